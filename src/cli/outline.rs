@@ -1,0 +1,109 @@
+//! `unlsp outline`: the tree as JSON (the stable contract of
+//! `schemas/outline.schema.json`) or as indented text.
+
+use crate::syntax::Document;
+use crate::syntax::text::LineIndex;
+use crate::syntax::tree::{Node, Tree};
+use serde_json::{Value, json};
+
+pub fn range_json(li: &LineIndex, text: &str, r: &std::ops::Range<usize>) -> Value {
+    let s = li.span(text, r);
+    json!({
+        "start": {"line": s.start.line, "column": s.start.column, "offset": s.start.offset},
+        "end": {"line": s.end.line, "column": s.end.column, "offset": s.end.offset},
+    })
+}
+
+fn node_json(li: &LineIndex, text: &str, n: &Node) -> Value {
+    json!({
+        "kind": n.kind.name(),
+        "label": n.label,
+        "lead": n.lead.as_ref().map(|l| l.text.clone()),
+        "range": range_json(li, text, &n.range),
+        "children": n.children.iter().map(|c| node_json(li, text, c)).collect::<Vec<_>>(),
+    })
+}
+
+pub fn outline_json(doc: &Document) -> Value {
+    let text = doc.text();
+    let li = LineIndex::new(text);
+    let t: &Tree = doc.tree();
+    json!({
+        "version": 1,
+        "language": t.lang.code(),
+        "kind": t.kind.name(),
+        "symbol": t.meta.symbol,
+        "number": t.meta.number,
+        "title": t.meta.title,
+        "author": t.meta.author,
+        "nodes": t.nodes.iter().map(|n| node_json(&li, text, n)).collect::<Vec<_>>(),
+        "citations": t.citations.iter().map(|c| json!({
+            "kind": c.kind,
+            "target": c.target,
+            "organ": c.organ,
+            "date": c.date.map(|d| d.iso()),
+            "range": range_json(&li, text, &c.range),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// Indented text: one node per line, `kind label lead — first words`.
+pub fn outline_text(doc: &Document) -> String {
+    let text = doc.text();
+    let li = LineIndex::new(text);
+    let t = doc.tree();
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{} {} · symbol {} · number {} · author {}\n",
+        t.lang.code(),
+        t.kind.name(),
+        t.meta.symbol.as_deref().unwrap_or("-"),
+        t.meta.number.as_deref().unwrap_or("-"),
+        t.meta.author.as_deref().unwrap_or("-"),
+    ));
+    if let Some(title) = &t.meta.title {
+        out.push_str(&format!("title: {title}\n"));
+    }
+    t.walk(|n, depth| {
+        let pos = li.position(text, n.range.start);
+        let words: String =
+            crate::syntax::assemble::join_wrapped(&text[n.range.clone()], t.lang.is_cjk())
+                .chars()
+                .take(48)
+                .collect();
+        out.push_str(&format!(
+            "{:indent$}{} {}{}{} [{}:{}] {}\n",
+            "",
+            n.kind.name(),
+            n.label
+                .as_deref()
+                .map(|l| format!("{l} "))
+                .unwrap_or_default(),
+            n.lead
+                .as_ref()
+                .map(|l| format!("«{}» ", l.text))
+                .unwrap_or_default(),
+            "",
+            pos.line,
+            pos.column,
+            words,
+            indent = depth * 2
+        ));
+    });
+    if !t.citations.is_empty() {
+        out.push_str("citations:\n");
+        for c in &t.citations {
+            let pos = li.position(text, c.range.start);
+            out.push_str(&format!(
+                "  {:?} {} {} {} [{}:{}]\n",
+                c.kind,
+                c.target,
+                c.organ.as_deref().unwrap_or("-"),
+                c.date.map(|d| d.iso()).unwrap_or_else(|| "-".into()),
+                pos.line,
+                pos.column
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,3 @@
+//! What a document can cite: the bundled catalogue and the workspace.
+
+pub mod catalogue;

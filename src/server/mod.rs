@@ -1,0 +1,1 @@
+//! The language server (its own issue). Only this module knows LSP types.

@@ -1,0 +1,1183 @@
+//! Blocks → tree. One pass over the blocks with a small state machine (zone,
+//! expected paragraph number, footnote zone); the decisions that need context
+//! live here, not in the lexer. Cheap: linear in the number of blocks, not bytes.
+
+use crate::syntax::cjk::{is_space, superscript_digit, trim_range};
+use crate::syntax::lang::Lang;
+use crate::syntax::lexer::{Block, BlockKind, FurnitureKind, LeadHit};
+use crate::syntax::lexicon::{LeadClass, LeadForm, Lexicon, lexicon};
+use crate::syntax::tree::{DocKind, Lead, Meta, Node, NodeKind};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Zone {
+    Start,
+    Heading,
+    Adoption,
+    Title,
+    Author,
+    Body,
+    Closing,
+    Annex,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    None,
+    Heading,
+    TopLast,
+    Body,
+    Footnote,
+    Section,
+}
+
+pub struct Assembly {
+    pub nodes: Vec<Node>,
+    pub meta: Meta,
+    pub kind: DocKind,
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    blocks: &'a [Block],
+    lang: Lang,
+    lex: &'static Lexicon,
+    top: Vec<Node>,
+    heading: Option<Node>,
+    /// Start of the run of plain lines at the end of the heading (a wrapped
+    /// sponsor list that a `: draft resolution` line closes).
+    heading_run: Option<usize>,
+    heading_end_before_run: usize,
+    section: Option<Node>,
+    part: Option<Node>,
+    para: Option<Node>,
+    subs: Vec<(Node, u8)>,
+    floats: Vec<Node>,
+    target: Target,
+    zone: Zone,
+    in_operative: bool,
+    last_op: Option<u32>,
+    section_restart: bool,
+    fn_zone: bool,
+    last_fn: u32,
+    prev_blank: bool,
+    /// Terminal punctuation of the body text so far (trailing footnote digits
+    /// skipped).
+    last_terminal: Option<char>,
+    pending_lead: bool,
+    meta: Meta,
+    saw_body_paragraph: bool,
+    operative_leads: usize,
+    numbered_total: usize,
+    sponsors: bool,
+    decision_hint: bool,
+}
+
+const SENTINEL: Range<usize> = usize::MAX..0;
+
+fn extend(r: &mut Range<usize>, o: &Range<usize>) {
+    if o.start >= o.end && o.start != o.end {
+        return;
+    }
+    if r.start == usize::MAX {
+        *r = o.clone();
+    } else {
+        r.start = r.start.min(o.start);
+        r.end = r.end.max(o.end);
+    }
+}
+
+fn push_child(parent: &mut Node, child: Node) {
+    let r = child.range.clone();
+    parent.children.push(child);
+    extend(&mut parent.range, &r);
+}
+
+/// The last punctuation mark of `s`, skipping trailing spaces, emphasis and
+/// footnote digits glued after it (`mines;6`, `2024,1`, `，¹`).
+pub fn terminal_mark(s: &str) -> Option<char> {
+    let t = s.trim_end_matches(|c: char| is_space(c) || c == '*' || superscript_digit(c).is_some());
+    let stripped = t.trim_end_matches(|c: char| c.is_ascii_digit() || is_space(c));
+    let before = stripped.chars().next_back()?;
+    if is_punct(before) && stripped.len() < t.len() {
+        // `;6` — digits glued after punctuation are a footnote marker
+        return Some(before);
+    }
+    t.chars().next_back()
+}
+
+fn is_punct(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | ':' | '.' | '，' | '；' | '：' | '。' | '،' | '؛' | '、'
+    )
+}
+
+fn is_terminal(c: Option<char>) -> bool {
+    c.is_some_and(is_punct)
+}
+
+impl<'a> Builder<'a> {
+    fn content(&self, b: &Block) -> Option<Range<usize>> {
+        let (s, e) = trim_range(self.text, b.start, b.content_end());
+        (s < e).then_some(s..e)
+    }
+
+    fn lead_from(&self, b: &Block, hit: &LeadHit, class: LeadClass) -> Lead {
+        let lex = self.lex;
+        let id = hit.m.entry(lex, class, self.lang);
+        let (entry, mismatch) = match id {
+            Some(i) => (&lex.entries[i as usize], false),
+            None => (&lex.entries[hit.m.entries[0] as usize], true),
+        };
+        let start = b.start + hit.rel;
+        Lead {
+            text: hit.m.text.clone(),
+            range: start..start + hit.m.len,
+            class: entry.class,
+            form: entry.form,
+            base: entry.base.clone(),
+            lang: entry.lang,
+            emphasis: hit.m.emphasis,
+            capitalised: hit.m.capitalised,
+            class_mismatch: mismatch,
+        }
+    }
+
+    // ----- tree plumbing -------------------------------------------------
+
+    fn depth(&self) -> usize {
+        if !self.subs.is_empty() {
+            3 + self.subs.len()
+        } else if self.para.is_some() {
+            3
+        } else if self.part.is_some() {
+            2
+        } else if self.section.is_some() {
+            1
+        } else {
+            0
+        }
+    }
+
+    fn close_to(&mut self, d: usize) {
+        while !self.subs.is_empty() && 3 + self.subs.len() > d {
+            let (n, _) = self.subs.pop().unwrap();
+            if let Some((p, _)) = self.subs.last_mut() {
+                push_child(p, n);
+            } else if let Some(p) = self.para.as_mut() {
+                push_child(p, n);
+            }
+        }
+        if d < 3
+            && let Some(p) = self.para.take()
+        {
+            self.put_container(p, 2);
+        }
+        if d < 2
+            && let Some(p) = self.part.take()
+        {
+            self.put_container(p, 1);
+        }
+        if d < 1
+            && let Some(s) = self.section.take()
+        {
+            self.top.push(s);
+        }
+    }
+
+    /// Put `n` into the nearest open container at depth ≤ `d`.
+    fn put_container(&mut self, n: Node, d: usize) {
+        if d >= 2
+            && let Some(p) = self.part.as_mut()
+        {
+            push_child(p, n);
+        } else if d >= 1
+            && let Some(s) = self.section.as_mut()
+        {
+            push_child(s, n);
+        } else {
+            self.top.push(n);
+        }
+    }
+
+    /// Close what is deeper than `d`, then hand the pending footnotes and
+    /// furniture to the innermost node that stays open.
+    fn settle(&mut self, d: usize) {
+        self.close_to(d);
+        self.target = if self.target == Target::Footnote {
+            Target::None
+        } else {
+            self.target
+        };
+        if self.floats.is_empty() {
+            return;
+        }
+        let floats = std::mem::take(&mut self.floats);
+        for f in floats {
+            if let Some((s, _)) = self.subs.last_mut() {
+                push_child(s, f);
+            } else if let Some(p) = self.para.as_mut() {
+                push_child(p, f);
+            } else {
+                self.put_container(f, 2);
+            }
+        }
+    }
+
+    fn float(&mut self, n: Node) {
+        // In the heading block, furniture belongs to the heading.
+        if let Some(h) = self.heading.as_mut()
+            && self.zone <= Zone::Heading
+        {
+            push_child(h, n);
+            return;
+        }
+        self.floats.push(n);
+    }
+
+    fn extend_target(&mut self, r: Range<usize>) -> bool {
+        match self.target {
+            Target::Heading => {
+                if let Some(h) = self.heading.as_mut() {
+                    extend(&mut h.range, &r);
+                    return true;
+                }
+            }
+            Target::TopLast => {
+                if let Some(n) = self.top.last_mut() {
+                    extend(&mut n.range, &r);
+                    return true;
+                }
+            }
+            Target::Body => {
+                if self.para.is_some() {
+                    let d = self.depth();
+                    self.settle(d);
+                    if let Some((s, _)) = self.subs.last_mut() {
+                        extend(&mut s.range, &r);
+                    } else if let Some(p) = self.para.as_mut() {
+                        extend(&mut p.range, &r);
+                    }
+                    return true;
+                }
+            }
+            Target::Footnote => {
+                if let Some(f) = self.floats.last_mut() {
+                    extend(&mut f.range, &r);
+                    return true;
+                }
+            }
+            Target::Section => {
+                if let Some(s) = self.section.as_mut() {
+                    extend(&mut s.range, &r);
+                    return true;
+                }
+            }
+            Target::None => {}
+        }
+        false
+    }
+
+    fn open_heading(&mut self, r: &Range<usize>) {
+        if self.heading.is_none() {
+            self.close_to(0);
+            let floats = std::mem::take(&mut self.floats);
+            self.top.extend(floats);
+            self.heading = Some(Node::new(NodeKind::Heading, r.clone()));
+        }
+        if let Some(h) = self.heading.as_mut() {
+            extend(&mut h.range, r);
+        }
+        self.zone = Zone::Heading;
+        self.target = Target::Heading;
+    }
+
+    fn close_heading(&mut self) {
+        if let Some(h) = self.heading.take() {
+            self.top.push(h);
+        }
+    }
+
+    fn top_node(&mut self, kind: NodeKind, r: Range<usize>) {
+        self.close_heading();
+        self.settle(0);
+        self.top.push(Node::new(kind, r));
+        self.target = Target::TopLast;
+    }
+
+    fn ensure_part(&mut self, kind: NodeKind) {
+        if self.part.as_ref().is_some_and(|p| p.kind == kind) {
+            return;
+        }
+        self.settle(1);
+        self.part = Some(Node::new(kind, SENTINEL));
+    }
+
+    fn new_para(
+        &mut self,
+        kind: NodeKind,
+        r: Range<usize>,
+        label: Option<(String, Range<usize>)>,
+        lead: Option<Lead>,
+    ) {
+        self.close_heading();
+        if self.zone < Zone::Body {
+            self.zone = Zone::Body;
+        }
+        match kind {
+            NodeKind::Preambular => self.ensure_part(NodeKind::Preamble),
+            NodeKind::Operative => self.ensure_part(NodeKind::OperativePart),
+            _ => {
+                // paragraphs of annexes and reports sit directly in their section
+                if self.part.is_some() && self.zone == Zone::Annex {
+                    self.settle(1);
+                }
+            }
+        }
+        self.settle(2);
+        let mut n = Node::new(kind, r);
+        if let Some((l, lr)) = label {
+            n.label = Some(l);
+            n.label_range = Some(lr);
+        }
+        n.lead = lead;
+        self.para = Some(n);
+        self.target = Target::Body;
+        self.saw_body_paragraph = true;
+    }
+
+    fn new_sub(
+        &mut self,
+        r: Range<usize>,
+        label: String,
+        label_range: Range<usize>,
+        lead: Option<Lead>,
+    ) {
+        let level = self.sub_level(&label);
+        // keep subs of lower level open
+        let keep = self.subs.iter().take_while(|(_, l)| *l < level).count();
+        self.settle(3 + keep);
+        let mut n = Node::new(NodeKind::Subparagraph, r);
+        n.label = Some(label);
+        n.label_range = Some(label_range);
+        n.lead = lead;
+        self.subs.push((n, level));
+        self.target = Target::Body;
+    }
+
+    /// (a) level 1, (i) level 2, a. level 3 — with the (h)→(i) ambiguity resolved
+    /// by the open labels.
+    fn sub_level(&self, label: &str) -> u8 {
+        let core: String = label.chars().filter(|c| c.is_alphanumeric()).collect();
+        let roman = !core.is_empty()
+            && core
+                .chars()
+                .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c'));
+        let is_circled = label.chars().any(|c| ('㈠'..='㈩').contains(&c));
+        if is_circled {
+            return 2;
+        }
+        if !roman {
+            return 1;
+        }
+        // the letter that would follow the open level-1 label
+        let open1 = self
+            .subs
+            .iter()
+            .find(|(_, l)| *l == 1)
+            .and_then(|(n, _)| n.label.clone());
+        if let Some(prev) = open1 {
+            let p: String = prev.chars().filter(|c| c.is_alphanumeric()).collect();
+            if p.len() == 1 && core.len() == 1 {
+                let next = (p.as_bytes()[0] + 1) as char;
+                if core.starts_with(next) {
+                    return 1;
+                }
+            }
+            return 2;
+        }
+        if core == "i" || self.subs.iter().any(|(_, l)| *l == 2) {
+            // `(i)` with no open `(a)` is a first-level roman list
+            return if self.subs.is_empty() { 1 } else { 2 };
+        }
+        1
+    }
+
+    // ----- the walk ------------------------------------------------------
+
+    fn run(mut self) -> Assembly {
+        let blocks = self.blocks;
+        let mut i = 0;
+        while i < blocks.len() {
+            let b = &blocks[i];
+            self.block(i, b);
+            if !b.is_blank() {
+                self.prev_blank = false;
+            }
+            i += 1;
+        }
+        self.finish()
+    }
+
+    fn note_body_text(&mut self, r: &Range<usize>) {
+        self.last_terminal = terminal_mark(&self.text[r.clone()]);
+    }
+
+    fn next_content(&self, i: usize) -> Option<&'a Block> {
+        self.blocks[i + 1..]
+            .iter()
+            .find(|b| !b.is_blank() && !matches!(b.kind, BlockKind::Furniture(_)))
+    }
+
+    fn is_strong_furniture(b: &Block) -> bool {
+        matches!(
+            b.kind,
+            BlockKind::Furniture(
+                FurnitureKind::JobNumber | FurnitureKind::PageNumber | FurnitureKind::Barcode
+            ) | BlockKind::SymbolLine(_)
+        )
+    }
+
+    /// A running-header title next to page furniture (`Question of Anguilla`
+    /// above `A/RES/79/100`).
+    fn is_running_title(&self, i: usize, r: &Range<usize>) -> bool {
+        let Some(title) = self.meta.title.as_deref() else {
+            return false;
+        };
+        let line: String = self.text[r.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if line.len() < 4 || !title.contains(line.as_str()) {
+            return false;
+        }
+        let near = |j: usize| self.blocks.get(j).is_some_and(Self::is_strong_furniture);
+        let lo = i.saturating_sub(3);
+        (lo..i).any(near) || (i + 1..i + 4).any(near)
+    }
+
+    fn block(&mut self, i: usize, b: &Block) {
+        let Some(r) = self.content(b) else {
+            self.prev_blank = true;
+            return;
+        };
+        match &b.kind {
+            BlockKind::Blank => {}
+            BlockKind::Furniture(k) => {
+                if *k == FurnitureKind::Meta {
+                    let line = &self.text[r.clone()];
+                    self.meta.subjects = line
+                        .trim_start_matches('%')
+                        .split('|')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(String::from)
+                        .collect();
+                }
+                if Self::is_strong_furniture(b) {
+                    self.fn_zone = false;
+                    if self.target == Target::Footnote {
+                        self.target = Target::Body;
+                    }
+                }
+                let mut n = Node::new(NodeKind::Furniture, r);
+                n.label = None;
+                self.float(n);
+            }
+            BlockKind::FootnoteSeparator => {
+                self.fn_zone = true;
+                let n = Node::new(NodeKind::Furniture, r);
+                self.float(n);
+                if self.target != Target::Footnote {
+                    // remember to come back to the interrupted paragraph
+                }
+            }
+            BlockKind::SymbolLine(sym) => {
+                if self.zone <= Zone::Heading && self.meta.symbol.is_none() {
+                    self.open_heading(&r);
+                    self.meta.symbol = Some(sym.clone());
+                    self.meta.symbol_range = Some(r);
+                } else if self.zone <= Zone::Heading {
+                    self.open_heading(&r);
+                } else {
+                    self.fn_zone = false;
+                    if self.target == Target::Footnote {
+                        self.target = Target::Body;
+                    }
+                    self.float(Node::new(NodeKind::Furniture, r));
+                }
+            }
+            BlockKind::OrgLine(sym) if self.zone <= Zone::Heading => {
+                self.open_heading(&r);
+                if let Some(s) = sym
+                    && self.meta.symbol.is_none()
+                {
+                    self.meta.symbol = Some(s.clone());
+                    let line = &self.text[r.clone()];
+                    let at = line.find(s.split(' ').next().unwrap_or(s)).unwrap_or(0);
+                    self.meta.symbol_range = Some(r.start + at..r.end);
+                }
+            }
+            BlockKind::OrganLine if self.zone <= Zone::Heading => {
+                self.open_heading(&r);
+            }
+            BlockKind::OrganLine if matches!(self.zone, Zone::Title | Zone::Adoption) => {
+                // author line without its comma (no preamble follows)
+                self.author(r);
+            }
+            BlockKind::Distr(d) if self.zone <= Zone::Heading => {
+                self.open_heading(&r);
+                self.meta.distribution = Some(d.clone());
+            }
+            BlockKind::DateLine(d) if self.zone <= Zone::Heading => {
+                self.open_heading(&r);
+                if self.meta.issue_date.is_none() {
+                    self.meta.issue_date = Some(*d);
+                }
+            }
+            BlockKind::Original if self.zone <= Zone::Heading => self.open_heading(&r),
+            BlockKind::Session if self.zone <= Zone::Heading => {
+                self.open_heading(&r);
+                self.meta.session = Some(self.text[r].trim().to_string());
+            }
+            BlockKind::AgendaItem if self.zone <= Zone::Heading => {
+                self.open_heading(&r);
+                self.meta.agenda = Some(self.text[r].trim().to_string());
+            }
+            BlockKind::Sponsors if self.zone <= Zone::Title => {
+                self.sponsors = true;
+                let lower = self.text[r.clone()].to_lowercase();
+                if lower.contains("draft decision") {
+                    self.decision_hint = true;
+                }
+                let start = match (self.heading.as_mut(), self.heading_run) {
+                    (Some(h), Some(run)) => {
+                        h.range.end = self.heading_end_before_run;
+                        run
+                    }
+                    _ => r.start,
+                };
+                self.top_node(NodeKind::Sponsors, start..r.end);
+                self.zone = Zone::Title;
+            }
+            BlockKind::Adoption if self.zone < Zone::Author => {
+                self.top_node(NodeKind::Adoption, r);
+                self.zone = Zone::Adoption;
+            }
+            BlockKind::Report if self.zone < Zone::Author => {
+                if self.zone == Zone::Adoption
+                    && self
+                        .top
+                        .last()
+                        .is_some_and(|n| n.kind == NodeKind::Adoption)
+                {
+                    self.close_heading();
+                    self.settle(0);
+                    let n = self.top.last_mut().unwrap();
+                    extend(&mut n.range, &r);
+                    self.target = Target::TopLast;
+                } else {
+                    self.top_node(NodeKind::Adoption, r);
+                }
+                self.zone = Zone::Adoption;
+            }
+            BlockKind::Title { number } if self.zone < Zone::Author && !self.saw_body_paragraph => {
+                self.top_node(NodeKind::Title, r.clone());
+                let line = &self.text[r.clone()];
+                let first = line.split('.').next().unwrap_or("").trim_end();
+                self.meta.number = Some(number.clone());
+                self.meta.number_range = Some(r.start..r.start + first.len());
+                if let Some(n) = self.top.last_mut() {
+                    n.label = Some(number.clone());
+                    n.label_range = Some(r.start..r.start + first.len());
+                }
+                self.zone = Zone::Title;
+            }
+            BlockKind::Author { organ } if self.zone < Zone::Body || self.section_restart => {
+                self.meta.organ.get_or_insert_with(|| organ.clone());
+                self.author(r);
+            }
+            BlockKind::Closing if self.zone >= Zone::Body || self.saw_body_paragraph => {
+                self.closing(r);
+            }
+            BlockKind::DateLine(_) if self.zone == Zone::Closing => {
+                let n = self.top.last_mut().unwrap();
+                extend(&mut n.range, &r);
+            }
+            BlockKind::DateLine(_)
+                if self.zone == Zone::Body
+                    && self.in_operative
+                    && matches!(self.last_terminal, Some('.') | Some('。'))
+                    && self
+                        .next_content(i)
+                        .is_some_and(|n| matches!(n.kind, BlockKind::Closing)) =>
+            {
+                self.closing(r);
+            }
+            BlockKind::Annex(label) if self.zone >= Zone::Body => {
+                self.settle(0);
+                let mut n = Node::new(NodeKind::Annex, r);
+                n.label = label.clone();
+                self.section = Some(n);
+                self.zone = Zone::Annex;
+                self.target = Target::Section;
+                self.in_operative = false;
+            }
+            BlockKind::FootnoteDef {
+                number,
+                superscript,
+                label_rel,
+            } => {
+                let accept = *superscript
+                    || (self.fn_zone && *number > 0)
+                    || (self.prev_blank
+                        && self.saw_body_paragraph
+                        && *number == self.last_fn + 1
+                        && *number > 0);
+                if accept {
+                    self.fn_zone = true;
+                    self.last_fn = *number;
+                    let mut n = Node::new(NodeKind::Footnote, r);
+                    n.label = Some(number.to_string());
+                    n.label_range = Some(b.start + label_rel.0..b.start + label_rel.1);
+                    self.floats.push(n);
+                    self.target = Target::Footnote;
+                } else {
+                    self.text_block(i, b, r);
+                }
+            }
+            BlockKind::Numbered {
+                label,
+                number,
+                label_rel,
+                lead,
+            } => self.numbered(i, b, r, label, *number, label_rel, lead),
+            BlockKind::Sub {
+                label,
+                label_rel,
+                lead,
+            } => {
+                let inside =
+                    self.para.is_some() && !(self.fn_zone && self.target == Target::Footnote);
+                if inside && !matches!(self.zone, Zone::Closing) {
+                    self.fn_zone = false;
+                    let lead = lead
+                        .as_ref()
+                        .map(|h| self.lead_from(b, h, LeadClass::Operative));
+                    self.new_sub(
+                        r.clone(),
+                        label.clone(),
+                        b.start + label_rel.0..b.start + label_rel.1,
+                        lead,
+                    );
+                    self.note_body_text(&r);
+                } else {
+                    self.text_block(i, b, r);
+                }
+            }
+            BlockKind::Lead(hit) => self.lead_block(i, b, r, hit),
+            BlockKind::HeadingLike { designator } => self.heading_like(i, b, r, designator.clone()),
+            _ => self.text_block(i, b, r),
+        }
+    }
+
+    fn author(&mut self, r: Range<usize>) {
+        if self.section_restart && self.section.is_some() {
+            // a composite resolution's part (69/96 B) has its own author line
+            self.settle(1);
+            let sec = self.section.as_mut().unwrap();
+            push_child(sec, Node::new(NodeKind::Author, r.clone()));
+            self.target = Target::Section;
+        } else {
+            self.top_node(NodeKind::Author, r.clone());
+        }
+        if self.meta.author.is_none() {
+            let t = self.text[r].trim_end_matches(|c: char| {
+                matches!(c, ',' | '，' | '،' | ':' | '：') || is_space(c)
+            });
+            let squeezed = if t.chars().any(crate::syntax::cjk::is_han) {
+                t.chars().filter(|c| !is_space(*c)).collect()
+            } else {
+                t.split_whitespace().collect::<Vec<_>>().join(" ")
+            };
+            self.meta.author = Some(squeezed);
+        }
+        self.zone = Zone::Author;
+        self.last_terminal = Some(',');
+    }
+
+    fn closing(&mut self, r: Range<usize>) {
+        if self.zone == Zone::Closing
+            && self.top.last().is_some_and(|n| n.kind == NodeKind::Closing)
+        {
+            let n = self.top.last_mut().unwrap();
+            extend(&mut n.range, &r);
+            return;
+        }
+        self.top_node(NodeKind::Closing, r);
+        self.zone = Zone::Closing;
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn numbered(
+        &mut self,
+        i: usize,
+        b: &Block,
+        r: Range<usize>,
+        label: &str,
+        number: Option<u32>,
+        label_rel: &(usize, usize),
+        lead: &Option<LeadHit>,
+    ) {
+        let expected = self.last_op.map(|n| n + 1).unwrap_or(1);
+        let rest = &self.text[b.start + label_rel.1..b.content_end()];
+        let rest_t = rest.trim_start_matches(|c: char| c == '.' || c == '*' || is_space(c));
+        let rest_ok = rest_t.is_empty()
+            || lead.is_some()
+            || rest_t.chars().next().is_some_and(|c| {
+                c.is_uppercase()
+                    || crate::syntax::cjk::is_cjk(c)
+                    || c.is_ascii_digit()
+                    || c == '“'
+                    || c == '"'
+                    || c == '['
+            });
+        let plausible = match number {
+            Some(n) if b.line_start => {
+                (n == expected
+                    || n == 1 && self.section_restart
+                    || n > 0 && n <= expected + 5 && self.last_op.is_some_and(|l| n + 3 >= l)
+                    || n == expected + 5)
+                    && rest_ok
+            }
+            Some(n) => n == expected || (n == 1 && self.section_restart),
+            None => b.line_start && rest_ok && self.last_op.is_some(),
+        };
+        let fn_blocked = self.fn_zone && self.target == Target::Footnote && !b.line_start;
+        if !plausible || fn_blocked || matches!(self.zone, Zone::Closing) {
+            self.text_block(i, b, r);
+            return;
+        }
+        self.fn_zone = false;
+        let label_range = b.start + label_rel.0..b.start + label_rel.1;
+        let in_annex = self.zone == Zone::Annex;
+        let pre_lead = lead.as_ref().is_some_and(|h| {
+            h.m.has_class(self.lex, LeadClass::Preambular)
+                && !h.m.has_class(self.lex, LeadClass::Operative)
+        });
+        let kind = if in_annex {
+            NodeKind::Paragraph
+        } else if pre_lead && !self.in_operative && self.zone != Zone::Annex {
+            NodeKind::Preambular
+        } else {
+            NodeKind::Operative
+        };
+        let class = if kind == NodeKind::Preambular {
+            LeadClass::Preambular
+        } else {
+            LeadClass::Operative
+        };
+        let lead = lead.as_ref().map(|h| self.lead_from(b, h, class));
+        if kind == NodeKind::Operative {
+            self.in_operative = true;
+            if lead.is_some() {
+                self.operative_leads += 1;
+            }
+            self.numbered_total += 1;
+            if let Some(n) = number {
+                self.last_op = Some(n);
+            } else if let Some(l) = self.last_op {
+                self.last_op = Some(l);
+            }
+            self.section_restart = false;
+        }
+        self.pending_lead = lead.is_none() && rest_t.is_empty();
+        self.new_para(
+            kind,
+            r.clone(),
+            Some((label.to_string(), label_range)),
+            lead,
+        );
+        self.note_body_text(&r);
+    }
+
+    fn lead_block(&mut self, i: usize, b: &Block, r: Range<usize>, hit: &LeadHit) {
+        let lex = self.lex;
+        // `1.` alone on its line, lead on the next (corpus: number on its own line)
+        if self.pending_lead && self.para.is_some() && self.subs.is_empty() {
+            self.pending_lead = false;
+            let class = if self.para.as_ref().unwrap().kind == NodeKind::Preambular {
+                LeadClass::Preambular
+            } else {
+                LeadClass::Operative
+            };
+            let lead = self.lead_from(b, hit, class);
+            self.settle(3);
+            let p = self.para.as_mut().unwrap();
+            p.lead = Some(lead);
+            extend(&mut p.range, &r);
+            if p.kind == NodeKind::Operative {
+                self.operative_leads += 1;
+            }
+            self.note_body_text(&r);
+            return;
+        }
+        let pre = hit.m.has_class(lex, LeadClass::Preambular);
+        let op = hit.m.has_class(lex, LeadClass::Operative);
+        let cjk = crate::syntax::cjk::is_cjk(hit.m.text.chars().next().unwrap_or(' '));
+        let in_footnote = self.fn_zone && self.target == Target::Footnote;
+        // A paragraph boundary needs evidence: the previous text ended with
+        // punctuation, or the line is indented (seed 002), or it is a split of a
+        // one-line text, or the preceding element is not a paragraph.
+        let after_break = is_terminal(self.last_terminal)
+            || !b.line_start
+            || self.para.is_none()
+            || in_footnote
+            || (b.indented && cjk)
+            || (!cjk && hit.m.capitalised && b.line_start);
+        let one_char = hit.m.char_len() < 2 && cjk;
+        if !after_break
+            || one_char
+            || (!hit.m.capitalised && !cjk && !is_terminal(self.last_terminal))
+        {
+            self.text_block(i, b, r);
+            return;
+        }
+        if self.zone == Zone::Annex {
+            self.text_block(i, b, r);
+            return;
+        }
+        let terminal_op = matches!(
+            self.last_terminal,
+            Some(';' | '；' | '.' | '。' | ':' | '：')
+        );
+        if pre && (!self.in_operative || (!op && terminal_op && b.line_start)) {
+            if self.in_operative {
+                // a preambular paragraph after the operative part (UN003)
+                self.settle(1);
+                self.part = Some(Node::new(NodeKind::Preamble, SENTINEL));
+                self.in_operative = false;
+            }
+            self.fn_zone = false;
+            let lead = self.lead_from(b, hit, LeadClass::Preambular);
+            self.new_para(NodeKind::Preambular, r.clone(), None, Some(lead));
+            self.note_body_text(&r);
+            return;
+        }
+        if op
+            && !pre
+            && (terminal_op || matches!(self.last_terminal, Some(',' | '，')))
+            && b.line_start
+            && self.zone >= Zone::Author
+        {
+            // an unnumbered operative paragraph (a lone one, or a missing number)
+            self.fn_zone = false;
+            self.in_operative = true;
+            self.operative_leads += 1;
+            self.numbered_total += 1;
+            let lead = self.lead_from(b, hit, LeadClass::Operative);
+            self.new_para(NodeKind::Operative, r.clone(), None, Some(lead));
+            self.note_body_text(&r);
+            return;
+        }
+        self.text_block(i, b, r);
+    }
+
+    fn heading_like(&mut self, i: usize, b: &Block, r: Range<usize>, designator: Option<String>) {
+        if self.is_running_title(i, &r) {
+            self.float(Node::new(NodeKind::Furniture, r));
+            return;
+        }
+        let next = self.next_content(i);
+        let next_starts = next.is_some_and(|n| {
+            matches!(
+                n.kind,
+                BlockKind::Numbered { .. }
+                    | BlockKind::Lead(_)
+                    | BlockKind::Author { .. }
+                    | BlockKind::Title { .. }
+                    | BlockKind::HeadingLike { .. }
+                    | BlockKind::Sub { .. }
+            )
+        });
+        let in_fn = self.fn_zone && self.target == Target::Footnote;
+        let before_body = self.zone <= Zone::Heading
+            && next.is_some_and(|n| matches!(n.kind, BlockKind::Numbered { .. }));
+        let body_ok =
+            self.zone == Zone::Body && is_terminal(self.last_terminal) && !in_fn && self.prev_blank;
+        if next_starts
+            && (before_body || body_ok)
+            && (designator.is_some()
+                || !matches!(next.map(|n| &n.kind), Some(BlockKind::HeadingLike { .. })))
+        {
+            // a section (part `I`, `A.`, or a heading such as `导言`)
+            self.close_heading();
+            self.settle(0);
+            let mut n = Node::new(NodeKind::Section, r);
+            n.label = designator;
+            self.section = Some(n);
+            self.section_restart = true;
+            self.in_operative = false;
+            self.target = Target::Section;
+            if self.zone < Zone::Body {
+                self.zone = Zone::Body;
+            }
+            return;
+        }
+        if self.target == Target::Section
+            && self.section.as_ref().is_some_and(|s| s.children.is_empty())
+        {
+            // the section's heading text on the next line (`A` / `Title`)
+            self.extend_target(r);
+            return;
+        }
+        self.text_block(i, b, r);
+    }
+
+    fn text_block(&mut self, _i: usize, b: &Block, r: Range<usize>) {
+        if self.zone <= Zone::Heading && self.heading.is_some() {
+            if self.heading_run.is_none() || self.prev_blank {
+                self.heading_end_before_run = self.heading.as_ref().unwrap().range.end;
+                self.heading_run = Some(r.start);
+            }
+            self.open_heading(&r);
+            return;
+        }
+        if self.zone <= Zone::Heading && !self.saw_body_paragraph {
+            // text before anything we recognise: a heading of its own
+            self.open_heading(&r);
+            self.heading_run = Some(r.start);
+            return;
+        }
+        if self.pending_lead && self.para.is_some() {
+            self.pending_lead = false;
+        }
+        if self.target == Target::Footnote && self.fn_zone {
+            self.extend_target(r);
+            return;
+        }
+        if matches!(self.target, Target::Footnote) {
+            self.target = Target::Body;
+        }
+        if matches!(self.zone, Zone::Title | Zone::Adoption | Zone::Closing)
+            && self.target == Target::TopLast
+        {
+            self.settle(0);
+            if let Some(n) = self.top.last_mut() {
+                extend(&mut n.range, &r);
+            }
+            return;
+        }
+        if self.target == Target::Section {
+            if let Some(s) = self.section.as_mut()
+                && s.children.is_empty()
+                && self.zone == Zone::Annex
+            {
+                // annex title and text before its first numbered paragraph
+                self.settle(1);
+                let sec = self.section.as_mut().unwrap();
+                extend(&mut sec.range, &r);
+                return;
+            }
+        }
+        if self.para.is_some() {
+            self.target = Target::Body;
+            self.extend_target(r.clone());
+            self.note_body_text(&r);
+            return;
+        }
+        // Body text with no open paragraph: after the author line it is a
+        // preambular paragraph without a recognised lead (UN004); in an annex, a
+        // paragraph of the annex.
+        let kind = match self.zone {
+            Zone::Annex => NodeKind::Paragraph,
+            _ if self.in_operative => NodeKind::Operative,
+            Zone::Author | Zone::Body => NodeKind::Preambular,
+            _ => NodeKind::Paragraph,
+        };
+        if kind == NodeKind::Operative {
+            self.numbered_total += 1;
+        }
+        self.new_para(kind, r.clone(), None, None);
+        let _ = b;
+        self.note_body_text(&r);
+    }
+
+    fn finish(mut self) -> Assembly {
+        self.close_heading();
+        self.settle(0);
+        let floats = std::mem::take(&mut self.floats);
+        self.top.extend(floats);
+        let mut nodes = self.top;
+        for n in nodes.iter_mut() {
+            fix_ranges(n);
+        }
+        nodes.sort_by_key(|n| n.range.start);
+        // title text and adoption date
+        let text = self.text;
+        let mut meta = self.meta;
+        if let Some(t) = nodes.iter().find(|n| n.kind == NodeKind::Title) {
+            let raw = &text[t.range.clone()];
+            let after = match &meta.number_range {
+                Some(nr) if nr.end <= t.range.end && nr.start >= t.range.start => {
+                    &text[nr.end..t.range.end]
+                }
+                _ => raw,
+            };
+            let after = after.trim_start_matches(|c: char| c == '.' || is_space(c));
+            let joined = join_wrapped(
+                after,
+                text.chars().any(crate::syntax::cjk::is_han) && self.lang == Lang::Zh,
+            );
+            meta.title = (!joined.is_empty()).then_some(joined);
+        } else if let Some(s) = nodes.iter().position(|n| n.kind == NodeKind::Sponsors) {
+            // a draft's title follows its sponsor line
+            let _ = s;
+        }
+        for n in &nodes {
+            if n.kind == NodeKind::Adoption && meta.adoption_date.is_none() {
+                meta.adoption_date = crate::syntax::dates::find_dates(&text[n.range.clone()])
+                    .first()
+                    .map(|d| d.date);
+            }
+            if n.kind == NodeKind::Closing {
+                meta.closing_date = crate::syntax::dates::find_dates(&text[n.range.clone()])
+                    .first()
+                    .map(|d| d.date);
+            }
+        }
+        let has_adoption = nodes.iter().any(|n| {
+            n.kind == NodeKind::Adoption && {
+                let t = &text[n.range.clone()];
+                !t.trim_start().starts_with('[')
+            }
+        });
+        let sym = meta.symbol.clone().unwrap_or_default();
+        let has_author = nodes.iter().any(|n| n.kind == NodeKind::Author);
+        let has_preamble = nodes.iter().any(|n| n.kind == NodeKind::Preamble);
+        let numbered_without_verbs =
+            self.numbered_total > 0 && self.operative_leads * 2 < self.numbered_total;
+        let decision_number = meta.number.as_deref().is_some_and(|n| {
+            n.split('/')
+                .nth(1)
+                .and_then(|s| s.trim().parse::<u32>().ok())
+                .is_some_and(|m| (301..=599).contains(&m))
+        });
+        let kind = if sym.contains("/DEC/")
+            || decision_number
+            || (self.decision_hint && !sym.contains("/RES/"))
+        {
+            DocKind::Decision
+        } else if sym.contains("/L.") {
+            DocKind::Draft
+        } else if sym.contains("/RES/")
+            || has_adoption
+            || (meta.number.is_some() && (has_author || has_preamble))
+        {
+            DocKind::Resolution
+        } else if has_author
+            || (has_preamble && !numbered_without_verbs)
+            || (self.operative_leads > 0 && !numbered_without_verbs)
+            || self.sponsors
+        {
+            DocKind::Draft
+        } else {
+            DocKind::Other
+        };
+        if kind == DocKind::Other {
+            nodes = nodes.into_iter().flat_map(demote_operative).collect();
+        }
+        Assembly { nodes, meta, kind }
+    }
+}
+
+/// In a text that is not a resolution, numbered paragraphs are plain
+/// `paragraph` nodes and there is no operative part.
+fn demote_operative(mut n: Node) -> Vec<Node> {
+    if n.kind == NodeKind::Operative {
+        n.kind = NodeKind::Paragraph;
+        n.lead = None;
+    }
+    let children = std::mem::take(&mut n.children);
+    n.children = children.into_iter().flat_map(demote_operative).collect();
+    if n.kind == NodeKind::OperativePart {
+        return n.children;
+    }
+    vec![n]
+}
+
+/// Containers take the union of their children; children are sorted.
+fn fix_ranges(n: &mut Node) {
+    for c in n.children.iter_mut() {
+        fix_ranges(c);
+    }
+    n.children.sort_by_key(|c| c.range.start);
+    let mut r = n.range.clone();
+    for c in &n.children {
+        extend(&mut r, &c.range);
+    }
+    if r.start == usize::MAX {
+        r = 0..0;
+    }
+    n.range = r;
+}
+
+/// Join lines wrapped by PDF extraction: `Two-\nState` keeps the hyphen,
+/// whitespace runs become one space (none between CJK characters).
+pub fn join_wrapped(s: &str, cjk: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if is_space(c) {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && !out.is_empty() {
+            let prev = out.chars().next_back().unwrap();
+            let both_cjk = crate::syntax::cjk::is_cjk(prev) && crate::syntax::cjk::is_cjk(c);
+            if !(cjk && both_cjk) {
+                out.push(' ');
+            }
+        }
+        pending_space = false;
+        out.push(c);
+    }
+    out
+}
+
+pub fn assemble(text: &str, blocks: &[Block], lang: Lang) -> Assembly {
+    let b = Builder {
+        text,
+        blocks,
+        lang,
+        lex: lexicon(),
+        top: Vec::new(),
+        heading: None,
+        heading_run: None,
+        heading_end_before_run: 0,
+        section: None,
+        part: None,
+        para: None,
+        subs: Vec::new(),
+        floats: Vec::new(),
+        target: Target::None,
+        zone: Zone::Start,
+        in_operative: false,
+        last_op: None,
+        section_restart: false,
+        fn_zone: false,
+        last_fn: 0,
+        prev_blank: false,
+        last_terminal: None,
+        pending_lead: false,
+        meta: Meta::default(),
+        saw_body_paragraph: false,
+        operative_leads: 0,
+        numbered_total: 0,
+        sponsors: false,
+        decision_hint: false,
+    };
+    let _ = LeadForm::Base;
+    b.run()
+}

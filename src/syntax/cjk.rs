@@ -1,0 +1,60 @@
+//! Character classes shared by the lexer and the recognisers.
+
+/// Han ideographs and the CJK symbol/full-width blocks that Chinese prose uses.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x303F   // CJK symbols and punctuation
+        | 0x3200..=0x32FF // enclosed CJK (㈠)
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF
+        | 0xFF00..=0xFFEF // full-width forms
+        | 0x20000..=0x2FFFF
+    ) || matches!(c, '《' | '》' | '“' | '”' | '、' | '·')
+}
+
+/// Han ideographs only (no punctuation).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+pub fn is_arabic(c: char) -> bool {
+    matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+pub fn is_cyrillic(c: char) -> bool {
+    matches!(c as u32, 0x0400..=0x04FF)
+}
+
+/// Whitespace as drafts use it: ASCII, no-break space, ideographic space.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+/// Superscript digits used as footnote markers, mapped to their value.
+pub fn superscript_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '⁰' => 0,
+        '¹' => 1,
+        '²' => 2,
+        '³' => 3,
+        '⁴' => 4,
+        '⁵' => 5,
+        '⁶' => 6,
+        '⁷' => 7,
+        '⁸' => 8,
+        '⁹' => 9,
+        _ => return None,
+    })
+}
+
+/// Trim drafting whitespace from both ends of `s[range]`, returning the byte range.
+pub fn trim_range(s: &str, start: usize, end: usize) -> (usize, usize) {
+    let sub = &s[start..end];
+    let lead = sub.len() - sub.trim_start_matches(is_space).len();
+    let trail = sub.len() - sub.trim_end_matches(is_space).len();
+    if lead == sub.len() {
+        return (start, start);
+    }
+    (start + lead, end - trail)
+}

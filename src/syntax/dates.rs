@@ -1,0 +1,226 @@
+//! Dates as UN texts write them: `5 December 2007`, `2007 年 12 月 5 日`
+//! (spaces optional), and the other official languages' month names.
+
+use crate::syntax::lang::Lang;
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// A calendar date that exists (UN073).
+    pub fn is_valid(&self) -> bool {
+        (1..=12).contains(&self.month)
+            && self.day >= 1
+            && self.day <= days_in_month(self.year, self.month)
+    }
+
+    pub fn from_iso(s: &str) -> Option<Date> {
+        let mut it = s.split('-');
+        let d = Date {
+            year: it.next()?.parse().ok()?,
+            month: it.next()?.parse().ok()?,
+            day: it.next()?.parse().ok()?,
+        };
+        Some(d)
+    }
+
+    pub fn english(&self) -> String {
+        format!(
+            "{} {} {}",
+            self.day,
+            EN_MONTHS.get(self.month as usize - 1).unwrap_or(&"?"),
+            self.year
+        )
+    }
+
+    pub fn chinese(&self) -> String {
+        format!("{} 年 {} 月 {} 日", self.year, self.month, self.day)
+    }
+}
+
+pub fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+pub const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date found in text, with its byte range relative to the searched string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDate {
+    pub start: usize,
+    pub end: usize,
+    pub date: Date,
+    /// Written in the order the language expects (`5 December 2007`, not
+    /// `December 5, 2007`; no ordinal suffix).
+    pub canonical_form: bool,
+}
+
+static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})(st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b").unwrap()
+});
+static EN_DATE_US: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})(?:st|nd|rd|th)?,\s+(\d{4})\b").unwrap()
+});
+static ZH_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").unwrap());
+static OTHER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let mut months = Vec::new();
+    for l in [Lang::Fr, Lang::Es, Lang::Ru] {
+        months.extend(l.table().months.iter().cloned());
+    }
+    Regex::new(&format!(
+        r"\b(\d{{1,2}})(?:er)?\s+(?:de\s+)?({})\s+(?:de\s+)?(\d{{4}})",
+        months.join("|")
+    ))
+    .unwrap()
+});
+
+fn month_index(name: &str) -> Option<u32> {
+    if let Some(i) = EN_MONTHS.iter().position(|m| *m == name) {
+        return Some(i as u32 + 1);
+    }
+    for l in [Lang::Fr, Lang::Es, Lang::Ru] {
+        if let Some(i) = l.table().months.iter().position(|m| m == name) {
+            return Some(i as u32 + 1);
+        }
+    }
+    None
+}
+
+/// Every date in `s`, in text order.
+pub fn find_dates(s: &str) -> Vec<FoundDate> {
+    let mut out = Vec::new();
+    if s.bytes().any(|b| b.is_ascii_digit()) {
+        for c in EN_DATE.captures_iter(s) {
+            let m = c.get(0).unwrap();
+            out.push(FoundDate {
+                start: m.start(),
+                end: m.end(),
+                date: Date {
+                    year: c[4].parse().unwrap_or(0),
+                    month: month_index(&c[3]).unwrap_or(0),
+                    day: c[1].parse().unwrap_or(0),
+                },
+                canonical_form: c.get(2).is_none(),
+            });
+        }
+        for c in EN_DATE_US.captures_iter(s) {
+            let m = c.get(0).unwrap();
+            out.push(FoundDate {
+                start: m.start(),
+                end: m.end(),
+                date: Date {
+                    year: c[3].parse().unwrap_or(0),
+                    month: month_index(&c[1]).unwrap_or(0),
+                    day: c[2].parse().unwrap_or(0),
+                },
+                canonical_form: false,
+            });
+        }
+        if s.contains('年') {
+            for c in ZH_DATE.captures_iter(s) {
+                let m = c.get(0).unwrap();
+                out.push(FoundDate {
+                    start: m.start(),
+                    end: m.end(),
+                    date: Date {
+                        year: c[1].parse().unwrap_or(0),
+                        month: c[2].parse().unwrap_or(0),
+                        day: c[3].parse().unwrap_or(0),
+                    },
+                    canonical_form: !c[2].starts_with('0') && !c[3].starts_with('0'),
+                });
+            }
+        }
+        if !s.is_ascii() {
+            for c in OTHER_DATE.captures_iter(s) {
+                let m = c.get(0).unwrap();
+                if out.iter().any(|d| d.start < m.end() && m.start() < d.end) {
+                    continue;
+                }
+                out.push(FoundDate {
+                    start: m.start(),
+                    end: m.end(),
+                    date: Date {
+                        year: c[3].parse().unwrap_or(0),
+                        month: month_index(&c[2]).unwrap_or(0),
+                        day: c[1].parse().unwrap_or(0),
+                    },
+                    canonical_form: true,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|d| d.start);
+    out
+}
+
+/// A date that fills the whole of `s` (after trimming), for heading and closing lines.
+pub fn whole_date(s: &str) -> Option<Date> {
+    let t = s.trim();
+    let d = find_dates(t).into_iter().next()?;
+    (d.start == 0 && d.end == t.len()).then_some(d.date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_and_chinese() {
+        let d = find_dates("resolution 61/100 of 6 December 2006, and 2007年 12月 5日");
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].date.iso(), "2006-12-06");
+        assert_eq!(d[1].date.iso(), "2007-12-05");
+    }
+
+    #[test]
+    fn impossible_dates_are_found_and_invalid() {
+        let d = find_dates("31 November 2007 and 2007 年 2 月 30 日");
+        assert!(d.iter().all(|d| !d.date.is_valid()));
+        assert!(
+            Date {
+                year: 2008,
+                month: 2,
+                day: 29
+            }
+            .is_valid()
+        );
+    }
+
+    #[test]
+    fn us_order_is_not_canonical() {
+        let d = find_dates("of December 6, 2006");
+        assert_eq!(d.len(), 1);
+        assert!(!d[0].canonical_form);
+    }
+}

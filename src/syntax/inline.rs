@@ -1,0 +1,856 @@
+//! What sits inside a paragraph: citations of resolutions, decisions and
+//! documents, document symbols, dates, footnote markers and references to other
+//! paragraphs. Runs over a *view* of one text unit: its own text with children
+//! (sub-paragraphs, footnotes, furniture) left out and wrapped lines joined, with
+//! a map back to byte offsets of the document.
+
+use crate::syntax::cjk::{is_cjk, is_space, superscript_digit};
+use crate::syntax::dates::{self, Date};
+use crate::syntax::lang::Lang;
+use crate::syntax::lexer::normalise_number;
+use crate::syntax::symbols::{self, SymbolProblem};
+use crate::syntax::tree::{Citation, CitationKind, DateRef, FootnoteRef, ParagraphRef, SymbolRef};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Text of a unit with wrapped lines joined and a byte map back to the document.
+pub struct View {
+    pub s: String,
+    map: Vec<usize>,
+}
+
+impl View {
+    /// Build from the document `text` and the unit's own ranges.
+    pub fn new(text: &str, pieces: &[Range<usize>]) -> View {
+        let mut s = String::new();
+        let mut map = Vec::new();
+        for (pi, r) in pieces.iter().enumerate() {
+            if pi > 0 && !s.ends_with(' ') {
+                let next_cjk = text[r.clone()].chars().next().is_some_and(is_cjk);
+                let prev_cjk = s.chars().next_back().is_some_and(is_cjk);
+                if !(next_cjk && prev_cjk) {
+                    s.push(' ');
+                    map.push(r.start);
+                }
+            }
+            let mut in_break = false;
+            for (i, c) in text[r.clone()].char_indices() {
+                let at = r.start + i;
+                if c == '\n' || c == '\r' {
+                    in_break = true;
+                    continue;
+                }
+                if in_break {
+                    if is_space(c) {
+                        continue;
+                    }
+                    in_break = false;
+                    // join: CJK–CJK without a space, a hyphen at line end kept
+                    let prev = s.trim_end_matches(' ').chars().next_back();
+                    let glue = prev.is_some_and(is_cjk) && is_cjk(c) || prev == Some('-');
+                    if glue {
+                        while s.ends_with(' ') {
+                            s.pop();
+                            map.pop();
+                        }
+                    } else if !s.ends_with(' ') {
+                        s.push(' ');
+                        map.push(at);
+                    }
+                }
+                let mut buf = [0u8; 4];
+                for _ in 0..c.encode_utf8(&mut buf).len() {
+                    map.push(at);
+                }
+                s.push(c);
+            }
+            let _ = in_break;
+        }
+        let end = pieces.last().map(|r| r.end).unwrap_or(0);
+        map.push(end);
+        View { s, map }
+    }
+
+    /// Document byte range of a view range.
+    pub fn range(&self, r: Range<usize>) -> Range<usize> {
+        let start = self.map[r.start.min(self.map.len() - 1)];
+        let end = if r.end == 0 {
+            start
+        } else {
+            let last = self.map[(r.end - 1).min(self.map.len() - 1)];
+            // end of the char that starts at `last`
+            let c = self.s[..r.end]
+                .chars()
+                .next_back()
+                .map(|c| c.len_utf8())
+                .unwrap_or(0);
+            let _ = c;
+            last + self.char_len_at(r.end - 1)
+        };
+        start..end.max(start)
+    }
+
+    fn char_len_at(&self, view_byte: usize) -> usize {
+        let mut b = view_byte;
+        while !self.s.is_char_boundary(b) {
+            b -= 1;
+        }
+        self.s[b..]
+            .chars()
+            .next()
+            .map(|c| c.len_utf8())
+            .unwrap_or(1)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnitFacts {
+    pub citations: Vec<Citation>,
+    pub symbols: Vec<SymbolRef>,
+    pub footnote_refs: Vec<(FootnoteRef, bool)>,
+    pub paragraph_refs: Vec<ParagraphRef>,
+    pub dates: Vec<DateRef>,
+}
+
+static EN_ACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\b(General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council|Assembly|Council|its|their|GA|SC|UNGA|UNSC)\s+)?\b([Rr]esolutions?|[Dd]ecisions?|res\.)\s+").unwrap()
+});
+static EN_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s?[A-Z]\b(?:\s(?:to|and)\s[A-Z]\b)?)?(?:\s?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|\d{4})\))?|\d{1,4}(?:\s?[A-Z]\b(?:\s(?:to|and)\s[A-Z]\b)?)?\s?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|\d{4})\)|\d{1,4}\b)").unwrap()
+});
+static EN_OF_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,?\s+(?:of|dated|adopted on)\s+((?:\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})|(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}))").unwrap()
+});
+static EN_SEP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)").unwrap());
+static EN_BOTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,?\s+(?:both|all)\s+of\s+(\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})").unwrap()
+});
+static ZH_NUM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*((?:S-|ES-)?\d{1,4}\s*/\s*\d{1,4}(?:\s*[A-Z]\b)?(?:\s*\((?:[IVXL]+|\d{4})\))?|\d{1,4}\s*(?:[A-Z]\s*)?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|\d{4})\))").unwrap()
+});
+static ZH_DATE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$").unwrap());
+static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:and|和|及|或)\s*((?:Add|Corr|Rev|Amend)\.(\s?)(\d+))\b").unwrap()
+});
+static PARA_REF_EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bparagraphs?\s+(\d{1,3})(?:\s?\(([a-z]{1,2}|[ivx]{1,5})\))?(?:\s+(above|below|of the present resolution|of (?:its |General Assembly |Security Council )?resolution\s+((?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s[A-Z])?|\d{1,4}\s?\(\d{4}\))))?").unwrap()
+});
+static PARA_REF_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(上文|下文|本决议)\s*)?第\s*(\d{1,3})\s*段(?:\s*\(([a-z])\))?(\s*所)?").unwrap()
+});
+static GLUED_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([,;.:，；。》）)”\x22])(\s?)(\d{1,3})(?:\s|$|[^\d/.,:)\-年月日个%])").unwrap()
+});
+static SPACED_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([A-Za-z)\]”\x22,])\s(\d{1,2})(?:\s+|$)").unwrap());
+
+fn organ_of(word: Option<&str>, own_organ: Option<&str>) -> (Option<String>, bool) {
+    match word {
+        Some("General Assembly" | "Assembly" | "GA" | "UNGA") => (Some("GA".into()), false),
+        Some("Security Council" | "SC" | "UNSC") => (Some("SC".into()), false),
+        Some("Economic and Social Council") => (Some("ECOSOC".into()), false),
+        Some("Human Rights Council") => (Some("HRC".into()), false),
+        Some("its" | "their") => (own_organ.filter(|o| !o.is_empty()).map(String::from), true),
+        _ => (None, false),
+    }
+}
+
+/// Organ implied by the shape of the number when the text names none.
+fn organ_by_shape(target: &str) -> Option<String> {
+    if target.ends_with(')')
+        && target[target.rfind('(').unwrap_or(0) + 1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        Some("SC".into())
+    } else if let Some((s, _)) = target.split_once('/') {
+        match s.parse::<u32>() {
+            Ok(y) if y >= 1946 => Some("ECOSOC".into()),
+            _ => Some("GA".into()),
+        }
+    } else if target.contains('(') {
+        Some("GA".into())
+    } else {
+        None
+    }
+}
+
+/// Analyse one unit. `own_symbol`/`own_number` are left out of the citations.
+pub fn analyse(
+    view: &View,
+    lang: Lang,
+    own_organ: Option<&str>,
+    in_footnote: bool,
+    own_symbol: Option<&str>,
+    list_base: u32,
+) -> UnitFacts {
+    let s = view.s.as_str();
+    let mut f = UnitFacts::default();
+    let western = lang != Lang::Zh;
+    // symbols
+    for sym in symbols::find_symbols(s, western) {
+        f.symbols.push(SymbolRef {
+            range: view.range(sym.start..sym.end),
+            canonical: sym.canonical.clone(),
+            problems: sym.problems.clone(),
+            in_furniture: false,
+        });
+    }
+    // continuation forms (`A/60/88 and Corr. 2`)
+    for c in CONTINUATION.captures_iter(s) {
+        let m = c.get(1).unwrap();
+        let prev = f
+            .symbols
+            .iter()
+            .filter(|p| view.range(0..m.start()).end >= p.range.end)
+            .next_back()
+            .cloned();
+        if let Some(prev) = prev {
+            let problems = if c[2].is_empty() {
+                vec![]
+            } else {
+                vec![SymbolProblem::Whitespace]
+            };
+            let canon = format!("{}/{}", prev.canonical, m.as_str().replace(' ', ""));
+            f.symbols.push(SymbolRef {
+                range: view.range(m.start()..m.end()),
+                canonical: canon,
+                problems,
+                in_furniture: false,
+            });
+        }
+    }
+    f.symbols.sort_by_key(|x| x.range.start);
+    let mut list = list_base;
+    // English-style citations (also used for fr/es/ru: same numbers)
+    if s.contains("esolution") || s.contains("ecision") || s.contains("res.") {
+        for c in EN_ACT.captures_iter(s) {
+            let noun = c.get(2).unwrap();
+            let plural = noun.as_str().ends_with('s') && noun.as_str() != "res.";
+            let is_decision = noun.as_str().to_lowercase().starts_with("decision");
+            let (mut organ, own) = organ_of(c.get(1).map(|m| m.as_str()), own_organ);
+            if c.get(1).is_some_and(|m| m.as_str() == "Council") {
+                organ = None;
+            }
+            let list_start = c.get(0).unwrap().start();
+            let mut pos = c.get(0).unwrap().end();
+            let mut items: Vec<Citation> = Vec::new();
+            loop {
+                let Some(m) = EN_ITEM.find(&s[pos..]) else {
+                    break;
+                };
+                let raw = m.as_str();
+                let is_plain_number = !raw.contains('/') && !raw.contains('(');
+                if is_plain_number {
+                    break; // `resolution 1` of some other body: no target we can name
+                }
+                let target = normalise_number(raw);
+                let num_range = pos..pos + m.end();
+                pos += m.end();
+                let mut date = None;
+                let mut date_range = None;
+                if let Some(d) = EN_OF_DATE.captures(&s[pos..]) {
+                    let dm = d.get(1).unwrap();
+                    if let Some(fd) = dates::find_dates(dm.as_str()).first() {
+                        date = Some(fd.date);
+                        date_range = Some(view.range(pos + dm.start()..pos + dm.end()));
+                    }
+                    pos += d.get(0).unwrap().end();
+                }
+                let kind = if is_decision {
+                    CitationKind::Decision
+                } else {
+                    CitationKind::Resolution
+                };
+                let org = organ.clone().or_else(|| organ_by_shape(&target));
+                items.push(Citation {
+                    kind,
+                    target,
+                    organ: org,
+                    date,
+                    date_range,
+                    range: view.range(num_range),
+                    list,
+                    list_range: 0..0,
+                    noun_plural: Some(plural),
+                    own,
+                    in_footnote,
+                    raw: raw.to_string(),
+                });
+                if let Some(sep) = EN_SEP.find(&s[pos..])
+                    && EN_ITEM
+                        .find(&s[pos + sep.end()..])
+                        .is_some_and(|m| m.as_str().contains('/') || m.as_str().contains('('))
+                {
+                    pos += sep.end();
+                    continue;
+                }
+                break;
+            }
+            if items.is_empty() {
+                continue;
+            }
+            if let Some(b) = EN_BOTH.captures(&s[pos..]) {
+                let dm = b.get(1).unwrap();
+                if let Some(fd) = dates::find_dates(dm.as_str()).first() {
+                    let dr = view.range(pos + dm.start()..pos + dm.end());
+                    for it in items.iter_mut() {
+                        it.date = Some(fd.date);
+                        it.date_range = Some(dr.clone());
+                    }
+                }
+                pos += b.get(0).unwrap().end();
+            }
+            apply_shared_date(&mut items);
+            let lr = view.range(list_start..pos);
+            for mut it in items {
+                it.list_range = lr.clone();
+                f.citations.push(it);
+            }
+            list += 1;
+        }
+    }
+    // Chinese citations: `[date] 第 N 号 (、|和) ... 决议|决定`
+    if s.contains('第') && (s.contains("决议") || s.contains("决定") || s.contains("决 议"))
+    {
+        zh_citations(view, own_organ, in_footnote, &mut f, &mut list);
+    }
+    // A/RES and S/RES symbols are citations of resolutions; other symbols of documents
+    for sym in &f.symbols {
+        if own_symbol.is_some_and(|o| o == sym.canonical) {
+            continue;
+        }
+        if f.citations
+            .iter()
+            .any(|c| c.range.start <= sym.range.start && sym.range.end <= c.range.end)
+        {
+            continue;
+        }
+        let (kind, target, organ) = if let Some(rest) = sym.canonical.strip_prefix("A/RES/") {
+            (
+                CitationKind::Resolution,
+                normalise_number(rest),
+                Some("GA".to_string()),
+            )
+        } else if let Some(rest) = sym.canonical.strip_prefix("S/RES/") {
+            (
+                CitationKind::Resolution,
+                normalise_number(rest),
+                Some("SC".to_string()),
+            )
+        } else if let Some(rest) = sym.canonical.strip_prefix("A/DEC/") {
+            (
+                CitationKind::Decision,
+                normalise_number(rest),
+                Some("GA".to_string()),
+            )
+        } else {
+            (CitationKind::Document, sym.canonical.clone(), None)
+        };
+        f.citations.push(Citation {
+            kind,
+            target,
+            organ,
+            date: None,
+            date_range: None,
+            range: sym.range.clone(),
+            list,
+            list_range: sym.range.clone(),
+            noun_plural: None,
+            own: false,
+            in_footnote,
+            raw: String::new(),
+        });
+        list += 1;
+    }
+    f.citations.sort_by_key(|c| c.range.start);
+    // dates
+    for d in dates::find_dates(s) {
+        f.dates.push(DateRef {
+            range: view.range(d.start..d.end),
+            date: d.date,
+            canonical_form: d.canonical_form,
+        });
+    }
+    // paragraph references
+    for c in PARA_REF_EN.captures_iter(s) {
+        let Some(tail) = c.get(3) else { continue };
+        let of = c.get(4).map(|m| normalise_number(m.as_str()));
+        if of.is_none()
+            && !matches!(
+                tail.as_str(),
+                "above" | "below" | "of the present resolution"
+            )
+        {
+            continue;
+        }
+        let n = c.get(1).unwrap();
+        f.paragraph_refs.push(ParagraphRef {
+            number: n.as_str().parse().unwrap_or(0),
+            sub: c.get(2).map(|m| m.as_str().to_string()),
+            range: view.range(c.get(0).unwrap().range()),
+            number_range: view.range(n.range()),
+            of_citation: of,
+        });
+    }
+    if s.contains('段') {
+        for c in PARA_REF_ZH.captures_iter(s) {
+            if c.get(1).is_none() && c.get(4).is_none() {
+                continue;
+            }
+            // `第 61/100 号决议第 5 段` points into that resolution
+            let before = &s[..c.get(0).unwrap().start()];
+            let of = if before.trim_end().ends_with("决议") {
+                f.citations
+                    .iter()
+                    .rev()
+                    .find(|x| x.kind == CitationKind::Resolution)
+                    .map(|x| x.target.clone())
+            } else {
+                None
+            };
+            if c.get(1).is_none() && of.is_none() && c.get(4).is_none() {
+                continue;
+            }
+            let n = c.get(2).unwrap();
+            f.paragraph_refs.push(ParagraphRef {
+                number: n.as_str().parse().unwrap_or(0),
+                sub: c.get(3).map(|m| m.as_str().to_string()),
+                range: view.range(c.get(0).unwrap().range()),
+                number_range: view.range(n.range()),
+                of_citation: of,
+            });
+        }
+    }
+    // footnote markers
+    find_markers(view, &f, &mut f.footnote_refs.clone())
+        .into_iter()
+        .for_each(|m| f.footnote_refs.push(m));
+    f
+}
+
+/// One date for a list applies to every item of that session
+/// (`resolutions 62/57 and 62/58 of 5 December 2007`).
+fn apply_shared_date(items: &mut [Citation]) {
+    if items.len() < 2 {
+        return;
+    }
+    let dated: Vec<usize> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.date.is_some())
+        .map(|(i, _)| i)
+        .collect();
+    if dated.len() != 1 || dated[0] != items.len() - 1 {
+        return;
+    }
+    let last = items[items.len() - 1].clone();
+    let session = |t: &str| t.split('/').next().map(String::from);
+    for it in items.iter_mut() {
+        if it.date.is_none()
+            && session(&it.target) == session(&last.target)
+            && it.target.contains('/')
+        {
+            it.date = last.date;
+            it.date_range = last.date_range.clone();
+        }
+    }
+}
+
+fn zh_citations(
+    view: &View,
+    own_organ: Option<&str>,
+    in_footnote: bool,
+    f: &mut UnitFacts,
+    list: &mut u32,
+) {
+    let s = view.s.as_str();
+    let mut search = 0;
+    while let Some(p) = s[search..].find('第') {
+        let start = search + p;
+        let mut pos = start;
+        let mut items: Vec<(String, Range<usize>, Option<(Date, Range<usize>)>)> = Vec::new();
+        let mut noun: Option<CitationKind> = None;
+        loop {
+            // `第` + numbers + `号`
+            let Some(rest) = s[pos..].strip_prefix('第') else {
+                break;
+            };
+            let mut q = pos + '第'.len_utf8();
+            let mut group: Vec<(String, Range<usize>)> = Vec::new();
+            loop {
+                let Some(m) = ZH_NUM.captures(&s[q..]) else {
+                    break;
+                };
+                let g = m.get(1).unwrap();
+                group.push((
+                    normalise_number(&g.as_str().replace(' ', "").replace("/", "/")),
+                    q + g.start()..q + g.end(),
+                ));
+                q += m.get(0).unwrap().end();
+                let t = s[q..].trim_start();
+                let skip = s[q..].len() - t.len();
+                if let Some(after) = t
+                    .strip_prefix('、')
+                    .or_else(|| t.strip_prefix('和'))
+                    .or_else(|| t.strip_prefix('及'))
+                    && ZH_NUM.is_match(after)
+                {
+                    q += skip + (t.len() - after.len());
+                    continue;
+                }
+                break;
+            }
+            let _ = rest;
+            let t = s[q..].trim_start();
+            if group.is_empty() || !t.starts_with('号') {
+                break;
+            }
+            q += s[q..].len() - t.len() + '号'.len_utf8();
+            // date right before `第`
+            let date = ZH_DATE_BEFORE.captures(&s[..pos]).map(|c| {
+                let m = c.get(0).unwrap();
+                (
+                    Date {
+                        year: c[1].parse().unwrap_or(0),
+                        month: c[2].parse().unwrap_or(0),
+                        day: c[3].parse().unwrap_or(0),
+                    },
+                    view.range(m.start()..m.end()),
+                )
+            });
+            let n = group.len();
+            for (i, (t, r)) in group.into_iter().enumerate() {
+                // a date before `第 a、b 号` applies to the last of that group only when
+                // the group lists one item
+                let d = if n == 1 || i == n - 1 {
+                    date.clone()
+                } else {
+                    None
+                };
+                items.push((t, r, d));
+            }
+            let t = s[q..].trim_start_matches(is_space);
+            let q2 = q + (s[q..].len() - t.len());
+            if t.starts_with("决议") || t.starts_with("决 议") {
+                noun = Some(CitationKind::Resolution);
+                pos = q2
+                    + if t.starts_with("决议") {
+                        "决议".len()
+                    } else {
+                        "决 议".len()
+                    };
+                break;
+            }
+            if t.starts_with("决定") || t.starts_with("决 定") {
+                noun = Some(CitationKind::Decision);
+                pos = q2 + "决定".len();
+                break;
+            }
+            // next group: `、` / `和` / `以及`, then (topic phrase, date) and `第`
+            let cont = t.starts_with('、')
+                || t.starts_with('和')
+                || t.starts_with('及')
+                || t.starts_with("以及");
+            if !cont {
+                break;
+            }
+            let window_end = (q2 + 240).min(s.len());
+            let mut we = window_end;
+            while !s.is_char_boundary(we) {
+                we -= 1;
+            }
+            let window = &s[q2..we];
+            let stop = window.find(['，', '；', '。', ';']).unwrap_or(window.len());
+            match window[..stop].find('第') {
+                Some(k) => pos = q2 + k,
+                None => break,
+            }
+        }
+        let Some(kind) = noun else {
+            search = start + '第'.len_utf8();
+            continue;
+        };
+        // organ: the nearest organ word before the chain in the same clause
+        let clause_start = s[..start]
+            .rfind(['，', '；', '。', ',', ';'])
+            .map(|i| i + s[i..].chars().next().map_or(1, char::len_utf8))
+            .unwrap_or(0);
+        let before = &s[clause_start..start];
+        let squeezed: String = before.chars().filter(|c| !is_space(*c)).collect();
+        let (organ, own) = if squeezed.contains("安全理事会") {
+            (Some("SC".to_string()), false)
+        } else if squeezed.contains("经济及社会理事会") {
+            (Some("ECOSOC".to_string()), false)
+        } else if squeezed.contains("人权理事会") {
+            (Some("HRC".to_string()), false)
+        } else if squeezed.contains('其') {
+            (own_organ.filter(|o| !o.is_empty()).map(String::from), true)
+        } else if squeezed.contains("大会") {
+            (Some("GA".to_string()), false)
+        } else {
+            (None, false)
+        };
+        let list_range = view.range(start..pos);
+        let plural = items.len() > 1;
+        for (t, r, d) in items {
+            let org = organ.clone().or_else(|| organ_by_shape(&t));
+            f.citations.push(Citation {
+                kind,
+                target: t,
+                organ: org,
+                date: d.as_ref().map(|x| x.0),
+                date_range: d.map(|x| x.1),
+                range: view.range(r.clone()),
+                list: *list,
+                list_range: list_range.clone(),
+                noun_plural: Some(plural),
+                own,
+                in_footnote,
+                raw: view.s[r].to_string(),
+            });
+        }
+        *list += 1;
+        search = pos.max(start + '第'.len_utf8());
+    }
+}
+
+/// Footnote markers: superscripts (always), digits glued after punctuation
+/// (strong), digits standing alone after a word (weak: kept only when a footnote
+/// with that number exists; the caller decides).
+fn find_markers(
+    view: &View,
+    f: &UnitFacts,
+    _out: &mut Vec<(FootnoteRef, bool)>,
+) -> Vec<(FootnoteRef, bool)> {
+    let s = view.s.as_str();
+    let mut v = Vec::new();
+    let inside_cite = |r: &Range<usize>| {
+        f.citations
+            .iter()
+            .any(|c| c.range.start < r.end && r.start < c.range.end)
+            || f.symbols
+                .iter()
+                .any(|c| c.range.start < r.end && r.start < c.range.end)
+            || f.dates
+                .iter()
+                .any(|c| c.range.start < r.end && r.start < c.range.end)
+    };
+    // superscripts
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if superscript_digit(c).is_some() {
+            let mut end = i + c.len_utf8();
+            let mut n = superscript_digit(c).unwrap();
+            while let Some(&(j, d)) = it.peek() {
+                if let Some(x) = superscript_digit(d) {
+                    n = n * 10 + x;
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            v.push((
+                FootnoteRef {
+                    number: n,
+                    range: view.range(i..end),
+                    superscript: true,
+                },
+                true,
+            ));
+        }
+    }
+    if s.bytes().any(|b| b.is_ascii_digit()) {
+        for c in GLUED_MARKER.captures_iter(s) {
+            let p = c.get(1).unwrap().as_str();
+            let spaced = !c[2].is_empty();
+            let ascii_p = p.len() == 1;
+            if spaced && ascii_p && p != "\"" {
+                continue; // `, 1541 (XV)` — a list, not a marker
+            }
+            let m = c.get(3).unwrap();
+            // `para. 33`, `No. 23`
+            let before = &s[..c.get(1).unwrap().start()];
+            let word = before
+                .rsplit(|ch: char| !ch.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if matches!(
+                word,
+                "para"
+                    | "paras"
+                    | "No"
+                    | "Nos"
+                    | "vol"
+                    | "p"
+                    | "pp"
+                    | "chap"
+                    | "art"
+                    | "sect"
+                    | "annex"
+                    | "Rev"
+                    | "Add"
+                    | "Corr"
+                    | "L"
+                    | "PV"
+                    | "SR"
+                    | "CONF"
+                    | "Sub"
+            ) {
+                continue;
+            }
+            // `1.5`, decimals and `62/57.` titles
+            if p == "."
+                && before
+                    .chars()
+                    .next_back()
+                    .is_some_and(|ch| ch.is_ascii_digit())
+            {
+                continue;
+            }
+            if p == "." {
+                // `... session. 2 The` — rare; only at a paragraph end
+                let after = &s[m.end()..];
+                if !after.trim().is_empty()
+                    && !after
+                        .trim_start()
+                        .starts_with(|ch: char| ch.is_ascii_digit())
+                {
+                    continue;
+                }
+            }
+            let r = view.range(m.start()..m.end());
+            if inside_cite(&r) {
+                continue;
+            }
+            v.push((
+                FootnoteRef {
+                    number: m.as_str().parse().unwrap_or(0),
+                    range: r,
+                    superscript: false,
+                },
+                true,
+            ));
+        }
+        for c in SPACED_MARKER.captures_iter(s) {
+            let m = c.get(2).unwrap();
+            let before = &s[..c.get(1).unwrap().end()];
+            let word = before
+                .rsplit(|ch: char| !ch.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let lower = word.to_lowercase();
+            if matches!(
+                lower.as_str(),
+                "article"
+                    | "articles"
+                    | "paragraph"
+                    | "paragraphs"
+                    | "para"
+                    | "chapter"
+                    | "protocol"
+                    | "rule"
+                    | "rules"
+                    | "annex"
+                    | "item"
+                    | "items"
+                    | "section"
+                    | "principle"
+                    | "goal"
+                    | "goals"
+                    | "target"
+                    | "targets"
+                    | "no"
+                    | "vol"
+                    | "decision"
+                    | "resolution"
+                    | "and"
+                    | "or"
+                    | "to"
+                    | "from"
+                    | "phase"
+                    | "step"
+                    | "level"
+                    | "category"
+                    | "class"
+                    | "group"
+                    | "page"
+                    | "option"
+                    | "tier"
+                    | "grade"
+                    | "covid"
+                    | "the"
+                    | "of"
+                    | "in"
+                    | "at"
+                    | "for"
+                    | "by"
+                    | "on"
+                    | "with"
+                    | "over"
+                    | "than"
+                    | "under"
+                    | "about"
+                    | "some"
+                    | "least"
+                    | "most"
+                    | "every"
+                    | "first"
+                    | "last"
+            ) || word
+                .chars()
+                .all(|ch| ch.is_ascii_digit() || ch.is_ascii_uppercase())
+                && !word.is_empty()
+                && word.len() <= 3
+            {
+                continue;
+            }
+            // followed by a unit or noun: `2 and` is fine, `2 years` is not a marker
+            let after = s[m.end()..].trim_start();
+            let next_word: String = after.chars().take_while(|ch| ch.is_alphabetic()).collect();
+            let nw = next_word.to_lowercase();
+            if matches!(
+                nw.as_str(),
+                "years"
+                    | "year"
+                    | "months"
+                    | "days"
+                    | "weeks"
+                    | "hours"
+                    | "per"
+                    | "percent"
+                    | "million"
+                    | "billion"
+                    | "times"
+                    | "States"
+                    | "members"
+                    | "countries"
+                    | "to"
+                    | "of"
+                    | "or"
+                    | "p"
+                    | "pm"
+                    | "am"
+                    | "degrees"
+            ) {
+                continue;
+            }
+            let r = view.range(m.start()..m.end());
+            if inside_cite(&r) || v.iter().any(|(x, _)| x.range == r) {
+                continue;
+            }
+            v.push((
+                FootnoteRef {
+                    number: m.as_str().parse().unwrap_or(0),
+                    range: r,
+                    superscript: false,
+                },
+                false,
+            ));
+        }
+    }
+    v.sort_by_key(|(r, _)| r.range.start);
+    v
+}

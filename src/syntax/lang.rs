@@ -1,0 +1,182 @@
+//! The official languages and their punctuation tables, read from
+//! `grammar/languages.toml` (compiled in).
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Zh,
+    Fr,
+    Es,
+    Ru,
+    Ar,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 6] = [Lang::En, Lang::Zh, Lang::Fr, Lang::Es, Lang::Ru, Lang::Ar];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+            Lang::Ru => "ru",
+            Lang::Ar => "ar",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code() == code.to_ascii_lowercase())
+    }
+
+    pub fn table(self) -> &'static LangTable {
+        &TABLES[self.code()]
+    }
+
+    /// Languages written without spaces between words.
+    pub fn is_cjk(self) -> bool {
+        self == Lang::Zh
+    }
+}
+
+/// One section of `grammar/languages.toml`.
+#[derive(Debug, Deserialize)]
+pub struct LangTable {
+    pub name: String,
+    pub case_sensitive_leads: bool,
+    pub comma: Vec<String>,
+    pub semicolon: Vec<String>,
+    pub full_stop: Vec<String>,
+    pub colon: Vec<String>,
+    /// (author line without its comma, organ code or "")
+    pub author: Vec<(String, String)>,
+    pub preambular_repeat: Vec<(String, String)>,
+    pub operative_repeat: Vec<(String, String)>,
+    #[serde(default)]
+    pub months: Vec<String>,
+    pub sub_label_style: String,
+}
+
+impl LangTable {
+    pub fn is_comma(&self, c: char) -> bool {
+        self.comma.iter().any(|p| p.starts_with(c))
+    }
+    pub fn is_semicolon(&self, c: char) -> bool {
+        self.semicolon.iter().any(|p| p.starts_with(c))
+    }
+    pub fn is_full_stop(&self, c: char) -> bool {
+        self.full_stop.iter().any(|p| p.starts_with(c))
+    }
+    pub fn is_colon(&self, c: char) -> bool {
+        self.colon.iter().any(|p| p.starts_with(c))
+    }
+    /// The preferred form (first listed) of each mark.
+    pub fn preferred_comma(&self) -> &str {
+        &self.comma[0]
+    }
+    pub fn preferred_semicolon(&self) -> &str {
+        &self.semicolon[0]
+    }
+    pub fn preferred_full_stop(&self) -> &str {
+        &self.full_stop[0]
+    }
+}
+
+static TABLES: LazyLock<BTreeMap<String, LangTable>> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../grammar/languages.toml"))
+        .expect("grammar/languages.toml is valid (checked by a unit test)")
+});
+
+/// Counts of script characters, summed per block so that detection stays
+/// incremental.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScriptCounts {
+    pub han: u32,
+    pub latin: u32,
+    pub cyrillic: u32,
+    pub arabic: u32,
+}
+
+impl ScriptCounts {
+    pub fn of(text: &str) -> Self {
+        let mut c = ScriptCounts::default();
+        for ch in text.chars() {
+            if ch.is_ascii_alphabetic() {
+                c.latin += 1;
+            } else if crate::syntax::cjk::is_han(ch) {
+                c.han += 1;
+            } else if crate::syntax::cjk::is_cyrillic(ch) {
+                c.cyrillic += 1;
+            } else if crate::syntax::cjk::is_arabic(ch) {
+                c.arabic += 1;
+            } else if ch.is_alphabetic() && (ch as u32) < 0x250 {
+                c.latin += 1;
+            }
+        }
+        c
+    }
+
+    pub fn add(&mut self, o: &ScriptCounts) {
+        self.han += o.han;
+        self.latin += o.latin;
+        self.cyrillic += o.cyrillic;
+        self.arabic += o.arabic;
+    }
+
+    /// The main script decides the language; a Han character carries about as much
+    /// text as three Latin letters. French and Spanish are told from English by
+    /// their lexicon hits, which the caller supplies.
+    pub fn detect(&self, latin_votes: [u32; 3]) -> Lang {
+        let han = self.han as u64 * 3;
+        let lat = self.latin as u64;
+        let cyr = self.cyrillic as u64;
+        let ar = self.arabic as u64;
+        let max = han.max(lat).max(cyr).max(ar);
+        if max == 0 {
+            return Lang::En;
+        }
+        if han == max {
+            Lang::Zh
+        } else if cyr == max {
+            Lang::Ru
+        } else if ar == max {
+            Lang::Ar
+        } else {
+            let [en, fr, es] = latin_votes;
+            if fr > en && fr >= es {
+                Lang::Fr
+            } else if es > en && es > fr {
+                Lang::Es
+            } else {
+                Lang::En
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_a_table() {
+        for l in Lang::ALL {
+            let t = l.table();
+            assert!(!t.comma.is_empty() && !t.author.is_empty(), "{}", t.name);
+        }
+    }
+
+    #[test]
+    fn detects_chinese_with_latin_symbols() {
+        let c =
+            ScriptCounts::of("回顾其 2006 年 12 月 6 日第 61/100 号决议 A/62/395 Distr.: General");
+        assert_eq!(c.detect([0, 0, 0]), Lang::Zh);
+    }
+}

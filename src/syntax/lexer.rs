@@ -1,0 +1,607 @@
+//! Line-local lexing: text → [`Block`]s. A block is a line, or a part of a line
+//! when a one-line text (seeds 000, 001) holds several paragraphs. Lexing a line
+//! looks at that line only, so an edit re-lexes only the lines it touches; all
+//! decisions that need context (is this `3.` the next paragraph number? is this
+//! digit a footnote?) are left to [`crate::syntax::assemble`].
+
+use crate::syntax::cjk::{is_cjk, is_space, superscript_digit};
+use crate::syntax::dates;
+use crate::syntax::lang::ScriptCounts;
+use crate::syntax::lexicon::{LeadClass, LeadMatch, lexicon};
+use crate::syntax::patterns::*;
+use crate::syntax::symbols;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FurnitureKind {
+    Meta,
+    JobNumber,
+    Barcode,
+    PageNumber,
+    Url,
+    Recycle,
+    RunningHeader,
+    SponsorNote,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeadHit {
+    /// Offset of the lead inside the block.
+    pub rel: usize,
+    pub m: LeadMatch,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlockKind {
+    Blank,
+    Furniture(FurnitureKind),
+    FootnoteSeparator,
+    FootnoteDef {
+        number: u32,
+        superscript: bool,
+        label_rel: (usize, usize),
+    },
+    /// A line holding only a document symbol: masthead or running header.
+    SymbolLine(String),
+    OrgLine(Option<String>),
+    OrganLine,
+    Distr(String),
+    DateLine(dates::Date),
+    Original,
+    Session,
+    AgendaItem,
+    Adoption,
+    Report,
+    Title {
+        number: String,
+    },
+    Author {
+        organ: String,
+    },
+    Sponsors,
+    Closing,
+    Annex(Option<String>),
+    Numbered {
+        label: String,
+        number: Option<u32>,
+        label_rel: (usize, usize),
+        lead: Option<LeadHit>,
+    },
+    Sub {
+        label: String,
+        label_rel: (usize, usize),
+        lead: Option<LeadHit>,
+    },
+    Lead(LeadHit),
+    /// Short line without terminal punctuation: a section heading if the context
+    /// agrees.
+    HeadingLike {
+        designator: Option<String>,
+    },
+    Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Stable identity: unchanged blocks keep their id across edits, so that
+    /// per-paragraph results can be reused.
+    pub id: u64,
+    pub start: usize,
+    /// Length including the line terminator, if any.
+    pub len: usize,
+    /// Length without the line terminator.
+    pub content_len: usize,
+    pub kind: BlockKind,
+    /// The block starts at the beginning of a line.
+    pub line_start: bool,
+    /// Leading whitespace on the line (seed 002 indents new paragraphs).
+    pub indented: bool,
+    pub scripts: ScriptCounts,
+}
+
+impl Block {
+    pub fn end(&self) -> usize {
+        self.start + self.len
+    }
+    pub fn content_end(&self) -> usize {
+        self.start + self.content_len
+    }
+    pub fn lead(&self) -> Option<&LeadHit> {
+        match &self.kind {
+            BlockKind::Lead(h) => Some(h),
+            BlockKind::Numbered { lead, .. } | BlockKind::Sub { lead, .. } => lead.as_ref(),
+            _ => None,
+        }
+    }
+    pub fn is_blank(&self) -> bool {
+        matches!(self.kind, BlockKind::Blank)
+    }
+}
+
+/// Lex `text`, whose first byte is at absolute offset `base`; `text` must start at
+/// a line start.
+pub fn lex(text: &str, base: usize) -> Vec<Block> {
+    let mut out = Vec::with_capacity(text.len() / 60 + 1);
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < text.len() {
+        let nl = memchr::memchr2(b'\n', b'\r', &bytes[pos..]).map(|i| pos + i);
+        let (content_end, line_end) = match nl {
+            None => (text.len(), text.len()),
+            Some(i) if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') => (i, i + 2),
+            Some(i) => (i, i + 1),
+        };
+        lex_line(
+            &text[pos..content_end],
+            base + pos,
+            line_end - content_end,
+            &mut out,
+        );
+        pos = line_end;
+    }
+    out
+}
+
+fn new_block(
+    start: usize,
+    content: &str,
+    term: usize,
+    kind: BlockKind,
+    line_start: bool,
+    indented: bool,
+) -> Block {
+    Block {
+        id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        start,
+        len: content.len() + term,
+        content_len: content.len(),
+        kind,
+        line_start,
+        indented,
+        scripts: ScriptCounts::of(content),
+    }
+}
+
+fn lex_line(line: &str, abs: usize, term: usize, out: &mut Vec<Block>) {
+    let indented = line.starts_with(is_space) && !line.trim().is_empty();
+    if line.len() > 300
+        && let Some(splits) = inline_splits(line)
+    {
+        let mut prev = 0;
+        for (i, &s) in splits
+            .iter()
+            .chain(std::iter::once(&line.len()))
+            .enumerate()
+        {
+            if s <= prev && i > 0 {
+                continue;
+            }
+            let seg = &line[prev..s];
+            let last = s == line.len();
+            let kind = classify(seg, abs + prev, prev == 0);
+            out.push(new_block(
+                abs + prev,
+                seg,
+                if last { term } else { 0 },
+                kind,
+                prev == 0,
+                indented && prev == 0,
+            ));
+            prev = s;
+        }
+        return;
+    }
+    let kind = classify(line, abs, true);
+    out.push(new_block(abs, line, term, kind, true, indented));
+}
+
+/// Classify one line (or one segment of a one-line text).
+pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
+    let t = line.trim_matches(is_space);
+    if t.is_empty() {
+        return BlockKind::Blank;
+    }
+    if abs == 0 && t.starts_with("%%%") {
+        return BlockKind::Furniture(FurnitureKind::Meta);
+    }
+    let first = t.chars().next().unwrap();
+    if first.is_ascii_digit() {
+        if let Some(k) = classify_digit_line(line, t) {
+            return k;
+        }
+    } else if first == '*' {
+        if BARCODE.is_match(line) {
+            return BlockKind::Furniture(FurnitureKind::Barcode);
+        }
+        if SPONSOR_NOTE.is_match(line) {
+            return BlockKind::Furniture(FurnitureKind::SponsorNote);
+        }
+        if let Some(k) = numbered(line) {
+            return k;
+        }
+    } else if first == '_' {
+        if SEPARATOR.is_match(line) {
+            return BlockKind::FootnoteSeparator;
+        }
+    } else if first == '[' {
+        if REPORT_LINE.is_match(line) {
+            return BlockKind::Report;
+        }
+    } else if first == '('
+        || ('a'..='z').contains(&first) && t.len() > 1 && t.as_bytes()[1..].contains(&b')')
+        || ('㈠'..='㈩').contains(&first)
+    {
+        if let Some(c) = SUBLABEL.captures(line) {
+            let m = c.get(1).unwrap();
+            let label = m.as_str().to_string();
+            let rest_at = c.get(0).unwrap().end();
+            let lead = lexicon()
+                .match_at(&line[rest_at..])
+                .map(|m| LeadHit { rel: rest_at, m });
+            return BlockKind::Sub {
+                label,
+                label_rel: (m.start(), m.end()),
+                lead,
+            };
+        }
+    } else if superscript_digit(first).is_some() {
+        if let Some(c) = FOOTNOTE_DEF_SUP.captures(line) {
+            let m = c.get(1).unwrap();
+            let number = m
+                .as_str()
+                .chars()
+                .filter_map(superscript_digit)
+                .fold(0, |a, d| a * 10 + d);
+            return BlockKind::FootnoteDef {
+                number,
+                superscript: true,
+                label_rel: (m.start(), m.end()),
+            };
+        }
+    } else if first == 'h' || first == 'w' {
+        if URL_LINE.is_match(line) {
+            return BlockKind::Furniture(FurnitureKind::Url);
+        }
+    }
+    if let Some(k) = classify_heading_fields(line, t, first) {
+        return k;
+    }
+    // Lead phrase at the start.
+    let skip = line.len() - line.trim_start_matches(is_space).len();
+    if let Some(m) = lexicon().match_at(&line[skip..]) {
+        return BlockKind::Lead(LeadHit { rel: skip, m });
+    }
+    if line_start && t.chars().count() <= 80 {
+        let last = t.chars().next_back().unwrap();
+        let terminal = matches!(
+            last,
+            ',' | ';' | ':' | '.' | '，' | '；' | '：' | '。' | '、' | '،' | '؛'
+        );
+        let starts_upper = first.is_uppercase() || is_cjk(first);
+        if !terminal && starts_upper {
+            let designator = SECTION_DESIGNATOR.captures(t).map(|c| c[1].to_string());
+            return BlockKind::HeadingLike { designator };
+        }
+    }
+    BlockKind::Text
+}
+
+fn numbered(line: &str) -> Option<BlockKind> {
+    let c = NUMBERED
+        .captures(line)
+        .or_else(|| NUMBERED_AR.captures(line))?;
+    let m = c.get(2).or_else(|| c.get(1)).unwrap();
+    let digits: String = m
+        .as_str()
+        .chars()
+        .map(|ch| {
+            if ('٠'..='٩').contains(&ch) {
+                char::from_u32(ch as u32 - 0x660 + 0x30).unwrap()
+            } else {
+                ch
+            }
+        })
+        .collect();
+    let number: Option<u32> = digits.parse().ok();
+    let suffix = c.get(3).map(|s| s.as_str()).unwrap_or("");
+    let label = if suffix.is_empty() {
+        m.as_str().to_string()
+    } else {
+        format!("{} {}", m.as_str(), suffix.trim())
+    };
+    let end = c.get(0).unwrap().end();
+    let rest = &line[end..];
+    let lead = lexicon().match_at(rest).map(|m| LeadHit { rel: end, m });
+    let label_end = c
+        .get(3)
+        .filter(|s| !s.as_str().is_empty())
+        .map(|s| s.end())
+        .unwrap_or(m.end());
+    Some(BlockKind::Numbered {
+        label,
+        number: number.filter(|_| suffix.is_empty()),
+        label_rel: (m.start(), label_end),
+        lead,
+    })
+}
+
+fn classify_digit_line(line: &str, t: &str) -> Option<BlockKind> {
+    if JOB_NUMBER.is_match(line) {
+        return Some(BlockKind::Furniture(FurnitureKind::JobNumber));
+    }
+    if PAGE_NUMBER.is_match(line) {
+        return Some(BlockKind::Furniture(FurnitureKind::PageNumber));
+    }
+    if let Some(c) = TITLE_NUMBER.captures(line) {
+        // `62/57. Title` — but not `1. Decides` (no slash / roman form there).
+        return Some(BlockKind::Title {
+            number: normalise_number(&c[1]),
+        });
+    }
+    if let Some(c) = TITLE_SC_OLD.captures(line) {
+        return Some(BlockKind::Title {
+            number: format!("{} ({})", &c[1], &c[2]),
+        });
+    }
+    if ADOPTION_ZH.is_match(line) {
+        return Some(BlockKind::Adoption);
+    }
+    if CLOSING_EN.is_match(line) || CLOSING_ZH.is_match(line) {
+        return Some(BlockKind::Closing);
+    }
+    if let Some(d) = dates::whole_date(t) {
+        return Some(BlockKind::DateLine(d));
+    }
+    if SESSION_ZH.is_match(line) {
+        return Some(BlockKind::Session);
+    }
+    if let Some(k) = numbered(line) {
+        return Some(k);
+    }
+    if let Some(c) = FOOTNOTE_DEF_PLAIN.captures(line) {
+        let m = c.get(1).unwrap();
+        let next = c.get(2).unwrap().as_str().chars().next().unwrap();
+        if !next.is_ascii_lowercase() {
+            return Some(BlockKind::FootnoteDef {
+                number: m.as_str().parse().unwrap_or(0),
+                superscript: false,
+                label_rel: (m.start(), m.end()),
+            });
+        }
+    }
+    None
+}
+
+fn classify_heading_fields(line: &str, t: &str, first: char) -> Option<BlockKind> {
+    if let Some(c) = ORG_LINE.captures(line) {
+        let sym = c.get(1).and_then(|m| symbols::whole_symbol(m.as_str()));
+        if c.get(1).is_none() || sym.is_some() {
+            return Some(BlockKind::OrgLine(sym));
+        }
+    }
+    if let Some(c) = ORGAN_LINE.captures(line) {
+        if let Some(d) = c.get(1)
+            && let Some(dc) = DISTR.captures(d.as_str())
+        {
+            return Some(BlockKind::Distr(dc[1].to_string()));
+        }
+        return Some(BlockKind::OrganLine);
+    }
+    if first == 'D'
+        && let Some(c) = DISTR.captures(line)
+    {
+        return Some(BlockKind::Distr(c[1].to_string()));
+    }
+    if ORIGINAL.is_match(line) {
+        return Some(BlockKind::Original);
+    }
+    if let Some(s) = symbols::whole_symbol(t) {
+        return Some(BlockKind::SymbolLine(s));
+    }
+    if ADOPTION_EN.is_match(line) || ADOPTION_SC.is_match(line) || ADOPTION_OTHER.is_match(line) {
+        return Some(BlockKind::Adoption);
+    }
+    if let Some(c) = TITLE_SC.captures(line) {
+        let (n, y) = if c.get(1).is_some() {
+            (&c[1], &c[2])
+        } else {
+            (&c[3], &c[4])
+        };
+        return Some(BlockKind::Title {
+            number: format!("{n} ({y})"),
+        });
+    }
+    if CLOSING_SC_OLD.is_match(line) || CLOSING_ZH.is_match(line) {
+        return Some(BlockKind::Closing);
+    }
+    if let Some(c) = ANNEX.captures(line) {
+        let label = c.get(1).or(c.get(2)).map(|m| m.as_str().to_string());
+        return Some(BlockKind::Annex(label));
+    }
+    if AGENDA.is_match(line) {
+        return Some(BlockKind::AgendaItem);
+    }
+    if SESSION_EN.is_match(line) || SESSION_ZH.is_match(line) {
+        return Some(BlockKind::Session);
+    }
+    if let Some(k) = author(t) {
+        return Some(k);
+    }
+    if SPONSORS.is_match(line) {
+        return Some(BlockKind::Sponsors);
+    }
+    None
+}
+
+/// `The General Assembly,` / `大会，` (comma optional: spec §2.5 accepts a bare
+/// author line when no preamble follows).
+fn author(t: &str) -> Option<BlockKind> {
+    let body = t
+        .trim_end_matches([',', '，', '،', ':', '：'])
+        .trim_end_matches(is_space);
+    let squeezed: String = body
+        .chars()
+        .filter(|c| !(is_space(*c) && body.chars().any(is_cjk)))
+        .collect();
+    for l in crate::syntax::Lang::ALL {
+        for (name, organ) in &l.table().author {
+            if squeezed == *name || body == name {
+                let has_comma = body.len() != t.len();
+                let _ = has_comma;
+                return Some(BlockKind::Author {
+                    organ: organ.clone(),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// `62/57` `69/96 A` `1514 (XV)` `2231 (2015)` — one space before a part
+/// letter or parenthesis.
+pub fn normalise_number(raw: &str) -> String {
+    let s: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(s.len() + 2);
+    for (i, c) in s.char_indices() {
+        if c == '(' && i > 0 && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    // `56/24V` → `56/24 V`
+    if let Some(slash) = out.find('/') {
+        let tail = &out[slash + 1..];
+        if let Some(p) = tail.find(|c: char| c.is_ascii_uppercase())
+            && p > 0
+            && tail.as_bytes()[p - 1].is_ascii_digit()
+        {
+            let at = slash + 1 + p;
+            out.insert(at, ' ');
+        }
+    }
+    out
+}
+
+/// Split points of a one-line text: positions where a new structural element
+/// starts. Only used on long lines that hold an author line or an operative
+/// sequence, i.e. several parts of a resolution.
+fn inline_splits(line: &str) -> Option<Vec<usize>> {
+    let author = INLINE_AUTHOR.find(line);
+    let ops: Vec<(usize, u32)> = INLINE_OPERATIVE
+        .captures_iter(line)
+        .filter_map(|c| Some((c.get(1)?.start(), c[1].parse().ok()?)))
+        .collect();
+    let consecutive = ops.windows(2).filter(|w| w[1].1 == w[0].1 + 1).count();
+    if author.is_none() && consecutive < 1 {
+        return None;
+    }
+    let mut splits: Vec<usize> = Vec::new();
+    let mut push = |p: usize| {
+        if p > 0 {
+            splits.push(p)
+        }
+    };
+    if let Some(m) = INLINE_REPORT.find(line) {
+        push(m.start());
+        if let Some(close) = line[m.start()..].find(']') {
+            let after = m.start() + close + 1;
+            let rest = &line[after..];
+            let skip = rest.len() - rest.trim_start_matches(is_space).len();
+            if TITLE_NUMBER.is_match(&rest[skip..]) {
+                push(after + skip);
+            }
+        }
+    }
+    if let Some(a) = author {
+        push(a.start());
+        let after = a.end();
+        let rest = &line[after..];
+        push(after + (rest.len() - rest.trim_start_matches(is_space).len()));
+    }
+    for (p, _) in &ops {
+        // back up over `**` so that emphasis stays with its paragraph
+        let mut q = *p;
+        while q > 0 && line.as_bytes()[q - 1] == b'*' {
+            q -= 1;
+        }
+        push(q);
+    }
+    for c in INLINE_SUB.captures_iter(line) {
+        push(c.get(1).unwrap().start());
+    }
+    if let Some(c) = INLINE_CLOSING.captures(line) {
+        push(c.get(1).unwrap().start());
+    }
+    // Preambular leads after a comma (capitalised in English; directly after `，`
+    // in Chinese, so that `，并欣见` stays inside its paragraph).
+    let lex = lexicon();
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < line.len() {
+        let (is_comma, w) = if bytes[i] == b',' {
+            (true, 1)
+        } else if line[i..].starts_with('，') {
+            (true, '，'.len_utf8())
+        } else {
+            (false, 1)
+        };
+        if is_comma {
+            let rest = &line[i + w..];
+            let skip = rest.len() - rest.trim_start_matches(is_space).len();
+            if let Some(m) = lex.match_at(&rest[skip..])
+                && m.capitalised
+                && m.has_class(lex, LeadClass::Preambular)
+                && (m.char_len() >= 2)
+                && rest[skip..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || is_cjk(c))
+            {
+                push(i + w + skip);
+            }
+        }
+        i += w;
+        while i < line.len() && !line.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+    splits.sort_unstable();
+    splits.dedup();
+    Some(splits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_cover_the_text() {
+        let text = "United Nations\r\nA/RES/79/100\n\n 1. Decides to remain seized;\rlast";
+        let blocks = lex(text, 0);
+        let mut pos = 0;
+        for b in &blocks {
+            assert_eq!(b.start, pos);
+            pos = b.end();
+        }
+        assert_eq!(pos, text.len());
+        assert!(matches!(blocks[0].kind, BlockKind::OrgLine(None)));
+        assert!(matches!(blocks[1].kind, BlockKind::SymbolLine(_)));
+        assert!(matches!(
+            blocks[3].kind,
+            BlockKind::Numbered {
+                number: Some(1),
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(normalise_number("2231(2015)"), "2231 (2015)");
+        assert_eq!(normalise_number("56/24V"), "56/24 V");
+        assert_eq!(normalise_number("69/96 A"), "69/96 A");
+        assert_eq!(normalise_number("1514  (XV)"), "1514 (XV)");
+    }
+}

@@ -1,0 +1,163 @@
+//! Line shapes of UN documents (spec/structure.md §2–§7), as anchored regular
+//! expressions. The `regex` crate runs in linear time on any input; keep it that
+//! way (no look-around, no back-references).
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+macro_rules! re {
+    ($name:ident, $pat:expr) => {
+        pub static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).unwrap());
+    };
+}
+
+// §2.3 page furniture
+re!(
+    JOB_NUMBER,
+    r"^\s*\d{2}-\d{5}\s*(?:\((E|F|S|R|A|C)\))?(?:\s+\d{6}){0,2}\s*$"
+);
+re!(BARCODE, r"^\s*\*(\d{7,8})\*\s*$");
+re!(
+    PAGE_NUMBER,
+    r"^\s*(?:\d{1,3}/\d{1,3}|-\s*\d{1,3}\s*-|Page\s+\d+(?:\s+of\s+\d+)?)\s*$"
+);
+re!(URL_LINE, r"^\s*(?:https?://|www\.)\S+\s*$");
+re!(
+    RECYCLE,
+    r"^\s*(?:Please recycle|请回收|Merci de recycler|Sírvase reciclar|Просьба отправить на вторичную переработку)"
+);
+re!(SEPARATOR, r"^\s*_{5,}\s*$");
+re!(
+    SPONSOR_NOTE,
+    r"^\s*\*\*?\s*(?:Any changes to the list of sponsors|Reissued for technical reasons|The present)"
+);
+
+// §2.2 masthead
+re!(
+    ORG_LINE,
+    r"^\s*(?:United\s+Nations|联\s*合\s*国|Nations\s+Unies|Naciones\s+Unidas|Организация\s+Объединенных\s+Наций|الأمم\s+المتحدة)(?:\s+(\S.*?))?\s*$"
+);
+re!(
+    ORGAN_LINE,
+    r"^\s*(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council|大\s*会|安\s*全\s*理\s*事\s*会|经济及社会理事会|人权理事会|Assemblée\s+générale|Conseil\s+de\s+sécurité|Asamblea\s+General|Consejo\s+de\s+Seguridad|Генеральная\s+Ассамблея|Совет\s+Безопасности|الجمعية\s+العامة|مجلس\s+الأمن)(?:\s+(Distr\..*))?\s*$"
+);
+re!(
+    DISTR,
+    r"^\s*Distr\.?\s*:?\s*(General|Limited|Restricted|[Gg]énérale|[Ll]imitée|[Gg]eneral|[Ll]imitada|[Rr]eservada|[Оо]бщая|[Оо]граниченная)\b"
+);
+re!(ORIGINAL, r"^\s*(?:Original|Originale?|Оригинал|الأصل)\s*:");
+re!(
+    SESSION_EN,
+    r"^\s*(?:[A-Z][a-z]+(?:-[a-z]+)?\s+(?:(?:special|emergency\s+special)\s+)?session|(?:Resumed\s+)?[A-Z][a-z]+(?:-[a-z]+)?\s+(?:special|emergency\s+special)\s+session)\s*$"
+);
+re!(
+    SESSION_ZH,
+    r"^\s*(?:第[一二三四五六七八九十百零〇]+届(?:特别|紧急特别)?会议|\d{4}\s*年\s*会议)\s*$"
+);
+re!(
+    SESSION_OTHER,
+    r"^\s*(?:\S+\s+(?:session|período\s+de\s+sesiones|сессия)|الدورة\s+\S+.*)\s*$"
+);
+re!(
+    AGENDA,
+    r"^\s*(?:(?:Provisional\s+)?[Aa]genda\s+items?|议程项目|临时议程项目|Points?\s+\d+\s+de\s+l|Temas?\s+\d+\s+del\s+programa|Пункты?\s+\d+\s+повестки|البند)\s*\d*"
+);
+
+// §2.4 adoption, report, number and title
+re!(
+    ADOPTION_EN,
+    r"^\s*(?:Resolution|Decision)\s+adopted\s+by\s+the\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council|[A-Z][A-Za-z ]+?)(?:\s+on\s+.*|\s*)$"
+);
+re!(
+    ADOPTION_SC,
+    r"^\s*Adopted\s+(?:unanimously\s+)?by\s+the\s+Security\s+Council\s+at\s+its\b"
+);
+re!(
+    ADOPTION_ZH,
+    r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:(?:大\s*会|经济及社会理事会|人权理事会)\s*(?:决\s*议|决\s*定)|安全理事会第\s*\d+\s*次会议通过)\s*$"
+);
+re!(
+    ADOPTION_OTHER,
+    r"^\s*(?:Résolution\s+adoptée\s+par|Resolución\s+aprobada\s+por|Резолюция,?\s+принятая|قرار\s+اتخذته)"
+);
+re!(
+    REPORT_LINE,
+    r"^\s*\[\s*(?:on\s+the\s+report|without\s+reference|根\s*据|未经|sur\s+la\s+base|sin\s+remisión|sobre\s+la\s+base|по\s+докладу|без\s+передачи|بناء\s+على|دون\s+الإحالة)"
+);
+re!(
+    TITLE_NUMBER,
+    r"^\s*((?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s?[A-Z](?:-[A-Z])?)?|\d{1,4}\s?(?:[A-Z]\s)?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+)\))\s*\.(?:\s+|$)"
+);
+re!(
+    TITLE_SC,
+    r"^\s*(?:Resolution|Résolution|Resolución|Резолюция)\s+(\d{1,4})\s*\((\d{4})\)\s*$|^\s*第\s*(\d{1,4})\s*\((\d{4})\)\s*号决议\s*$"
+);
+re!(
+    TITLE_SC_OLD,
+    r"^\s*(\d{1,4})\s*\((\d{4})\)\.?\s+(?:Resolution|Résolution)\s+of\b"
+);
+
+// §5 closing, §6 annexes, drafts
+re!(
+    CLOSING_EN,
+    r"^\s*(\d{1,4})\s*(st|nd|rd|th|e|ª|-е|-?я)?\s+(?:plenary\s+meeting|séance\s+plénière|sesión\s+plenaria|пленарное\s+заседание)(?:\s+(.*))?\s*$"
+);
+re!(
+    CLOSING_ZH,
+    r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*\d+\s*次\s*全\s*体\s*会\s*议\s*$"
+);
+re!(
+    CLOSING_SC_OLD,
+    r"^\s*Adopted\s+(?:unanimously\s+)?at\s+the\s+\d+\s*(?:st|nd|rd|th)\s+meeting"
+);
+re!(
+    ANNEX,
+    r"^\s*(?:Annex(?:e)?|ANNEX|Anexo|Приложение|المرفق|附件)(?:\s+([IVXL]+|\d+|[A-Z]))?([一二三四五六七八九十]+)?\s*\.?\s*$"
+);
+re!(
+    SPONSORS,
+    r"(?i):\*?\s*(?:revised\s+)?draft\s+(?:resolution|decision)s?\s*$|^\s*(?:revised\s+)?draft\s+(?:resolution|decision)\s+submitted\s+by|:\*?\s*(?:projet|proyecto)\s+de\s+(?:résolution|resolución)"
+);
+
+// §4 numbering
+re!(
+    NUMBERED,
+    r"^\s*(\*{1,2})?(\d{1,5})((?:\s?(?:bis|ter|quater))?)\s*\.(\*{1,2})?(?:[ \t\u{3000}]+|$)"
+);
+re!(NUMBERED_AR, r"^\s*(\d{1,5}|[٠-٩]{1,5})\s+-\s+");
+re!(
+    SUBLABEL,
+    r"^\s*(\(([a-z]{1,2}|[ivxlc]{1,7}|[أ-ي])\)|([a-z]{1,2}|[ivx]{1,6})\)|[㈠-㈩])[ \t\u{3000}]*"
+);
+re!(FOOTNOTE_DEF_SUP, r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S");
+re!(
+    FOOTNOTE_DEF_PLAIN,
+    r"^\s*(\d{1,3})[ \t\u{3000}]+([^\s.,/\-年月日个%次届段条卷])"
+);
+re!(
+    SECTION_DESIGNATOR,
+    r"^\s*([IVXL]{1,6}|[A-Z])(\.)?(?:\s+(\S.*?))?\s*$"
+);
+
+// inline (one-line texts)
+re!(
+    INLINE_OPERATIVE,
+    r"[;；,，:：]\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*|\d{1,3}\s+)?\*{0,2}(\d{1,4})\.\*{0,2}\s+"
+);
+re!(INLINE_SUB, r"[:;：；]\s*(\((?:[a-z]{1,2}|[ivx]{1,6})\))\s");
+re!(
+    INLINE_AUTHOR,
+    r"(?:The\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council)\s*,|(?:大\s*会|安全理事会|经济及社会理事会|人权理事会)\s*[，,])"
+);
+re!(
+    INLINE_REPORT,
+    r"\[\s*(?:on\s+the\s+report|without\s+reference|根\s*据|未经)"
+);
+re!(
+    INLINE_CLOSING,
+    r"[.。]\s+((?:\d{1,4}(?:st|nd|rd|th)\s+plenary\s+meeting)|(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*\d+\s*次\s*全\s*体\s*会\s*议)"
+);
+re!(
+    INLINE_TITLE,
+    r"\]\s*((?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s[A-Z])?\.)\s"
+);
