@@ -72,7 +72,7 @@ apt_install chromium build-essential python3 libkrb5-dev ripgrep
 
 E2E_DIR="${UNLSP_E2E_DIR:-$HOME/.cache/unlsp-e2e}"
 CS_VERSION=4.100.3
-PW_VERSION=1.55.0
+PW_VERSION=1.64.1
 mkdir -p "$E2E_DIR"
 DONE="$E2E_DIR/.done-$CS_VERSION-$PW_VERSION"
 if [ -f "$DONE" ]; then exit 0; fi

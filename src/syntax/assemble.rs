@@ -867,6 +867,7 @@ impl<'a> Builder<'a> {
         }
         if op
             && !pre
+            && (hit.m.capitalised || cjk)
             && (terminal_op || matches!(self.last_terminal, Some(',' | '，')))
             && b.line_start
             && self.zone >= Zone::Author
@@ -904,8 +905,10 @@ impl<'a> Builder<'a> {
         let in_fn = self.fn_zone && self.target == Target::Footnote;
         let before_body = self.zone <= Zone::Heading
             && next.is_some_and(|n| matches!(n.kind, BlockKind::Numbered { .. }));
-        let body_ok =
-            self.zone == Zone::Body && is_terminal(self.last_terminal) && !in_fn && self.prev_blank;
+        let body_ok = matches!(self.zone, Zone::Body | Zone::Author)
+            && is_terminal(self.last_terminal)
+            && !in_fn
+            && self.prev_blank;
         if next_starts
             && (before_body || body_ok)
             && (designator.is_some()
@@ -935,7 +938,11 @@ impl<'a> Builder<'a> {
         self.text_block(i, b, r);
     }
 
-    fn text_block(&mut self, _i: usize, b: &Block, r: Range<usize>) {
+    fn text_block(&mut self, i: usize, b: &Block, r: Range<usize>) {
+        if self.zone >= Zone::Author && b.line_start && self.is_running_title(i, &r) {
+            self.float(Node::new(NodeKind::Furniture, r));
+            return;
+        }
         if self.zone <= Zone::Heading && self.heading.is_some() {
             if self.heading_run.is_none() || self.prev_blank {
                 self.heading_end_before_run = self.heading.as_ref().unwrap().range.end;
@@ -1058,11 +1065,11 @@ impl<'a> Builder<'a> {
         let has_preamble = nodes.iter().any(|n| n.kind == NodeKind::Preamble);
         let numbered_without_verbs =
             self.numbered_total > 0 && self.operative_leads * 2 < self.numbered_total;
-        let decision_number = meta.number.as_deref().is_some_and(|n| {
-            n.split('/')
-                .nth(1)
-                .and_then(|s| s.trim().parse::<u32>().ok())
-                .is_some_and(|m| (301..=599).contains(&m))
+        let decision_number = nodes.iter().any(|n| {
+            n.kind == NodeKind::Adoption && {
+                let t = text[n.range.clone()].trim_start();
+                t.starts_with("Decision adopted") || t.contains("决定") && !t.contains("决议")
+            }
         });
         let kind = if sym.contains("/DEC/")
             || decision_number

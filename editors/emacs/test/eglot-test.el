@@ -1,0 +1,196 @@
+;;; eglot-test.el --- Headless test of unres-mode + eglot against the unlsp server  -*- lexical-binding: t; -*-
+
+;; UNLSP_REPO=. UNLSP_BIN=target/debug/unlsp UNLSP_WORKSPACE=/tmp/ws \
+;;   emacs --batch -Q -l editors/emacs/test/eglot-test.el
+;;
+;; UNLSP_WORKSPACE holds seed001.unres (seed 001, GA 62/57), A_RES_61_100.unres (the
+;; resolution it cites) and detect.txt; scripts/test-editors.sh prepares it.  Checks:
+;; modes, eglot connects, diagnostics reach flymake, hierarchical document symbols,
+;; xref-find-definitions on "resolution 61/100" visits A_RES_61_100.unres, hover, an edit
+;; that breaks the numbering brings an error and undoing it removes it.  Works with
+;; Emacs 28.2 + elpa-eglot 1.9 (Debian 12) and with Emacs 29/30's built-in eglot.
+
+;;; Code:
+
+(require 'package)
+(add-to-list 'package-directory-list "/usr/share/emacs/site-lisp/elpa")
+(package-initialize)
+
+(defvar unlsp-test-repo (or (getenv "UNLSP_REPO") (error "UNLSP_REPO not set")))
+(defvar unlsp-test-bin (or (getenv "UNLSP_BIN") (error "UNLSP_BIN not set")))
+(defvar unlsp-test-ws (or (getenv "UNLSP_WORKSPACE") (error "UNLSP_WORKSPACE not set")))
+(defvar unlsp-test-timeout (/ (string-to-number (or (getenv "UNLSP_TEST_TIMEOUT_MS") "30000")) 1000.0))
+
+(add-to-list 'load-path (expand-file-name "editors/emacs" unlsp-test-repo))
+(require 'unres-mode)
+(require 'eglot)
+(require 'flymake)
+(require 'xref)
+
+(defvar unlsp-test-failures 0)
+(defvar unlsp-test-warnings 0)
+(defun unlsp-test-out (fmt &rest args)
+  (princ (concat (apply #'format fmt args) "\n")))
+(defun unlsp-test-ok (fmt &rest args) (unlsp-test-out "  ok    %s" (apply #'format fmt args)))
+(defun unlsp-test-fail (fmt &rest args)
+  (setq unlsp-test-failures (1+ unlsp-test-failures))
+  (unlsp-test-out "  FAIL  %s" (apply #'format fmt args)))
+(defun unlsp-test-warn (fmt &rest args)
+  (setq unlsp-test-warnings (1+ unlsp-test-warnings))
+  (unlsp-test-out "  WARN  %s" (apply #'format fmt args)))
+
+(defun unlsp-test-wait (pred &optional timeout)
+  "Run the event loop until PRED is non-nil or TIMEOUT seconds pass; return PRED's value."
+  (let ((deadline (+ (float-time) (or timeout unlsp-test-timeout)))
+        (v nil))
+    (while (and (not (setq v (funcall pred))) (< (float-time) deadline))
+      (accept-process-output nil 0.05)
+      (sit-for 0.01 t))
+    v))
+
+;; The traps of eglot in --batch (../shared/EDITORS.md): no post-command-hook, so call
+;; `eglot' directly; no VC root, so give a transient project; no idle delay on changes.
+(add-hook 'project-find-functions (lambda (dir) (cons 'transient dir)))
+(setq eglot-sync-connect t
+      eglot-connect-timeout 30
+      eglot-send-changes-idle-time 0
+      eglot-autoshutdown t
+      eglot-events-buffer-size 0
+      unres-server-command (list unlsp-test-bin "serve"))
+;; the alist form: eglot 1.9 needs it, later versions still accept it
+(setq-default eglot-workspace-configuration '((:unlsp . (:language "auto" :debounceMs 50))))
+
+(defun unlsp-test-diags (&optional min-severity)
+  "Flymake diagnostics of the current buffer, at MIN-SEVERITY (:error, :warning) or above."
+  (let ((all (flymake-diagnostics)))
+    (if (not min-severity)
+        all
+      (seq-filter (lambda (d)
+                    (let ((type (flymake-diagnostic-type d)))
+                      (memq type (if (eq min-severity :error)
+                                     '(:error eglot-error)
+                                   '(:error eglot-error :warning eglot-warning)))))
+                  all))))
+
+(defun unlsp-test-diag-key (d)
+  (format "%s:%s" (flymake-diagnostic-beg d) (flymake-diagnostic-text d)))
+
+(defun unlsp-test-run ()
+  (unlsp-test-out "emacs %s, eglot %s, server %s" emacs-version
+                  (or (ignore-errors
+                        (package-version-join (package-desc-version (cadr (assq 'eglot package-alist)))))
+                      "built-in")
+                  unlsp-test-bin)
+  ;; 1. modes
+  (find-file (expand-file-name "detect.txt" unlsp-test-ws))
+  (if (eq major-mode 'unres-mode)
+      (unlsp-test-ok "a .txt UN document opens in unres-mode")
+    (unlsp-test-fail "detect.txt opened in %s, want unres-mode" major-mode))
+  (find-file (expand-file-name "seed001.unres" unlsp-test-ws))
+  (unless (eq major-mode 'unres-mode)
+    (unlsp-test-fail "seed001.unres opened in %s, want unres-mode" major-mode)
+    (error "no unres-mode"))
+  (unlsp-test-ok "seed001.unres opens in unres-mode")
+  (let ((seed (current-buffer)))
+    ;; 2. eglot connects
+    (condition-case err
+        (call-interactively #'eglot)
+      (error (unlsp-test-fail "eglot did not start: %S" err)))
+    (let ((server (unlsp-test-wait (lambda () (eglot-current-server)))))
+      (unless server
+        (unlsp-test-fail "no eglot server for the buffer (does `unlsp serve' start?)")
+        (error "no server"))
+      (unlsp-test-ok "eglot connected (%s)" (ignore-errors (plist-get (eglot--server-info server) :name)))
+      ;; 3. diagnostics through flymake
+      (if (unlsp-test-wait (lambda () (unlsp-test-diags)))
+          (let ((ds (unlsp-test-diags)))
+            (unlsp-test-ok "flymake diagnostics: %d (first: %s)" (length ds)
+                           (truncate-string-to-width (flymake-diagnostic-text (car ds)) 70))
+            (when (unlsp-test-diags :error)
+              (unlsp-test-warn "seed 001 should have no errors, got: %s"
+                               (flymake-diagnostic-text (car (unlsp-test-diags :error))))))
+        (unlsp-test-fail "no diagnostics reached flymake within %ss" unlsp-test-timeout))
+      ;; 4. document symbols
+      (let* ((res (jsonrpc-request server :textDocument/documentSymbol
+                                   (list :textDocument (eglot--TextDocumentIdentifier))))
+             (total 0) (depth 0))
+        (cl-labels ((walk (syms d)
+                      (seq-doseq (s syms)
+                        (setq total (1+ total) depth (max depth d))
+                        (when (plist-get s :children) (walk (plist-get s :children) (1+ d))))))
+          (walk res 1))
+        (if (and (>= total 13) (>= depth 2) (plist-get (seq-first res) :selectionRange))
+            (unlsp-test-ok "documentSymbol: %d symbols, depth %d, first: %s" total depth
+                           (plist-get (seq-first res) :name))
+          (unlsp-test-fail "documentSymbol: want a hierarchy with the 13 operative paragraphs, got %d symbols, depth %d"
+                           total depth)))
+      ;; 5. definition through xref: "resolution 61/100" -> A_RES_61_100.unres
+      (goto-char (point-min))
+      (search-forward "its resolution 61/100 of 6 December 2006")
+      (search-backward "61/100")
+      (forward-char 3)
+      (let ((cite-point (point)))
+        (condition-case err
+            (progn
+              (xref-find-definitions (xref-backend-identifier-at-point (xref-find-backend)))
+              (unlsp-test-wait (lambda () (not (eq (current-buffer) seed))) 5)
+              (if (and buffer-file-name (string-match-p "A_RES_61_100\\.unres\\'" buffer-file-name))
+                  (unlsp-test-ok "xref-find-definitions on 'resolution 61/100' visits %s"
+                                 (file-name-nondirectory buffer-file-name))
+                (unlsp-test-fail "xref-find-definitions on 'resolution 61/100' is in %s, want A_RES_61_100.unres"
+                                 (or buffer-file-name (buffer-name)))))
+          (error (unlsp-test-fail "xref-find-definitions on 'resolution 61/100': %s" (error-message-string err))))
+        (switch-to-buffer seed)
+        (goto-char cite-point)
+        ;; 6. hover
+        (let* ((res (condition-case err
+                        (jsonrpc-request server :textDocument/hover (eglot--TextDocumentPositionParams))
+                      (error (list :error (error-message-string err)))))
+               (contents (plist-get res :contents))
+               (text (cond ((stringp contents) contents)
+                           ((plist-get contents :value))
+                           ((vectorp contents)
+                            (mapconcat (lambda (c) (if (stringp c) c (or (plist-get c :value) ""))) contents "\n"))
+                           (t ""))))
+          (if (string-match-p "[^[:space:]]" text)
+              (unlsp-test-ok "hover on the citation: %s"
+                             (truncate-string-to-width (replace-regexp-in-string "[ \t\n]+" " " text) 100))
+            (unlsp-test-fail "hover on 'resolution 61/100' returned nothing: %S" res))))
+      ;; 7. edit: "; 2. Calls upon" -> "; 7. Calls upon" (UN008), then undo
+      (let ((before (mapcar #'unlsp-test-diag-key (unlsp-test-diags)))
+            new)
+        (goto-char (point-min))
+        (search-forward "; 2. Calls upon")
+        (let ((p (+ (match-beginning 0) 2)))
+          (goto-char p)
+          (delete-char 1)
+          (insert "7")
+          (eglot--signal-textDocument/didChange)
+          (setq new (unlsp-test-wait
+                     (lambda ()
+                       (seq-find (lambda (d) (not (member (unlsp-test-diag-key d) before)))
+                                 (unlsp-test-diags :warning)))))
+          (if new
+              (unlsp-test-ok "after renumbering para 2 as 7: %s" (truncate-string-to-width (flymake-diagnostic-text new) 90))
+            (unlsp-test-fail "after renumbering para 2 as 7 no new error/warning reached flymake"))
+          (goto-char p)
+          (delete-char 1)
+          (insert "2")
+          (eglot--signal-textDocument/didChange)
+          (when new
+            (if (unlsp-test-wait
+                 (lambda ()
+                   (not (seq-find (lambda (d) (not (member (unlsp-test-diag-key d) before)))
+                                  (unlsp-test-diags :warning)))))
+                (unlsp-test-ok "after undoing the edit the new diagnostic is gone")
+              (unlsp-test-fail "after undoing the edit the diagnostics did not go back"))))
+        (set-buffer-modified-p nil)))))
+
+(condition-case err
+    (unlsp-test-run)
+  (error (unlsp-test-fail "test error: %s" (error-message-string err))))
+(unlsp-test-out "emacs: %d failure(s), %d warning(s)" unlsp-test-failures unlsp-test-warnings)
+(ignore-errors (eglot-shutdown-all))
+(kill-emacs (if (> unlsp-test-failures 0) 1 0))
+
+;;; eglot-test.el ends here

@@ -1,0 +1,328 @@
+-- Headless Neovim test of the unlsp plugin against the real server.
+--
+--   UNLSP_BIN=target/debug/unlsp UNLSP_WORKSPACE=/tmp/ws \
+--     nvim --headless --clean -c "luafile editors/nvim/test/lsp_test.lua"
+--
+-- UNLSP_WORKSPACE must hold seed001.unres (a copy of seed 001, GA 62/57) and
+-- A_RES_61_100.unres (the resolution it cites); scripts/test-editors.sh prepares it.
+-- Checks: filetype detection, client attached, diagnostics published, hierarchical
+-- document symbols, go-to-definition from "resolution 61/100" to A_RES_61_100.unres, hover
+-- on the citation, an edit that breaks the numbering brings an error and undoing it takes
+-- it away. Then asks the other features once and reports which ones answer (not fatal).
+-- Works on Neovim 0.7.2 (Debian 12) and later.
+
+local repo = assert(os.getenv("UNLSP_REPO"), "UNLSP_REPO not set")
+local bin = assert(os.getenv("UNLSP_BIN"), "UNLSP_BIN not set")
+local ws = assert(os.getenv("UNLSP_WORKSPACE"), "UNLSP_WORKSPACE not set")
+local TIMEOUT = tonumber(os.getenv("UNLSP_TEST_TIMEOUT_MS") or "30000")
+
+local failures, warnings = 0, 0
+local function out(s)
+  io.stdout:write(s .. "\n")
+end
+local function ok(s)
+  out("  ok    " .. s)
+end
+local function fail(s)
+  failures = failures + 1
+  out("  FAIL  " .. s)
+end
+local function warn(s)
+  warnings = warnings + 1
+  out("  WARN  " .. s)
+end
+local function finish()
+  out(("nvim: %d failure(s), %d warning(s)"):format(failures, warnings))
+  if failures > 0 then
+    vim.cmd("cquit 1")
+  else
+    vim.cmd("qall!")
+  end
+end
+
+-- Any error inside the test is a failure, never a hang.
+local function guarded(fn)
+  local okc, err = xpcall(fn, debug.traceback)
+  if not okc then
+    fail("test error: " .. tostring(err))
+  end
+  finish()
+end
+
+out(("nvim %s, server %s"):format(tostring(vim.version().major .. "." .. vim.version().minor .. "." .. vim.version().patch), bin))
+
+vim.opt.runtimepath:prepend(repo .. "/editors/nvim")
+vim.cmd("filetype plugin on")
+vim.cmd("syntax on")
+
+-- Count publishDiagnostics per URI (the server pushes to 0.7, which has no pull support).
+local published = {}
+local orig = vim.lsp.handlers["textDocument/publishDiagnostics"]
+vim.lsp.handlers["textDocument/publishDiagnostics"] = function(err, result, ctx, config)
+  if result and result.uri then
+    local p = published[result.uri] or { count = 0 }
+    p.count = p.count + 1
+    p.diagnostics = result.diagnostics
+    published[result.uri] = p
+  end
+  return orig(err, result, ctx, config)
+end
+
+local function clients_of(bufnr)
+  if vim.lsp.get_clients then
+    return vim.lsp.get_clients({ bufnr = bufnr })
+  end
+  local list = {}
+  for _, c in pairs(vim.lsp.buf_get_clients(bufnr)) do
+    table.insert(list, c)
+  end
+  return list
+end
+
+local function diag_key(d)
+  return ("%s:%d:%d:%s"):format(tostring(d.code), d.lnum, d.col, d.message)
+end
+
+local function diag_summary(list)
+  local counts = {}
+  for _, d in ipairs(list) do
+    local k = tostring(d.code or "?")
+    counts[k] = (counts[k] or 0) + 1
+  end
+  local parts = {}
+  for k, v in pairs(counts) do
+    table.insert(parts, v > 1 and (k .. "×" .. v) or k)
+  end
+  table.sort(parts)
+  return table.concat(parts, " ")
+end
+
+guarded(function()
+  require("unlsp").setup({
+    cmd = { bin, "serve" },
+    flags = { debounce_text_changes = 0 },
+    settings = { language = "auto", debounceMs = 50 },
+  })
+
+  -- 1. filetype detection: *.unres, and a .txt that starts like a UN document
+  vim.cmd("edit " .. vim.fn.fnameescape(ws .. "/detect.txt"))
+  if vim.bo.filetype == "unres" then
+    ok("a .txt UN document is detected as filetype unres")
+  else
+    fail("detect.txt: filetype is '" .. vim.bo.filetype .. "', want unres")
+  end
+
+  vim.cmd("edit " .. vim.fn.fnameescape(ws .. "/seed001.unres"))
+  local buf = vim.api.nvim_get_current_buf()
+  local uri = vim.uri_from_bufnr(buf)
+  if vim.bo.filetype ~= "unres" then
+    fail("seed001.unres: filetype is '" .. vim.bo.filetype .. "', want unres")
+    return
+  end
+  ok("seed001.unres has filetype unres")
+  if vim.b.current_syntax == "unres" and vim.v.errmsg == "" then
+    ok("syntax/unres.vim loaded without errors")
+  else
+    fail(("syntax: current_syntax=%s, errmsg=%q"):format(tostring(vim.b.current_syntax), vim.v.errmsg))
+  end
+
+  -- 2. client attached and initialized
+  local client
+  vim.wait(TIMEOUT, function()
+    local cs = clients_of(buf)
+    client = cs[1]
+    return client ~= nil and client.initialized ~= false and client.server_capabilities ~= nil
+  end, 20)
+  if not client then
+    fail("no unlsp client attached to the buffer within " .. TIMEOUT .. " ms (does `unlsp serve` start?)")
+    return
+  end
+  vim.wait(TIMEOUT, function()
+    return client.initialized == true or (client.server_capabilities and next(client.server_capabilities) ~= nil)
+  end, 20)
+  local caps = client.server_capabilities or client.resolved_capabilities or {}
+  ok(("client %q attached (root %s)"):format(client.name, tostring(client.config.root_dir)))
+
+  -- 3. diagnostics
+  local got = vim.wait(TIMEOUT, function()
+    return published[uri] ~= nil or #vim.diagnostic.get(buf) > 0
+  end, 20)
+  if not got then
+    fail("no diagnostics published for seed001.unres within " .. TIMEOUT .. " ms")
+  else
+    vim.wait(300, function() return false end, 20) -- let the first batch settle
+    local ds = vim.diagnostic.get(buf)
+    if #ds > 0 then
+      ok(("diagnostics: %d (%s)"):format(#ds, diag_summary(ds)))
+    else
+      warn("diagnostics were published but empty (seed 001 expects UN072/UN086 hints and information)")
+    end
+    for _, d in ipairs(ds) do
+      if d.severity == vim.diagnostic.severity.ERROR then
+        warn(("seed 001 should have no errors, got %s at %d:%d: %s"):format(tostring(d.code), d.lnum + 1, d.col + 1, d.message))
+      end
+    end
+  end
+
+  -- 4. document symbols (hierarchical)
+  local r = client.request_sync("textDocument/documentSymbol", { textDocument = { uri = uri } }, TIMEOUT, buf)
+  if not r or r.err or not r.result then
+    fail("documentSymbol: " .. vim.inspect(r and r.err or "no answer"))
+  else
+    local total, depth, names = 0, 0, {}
+    local function walk(list, d)
+      for _, s in ipairs(list) do
+        total = total + 1
+        if d > depth then
+          depth = d
+        end
+        if d == 1 then
+          table.insert(names, s.name)
+        end
+        if s.children then
+          walk(s.children, d + 1)
+        end
+      end
+    end
+    walk(r.result, 1)
+    local hierarchical = r.result[1] and r.result[1].range ~= nil and r.result[1].selectionRange ~= nil
+    if total >= 13 and depth >= 2 and hierarchical then
+      ok(("documentSymbol: %d symbols, depth %d, top level: %s"):format(total, depth, table.concat(names, " | "):sub(1, 160)))
+    else
+      fail(("documentSymbol: want a hierarchy holding the 13 operative paragraphs, got %d symbols, depth %d, hierarchical=%s"):format(total, depth, tostring(hierarchical)))
+    end
+  end
+
+  -- positions in the seed: the citation "resolution 61/100" on line 3
+  local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+  local row, bcol
+  for i, l in ipairs(lines) do
+    local s = l:find("its resolution 61/100 of 6 December 2006", 1, true)
+    if s then
+      row, bcol = i - 1, s - 1 + #"its resolution " + 1 -- on the "1" after "61/"
+      break
+    end
+  end
+  assert(row, "citation 61/100 not found in the seed")
+  local _, u16 = vim.str_utfindex(lines[row + 1], bcol + 3)
+  local pos = { line = row, character = u16 }
+  local tdpp = { textDocument = { uri = uri }, position = pos }
+
+  -- 5. definition: cited resolution -> the workspace file that is that resolution
+  r = client.request_sync("textDocument/definition", tdpp, TIMEOUT, buf)
+  local target
+  if r and r.result then
+    local res = r.result
+    if res.uri or res.targetUri then
+      res = { res }
+    end
+    for _, loc in ipairs(res) do
+      target = loc.uri or loc.targetUri
+      if target then
+        break
+      end
+    end
+  end
+  if target and target:match("A_RES_61_100%.unres$") then
+    ok("definition on 'resolution 61/100' lands in " .. vim.fn.fnamemodify(vim.uri_to_fname(target), ":t"))
+  else
+    fail("definition on 'resolution 61/100': want A_RES_61_100.unres, got " .. vim.inspect(r and (r.err or r.result)))
+  end
+
+  -- 6. hover on the citation
+  r = client.request_sync("textDocument/hover", tdpp, TIMEOUT, buf)
+  local text = ""
+  if r and r.result and r.result.contents then
+    local c = r.result.contents
+    if type(c) == "string" then
+      text = c
+    elseif c.value then
+      text = c.value
+    elseif type(c) == "table" then
+      for _, part in ipairs(c) do
+        text = text .. (type(part) == "string" and part or (part.value or "")) .. "\n"
+      end
+    end
+  end
+  if text:match("%S") then
+    ok("hover on the citation: " .. text:gsub("%s+", " "):sub(1, 120))
+  else
+    fail("hover on 'resolution 61/100' returned nothing: " .. vim.inspect(r and (r.err or r.result)))
+  end
+
+  -- 7. edit: paragraph "2." becomes "7." (UN008 operative numbering), then undo
+  local before = {}
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    before[diag_key(d)] = true
+  end
+  local erow, ecol
+  for i, l in ipairs(lines) do
+    local s = l:find("; 2. Calls upon", 1, true)
+    if s then
+      erow, ecol = i - 1, s + 1 -- byte column of "2"
+      break
+    end
+  end
+  assert(erow, "'; 2. Calls upon' not found in the seed")
+  local count0 = published[uri] and published[uri].count or 0
+  vim.api.nvim_buf_set_text(buf, erow, ecol, erow, ecol + 1, { "7" })
+  local new_error
+  vim.wait(TIMEOUT, function()
+    for _, d in ipairs(vim.diagnostic.get(buf)) do
+      if not before[diag_key(d)] and d.severity <= vim.diagnostic.severity.WARN then
+        new_error = d
+        return true
+      end
+    end
+    return false
+  end, 20)
+  if new_error then
+    ok(("after renumbering para 2 as 7: new %s %s at %d:%d: %s"):format(
+      new_error.severity == 1 and "error" or "warning", tostring(new_error.code), new_error.lnum + 1, new_error.col + 1,
+      new_error.message:sub(1, 80)))
+  else
+    local n = published[uri] and published[uri].count or 0
+    fail(("after renumbering para 2 as 7 no new error/warning appeared (%d publish after the edit; now: %s)"):format(
+      n - count0, diag_summary(vim.diagnostic.get(buf))))
+  end
+  vim.api.nvim_buf_set_text(buf, erow, ecol, erow, ecol + 1, { "2" })
+  local cleared = vim.wait(TIMEOUT, function()
+    for _, d in ipairs(vim.diagnostic.get(buf)) do
+      if not before[diag_key(d)] and d.severity <= vim.diagnostic.severity.WARN then
+        return false
+      end
+    end
+    return true
+  end, 20)
+  if new_error and cleared then
+    ok("after undoing the edit the new diagnostic is gone")
+  elseif new_error then
+    fail("after undoing the edit the diagnostics did not go back: " .. diag_summary(vim.diagnostic.get(buf)))
+  end
+
+  -- 8. the other features: asked once, reported, not fatal
+  local extra = {
+    { "textDocument/references", vim.tbl_extend("force", tdpp, { context = { includeDeclaration = true } }), "referencesProvider" },
+    { "textDocument/semanticTokens/full", { textDocument = { uri = uri } }, "semanticTokensProvider" },
+    { "textDocument/foldingRange", { textDocument = { uri = uri } }, "foldingRangeProvider" },
+    { "textDocument/completion", { textDocument = { uri = uri }, position = { line = row, character = 0 } }, "completionProvider" },
+    { "textDocument/codeAction", { textDocument = { uri = uri }, range = { start = pos, ["end"] = pos }, context = { diagnostics = {} } }, "codeActionProvider" },
+    { "textDocument/formatting", { textDocument = { uri = uri }, options = { tabSize = 4, insertSpaces = true } }, "documentFormattingProvider" },
+  }
+  for _, e in ipairs(extra) do
+    local method, params, cap = e[1], e[2], e[3]
+    if not caps[cap] then
+      warn(method .. ": not advertised by the server (" .. cap .. ")")
+    else
+      local rr = client.request_sync(method, params, 10000, buf)
+      if not rr then
+        warn(method .. ": no answer within 10 s")
+      elseif rr.err then
+        warn(method .. ": error " .. vim.inspect(rr.err))
+      else
+        local n = type(rr.result) == "table" and (rr.result.data and #rr.result.data or (rr.result.items and #rr.result.items) or #rr.result) or 0
+        ok(("%s answers (%d item(s))"):format(method, n))
+      end
+    end
+  end
+end)
