@@ -8,5 +8,6 @@
 pub mod analysis;
 pub mod cli;
 pub mod index;
+pub mod project;
 pub mod server;
 pub mod syntax;

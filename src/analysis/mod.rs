@@ -1,1 +1,204 @@
-//! Rules over the tree.
+//! Rules over the tree. Pure: plain Rust in, plain Rust out; no LSP types, no I/O.
+//!
+//! A rule is one [`RuleDef`]: id, name, default severity, default on/off, the
+//! document kinds it applies to, message, explanation with a bad and a good
+//! example, and its check. [`catalogue`] is the list that `unlsp rules`, the
+//! README table and the server all read.
+
+pub mod config;
+pub mod rules;
+
+pub use config::Config;
+
+use crate::syntax::Document;
+use crate::syntax::lang::Lang;
+use crate::syntax::tree::{DocKind, Tree};
+use std::ops::Range;
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Information,
+    Hint,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Information => "information",
+            Severity::Hint => "hint",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Severity> {
+        Some(match s.to_ascii_lowercase().as_str() {
+            "error" => Severity::Error,
+            "warning" | "warn" => Severity::Warning,
+            "information" | "info" => Severity::Information,
+            "hint" => Severity::Hint,
+            _ => return None,
+        })
+    }
+    /// One level down, never below hint (extraction-tolerant rules).
+    pub fn step_down(self) -> Severity {
+        match self {
+            Severity::Error => Severity::Warning,
+            Severity::Warning => Severity::Information,
+            _ => Severity::Hint,
+        }
+    }
+}
+
+/// A text edit: replace `range` (bytes) by `text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub range: Range<usize>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<Edit>,
+    /// Safe to apply without review (`unlsp check --fix`).
+    pub safe: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub range: Range<usize>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub range: Range<usize>,
+    pub related: Vec<Related>,
+    pub fix: Option<Fix>,
+}
+
+/// Where a rule applies.
+pub const ALL_KINDS: &[DocKind] = &[
+    DocKind::Resolution,
+    DocKind::Draft,
+    DocKind::Decision,
+    DocKind::Other,
+];
+pub const RES_DRAFT: &[DocKind] = &[DocKind::Resolution, DocKind::Draft];
+pub const RES_ONLY: &[DocKind] = &[DocKind::Resolution];
+
+pub struct RuleDef {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub default_on: bool,
+    pub scopes: &'static [DocKind],
+    /// Empty: every language.
+    pub langs: &'static [Lang],
+    pub extraction_tolerant: bool,
+    pub summary: &'static str,
+    pub explanation: &'static str,
+    pub bad: &'static str,
+    pub good: &'static str,
+    pub check: fn(&Ctx, &mut Sink),
+}
+
+/// What a check sees.
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub tree: &'a Tree,
+    pub lang: Lang,
+}
+
+/// Collects one rule's diagnostics.
+pub struct Sink {
+    code: &'static str,
+    severity: Severity,
+    pub out: Vec<Diagnostic>,
+}
+
+impl Sink {
+    pub fn new(code: &'static str, severity: Severity) -> Sink {
+        Sink {
+            code,
+            severity,
+            out: Vec::new(),
+        }
+    }
+    pub fn emit(&mut self, range: Range<usize>, message: impl Into<String>) -> &mut Diagnostic {
+        self.out.push(Diagnostic {
+            code: self.code,
+            severity: self.severity,
+            message: message.into(),
+            range,
+            related: Vec::new(),
+            fix: None,
+        });
+        self.out.last_mut().unwrap()
+    }
+}
+
+impl Diagnostic {
+    pub fn related(&mut self, range: Range<usize>, message: impl Into<String>) -> &mut Self {
+        self.related.push(Related {
+            range,
+            message: message.into(),
+        });
+        self
+    }
+    pub fn fix(&mut self, title: impl Into<String>, edits: Vec<Edit>, safe: bool) -> &mut Self {
+        self.fix = Some(Fix {
+            title: title.into(),
+            edits,
+            safe,
+        });
+        self
+    }
+}
+
+pub fn catalogue() -> &'static [RuleDef] {
+    rules::CATALOGUE
+}
+
+pub fn rule(id: &str) -> Option<&'static RuleDef> {
+    catalogue().iter().find(|r| r.id.eq_ignore_ascii_case(id))
+}
+
+/// Run every enabled rule that applies to the document.
+pub fn check(doc: &Document, cfg: &Config) -> Vec<Diagnostic> {
+    check_tree(doc.text(), doc.tree(), cfg)
+}
+
+pub fn check_tree(text: &str, tree: &Tree, cfg: &Config) -> Vec<Diagnostic> {
+    let cx = Ctx {
+        text,
+        tree,
+        lang: tree.lang,
+    };
+    let mut all = Vec::new();
+    for r in catalogue() {
+        let Some(mut sev) = cfg.severity_of(r) else {
+            continue;
+        };
+        if !r.scopes.contains(&tree.kind) || !(r.langs.is_empty() || r.langs.contains(&tree.lang)) {
+            continue;
+        }
+        if r.extraction_tolerant && tree.extracted && !cfg.is_overridden(r.id) {
+            sev = sev.step_down();
+        }
+        let mut sink = Sink::new(r.id, sev);
+        (r.check)(&cx, &mut sink);
+        all.extend(sink.out);
+    }
+    all.retain(|d| !cfg.is_suppressed(d, tree, text));
+    all.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(a.code.cmp(b.code)));
+    all
+}

@@ -1,5 +1,6 @@
 //! The command line: `unlsp outline`, `check`, `rules`, `explain`, `serve`.
 
+pub mod check;
 pub mod outline;
 
 use clap::{Parser, Subcommand};
@@ -26,6 +27,34 @@ pub enum Command {
         #[arg(long, default_value = "auto")]
         lang: String,
     },
+    /// Lint files and folders (recursively: .txt, .md, .unres); `-` reads stdin.
+    Check {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, default_value = "human", value_parser = ["human", "json"])]
+        format: String,
+        #[arg(long, default_value = "auto")]
+        lang: String,
+        /// Only these rules (ids or prefixes), comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        select: Vec<String>,
+        /// Skip these rules (ids or prefixes), comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        ignore: Vec<String>,
+        /// Exit 0 even when errors are found.
+        #[arg(long)]
+        exit_zero: bool,
+        /// Name to use for standard input in messages.
+        #[arg(long)]
+        stdin_filename: Option<String>,
+    },
+    /// List the rule catalogue.
+    Rules {
+        #[arg(long, default_value = "text", value_parser = ["text", "json", "markdown"])]
+        format: String,
+    },
+    /// Explain one rule.
+    Explain { rule: String },
     /// Start the language server on stdio.
     Serve {
         /// Accepted for VS Code's client, which appends it.
@@ -68,9 +97,85 @@ pub fn run(cli: Cli) -> i32 {
             }
             0
         }
+        Command::Check {
+            paths,
+            format,
+            lang,
+            select,
+            ignore,
+            exit_zero,
+            stdin_filename,
+        } => {
+            let lang = match lang.as_str() {
+                "auto" => None,
+                l => match crate::syntax::Lang::from_code(l) {
+                    Some(l) => Some(l),
+                    None => {
+                        eprintln!("error: unknown language `{l}` (auto, en, zh, fr, es, ru, ar)");
+                        return 2;
+                    }
+                },
+            };
+            check::run(check::Options {
+                paths,
+                format,
+                lang,
+                select,
+                ignore,
+                exit_zero,
+                stdin_filename,
+            })
+        }
+        Command::Rules { format } => {
+            print!("{}", rules_listing(&format));
+            0
+        }
+        Command::Explain { rule } => match crate::analysis::rule(&rule) {
+            Some(r) => {
+                println!(
+                    "{} — {} ({}, {} by default)\n",
+                    r.id,
+                    r.name,
+                    r.severity.name(),
+                    if r.default_on { "on" } else { "off" }
+                );
+                println!(
+                    "{}\n\n{}\n\nBad:\n    {}\nGood:\n    {}",
+                    r.summary,
+                    r.explanation,
+                    r.bad.replace('\n', "\n    "),
+                    r.good.replace('\n', "\n    ")
+                );
+                0
+            }
+            None => {
+                eprintln!("error: no rule `{rule}` (see `unlsp rules`)");
+                2
+            }
+        },
         Command::Serve { .. } => {
             eprintln!("unlsp serve: the language server is not built yet");
             2
         }
+    }
+}
+
+/// The catalogue as text, JSON or the README's Markdown table.
+pub fn rules_listing(format: &str) -> String {
+    let rules = crate::analysis::catalogue();
+    match format {
+        "json" => serde_json::to_string_pretty(&rules.iter().map(|r| serde_json::json!({
+            "id": r.id, "name": r.name, "severity": r.severity.name(), "default": if r.default_on { "on" } else { "off" },
+            "scopes": r.scopes.iter().map(|s| s.name()).collect::<Vec<_>>(), "summary": r.summary,
+        })).collect::<Vec<_>>()).unwrap() + "\n",
+        "markdown" => {
+            let mut s = String::from("| id | name | severity | default | applies to | what it checks |\n|---|---|---|---|---|---|\n");
+            for r in rules {
+                let scopes: Vec<&str> = r.scopes.iter().map(|s| s.name()).collect();
+                s.push_str(&format!("| {} | {} | {} | {} | {} | {} |\n", r.id, r.name, r.severity.name(), if r.default_on { "on" } else { "off" }, scopes.join(", "), r.summary.replace('|', "\\|")));
+            }
+            s
+        }
+        _ => rules.iter().map(|r| format!("{}  {:<11} {:<4} {}\n", r.id, r.severity.name(), if r.default_on { "on" } else { "off" }, r.name)).collect(),
     }
 }

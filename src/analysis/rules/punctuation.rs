@@ -1,0 +1,430 @@
+//! D. Punctuation, dates and typography (and the terminal-punctuation rules of
+//! part A).
+
+use super::{all_of, operative_groups, terminal};
+use crate::analysis::{ALL_KINDS, Ctx, Edit, RES_DRAFT, RuleDef, Severity, Sink};
+use crate::syntax::cjk::{is_han, is_space};
+use crate::syntax::lang::Lang;
+use crate::syntax::tree::{Node, NodeKind};
+
+pub const UN006: RuleDef = RuleDef {
+    id: "UN006",
+    name: "preambular-punctuation",
+    severity: Severity::Warning,
+    default_on: true,
+    scopes: RES_DRAFT,
+    langs: &[],
+    extraction_tolerant: true,
+    summary: "A preambular paragraph ends with a comma.",
+    explanation: "Every preambular paragraph, the last one included, ends with a comma (zh `，`, ar `،`); with sub-paragraphs, the last sub-paragraph carries it (Editorial Manual, punctuation).",
+    bad: "Recalling its resolution 61/100 of 6 December 2006;",
+    good: "Recalling its resolution 61/100 of 6 December 2006,",
+    check: un006,
+};
+
+fn un006(cx: &Ctx, out: &mut Sink) {
+    let table = cx.lang.table();
+    for p in all_of(cx, NodeKind::Preambular) {
+        let Some((mark, r)) = terminal(cx, p) else {
+            continue;
+        };
+        if table.is_comma(mark) || mark == ',' || mark == '，' {
+            continue;
+        }
+        let want = table.preferred_comma();
+        if matches!(mark, ';' | '；' | '.' | '。' | '؛') {
+            out.emit(
+                r.clone(),
+                format!("preambular paragraph ends with `{mark}`: end it with `{want}`"),
+            )
+            .fix(
+                format!("Replace `{mark}` with `{want}`"),
+                vec![Edit {
+                    range: r,
+                    text: want.to_string(),
+                }],
+                true,
+            );
+        } else if mark != ':' && mark != '：' {
+            let at = r.end..r.end;
+            out.emit(
+                r.clone(),
+                format!("preambular paragraph does not end with `{want}`"),
+            )
+            .fix(
+                format!("Add `{want}`"),
+                vec![Edit {
+                    range: at,
+                    text: want.to_string(),
+                }],
+                true,
+            );
+        }
+    }
+}
+
+pub const UN010: RuleDef = RuleDef {
+    id: "UN010",
+    name: "operative-punctuation",
+    severity: Severity::Error,
+    default_on: true,
+    scopes: RES_DRAFT,
+    langs: &[],
+    extraction_tolerant: true,
+    summary: "Operative paragraphs end with a semicolon, the last with a full stop.",
+    explanation: "Each operative paragraph ends with `;` (zh `；`, ar `؛`) and the last one with `.` (zh `。`). A paragraph with sub-paragraphs ends where its last sub-paragraph ends.",
+    bad: "12. Also requests the Secretary-General to report thereon.\n13. Decides to include the item in the provisional agenda of its sixty-third session.",
+    good: "12. Also requests the Secretary-General to report thereon;\n13. Decides to include the item in the provisional agenda of its sixty-third session.",
+    check: un010,
+};
+
+fn un010(cx: &Ctx, out: &mut Sink) {
+    let table = cx.lang.table();
+    let groups = operative_groups(cx);
+    let ng = groups.len();
+    for (gi, g) in groups.iter().enumerate() {
+        for (i, p) in g.iter().enumerate() {
+            let last_in_doc = gi == ng - 1 && i == g.len() - 1;
+            let last_in_group = i == g.len() - 1;
+            let Some((mark, r)) = terminal(cx, p) else {
+                continue;
+            };
+            let is_semi = table.is_semicolon(mark) || mark == ';' || mark == '；';
+            let is_stop = table.is_full_stop(mark) || mark == '.' || mark == '。';
+            if matches!(mark, ':' | '：') {
+                continue; // introduces a quoted text or an annex
+            }
+            if last_in_doc {
+                if !is_stop {
+                    let want = table.preferred_full_stop();
+                    let d = out.emit(
+                        r.clone(),
+                        format!(
+                            "the last operative paragraph ends with `{mark}`: end it with `{want}`"
+                        ),
+                    );
+                    if is_semi || table.is_comma(mark) {
+                        d.fix(
+                            format!("Replace `{mark}` with `{want}`"),
+                            vec![Edit {
+                                range: r,
+                                text: want.to_string(),
+                            }],
+                            true,
+                        );
+                    } else {
+                        d.fix(
+                            format!("Add `{want}`"),
+                            vec![Edit {
+                                range: r.end..r.end,
+                                text: want.to_string(),
+                            }],
+                            true,
+                        );
+                    }
+                }
+            } else if !is_semi && !(is_stop && last_in_group) {
+                let want = table.preferred_semicolon();
+                let d = out.emit(r.clone(), format!("operative paragraph ends with `{mark}`: end it with `{want}` (only the last ends with a full stop)"));
+                if is_stop || table.is_comma(mark) {
+                    d.fix(
+                        format!("Replace `{mark}` with `{want}`"),
+                        vec![Edit {
+                            range: r,
+                            text: want.to_string(),
+                        }],
+                        true,
+                    );
+                } else {
+                    d.fix(
+                        format!("Add `{want}`"),
+                        vec![Edit {
+                            range: r.end..r.end,
+                            text: want.to_string(),
+                        }],
+                        true,
+                    );
+                }
+            }
+        }
+    }
+}
+
+pub const UN071: RuleDef = RuleDef {
+    id: "UN071",
+    name: "unbalanced-delimiters",
+    severity: Severity::Error,
+    default_on: true,
+    scopes: ALL_KINDS,
+    langs: &[],
+    extraction_tolerant: false,
+    summary: "Brackets and quotation marks balance within a paragraph.",
+    explanation: "`()`, `[]`, `（）`, `《》`, `“”`, `«»` open and close inside the same paragraph (footnotes are checked on their own).",
+    bad: "《集束弹药公约》的执行情况》",
+    good: "《集束弹药公约》的执行情况",
+    check: un071,
+};
+
+const PAIRS: &[(char, char)] = &[
+    ('(', ')'),
+    ('[', ']'),
+    ('（', '）'),
+    ('《', '》'),
+    ('“', '”'),
+    ('«', '»'),
+    ('〈', '〉'),
+];
+
+fn un071(cx: &Ctx, out: &mut Sink) {
+    let mut units: Vec<&Node> = Vec::new();
+    cx.tree.walk(|n, _| {
+        if matches!(
+            n.kind,
+            NodeKind::Preambular
+                | NodeKind::Operative
+                | NodeKind::Paragraph
+                | NodeKind::Footnote
+                | NodeKind::Title
+        ) {
+            units.push(n)
+        }
+    });
+    let fr_es = matches!(cx.lang, Lang::Fr | Lang::Es);
+    for n in units {
+        let pieces = if n.kind == NodeKind::Footnote {
+            vec![n.range.clone()]
+        } else {
+            super::body_pieces(n)
+        };
+        for &(open, close) in PAIRS {
+            let mut stack: Vec<usize> = Vec::new();
+            let mut stray: Option<usize> = None;
+            for r in &pieces {
+                let s = &cx.text[r.clone()];
+                for (i, c) in s.char_indices() {
+                    if c == open {
+                        stack.push(r.start + i);
+                    } else if c == close {
+                        if stack.pop().is_none() && stray.is_none() {
+                            // `a)` labels in French and Spanish; `1)` enumerations
+                            let before = s[..i].trim_end_matches(is_space);
+                            let label = before
+                                .chars()
+                                .next_back()
+                                .is_some_and(|p| p.is_alphanumeric())
+                                && before
+                                    .chars()
+                                    .rev()
+                                    .take_while(|p| p.is_alphanumeric())
+                                    .count()
+                                    <= 4
+                                && before
+                                    .chars()
+                                    .rev()
+                                    .nth(
+                                        before
+                                            .chars()
+                                            .rev()
+                                            .take_while(|p| p.is_alphanumeric())
+                                            .count(),
+                                    )
+                                    .is_none_or(|p| is_space(p) || p == '\n');
+                            if close == ')' && (label || fr_es) {
+                                continue;
+                            }
+                            stray = Some(r.start + i);
+                        }
+                    }
+                }
+            }
+            if let Some(at) = stray {
+                out.emit(at..at + close.len_utf8(), format!("`{close}` closes nothing in this paragraph: remove it or add the `{open}` it closes"));
+            } else if let Some(&at) = stack.first() {
+                out.emit(
+                    at..at + open.len_utf8(),
+                    format!("`{open}` is never closed in this paragraph: add `{close}`"),
+                );
+            }
+        }
+    }
+}
+
+pub const UN072: RuleDef = RuleDef {
+    id: "UN072",
+    name: "straight-quotes",
+    severity: Severity::Hint,
+    default_on: true,
+    scopes: ALL_KINDS,
+    langs: &[Lang::En, Lang::Zh],
+    extraction_tolerant: true,
+    summary: "Quotations use typographic quotes “…”.",
+    explanation: "Edited UN texts quote with “ and ”; straight quotes are a conversion artefact (seeds 000 and 001).",
+    bad: "the item entitled \"Convention on Cluster Munitions\"",
+    good: "the item entitled “Convention on Cluster Munitions”",
+    check: un072,
+};
+
+fn un072(cx: &Ctx, out: &mut Sink) {
+    cx.tree.walk(|n, _| {
+        if !n.kind.is_text_unit() {
+            return;
+        }
+        for r in crate::syntax::document::own_pieces(n) {
+            let s = &cx.text[r.clone()];
+            let quotes: Vec<usize> = s.match_indices('"').map(|(i, _)| r.start + i).collect();
+            if quotes.len() >= 2 {
+                let edits = quotes
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &q)| Edit {
+                        range: q..q + 1,
+                        text: if k % 2 == 0 { "“" } else { "”" }.to_string(),
+                    })
+                    .collect();
+                out.emit(quotes[0]..quotes[1] + 1, "straight quotes: use “ and ”")
+                    .fix("Use typographic quotes", edits, true);
+                return;
+            }
+        }
+    });
+}
+
+pub const UN073: RuleDef = RuleDef {
+    id: "UN073",
+    name: "impossible-date",
+    severity: Severity::Error,
+    default_on: true,
+    scopes: ALL_KINDS,
+    langs: &[],
+    extraction_tolerant: false,
+    summary: "A date that does not exist.",
+    explanation: "Days beyond the month's length, month 13, 29 February outside a leap year.",
+    bad: "resolution 61/100 of 31 November 2006",
+    good: "resolution 61/100 of 30 November 2006",
+    check: un073,
+};
+
+fn un073(cx: &Ctx, out: &mut Sink) {
+    for d in &cx.tree.dates {
+        if !d.date.is_valid() {
+            out.emit(
+                d.range.clone(),
+                format!(
+                    "{} is not a date: check the day and the month",
+                    cx.text[d.range.clone()]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ),
+            );
+        }
+    }
+}
+
+pub const UN075: RuleDef = RuleDef {
+    id: "UN075",
+    name: "spacing",
+    severity: Severity::Hint,
+    default_on: true,
+    scopes: ALL_KINDS,
+    langs: &[],
+    extraction_tolerant: true,
+    summary: "No double spaces, no space before punctuation; no spaces between Chinese characters.",
+    explanation: "English: `Decides to include,` not `Decides  to include ,`. Chinese: spaces between characters are word-segmentation artefacts (seed 000); reported once per document.",
+    bad: "Decides  to include ,",
+    good: "Decides to include,",
+    check: un075,
+};
+
+fn un075(cx: &Ctx, out: &mut Sink) {
+    if cx.lang == Lang::Zh {
+        // once per document: the first space between two Han characters in a paragraph
+        let mut found = None;
+        cx.tree.walk(|n, _| {
+            if found.is_some()
+                || !matches!(
+                    n.kind,
+                    NodeKind::Preambular
+                        | NodeKind::Operative
+                        | NodeKind::Paragraph
+                        | NodeKind::Subparagraph
+                )
+            {
+                return;
+            }
+            for r in crate::syntax::document::own_pieces(n) {
+                let s = &cx.text[r.clone()];
+                let mut prev: Option<(usize, char)> = None;
+                for (i, c) in s.char_indices() {
+                    if let Some((pi, p)) = prev
+                        && c == ' '
+                        && is_han(p)
+                        && s[i + 1..].chars().next().is_some_and(is_han)
+                    {
+                        let _ = pi;
+                        found = Some(r.start + i..r.start + i + 1);
+                        return;
+                    }
+                    if c != ' ' {
+                        prev = Some((i, c));
+                    } else if prev.is_some_and(|(_, p)| !is_han(p)) {
+                        prev = None;
+                    }
+                }
+            }
+        });
+        if let Some(r) = found {
+            out.emit(
+                r,
+                "spaces between Chinese characters (word segmentation): remove them",
+            );
+        }
+        return;
+    }
+    cx.tree.walk(|n, _| {
+        if !matches!(
+            n.kind,
+            NodeKind::Preambular
+                | NodeKind::Operative
+                | NodeKind::Subparagraph
+                | NodeKind::Paragraph
+        ) {
+            return;
+        }
+        for r in crate::syntax::document::own_pieces(n) {
+            let s = &cx.text[r.clone()];
+            for line in s.split('\n') {
+                let base = r.start + (line.as_ptr() as usize - s.as_ptr() as usize);
+                let t = line.trim_matches(is_space);
+                let off = line.len() - line.trim_start_matches(is_space).len();
+                if let Some(i) = t.find("  ") {
+                    let at = base + off + i;
+                    out.emit(at..at + 2, "double space").fix(
+                        "Use one space",
+                        vec![Edit {
+                            range: at..at + 2,
+                            text: " ".into(),
+                        }],
+                        true,
+                    );
+                    return;
+                }
+                for p in [" ,", " ;", " :"] {
+                    if let Some(i) = t.find(p) {
+                        let at = base + off + i;
+                        out.emit(at..at + 2, format!("space before `{}`", &p[1..]))
+                            .fix(
+                                "Remove the space",
+                                vec![Edit {
+                                    range: at..at + 1,
+                                    text: String::new(),
+                                }],
+                                true,
+                            );
+                        return;
+                    }
+                }
+            }
+        }
+    });
+}

@@ -1,0 +1,405 @@
+//! A. Structure and order.
+
+use super::{all_of, operative_groups};
+use crate::analysis::{ALL_KINDS, Ctx, Edit, RES_DRAFT, RuleDef, Severity, Sink};
+use crate::syntax::lang::Lang;
+use crate::syntax::tree::{Node, NodeKind};
+
+pub const UN001: RuleDef = RuleDef {
+    id: "UN001",
+    name: "author-line-missing",
+    severity: Severity::Error,
+    default_on: true,
+    scopes: RES_DRAFT,
+    langs: &[],
+    extraction_tolerant: false,
+    summary: "A resolution names the acting organ before its first paragraph.",
+    explanation: "The author line (enacting formula) — `The General Assembly,` / `大会，` — comes after the title and before the first preambular or operative paragraph (Editorial Manual, order of elements; AKN4UN `formula name=\"enactingFormula\"`).",
+    bad: "62/57. Convention on Certain Conventional Weapons\nRecalling its resolution 61/100 of 6 December 2006,",
+    good: "62/57. Convention on Certain Conventional Weapons\nThe General Assembly,\nRecalling its resolution 61/100 of 6 December 2006,",
+    check: un001,
+};
+
+fn un001(cx: &Ctx, out: &mut Sink) {
+    let has_author = !all_of(cx, NodeKind::Author).is_empty();
+    if has_author {
+        return;
+    }
+    let first = cx
+        .tree
+        .nodes
+        .iter()
+        .find(|n| matches!(n.kind, NodeKind::Preamble | NodeKind::OperativePart));
+    if let Some(f) = first {
+        let start = f.range.start;
+        let (line, organ) = match cx.lang {
+            Lang::Zh => ("大会，", "大会"),
+            _ => ("The General Assembly,", "The General Assembly"),
+        };
+        out.emit(start..start, format!("no author line before the first paragraph: write `{line}` (or the organ that acts) on its own line"))
+            .fix(format!("Insert `{organ},`"), vec![Edit { range: start..start, text: format!("{line}\n\n") }], false);
+    }
+}
+
+pub const UN003: RuleDef = RuleDef {
+    id: "UN003",
+    name: "order-of-elements",
+    severity: Severity::Error,
+    default_on: true,
+    scopes: RES_DRAFT,
+    langs: &[],
+    extraction_tolerant: false,
+    summary: "Heading, adoption line, title, author, preamble, operative part, closing, annexes — in that order.",
+    explanation: "A preambular paragraph cannot follow an operative paragraph unless a new section with its own preamble starts (Editorial Manual, order of elements; AKN4UN sections).",
+    bad: "1. Decides to convene a conference;\nRecalling its resolution 61/100,\n2. Requests the Secretary-General to report.",
+    good: "Recalling its resolution 61/100,\n1. Decides to convene a conference;\n2. Requests the Secretary-General to report.",
+    check: un003,
+};
+
+fn un003(cx: &Ctx, out: &mut Sink) {
+    fn scan(level: &[Node], out: &mut Sink) {
+        let mut seen_operative = None;
+        for n in level {
+            match n.kind {
+                NodeKind::OperativePart => seen_operative = Some(n.range.clone()),
+                NodeKind::Preamble => {
+                    if let Some(op) = &seen_operative
+                        && let Some(p) = n.children.iter().find(|c| c.kind == NodeKind::Preambular)
+                    {
+                        let end = p
+                            .lead
+                            .as_ref()
+                            .map(|l| l.range.end)
+                            .unwrap_or(p.range.start + 1);
+                        out.emit(p.range.start..end, "preambular paragraph after the operative part: move it before paragraph 1")
+                            .related(op.start..op.start, "the operative part starts here");
+                    }
+                }
+                NodeKind::Section => scan(&n.children, out),
+                _ => {}
+            }
+        }
+    }
+    scan(&cx.tree.nodes, out);
+}
+
+pub const UN005: RuleDef = RuleDef {
+    id: "UN005",
+    name: "numbered-preambular-paragraph",
+    severity: Severity::Error,
+    default_on: true,
+    scopes: RES_DRAFT,
+    langs: &[],
+    extraction_tolerant: false,
+    summary: "Preambular paragraphs are not numbered.",
+    explanation: "Only operative paragraphs carry numbers (Editorial Manual; AKN4UN). A numbered paragraph that opens with a preambular lead such as `Recalling` is either a preambular paragraph that lost its place or an operative paragraph with the wrong verb.",
+    bad: "1. Recalling its resolution 61/100 of 6 December 2006,",
+    good: "Recalling its resolution 61/100 of 6 December 2006,",
+    check: un005,
+};
+
+fn un005(cx: &Ctx, out: &mut Sink) {
+    for p in all_of(cx, NodeKind::Preambular) {
+        if let (Some(l), Some(lr)) = (&p.label, &p.label_range) {
+            let lead_start = p.lead.as_ref().map(|x| x.range.start).unwrap_or(lr.end);
+            out.emit(
+                lr.clone(),
+                format!(
+                    "preambular paragraph numbered `{l}.`: preambular paragraphs are not numbered"
+                ),
+            )
+            .fix(
+                "Remove the number",
+                vec![Edit {
+                    range: lr.start..lead_start,
+                    text: String::new(),
+                }],
+                true,
+            );
+        }
+    }
+}
+
+pub const UN008: RuleDef = RuleDef {
+    id: "UN008",
+    name: "operative-numbering",
+    severity: Severity::Error,
+    default_on: true,
+    scopes: RES_DRAFT,
+    langs: &[],
+    extraction_tolerant: false,
+    summary: "Operative paragraphs are numbered 1, 2, 3 … without gaps or repeats.",
+    explanation: "Numbering restarts only in a new section or part (I, II / A, B) or a new resolution under the same number (69/96 A and B). The fix renumbers the paragraphs and the references to them (`paragraph 5 above`).",
+    bad: "1. Decides …;\n2. Requests …;\n2. Invites …;\n4. Decides to remain seized of the matter.",
+    good: "1. Decides …;\n2. Requests …;\n3. Invites …;\n4. Decides to remain seized of the matter.",
+    check: un008,
+};
+
+/// The edits that renumber every numbered operative paragraph 1..n per section
+/// and update `paragraph N above` references (UN008 fix; source action).
+pub fn renumber_edits(cx: &Ctx) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    let mut map: Vec<(u32, u32)> = Vec::new();
+    let groups = operative_groups(cx);
+    let single_group = groups.len() == 1;
+    for g in &groups {
+        let numbered: Vec<&&Node> = g.iter().filter(|n| n.label_range.is_some()).collect();
+        for (i, n) in numbered.iter().enumerate() {
+            let want = (i + 1) as u32;
+            let lr = n.label_range.clone().unwrap();
+            let have = n.label.as_deref().and_then(|l| l.parse::<u32>().ok());
+            if have != Some(want) {
+                edits.push(Edit {
+                    range: lr,
+                    text: want.to_string(),
+                });
+                if let Some(h) = have
+                    && single_group
+                    && !map.iter().any(|(o, _)| *o == h)
+                {
+                    map.push((h, want));
+                }
+            }
+        }
+    }
+    for r in &cx.tree.paragraph_refs {
+        if r.of_citation.is_some() {
+            continue;
+        }
+        if let Some((_, new)) = map.iter().find(|(o, _)| *o == r.number) {
+            edits.push(Edit {
+                range: r.number_range.clone(),
+                text: new.to_string(),
+            });
+        }
+    }
+    edits.sort_by_key(|e| e.range.start);
+    edits
+}
+
+fn un008(cx: &Ctx, out: &mut Sink) {
+    let groups = operative_groups(cx);
+    let fix = renumber_edits(cx);
+    for g in groups {
+        let numbered = g.iter().filter(|n| n.label.is_some()).count();
+        if numbered == 0 {
+            continue; // a lone unnumbered paragraph (UN009 territory)
+        }
+        let mut expected = 1u32;
+        let mut prev: Option<&Node> = None;
+        for n in &g {
+            let Some(lr) = n.label_range.clone() else {
+                let at = n.range.start
+                    ..n.lead
+                        .as_ref()
+                        .map(|l| l.range.end)
+                        .unwrap_or(n.range.start + 1);
+                out.emit(
+                    at,
+                    format!("operative paragraph without a number: it should be {expected}."),
+                )
+                .fix(
+                    "Renumber operative paragraphs",
+                    insert_number(n, expected, &fix),
+                    false,
+                );
+                expected += 1;
+                continue;
+            };
+            let label = n.label.clone().unwrap_or_default();
+            let have: Option<u32> = label.parse().ok();
+            match have {
+                Some(h) if h == expected => {}
+                Some(h) => {
+                    let msg = if prev.is_some_and(|p| p.label.as_deref() == Some(label.as_str())) {
+                        format!("paragraph number {h} repeated: this is paragraph {expected}")
+                    } else if h > expected {
+                        format!(
+                            "paragraph number {h} skips {}: this is paragraph {expected}",
+                            if h == expected + 1 {
+                                expected.to_string()
+                            } else {
+                                format!("{expected}–{}", h - 1)
+                            }
+                        )
+                    } else {
+                        format!(
+                            "paragraph number {h} out of sequence: this is paragraph {expected}"
+                        )
+                    };
+                    let d = out.emit(lr, msg);
+                    if let Some(p) = prev
+                        && let Some(pr) = &p.label_range
+                    {
+                        d.related(
+                            pr.clone(),
+                            format!("previous paragraph {}", p.label.clone().unwrap_or_default()),
+                        );
+                    }
+                    d.fix("Renumber operative paragraphs", fix.clone(), true);
+                }
+                None => {} // `5 bis` — negotiation marker (UN036)
+            }
+            expected += 1;
+            prev = Some(n);
+        }
+    }
+}
+
+fn insert_number(n: &Node, expected: u32, fix: &[Edit]) -> Vec<Edit> {
+    let mut v = fix.to_vec();
+    v.push(Edit {
+        range: n.range.start..n.range.start,
+        text: format!("{expected}. "),
+    });
+    v.sort_by_key(|e| e.range.start);
+    v
+}
+
+pub const UN012: RuleDef = RuleDef {
+    id: "UN012",
+    name: "subparagraph-sequence",
+    severity: Severity::Error,
+    default_on: true,
+    scopes: ALL_KINDS,
+    langs: &[],
+    extraction_tolerant: false,
+    summary: "Sub-paragraph labels run (a), (b), (c) … and (i), (ii), (iii) … without gaps.",
+    explanation: "Level 1 is lettered (a)…(z), (aa), (bb); level 2 is roman (i), (ii); French and Spanish write `a)`, `i)` (Editorial Manual, paragraphs and subparagraphs).",
+    bad: "(a) To report …;\n(b) To consult …;\n(d) To publish …;",
+    good: "(a) To report …;\n(b) To consult …;\n(c) To publish …;",
+    check: un012,
+};
+
+/// Ordinal of a label: `(c)` → 3, `(aa)` → 27, `(iv)` → 4 (roman when `roman`).
+pub fn label_ordinal(label: &str, roman: bool) -> Option<u32> {
+    let core: String = label.chars().filter(|c| c.is_alphanumeric()).collect();
+    if core.is_empty() {
+        return None;
+    }
+    if let Some(c) = core.chars().next()
+        && ('㈠'..='㈩').contains(&c)
+    {
+        return Some(c as u32 - '㈠' as u32 + 1);
+    }
+    if roman {
+        let mut total = 0i32;
+        let vals: Vec<i32> = core
+            .chars()
+            .map(|c| match c {
+                'i' => 1,
+                'v' => 5,
+                'x' => 10,
+                'l' => 50,
+                'c' => 100,
+                _ => 0,
+            })
+            .collect();
+        if vals.contains(&0) {
+            return None;
+        }
+        for (i, v) in vals.iter().enumerate() {
+            if vals.get(i + 1).is_some_and(|n| n > v) {
+                total -= v;
+            } else {
+                total += v;
+            }
+        }
+        return (total > 0).then_some(total as u32);
+    }
+    let b = core.as_bytes();
+    if !b.iter().all(|c| c.is_ascii_lowercase()) || !b.iter().all(|c| *c == b[0]) {
+        return None;
+    }
+    Some((b[0] - b'a') as u32 + 1 + 26 * (b.len() as u32 - 1))
+}
+
+fn is_roman_list(labels: &[&str]) -> bool {
+    let first: String = labels[0].chars().filter(|c| c.is_alphanumeric()).collect();
+    first == "i" && labels.get(1).is_none_or(|l| l.contains("ii"))
+}
+
+fn un012(cx: &Ctx, out: &mut Sink) {
+    fn scan(n: &Node, out: &mut Sink) {
+        let subs: Vec<&Node> = n
+            .children
+            .iter()
+            .filter(|c| c.kind == NodeKind::Subparagraph)
+            .collect();
+        if !subs.is_empty() {
+            let labels: Vec<&str> = subs
+                .iter()
+                .map(|s| s.label.as_deref().unwrap_or(""))
+                .collect();
+            let roman = is_roman_list(&labels);
+            let mut expected = 1;
+            for s in &subs {
+                let Some(v) = label_ordinal(s.label.as_deref().unwrap_or(""), roman) else {
+                    continue;
+                };
+                if v != expected {
+                    let want = label_for(expected, roman, s.label.as_deref().unwrap_or("(a)"));
+                    out.emit(
+                        s.label_range.clone().unwrap_or(s.range.clone()),
+                        format!(
+                            "sub-paragraph {} out of sequence: expected {want}",
+                            s.label.as_deref().unwrap_or("")
+                        ),
+                    )
+                    .fix(
+                        format!("Relabel as {want}"),
+                        vec![Edit {
+                            range: s.label_range.clone().unwrap_or(s.range.clone()),
+                            text: want.clone(),
+                        }],
+                        false,
+                    );
+                }
+                expected = v + 1;
+            }
+        }
+        for c in &n.children {
+            scan(c, out);
+        }
+    }
+    for n in &cx.tree.nodes {
+        scan(n, out);
+    }
+}
+
+fn label_for(n: u32, roman: bool, like: &str) -> String {
+    let core = if roman {
+        let table = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")];
+        let mut v = n;
+        let mut s = String::new();
+        for (val, sym) in table {
+            while v >= val {
+                s.push_str(sym);
+                v -= val;
+            }
+        }
+        s
+    } else {
+        let letter = (b'a' + ((n - 1) % 26) as u8) as char;
+        std::iter::repeat_n(letter, ((n - 1) / 26 + 1) as usize).collect()
+    };
+    if like.starts_with('(') {
+        format!("({core})")
+    } else {
+        format!("{core})")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(label_ordinal("(c)", false), Some(3));
+        assert_eq!(label_ordinal("(aa)", false), Some(27));
+        assert_eq!(label_ordinal("(iv)", true), Some(4));
+        assert_eq!(label_ordinal("b)", false), Some(2));
+        assert_eq!(label_for(4, true, "(i)"), "(iv)");
+    }
+}

@@ -1,0 +1,367 @@
+//! `unlsp check`: lint files and folders; human or JSON output.
+
+use crate::analysis::{self, Diagnostic, Severity};
+use crate::project::ProjectConfig;
+use crate::syntax::text::LineIndex;
+use crate::syntax::{Document, Lang};
+use serde_json::json;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use unicode_width::UnicodeWidthStr;
+
+pub struct Options {
+    pub paths: Vec<PathBuf>,
+    pub format: String,
+    pub lang: Option<Lang>,
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub exit_zero: bool,
+    pub stdin_filename: Option<String>,
+}
+
+pub struct FileReport {
+    pub path: String,
+    pub text: String,
+    pub doc: Document,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Every checkable file under the paths, sorted (`.txt`, `.md`, `.unres`).
+pub fn collect_files(
+    paths: &[PathBuf],
+    project: &ProjectConfig,
+    root: &Path,
+) -> (Vec<PathBuf>, Vec<String>) {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, &mut out, &mut errors, 0);
+        } else if p.exists() {
+            out.push(p.clone());
+        } else {
+            errors.push(format!("{}: no such file or directory", p.display()));
+        }
+    }
+    out.retain(|f| {
+        let rel = f
+            .strip_prefix(root)
+            .unwrap_or(f)
+            .to_string_lossy()
+            .replace('\\', "/");
+        !project.is_excluded(&rel)
+    });
+    out.sort();
+    out.dedup();
+    (out, errors)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>, depth: usize) {
+    if depth > 64 {
+        return; // symlink loops
+    }
+    let rd = match std::fs::read_dir(dir) {
+        Ok(r) => r,
+        Err(e) => {
+            errors.push(format!("{}: {e}", dir.display()));
+            return;
+        }
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        let name = e.file_name().to_string_lossy().to_string();
+        if name.starts_with('.') || name == "node_modules" || name == "target" {
+            continue;
+        }
+        let ft = match e.file_type() {
+            Ok(t) => t,
+            Err(_) => continue,
+        };
+        if ft.is_dir() || (ft.is_symlink() && p.is_dir()) {
+            walk(&p, out, errors, depth + 1);
+        } else if is_checkable(&p) {
+            out.push(p);
+        }
+    }
+}
+
+pub fn is_checkable(p: &Path) -> bool {
+    let n = p
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    n.ends_with(".txt") || n.ends_with(".md") || n.ends_with(".unres")
+}
+
+/// Find `unlsp.toml` in `start` or its ancestors.
+pub fn find_project(start: &Path) -> Option<PathBuf> {
+    let abs = std::fs::canonicalize(start).ok()?;
+    let mut dir = if abs.is_dir() {
+        Some(abs.as_path())
+    } else {
+        abs.parent()
+    };
+    while let Some(d) = dir {
+        let f = d.join("unlsp.toml");
+        if f.is_file() {
+            return Some(f);
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+enum Read {
+    Text(String),
+    Binary,
+    Invalid(String),
+    Io(String),
+}
+
+fn read(path: &Path) -> Read {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return Read::Io(format!("{}: {e}", path.display())),
+    };
+    decode(&bytes, &path.display().to_string())
+}
+
+fn decode(bytes: &[u8], name: &str) -> Read {
+    if bytes[..bytes.len().min(8192)].contains(&0) {
+        return Read::Binary;
+    }
+    match String::from_utf8(bytes.to_vec()) {
+        Ok(s) => Read::Text(s),
+        Err(e) => Read::Invalid(format!(
+            "{name}: invalid UTF-8 at byte offset {}",
+            e.utf8_error().valid_up_to()
+        )),
+    }
+}
+
+pub fn run(opts: Options) -> i32 {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let first = opts.paths.first().cloned().unwrap_or_else(|| cwd.clone());
+    let (project, root) = match find_project(if first.as_os_str() == "-" {
+        &cwd
+    } else {
+        &first
+    }) {
+        Some(f) => {
+            let root = f.parent().unwrap().to_path_buf();
+            match std::fs::read_to_string(&f)
+                .map_err(|e| e.to_string())
+                .and_then(|s| ProjectConfig::parse(&s))
+            {
+                Ok(p) => (p, root),
+                Err(e) => {
+                    eprintln!("warning: {e}; using defaults");
+                    (ProjectConfig::default(), root)
+                }
+            }
+        }
+        None => (ProjectConfig::default(), cwd.clone()),
+    };
+    let lang = opts
+        .lang
+        .or_else(|| project.language.as_deref().and_then(Lang::from_code));
+    let mut io_error = false;
+    let mut reports: Vec<FileReport> = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
+    let mut check_one =
+        |path: String, rel: String, content: Read, reports: &mut Vec<FileReport>| match content {
+            Read::Text(text) => {
+                let doc = Document::with_lang(&text, lang);
+                let mut cfg = project.rule_config(Some(&rel));
+                cfg.select = opts.select.clone();
+                cfg.ignore = opts.ignore.clone();
+                let diagnostics = analysis::check(&doc, &cfg);
+                reports.push(FileReport {
+                    path,
+                    text,
+                    doc,
+                    diagnostics,
+                });
+            }
+            Read::Binary => notes.push(format!("note: {path}: binary file skipped")),
+            Read::Invalid(m) | Read::Io(m) => {
+                if !m.is_empty() {
+                    eprintln!("error: {m}");
+                }
+                io_error = true;
+            }
+        };
+    if opts.paths.len() == 1 && opts.paths[0].as_os_str() == "-" {
+        let mut buf = Vec::new();
+        if let Err(e) = std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf) {
+            eprintln!("error: standard input: {e}");
+            return 2;
+        }
+        let name = opts
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| "<stdin>".into());
+        let content = decode(&buf, &name);
+        check_one(name.clone(), name, content, &mut reports);
+    } else {
+        let (files, errors) = collect_files(&opts.paths, &project, &root);
+        let had_errors = !errors.is_empty();
+        for e in errors {
+            eprintln!("error: {e}");
+        }
+        if had_errors {
+            check_one(
+                String::new(),
+                String::new(),
+                Read::Io(String::new()),
+                &mut reports,
+            );
+        }
+        for f in files {
+            let rel = std::fs::canonicalize(&f)
+                .ok()
+                .and_then(|a| {
+                    a.strip_prefix(&root)
+                        .ok()
+                        .map(|p| p.to_string_lossy().replace('\\', "/"))
+                })
+                .unwrap_or_else(|| f.to_string_lossy().to_string());
+            let content = read(&f);
+            check_one(f.display().to_string(), rel, content, &mut reports);
+        }
+    }
+    drop(check_one);
+    reports.sort_by(|a, b| a.path.cmp(&b.path));
+    for n in &notes {
+        eprintln!("{n}");
+    }
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    match opts.format.as_str() {
+        "json" => {
+            let _ = writeln!(
+                w,
+                "{}",
+                serde_json::to_string_pretty(&check_json(&reports)).unwrap()
+            );
+        }
+        _ => human(&mut w, &reports),
+    }
+    let _ = w.flush();
+    let has_error = reports
+        .iter()
+        .any(|r| r.diagnostics.iter().any(|d| d.severity == Severity::Error));
+    if io_error {
+        2
+    } else if has_error && !opts.exit_zero {
+        1
+    } else {
+        0
+    }
+}
+
+pub fn check_json(reports: &[FileReport]) -> serde_json::Value {
+    json!({
+        "version": 1,
+        "files": reports.iter().map(|r| {
+            let li = LineIndex::new(&r.text);
+            json!({
+                "path": r.path,
+                "language": r.doc.lang().code(),
+                "kind": r.doc.tree().kind.name(),
+                "diagnostics": r.diagnostics.iter().map(|d| json!({
+                    "code": d.code,
+                    "severity": d.severity.name(),
+                    "message": d.message,
+                    "range": super::outline::range_json(&li, &r.text, &d.range),
+                })).collect::<Vec<_>>(),
+            })
+        }).collect::<Vec<_>>(),
+    })
+}
+
+/// `path:line:col: severity[UN010]: message`, the source line and a caret
+/// under the span (East Asian wide characters count two columns).
+pub fn human(w: &mut impl Write, reports: &[FileReport]) {
+    let mut counts = [0usize; 4];
+    let mut per_rule: std::collections::BTreeMap<&str, usize> = Default::default();
+    for r in reports {
+        let li = LineIndex::new(&r.text);
+        for d in &r.diagnostics {
+            counts[d.severity as usize] += 1;
+            *per_rule.entry(d.code).or_default() += 1;
+            let p = li.position(&r.text, d.range.start);
+            let _ = writeln!(
+                w,
+                "{}:{}:{}: {}[{}]: {}",
+                r.path,
+                p.line,
+                p.column,
+                d.severity.name(),
+                d.code,
+                d.message
+            );
+            let lr = li.line_range(&r.text, p.line - 1);
+            let line = &r.text[lr.clone()];
+            let (shown, cut) = clip_line(line, d.range.start - lr.start);
+            let _ = writeln!(w, "  | {}", shown.replace('\t', " "));
+            let before = &shown[..cut.min(shown.len())];
+            let span_end = d.range.end.min(lr.end).max(d.range.start);
+            let span_text = &r.text[d.range.start..span_end];
+            let width = UnicodeWidthStr::width(span_text).clamp(1, 80);
+            let _ = writeln!(
+                w,
+                "  | {}{}",
+                " ".repeat(UnicodeWidthStr::width(before)),
+                "^".repeat(width)
+            );
+        }
+    }
+    let total: usize = counts.iter().sum();
+    let mut top: Vec<(&&str, &usize)> = per_rule.iter().collect();
+    top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let top: Vec<String> = top
+        .iter()
+        .take(5)
+        .map(|(k, v)| format!("{k} ×{v}"))
+        .collect();
+    let _ = writeln!(
+        w,
+        "{} file{} checked: {} error{}, {} warning{}, {} information, {} hint{}{}",
+        reports.len(),
+        if reports.len() == 1 { "" } else { "s" },
+        counts[0],
+        if counts[0] == 1 { "" } else { "s" },
+        counts[1],
+        if counts[1] == 1 { "" } else { "s" },
+        counts[2],
+        counts[3],
+        if counts[3] == 1 { "" } else { "s" },
+        if total > 0 {
+            format!(" (most frequent: {})", top.join(", "))
+        } else {
+            String::new()
+        }
+    );
+}
+
+/// A long line (one-line texts) is shown as a window around the column.
+fn clip_line(line: &str, col: usize) -> (String, usize) {
+    let col = crate::syntax::text::clamp_to_char(line, col);
+    if line.len() <= 160 {
+        return (line.to_string(), col);
+    }
+    let mut start = col.saturating_sub(60);
+    while !line.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (col + 100).min(line.len());
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    let prefix = if start > 0 { "…" } else { "" };
+    (
+        format!("{prefix}{}", &line[start..end]),
+        col - start + prefix.len(),
+    )
+}
