@@ -141,6 +141,9 @@ static PARA_REF_EN: LazyLock<Regex> = LazyLock::new(|| {
 static PARA_REF_ZH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:(上文|下文|本决议)\s*)?第\s*(\d{1,3})\s*段(?:\s*\(([a-z])\))?(\s*所)?").unwrap()
 });
+/// Measure words and units that follow a number in Chinese text.
+const CJK_UNITS: &str = "个年月日次名项国届岁人万亿多余家卷号段条款分%倍位种件份页章节点天周美元";
+
 static GLUED_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([,;.:，；。》）)”\x22])(\s?)(\d{1,3})(?:\s|$|[^\d/.,:)\-年月日个%])").unwrap()
 });
@@ -720,6 +723,11 @@ fn find_markers(
                 {
                     continue;
                 }
+            }
+            // `，13 个国家`, `，100 个缔约方`: a count, not a marker
+            let next = s[m.end()..].trim_start_matches(is_space).chars().next();
+            if next.is_some_and(|ch| CJK_UNITS.contains(ch)) {
+                continue;
             }
             let r = view.range(m.start()..m.end());
             if inside_cite(&r) {
