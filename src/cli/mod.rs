@@ -153,10 +153,7 @@ pub fn run(cli: Cli) -> i32 {
                 2
             }
         },
-        Command::Serve { .. } => {
-            eprintln!("unlsp serve: the language server is not built yet");
-            2
-        }
+        Command::Serve { .. } => crate::server::run_stdio(),
     }
 }
 
