@@ -21,7 +21,7 @@ pub struct Document {
     lang_override: Option<Lang>,
     /// Facts per text unit, keyed by (kind, range) — reused across edits for
     /// units whose text did not change.
-    facts: HashMap<(NodeKind, usize, usize), UnitFacts>,
+    facts: HashMap<(NodeKind, Vec<Range<usize>>), UnitFacts>,
 }
 
 impl Document {
@@ -192,16 +192,18 @@ impl Document {
         let mut list_base = 0u32;
         let mut all_refs = Vec::new();
         for (kind, range, pieces) in units {
-            let key = (kind, range.start, range.end);
+            let key = (kind, pieces.clone());
             // the same text before the edit, or shifted after it
             let reused = edit.and_then(|(s, e, delta)| {
                 let new_end_of_edit = (e as isize + delta) as usize;
                 if range.end < s {
                     old.get(&key).cloned()
                 } else if range.start > new_end_of_edit {
-                    let os = (range.start as isize - delta) as usize;
-                    let oe = (range.end as isize - delta) as usize;
-                    old.get(&(kind, os, oe)).map(|f| shift_facts(f, delta))
+                    let sh = |r: &Range<usize>| {
+                        (r.start as isize - delta) as usize..(r.end as isize - delta) as usize
+                    };
+                    let old_key = (kind, pieces.iter().map(sh).collect::<Vec<_>>());
+                    old.get(&old_key).map(|f| shift_facts(f, delta))
                 } else {
                     None
                 }
