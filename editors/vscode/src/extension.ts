@@ -36,12 +36,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output, traceOutput);
 
   context.subscriptions.push(
-    vscode.commands.registerCommand("unlsp.restartServer", () => restart(context)),
+    vscode.commands.registerCommand("unlsp.restartServer", () => restart()),
     vscode.commands.registerCommand("unlsp.showOutput", () => output?.show(true)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (RESTART_SETTINGS.some((s) => e.affectsConfiguration(s))) {
         log("server settings changed: restarting");
-        void restart(context);
+        void restart();
       }
     }),
     // A plain `.txt` that starts like a UN document opens as `unres` (VS Code's `firstLine`
@@ -52,7 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     void detectUnDocument(doc);
   }
 
-  await start(context);
+  await start();
 }
 
 export async function deactivate(): Promise<void> {
@@ -182,7 +182,7 @@ function serverSettings(): Record<string, unknown> {
   };
 }
 
-async function start(context: vscode.ExtensionContext): Promise<void> {
+async function start(): Promise<void> {
   if (starting) {
     return starting;
   }
@@ -238,7 +238,6 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   } finally {
     starting = undefined;
   }
-  void context;
 }
 
 async function stop(): Promise<void> {
@@ -253,10 +252,10 @@ async function stop(): Promise<void> {
   }
 }
 
-async function restart(context: vscode.ExtensionContext): Promise<void> {
+async function restart(): Promise<void> {
   log("restarting the server");
   await stop();
-  await start(context);
+  await start();
 }
 
 // ---------------------------------------------------------------------------------------
