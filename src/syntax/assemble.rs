@@ -754,6 +754,15 @@ impl<'a> Builder<'a> {
             Some(n) => n == expected || (n == 1 && self.section_restart),
             None => b.line_start && rest_ok && self.last_op.is_some(),
         };
+        // a bare number (its dot lost) counts only as the expected paragraph
+        // followed by an operative lead
+        let bare = !self.text[b.start + label_rel.1..b.content_end()].contains('.');
+        let plausible = plausible
+            && (!bare
+                || number == Some(expected)
+                    && self.next_content(i).is_some_and(|n| {
+                        matches!(&n.kind, BlockKind::Lead(h) if h.m.has_class(self.lex, LeadClass::Operative))
+                    }));
         let fn_blocked = self.fn_zone && self.target == Target::Footnote && !b.line_start;
         if !plausible || fn_blocked || matches!(self.zone, Zone::Closing) {
             self.text_block(i, b, r);

@@ -84,11 +84,15 @@ pub struct FoundDate {
     pub canonical_form: bool,
 }
 
+/// Month names in one Aho–Corasick pass, to skip the date expressions on text
+/// that has none.
+static MONTH_HINT: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| aho_corasick::AhoCorasick::new(EN_MONTHS).unwrap());
 static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})(st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b").unwrap()
+    Regex::new(r"(?-u:\b)(\d{1,2})(st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})(?-u:\b)").unwrap()
 });
 static EN_DATE_US: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})(?:st|nd|rd|th)?,\s+(\d{4})\b").unwrap()
+    Regex::new(r"(?-u:\b)(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})(?:st|nd|rd|th)?,\s+(\d{4})(?-u:\b)").unwrap()
 });
 static ZH_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").unwrap());
@@ -98,7 +102,7 @@ static OTHER_DATE: LazyLock<Regex> = LazyLock::new(|| {
         months.extend(l.table().months.iter().cloned());
     }
     Regex::new(&format!(
-        r"\b(\d{{1,2}})(?:er)?\s+(?:de\s+)?({})\s+(?:de\s+)?(\d{{4}})",
+        r"(?-u:\b)(\d{{1,2}})(?:er)?\s+(?:de\s+)?({})\s+(?:de\s+)?(\d{{4}})",
         months.join("|")
     ))
     .unwrap()
@@ -120,7 +124,8 @@ fn month_index(name: &str) -> Option<u32> {
 pub fn find_dates(s: &str) -> Vec<FoundDate> {
     let mut out = Vec::new();
     if s.bytes().any(|b| b.is_ascii_digit()) {
-        for c in EN_DATE.captures_iter(s) {
+        let months = MONTH_HINT.is_match(s);
+        for c in EN_DATE.captures_iter(if months { s } else { "" }) {
             let m = c.get(0).unwrap();
             out.push(FoundDate {
                 start: m.start(),
@@ -133,7 +138,7 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
                 canonical_form: c.get(2).is_none(),
             });
         }
-        for c in EN_DATE_US.captures_iter(s) {
+        for c in EN_DATE_US.captures_iter(if months { s } else { "" }) {
             let m = c.get(0).unwrap();
             out.push(FoundDate {
                 start: m.start(),

@@ -114,10 +114,10 @@ pub struct UnitFacts {
 }
 
 static EN_ACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b(General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council|Assembly|Council|its|their|GA|SC|UNGA|UNSC)\s+)?\b([Rr]esolutions?|[Dd]ecisions?|res\.)\s+").unwrap()
+    Regex::new(r"(?:(?-u:\b)(General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council|Assembly|Council|its|their|GA|SC|UNGA|UNSC)\s+)?(?-u:\b)([Rr]esolutions?|[Dd]ecisions?|res\.)\s+").unwrap()
 });
 static EN_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s?[A-Z]\b(?:\s(?:to|and)\s[A-Z]\b)?)?(?:\s?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|\d{4})\))?|\d{1,4}(?:\s?[A-Z]\b(?:\s(?:to|and)\s[A-Z]\b)?)?\s?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|\d{4})\)|\d{1,4}\b)").unwrap()
+    Regex::new(r"^(?:(?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s?[A-Z](?-u:\b)(?:\s(?:to|and)\s[A-Z](?-u:\b))?)?(?:\s?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|\d{4})\))?|\d{1,4}(?:\s?[A-Z](?-u:\b)(?:\s(?:to|and)\s[A-Z](?-u:\b))?)?\s?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|\d{4})\)|\d{1,4}(?-u:\b))").unwrap()
 });
 static EN_OF_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^,?\s+(?:of|dated|adopted on)\s+((?:\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})|(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}))").unwrap()
@@ -128,7 +128,7 @@ static EN_BOTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^,?\s+(?:both|all)\s+of\s+(\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})").unwrap()
 });
 static ZH_NUM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*((?:S-|ES-)?\d{1,4}\s*/\s*\d{1,4}(?:\s*[A-Z]\b)?(?:\s*\((?:[IVXL]+|\d{4})\))?|\d{1,4}\s*(?:[A-Z]\s*)?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|\d{4})\))").unwrap()
+    Regex::new(r"^\s*((?:S-|ES-)?\d{1,4}\s*/\s*\d{1,4}(?:\s*[A-Z](?-u:\b))?(?:\s*\((?:[IVXL]+|\d{4})\))?|\d{1,4}\s*(?:[A-Z]\s*)?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|\d{4})\))").unwrap()
 });
 static ZH_DATE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$").unwrap());
@@ -136,7 +136,7 @@ static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:and|和|及|或)\s*((?:Add|Corr|Rev|Amend)\.(\s?)(\d+))\b").unwrap()
 });
 static PARA_REF_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bparagraphs?\s+(\d{1,3})(?:\s?\(([a-z]{1,2}|[ivx]{1,5})\))?(?:\s+(above|below|of the present resolution|of (?:its |General Assembly |Security Council )?resolution\s+((?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s[A-Z])?|\d{1,4}\s?\(\d{4}\))))?").unwrap()
+    Regex::new(r"(?-u:\b)paragraphs?\s+(\d{1,3})(?:\s?\(([a-z]{1,2}|[ivx]{1,5})\))?(?:\s+(above|below|of the present resolution|of (?:its |General Assembly |Security Council )?resolution\s+((?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s[A-Z])?|\d{1,4}\s?\(\d{4}\))))?").unwrap()
 });
 static PARA_REF_ZH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:(上文|下文|本决议)\s*)?第\s*(\d{1,3})\s*段(?:\s*\(([a-z])\))?(\s*所)?").unwrap()
@@ -201,7 +201,10 @@ pub fn analyse(
         });
     }
     // continuation forms (`A/60/88 and Corr. 2`)
-    for c in CONTINUATION.captures_iter(s) {
+    let has_modifier = ["Add.", "Corr.", "Rev.", "Amend."]
+        .iter()
+        .any(|m| s.contains(m));
+    for c in CONTINUATION.captures_iter(if has_modifier { s } else { "" }) {
         let m = c.get(1).unwrap();
         let prev = f
             .symbols
@@ -377,7 +380,7 @@ pub fn analyse(
         });
     }
     // paragraph references
-    for c in PARA_REF_EN.captures_iter(s) {
+    for c in PARA_REF_EN.captures_iter(if s.contains("aragraph") { s } else { "" }) {
         let Some(tail) = c.get(3) else { continue };
         let of = c.get(4).map(|m| normalise_number(m.as_str()));
         if of.is_none()

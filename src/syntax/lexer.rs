@@ -270,7 +270,12 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
     }
     // Lead phrase at the start.
     let skip = line.len() - line.trim_start_matches(is_space).len();
-    if let Some(m) = lexicon().match_at(&line[skip..]) {
+    // English, French and Spanish leads are capitalised: a line that starts in
+    // lower case continues a paragraph (Russian leads are lower case).
+    let lower_latin = first.is_ascii_lowercase();
+    if (!lower_latin || t.len() < 40)
+        && let Some(m) = lexicon().match_at(&line[skip..])
+    {
         return BlockKind::Lead(LeadHit { rel: skip, m });
     }
     if line_start && t.chars().count() <= 80 {
@@ -331,6 +336,17 @@ fn classify_digit_line(line: &str, t: &str) -> Option<BlockKind> {
     if JOB_NUMBER.is_match(line) {
         return Some(BlockKind::Furniture(FurnitureKind::JobNumber));
     }
+    // `26` alone on its line: a paragraph number whose dot PDF extraction lost,
+    // or a footnote marker on its own line; the assembler decides.
+    if t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()) {
+        let at = line.find(t).unwrap_or(0);
+        return Some(BlockKind::Numbered {
+            label: t.to_string(),
+            number: t.parse().ok(),
+            label_rel: (at, at + t.len()),
+            lead: None,
+        });
+    }
     if PAGE_NUMBER.is_match(line) {
         return Some(BlockKind::Furniture(FurnitureKind::PageNumber));
     }
@@ -374,7 +390,38 @@ fn classify_digit_line(line: &str, t: &str) -> Option<BlockKind> {
     None
 }
 
+/// All heading-field shapes in one automaton: one pass tells whether any of the
+/// individual expressions (which extract captures) is worth running.
+static HEADING_SET: std::sync::LazyLock<regex::RegexSet> = std::sync::LazyLock::new(|| {
+    regex::RegexSet::new([
+        ORG_LINE.as_str(),
+        ORGAN_LINE.as_str(),
+        DISTR.as_str(),
+        ORIGINAL.as_str(),
+        ADOPTION_EN.as_str(),
+        ADOPTION_SC.as_str(),
+        ADOPTION_OTHER.as_str(),
+        TITLE_SC.as_str(),
+        CLOSING_SC_OLD.as_str(),
+        CLOSING_ZH.as_str(),
+        ANNEX.as_str(),
+        AGENDA.as_str(),
+        SESSION_EN.as_str(),
+        SESSION_ZH.as_str(),
+        SPONSORS.as_str(),
+    ])
+    .unwrap()
+});
+
 fn classify_heading_fields(line: &str, t: &str, first: char) -> Option<BlockKind> {
+    if !HEADING_SET.is_match(line) {
+        if t.len() < 96 && t.contains('/') {
+            if let Some(s) = symbols::whole_symbol(t) {
+                return Some(BlockKind::SymbolLine(s));
+            }
+        }
+        return author(t);
+    }
     if let Some(c) = ORG_LINE.captures(line) {
         let sym = c.get(1).and_then(|m| symbols::whole_symbol(m.as_str()));
         if c.get(1).is_none() || sym.is_some() {
@@ -438,18 +485,21 @@ fn classify_heading_fields(line: &str, t: &str, first: char) -> Option<BlockKind
 /// `The General Assembly,` / `大会，` (comma optional: spec §2.5 accepts a bare
 /// author line when no preamble follows).
 fn author(t: &str) -> Option<BlockKind> {
+    if t.len() > 96 {
+        return None; // author lines are short
+    }
     let body = t
         .trim_end_matches([',', '，', '،', ':', '：'])
         .trim_end_matches(is_space);
-    let squeezed: String = body
-        .chars()
-        .filter(|c| !(is_space(*c) && body.chars().any(is_cjk)))
-        .collect();
+    let cjk = body.chars().any(is_cjk);
+    let squeezed: String = if cjk {
+        body.chars().filter(|c| !is_space(*c)).collect()
+    } else {
+        body.to_string()
+    };
     for l in crate::syntax::Lang::ALL {
         for (name, organ) in &l.table().author {
             if squeezed == *name || body == name {
-                let has_comma = body.len() != t.len();
-                let _ = has_comma;
                 return Some(BlockKind::Author {
                     organ: organ.clone(),
                 });

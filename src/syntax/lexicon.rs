@@ -220,6 +220,11 @@ impl Lexicon {
     /// be skipped by the caller; emphasis markers are skipped here.
     pub fn match_at(&self, text: &str) -> Option<LeadMatch> {
         // Normalise up to ~60 characters: drop `*`/`_`, drop spaces between CJK chars.
+        // Fast path: plain ASCII text needs no normalisation.
+        let head = &text[..crate::syntax::text::clamp_to_char(text, 96)];
+        if head.is_ascii() && !head.contains(['*', '_', '\n', '\r']) {
+            return self.match_plain(head);
+        }
         let mut norm = String::with_capacity(96);
         let mut map: Vec<usize> = Vec::with_capacity(96); // norm byte → orig byte
         let mut emphasis = false;
@@ -283,6 +288,26 @@ impl Lexicon {
             entries: self.by_pattern[m.pattern().as_usize()].clone(),
             capitalised: first.is_uppercase() || !first.is_alphabetic() || is_cjk(first),
             emphasis,
+        })
+    }
+
+    fn match_plain(&self, head: &str) -> Option<LeadMatch> {
+        let m = self.ac.find(Input::new(head).anchored(Anchored::Yes))?;
+        let end = m.end();
+        if head[end..]
+            .chars()
+            .next()
+            .is_some_and(|n| n.is_alphanumeric())
+        {
+            return None;
+        }
+        let first = head.chars().next()?;
+        Some(LeadMatch {
+            len: end,
+            text: head[..end].to_string(),
+            entries: self.by_pattern[m.pattern().as_usize()].clone(),
+            capitalised: first.is_uppercase() || !first.is_alphabetic(),
+            emphasis: false,
         })
     }
 

@@ -31,7 +31,7 @@ pub enum SymbolProblem {
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        \b[A-Z][A-Z0-9]{0,7}                       # series
+        (?-u:\b)[A-Z][A-Z0-9]{0,7}                       # series
         (?: [\ ]?/[\ ]? [A-Za-z0-9][A-Za-z0-9\-]*   # /component
             (?: \.(?:[\ ]?[0-9IVXL]+[A-Za-z0-9\-]*)? )*  # .n parts (CONF. 192)
         )+

@@ -1,0 +1,130 @@
+//! Parser throughput and incremental-edit latency (prints figures; not a timed
+//! test). `cargo bench --bench parse`.
+//!
+//! Targets (parser issue): full parse ≥ 50 MB/s on a 10 MB concatenation of
+//! corpus texts; a one-character edit in a 1 MB document under 1% of that
+//! document's full-parse time.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+use unlsp::syntax::Document;
+
+fn corpus_text(limit: usize) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/texts/en");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|rd| rd.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    let mut out = String::new();
+    for f in files.iter().cycle().take(files.len() * 4) {
+        if out.len() >= limit {
+            break;
+        }
+        if let Ok(t) = std::fs::read_to_string(f) {
+            out.push_str(&t);
+            out.push('\n');
+        }
+    }
+    if out.is_empty() {
+        let seed = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/A_RES_62_57.txt"),
+        )
+        .unwrap();
+        while out.len() < limit {
+            out.push_str(&seed);
+        }
+    }
+    out
+}
+
+fn best_of<F: FnMut()>(n: usize, mut f: F) -> Duration {
+    let mut best = Duration::MAX;
+    for _ in 0..n {
+        let t = Instant::now();
+        f();
+        best = best.min(t.elapsed());
+    }
+    best
+}
+
+fn percentile(v: &mut [Duration], p: f64) -> Duration {
+    v.sort();
+    v[((v.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn main() {
+    if std::env::var("UNLSP_PROFILE").is_ok() {
+        let one = corpus_text(1 << 20);
+        for _ in 0..3 {
+            std::hint::black_box(Document::new(&one));
+        }
+        return;
+    }
+    let big = corpus_text(10 << 20);
+    let mb = big.len() as f64 / (1 << 20) as f64;
+    let t = best_of(3, || {
+        std::hint::black_box(Document::new(&big));
+    });
+    println!(
+        "full parse: {:.1} MB in {:.1} ms = {:.1} MB/s",
+        mb,
+        t.as_secs_f64() * 1e3,
+        mb / t.as_secs_f64()
+    );
+
+    let mut one = corpus_text(1 << 20);
+    while one.len() > (1 << 20) {
+        one.pop();
+    }
+    let full = best_of(5, || {
+        std::hint::black_box(Document::new(&one));
+    });
+    let mut doc = Document::new(&one);
+    let mut times = Vec::new();
+    for i in 0..400 {
+        // a keystroke somewhere in the middle: type a letter, then delete it
+        let mut at = one.len() / 3 + (i * 7919) % (one.len() / 3);
+        while !doc.text().is_char_boundary(at) {
+            at -= 1;
+        }
+        let t = Instant::now();
+        doc.edit(at..at, "x");
+        times.push(t.elapsed());
+        let t = Instant::now();
+        doc.edit(at..at + 1, "");
+        times.push(t.elapsed());
+    }
+    let p50 = percentile(&mut times, 0.5);
+    let p99 = percentile(&mut times, 0.99);
+    println!(
+        "1 MB document: full parse {:.2} ms; one-char edit p50 {:.1} µs, p99 {:.1} µs ({:.2}% / {:.2}% of a full parse)",
+        full.as_secs_f64() * 1e3,
+        p50.as_secs_f64() * 1e6,
+        p99.as_secs_f64() * 1e6,
+        100.0 * p50.as_secs_f64() / full.as_secs_f64(),
+        100.0 * p99.as_secs_f64() / full.as_secs_f64()
+    );
+    // 50 KB, the size of a long resolution
+    let mut small = corpus_text(50 << 10);
+    while small.len() > (50 << 10) {
+        small.pop();
+    }
+    let mut doc = Document::new(&small);
+    let mut times = Vec::new();
+    for i in 0..400 {
+        let mut at = (i * 104_729) % small.len();
+        while !doc.text().is_char_boundary(at) {
+            at -= 1;
+        }
+        let t = Instant::now();
+        doc.edit(at..at, "x");
+        let _ = unlsp::analysis::check(&doc, &Default::default());
+        times.push(t.elapsed());
+        doc.edit(at..at + 1, "");
+    }
+    println!(
+        "50 KB document: one-char edit + all rules p50 {:.2} ms, p99 {:.2} ms",
+        percentile(&mut times, 0.5).as_secs_f64() * 1e3,
+        percentile(&mut times, 0.99).as_secs_f64() * 1e3
+    );
+}
