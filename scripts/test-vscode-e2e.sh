@@ -84,6 +84,7 @@ rc=0
 E2E_URL="http://127.0.0.1:$PORT/?folder=$WS" \
 E2E_PLAYWRIGHT="$E2E_DIR/node_modules/playwright-core" \
 E2E_ARTIFACTS="$ART" \
+E2E_WORKSPACE="$WS" \
   node editors/vscode/test/e2e.cjs || rc=$?
 # The extension host's log: where the language client reports the server's start.
 find "$UD/logs" -name '*unlsp*' -path '*output*' -exec cp {} "$ART/" \; 2>/dev/null || true

@@ -442,9 +442,10 @@ impl<'a> Builder<'a> {
     /// A running-header title next to page furniture (`Question of Anguilla`
     /// above `A/RES/79/100`).
     fn is_running_title(&self, i: usize, r: &Range<usize>) -> bool {
-        let Some(title) = self.meta.title.as_deref() else {
+        let Some(title) = self.running_title() else {
             return false;
         };
+        let title = title.as_str();
         let line: String = self.text[r.clone()]
             .split_whitespace()
             .collect::<Vec<_>>()
@@ -455,6 +456,20 @@ impl<'a> Builder<'a> {
         let near = |j: usize| self.blocks.get(j).is_some_and(Self::is_strong_furniture);
         let lo = i.saturating_sub(3);
         (lo..i).any(near) || (i + 1..i + 4).any(near)
+    }
+
+    /// The title text as far as it is known (the title line and its wrapped
+    /// continuation), for recognising running headers.
+    fn running_title(&self) -> Option<String> {
+        let t = self.top.iter().rev().find(|n| n.kind == NodeKind::Title)?;
+        let after = match &self.meta.number_range {
+            Some(nr) if nr.end <= t.range.end && nr.start >= t.range.start => {
+                &self.text[nr.end..t.range.end]
+            }
+            _ => &self.text[t.range.clone()],
+        };
+        let after = after.trim_start_matches(|c: char| c == '.' || is_space(c));
+        Some(after.split_whitespace().collect::<Vec<_>>().join(" "))
     }
 
     fn block(&mut self, i: usize, b: &Block) {

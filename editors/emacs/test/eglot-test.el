@@ -7,7 +7,7 @@
 ;; resolution it cites) and detect.txt; scripts/test-editors.sh prepares it.  Checks:
 ;; modes, eglot connects, diagnostics reach flymake, hierarchical document symbols,
 ;; xref-find-definitions on "resolution 61/100" visits A_RES_61_100.unres, hover, an edit
-;; that breaks the numbering brings an error and undoing it removes it.  Works with
+;; that turns an operative verb into a participle brings a warning; undoing it removes it.  Works with
 ;; Emacs 28.2 + elpa-eglot 1.9 (Debian 12) and with Emacs 29/30's built-in eglot.
 
 ;;; Code:
@@ -156,33 +156,34 @@
               (unlsp-test-ok "hover on the citation: %s"
                              (truncate-string-to-width (replace-regexp-in-string "[ \t\n]+" " " text) 100))
             (unlsp-test-fail "hover on 'resolution 61/100' returned nothing: %S" res))))
-      ;; 7. edit: "; 2. Calls upon" -> "; 7. Calls upon" (UN008), then undo
+      ;; 7. edit: "3. Welcomes" -> "3. Welcoming" (UN007, UN025), then undo
       (let ((before (mapcar #'unlsp-test-diag-key (unlsp-test-diags)))
             new)
         (goto-char (point-min))
-        (search-forward "; 2. Calls upon")
-        (let ((p (+ (match-beginning 0) 2)))
+        (search-forward "; 3. Welcomes")
+        (let ((p (- (point) (length "Welcomes"))))
           (goto-char p)
-          (delete-char 1)
-          (insert "7")
+          (delete-char (length "Welcomes"))
+          (insert "Welcoming")
           (eglot--signal-textDocument/didChange)
           (setq new (unlsp-test-wait
                      (lambda ()
                        (seq-find (lambda (d) (not (member (unlsp-test-diag-key d) before)))
                                  (unlsp-test-diags :warning)))))
           (if new
-              (unlsp-test-ok "after renumbering para 2 as 7: %s" (truncate-string-to-width (flymake-diagnostic-text new) 90))
-            (unlsp-test-fail "after renumbering para 2 as 7 no new error/warning reached flymake"))
+              (unlsp-test-ok "after '3. Welcomes' -> '3. Welcoming': %s"
+                             (truncate-string-to-width (flymake-diagnostic-text new) 90))
+            (unlsp-test-fail "after '3. Welcomes' -> '3. Welcoming' no new error/warning reached flymake"))
           (goto-char p)
-          (delete-char 1)
-          (insert "2")
+          (delete-char (length "Welcoming"))
+          (insert "Welcomes")
           (eglot--signal-textDocument/didChange)
           (when new
             (if (unlsp-test-wait
                  (lambda ()
                    (not (seq-find (lambda (d) (not (member (unlsp-test-diag-key d) before)))
                                   (unlsp-test-diags :warning)))))
-                (unlsp-test-ok "after undoing the edit the new diagnostic is gone")
+                (unlsp-test-ok "after undoing the edit the new diagnostics are gone")
               (unlsp-test-fail "after undoing the edit the diagnostics did not go back"))))
         (set-buffer-modified-p nil)))))
 

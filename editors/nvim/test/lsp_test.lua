@@ -7,8 +7,8 @@
 -- A_RES_61_100.unres (the resolution it cites); scripts/test-editors.sh prepares it.
 -- Checks: filetype detection, client attached, diagnostics published, hierarchical
 -- document symbols, go-to-definition from "resolution 61/100" to A_RES_61_100.unres, hover
--- on the citation, an edit that breaks the numbering brings an error and undoing it takes
--- it away. Then asks the other features once and reports which ones answer (not fatal).
+-- on the citation, an edit that turns an operative verb into a participle brings a warning
+-- and undoing it takes it away. Then asks the other features once and reports which ones answer (not fatal).
 -- Works on Neovim 0.7.2 (Debian 12) and later.
 
 local repo = assert(os.getenv("UNLSP_REPO"), "UNLSP_REPO not set")
@@ -250,52 +250,50 @@ guarded(function()
     fail("hover on 'resolution 61/100' returned nothing: " .. vim.inspect(r and (r.err or r.result)))
   end
 
-  -- 7. edit: paragraph "2." becomes "7." (UN008 operative numbering), then undo
+  -- 7. edit: "3. Welcomes" becomes "3. Welcoming" (UN007: a participle is not an operative
+  -- verb; UN025: "4. Also welcomes" loses its base), then undo
   local before = {}
   for _, d in ipairs(vim.diagnostic.get(buf)) do
     before[diag_key(d)] = true
   end
   local erow, ecol
   for i, l in ipairs(lines) do
-    local s = l:find("; 2. Calls upon", 1, true)
+    local s = l:find("; 3. Welcomes", 1, true)
     if s then
-      erow, ecol = i - 1, s + 1 -- byte column of "2"
+      erow, ecol = i - 1, s + 4 -- byte column of "Welcomes"
       break
     end
   end
-  assert(erow, "'; 2. Calls upon' not found in the seed")
+  assert(erow, "'; 3. Welcomes' not found in the seed")
   local count0 = published[uri] and published[uri].count or 0
-  vim.api.nvim_buf_set_text(buf, erow, ecol, erow, ecol + 1, { "7" })
-  local new_error
-  vim.wait(TIMEOUT, function()
+  local function new_diag()
     for _, d in ipairs(vim.diagnostic.get(buf)) do
       if not before[diag_key(d)] and d.severity <= vim.diagnostic.severity.WARN then
-        new_error = d
-        return true
+        return d
       end
     end
-    return false
+  end
+  vim.api.nvim_buf_set_text(buf, erow, ecol, erow, ecol + #"Welcomes", { "Welcoming" })
+  local new_error
+  vim.wait(TIMEOUT, function()
+    new_error = new_diag()
+    return new_error ~= nil
   end, 20)
   if new_error then
-    ok(("after renumbering para 2 as 7: new %s %s at %d:%d: %s"):format(
+    ok(("after '3. Welcomes' -> '3. Welcoming': new %s %s at %d:%d: %s"):format(
       new_error.severity == 1 and "error" or "warning", tostring(new_error.code), new_error.lnum + 1, new_error.col + 1,
       new_error.message:sub(1, 80)))
   else
     local n = published[uri] and published[uri].count or 0
-    fail(("after renumbering para 2 as 7 no new error/warning appeared (%d publish after the edit; now: %s)"):format(
+    fail(("after '3. Welcomes' -> '3. Welcoming' no new error/warning appeared (%d publish after the edit; now: %s)"):format(
       n - count0, diag_summary(vim.diagnostic.get(buf))))
   end
-  vim.api.nvim_buf_set_text(buf, erow, ecol, erow, ecol + 1, { "2" })
+  vim.api.nvim_buf_set_text(buf, erow, ecol, erow, ecol + #"Welcoming", { "Welcomes" })
   local cleared = vim.wait(TIMEOUT, function()
-    for _, d in ipairs(vim.diagnostic.get(buf)) do
-      if not before[diag_key(d)] and d.severity <= vim.diagnostic.severity.WARN then
-        return false
-      end
-    end
-    return true
+    return new_diag() == nil
   end, 20)
   if new_error and cleared then
-    ok("after undoing the edit the new diagnostic is gone")
+    ok("after undoing the edit the new diagnostics are gone")
   elseif new_error then
     fail("after undoing the edit the diagnostics did not go back: " .. diag_summary(vim.diagnostic.get(buf)))
   end

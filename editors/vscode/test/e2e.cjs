@@ -206,8 +206,21 @@ async function step(name, fn) {
       });
 
       await step("go to definition lands in the cited resolution", async () => {
-        const span = await citation();
-        await span.click();
+        await citation();
+        // Put the cursor inside "61/100" with Go to Line (Ctrl+G line:column): a click could
+        // land on the hover widget left from the previous step.
+        const seedText = fs.readFileSync(path.join(process.env.E2E_WORKSPACE, "seed001.unres"), "utf8").split("\n");
+        const line = seedText.findIndex((l) => l.includes("its resolution 61/100"));
+        const col = seedText[line].indexOf("61/100") + 3;
+        await page.mouse.move(5, 5);
+        await page.keyboard.press("Escape");
+        await page.keyboard.press("Control+G");
+        const input = page.locator(".quick-input-widget input");
+        await input.waitFor({ state: "visible", timeout: STEP_TIMEOUT });
+        await input.fill(`:${line + 1}:${col}`); // the ":" prefix is Go to Line
+        await page.waitForTimeout(300);
+        await page.keyboard.press("Enter");
+        await page.waitForTimeout(300);
         await page.keyboard.press("F12");
         await page
           .locator(".tabs-container .tab.active", { hasText: "A_RES_61_100.unres" })
