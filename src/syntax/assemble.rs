@@ -914,6 +914,13 @@ impl<'a> Builder<'a> {
             self.float(Node::new(NodeKind::Furniture, r));
             return;
         }
+        if self.target == Target::Section
+            && self.section.as_ref().is_some_and(|s| s.children.is_empty())
+        {
+            // the section's heading text on the next line (`A` / `Title`)
+            self.extend_target(r);
+            return;
+        }
         let next = self.next_content(i);
         let next_starts = next.is_some_and(|n| {
             matches!(
@@ -933,7 +940,10 @@ impl<'a> Builder<'a> {
             && is_terminal(self.last_terminal)
             && !in_fn
             && self.prev_blank;
-        if next_starts
+        let bare_designator = designator.as_deref().is_some_and(|d| {
+            self.text[r.clone()].trim() == d || self.text[r.clone()].trim() == format!("{d}.")
+        });
+        if (next_starts || (bare_designator && next.is_some()))
             && (before_body || body_ok)
             && (designator.is_some()
                 || !matches!(next.map(|n| &n.kind), Some(BlockKind::HeadingLike { .. })))
@@ -950,13 +960,6 @@ impl<'a> Builder<'a> {
             if self.zone < Zone::Body {
                 self.zone = Zone::Body;
             }
-            return;
-        }
-        if self.target == Target::Section
-            && self.section.as_ref().is_some_and(|s| s.children.is_empty())
-        {
-            // the section's heading text on the next line (`A` / `Title`)
-            self.extend_target(r);
             return;
         }
         self.text_block(i, b, r);
@@ -1003,7 +1006,6 @@ impl<'a> Builder<'a> {
         if self.target == Target::Section {
             if let Some(s) = self.section.as_mut()
                 && s.children.is_empty()
-                && self.zone == Zone::Annex
             {
                 // annex title and text before its first numbered paragraph
                 self.settle(1);
