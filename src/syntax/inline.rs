@@ -23,49 +23,67 @@ pub struct View {
 impl View {
     /// Build from the document `text` and the unit's own ranges.
     pub fn new(text: &str, pieces: &[Range<usize>]) -> View {
-        let mut s = String::new();
-        let mut map = Vec::new();
+        let cap: usize = pieces.iter().map(|r| r.len()).sum::<usize>() + pieces.len();
+        let mut s = String::with_capacity(cap);
+        let mut map: Vec<usize> = Vec::with_capacity(cap + 1);
         for (pi, r) in pieces.iter().enumerate() {
+            let piece = &text[r.clone()];
             if pi > 0 && !s.ends_with(' ') {
-                let next_cjk = text[r.clone()].chars().next().is_some_and(is_cjk);
+                let next_cjk = piece.chars().next().is_some_and(is_cjk);
                 let prev_cjk = s.chars().next_back().is_some_and(is_cjk);
                 if !(next_cjk && prev_cjk) {
                     s.push(' ');
                     map.push(r.start);
                 }
             }
-            let mut in_break = false;
-            for (i, c) in text[r.clone()].char_indices() {
-                let at = r.start + i;
-                if c == '\n' || c == '\r' {
-                    in_break = true;
-                    continue;
+            // copy line by line; a line break becomes one space (none between CJK
+            // characters, none after a hyphen that ends a line)
+            let bytes = piece.as_bytes();
+            let mut pos = 0;
+            while pos < bytes.len() {
+                let nl = memchr::memchr2(b'\n', b'\r', &bytes[pos..])
+                    .map(|k| pos + k)
+                    .unwrap_or(bytes.len());
+                if nl > pos {
+                    s.push_str(&piece[pos..nl]);
+                    map.extend(r.start + pos..r.start + nl);
                 }
-                if in_break {
-                    if is_space(c) {
-                        continue;
+                if nl >= bytes.len() {
+                    break;
+                }
+                // skip the break and the indentation of the next line
+                let mut q = nl;
+                while q < bytes.len() && (bytes[q] == b'\n' || bytes[q] == b'\r') {
+                    q += 1;
+                }
+                let rest = &piece[q..];
+                let skip = rest.len() - rest.trim_start_matches(is_space).len();
+                q += skip;
+                if q >= bytes.len() {
+                    break;
+                }
+                let next = piece[q..].chars().next().unwrap();
+                while s.ends_with(' ') && s.len() > 0 {
+                    // trailing spaces of the line (PDF text) are not doubled
+                    if s.trim_end_matches(' ')
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| is_cjk(p) && is_cjk(next) || p == '-')
+                    {
+                        s.pop();
+                        map.pop();
+                    } else {
+                        break;
                     }
-                    in_break = false;
-                    // join: CJK–CJK without a space, a hyphen at line end kept
-                    let prev = s.trim_end_matches(' ').chars().next_back();
-                    let glue = prev.is_some_and(is_cjk) && is_cjk(c) || prev == Some('-');
-                    if glue {
-                        while s.ends_with(' ') {
-                            s.pop();
-                            map.pop();
-                        }
-                    } else if !s.ends_with(' ') {
-                        s.push(' ');
-                        map.push(at);
-                    }
                 }
-                let mut buf = [0u8; 4];
-                for _ in 0..c.encode_utf8(&mut buf).len() {
-                    map.push(at);
+                let prev = s.chars().next_back();
+                let glue = prev.is_some_and(|p| is_cjk(p) && is_cjk(next) || p == '-');
+                if !glue && !s.ends_with(' ') {
+                    s.push(' ');
+                    map.push(r.start + nl);
                 }
-                s.push(c);
+                pos = q;
             }
-            let _ = in_break;
         }
         let end = pieces.last().map(|r| r.end).unwrap_or(0);
         map.push(end);
@@ -143,12 +161,6 @@ static PARA_REF_ZH: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Measure words and units that follow a number in Chinese text.
 const CJK_UNITS: &str = "个年月日次名项国届岁人万亿多余家卷号段条款分%倍位种件份页章节点天周美元";
-
-static GLUED_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([,;.:，；。》）)”\x22])(\s?)(\d{1,3})(?:\s|$|[^\d/.,:)\-年月日个%])").unwrap()
-});
-static SPACED_MARKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([A-Za-z)\]”\x22,])\s(\d{1,2})(?:\s+|$)").unwrap());
 
 fn organ_of(word: Option<&str>, own_organ: Option<&str>) -> (Option<String>, bool) {
     match word {
@@ -515,15 +527,20 @@ fn zh_citations(
             }
             q += s[q..].len() - t.len() + '号'.len_utf8();
             // date right before `第`
-            let date = ZH_DATE_BEFORE.captures(&s[..pos]).map(|c| {
+            let mut from = pos.saturating_sub(48);
+            while !s.is_char_boundary(from) {
+                from -= 1;
+            }
+            let date = ZH_DATE_BEFORE.captures(&s[from..pos]).map(|c| {
                 let m = c.get(0).unwrap();
+                let m = from + m.start()..from + m.end();
                 (
                     Date {
                         year: c[1].parse().unwrap_or(0),
                         month: c[2].parse().unwrap_or(0),
                         day: c[3].parse().unwrap_or(0),
                     },
-                    view.range(m.start()..m.end()),
+                    view.range(m),
                 )
             });
             let n = group.len();
@@ -632,16 +649,22 @@ fn find_markers(
 ) -> Vec<(FootnoteRef, bool)> {
     let s = view.s.as_str();
     let mut v = Vec::new();
+    // citation, symbol and date ranges, sorted, for a binary-search overlap test
+    let mut taken: Vec<Range<usize>> = f
+        .citations
+        .iter()
+        .map(|c| c.range.clone())
+        .chain(f.symbols.iter().map(|c| c.range.clone()))
+        .chain(f.dates.iter().map(|c| c.range.clone()))
+        .collect();
+    taken.sort_by_key(|r| r.start);
+    let max_len = taken.iter().map(|r| r.len()).max().unwrap_or(0);
     let inside_cite = |r: &Range<usize>| {
-        f.citations
+        let lo = taken.partition_point(|t| t.start + max_len < r.start);
+        taken[lo..]
             .iter()
-            .any(|c| c.range.start < r.end && r.start < c.range.end)
-            || f.symbols
-                .iter()
-                .any(|c| c.range.start < r.end && r.start < c.range.end)
-            || f.dates
-                .iter()
-                .any(|c| c.range.start < r.end && r.start < c.range.end)
+            .take_while(|t| t.start < r.end)
+            .any(|t| r.start < t.end)
     };
     // superscripts
     let mut it = s.char_indices().peekable();
@@ -668,17 +691,57 @@ fn find_markers(
             ));
         }
     }
-    if s.bytes().any(|b| b.is_ascii_digit()) {
-        for c in GLUED_MARKER.captures_iter(s) {
-            let p = c.get(1).unwrap().as_str();
-            let spaced = !c[2].is_empty();
-            let ascii_p = p.len() == 1;
-            if spaced && ascii_p && p != "\"" {
-                continue; // `, 1541 (XV)` — a list, not a marker
-            }
-            let m = c.get(3).unwrap();
-            // `para. 33`, `No. 23`
-            let before = &s[..c.get(1).unwrap().start()];
+    // One scan over the digit runs: glued to punctuation (strong) or standing
+    // alone after a word (weak).
+    let b = s.as_bytes();
+    let mut k = 0;
+    while k < b.len() {
+        if !b[k].is_ascii_digit() {
+            k += 1;
+            continue;
+        }
+        let ds = k;
+        while k < b.len() && b[k].is_ascii_digit() {
+            k += 1;
+        }
+        let de = k;
+        if de - ds > 3 {
+            continue;
+        }
+        let next = s[de..].chars().next();
+        let prev = s[..ds].chars().next_back();
+        let Some(prev) = prev else { continue };
+        let number: u32 = s[ds..de].parse().unwrap_or(0);
+        // the punctuation (or space) before the digits
+        let (punct, spaced) = if is_space(prev) {
+            let before = s[..ds].trim_end_matches(is_space);
+            (before.chars().next_back(), true)
+        } else {
+            (Some(prev), false)
+        };
+        let Some(punct) = punct else { continue };
+        let punct_at = {
+            let before = if spaced {
+                s[..ds].trim_end_matches(is_space)
+            } else {
+                &s[..ds]
+            };
+            before.len() - punct.len_utf8()
+        };
+        let glued_ok = matches!(
+            punct,
+            ',' | ';' | '.' | ':' | '，' | '；' | '。' | '》' | '）' | ')' | '”' | '"'
+        );
+        let next_ok = next.is_none_or(|c| {
+            is_space(c)
+                || !(c.is_ascii_digit()
+                    || matches!(
+                        c,
+                        '/' | '.' | ',' | ':' | ')' | '-' | '年' | '月' | '日' | '个' | '%'
+                    ))
+        });
+        if glued_ok && next_ok && (!spaced || !punct.is_ascii() || punct == '"') {
+            let before = &s[..punct_at];
             let word = before
                 .rsplit(|ch: char| !ch.is_alphanumeric())
                 .next()
@@ -707,160 +770,161 @@ fn find_markers(
             ) {
                 continue;
             }
-            // `1.5`, decimals and `62/57.` titles
-            if p == "."
-                && before
+            if punct == '.' {
+                // `1.5`, `62/57.`; a marker after a full stop only ends a paragraph
+                if before
                     .chars()
                     .next_back()
                     .is_some_and(|ch| ch.is_ascii_digit())
-            {
-                continue;
-            }
-            if p == "." {
-                // `... session. 2 The` — rare; only at a paragraph end
-                let after = &s[m.end()..];
-                if !after.trim().is_empty()
-                    && !after
-                        .trim_start()
-                        .starts_with(|ch: char| ch.is_ascii_digit())
                 {
                     continue;
                 }
+                let after = s[de..].trim();
+                if !after.is_empty() && !after.starts_with(|ch: char| ch.is_ascii_digit()) {
+                    continue;
+                }
             }
-            // `，13 个国家`, `，100 个缔约方`: a count, not a marker
-            let next = s[m.end()..].trim_start_matches(is_space).chars().next();
-            if next.is_some_and(|ch| CJK_UNITS.contains(ch)) {
+            // `，13 个国家`: a count, not a marker
+            if s[de..]
+                .trim_start_matches(is_space)
+                .chars()
+                .next()
+                .is_some_and(|ch| CJK_UNITS.contains(ch))
+            {
                 continue;
             }
-            let r = view.range(m.start()..m.end());
+            let r = view.range(ds..de);
             if inside_cite(&r) {
                 continue;
             }
             v.push((
                 FootnoteRef {
-                    number: m.as_str().parse().unwrap_or(0),
+                    number,
                     range: r,
                     superscript: false,
                 },
                 true,
             ));
+            continue;
         }
-        for c in SPACED_MARKER.captures_iter(s) {
-            let m = c.get(2).unwrap();
-            let before = &s[..c.get(1).unwrap().end()];
-            let word = before
-                .rsplit(|ch: char| !ch.is_alphanumeric())
-                .next()
-                .unwrap_or("");
-            let lower = word.to_lowercase();
-            if matches!(
-                lower.as_str(),
-                "article"
-                    | "articles"
-                    | "paragraph"
-                    | "paragraphs"
-                    | "para"
-                    | "chapter"
-                    | "protocol"
-                    | "rule"
-                    | "rules"
-                    | "annex"
-                    | "item"
-                    | "items"
-                    | "section"
-                    | "principle"
-                    | "goal"
-                    | "goals"
-                    | "target"
-                    | "targets"
-                    | "no"
-                    | "vol"
-                    | "decision"
-                    | "resolution"
-                    | "and"
-                    | "or"
-                    | "to"
-                    | "from"
-                    | "phase"
-                    | "step"
-                    | "level"
-                    | "category"
-                    | "class"
-                    | "group"
-                    | "page"
-                    | "option"
-                    | "tier"
-                    | "grade"
-                    | "covid"
-                    | "the"
-                    | "of"
-                    | "in"
-                    | "at"
-                    | "for"
-                    | "by"
-                    | "on"
-                    | "with"
-                    | "over"
-                    | "than"
-                    | "under"
-                    | "about"
-                    | "some"
-                    | "least"
-                    | "most"
-                    | "every"
-                    | "first"
-                    | "last"
-            ) || word
+        // weak: `on Anguilla 2 and`, `Peoples, 3 there`
+        if !spaced || de - ds > 2 || !next.is_none_or(is_space) {
+            continue;
+        }
+        if !(punct.is_ascii_alphabetic() || matches!(punct, ')' | ']' | '”' | '"' | ',')) {
+            continue;
+        }
+        let before = &s[..punct_at + punct.len_utf8()];
+        let word = before
+            .rsplit(|ch: char| !ch.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let lower = word.to_lowercase();
+        if matches!(
+            lower.as_str(),
+            "article"
+                | "articles"
+                | "paragraph"
+                | "paragraphs"
+                | "para"
+                | "chapter"
+                | "protocol"
+                | "rule"
+                | "rules"
+                | "annex"
+                | "item"
+                | "items"
+                | "section"
+                | "principle"
+                | "goal"
+                | "goals"
+                | "target"
+                | "targets"
+                | "no"
+                | "vol"
+                | "decision"
+                | "resolution"
+                | "and"
+                | "or"
+                | "to"
+                | "from"
+                | "phase"
+                | "step"
+                | "level"
+                | "category"
+                | "class"
+                | "group"
+                | "page"
+                | "option"
+                | "tier"
+                | "grade"
+                | "covid"
+                | "the"
+                | "of"
+                | "in"
+                | "at"
+                | "for"
+                | "by"
+                | "on"
+                | "with"
+                | "over"
+                | "than"
+                | "under"
+                | "about"
+                | "some"
+                | "least"
+                | "most"
+                | "every"
+                | "first"
+                | "last"
+        ) || (!word.is_empty()
+            && word.len() <= 3
+            && word
                 .chars()
-                .all(|ch| ch.is_ascii_digit() || ch.is_ascii_uppercase())
-                && !word.is_empty()
-                && word.len() <= 3
-            {
-                continue;
-            }
-            // followed by a unit or noun: `2 and` is fine, `2 years` is not a marker
-            let after = s[m.end()..].trim_start();
-            let next_word: String = after.chars().take_while(|ch| ch.is_alphabetic()).collect();
-            let nw = next_word.to_lowercase();
-            if matches!(
-                nw.as_str(),
-                "years"
-                    | "year"
-                    | "months"
-                    | "days"
-                    | "weeks"
-                    | "hours"
-                    | "per"
-                    | "percent"
-                    | "million"
-                    | "billion"
-                    | "times"
-                    | "States"
-                    | "members"
-                    | "countries"
-                    | "to"
-                    | "of"
-                    | "or"
-                    | "p"
-                    | "pm"
-                    | "am"
-                    | "degrees"
-            ) {
-                continue;
-            }
-            let r = view.range(m.start()..m.end());
-            if inside_cite(&r) || v.iter().any(|(x, _)| x.range == r) {
-                continue;
-            }
-            v.push((
-                FootnoteRef {
-                    number: m.as_str().parse().unwrap_or(0),
-                    range: r,
-                    superscript: false,
-                },
-                false,
-            ));
+                .all(|ch| ch.is_ascii_digit() || ch.is_ascii_uppercase()))
+        {
+            continue;
         }
+        let after = s[de..].trim_start();
+        let next_word: String = after.chars().take_while(|ch| ch.is_alphabetic()).collect();
+        if matches!(
+            next_word.to_lowercase().as_str(),
+            "years"
+                | "year"
+                | "months"
+                | "days"
+                | "weeks"
+                | "hours"
+                | "per"
+                | "percent"
+                | "million"
+                | "billion"
+                | "times"
+                | "states"
+                | "members"
+                | "countries"
+                | "to"
+                | "of"
+                | "or"
+                | "p"
+                | "pm"
+                | "am"
+                | "degrees"
+        ) {
+            continue;
+        }
+        let r = view.range(ds..de);
+        if inside_cite(&r) || v.last().is_some_and(|(x, _)| x.range == r) {
+            continue;
+        }
+        v.push((
+            FootnoteRef {
+                number,
+                range: r,
+                superscript: false,
+            },
+            false,
+        ));
     }
     v.sort_by_key(|(r, _)| r.range.start);
     v

@@ -107,6 +107,10 @@ pub struct ScriptCounts {
 impl ScriptCounts {
     pub fn of(text: &str) -> Self {
         let mut c = ScriptCounts::default();
+        if text.is_ascii() {
+            c.latin = text.bytes().filter(|b| b.is_ascii_alphabetic()).count() as u32;
+            return c;
+        }
         for ch in text.chars() {
             if ch.is_ascii_alphabetic() {
                 c.latin += 1;

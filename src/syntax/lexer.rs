@@ -485,8 +485,13 @@ fn classify_heading_fields(line: &str, t: &str, first: char) -> Option<BlockKind
 /// `The General Assembly,` / `大会，` (comma optional: spec §2.5 accepts a bare
 /// author line when no preamble follows).
 fn author(t: &str) -> Option<BlockKind> {
-    if t.len() > 96 {
+    if t.len() > 64 {
         return None; // author lines are short
+    }
+    // every author line starts with an article or an organ's first letter
+    let first = t.chars().next()?;
+    if first.is_ascii_lowercase() || first.is_ascii_digit() {
+        return None;
     }
     let body = t
         .trim_end_matches([',', '，', '،', ':', '：'])
