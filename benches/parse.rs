@@ -53,6 +53,19 @@ fn percentile(v: &mut [Duration], p: f64) -> Duration {
 }
 
 fn main() {
+    if std::env::var("UNLSP_PROFILE_EDIT").is_ok() {
+        let one = corpus_text(1 << 20);
+        let mut doc = Document::new(&one);
+        for i in 0..300 {
+            let mut at = one.len() / 3 + (i * 7919) % (one.len() / 3);
+            while !doc.text().is_char_boundary(at) {
+                at -= 1;
+            }
+            doc.edit(at..at, "x");
+            doc.edit(at..at + 1, "");
+        }
+        return;
+    }
     if std::env::var("UNLSP_PROFILE").is_ok() {
         let one = corpus_text(1 << 20);
         for _ in 0..3 {

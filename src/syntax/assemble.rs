@@ -442,20 +442,20 @@ impl<'a> Builder<'a> {
     /// A running-header title next to page furniture (`Question of Anguilla`
     /// above `A/RES/79/100`).
     fn is_running_title(&self, i: usize, r: &Range<usize>) -> bool {
+        // cheap test first: running headers sit next to page furniture
+        let near = |j: usize| self.blocks.get(j).is_some_and(Self::is_strong_furniture);
+        let lo = i.saturating_sub(3);
+        if !((lo..i).any(near) || (i + 1..i + 4).any(near)) {
+            return false;
+        }
         let Some(title) = self.running_title() else {
             return false;
         };
-        let title = title.as_str();
         let line: String = self.text[r.clone()]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        if line.len() < 4 || !title.contains(line.as_str()) {
-            return false;
-        }
-        let near = |j: usize| self.blocks.get(j).is_some_and(Self::is_strong_furniture);
-        let lo = i.saturating_sub(3);
-        (lo..i).any(near) || (i + 1..i + 4).any(near)
+        line.len() >= 4 && title.contains(line.as_str())
     }
 
     /// The title text as far as it is known (the title line and its wrapped

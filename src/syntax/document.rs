@@ -10,7 +10,7 @@ use crate::syntax::lexer::{self, Block, BlockKind};
 use crate::syntax::lexicon::{LeadClass, lexicon};
 use crate::syntax::tree::{DocKind, Node, NodeKind, Tree};
 use ropey::Rope;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 pub struct Document {
@@ -37,7 +37,7 @@ impl Document {
             blocks,
             tree: empty_tree(),
             lang_override: lang,
-            facts: HashMap::new(),
+            facts: HashMap::default(),
         };
         d.rebuild(None);
         d
@@ -178,7 +178,7 @@ impl Document {
 
     fn collect_facts(&mut self, tree: &mut Tree, edit: Option<(usize, usize, isize)>) {
         let old = std::mem::take(&mut self.facts);
-        let mut new_facts = HashMap::new();
+        let mut new_facts = HashMap::default();
         let text = &self.text;
         let organ = tree.meta.organ.clone();
         let own_symbol = tree.meta.symbol.clone();
