@@ -8,7 +8,7 @@ export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 export PROPTEST_CASES=${PROPTEST_CASES:-48}
 cargo fmt --check
 cargo clippy --all-targets --quiet -- -D warnings
-cargo test --all-targets --quiet
+cargo test --quiet              # lib, binaries and tests
 cargo build --quiet
 if [ -x scripts/test-editors.sh ] && [ "${UNLSP_SKIP_EDITORS:-0}" != "1" ]; then
   ./scripts/test-editors.sh

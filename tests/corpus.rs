@@ -88,7 +88,9 @@ fn numbering_ok(doc: &Document) -> (usize, bool) {
         total += g.len();
         let expect: Vec<u32> = (1..=g.len() as u32).collect();
         let cont = g.windows(2).all(|w| w[1] == w[0] + 1);
-        if *g != expect && !(cont && g.len() > 0) && !(g.len() == 1 && g[0] == 0) {
+        // 1..n, or a run that continues the previous section's numbering, or one
+        // unnumbered paragraph
+        if *g != expect && !cont && !(g.len() == 1 && g[0] == 0) {
             ok = false;
         }
     }

@@ -199,6 +199,53 @@ pub fn check_tree(text: &str, tree: &Tree, cfg: &Config) -> Vec<Diagnostic> {
         all.extend(sink.out);
     }
     all.retain(|d| !cfg.is_suppressed(d, tree, text));
+    let directives = inline_directives(text, tree);
+    if !directives.is_empty() {
+        all.retain(|d| {
+            !directives.iter().any(|(id, scope)| {
+                id.eq_ignore_ascii_case(d.code)
+                    && scope
+                        .as_ref()
+                        .is_none_or(|r| r.start <= d.range.start && d.range.start < r.end)
+            })
+        });
+    }
     all.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(a.code.cmp(b.code)));
     all
+}
+
+/// Markdown drafts silence rules inline: `<!-- unlsp-disable UN010 -->` for the
+/// whole file, `<!-- unlsp-disable-next UN010 UN006 -->` for the paragraph that
+/// follows. Returns (rule id, range silenced or `None` for the file).
+pub fn inline_directives(text: &str, tree: &Tree) -> Vec<(String, Option<Range<usize>>)> {
+    use std::sync::LazyLock;
+    static DIRECTIVE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"<!--\s*unlsp-disable(-next)?((?:\s+[A-Za-z]{2}\d{3})+)\s*-->").unwrap()
+    });
+    if !text.contains("unlsp-disable") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for c in DIRECTIVE.captures_iter(text) {
+        let end = c.get(0).unwrap().end();
+        let scope = if c.get(1).is_some() {
+            // the first paragraph-like node that starts after the directive
+            let mut next: Option<Range<usize>> = None;
+            tree.walk(|n, _| {
+                if next.is_none() && n.kind.is_text_unit() && n.range.start >= end {
+                    next = Some(n.range.clone());
+                }
+            });
+            match next {
+                Some(r) => Some(r),
+                None => continue,
+            }
+        } else {
+            None
+        };
+        for id in c[2].split_whitespace() {
+            out.push((id.to_ascii_uppercase(), scope.clone()));
+        }
+    }
+    out
 }

@@ -17,6 +17,8 @@ pub struct Options {
     pub ignore: Vec<String>,
     pub exit_zero: bool,
     pub stdin_filename: Option<String>,
+    pub fix: bool,
+    pub diff: bool,
 }
 
 pub struct FileReport {
@@ -217,8 +219,11 @@ pub fn run(opts: Options) -> i32 {
                 &mut reports,
             );
         }
-        for f in files {
-            let rel = std::fs::canonicalize(&f)
+        // every core: files are parsed and checked in parallel, reported in order
+        let progress = Progress::new(files.len());
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let checked = par_map(&files, |f| {
+            let rel = std::fs::canonicalize(f)
                 .ok()
                 .and_then(|a| {
                     a.strip_prefix(&root)
@@ -226,18 +231,99 @@ pub fn run(opts: Options) -> i32 {
                         .map(|p| p.to_string_lossy().replace('\\', "/"))
                 })
                 .unwrap_or_else(|| f.to_string_lossy().to_string());
-            let content = read(&f);
-            check_one(f.display().to_string(), rel, content, &mut reports);
+            let content = read(f);
+            let pre = match &content {
+                Read::Text(text) => {
+                    let doc = Document::with_lang(text, lang);
+                    let mut cfg = project.rule_config(Some(&rel));
+                    cfg.select = opts.select.clone();
+                    cfg.ignore = opts.ignore.clone();
+                    let diagnostics = analysis::check(&doc, &cfg);
+                    Some((doc, diagnostics))
+                }
+                _ => None,
+            };
+            progress.tick(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
+            (f.display().to_string(), rel, content, pre)
+        });
+        progress.finish();
+        for (path, rel, content, pre) in checked {
+            match (content, pre) {
+                (Read::Text(text), Some((doc, diagnostics))) => reports.push(FileReport {
+                    path,
+                    text,
+                    doc,
+                    diagnostics,
+                }),
+                (content, _) => check_one(path, rel, content, &mut reports),
+            }
         }
     }
-    drop(check_one);
     reports.sort_by(|a, b| a.path.cmp(&b.path));
     for n in &notes {
         eprintln!("{n}");
     }
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
+    if opts.fix || opts.diff {
+        let stdin = opts.paths.len() == 1 && opts.paths[0].as_os_str() == "-";
+        for r in reports.iter_mut() {
+            let mut cfg = project.rule_config(Some(&r.path));
+            cfg.select = opts.select.clone();
+            cfg.ignore = opts.ignore.clone();
+            let (fixed, n) = super::fix::fix_text(&r.text, lang, &cfg);
+            if n == 0 {
+                if stdin && opts.fix && !opts.diff {
+                    print!("{}", r.text);
+                }
+                continue;
+            }
+            if opts.diff {
+                print!("{}", super::fix::unified_diff(&r.path, &r.text, &fixed));
+                continue;
+            }
+            if stdin {
+                print!("{fixed}");
+            } else if let Err(e) = super::fix::write_atomic(Path::new(&r.path), &fixed) {
+                eprintln!("error: {}: {e}", r.path);
+                io_error = true;
+                continue;
+            } else {
+                eprintln!(
+                    "fixed {n} problem{} in {}",
+                    if n == 1 { "" } else { "s" },
+                    r.path
+                );
+            }
+            let doc = Document::with_lang(&fixed, lang);
+            r.diagnostics = analysis::check(&doc, &cfg);
+            r.text = fixed;
+            r.doc = doc;
+        }
+        if opts.diff || stdin {
+            let has_error = reports
+                .iter()
+                .any(|r| r.diagnostics.iter().any(|d| d.severity == Severity::Error));
+            return if io_error {
+                2
+            } else if has_error && !opts.exit_zero && !opts.diff {
+                1
+            } else {
+                0
+            };
+        }
+    }
     match opts.format.as_str() {
+        "sarif" => {
+            let _ = writeln!(
+                w,
+                "{}",
+                serde_json::to_string_pretty(&super::sarif::sarif(&reports)).unwrap()
+            );
+        }
+        "github" => {
+            let _ = write!(w, "{}", super::sarif::github(&reports));
+        }
         "json" => {
             let _ = writeln!(
                 w,
@@ -364,4 +450,68 @@ fn clip_line(line: &str, col: usize) -> (String, usize) {
         format!("{prefix}{}", &line[start..end]),
         col - start + prefix.len(),
     )
+}
+
+/// `f` over `items` on every core, results in input order.
+pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let n = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(items.len().max(1));
+    if n <= 1 || items.len() < 4 {
+        return items.iter().map(&f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut out: Vec<(usize, R)> = std::thread::scope(|s| {
+        let hs: Vec<_> = (0..n)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut v = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        if i >= items.len() {
+                            break;
+                        }
+                        v.push((i, f(&items[i])));
+                    }
+                    v
+                })
+            })
+            .collect();
+        hs.into_iter().flat_map(|h| h.join().unwrap()).collect()
+    });
+    out.sort_by_key(|x| x.0);
+    out.into_iter().map(|x| x.1).collect()
+}
+
+/// A progress line on standard error, only when it is a terminal, outside CI,
+/// and for more than a handful of files.
+struct Progress {
+    total: usize,
+    on: bool,
+}
+
+impl Progress {
+    fn new(total: usize) -> Progress {
+        use std::io::IsTerminal;
+        let on = total > 20 && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        Progress { total, on }
+    }
+    fn tick(&self, done: usize) {
+        if self.on && (done.is_multiple_of(10) || done == self.total) {
+            let width = 30;
+            let filled = done * width / self.total.max(1);
+            eprint!(
+                "\r[{}{}] {done}/{} files",
+                "#".repeat(filled),
+                " ".repeat(width - filled),
+                self.total
+            );
+        }
+    }
+    fn finish(&self) {
+        if self.on {
+            eprint!("\r{}\r", " ".repeat(50));
+        }
+    }
 }

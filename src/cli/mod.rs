@@ -1,7 +1,10 @@
 //! The command line: `unlsp outline`, `check`, `rules`, `explain`, `serve`.
 
 pub mod check;
+pub mod fix;
+pub mod fmt;
 pub mod outline;
+pub mod sarif;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -31,10 +34,16 @@ pub enum Command {
     Check {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        #[arg(long, default_value = "human", value_parser = ["human", "json"])]
+        #[arg(long, default_value = "human", value_parser = ["human", "json", "sarif", "github"])]
         format: String,
         #[arg(long, default_value = "auto")]
         lang: String,
+        /// Apply the safe fixes in place (standard input: print the fixed text).
+        #[arg(long)]
+        fix: bool,
+        /// Show the safe fixes as a unified diff instead of applying them.
+        #[arg(long)]
+        diff: bool,
         /// Only these rules (ids or prefixes), comma-separated.
         #[arg(long, value_delimiter = ',')]
         select: Vec<String>,
@@ -47,6 +56,24 @@ pub enum Command {
         /// Name to use for standard input in messages.
         #[arg(long)]
         stdin_filename: Option<String>,
+    },
+    /// Normalise drafts: join wrapped lines, one paragraph per line, remove
+    /// page furniture, fix spacing (words are never changed).
+    Fmt {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Exit 1 when a file would change; write nothing.
+        #[arg(long)]
+        check: bool,
+        #[arg(long, default_value = "auto")]
+        lang: String,
+    },
+    /// Print the catalogue entry of a resolution or decision (`61/100`,
+    /// `1514 (XV)`, `decision 60/519`, `S/RES/2231 (2015)`).
+    Lookup {
+        number: Vec<String>,
+        #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+        format: String,
     },
     /// List the rule catalogue.
     Rules {
@@ -105,6 +132,8 @@ pub fn run(cli: Cli) -> i32 {
             ignore,
             exit_zero,
             stdin_filename,
+            fix,
+            diff,
         } => {
             let lang = match lang.as_str() {
                 "auto" => None,
@@ -124,8 +153,14 @@ pub fn run(cli: Cli) -> i32 {
                 ignore,
                 exit_zero,
                 stdin_filename,
+                fix,
+                diff,
             })
         }
+        Command::Fmt { files, check, lang } => {
+            fmt_files(&files, check, crate::syntax::Lang::from_code(&lang))
+        }
+        Command::Lookup { number, format } => lookup(&number.join(" "), &format),
         Command::Rules { format } => {
             print!("{}", rules_listing(&format));
             0
@@ -175,4 +210,85 @@ pub fn rules_listing(format: &str) -> String {
         }
         _ => rules.iter().map(|r| format!("{}  {:<11} {:<4} {}\n", r.id, r.severity.name(), if r.default_on { "on" } else { "off" }, r.name)).collect(),
     }
+}
+
+fn fmt_files(files: &[PathBuf], check: bool, lang: Option<crate::syntax::Lang>) -> i32 {
+    let mut changed = 0;
+    let mut failed = false;
+    for f in files {
+        let text = match read_text(f) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let out = fmt::format_text(&text, lang);
+        if out == text {
+            continue;
+        }
+        changed += 1;
+        if check {
+            println!("would reformat {}", f.display());
+        } else if let Err(e) = fix::write_atomic(f, &out) {
+            eprintln!("error: {}: {e}", f.display());
+            failed = true;
+        } else {
+            println!("reformatted {}", f.display());
+        }
+    }
+    if failed {
+        2
+    } else if check && changed > 0 {
+        1
+    } else {
+        0
+    }
+}
+
+/// `unlsp lookup`: the catalogue entry as text or JSON; exit 1 when unknown.
+pub fn lookup(query: &str, format: &str) -> i32 {
+    let Some(e) = crate::index::catalogue::catalogue().find(query) else {
+        eprintln!("no resolution or decision `{query}` in the catalogue");
+        return 1;
+    };
+    if format == "json" {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({
+                "symbol": e.symbol,
+                "number": e.number,
+                "kind": match e.kind { crate::index::catalogue::ActKind::Resolution => "resolution", crate::index::catalogue::ActKind::Decision => "decision" },
+                "organ": match e.organ { crate::index::catalogue::Organ::GA => "GA", crate::index::catalogue::Organ::SC => "SC" },
+                "date": e.date,
+                "title": e.title,
+                "vote": e.vote,
+                "session": e.session,
+                "sources": e.sources,
+                "url": e.undocs_url(),
+            }))
+            .unwrap()
+        );
+    } else {
+        println!(
+            "{}  {}",
+            e.symbol,
+            e.title.as_deref().unwrap_or("(title not known)")
+        );
+        println!("  number:  {}", e.number);
+        println!(
+            "  adopted: {}",
+            e.date
+                .as_deref()
+                .or(e.month.as_deref())
+                .unwrap_or("not known")
+        );
+        if let Some(v) = &e.vote {
+            println!("  vote:    {v}");
+        }
+        println!("  sources: {}", e.sources.join(", "));
+        println!("  {}", e.undocs_url());
+    }
+    0
 }

@@ -73,10 +73,12 @@ struct Builder<'a> {
     decision_hint: bool,
 }
 
+/// An empty range that any real range replaces on `extend`.
+#[allow(clippy::reversed_empty_ranges)]
 const SENTINEL: Range<usize> = usize::MAX..0;
 
 fn extend(r: &mut Range<usize>, o: &Range<usize>) {
-    if o.start >= o.end && o.start != o.end {
+    if o.start > o.end {
         return;
     }
     if r.start == usize::MAX {
@@ -1003,16 +1005,15 @@ impl<'a> Builder<'a> {
             }
             return;
         }
-        if self.target == Target::Section {
-            if let Some(s) = self.section.as_mut()
-                && s.children.is_empty()
-            {
-                // annex title and text before its first numbered paragraph
-                self.settle(1);
-                let sec = self.section.as_mut().unwrap();
-                extend(&mut sec.range, &r);
-                return;
-            }
+        if self.target == Target::Section
+            && let Some(s) = self.section.as_mut()
+            && s.children.is_empty()
+        {
+            // annex title and text before its first numbered paragraph
+            self.settle(1);
+            let sec = self.section.as_mut().unwrap();
+            extend(&mut sec.range, &r);
+            return;
         }
         if self.para.is_some() {
             self.target = Target::Body;

@@ -63,7 +63,7 @@ impl View {
                     break;
                 }
                 let next = piece[q..].chars().next().unwrap();
-                while s.ends_with(' ') && s.len() > 0 {
+                while s.ends_with(' ') && !s.is_empty() {
                     // trailing spaces of the line (PDF text) are not doubled
                     if s.trim_end_matches(' ')
                         .chars()
@@ -192,6 +192,7 @@ fn organ_by_shape(target: &str) -> Option<String> {
 }
 
 /// Analyse one unit. `own_symbol`/`own_number` are left out of the citations.
+#[allow(clippy::while_let_loop)] // the item loop breaks from several places
 pub fn analyse(
     view: &View,
     lang: Lang,
@@ -221,8 +222,7 @@ pub fn analyse(
         let prev = f
             .symbols
             .iter()
-            .filter(|p| view.range(0..m.start()).end >= p.range.end)
-            .next_back()
+            .rfind(|p| view.range(0..m.start()).end >= p.range.end)
             .cloned();
         if let Some(prev) = prev {
             let problems = if c[2].is_empty() {
@@ -476,6 +476,10 @@ fn apply_shared_date(items: &mut [Citation]) {
     }
 }
 
+/// A Chinese citation item: target, range, and the date written before it.
+type ZhItem = (String, Range<usize>, Option<(Date, Range<usize>)>);
+
+#[allow(clippy::while_let_loop)] // the chain loops break from several places
 fn zh_citations(
     view: &View,
     own_organ: Option<&str>,
@@ -488,7 +492,7 @@ fn zh_citations(
     while let Some(p) = s[search..].find('第') {
         let start = search + p;
         let mut pos = start;
-        let mut items: Vec<(String, Range<usize>, Option<(Date, Range<usize>)>)> = Vec::new();
+        let mut items: Vec<ZhItem> = Vec::new();
         let mut noun: Option<CitationKind> = None;
         loop {
             // `第` + numbers + `号`
@@ -503,7 +507,7 @@ fn zh_citations(
                 };
                 let g = m.get(1).unwrap();
                 group.push((
-                    normalise_number(&g.as_str().replace(' ', "").replace("/", "/")),
+                    normalise_number(&g.as_str().replace(' ', "")),
                     q + g.start()..q + g.end(),
                 ));
                 q += m.get(0).unwrap().end();

@@ -230,7 +230,7 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
             return BlockKind::Report;
         }
     } else if first == '('
-        || ('a'..='z').contains(&first) && t.len() > 1 && t.as_bytes()[1..].contains(&b')')
+        || first.is_ascii_lowercase() && t.len() > 1 && t.as_bytes()[1..].contains(&b')')
         || ('㈠'..='㈩').contains(&first)
     {
         if let Some(c) = SUBLABEL.captures(line) {
@@ -260,10 +260,8 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
                 label_rel: (m.start(), m.end()),
             };
         }
-    } else if first == 'h' || first == 'w' {
-        if URL_LINE.is_match(line) {
-            return BlockKind::Furniture(FurnitureKind::Url);
-        }
+    } else if (first == 'h' || first == 'w') && URL_LINE.is_match(line) {
+        return BlockKind::Furniture(FurnitureKind::Url);
     }
     if let Some(k) = classify_heading_fields(line, t, first) {
         return k;
@@ -415,10 +413,11 @@ static HEADING_SET: std::sync::LazyLock<regex::RegexSet> = std::sync::LazyLock::
 
 fn classify_heading_fields(line: &str, t: &str, first: char) -> Option<BlockKind> {
     if !HEADING_SET.is_match(line) {
-        if t.len() < 96 && t.contains('/') {
-            if let Some(s) = symbols::whole_symbol(t) {
-                return Some(BlockKind::SymbolLine(s));
-            }
+        if t.len() < 96
+            && t.contains('/')
+            && let Some(s) = symbols::whole_symbol(t)
+        {
+            return Some(BlockKind::SymbolLine(s));
         }
         return author(t);
     }

@@ -118,18 +118,18 @@ mod tests {
             li.position(t, 3),
             Position {
                 line: 1,
-                column: 1 + 1,
+                column: 1,
                 offset: 3
             }
         );
         assert_eq!(li.position(t, 7).line, 2);
         assert_eq!(li.position(t, 10).line, 3);
         assert_eq!(
-            li.position(t, 13),
+            li.position(t, 14),
             Position {
                 line: 4,
                 column: 2,
-                offset: 13
+                offset: 14
             }
         );
     }

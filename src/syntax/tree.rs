@@ -260,13 +260,10 @@ impl Tree {
     pub fn path_at(&self, offset: usize) -> Vec<&Node> {
         let mut path = Vec::new();
         let mut level = &self.nodes;
-        loop {
-            let Some(n) = level
-                .iter()
-                .find(|n| n.range.start <= offset && offset <= n.range.end)
-            else {
-                break;
-            };
+        while let Some(n) = level
+            .iter()
+            .find(|n| n.range.start <= offset && offset <= n.range.end)
+        {
             path.push(n);
             level = &n.children;
         }

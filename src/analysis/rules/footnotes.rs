@@ -65,3 +65,92 @@ fn un077(cx: &Ctx, out: &mut Sink) {
         }
     }
 }
+
+pub const UN078: RuleDef = RuleDef {
+    id: "UN078",
+    name: "ibid-without-antecedent",
+    severity: Severity::Warning,
+    default_on: true,
+    scopes: ALL_KINDS,
+    langs: &[],
+    extraction_tolerant: false,
+    summary: "`Ibid.` / `同上` refers to the previous footnote: it cannot be the first.",
+    explanation: "`Ibid.` repeats the reference of the immediately preceding footnote; in footnote 1 there is none, so the full reference is needed.",
+    bad: "¹ Ibid., chap. IV.",
+    good: "¹ A/CONF.192/15, chap. IV.",
+    check: un078,
+};
+
+fn un078(cx: &Ctx, out: &mut Sink) {
+    let notes = cx.tree.nodes_of(NodeKind::Footnote);
+    let mut prev_label: Option<u32> = None;
+    for n in notes {
+        let label: Option<u32> = n.label.as_deref().and_then(|l| l.parse().ok());
+        let start = n
+            .label_range
+            .as_ref()
+            .map(|r| r.end)
+            .unwrap_or(n.range.start);
+        let body = cx.text[start..n.range.end].trim_start();
+        let ibid = body.starts_with("Ibid") || body.starts_with("同上");
+        if ibid && (label == Some(1) || prev_label.is_none()) {
+            let at = n.range.end - cx.text[start..n.range.end].trim_start().len();
+            let len = if body.starts_with("同上") {
+                "同上".len()
+            } else {
+                4
+            };
+            out.emit(
+                at..at + len,
+                "`Ibid.` in the first footnote: give the full reference",
+            );
+        }
+        if label.is_some() {
+            prev_label = label;
+        }
+    }
+}
+
+pub const UN079: RuleDef = RuleDef {
+    id: "UN079",
+    name: "footnote-marker-position",
+    severity: Severity::Hint,
+    default_on: true,
+    scopes: ALL_KINDS,
+    langs: &[crate::syntax::lang::Lang::En],
+    extraction_tolerant: false,
+    summary: "In English the footnote marker follows the punctuation.",
+    explanation: "`…2006,¹` — not `…2006¹,`.",
+    bad: "Recalling its resolution 61/100 of 6 December 2006¹,",
+    good: "Recalling its resolution 61/100 of 6 December 2006,¹",
+    check: un079,
+};
+
+fn un079(cx: &Ctx, out: &mut Sink) {
+    for r in &cx.tree.footnote_refs {
+        if !r.superscript {
+            continue; // plain digits: the parser only sees them after punctuation
+        }
+        let after = &cx.text[r.range.end..];
+        let Some(p) = after
+            .chars()
+            .next()
+            .filter(|c| matches!(c, ',' | ';' | ':' | '.'))
+        else {
+            continue;
+        };
+        let marker = &cx.text[r.range.clone()];
+        out.emit(
+            r.range.start..r.range.end + 1,
+            format!("marker before `{p}`: English places it after the punctuation"),
+        )
+        .fix(
+            "Move the marker after the punctuation",
+            vec![crate::analysis::Edit {
+                range: r.range.start..r.range.end + 1,
+                text: format!("{p}{marker}"),
+            }],
+            true,
+        );
+    }
+}

@@ -1,11 +1,17 @@
 //! The catalogue of drafting rules (`spec/rules.md`). One `RuleDef` per rule,
 //! grouped by theme in the files below; [`CATALOGUE`] lists them in id order.
 
+mod citations;
+mod closing;
 mod footnotes;
 mod hygiene;
+mod leads;
+mod paragraphs;
 mod punctuation;
-mod structure;
+mod references;
+pub mod structure;
 mod symbols;
+mod typography;
 
 use crate::analysis::Ctx;
 use crate::syntax::assemble::terminal_mark;
@@ -15,24 +21,78 @@ use std::ops::Range;
 
 pub static CATALOGUE: &[crate::analysis::RuleDef] = &[
     structure::UN001,
+    paragraphs::UN002,
     structure::UN003,
+    paragraphs::UN004,
     structure::UN005,
     punctuation::UN006,
+    paragraphs::UN007,
     structure::UN008,
+    paragraphs::UN009,
     punctuation::UN010,
+    paragraphs::UN011,
     structure::UN012,
+    paragraphs::UN013,
+    paragraphs::UN014,
+    paragraphs::UN015,
+    closing::UN016,
+    closing::UN017,
+    closing::UN018,
+    closing::UN019,
+    closing::UN020,
+    closing::UN021,
+    closing::UN022,
+    closing::UN023,
+    closing::UN024,
+    leads::UN025,
+    leads::UN026,
+    leads::UN027,
+    leads::UN028,
+    closing::UN029,
+    leads::UN030,
+    leads::UN031,
+    references::UN032,
+    references::UN033,
+    closing::UN034,
+    closing::UN035,
+    paragraphs::UN036,
+    citations::UN040,
+    citations::UN041,
+    citations::UN042,
+    citations::UN043,
+    citations::UN044,
+    citations::UN045,
+    citations::UN046,
+    citations::UN047,
+    citations::UN048,
+    citations::UN049,
+    citations::UN050,
+    citations::UN051,
+    citations::UN052,
+    citations::UN053,
+    citations::UN054,
     symbols::UN060,
     symbols::UN061,
     symbols::UN062,
+    symbols::UN063,
+    symbols::UN064,
+    typography::UN070,
     punctuation::UN071,
     punctuation::UN072,
     punctuation::UN073,
+    typography::UN074,
     punctuation::UN075,
     footnotes::UN076,
     footnotes::UN077,
+    footnotes::UN078,
+    footnotes::UN079,
+    leads::UN080,
+    references::UN083,
+    typography::UN084,
     hygiene::UN085,
     hygiene::UN086,
     hygiene::UN087,
+    typography::UN088,
 ];
 
 /// Text pieces of a node and its descendants, without footnotes and furniture.
@@ -71,11 +131,10 @@ pub fn own_text(cx: &Ctx, n: &Node) -> String {
 /// and closing quotes skipped.
 pub fn terminal(cx: &Ctx, n: &Node) -> Option<(char, Range<usize>)> {
     let pieces = body_pieces(n);
-    let last = pieces
-        .iter()
-        .rev()
-        .find(|r| !cx.text[(*r).clone()].trim_matches(is_space).is_empty())?;
-    let s = &cx.text[last.clone()];
+    let (last, s) = pieces.iter().rev().find_map(|r| {
+        let s = strip_running_title(cx, &cx.text[r.clone()]);
+        (!s.trim_matches(is_space).is_empty()).then_some((r, s))
+    })?;
     let mark = terminal_mark(s)?;
     // locate the mark: the last occurrence of it in the trimmed piece
     let t = s.trim_end_matches(|c: char| is_space(c) || c == '*');
@@ -115,4 +174,324 @@ pub fn operative_groups<'a>(cx: &Ctx<'a>) -> Vec<Vec<&'a Node>> {
 
 pub fn all_of<'a>(cx: &Ctx<'a>, kind: NodeKind) -> Vec<&'a Node> {
     cx.tree.nodes_of(kind)
+}
+
+/// The outermost text units (paragraphs, titles, adoption lines) and every
+/// footnote, in text order: scanning each with [`body_pieces`] covers the
+/// running text once.
+pub fn units<'a>(cx: &Ctx<'a>) -> Vec<&'a Node> {
+    fn go<'a>(n: &'a Node, inside: bool, out: &mut Vec<&'a Node>) {
+        if n.kind == NodeKind::Footnote {
+            out.push(n);
+            return;
+        }
+        if n.kind == NodeKind::Furniture {
+            return;
+        }
+        let unit = n.kind.is_text_unit();
+        if unit && !inside {
+            out.push(n);
+        }
+        for c in &n.children {
+            go(c, inside || unit, out);
+        }
+    }
+    let mut out = Vec::new();
+    for n in &cx.tree.nodes {
+        go(n, false, &mut out);
+    }
+    out
+}
+
+/// The running text of a unit (wrapped lines joined) with a map back to the
+/// document.
+pub fn view(cx: &Ctx, n: &Node) -> crate::syntax::inline::View {
+    let pieces = if n.kind == NodeKind::Footnote {
+        vec![n.range.clone()]
+    } else {
+        body_pieces(n)
+    };
+    crate::syntax::inline::View::new(cx.text, &pieces)
+}
+
+/// Paragraphs grouped by part: the preambular paragraphs of one preamble, the
+/// operative paragraphs of one operative part (sections start new parts).
+pub fn parts<'a>(cx: &Ctx<'a>) -> Vec<Vec<&'a Node>> {
+    let mut out: Vec<Vec<&Node>> = Vec::new();
+    fn go<'a>(n: &'a Node, out: &mut Vec<Vec<&'a Node>>) {
+        match n.kind {
+            NodeKind::Preamble | NodeKind::OperativePart => {
+                let v: Vec<&Node> = n
+                    .children
+                    .iter()
+                    .filter(|c| matches!(c.kind, NodeKind::Preambular | NodeKind::Operative))
+                    .collect();
+                if !v.is_empty() {
+                    out.push(v);
+                }
+                for c in &n.children {
+                    if c.kind == NodeKind::Section {
+                        go(c, out);
+                    }
+                }
+            }
+            NodeKind::Annex => {}
+            _ => {
+                for c in &n.children {
+                    go(c, out);
+                }
+            }
+        }
+    }
+    for n in &cx.tree.nodes {
+        go(n, &mut out);
+    }
+    out
+}
+
+/// Session number from an English or Chinese ordinal (`sixty-third`,
+/// `Seventy-fifth`, `六十三`).
+pub fn ordinal_value(s: &str) -> Option<u32> {
+    let t = s.trim().to_lowercase();
+    if t.chars().all(|c| "一二三四五六七八九十百零〇".contains(c)) && !t.is_empty() {
+        return chinese_number(&t);
+    }
+    const UNITS: [&str; 20] = [
+        "",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    const TENS: [(&str, &str, u32); 8] = [
+        ("twenty", "twentieth", 20),
+        ("thirty", "thirtieth", 30),
+        ("forty", "fortieth", 40),
+        ("fifty", "fiftieth", 50),
+        ("sixty", "sixtieth", 60),
+        ("seventy", "seventieth", 70),
+        ("eighty", "eightieth", 80),
+        ("ninety", "ninetieth", 90),
+    ];
+    if let Some(i) = UNITS.iter().position(|u| !u.is_empty() && *u == t) {
+        return Some(i as u32);
+    }
+    for (card, ord, v) in TENS {
+        if t == ord {
+            return Some(v);
+        }
+        if let Some(rest) = t.strip_prefix(card).and_then(|r| r.strip_prefix('-'))
+            && let Some(i) = UNITS[1..10].iter().position(|u| *u == rest)
+        {
+            return Some(v + i as u32 + 1);
+        }
+    }
+    None
+}
+
+/// The English ordinal word (`sixty-third`).
+pub fn ordinal_word(n: u32) -> String {
+    const UNITS: [&str; 20] = [
+        "",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    const CARD: [&str; 10] = [
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    const ORD: [&str; 10] = [
+        "",
+        "",
+        "twentieth",
+        "thirtieth",
+        "fortieth",
+        "fiftieth",
+        "sixtieth",
+        "seventieth",
+        "eightieth",
+        "ninetieth",
+    ];
+    if n < 20 {
+        return UNITS[n as usize].to_string();
+    }
+    if n < 100 {
+        let (t, u) = ((n / 10) as usize, (n % 10) as usize);
+        return if u == 0 {
+            ORD[t].to_string()
+        } else {
+            format!("{}-{}", CARD[t], UNITS[u])
+        };
+    }
+    n.to_string()
+}
+
+/// Value of a Chinese numeral up to 999 (`六十三`, `十一`, `一百零五`).
+pub fn chinese_number(s: &str) -> Option<u32> {
+    let digit = |c: char| "零一二三四五六七八九".find(c).map(|i| (i / 3) as u32);
+    let mut total = 0;
+    let mut cur: Option<u32> = None;
+    for c in s.chars() {
+        match c {
+            '〇' => cur = Some(0),
+            '十' => {
+                total += cur.unwrap_or(1) * 10;
+                cur = None;
+            }
+            '百' => {
+                total += cur? * 100;
+                cur = None;
+            }
+            _ => cur = Some(digit(c)?),
+        }
+    }
+    Some(total + cur.unwrap_or(0))
+}
+
+/// The canonical Chinese numeral (`63` → `六十三`, `11` → `十一`, `105` → `一百零五`).
+pub fn chinese_numeral(n: u32) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let mut s = String::new();
+    let (h, t, u) = (n / 100, (n / 10) % 10, n % 10);
+    if h > 0 {
+        s.push_str(D[h as usize]);
+        s.push('百');
+    }
+    if t > 0 {
+        if h > 0 || t > 1 {
+            s.push_str(D[t as usize]);
+        }
+        s.push('十');
+    } else if h > 0 && u > 0 {
+        s.push('零');
+    }
+    if u > 0 || n == 0 {
+        s.push_str(D[u as usize]);
+    }
+    s
+}
+
+/// The session of the document's own resolution number (`62/57` → 62).
+pub fn own_session(cx: &Ctx) -> Option<u32> {
+    let n = cx.tree.meta.number.as_deref()?;
+    let (s, _) = n.split_once('/')?;
+    s.trim().parse().ok()
+}
+
+/// The GA `N/M` parts of a target (`61/100` → (61, 100); `56/24 V` → (56, 24)).
+pub fn ga_parts(target: &str) -> Option<(u32, u32)> {
+    let (a, b) = target.split_once('/')?;
+    let b: String = b.chars().take_while(|c| c.is_ascii_digit()).collect();
+    Some((a.trim().parse().ok()?, b.parse().ok()?))
+}
+
+/// `text[a..b]` with both ends clamped to the text and to character boundaries.
+pub fn slice(text: &str, a: usize, b: usize) -> &str {
+    let a = crate::syntax::text::clamp_to_char(text, a.min(text.len()));
+    let b = crate::syntax::text::clamp_to_char(text, b.min(text.len()).max(a));
+    &text[a..b]
+}
+
+/// PDF running headers repeat the short title of the resolution at the top of
+/// each page; the parser leaves those lines in the paragraph they interrupt
+/// (a parser defect, see the report). Trailing lines that are a piece of the
+/// title are dropped before looking at a paragraph's punctuation.
+pub fn strip_running_title<'a>(cx: &Ctx, s: &'a str) -> &'a str {
+    let s = strip_heading_lines(s);
+    let Some(title) = cx.tree.meta.title.as_deref() else {
+        return s;
+    };
+    let norm = |x: &str| x.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = norm(title);
+    let mut t = s.trim_end_matches(is_space);
+    loop {
+        let (head, line) = match t.rfind('\n') {
+            Some(i) => (&t[..i], &t[i + 1..]),
+            None => ("", t),
+        };
+        let l = norm(line);
+        let title_line = l.len() >= 6 && title.contains(&l) && !l.ends_with([';', ',', '.', ':']);
+        // a section heading the parser left at the end of the previous paragraph
+        // (`Income section 3` / `Services to the public`, GA 79/257)
+        let heading_line = l.len() <= 80
+            && l.starts_with(|c: char| c.is_uppercase())
+            && !l.ends_with([';', ',', '.', ':', '；', '，', '。'])
+            && head
+                .trim_end_matches(is_space)
+                .ends_with([';', ',', '.', ':', '；', '，', '。']);
+        if title_line || heading_line || is_closing_line(&l) {
+            t = head.trim_end_matches(is_space);
+            if t.is_empty() {
+                return t;
+            }
+        } else {
+            return t;
+        }
+    }
+}
+
+/// `50th (resumed) plenary meeting` or a bare date line: a closing formula the
+/// parser left inside the last paragraph (see the report).
+pub fn is_closing_line(l: &str) -> bool {
+    static CLOSING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^(?:\d{1,4}(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting|\d{1,2} [A-Z][a-z]+ \d{4})$").unwrap()
+    });
+    CLOSING.is_match(l)
+}
+
+/// Section headings (`Part I` / `Section 1` / `Overall policymaking…`, GA
+/// 80/242) that the parser left at the end of the previous paragraph: up to six
+/// short capitalised lines without punctuation after a line that ends with some.
+fn strip_heading_lines(s: &str) -> &str {
+    let t = s.trim_end_matches(is_space);
+    let lines: Vec<&str> = t.split('\n').collect();
+    let punct = |l: &str| {
+        l.trim_end_matches(is_space)
+            .ends_with([';', ',', '.', ':', '；', '，', '。', '：'])
+    };
+    let Some(k) = lines.iter().rposition(|l| punct(l)) else {
+        return s;
+    };
+    let tail = &lines[k + 1..];
+    let heading = |l: &&str| {
+        let l = l.trim_matches(is_space);
+        l.is_empty()
+            || (l.len() <= 80 && l.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+    };
+    if tail.is_empty() || tail.len() > 8 || !tail.iter().all(heading) {
+        return s;
+    }
+    let keep: usize = lines[..=k].iter().map(|l| l.len() + 1).sum::<usize>() - 1;
+    &t[..keep]
 }

@@ -86,6 +86,9 @@ fn un010(cx: &Ctx, out: &mut Sink) {
         for (i, p) in g.iter().enumerate() {
             let last_in_doc = gi == ng - 1 && i == g.len() - 1;
             let last_in_group = i == g.len() - 1;
+            if p.lead.is_none() {
+                continue; // numbered lines of an embedded text or a list (see the report)
+            }
             let Some((mark, r)) = terminal(cx, p) else {
                 continue;
             };
@@ -123,7 +126,7 @@ fn un010(cx: &Ctx, out: &mut Sink) {
                         );
                     }
                 }
-            } else if !is_semi && !(is_stop && last_in_group) {
+            } else if !(is_semi || is_stop && last_in_group) {
                 let want = table.preferred_semicolon();
                 let d = out.emit(r.clone(), format!("operative paragraph ends with `{mark}`: end it with `{want}` (only the last ends with a full stop)"));
                 if is_stop || table.is_comma(mark) {
@@ -204,8 +207,8 @@ fn un071(cx: &Ctx, out: &mut Sink) {
                 for (i, c) in s.char_indices() {
                     if c == open {
                         stack.push(r.start + i);
-                    } else if c == close {
-                        if stack.pop().is_none() && stray.is_none() {
+                    } else if c == close && stack.pop().is_none() && stray.is_none() {
+                        {
                             // `a)` labels in French and Spanish; `1)` enumerations
                             let before = s[..i].trim_end_matches(is_space);
                             let label = before
@@ -237,9 +240,34 @@ fn un071(cx: &Ctx, out: &mut Sink) {
                     }
                 }
             }
+            // A quotation of several paragraphs opens each of them with “ and
+            // closes only the last (corpus: SC 793 (1992), GA 79/333).
+            let quote = open == '“' || open == '«';
+            let body_start = pieces.first().map(|r| r.start).unwrap_or(0);
+            let body_end = pieces.last().map(|r| r.end).unwrap_or(0);
+            let near_start = |at: usize| {
+                cx.text[body_start..at]
+                    .trim_matches(is_space)
+                    .chars()
+                    .count()
+                    <= 4
+            };
+            let near_end = |at: usize| {
+                cx.text[at + close.len_utf8()..body_end]
+                    .trim_matches(is_space)
+                    .chars()
+                    .count()
+                    <= 3
+            };
             if let Some(at) = stray {
+                if quote && near_end(at) {
+                    continue;
+                }
                 out.emit(at..at + close.len_utf8(), format!("`{close}` closes nothing in this paragraph: remove it or add the `{open}` it closes"));
             } else if let Some(&at) = stack.first() {
+                if quote && near_start(at) {
+                    continue;
+                }
                 out.emit(
                     at..at + open.len_utf8(),
                     format!("`{open}` is never closed in this paragraph: add `{close}`"),

@@ -135,17 +135,42 @@ pub const UN008: RuleDef = RuleDef {
     check: un008,
 };
 
+/// Where each section's numbering starts: 1, or one after the previous
+/// section's last number when the text numbers continuously across sections
+/// (GA 78/68, 78/234).
+pub fn group_starts(groups: &[Vec<&Node>]) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut prev_last = 0u32;
+    for g in groups {
+        let nums: Vec<u32> = g
+            .iter()
+            .filter_map(|n| n.label.as_deref()?.parse().ok())
+            .collect();
+        let start = match nums.first() {
+            Some(&f) if prev_last > 0 && f == prev_last + 1 => f,
+            _ => 1,
+        };
+        out.push(start);
+        let numbered = g.iter().filter(|n| n.label_range.is_some()).count() as u32;
+        if numbered > 0 {
+            prev_last = start + numbered - 1;
+        }
+    }
+    out
+}
+
 /// The edits that renumber every numbered operative paragraph 1..n per section
 /// and update `paragraph N above` references (UN008 fix; source action).
 pub fn renumber_edits(cx: &Ctx) -> Vec<Edit> {
     let mut edits = Vec::new();
     let mut map: Vec<(u32, u32)> = Vec::new();
     let groups = operative_groups(cx);
-    let single_group = groups.len() == 1;
-    for g in &groups {
+    let starts = group_starts(&groups);
+    let single_group = groups.len() == 1 || starts.iter().skip(1).all(|s| *s > 1);
+    for (g, start) in groups.iter().zip(&starts) {
         let numbered: Vec<&&Node> = g.iter().filter(|n| n.label_range.is_some()).collect();
         for (i, n) in numbered.iter().enumerate() {
-            let want = (i + 1) as u32;
+            let want = start + i as u32;
             let lr = n.label_range.clone().unwrap();
             let have = n.label.as_deref().and_then(|l| l.parse::<u32>().ok());
             if have != Some(want) {
@@ -180,12 +205,13 @@ pub fn renumber_edits(cx: &Ctx) -> Vec<Edit> {
 fn un008(cx: &Ctx, out: &mut Sink) {
     let groups = operative_groups(cx);
     let fix = renumber_edits(cx);
-    for g in groups {
+    let starts = group_starts(&groups);
+    for (g, start) in groups.into_iter().zip(starts) {
         let numbered = g.iter().filter(|n| n.label.is_some()).count();
         if numbered == 0 {
             continue; // a lone unnumbered paragraph (UN009 territory)
         }
-        let mut expected = 1u32;
+        let mut expected = start;
         let mut prev: Option<&Node> = None;
         for n in &g {
             let Some(lr) = n.label_range.clone() else {
@@ -337,6 +363,10 @@ fn un012(cx: &Ctx, out: &mut Sink) {
                 let Some(v) = label_ordinal(s.label.as_deref().unwrap_or(""), roman) else {
                     continue;
                 };
+                if v == 1 && expected > 1 {
+                    expected = 2; // a second list in the same paragraph
+                    continue;
+                }
                 if v != expected {
                     let want = label_for(expected, roman, s.label.as_deref().unwrap_or("(a)"));
                     out.emit(

@@ -22,6 +22,11 @@ fn un060(cx: &Ctx, out: &mut Sink) {
     for s in &cx.tree.symbols {
         if s.problems.contains(&SymbolProblem::Whitespace) {
             let written = &cx.text[s.range.clone()];
+            // `TD/B/EDE/6/4. Information…`: a sentence stop and the next word
+            // glued on by the recogniser (parser defect), not a symbol
+            if spans_a_sentence(written) {
+                continue;
+            }
             let fixed: String = match written.find(" (") {
                 Some(i) => {
                     written[..i]
@@ -109,4 +114,142 @@ fn un062(cx: &Ctx, out: &mut Sink) {
             );
         }
     }
+}
+
+pub const UN063: RuleDef = RuleDef {
+    id: "UN063",
+    name: "unknown-series",
+    severity: Severity::Information,
+    default_on: true,
+    scopes: ALL_KINDS,
+    langs: &[],
+    extraction_tolerant: false,
+    summary: "The first component of a symbol is a known series.",
+    explanation: "Series: `A`, `S`, `E`, `T`, `ST` and the special series (`CRC`, `CEDAW`, `CCW`, `TD`, `UNEP`…) of ST/LIB/SER.B/5/Rev.5.",
+    bad: "GA/62/395",
+    good: "A/62/395",
+    check: un063,
+};
+
+fn un063(cx: &Ctx, out: &mut Sink) {
+    for s in &cx.tree.symbols {
+        if s.in_furniture {
+            continue;
+        }
+        let series = s.canonical.split('/').next().unwrap_or("");
+        if series.is_empty() || crate::syntax::symbols::SERIES.contains(&series) {
+            continue;
+        }
+        if matches!(series, "GA" | "SC" | "UNGA") {
+            let fixed = format!(
+                "{}{}",
+                if series == "SC" { "S" } else { "A" },
+                &s.canonical[series.len()..]
+            );
+            out.emit(
+                s.range.clone(),
+                format!("unknown series `{series}`: write `{fixed}`"),
+            );
+        } else {
+            out.emit(
+                s.range.clone(),
+                format!("`{series}` is not a known document series"),
+            );
+        }
+    }
+}
+
+pub const UN064: RuleDef = RuleDef {
+    id: "UN064",
+    name: "orphan-continuation",
+    severity: Severity::Warning,
+    default_on: true,
+    scopes: ALL_KINDS,
+    langs: &[],
+    extraction_tolerant: false,
+    summary: "`Add.1`, `Corr.2`, `Rev.1` alone follow a full symbol in the same list.",
+    explanation: "The short forms are legal only right after the symbol they continue: `A/60/88 and Corr.2`. Alone they name nothing.",
+    bad: "(see Corr.2)",
+    good: "(see A/60/88/Corr.2)",
+    check: un064,
+};
+
+static MODIFIER: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\b(?:Add|Corr|Rev|Amend)\.\s?\d+").unwrap());
+
+fn un064(cx: &Ctx, out: &mut Sink) {
+    for u in super::units(cx) {
+        let v = super::view(cx, u);
+        let mut last_symbol_end: Option<usize> = None;
+        let syms: Vec<_> = cx
+            .tree
+            .symbols
+            .iter()
+            .filter(|s| s.range.start >= u.range.start && s.range.end <= u.range.end)
+            .collect();
+        for m in MODIFIER.find_iter(&v.s) {
+            let r = v.range(m.range());
+            if syms
+                .iter()
+                .any(|s| s.range.start <= r.start && r.end <= s.range.end)
+            {
+                continue;
+            }
+            // `A/79/6 (Sect. 3)/Add.5`: a symbol the recogniser cuts at the parenthesis
+            let before = super::slice(&v.s, m.start().saturating_sub(60), m.start());
+            if before.contains('/') {
+                continue;
+            }
+            // after a symbol in the same list: `A/60/88 and Corr.2`, `A/61/L.45 and Add.1 and 2`
+            let prior = syms
+                .iter()
+                .filter(|s| s.range.end <= r.start)
+                .map(|s| s.range.end)
+                .max();
+            if let Some(pe) = prior.or(last_symbol_end)
+                && r.start - pe < 40
+                && !cx.text[pe..r.start].contains(['.', ';', '。', '；'])
+            {
+                last_symbol_end = Some(r.end);
+                continue;
+            }
+            out.emit(
+                r,
+                format!(
+                    "`{}` continues no symbol: write the full symbol",
+                    m.as_str()
+                ),
+            );
+        }
+    }
+}
+
+/// A whitespace run after a `.` followed by a word (`4. Information`, `S/10440.\n54`),
+/// or a line break inside the match: a sentence boundary, not a broken symbol.
+fn spans_a_sentence(written: &str) -> bool {
+    if written.contains('\n') && !written.contains(". ") {
+        return true;
+    }
+    let b = written.as_bytes();
+    for i in 0..b.len() {
+        if b[i] == b'.' && i + 1 < b.len() && (b[i + 1] as char).is_whitespace() {
+            let rest = written[i + 1..].trim_start();
+            let mut cs = rest.chars();
+            if let (Some(a), Some(bb)) = (cs.next(), cs.next())
+                && a.is_ascii_uppercase()
+                && bb.is_ascii_lowercase()
+                && !rest.starts_with("Add")
+                && !rest.starts_with("Corr")
+                && !rest.starts_with("Rev")
+            {
+                return true;
+            }
+            if written[..i].ends_with(|c: char| c.is_ascii_digit())
+                && written[i + 1..].contains('\n')
+            {
+                return true;
+            }
+        }
+    }
+    false
 }

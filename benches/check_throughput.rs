@@ -1,0 +1,52 @@
+//! Throughput of `unlsp check` on the corpus (or the seeds when the corpus is
+//! absent): parse + every rule, on every core. `cargo bench --bench check_throughput`.
+
+use std::path::Path;
+use std::time::Instant;
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("../shared/corpus/texts/en");
+    let dir = if dir.is_dir() {
+        dir
+    } else {
+        root.join("../shared/seeds")
+    };
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|r| {
+            r.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    let texts: Vec<String> = files
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    if texts.is_empty() {
+        eprintln!("no texts found under {}", dir.display());
+        return;
+    }
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let cfg = unlsp::analysis::Config::default();
+    let t0 = Instant::now();
+    let diags: usize = unlsp::cli::check::par_map(&texts, |t| {
+        let doc = unlsp::syntax::Document::new(t);
+        unlsp::analysis::check(&doc, &cfg).len()
+    })
+    .into_iter()
+    .sum();
+    let dt = t0.elapsed().as_secs_f64();
+    println!(
+        "check_throughput: {} documents, {:.1} MB, {diags} diagnostics in {dt:.2} s — {:.0} documents/s, {:.1} MB/s ({} threads)",
+        texts.len(),
+        bytes as f64 / 1e6,
+        texts.len() as f64 / dt,
+        bytes as f64 / 1e6 / dt,
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    );
+}

@@ -1,0 +1,246 @@
+//! Latency of the language server, through real JSON-RPC messages in process:
+//! didChange → diagnostics computed (debounce set to 0), documentSymbol,
+//! definition and hover, p50 and p99, on a 50 KB and a 1 MB document built from
+//! the English corpus texts (`../shared/corpus/texts/en/`, else a repeated
+//! seed). Then the idle RSS of a real `unlsp serve` process holding the 1 MB
+//! document. Prints figures; asserts nothing.
+//!
+//! `cargo bench --bench server_latency`
+
+#[path = "../tests/server_support.rs"]
+mod support;
+
+use serde_json::json;
+use std::path::Path;
+use std::time::{Duration, Instant};
+use support::*;
+
+const SEED: &str = "The General Assembly,\n\nRecalling its resolution 61/100 of 6 December 2006,\n\nRecalling also its resolution 60/93,1\n\n1. Calls upon all States to take all measures, in accordance with paragraph 2 below;\n\n2. Requests the Secretary-General to report on the following:\n\n(a) The status of the Convention;\n\n(b) The outcome of the meetings;\n\n3. Decides to remain seized of the matter.\n\n_______________\n1 See CCW/CONF.III/11.\n\n";
+
+fn corpus_text(size: usize) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/texts/en");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|rd| rd.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("A_RES_"))
+    });
+    files.sort();
+    let mut out = String::new();
+    if files.is_empty() {
+        eprintln!("note: {} absent, repeating a seed", dir.display());
+    }
+    // one resolution of about the right size first, then whole texts appended
+    if let Some(p) = files.iter().find(|p| {
+        std::fs::metadata(p)
+            .is_ok_and(|m| (m.len() as usize) >= size * 8 / 10 && (m.len() as usize) <= size)
+    }) {
+        out = std::fs::read_to_string(p).unwrap_or_default();
+    }
+    for p in &files {
+        if out.len() >= size {
+            break;
+        }
+        if let Ok(t) = std::fs::read_to_string(p)
+            && out.len() + t.len() <= size + size / 10
+        {
+            out.push_str(&t);
+        }
+    }
+    while out.len() < size {
+        out.push_str(SEED);
+    }
+    out
+}
+
+fn pct(mut v: Vec<Duration>) -> (Duration, Duration) {
+    v.sort();
+    let at = |q: f64| v[((v.len() as f64 - 1.0) * q).round() as usize];
+    (at(0.50), at(0.99))
+}
+
+fn show(name: &str, v: Vec<Duration>) {
+    let n = v.len();
+    let (p50, p99) = pct(v);
+    println!(
+        "  {name:<28} p50 {:>8.2} ms   p99 {:>8.2} ms   (n={n})",
+        p50.as_secs_f64() * 1e3,
+        p99.as_secs_f64() * 1e3
+    );
+}
+
+async fn run(label: &str, text: &str, iters: usize) {
+    let uri = "file:///bench/doc.txt";
+    let c = TestClient::in_process().await;
+    c.initialize(plain_caps(), json!({"debounceMs": 0}), None)
+        .await;
+    let t = Instant::now();
+    c.open(uri, text, 1).await;
+    c.diagnostics(uri, 1).await;
+    println!(
+        "{label}: {} bytes, open + first diagnostics {:.1} ms",
+        text.len(),
+        t.elapsed().as_secs_f64() * 1e3
+    );
+
+    // a place inside an operative paragraph (else the middle)
+    let at = text.find("\n1. ").map(|i| i + 6).unwrap_or(text.len() / 2);
+    let at = (at..).find(|i| text.is_char_boundary(*i)).unwrap();
+    let cite = text
+        .find("resolution ")
+        .map(|i| i + "resolution ".len() + 1)
+        .unwrap_or(at);
+    let mut version = 1;
+    let mut change = Vec::new();
+    for i in 0..iters {
+        version += 1;
+        // insert a character, then delete it again: the text stays the same size
+        let p = pos(text, at);
+        let (range, new) = if i % 2 == 0 {
+            (json!({"start": p, "end": p}), "x")
+        } else {
+            (
+                json!({"start": p, "end": {"line": p["line"], "character": p["character"].as_u64().unwrap() + 1}}),
+                "",
+            )
+        };
+        let from = c.message_count();
+        let t = Instant::now();
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": range, "text": new}]}),
+        )
+        .await;
+        let v = version;
+        c.wait_message(from, Duration::from_secs(30), |m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"] == v
+        })
+        .await
+        .expect("diagnostics");
+        change.push(t.elapsed());
+    }
+    show("didChange → diagnostics", change);
+    let timed = |_: &str| Vec::with_capacity(iters);
+    let (mut sym, mut def, mut hov) = (timed("s"), timed("d"), timed("h"));
+    let textdoc = json!({"uri": uri});
+    for _ in 0..iters {
+        let t = Instant::now();
+        c.call(
+            "textDocument/documentSymbol",
+            json!({"textDocument": textdoc}),
+        )
+        .await;
+        sym.push(t.elapsed());
+        let params = json!({"textDocument": textdoc, "position": pos(text, cite)});
+        let t = Instant::now();
+        c.call("textDocument/definition", params.clone()).await;
+        def.push(t.elapsed());
+        let t = Instant::now();
+        c.call("textDocument/hover", params).await;
+        hov.push(t.elapsed());
+    }
+    show("documentSymbol", sym);
+    show("definition", def);
+    show("hover", hov);
+    c.shutdown().await;
+}
+
+fn rss_kb(pid: u32) -> Option<u64> {
+    let s = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    s.lines()
+        .find(|l| l.starts_with("VmRSS:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+async fn idle_rss(text: &str) {
+    let exe = env!("CARGO_BIN_EXE_unlsp");
+    let mut child = match tokio::process::Command::new(exe)
+        .arg("serve")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+    {
+        Ok(c) => c,
+        Err(e) => {
+            println!("idle RSS: cannot start {exe}: {e}");
+            return;
+        }
+    };
+    let pid = child.id().unwrap_or(0);
+    let c = TestClient::connect(
+        child.stdout.take().unwrap(),
+        Box::new(child.stdin.take().unwrap()),
+    );
+    c.initialize(plain_caps(), json!({"debounceMs": 0}), None)
+        .await;
+    let before = rss_kb(pid).unwrap_or(0);
+    let uri = "file:///bench/big.txt";
+    c.open(uri, text, 1).await;
+    c.diagnostics(uri, 1).await;
+    c.call(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    )
+    .await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let after = rss_kb(pid).unwrap_or(0);
+    println!(
+        "idle RSS of `unlsp serve`: {:.1} MB with a {:.1} MB document open ({:.1} MB before opening it)",
+        after as f64 / 1024.0,
+        text.len() as f64 / 1_048_576.0,
+        before as f64 / 1024.0
+    );
+    let _ = c.shutdown().await;
+    let _ = child.wait().await;
+}
+
+/// Where a keystroke's time goes, without the protocol.
+fn breakdown(label: &str, text: &str) {
+    let mut doc = unlsp::syntax::Document::new(text);
+    let at = text.find("\n1. ").map(|i| i + 6).unwrap_or(text.len() / 2);
+    let at = (at..).find(|i| text.is_char_boundary(*i)).unwrap();
+    let cfg = unlsp::analysis::Config::default();
+    let (mut edit, mut clone, mut check) = (Vec::new(), Vec::new(), Vec::new());
+    for i in 0..30 {
+        let t = Instant::now();
+        if i % 2 == 0 {
+            doc.edit(at..at, "x");
+        } else {
+            doc.edit(at..at + 1, "");
+        }
+        edit.push(t.elapsed());
+        let t = Instant::now();
+        let snap = (doc.text().to_string(), doc.tree().clone());
+        clone.push(t.elapsed());
+        let t = Instant::now();
+        let d = unlsp::analysis::check_tree(&snap.0, &snap.1, &cfg);
+        check.push(t.elapsed());
+        std::hint::black_box(d);
+    }
+    println!("{label} breakdown (library calls):");
+    show("Document::edit (reparse)", edit);
+    show("snapshot (text + tree clone)", clone);
+    show("analysis::check_tree", check);
+}
+
+fn main() {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let small = corpus_text(50 * 1024);
+        let big = corpus_text(1024 * 1024);
+        breakdown("50 KB", &small);
+        breakdown("1 MB", &big);
+        run("50 KB", &small, 200).await;
+        run("1 MB", &big, 60).await;
+        idle_rss(&big).await;
+    });
+}

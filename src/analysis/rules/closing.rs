@@ -1,0 +1,671 @@
+//! A. Numbers, sessions, dates and the closing formula.
+
+use super::{
+    chinese_number, chinese_numeral, ordinal_value, ordinal_word, own_session, units, view,
+};
+use crate::analysis::{ALL_KINDS, Ctx, Edit, RES_DRAFT, RES_ONLY, RuleDef, Severity, Sink};
+use crate::syntax::dates::Date;
+use crate::syntax::lang::Lang;
+use crate::syntax::tree::{DocKind, NodeKind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn is_ga(cx: &Ctx) -> bool {
+    match cx.tree.meta.organ.as_deref() {
+        Some("GA") => true,
+        Some(_) => false,
+        None => cx
+            .tree
+            .meta
+            .symbol
+            .as_deref()
+            .is_some_and(|s| s.starts_with("A/")),
+    }
+}
+
+fn is_sc(cx: &Ctx) -> bool {
+    cx.tree.meta.organ.as_deref() == Some("SC")
+        || cx
+            .tree
+            .meta
+            .symbol
+            .as_deref()
+            .is_some_and(|s| s.starts_with("S/"))
+}
+
+pub const UN016: RuleDef = RuleDef {
+    id: "UN016",
+    name: "closing-formula-missing",
+    severity: Severity::Warning,
+    default_on: true,
+    scopes: RES_ONLY,
+    langs: &[],
+    extraction_tolerant: false,
+    summary: "An adopted GA or ECOSOC resolution ends with the meeting and the date of adoption.",
+    explanation: "After the last operative paragraph: `61st plenary meeting` / `5 December 2007` (zh `2007年12月5日` / `第61次全体会议`). Security Council resolutions and drafts have none (Editorial Manual; AKN4UN `conclusions`).",
+    bad: "13. Decides to include the item in the provisional agenda of its sixty-third session.\n(end of text)",
+    good: "13. Decides to include the item in the provisional agenda of its sixty-third session.\n61st plenary meeting\n5 December 2007",
+    check: un016,
+};
+
+fn un016(cx: &Ctx, out: &mut Sink) {
+    if is_sc(cx) || !is_ga(cx) && cx.tree.meta.organ.as_deref() != Some("ECOSOC") {
+        return;
+    }
+    if cx.tree.meta.adoption_date.is_none() {
+        return; // no adoption line either: a draft or an excerpt
+    }
+    if !cx.tree.nodes_of(NodeKind::Closing).is_empty() {
+        return;
+    }
+    // `56th (resumed) plenary meeting` is left in the last paragraph by the parser
+    if cx.text.contains("plenary meeting\n")
+        || cx.text.contains("plenary meeting \n")
+        || cx.text.contains("次全体会议")
+    {
+        return;
+    }
+    let Some(last) = cx.tree.nodes_of(NodeKind::Operative).into_iter().last() else {
+        return;
+    };
+    let end = last.range.end;
+    let (m, d) = if cx.lang == Lang::Zh {
+        ("第…次全体会议", "日期")
+    } else {
+        ("…th plenary meeting", "the date of adoption")
+    };
+    out.emit(
+        end..end,
+        format!("no closing formula after the last operative paragraph: add `{m}` and {d}"),
+    );
+}
+
+pub const UN017: RuleDef = RuleDef {
+    id: "UN017",
+    name: "meeting-ordinal-suffix",
+    severity: Severity::Error,
+    default_on: true,
+    scopes: ALL_KINDS,
+    langs: &[Lang::En],
+    extraction_tolerant: false,
+    summary: "Ordinal figures take st/nd/rd/th by English rules.",
+    explanation: "1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 22nd, 61st, 101st, 111th, 112th.",
+    bad: "61th plenary meeting",
+    good: "61st plenary meeting",
+    check: un017,
+};
+
+static ORDINAL_FIG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,5})(st|nd|rd|th)\b").unwrap());
+
+pub fn suffix_for(n: u64) -> &'static str {
+    if (11..=13).contains(&(n % 100)) {
+        return "th";
+    }
+    match n % 10 {
+        1 => "st",
+        2 => "nd",
+        3 => "rd",
+        _ => "th",
+    }
+}
+
+fn un017(cx: &Ctx, out: &mut Sink) {
+    let mut scan = |s: &str, map: &dyn Fn(std::ops::Range<usize>) -> std::ops::Range<usize>| {
+        for c in ORDINAL_FIG.captures_iter(s) {
+            let n: u64 = c[1].parse().unwrap_or(0);
+            let want = suffix_for(n);
+            if &c[2] != want {
+                let r = map(c.get(2).unwrap().range());
+                out.emit(
+                    map(c.get(0).unwrap().range()),
+                    format!("`{}{}`: write `{}{want}`", &c[1], &c[2], &c[1]),
+                )
+                .fix(
+                    format!("Write `{}{want}`", &c[1]),
+                    vec![Edit {
+                        range: r,
+                        text: want.into(),
+                    }],
+                    true,
+                );
+            }
+        }
+    };
+    for n in units(cx) {
+        let v = view(cx, n);
+        scan(&v.s, &|r| v.range(r));
+    }
+    for n in cx.tree.nodes_of(NodeKind::Closing) {
+        let base = n.range.start;
+        scan(&cx.text[n.range.clone()], &|r| base + r.start..base + r.end);
+    }
+}
+
+pub const UN018: RuleDef = RuleDef {
+    id: "UN018",
+    name: "closing-date-mismatch",
+    severity: Severity::Error,
+    default_on: true,
+    scopes: RES_ONLY,
+    langs: &[],
+    extraction_tolerant: false,
+    summary: "The closing date equals the date of the adoption line.",
+    explanation: "Both give the actual date of adoption (a meeting that runs past midnight carries the later date in both places) (Editorial Manual).",
+    bad: "Resolution adopted by the General Assembly on 5 December 2007\n…\n61st plenary meeting\n6 December 2007",
+    good: "Resolution adopted by the General Assembly on 5 December 2007\n…\n61st plenary meeting\n5 December 2007",
+    check: un018,
+};
+
+fn date_in(cx: &Ctx, kind: NodeKind) -> Option<std::ops::Range<usize>> {
+    let n = cx.tree.nodes_of(kind).into_iter().next()?;
+    let d = crate::syntax::dates::find_dates(&cx.text[n.range.clone()])
+        .into_iter()
+        .next()?;
+    Some(n.range.start + d.start..n.range.start + d.end)
+}
+
+fn un018(cx: &Ctx, out: &mut Sink) {
+    let (Some(a), Some(c)) = (cx.tree.meta.adoption_date, cx.tree.meta.closing_date) else {
+        return;
+    };
+    if a == c {
+        return;
+    }
+    let Some(cr) = date_in(cx, NodeKind::Closing) else {
+        return;
+    };
+    let want = if cx.lang == Lang::Zh {
+        a.chinese().replace(' ', "")
+    } else {
+        a.english()
+    };
+    let d = out.emit(
+        cr.clone(),
+        format!(
+            "closing date {} differs from the adoption date {}",
+            c.iso(),
+            a.iso()
+        ),
+    );
+    if let Some(ar) = date_in(cx, NodeKind::Adoption) {
+        d.related(ar, "date of the adoption line");
+    }
+    d.fix(
+        format!("Write `{want}`"),
+        vec![Edit {
+            range: cr,
+            text: want.clone(),
+        }],
+        false,
+    );
+}
+
+pub const UN019: RuleDef = RuleDef {
+    id: "UN019",
+    name: "closing-order",
+    severity: Severity::Hint,
+    default_on: true,
+    scopes: RES_ONLY,
+    langs: &[],
+    extraction_tolerant: false,
+    summary: "Closing lines in the language's order.",
+    explanation: "English, French, Spanish, Russian and Arabic put the meeting line first, then the date; Chinese the date first, then the meeting (seeds 000–003).",
+    bad: "第61次全体会议\n2007年12月5日",
+    good: "2007年12月5日\n第61次全体会议",
+    check: un019,
+};
+
+fn un019(cx: &Ctx, out: &mut Sink) {
+    for n in cx.tree.nodes_of(NodeKind::Closing) {
+        let s = &cx.text[n.range.clone()];
+        let Some(d) = crate::syntax::dates::find_dates(s).into_iter().next() else {
+            continue;
+        };
+        let meeting = if cx.lang == Lang::Zh {
+            s.find("会议")
+        } else {
+            s.find("meeting")
+                .or_else(|| s.find("séance"))
+                .or_else(|| s.find("sesión"))
+                .or_else(|| s.find("заседание"))
+        };
+        let Some(m) = meeting else { continue };
+        let date_first = d.start < m;
+        let want_date_first = cx.lang == Lang::Zh;
+        if date_first != want_date_first {
+            out.emit(
+                n.range.clone(),
+                if want_date_first {
+                    "closing lines: Chinese puts the date before the meeting".to_string()
+                } else {
+                    "closing lines: the meeting comes first, then the date".to_string()
+                },
+            );
+        }
+    }
+}
+
+pub const UN020: RuleDef = RuleDef {
+    id: "UN020",
+    name: "number-session-mismatch",
+    severity: Severity::Error,
+    default_on: true,
+    scopes: RES_DRAFT,
+    langs: &[],
+    extraction_tolerant: false,
+    summary: "Resolution number, masthead symbol and session line agree.",
+    explanation: "`A/RES/62/57` in the masthead, `62/57.` before the title and `Sixty-second session` name the same session and number.",
+    bad: "A/RES/75/62 … 75/26. Implementation of the Convention on Cluster Munitions",
+    good: "A/RES/75/62 … 75/62. Implementation of the Convention on Cluster Munitions",
+    check: un020,
+};
+
+static SESSION_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*([a-z]+(?:-[a-z]+)?)\s+session|第\s*([一二三四五六七八九十百]+)\s*届")
+        .unwrap()
+});
+
+fn session_of_line(s: &str) -> Option<u32> {
+    let c = SESSION_WORD.captures(s)?;
+    if let Some(w) = c.get(1) {
+        ordinal_value(w.as_str())
+    } else {
+        chinese_number(c.get(2)?.as_str())
+    }
+}
+
+fn un020(cx: &Ctx, out: &mut Sink) {
+    let m = &cx.tree.meta;
+    let Some(num) = m.number.as_deref() else {
+        return;
+    };
+    let Some(nr) = m.number_range.clone() else {
+        return;
+    };
+    if let Some(sym) = m.symbol.as_deref()
+        && let Some(rest) = sym
+            .strip_prefix("A/RES/")
+            .or_else(|| sym.strip_prefix("S/RES/"))
+    {
+        let norm = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        // composite `69/96 A` shares the symbol `A/RES/69/96`
+        let numb: String = norm(num)
+            .trim_end_matches(|c: char| c.is_ascii_uppercase())
+            .to_string();
+        let restn = norm(rest);
+        if !restn.starts_with(&numb) && !numb.starts_with(&restn) {
+            let d = out.emit(
+                nr.clone(),
+                format!("resolution number {num} does not match the symbol {sym}"),
+            );
+            if let Some(sr) = &m.symbol_range {
+                d.related(sr.clone(), "masthead symbol");
+            }
+            return;
+        }
+    }
+    if let (Some(sess), Some(own)) = (m.session.as_deref(), own_session(cx))
+        && let Some(v) = session_of_line(sess)
+        && v != own
+        && !sess.to_lowercase().contains("special")
+        && !sess.contains("特别")
+    {
+        out.emit(
+            nr,
+            format!(
+                "resolution {num} belongs to session {own}, the session line says `{}`",
+                sess.trim()
+            ),
+        );
+    }
+}
+
+pub const UN021: RuleDef = RuleDef {
+    id: "UN021",
+    name: "adoption-outside-session",
+    severity: Severity::Warning,
+    default_on: true,
+    scopes: RES_ONLY,
+    langs: &[],
+    extraction_tolerant: false,
+    summary: "The adoption date falls inside the session of the resolution number.",
+    explanation: "GA session N runs from September 1945+N to September 1946+N (special and emergency special sessions aside).",
+    bad: "62/57 adopted on 5 December 2010",
+    good: "62/57 adopted on 5 December 2007",
+    check: un021,
+};
+
+/// GA session N: September 1945+N to the end of September 1946+N.
+pub fn in_ga_session(n: u32, d: Date) -> bool {
+    let from = Date {
+        year: 1945 + n as i32,
+        month: 9,
+        day: 1,
+    };
+    let to = Date {
+        year: 1946 + n as i32,
+        month: 9,
+        day: 30,
+    };
+    d >= from && d <= to
+}
+
+fn un021(cx: &Ctx, out: &mut Sink) {
+    if !is_ga(cx) {
+        return;
+    }
+    let (Some(n), Some(a)) = (own_session(cx), cx.tree.meta.adoption_date) else {
+        return;
+    };
+    if !in_ga_session(n, a) {
+        let r = date_in(cx, NodeKind::Adoption)
+            .unwrap_or(cx.tree.meta.number_range.clone().unwrap_or(0..0));
+        out.emit(
+            r,
+            format!(
+                "adopted on {} but numbered in session {n} ({}–{}): check the number or the date",
+                a.iso(),
+                1945 + n,
+                1946 + n
+            ),
+        );
+    }
+}
+
+pub const UN022: RuleDef = RuleDef {
+    id: "UN022",
+    name: "future-session-in-past",
+    severity: Severity::Warning,
+    default_on: true,
+    scopes: RES_DRAFT,
+    langs: &[],
+    extraction_tolerant: false,
+    summary: "A provisional agenda or a report is for a later session than the current one.",
+    explanation: "\"the provisional agenda of its Nth session\" and \"to report to it at its Nth session\" name a session after the one adopting the text (seeds 001–003: N+1).",
+    bad: "(in 62/57) Decides to include in the provisional agenda of its sixty-first session …",
+    good: "(in 62/57) Decides to include in the provisional agenda of its sixty-third session …",
+    check: un022,
+};
+
+static FUTURE_EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"provisional agenda of its\s+([a-z]+(?:-[a-z]+)?)\s+session|\b(?:report|submit|present)\b[^.;]{0,120}?\bto (?:it|the General Assembly) at its\s+([a-z]+(?:-[a-z]+)?)\s+session").unwrap()
+});
+static FUTURE_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"列入(?:大会)?第\s*([一二三四五六七八九十百]+)\s*届会议(?:的)?临时议程|向(?:大会)?第\s*([一二三四五六七八九十百]+)\s*届会议提(?:出|交)").unwrap()
+});
+
+fn un022(cx: &Ctx, out: &mut Sink) {
+    let Some(cur) =
+        own_session(cx).or_else(|| cx.tree.meta.session.as_deref().and_then(session_of_line))
+    else {
+        return;
+    };
+    if !is_ga(cx) {
+        return;
+    }
+    for p in cx.tree.nodes_of(NodeKind::Operative) {
+        let v = view(cx, p);
+        let re: &Regex = if cx.lang == Lang::Zh {
+            &FUTURE_ZH
+        } else {
+            &FUTURE_EN
+        };
+        for c in re.captures_iter(&v.s) {
+            let Some(g) = c.get(1).or_else(|| c.get(2)) else {
+                continue;
+            };
+            let val = if cx.lang == Lang::Zh {
+                chinese_number(g.as_str())
+            } else {
+                ordinal_value(g.as_str())
+            };
+            let Some(val) = val else { continue };
+            if val <= cur {
+                let want = if cx.lang == Lang::Zh {
+                    chinese_numeral(cur + 1)
+                } else {
+                    ordinal_word(cur + 1)
+                };
+                out.emit(
+                    v.range(g.range()),
+                    format!(
+                        "session {val} is not after the current session {cur}: probably `{want}`"
+                    ),
+                );
+            }
+        }
+    }
+}
+
+pub const UN023: RuleDef = RuleDef {
+    id: "UN023",
+    name: "malformed-ordinal",
+    severity: Severity::Error,
+    default_on: true,
+    scopes: ALL_KINDS,
+    langs: &[Lang::En, Lang::Zh],
+    extraction_tolerant: false,
+    summary: "Session ordinals are hyphenated lower-case words (`sixty-third`); Chinese uses well-formed Chinese numerals.",
+    explanation: "`sixty-third session` in running text (capitalised only at line start), never `sixty third`, `Sixty-Third` or `63rd session`; Chinese `第六十三届`, not `第六十十三届`.",
+    bad: "at its sixty third session; 第六十十三届会议",
+    good: "at its sixty-third session; 第六十三届会议",
+    check: un023,
+};
+
+static ORD_EN_BAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?i:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))\s+(?i:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))\s+(?:(?:special|emergency special|regular|resumed)\s+)?session\b|\b([a-z]+)-([A-Z][a-z]+)\s+session\b|\b(\d{1,2})(?:st|nd|rd|th)\s+session\b").unwrap()
+});
+static ORD_ZH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"第\s*([一二三四五六七八九十百零]+)\s*届").unwrap());
+
+fn un023(cx: &Ctx, out: &mut Sink) {
+    for n in units(cx) {
+        let v = view(cx, n);
+        if cx.lang == Lang::Zh {
+            for c in ORD_ZH.captures_iter(&v.s) {
+                let g = c.get(1).unwrap();
+                let Some(val) = chinese_number(g.as_str()) else {
+                    out.emit(
+                        v.range(g.range()),
+                        format!("`{}` is not a Chinese numeral", g.as_str()),
+                    );
+                    continue;
+                };
+                let want = chinese_numeral(val);
+                if want != g.as_str() {
+                    out.emit(
+                        v.range(g.range()),
+                        format!("`{}`: write `{want}`", g.as_str()),
+                    )
+                    .fix(
+                        format!("Write `{want}`"),
+                        vec![Edit {
+                            range: v.range(g.range()),
+                            text: want.clone(),
+                        }],
+                        true,
+                    );
+                }
+            }
+            continue;
+        }
+        for c in ORD_EN_BAD.captures_iter(&v.s) {
+            let m = c.get(0).unwrap();
+            let at_start = v.s[..m.start()].trim_end().is_empty();
+            let (range, want) = if let (Some(t), Some(u)) = (c.get(1), c.get(2)) {
+                let w = format!("{}-{}", t.as_str(), u.as_str());
+                let w = if t.as_str().starts_with(char::is_uppercase) {
+                    w
+                } else {
+                    w.to_lowercase()
+                };
+                (t.start()..u.end(), w)
+            } else if let (Some(t), Some(u)) = (c.get(3), c.get(4)) {
+                let Some(val) = ordinal_value(&format!("{}-{}", t.as_str(), u.as_str())) else {
+                    continue;
+                };
+                let _ = val;
+                (
+                    t.start()..u.end(),
+                    format!("{}-{}", t.as_str(), u.as_str().to_lowercase()),
+                )
+            } else if let Some(d) = c.get(5) {
+                if at_start {
+                    continue;
+                }
+                let val: u32 = d.as_str().parse().unwrap_or(0);
+                (d.start()..m.end() - " session".len(), ordinal_word(val))
+            } else {
+                continue;
+            };
+            let dr = v.range(range);
+            out.emit(
+                dr.clone(),
+                format!("malformed session ordinal: write `{want}`"),
+            )
+            .fix(
+                format!("Write `{want}`"),
+                vec![Edit {
+                    range: dr,
+                    text: want.clone(),
+                }],
+                true,
+            );
+        }
+    }
+}
+
+pub const UN024: RuleDef = RuleDef {
+    id: "UN024",
+    name: "issue-before-adoption",
+    severity: Severity::Warning,
+    default_on: true,
+    scopes: RES_ONLY,
+    langs: &[],
+    extraction_tolerant: false,
+    summary: "The masthead date is not before the adoption date.",
+    explanation: "The resolution is issued after it is adopted: the date under `Distr.: General` cannot precede the date of the adoption line (seeds 002, 003).",
+    bad: "Distr.: General 1 December 2020 … Resolution adopted by the General Assembly on 7 December 2020",
+    good: "Distr.: General 15 December 2020 … Resolution adopted by the General Assembly on 7 December 2020",
+    check: un024,
+};
+
+fn un024(cx: &Ctx, out: &mut Sink) {
+    let (Some(i), Some(a)) = (cx.tree.meta.issue_date, cx.tree.meta.adoption_date) else {
+        return;
+    };
+    if i < a {
+        let heading = cx.tree.nodes_of(NodeKind::Heading).into_iter().next();
+        let r = heading
+            .and_then(|h| {
+                let s = &cx.text[h.range.clone()];
+                crate::syntax::dates::find_dates(s)
+                    .into_iter()
+                    .find(|d| d.date == i)
+                    .map(|d| h.range.start + d.start..h.range.start + d.end)
+            })
+            .unwrap_or(0..0);
+        out.emit(
+            r,
+            format!(
+                "issued {} before its adoption on {}: check the dates",
+                i.iso(),
+                a.iso()
+            ),
+        );
+    }
+}
+
+pub const UN029: RuleDef = RuleDef {
+    id: "UN029",
+    name: "title-presence",
+    severity: Severity::Information,
+    default_on: true,
+    scopes: RES_DRAFT,
+    langs: &[],
+    extraction_tolerant: false,
+    summary: "GA, ECOSOC and HRC resolutions carry a title after the number; SC resolutions do not.",
+    explanation: "`62/57. Convention on Certain Conventional Weapons`; the title is normally the agenda item's (Editorial Manual, titles).",
+    bad: "62/57.\nThe General Assembly,",
+    good: "62/57. Convention on Certain Conventional Weapons\nThe General Assembly,",
+    check: un029,
+};
+
+fn un029(cx: &Ctx, out: &mut Sink) {
+    if is_sc(cx) || cx.tree.kind != DocKind::Resolution {
+        return;
+    }
+    let m = &cx.tree.meta;
+    if m.number.is_some() && m.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        out.emit(m.number_range.clone().unwrap_or(0..0), "resolution without a title: add it after the number (normally the agenda item's title)");
+    }
+}
+
+pub const UN034: RuleDef = RuleDef {
+    id: "UN034",
+    name: "report-from-other-session",
+    severity: Severity::Information,
+    default_on: true,
+    scopes: RES_ONLY,
+    langs: &[],
+    extraction_tolerant: false,
+    summary: "The report in the adoption line normally belongs to the resolution's session.",
+    explanation: "`62/57 … [on the report of the First Committee (A/62/395)]`: a report of another session is usually a typing slip.",
+    bad: "62/57 … [on the report of the First Committee (A/61/395)]",
+    good: "62/57 … [on the report of the First Committee (A/62/395)]",
+    check: un034,
+};
+
+static GA_DOC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^A/(?:C\.\d/)?(\d{2})/").unwrap());
+
+fn un034(cx: &Ctx, out: &mut Sink) {
+    let Some(own) = own_session(cx) else { return };
+    for a in cx.tree.nodes_of(NodeKind::Adoption) {
+        for s in &cx.tree.symbols {
+            if s.range.start < a.range.start || s.range.end > a.range.end {
+                continue;
+            }
+            if let Some(c) = GA_DOC.captures(&s.canonical)
+                && let Ok(n) = c[1].parse::<u32>()
+                && n != own
+            {
+                out.emit(s.range.clone(), format!("report {} is from session {n}, the resolution from session {own}: check the symbol", s.canonical));
+            }
+        }
+    }
+}
+
+pub const UN035: RuleDef = RuleDef {
+    id: "UN035",
+    name: "draft-adopted-mismatch",
+    severity: Severity::Warning,
+    default_on: true,
+    scopes: ALL_KINDS,
+    langs: &[],
+    extraction_tolerant: false,
+    summary: "An `/L.` symbol goes with a draft, an `A/RES/` symbol with an adopted text.",
+    explanation: "Drafts are issued as `/L.` documents without adoption line or closing formula; an adopted resolution carries its `A/RES/` symbol, its adoption line and its closing formula (Editorial Manual; DHL research guide).",
+    bad: "A/C.1/62/L.5 … 61st plenary meeting 5 December 2007",
+    good: "A/RES/62/57 … 61st plenary meeting 5 December 2007",
+    check: un035,
+};
+
+fn un035(cx: &Ctx, out: &mut Sink) {
+    let m = &cx.tree.meta;
+    let Some(sym) = m.symbol.as_deref() else {
+        return;
+    };
+    let r = m.symbol_range.clone().unwrap_or(0..0);
+    let closing = !cx.tree.nodes_of(NodeKind::Closing).is_empty();
+    let adopted_line = m.adoption_date.is_some();
+    if sym.contains("/L.") && (closing || adopted_line) {
+        out.emit(r, format!("draft symbol {sym} on a text with {}: use the A/RES/ symbol or drop the closing lines", if adopted_line { "an adoption line" } else { "a closing formula" }));
+    } else if sym.starts_with("A/RES/")
+        && !adopted_line
+        && !closing
+        && cx.tree.kind != DocKind::Other
+    {
+        out.emit(r, format!("{sym} is an adopted resolution's symbol but the text has neither adoption line nor closing formula"));
+    }
+}

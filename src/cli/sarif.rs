@@ -1,0 +1,159 @@
+//! `unlsp check --format sarif` (SARIF 2.1.0) and `--format github` (workflow
+//! annotations).
+
+use super::check::FileReport;
+use crate::analysis::{Severity, catalogue};
+use crate::syntax::text::LineIndex;
+use serde_json::{Value, json};
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Information | Severity::Hint => "note",
+    }
+}
+
+/// SARIF region: 1-based line and column (columns in Unicode code points).
+fn region(li: &LineIndex, text: &str, r: &std::ops::Range<usize>) -> Value {
+    let s = li.position(text, r.start);
+    let e = li.position(text, r.end.max(r.start));
+    let col = |off: usize, line: usize| {
+        let ls = li.line_start(line - 1);
+        text[ls..off.min(text.len()).max(ls)].chars().count() + 1
+    };
+    json!({
+        "startLine": s.line,
+        "startColumn": col(r.start, s.line),
+        "endLine": e.line,
+        "endColumn": col(r.end.max(r.start), e.line),
+        "charOffset": text[..r.start].chars().count(),
+        "charLength": text[r.start..r.end.max(r.start)].chars().count(),
+    })
+}
+
+fn uri(path: &str) -> String {
+    path.replace('\\', "/").replace(' ', "%20")
+}
+
+pub fn sarif(reports: &[FileReport]) -> Value {
+    let rules: Vec<Value> = catalogue()
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "name": r.name,
+                "shortDescription": { "text": r.summary },
+                "fullDescription": { "text": r.explanation },
+                "help": { "text": format!("{}\n\nBad:\n{}\n\nGood:\n{}", r.explanation, r.bad, r.good) },
+                "defaultConfiguration": { "level": level(r.severity), "enabled": r.default_on },
+                "properties": { "scopes": r.scopes.iter().map(|s| s.name()).collect::<Vec<_>>() },
+            })
+        })
+        .collect();
+    let index: std::collections::HashMap<&str, usize> = catalogue()
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id, i))
+        .collect();
+    let mut results = Vec::new();
+    for f in reports {
+        let li = LineIndex::new(&f.text);
+        for d in &f.diagnostics {
+            let loc = json!({
+                "physicalLocation": {
+                    "artifactLocation": { "uri": uri(&f.path) },
+                    "region": region(&li, &f.text, &d.range),
+                }
+            });
+            let mut r = json!({
+                "ruleId": d.code,
+                "ruleIndex": index.get(d.code).copied().unwrap_or(0),
+                "level": level(d.severity),
+                "message": { "text": d.message },
+                "locations": [loc],
+                "properties": { "severity": d.severity.name() },
+            });
+            if !d.related.is_empty() {
+                r["relatedLocations"] = Value::Array(
+                    d.related
+                        .iter()
+                        .enumerate()
+                        .map(|(i, rel)| {
+                            json!({
+                                "id": i,
+                                "message": { "text": rel.message },
+                                "physicalLocation": {
+                                    "artifactLocation": { "uri": uri(&f.path) },
+                                    "region": region(&li, &f.text, &rel.range),
+                                }
+                            })
+                        })
+                        .collect(),
+                );
+            }
+            if let Some(fix) = &d.fix {
+                r["fixes"] = json!([{
+                    "description": { "text": fix.title },
+                    "artifactChanges": [{
+                        "artifactLocation": { "uri": uri(&f.path) },
+                        "replacements": fix.edits.iter().map(|e| json!({
+                            "deletedRegion": region(&li, &f.text, &e.range),
+                            "insertedContent": { "text": e.text },
+                        })).collect::<Vec<_>>(),
+                    }],
+                }]);
+            }
+            results.push(r);
+        }
+    }
+    json!({
+        "$schema": "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "unlsp",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/unlsp/unlsp",
+                "rules": rules,
+            }},
+            "artifacts": reports.iter().map(|f| json!({ "location": { "uri": uri(&f.path) }, "sourceLanguage": f.doc.lang().code() })).collect::<Vec<_>>(),
+            "results": results,
+            "columnKind": "unicodeCodePoints",
+        }],
+    })
+}
+
+/// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=UN010::message`
+pub fn github(reports: &[FileReport]) -> String {
+    let esc_data = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let esc_prop = |s: &str| esc_data(s).replace(':', "%3A").replace(',', "%2C");
+    let mut out = String::new();
+    for f in reports {
+        let li = LineIndex::new(&f.text);
+        for d in &f.diagnostics {
+            let s = li.position(&f.text, d.range.start);
+            let e = li.position(&f.text, d.range.end.max(d.range.start));
+            let kind = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                _ => "notice",
+            };
+            out.push_str(&format!(
+                "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                esc_prop(&f.path),
+                s.line,
+                s.column,
+                e.line,
+                e.column,
+                esc_prop(&format!("{} ({})", d.code, d.severity.name())),
+                esc_data(&d.message)
+            ));
+        }
+    }
+    out
+}

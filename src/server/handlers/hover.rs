@@ -1,0 +1,185 @@
+//! `textDocument/hover`: a cited resolution (number, date, title, where it
+//! lives), a footnote marker (the footnote's text), a lead phrase (preambular or
+//! operative, with its "also"/"further" forms), a paragraph reference (the
+//! paragraph's first words).
+
+use super::{
+    View, body_after_label, catalogue_entry, first_words, footnote_by_number, operative_by_label,
+    touches, with_view,
+};
+use crate::index::workspace::ActKey;
+use crate::server::state::Shared;
+use crate::syntax::lexicon::{LeadClass, LeadForm, lexicon};
+use crate::syntax::tree::{Citation, CitationKind, Lead};
+use tower_lsp_server::ls_types as lsp;
+
+fn markdown(value: String, v: &View, r: &std::ops::Range<usize>) -> lsp::Hover {
+    lsp::Hover {
+        contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+            kind: lsp::MarkupKind::Markdown,
+            value,
+        }),
+        range: Some(v.range(r)),
+    }
+}
+
+fn organ_name(o: Option<&str>) -> &'static str {
+    match o {
+        Some("GA") => "General Assembly ",
+        Some("SC") => "Security Council ",
+        Some("ECOSOC") => "Economic and Social Council ",
+        Some("HRC") => "Human Rights Council ",
+        _ => "",
+    }
+}
+
+fn citation_text(c: &Citation, workspace: &[String]) -> String {
+    let noun = match c.kind {
+        CitationKind::Resolution => "resolution ",
+        CitationKind::Decision => "decision ",
+        CitationKind::Document => "document ",
+    };
+    let mut s = format!(
+        "**{}{noun}{}**\n\n",
+        organ_name(c.organ.as_deref()),
+        c.target
+    );
+    let e = catalogue_entry(c);
+    let not_known = "not known".to_string();
+    let date = e
+        .and_then(|e| e.date.clone().or(e.month.clone()))
+        .or(c.date.map(|d| d.iso()))
+        .unwrap_or(not_known.clone());
+    let title = e.and_then(|e| e.title.clone()).unwrap_or(not_known.clone());
+    let title_note = match e {
+        Some(e) if e.title.is_some() && !e.title_is_official() => {
+            " (description, not the official title)"
+        }
+        _ => "",
+    };
+    s.push_str(&format!(
+        "- Adopted: {date}\n- Title: {title}{title_note}\n"
+    ));
+    if let Some(e) = e {
+        s.push_str(&format!("- Symbol: [{}]({})\n", e.symbol, e.undocs_url()));
+        if let Some(vote) = &e.vote {
+            s.push_str(&format!("- Vote: {vote}\n"));
+        }
+    }
+    if workspace.is_empty() {
+        s.push_str("- In the workspace: no\n");
+    } else {
+        for w in workspace {
+            s.push_str(&format!("- In the workspace: `{w}`\n"));
+        }
+    }
+    s
+}
+
+fn lead_text(l: &Lead) -> String {
+    let lex = lexicon();
+    let class = match l.class {
+        LeadClass::Preambular => "preambular",
+        LeadClass::Operative => "operative",
+    };
+    let mut s = format!("**{}** — {class} lead phrase", l.text);
+    let entries: Vec<_> = lex
+        .entries
+        .iter()
+        .filter(|e| e.lang == l.lang && e.class == l.class && e.base == l.base)
+        .collect();
+    if let Some(g) = entries.iter().find(|e| !e.gloss.is_empty()) {
+        s.push_str(&format!(" ({})", g.gloss));
+    }
+    if l.form != LeadForm::Base {
+        s.push_str(&format!("; repeat form of *{}*", l.base));
+    }
+    s.push('\n');
+    for (form, name) in [
+        (LeadForm::Base, "base"),
+        (LeadForm::Also, "also"),
+        (LeadForm::Further, "further"),
+    ] {
+        let mut phrases: Vec<&str> = entries
+            .iter()
+            .filter(|e| e.form == form)
+            .map(|e| e.phrase.as_str())
+            .collect();
+        phrases.dedup();
+        if !phrases.is_empty() {
+            s.push_str(&format!("\n- {name}: *{}*", phrases.join("*, *")));
+        }
+    }
+    if l.class_mismatch {
+        s.push_str("\n\nThis phrase is listed for the other part of a resolution.");
+    }
+    s
+}
+
+pub fn hover(sh: &Shared, p: lsp::HoverParams) -> Option<lsp::Hover> {
+    let uri = p.text_document_position_params.text_document.uri;
+    let pos = p.text_document_position_params.position;
+    // workspace documents are looked up first, without the document guard
+    let cited: Option<String> = with_view(sh, &uri, |v| {
+        let o = v.offset(pos);
+        v.doc
+            .tree()
+            .citations
+            .iter()
+            .find(|c| touches(&c.range, o))
+            .map(|c| c.target.clone())
+    });
+    let workspace: Vec<String> = cited
+        .map(|t| {
+            sh.index()
+                .documents_for(&ActKey::new(&t))
+                .iter()
+                .map(|f| {
+                    crate::server::state::uri_to_path(&f.id.parse().ok()?)
+                        .map(|p| p.display().to_string())
+                        .or(Some(f.id.clone()))
+                })
+                .collect::<Option<Vec<_>>>()
+                .unwrap_or_default()
+        })
+        .unwrap_or_default();
+    with_view(sh, &uri, |v| {
+        let o = v.offset(pos);
+        let t = v.doc.tree();
+        let text = v.text();
+        if let Some(r) = t.footnote_refs.iter().find(|r| touches(&r.range, o)) {
+            let body = match footnote_by_number(t, r.number, r.range.start) {
+                Some(f) => first_words(body_after_label(text, f), 600),
+                None => "no footnote with this number".into(),
+            };
+            return Some(markdown(
+                format!("**Footnote {}**\n\n{body}", r.number),
+                v,
+                &r.range,
+            ));
+        }
+        if let Some(c) = t.citations.iter().find(|c| touches(&c.range, o)) {
+            return Some(markdown(citation_text(c, &workspace), v, &c.range));
+        }
+        if let Some(r) = t
+            .paragraph_refs
+            .iter()
+            .find(|r| r.of_citation.is_none() && touches(&r.range, o))
+        {
+            let n = operative_by_label(t, &r.number.to_string(), r.range.start)?;
+            let s = format!(
+                "**Paragraph {}**\n\n{}",
+                r.number,
+                first_words(body_after_label(text, n), 300)
+            );
+            return Some(markdown(s, v, &r.range));
+        }
+        let path = t.path_at(o);
+        let lead = path
+            .iter()
+            .rev()
+            .filter_map(|n| n.lead.as_ref())
+            .find(|l| touches(&l.range, o))?;
+        Some(markdown(lead_text(lead), v, &lead.range))
+    })
+}

@@ -1,0 +1,150 @@
+//! The server's settings: defaults, then `unlsp.toml` at the workspace root,
+//! then the editor's settings (`initializationOptions`, then
+//! `workspace/configuration` section `unlsp`). Editor settings take the same
+//! keys as `unlsp.toml` (`language`, `rules`, `exclude`, `debounceMs`,
+//! `maxFileSize`, `silence`); unknown keys are ignored so that an editor can
+//! keep its own (`path`, `trace`) next to them.
+
+use crate::project::ProjectConfig;
+use crate::syntax::Lang;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub const DEFAULT_DEBOUNCE_MS: u64 = 150;
+/// Documents above this get structure only (no rules); files above it are not
+/// indexed.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 4 * 1024 * 1024;
+/// Above this an open document is kept as text only (no parse at all).
+pub const PARSE_LIMIT_FACTOR: u64 = 2;
+
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub project: ProjectConfig,
+    pub root: Option<PathBuf>,
+}
+
+impl Settings {
+    pub fn lang(&self) -> Option<Lang> {
+        self.project
+            .language
+            .as_deref()
+            .filter(|l| !l.eq_ignore_ascii_case("auto"))
+            .and_then(Lang::from_code)
+    }
+
+    pub fn debounce(&self) -> Duration {
+        Duration::from_millis(self.project.debounce_ms.unwrap_or(DEFAULT_DEBOUNCE_MS))
+    }
+
+    pub fn max_file_size(&self) -> u64 {
+        self.project.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE)
+    }
+
+    pub fn parse_limit(&self) -> u64 {
+        self.max_file_size().saturating_mul(PARSE_LIMIT_FACTOR)
+    }
+
+    /// Path relative to the root, `/`-separated (for `exclude` and `silence`).
+    pub fn relative(&self, path: &Path) -> Option<String> {
+        let root = self.root.as_ref()?;
+        let rel = path.strip_prefix(root).ok()?;
+        Some(rel.to_string_lossy().replace('\\', "/"))
+    }
+
+    pub fn rule_config(&self, path: Option<&Path>) -> crate::analysis::Config {
+        let rel = path.and_then(|p| self.relative(p));
+        self.project.rule_config(rel.as_deref())
+    }
+}
+
+/// Read `unlsp.toml` under `root`: `Ok(None)` when there is none, `Err` naming
+/// the line when it is invalid.
+pub fn read_project_file(root: &Path) -> Result<Option<ProjectConfig>, String> {
+    let f = root.join("unlsp.toml");
+    match std::fs::read_to_string(&f) {
+        Ok(s) => ProjectConfig::parse(&s).map(Some),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("{}: {e}", f.display())),
+    }
+}
+
+const KEYS: &[(&str, &str)] = &[
+    ("language", "language"),
+    ("rules", "rules"),
+    ("exclude", "exclude"),
+    ("debounceMs", "debounce_ms"),
+    ("debounce_ms", "debounce_ms"),
+    ("maxFileSize", "max_file_size"),
+    ("max_file_size", "max_file_size"),
+    ("silence", "silence"),
+];
+
+/// Overlay editor settings (a JSON object, possibly wrapped in `{"unlsp": …}`)
+/// on `base`. Returns an error message for a value of the wrong shape; the
+/// other keys still apply.
+pub fn overlay(base: &mut ProjectConfig, v: &Value) -> Result<(), String> {
+    let v = match v.get("unlsp") {
+        Some(inner) if inner.is_object() => inner,
+        _ => v,
+    };
+    let Some(obj) = v.as_object() else {
+        return Ok(());
+    };
+    let mut errors = Vec::new();
+    for (from, to) in KEYS {
+        let Some(val) = obj.get(*from) else { continue };
+        if val.is_null() {
+            continue;
+        }
+        let one = serde_json::json!({ *to: val });
+        match serde_json::from_value::<ProjectConfig>(one) {
+            Ok(p) => match *to {
+                "language" => base.language = p.language,
+                "rules" => {
+                    for (id, sev) in p.rules {
+                        let ok = crate::analysis::rule(&id).is_some()
+                            && (sev == "off" || crate::analysis::Severity::parse(&sev).is_some());
+                        if ok {
+                            base.rules.insert(id, sev);
+                        } else {
+                            errors.push(format!("settings: rule `{id}` = `{sev}` ignored"));
+                        }
+                    }
+                }
+                "exclude" => base.exclude = p.exclude,
+                "debounce_ms" => base.debounce_ms = p.debounce_ms,
+                "max_file_size" => base.max_file_size = p.max_file_size,
+                "silence" => base.silence.extend(p.silence),
+                _ => {}
+            },
+            Err(e) => errors.push(format!("settings: `{from}`: {e}")),
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("; "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_settings_overlay_the_project_file() {
+        let mut p = ProjectConfig::parse("debounce_ms = 300\n[rules]\nUN010 = \"off\"\n").unwrap();
+        overlay(
+            &mut p,
+            &serde_json::json!({"unlsp": {"debounceMs": 0, "rules": {"UN006": "hint"}, "path": "/x"}}),
+        )
+        .unwrap();
+        assert_eq!(p.debounce_ms, Some(0));
+        assert_eq!(p.rules["UN010"], "off");
+        assert_eq!(p.rules["UN006"], "hint");
+        let e = overlay(&mut p, &serde_json::json!({"debounceMs": "soon"})).unwrap_err();
+        assert!(e.contains("debounceMs"), "{e}");
+        assert_eq!(p.debounce_ms, Some(0));
+    }
+}

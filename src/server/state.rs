@@ -1,0 +1,390 @@
+//! Server state: the open documents, the workspace index, the settings.
+//!
+//! Concurrency rules (tower-lsp-server polls up to `concurrency_level` handlers
+//! at once, all inside one task):
+//! - `didOpen`/`didChange`/`didClose` apply their edit synchronously, before
+//!   their first `.await`, so edits apply in the order they arrived;
+//! - a document's version only grows: an older or equal version is dropped with
+//!   a log line;
+//! - no DashMap guard or lock guard lives across an `.await` (every access goes
+//!   through a closure or a short block);
+//! - rules run on a [`Snapshot`] inside `spawn_blocking`, and their result is
+//!   dropped when the document moved on meanwhile.
+
+use crate::analysis;
+use crate::index::workspace::{FileFacts, WorkspaceIndex};
+use crate::server::convert::{self, Encoding};
+use crate::server::settings::Settings;
+use crate::syntax::Document;
+use crate::syntax::tree::Tree;
+use dashmap::DashMap;
+use ropey::Rope;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock, RwLock};
+use tower_lsp_server::Client;
+use tower_lsp_server::ls_types::{self as lsp, Uri};
+
+macro_rules! log {
+    ($($t:tt)*) => { eprintln!("unlsp: {}", format!($($t)*)) };
+}
+pub(crate) use log;
+
+/// An open document's text: parsed, or kept as text only when it is too large
+/// to parse on every keystroke.
+pub enum Body {
+    Parsed(Box<Document>),
+    Plain(Rope),
+}
+
+pub struct OpenDoc {
+    pub body: Body,
+    pub version: i32,
+    pub path: Option<PathBuf>,
+}
+
+impl OpenDoc {
+    pub fn new(text: &str, version: i32, path: Option<PathBuf>, s: &Settings) -> OpenDoc {
+        let body = if text.len() as u64 > s.parse_limit() {
+            log!(
+                "{} is {} bytes, over the parse limit: text only",
+                path.as_deref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+                text.len()
+            );
+            Body::Plain(Rope::from_str(text))
+        } else {
+            Body::Parsed(Box::new(Document::with_lang(text, s.lang())))
+        };
+        OpenDoc {
+            body,
+            version,
+            path,
+        }
+    }
+
+    pub fn rope(&self) -> &Rope {
+        match &self.body {
+            Body::Parsed(d) => d.rope(),
+            Body::Plain(r) => r,
+        }
+    }
+
+    pub fn doc(&self) -> Option<&Document> {
+        match &self.body {
+            Body::Parsed(d) => Some(d),
+            Body::Plain(_) => None,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.rope().len_bytes()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Apply one content change (LSP range in `enc`, or the whole text).
+    pub fn apply(&mut self, range: Option<lsp::Range>, text: &str, enc: Encoding, s: &Settings) {
+        match range {
+            None => self.replace(text, s),
+            Some(r) => {
+                let br = convert::byte_range(self.rope(), r, enc);
+                match &mut self.body {
+                    Body::Parsed(d) => d.edit(br, text),
+                    Body::Plain(rope) => {
+                        let cs = rope.byte_to_char(br.start);
+                        let ce = rope.byte_to_char(br.end);
+                        rope.remove(cs..ce);
+                        rope.insert(cs, text);
+                    }
+                }
+                // a text-only document that became small enough gets parsed
+                if let Body::Plain(r) = &self.body
+                    && (r.len_bytes() as u64) <= s.parse_limit()
+                {
+                    let t = r.to_string();
+                    self.body = Body::Parsed(Box::new(Document::with_lang(&t, s.lang())));
+                }
+            }
+        }
+    }
+
+    fn replace(&mut self, text: &str, s: &Settings) {
+        let too_big = text.len() as u64 > s.parse_limit();
+        match (&mut self.body, too_big) {
+            (Body::Parsed(d), false) => d.replace_all(text),
+            (_, true) => self.body = Body::Plain(Rope::from_str(text)),
+            (Body::Plain(_), false) => {
+                self.body = Body::Parsed(Box::new(Document::with_lang(text, s.lang())))
+            }
+        }
+    }
+
+    pub fn snapshot(&self) -> Option<Snapshot> {
+        let d = self.doc()?;
+        Some(Snapshot {
+            version: self.version,
+            text: d.text().to_string(),
+            tree: d.tree().clone(),
+            rope: d.rope().clone(),
+            path: self.path.clone(),
+        })
+    }
+}
+
+/// A document frozen at one version, for work off the async workers.
+pub struct Snapshot {
+    pub version: i32,
+    pub text: String,
+    pub tree: Tree,
+    pub rope: Rope,
+    pub path: Option<PathBuf>,
+}
+
+/// What the client told us at `initialize`.
+#[derive(Debug, Clone, Copy)]
+pub struct Negotiated {
+    pub encoding: Encoding,
+    /// The client pulls diagnostics (`textDocument.diagnostic`): never push.
+    pub pull_diagnostics: bool,
+    pub related_information: bool,
+    pub work_done_progress: bool,
+    pub configuration: bool,
+    pub watched_files_dynamic: bool,
+    pub hierarchical_symbols: bool,
+    pub multiline_tokens: bool,
+    pub snippets: bool,
+}
+
+impl Default for Negotiated {
+    fn default() -> Self {
+        Negotiated {
+            encoding: Encoding::Utf16,
+            pull_diagnostics: false,
+            related_information: true,
+            work_done_progress: false,
+            configuration: false,
+            watched_files_dynamic: false,
+            hierarchical_symbols: true,
+            multiline_tokens: false,
+            snippets: false,
+        }
+    }
+}
+
+/// Diagnostics computed for one version of a document (code actions reuse them).
+pub struct Computed {
+    pub version: i32,
+    pub config_gen: u64,
+    pub diagnostics: Arc<Vec<analysis::Diagnostic>>,
+}
+
+pub struct Shared {
+    pub client: Client,
+    pub docs: DashMap<Uri, OpenDoc>,
+    pub computed: DashMap<Uri, Computed>,
+    pub index: RwLock<WorkspaceIndex>,
+    pub settings: RwLock<Arc<Settings>>,
+    pub negotiated: OnceLock<Negotiated>,
+    pub init_options: RwLock<Option<serde_json::Value>>,
+    /// Bumped whenever the settings change (cached diagnostics go stale).
+    pub config_gen: AtomicU64,
+    pub shutting_down: AtomicBool,
+    /// Serialises publishing so that an older result never overtakes a newer one.
+    pub publish: tokio::sync::Mutex<()>,
+}
+
+impl Shared {
+    pub fn new(client: Client) -> Shared {
+        Shared {
+            client,
+            docs: DashMap::new(),
+            computed: DashMap::new(),
+            index: RwLock::new(WorkspaceIndex::new()),
+            settings: RwLock::new(Arc::new(Settings::default())),
+            negotiated: OnceLock::new(),
+            init_options: RwLock::new(None),
+            config_gen: AtomicU64::new(0),
+            shutting_down: AtomicBool::new(false),
+            publish: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    pub fn neg(&self) -> Negotiated {
+        self.negotiated.get().copied().unwrap_or_default()
+    }
+
+    pub fn enc(&self) -> Encoding {
+        self.neg().encoding
+    }
+
+    pub fn settings(&self) -> Arc<Settings> {
+        self.settings
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    pub fn set_settings(&self, s: Settings) {
+        *self.settings.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(s);
+        self.config_gen.fetch_add(1, Ordering::SeqCst);
+    }
+
+    pub fn index(&self) -> std::sync::RwLockReadGuard<'_, WorkspaceIndex> {
+        self.index.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn index_mut(&self) -> std::sync::RwLockWriteGuard<'_, WorkspaceIndex> {
+        self.index.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Run `f` on an open document; the guard ends with the call.
+    pub fn with_doc<R>(&self, uri: &Uri, f: impl FnOnce(&OpenDoc) -> R) -> Option<R> {
+        let g = self.docs.get(uri)?;
+        Some(f(&g))
+    }
+
+    pub fn version_of(&self, uri: &Uri) -> Option<i32> {
+        self.with_doc(uri, |d| d.version)
+    }
+
+    /// The text of a document for position conversion: the open copy, else the
+    /// file on disk.
+    pub fn rope_of(&self, uri: &Uri) -> Option<Rope> {
+        if let Some(r) = self.with_doc(uri, |d| d.rope().clone()) {
+            return Some(r);
+        }
+        let p = uri_to_path(uri)?;
+        crate::index::workspace::read_text(&p).map(|t| Rope::from_str(&t))
+    }
+
+    /// Compute diagnostics and index facts for `version` of `uri`, then publish
+    /// them unless the document moved on.
+    pub async fn analyse(self: &Arc<Self>, uri: Uri, version: i32) {
+        let Some(snap) = self.with_doc(&uri, |d| {
+            if d.version == version {
+                d.snapshot()
+            } else {
+                None
+            }
+        }) else {
+            return;
+        };
+        let Some(snap) = snap else { return };
+        let settings = self.settings();
+        let gen_ = self.config_gen.load(Ordering::SeqCst);
+        let run_rules = (snap.text.len() as u64) <= settings.max_file_size();
+        let id = uri.as_str().to_string();
+        let joined = tokio::task::spawn_blocking(move || {
+            let cfg = settings.rule_config(snap.path.as_deref());
+            let diags = if run_rules {
+                analysis::check_tree(&snap.text, &snap.tree, &cfg)
+            } else {
+                Vec::new()
+            };
+            let facts = FileFacts::from_tree(&id, &snap.tree);
+            (diags, facts, snap)
+        })
+        .await;
+        let (diags, facts, snap) = match joined {
+            Ok(v) => v,
+            Err(e) => {
+                log!("analysis of {} failed: {e}", uri.as_str());
+                return;
+            }
+        };
+        if self.version_of(&uri) != Some(version) {
+            return; // stale: a newer version is on its way
+        }
+        self.index_mut().insert(facts);
+        let diags = Arc::new(diags);
+        self.computed.insert(
+            uri.clone(),
+            Computed {
+                version,
+                config_gen: gen_,
+                diagnostics: diags.clone(),
+            },
+        );
+        if self.neg().pull_diagnostics {
+            return;
+        }
+        let lsp_diags =
+            crate::server::handlers::diagnostics::to_lsp(self, &uri, &snap.rope, &diags);
+        let _order = self.publish.lock().await;
+        if self.version_of(&uri) != Some(version) {
+            return;
+        }
+        self.client
+            .publish_diagnostics(uri, lsp_diags, Some(version))
+            .await;
+    }
+
+    /// Debounced analysis of the current version.
+    pub fn schedule(self: &Arc<Self>, uri: Uri, version: i32) {
+        let me = self.clone();
+        let delay = self.settings().debounce();
+        tokio::spawn(async move {
+            if !delay.is_zero() {
+                tokio::time::sleep(delay).await;
+            }
+            me.analyse(uri, version).await;
+        });
+    }
+
+    /// Diagnostics of the current version, computed now when the cache is stale
+    /// (pull diagnostics, code actions).
+    pub async fn diagnostics_now(
+        self: &Arc<Self>,
+        uri: &Uri,
+    ) -> Option<(i32, Rope, Arc<Vec<analysis::Diagnostic>>)> {
+        let gen_ = self.config_gen.load(Ordering::SeqCst);
+        let (version, rope) = self.with_doc(uri, |d| (d.version, d.rope().clone()))?;
+        if let Some(c) = self.computed.get(uri)
+            && c.version == version
+            && c.config_gen == gen_
+        {
+            return Some((version, rope, c.diagnostics.clone()));
+        }
+        let snap = self.with_doc(uri, |d| d.snapshot())??;
+        let settings = self.settings();
+        let run_rules = (snap.text.len() as u64) <= settings.max_file_size();
+        let (diags, snap) = tokio::task::spawn_blocking(move || {
+            let cfg = settings.rule_config(snap.path.as_deref());
+            let d = if run_rules {
+                analysis::check_tree(&snap.text, &snap.tree, &cfg)
+            } else {
+                Vec::new()
+            };
+            (d, snap)
+        })
+        .await
+        .ok()?;
+        let diags = Arc::new(diags);
+        if self.version_of(uri) == Some(snap.version) {
+            self.computed.insert(
+                uri.clone(),
+                Computed {
+                    version: snap.version,
+                    config_gen: gen_,
+                    diagnostics: diags.clone(),
+                },
+            );
+        }
+        Some((snap.version, snap.rope, diags))
+    }
+}
+
+pub fn uri_to_path(uri: &Uri) -> Option<PathBuf> {
+    if uri.scheme().as_str() != "file" {
+        return None;
+    }
+    uri.to_file_path().map(|p| p.into_owned())
+}
+
+pub fn path_to_uri(p: &Path) -> Option<Uri> {
+    Uri::from_file_path(p)
+}
