@@ -539,7 +539,10 @@ impl<'a> Builder<'a> {
             BlockKind::OrganLine if self.zone <= Zone::Heading => {
                 self.open_heading(&r);
             }
-            BlockKind::OrganLine if matches!(self.zone, Zone::Title | Zone::Adoption) => {
+            BlockKind::OrganLine
+                if matches!(self.zone, Zone::Title | Zone::Adoption)
+                    && (self.prev_blank || self.zone == Zone::Adoption) =>
+            {
                 // author line without its comma (no preamble follows)
                 self.author(r);
             }

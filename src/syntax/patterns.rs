@@ -100,7 +100,7 @@ re!(
 // §5 closing, §6 annexes, drafts
 re!(
     CLOSING_EN,
-    r"^\s*(\d{1,4})\s*(st|nd|rd|th|e|ª|-е|-?я)?\s+(?:plenary\s+meeting|séance\s+plénière|sesión\s+plenaria|пленарное\s+заседание)(?:\s+(.*))?\s*$"
+    r"^\s*(\d{1,4})\s*(st|nd|rd|th|e|ª|-е|-?я)?\s+(?:\(resumed\)\s+|\(reprise\)\s+|\(continuación\)\s+)?(?:plenary\s+meeting|séance\s+plénière|sesión\s+plenaria|пленарное\s+заседание)(?:\s+(.*))?\s*$"
 );
 re!(
     CLOSING_ZH,

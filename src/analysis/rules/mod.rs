@@ -447,6 +447,8 @@ pub fn strip_running_title<'a>(cx: &Ctx, s: &'a str) -> &'a str {
         let heading_line = l.len() <= 80
             && l.starts_with(|c: char| c.is_uppercase())
             && !l.ends_with([';', ',', '.', ':', '；', '，', '。'])
+            && !terminal_mark(&l)
+                .is_some_and(|c| matches!(c, ';' | ',' | '.' | ':' | '；' | '，' | '。'))
             && head
                 .trim_end_matches(is_space)
                 .ends_with([';', ',', '.', ':', '；', '，', '。']);
@@ -476,9 +478,10 @@ pub fn is_closing_line(l: &str) -> bool {
 fn strip_heading_lines(s: &str) -> &str {
     let t = s.trim_end_matches(is_space);
     let lines: Vec<&str> = t.split('\n').collect();
+    // punctuation, also when a footnote digit is glued after it (`subject;4`)
     let punct = |l: &str| {
-        l.trim_end_matches(is_space)
-            .ends_with([';', ',', '.', ':', '；', '，', '。', '：'])
+        terminal_mark(l)
+            .is_some_and(|c| matches!(c, ';' | ',' | '.' | ':' | '；' | '，' | '。' | '：'))
     };
     let Some(k) = lines.iter().rposition(|l| punct(l)) else {
         return s;
@@ -487,7 +490,9 @@ fn strip_heading_lines(s: &str) -> &str {
     let heading = |l: &&str| {
         let l = l.trim_matches(is_space);
         l.is_empty()
-            || (l.len() <= 80 && l.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+            || (l.len() <= 80
+                && l.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && !punct(l))
     };
     if tail.is_empty() || tail.len() > 8 || !tail.iter().all(heading) {
         return s;
