@@ -65,6 +65,8 @@ struct Builder<'a> {
     /// skipped).
     last_terminal: Option<char>,
     pending_lead: bool,
+    /// Next number of a numbered list inside an unnumbered operative paragraph.
+    numbered_list: Option<u32>,
     meta: Meta,
     saw_body_paragraph: bool,
     operative_leads: usize,
@@ -376,6 +378,9 @@ impl<'a> Builder<'a> {
             && core
                 .chars()
                 .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c'));
+        if core.chars().all(|c| c.is_ascii_digit()) {
+            return 0; // `1.` items of a numbered list hold `(a)` items
+        }
         let is_circled = label.chars().any(|c| ('㈠'..='㈩').contains(&c));
         if is_circled {
             return 2;
@@ -753,6 +758,32 @@ impl<'a> Builder<'a> {
         let expected = self.last_op.map(|n| n + 1).unwrap_or(1);
         let rest = &self.text[b.start + label_rel.1..b.content_end()];
         let rest_t = rest.trim_start_matches(|c: char| c == '.' || c == '*' || is_space(c));
+        // `Resolves that:` followed by `1. The Working Capital Fund shall …`: a
+        // numbered list inside an unnumbered operative paragraph (budget
+        // resolutions), not operative paragraphs
+        let op_lead = lead
+            .as_ref()
+            .is_some_and(|h| h.m.has_class(self.lex, LeadClass::Operative));
+        let list_next = self.numbered_list.unwrap_or(1);
+        let opens_list = self.numbered_list.is_none()
+            && number == Some(1)
+            && self.subs.is_empty()
+            && self
+                .para
+                .as_ref()
+                .is_some_and(|p| p.kind == NodeKind::Operative && p.label.is_none())
+            && matches!(self.last_terminal, Some(':' | '：'));
+        if !op_lead
+            && b.line_start
+            && (opens_list || self.numbered_list.is_some() && number == Some(list_next))
+        {
+            self.numbered_list = Some(list_next + 1);
+            let label_range = b.start + label_rel.0..b.start + label_rel.1;
+            self.new_sub(r.clone(), label.to_string(), label_range, None);
+            self.note_body_text(&r);
+            return;
+        }
+        self.numbered_list = None;
         let rest_ok = rest_t.is_empty()
             || lead.is_some()
             || rest_t.chars().next().is_some_and(|c| {
@@ -1208,6 +1239,7 @@ pub fn assemble(text: &str, blocks: &[Block], lang: Lang) -> Assembly {
         prev_blank: false,
         last_terminal: None,
         pending_lead: false,
+        numbered_list: None,
         meta: Meta::default(),
         saw_body_paragraph: false,
         operative_leads: 0,
