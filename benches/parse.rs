@@ -66,6 +66,14 @@ fn main() {
         }
         return;
     }
+    if std::env::var("UNLSP_PROFILE_CHECK").is_ok() {
+        let one = corpus_text(1 << 20);
+        let doc = Document::new(&one);
+        for _ in 0..3 {
+            std::hint::black_box(unlsp::analysis::check(&doc, &Default::default()));
+        }
+        return;
+    }
     if std::env::var("UNLSP_PROFILE").is_ok() {
         let one = corpus_text(1 << 20);
         for _ in 0..3 {

@@ -513,7 +513,7 @@ pub const UN045: RuleDef = RuleDef {
 };
 
 static NOUN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([Rr]esolution|[Dd]ecision)(s?)\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)([Rr]esolution|[Dd]ecision)(s?)(?-u:\b)").unwrap());
 
 fn un045(cx: &Ctx, out: &mut Sink) {
     let mut lists: Vec<Vec<&Citation>> = Vec::new();
@@ -696,7 +696,7 @@ pub const UN047: RuleDef = RuleDef {
 };
 
 static GLUED_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,3}/\d{1,4}|\d{3,4})([A-Z])\b(?:\s?\([IVXL]+\))?").unwrap()
+    Regex::new(r"(?-u:\b)(\d{1,3}/\d{1,4}|\d{3,4})([A-Z])(?-u:\b)(?:\s?\([IVXL]+\))?").unwrap()
 });
 
 fn un047(cx: &Ctx, out: &mut Sink) {
@@ -736,7 +736,7 @@ pub const UN048: RuleDef = RuleDef {
 };
 
 static OLD_GA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(General Assembly|its) resolutions? (\d{1,4})( [A-Z])?( of (\d{1,2} [A-Z][a-z]+ (\d{4})))?([^/\d(]|$)").unwrap()
+    Regex::new(r"(?-u:\b)(General Assembly|its) resolutions? (\d{1,4})( [A-Z])?( of (\d{1,2} [A-Z][a-z]+ (\d{4})))?([^/\d(]|$)").unwrap()
 });
 
 fn un048(cx: &Ctx, out: &mut Sink) {
@@ -925,7 +925,7 @@ pub const UN051: RuleDef = RuleDef {
 };
 
 static ABBR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(GA|SC|UNGA|UNSC|ECOSOC|HRC)\s+(resolutions?|decisions?|res\.)|\b(res\.)\s*\d")
+    Regex::new(r"(?-u:\b)(GA|SC|UNGA|UNSC|ECOSOC|HRC)\s+(resolutions?|decisions?|res\.)|(?-u:\b)(res\.)\s*\d")
         .unwrap()
 });
 

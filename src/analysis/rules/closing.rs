@@ -96,7 +96,7 @@ pub const UN017: RuleDef = RuleDef {
 };
 
 static ORDINAL_FIG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,5})(st|nd|rd|th)\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,5})(st|nd|rd|th)(?-u:\b)").unwrap());
 
 pub fn suffix_for(n: u64) -> &'static str {
     if (11..=13).contains(&(n % 100)) {
@@ -389,7 +389,7 @@ pub const UN022: RuleDef = RuleDef {
 };
 
 static FUTURE_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"provisional agenda of its\s+([a-z]+(?:-[a-z]+)?)\s+session|\b(?:report|submit|present)\b[^.;]{0,120}?\bto (?:it|the General Assembly) at its\s+([a-z]+(?:-[a-z]+)?)\s+session").unwrap()
+    Regex::new(r"provisional agenda of its\s+([a-z]+(?:-[a-z]+)?)\s+session|(?-u:\b)(?:report|submit|present)(?-u:\b)[^.;]{0,120}?(?-u:\b)to (?:it|the General Assembly) at its\s+([a-z]+(?:-[a-z]+)?)\s+session").unwrap()
 });
 static FUTURE_ZH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"列入(?:大会)?第\s*([一二三四五六七八九十百]+)\s*届会议(?:的)?临时议程|向(?:大会)?第\s*([一二三四五六七八九十百]+)\s*届会议提(?:出|交)").unwrap()
@@ -454,7 +454,7 @@ pub const UN023: RuleDef = RuleDef {
 };
 
 static ORD_EN_BAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?i:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))\s+(?i:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))\s+(?:(?:special|emergency special|regular|resumed)\s+)?session\b|\b([a-z]+)-([A-Z][a-z]+)\s+session\b|\b(\d{1,2})(?:st|nd|rd|th)\s+session\b").unwrap()
+    Regex::new(r"(?-u:\b)(?i:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))\s+(?i:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))\s+(?:(?:special|emergency special|regular|resumed)\s+)?session(?-u:\b)|(?-u:\b)([a-z]+)-([A-Z][a-z]+)\s+session(?-u:\b)|(?-u:\b)(\d{1,2})(?:st|nd|rd|th)\s+session(?-u:\b)").unwrap()
 });
 static ORD_ZH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"第\s*([一二三四五六七八九十百零]+)\s*届").unwrap());

@@ -212,7 +212,7 @@ pub const UN007: RuleDef = RuleDef {
 };
 
 static EN_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\*{1,2}|_)?(?:(?:Also|Further|Again|Once again|Once more|Still|Hereby|[A-Z][a-z]+ly)\s+(?:[a-z]+ly\s+)?)?[A-Za-z][a-z]+(?:-[a-z]+)?s\b").unwrap()
+    Regex::new(r"^(?:\*{1,2}|_)?(?:(?:Also|Further|Again|Once again|Once more|Still|Hereby|[A-Z][a-z]+ly)\s+(?:[a-z]+ly\s+)?)?[A-Za-z][a-z]+(?:-[a-z]+)?s(?-u:\b)").unwrap()
 });
 
 fn un007(cx: &Ctx, out: &mut Sink) {
@@ -569,7 +569,7 @@ pub const UN036: RuleDef = RuleDef {
 };
 
 static NEGOTIATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[(?:…|\.\.\.|\s*)\]|\[[A-Z][a-z]+(?:\s[a-z]+)?/[A-Z][a-z]+(?:\s[a-z]+)?\]|\b\d{1,3}\s?(?:bis|ter|quater)\b\.?|\b[Aa]lt\.\s?\d").unwrap()
+    Regex::new(r"\[(?:…|\.\.\.|\s*)\]|\[[A-Z][a-z]+(?:\s[a-z]+)?/[A-Z][a-z]+(?:\s[a-z]+)?\]|(?-u:\b)\d{1,3}\s?(?:bis|ter|quater)(?-u:\b)\.?|(?-u:\b)[Aa]lt\.\s?\d").unwrap()
 });
 
 fn un036(cx: &Ctx, out: &mut Sink) {

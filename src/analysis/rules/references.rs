@@ -24,7 +24,7 @@ pub const UN032: RuleDef = RuleDef {
 };
 
 static THIS_EN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([Tt]his) resolution\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)([Tt]his) resolution(?-u:\b)").unwrap());
 static THIS_ZH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(这项|此项|该项|此)决议").unwrap());
 
 fn un032(cx: &Ctx, out: &mut Sink) {
@@ -159,7 +159,7 @@ pub const UN083: RuleDef = RuleDef {
 };
 
 static ACRONYM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(?\b([A-Z][A-Z\-]{1,7}[A-Z])(s?)\b\)?").unwrap());
+    LazyLock::new(|| Regex::new(r"\(?(?-u:\b)([A-Z][A-Z\-]{1,7}[A-Z])(s?)(?-u:\b)\)?").unwrap());
 
 const COMMON: &[&str] = &[
     "HIV", "AIDS", "COVID", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII",

@@ -174,8 +174,9 @@ pub const UN064: RuleDef = RuleDef {
     check: un064,
 };
 
-static MODIFIER: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r"\b(?:Add|Corr|Rev|Amend)\.\s?\d+").unwrap());
+static MODIFIER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?-u:\b)(?:Add|Corr|Rev|Amend)\.\s?\d+").unwrap()
+});
 
 fn un064(cx: &Ctx, out: &mut Sink) {
     for u in super::units(cx) {

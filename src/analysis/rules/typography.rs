@@ -124,7 +124,7 @@ pub const UN074: RuleDef = RuleDef {
 };
 
 static ISO_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").unwrap());
 
 fn un074(cx: &Ctx, out: &mut Sink) {
     for d in &cx.tree.dates {
