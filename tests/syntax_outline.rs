@@ -235,3 +235,43 @@ fn empty_and_binary_like_input_never_panic() {
         let _ = outline_json(&d);
     }
 }
+
+/// Every range the parser reports lies on character boundaries (Chinese text
+/// with citations, paragraph references and footnote digits).
+#[test]
+fn ranges_are_on_char_boundaries() {
+    let mut texts: Vec<String> = fixtures()
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect();
+    texts.push("大会，\n回顾其 2006 年 12 月 6 日第 61/100 号决议第 5 段所述，\n1. 请秘书长按照上文第 1 段所述提出报告；¹\n2. 决定继续审议。\n".into());
+    if let Ok(rd) = std::fs::read_dir(root().join("../shared/corpus/pages/zh")) {
+        for e in rd.flatten() {
+            texts.push(std::fs::read_to_string(e.path()).unwrap());
+        }
+    }
+    for t in &texts {
+        let doc = Document::new(t);
+        let tree = doc.tree();
+        let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+        tree.walk(|n, _| ranges.push(n.range.clone()));
+        ranges.extend(tree.citations.iter().map(|c| c.range.clone()));
+        ranges.extend(
+            tree.paragraph_refs
+                .iter()
+                .flat_map(|p| [p.range.clone(), p.number_range.clone()]),
+        );
+        ranges.extend(tree.footnote_refs.iter().map(|p| p.range.clone()));
+        ranges.extend(tree.symbols.iter().map(|p| p.range.clone()));
+        ranges.extend(tree.dates.iter().map(|p| p.range.clone()));
+        for r in ranges {
+            assert!(
+                t.is_char_boundary(r.start) && t.is_char_boundary(r.end),
+                "range {r:?} splits a character"
+            );
+        }
+        for d in unlsp::analysis::check(&doc, &Default::default()) {
+            assert!(t.is_char_boundary(d.range.start) && t.is_char_boundary(d.range.end));
+        }
+    }
+}

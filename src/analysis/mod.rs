@@ -198,6 +198,17 @@ pub fn check_tree(text: &str, tree: &Tree, cfg: &Config) -> Vec<Diagnostic> {
         (r.check)(&cx, &mut sink);
         all.extend(sink.out);
     }
+    // Ranges on character boundaries, inside the text: whatever a rule computed,
+    // front ends can slice with them.
+    for d in all.iter_mut() {
+        let s = crate::syntax::text::clamp_to_char(text, d.range.start);
+        let e = crate::syntax::text::clamp_to_char(text, d.range.end.max(s));
+        d.range = s..e;
+        for r in d.related.iter_mut() {
+            let s = crate::syntax::text::clamp_to_char(text, r.range.start);
+            r.range = s..crate::syntax::text::clamp_to_char(text, r.range.end.max(s));
+        }
+    }
     all.retain(|d| !cfg.is_suppressed(d, tree, text));
     let directives = inline_directives(text, tree);
     if !directives.is_empty() {

@@ -391,9 +391,13 @@ pub fn human(w: &mut impl Write, reports: &[FileReport]) {
             let line = &r.text[lr.clone()];
             let (shown, cut) = clip_line(line, d.range.start - lr.start);
             let _ = writeln!(w, "  | {}", shown.replace('\t', " "));
-            let before = &shown[..cut.min(shown.len())];
-            let span_end = d.range.end.min(lr.end).max(d.range.start);
-            let span_text = &r.text[d.range.start..span_end];
+            let before = &shown[..crate::syntax::text::clamp_to_char(&shown, cut)];
+            let span_start = crate::syntax::text::clamp_to_char(&r.text, d.range.start);
+            let span_end = crate::syntax::text::clamp_to_char(
+                &r.text,
+                d.range.end.min(lr.end).max(span_start),
+            );
+            let span_text = &r.text[span_start..span_end.max(span_start)];
             let width = UnicodeWidthStr::width(span_text).clamp(1, 80);
             let _ = writeln!(
                 w,

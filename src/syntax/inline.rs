@@ -46,7 +46,16 @@ impl View {
                     .unwrap_or(bytes.len());
                 if nl > pos {
                     s.push_str(&piece[pos..nl]);
-                    map.extend(r.start + pos..r.start + nl);
+                    // every byte maps to the start of its character
+                    let seg = &piece[pos..nl];
+                    if seg.is_ascii() {
+                        map.extend(r.start + pos..r.start + nl);
+                    } else {
+                        for (k, c) in seg.char_indices() {
+                            let at = r.start + pos + k;
+                            map.extend(std::iter::repeat_n(at, c.len_utf8()));
+                        }
+                    }
                 }
                 if nl >= bytes.len() {
                     break;
