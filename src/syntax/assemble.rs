@@ -396,9 +396,15 @@ impl<'a> Builder<'a> {
             .and_then(|(n, _)| n.label.clone());
         if let Some(prev) = open1 {
             let p: String = prev.chars().filter(|c| c.is_alphanumeric()).collect();
-            if p.len() == 1 && core.len() == 1 {
-                let next = (p.as_bytes()[0] + 1) as char;
-                if core.starts_with(next) {
+            // the letter label after `(h)` is `(i)`, after `(hh)` is `(ii)`
+            let pb = p.as_bytes();
+            if !pb.is_empty()
+                && pb.iter().all(|c| *c == pb[0])
+                && pb[0].is_ascii_lowercase()
+                && core.len() == p.len()
+            {
+                let next = (pb[0] + 1) as char;
+                if core.chars().all(|c| c == next) {
                     return 1;
                 }
             }
