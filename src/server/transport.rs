@@ -107,6 +107,25 @@ where
                 continue;
             }
         };
+        if len > MAX_MESSAGE {
+            // never allocate what a header claims; skip the body in bounded chunks
+            log!("message of {len} bytes over the {MAX_MESSAGE}-byte limit: skipped");
+            if let Some(tx) = replies.upgrade() {
+                let _ = tx.send(error_reply(
+                    Value::Null,
+                    -32600,
+                    "Invalid Request: message too large",
+                ));
+            }
+            let mut limited = (&mut r).take(len as u64);
+            if tokio::io::copy(&mut limited, &mut tokio::io::sink())
+                .await
+                .is_err()
+            {
+                return;
+            }
+            continue;
+        }
         let mut body = vec![0; len];
         if r.read_exact(&mut body).await.is_err() {
             return;
@@ -131,10 +150,16 @@ where
     }
 }
 
+/// Largest message body accepted (a 20 MB document fits with room to spare).
+pub const MAX_MESSAGE: usize = 256 << 20;
+
 /// Whole frames from the server's output, in order.
 pub async fn pump_frames<R: AsyncRead + Unpin>(from_server: R, out: UnboundedSender<Vec<u8>>) {
     let mut r = BufReader::new(from_server);
     while let Ok(Some(len)) = read_headers(&mut r).await {
+        if len > MAX_MESSAGE {
+            return;
+        }
         let mut body = vec![0; len];
         if r.read_exact(&mut body).await.is_err() {
             return;

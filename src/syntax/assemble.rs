@@ -805,7 +805,9 @@ impl<'a> Builder<'a> {
                 (n == expected
                     || n == 1 && self.section_restart
                     || n > 0 && n <= expected + 5 && self.last_op.is_some_and(|l| n + 3 >= l)
-                    || n == expected + 5)
+                    || n == expected + 5
+                    // a first operative paragraph numbered wrong (`2. Decides`)
+                    || self.last_op.is_none() && n <= 5 && op_lead)
                     && rest_ok
             }
             Some(n) => n == expected || (n == 1 && self.section_restart),

@@ -266,7 +266,12 @@ fn un008(cx: &Ctx, out: &mut Sink) {
                 }
                 None => {} // `5 bis` — negotiation marker (UN036)
             }
-            expected += 1;
+            // one diagnostic per break: the paragraphs after a gap or a repeat
+            // continue from the number written (the fix renumbers them all)
+            expected = match have {
+                Some(h) if h > expected => h + 1,
+                _ => expected + 1,
+            };
             prev = Some(n);
         }
     }
