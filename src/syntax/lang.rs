@@ -102,6 +102,29 @@ pub struct ScriptCounts {
     pub latin: u32,
     pub cyrillic: u32,
     pub arabic: u32,
+    /// Function words of English, French and Spanish, which tell the Latin-script
+    /// languages apart when no lead phrase decides.
+    pub words: [u32; 3],
+}
+
+/// `the of and` / `les des du` / `los las del`: frequent, short, unambiguous.
+fn function_word(w: &str) -> Option<usize> {
+    match w {
+        "the" | "of" | "and" | "to" | "its" | "with" => Some(0),
+        "les" | "des" | "du" | "et" | "aux" | "sur" => Some(1),
+        "los" | "las" | "del" | "y" | "para" | "sobre" => Some(2),
+        _ => None,
+    }
+}
+
+fn count_words(text: &str, words: &mut [u32; 3]) {
+    for w in text.split(|c: char| !c.is_alphabetic()) {
+        if (1..=5).contains(&w.len())
+            && let Some(i) = function_word(w)
+        {
+            words[i] += 1;
+        }
+    }
 }
 
 impl ScriptCounts {
@@ -109,8 +132,10 @@ impl ScriptCounts {
         let mut c = ScriptCounts::default();
         if text.is_ascii() {
             c.latin = text.bytes().filter(|b| b.is_ascii_alphabetic()).count() as u32;
+            count_words(text, &mut c.words);
             return c;
         }
+        count_words(text, &mut c.words);
         for ch in text.chars() {
             if ch.is_ascii_alphabetic() {
                 c.latin += 1;
@@ -132,6 +157,9 @@ impl ScriptCounts {
         self.latin += o.latin;
         self.cyrillic += o.cyrillic;
         self.arabic += o.arabic;
+        for i in 0..3 {
+            self.words[i] += o.words[i];
+        }
     }
 
     /// The main script decides the language; a Han character carries about as much
@@ -153,7 +181,8 @@ impl ScriptCounts {
         } else if ar == max {
             Lang::Ar
         } else {
-            let [en, fr, es] = latin_votes;
+            // a lead phrase counts as much as ten function words
+            let [en, fr, es] = [0, 1, 2].map(|i| latin_votes[i] * 10 + self.words[i]);
             if fr > en && fr >= es {
                 Lang::Fr
             } else if es > en && es > fr {
@@ -175,6 +204,22 @@ mod tests {
             let t = l.table();
             assert!(!t.comma.is_empty() && !t.author.is_empty(), "{}", t.name);
         }
+    }
+
+    #[test]
+    fn tells_french_and_spanish_from_english() {
+        let fr = ScriptCounts::of(
+            "Rappelant sa résolution 61/100 du 6 décembre 2006 et les travaux des États Membres sur la question",
+        );
+        assert_eq!(fr.detect([0, 0, 0]), Lang::Fr);
+        let es = ScriptCounts::of(
+            "Recordando su resolución 61/100, de 6 de diciembre de 2006, y los trabajos de los Estados Miembros sobre la cuestión",
+        );
+        assert_eq!(es.detect([0, 0, 0]), Lang::Es);
+        let en = ScriptCounts::of(
+            "Recalling its resolution 61/100 of 6 December 2006 and the work of the Member States",
+        );
+        assert_eq!(en.detect([0, 0, 0]), Lang::En);
     }
 
     #[test]
