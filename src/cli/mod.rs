@@ -102,6 +102,20 @@ pub fn read_text(path: &std::path::Path) -> Result<String, String> {
     })
 }
 
+/// `--lang`: `auto` is `Some(None)`; an unknown code is reported and gives `None`.
+fn lang_option(code: &str) -> Option<Option<crate::syntax::Lang>> {
+    if code == "auto" {
+        return Some(None);
+    }
+    match crate::syntax::Lang::from_code(code) {
+        Some(l) => Some(Some(l)),
+        None => {
+            eprintln!("error: unknown language `{code}` (auto, en, zh, fr, es, ru, ar)");
+            None
+        }
+    }
+}
+
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Outline { file, format, lang } => {
@@ -112,7 +126,9 @@ pub fn run(cli: Cli) -> i32 {
                     return 2;
                 }
             };
-            let lang = crate::syntax::Lang::from_code(&lang);
+            let Some(lang) = lang_option(&lang) else {
+                return 2;
+            };
             let doc = crate::syntax::Document::with_lang(&text, lang);
             if format == "json" {
                 println!(
@@ -135,15 +151,8 @@ pub fn run(cli: Cli) -> i32 {
             fix,
             diff,
         } => {
-            let lang = match lang.as_str() {
-                "auto" => None,
-                l => match crate::syntax::Lang::from_code(l) {
-                    Some(l) => Some(l),
-                    None => {
-                        eprintln!("error: unknown language `{l}` (auto, en, zh, fr, es, ru, ar)");
-                        return 2;
-                    }
-                },
+            let Some(lang) = lang_option(&lang) else {
+                return 2;
             };
             check::run(check::Options {
                 paths,
@@ -157,9 +166,10 @@ pub fn run(cli: Cli) -> i32 {
                 diff,
             })
         }
-        Command::Fmt { files, check, lang } => {
-            fmt_files(&files, check, crate::syntax::Lang::from_code(&lang))
-        }
+        Command::Fmt { files, check, lang } => match lang_option(&lang) {
+            Some(lang) => fmt_files(&files, check, lang),
+            None => 2,
+        },
         Command::Lookup { number, format } => lookup(&number.join(" "), &format),
         Command::Rules { format } => {
             print!("{}", rules_listing(&format));

@@ -603,6 +603,30 @@ fn sc_year(n: &str) -> Option<u16> {
     catalogue().sc(n.parse().ok()?).and_then(|e| e.year())
 }
 
+/// UN046 for one number: the year is missing; the fix adds it when the
+/// catalogue knows it (` (2015)` in English, `(2015)` in Chinese).
+fn missing_sc_year(out: &mut Sink, r: std::ops::Range<usize>, number: &str, western: bool) {
+    let d = out.emit(
+        r.clone(),
+        format!("Security Council resolution {number} without its year"),
+    );
+    if let Some(y) = sc_year(number) {
+        let text = if western {
+            format!(" ({y})")
+        } else {
+            format!("({y})")
+        };
+        d.fix(
+            format!("Add `{text}`"),
+            vec![Edit {
+                range: r.end..r.end,
+                text,
+            }],
+            false,
+        );
+    }
+}
+
 fn un046(cx: &Ctx, out: &mut Sink) {
     for u in units(cx) {
         let v = view(cx, u);
@@ -610,24 +634,7 @@ fn un046(cx: &Ctx, out: &mut Sink) {
             for c in SC_ZH.captures_iter(&v.s) {
                 let g = c.get(1).unwrap();
                 if c.get(2).is_none() {
-                    let r = v.range(g.range());
-                    let d = out.emit(
-                        r.clone(),
-                        format!(
-                            "Security Council resolution {} without its year",
-                            g.as_str()
-                        ),
-                    );
-                    if let Some(y) = sc_year(g.as_str()) {
-                        d.fix(
-                            format!("Add `({y})`"),
-                            vec![Edit {
-                                range: r.end..r.end,
-                                text: format!("({y})"),
-                            }],
-                            false,
-                        );
-                    }
+                    missing_sc_year(out, v.range(g.range()), g.as_str(), false);
                 }
             }
             continue;
@@ -638,26 +645,7 @@ fn un046(cx: &Ctx, out: &mut Sink) {
                 let g = it.get(1).unwrap();
                 let abs = list.start() + g.start()..list.start() + g.end();
                 match it.get(2) {
-                    None => {
-                        let r = v.range(abs.clone());
-                        let d = out.emit(
-                            r.clone(),
-                            format!(
-                                "Security Council resolution {} without its year",
-                                g.as_str()
-                            ),
-                        );
-                        if let Some(y) = sc_year(g.as_str()) {
-                            d.fix(
-                                format!("Add ` ({y})`"),
-                                vec![Edit {
-                                    range: r.end..r.end,
-                                    text: format!(" ({y})"),
-                                }],
-                                false,
-                            );
-                        }
-                    }
+                    None => missing_sc_year(out, v.range(abs.clone()), g.as_str(), true),
                     Some(y) if !y.as_str().starts_with(' ') && cx.lang != Lang::Zh => {
                         let r = v.range(abs.end..abs.end);
                         out.emit(

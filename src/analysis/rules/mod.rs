@@ -256,28 +256,6 @@ pub fn ordinal_value(s: &str) -> Option<u32> {
     if t.chars().all(|c| "一二三四五六七八九十百零〇".contains(c)) && !t.is_empty() {
         return chinese_number(&t);
     }
-    const UNITS: [&str; 20] = [
-        "",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
     const TENS: [(&str, &str, u32); 8] = [
         ("twenty", "twentieth", 20),
         ("thirty", "thirtieth", 30),
@@ -304,30 +282,32 @@ pub fn ordinal_value(s: &str) -> Option<u32> {
     None
 }
 
+/// English ordinal words below twenty, by value (index 0 unused).
+const UNITS: [&str; 20] = [
+    "",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+
 /// The English ordinal word (`sixty-third`).
 pub fn ordinal_word(n: u32) -> String {
-    const UNITS: [&str; 20] = [
-        "",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
     const CARD: [&str; 10] = [
         "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];

@@ -106,50 +106,43 @@ fn un010(cx: &Ctx, out: &mut Sink) {
                             "the last operative paragraph ends with `{mark}`: end it with `{want}`"
                         ),
                     );
-                    if is_semi || table.is_comma(mark) {
-                        d.fix(
-                            format!("Replace `{mark}` with `{want}`"),
-                            vec![Edit {
-                                range: r,
-                                text: want.to_string(),
-                            }],
-                            true,
-                        );
-                    } else {
-                        d.fix(
-                            format!("Add `{want}`"),
-                            vec![Edit {
-                                range: r.end..r.end,
-                                text: want.to_string(),
-                            }],
-                            true,
-                        );
-                    }
+                    mark_fix(d, mark, r, want, is_semi || table.is_comma(mark));
                 }
             } else if !(is_semi || is_stop && last_in_group) {
                 let want = table.preferred_semicolon();
                 let d = out.emit(r.clone(), format!("operative paragraph ends with `{mark}`: end it with `{want}` (only the last ends with a full stop)"));
-                if is_stop || table.is_comma(mark) {
-                    d.fix(
-                        format!("Replace `{mark}` with `{want}`"),
-                        vec![Edit {
-                            range: r,
-                            text: want.to_string(),
-                        }],
-                        true,
-                    );
-                } else {
-                    d.fix(
-                        format!("Add `{want}`"),
-                        vec![Edit {
-                            range: r.end..r.end,
-                            text: want.to_string(),
-                        }],
-                        true,
-                    );
-                }
+                mark_fix(d, mark, r, want, is_stop || table.is_comma(mark));
             }
         }
+    }
+}
+
+/// Replace a wrong terminal mark, or add the missing one after the last character.
+fn mark_fix(
+    d: &mut crate::analysis::Diagnostic,
+    mark: char,
+    r: std::ops::Range<usize>,
+    want: &str,
+    replace: bool,
+) {
+    if replace {
+        d.fix(
+            format!("Replace `{mark}` with `{want}`"),
+            vec![Edit {
+                range: r,
+                text: want.to_string(),
+            }],
+            true,
+        );
+    } else {
+        d.fix(
+            format!("Add `{want}`"),
+            vec![Edit {
+                range: r.end..r.end,
+                text: want.to_string(),
+            }],
+            true,
+        );
     }
 }
 
