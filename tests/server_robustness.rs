@@ -254,3 +254,70 @@ async fn exit_without_shutdown_ends_the_server() {
         .await;
     assert!(c.response(id, Duration::from_secs(2)).await.is_none());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn documents_over_the_size_limit_say_why_they_are_not_linted() {
+    let c = TestClient::in_process().await;
+    // draft.txt is 703 bytes: over a 500-byte limit it is parsed but not
+    // linted; a text over twice the limit is kept as plain text.
+    c.initialize(
+        plain_caps(),
+        json!({"debounceMs": 0, "maxFileSize": 500}),
+        None,
+    )
+    .await;
+    let draft = fixture("draft.txt");
+    assert!(draft.len() > 500 && draft.len() <= 1000);
+    c.open(URI, &draft, 1).await;
+    let d = c.diagnostics(URI, 1).await;
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0]["code"], "size-limit");
+    assert_eq!(d[0]["severity"], 3);
+    assert!(
+        d[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("outline and navigation work")
+    );
+    // the outline still works
+    let s = c
+        .call(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": URI}}),
+        )
+        .await;
+    assert!(s.as_array().is_some_and(|a| !a.is_empty()));
+
+    let big_uri = "file:///tmp/unlsp-limit/big.txt";
+    let big = draft.repeat(2);
+    c.open(big_uri, &big, 1).await;
+    let d = c.diagnostics(big_uri, 1).await;
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(
+        d[0]["message"].as_str().unwrap().contains("plain text"),
+        "{d:?}"
+    );
+    c.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_editor_is_never_flooded_with_diagnostics() {
+    let c = TestClient::in_process().await;
+    c.initialize(plain_caps(), json!({"debounceMs": 0}), None)
+        .await;
+    // 1,500 operative paragraphs, none with its semicolon: one UN010 each
+    let mut text = String::from("The General Assembly,\n\n");
+    for i in 1..=1500 {
+        text.push_str(&format!("{i}. Decides to remain seized of the matter\n\n"));
+    }
+    c.open(URI, &text, 1).await;
+    let d = c.diagnostics(URI, 1).await;
+    assert_eq!(d.len(), 1001, "{}", d.len());
+    let last = d.last().unwrap();
+    assert_eq!(last["code"], "too-many");
+    assert!(
+        last["message"].as_str().unwrap().starts_with("500 more"),
+        "{last}"
+    );
+    c.shutdown().await;
+}

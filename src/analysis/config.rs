@@ -14,6 +14,9 @@ pub struct Config {
     pub ignore: Vec<String>,
     /// File-level silences: rule ids to drop everywhere in this document.
     pub silenced: Vec<Silence>,
+    /// Stop running rules once this much time has gone (the server's bound on
+    /// the work one analysis may do); `None` runs them all (the CLI).
+    pub time_budget: Option<std::time::Duration>,
 }
 
 /// `unlsp.toml` `[[silence]]` entry or inline directive: one rule, optionally

@@ -184,7 +184,27 @@ pub fn check_tree(text: &str, tree: &Tree, cfg: &Config) -> Vec<Diagnostic> {
         lang: tree.lang,
     };
     let mut all = Vec::new();
-    for r in catalogue() {
+    let started = std::time::Instant::now();
+    let rules = catalogue();
+    for (i, r) in rules.iter().enumerate() {
+        if let Some(budget) = cfg.time_budget
+            && i > 0
+            && started.elapsed() > budget
+        {
+            all.push(Diagnostic {
+                code: "time-budget",
+                severity: Severity::Information,
+                message: format!(
+                    "The drafting rules stopped after {} ms, the time allowed for one analysis: {} and the rules after it did not run.",
+                    budget.as_millis(),
+                    r.id
+                ),
+                range: 0..0,
+                related: Vec::new(),
+                fix: None,
+            });
+            break;
+        }
         let Some(mut sev) = cfg.severity_of(r) else {
             continue;
         };
@@ -259,4 +279,34 @@ pub fn inline_directives(text: &str, tree: &Tree) -> Vec<(String, Option<Range<u
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DRAFT: &str = include_str!("../../examples/draft-with-defects.unres");
+
+    #[test]
+    fn a_time_budget_stops_the_rules_and_says_so() {
+        let doc = Document::new(DRAFT);
+        let all = check(&doc, &Config::default());
+        assert!(all.iter().all(|d| d.code != "time-budget"));
+        let cut = check(
+            &doc,
+            &Config {
+                time_budget: Some(std::time::Duration::ZERO),
+                ..Default::default()
+            },
+        );
+        // the first rule runs, then the budget is spent
+        let notice: Vec<_> = cut.iter().filter(|d| d.code == "time-budget").collect();
+        assert_eq!(notice.len(), 1, "{cut:?}");
+        assert!(notice[0].message.contains(catalogue()[1].id));
+        assert!(cut.len() < all.len() + 1);
+        assert!(
+            cut.iter()
+                .all(|d| d.code == "time-budget" || d.code == catalogue()[0].id)
+        );
+    }
 }

@@ -125,10 +125,11 @@ impl OpenDoc {
 
     pub fn snapshot(&self) -> Option<Snapshot> {
         let d = self.doc()?;
+        let (text, tree) = d.shared();
         Some(Snapshot {
             version: self.version,
-            text: d.text().to_string(),
-            tree: d.tree().clone(),
+            text,
+            tree,
             rope: d.rope().clone(),
             path: self.path.clone(),
         })
@@ -138,8 +139,8 @@ impl OpenDoc {
 /// A document frozen at one version, for work off the async workers.
 pub struct Snapshot {
     pub version: i32,
-    pub text: String,
-    pub tree: Tree,
+    pub text: Arc<String>,
+    pub tree: Arc<Tree>,
     pub rope: Rope,
     pub path: Option<PathBuf>,
 }
@@ -264,27 +265,34 @@ impl Shared {
     /// Compute diagnostics and index facts for `version` of `uri`, then publish
     /// them unless the document moved on.
     pub async fn analyse(self: &Arc<Self>, uri: Uri, version: i32) {
-        let Some(snap) = self.with_doc(&uri, |d| {
-            if d.version == version {
-                d.snapshot()
-            } else {
+        let settings = self.settings();
+        let Some(work) = self.with_doc(&uri, |d| {
+            if d.version != version {
                 None
+            } else if let Some(snap) = d.snapshot() {
+                Some(Ok(snap))
+            } else {
+                Some(Err((d.len(), d.rope().clone())))
             }
         }) else {
             return;
         };
-        let Some(snap) = snap else { return };
-        let settings = self.settings();
+        let Some(work) = work else { return };
+        let snap = match work {
+            Ok(snap) => snap,
+            Err((len, rope)) => {
+                // too large to parse: say so instead of staying silent
+                let diags = vec![size_notice(len, &settings, false)];
+                let gen_ = self.config_gen.load(Ordering::SeqCst);
+                self.store_and_publish(uri, version, gen_, rope, diags)
+                    .await;
+                return;
+            }
+        };
         let gen_ = self.config_gen.load(Ordering::SeqCst);
-        let run_rules = (snap.text.len() as u64) <= settings.max_file_size();
         let id = uri.as_str().to_string();
         let joined = tokio::task::spawn_blocking(move || {
-            let cfg = settings.rule_config(snap.path.as_deref());
-            let diags = if run_rules {
-                analysis::check_tree(&snap.text, &snap.tree, &cfg)
-            } else {
-                Vec::new()
-            };
+            let diags = rules_or_notice(&snap, &settings);
             let facts = FileFacts::from_tree(&id, &snap.tree);
             (diags, facts, snap)
         })
@@ -300,6 +308,20 @@ impl Shared {
             return; // stale: a newer version is on its way
         }
         self.index_mut().insert(facts);
+        self.store_and_publish(uri, version, gen_, snap.rope, diags)
+            .await;
+    }
+
+    /// Keep the diagnostics of `version` for code actions and pulls, and push
+    /// them unless the client pulls or the document moved on.
+    async fn store_and_publish(
+        self: &Arc<Self>,
+        uri: Uri,
+        version: i32,
+        gen_: u64,
+        rope: Rope,
+        diags: Vec<analysis::Diagnostic>,
+    ) {
         let diags = Arc::new(diags);
         self.computed.insert(
             uri.clone(),
@@ -312,8 +334,7 @@ impl Shared {
         if self.neg().pull_diagnostics {
             return;
         }
-        let lsp_diags =
-            crate::server::handlers::diagnostics::to_lsp(self, &uri, &snap.rope, &diags);
+        let lsp_diags = crate::server::handlers::diagnostics::to_lsp(self, &uri, &rope, &diags);
         let _order = self.publish.lock().await;
         if self.version_of(&uri) != Some(version) {
             return;
@@ -349,16 +370,16 @@ impl Shared {
         {
             return Some((version, rope, c.diagnostics.clone()));
         }
-        let snap = self.with_doc(uri, |d| d.snapshot())??;
         let settings = self.settings();
-        let run_rules = (snap.text.len() as u64) <= settings.max_file_size();
+        let snap = match self.with_doc(uri, |d| d.snapshot().ok_or(d.len()))? {
+            Ok(snap) => snap,
+            Err(len) => {
+                let notice = vec![size_notice(len, &settings, false)];
+                return Some((version, rope, Arc::new(notice)));
+            }
+        };
         let (diags, snap) = tokio::task::spawn_blocking(move || {
-            let cfg = settings.rule_config(snap.path.as_deref());
-            let d = if run_rules {
-                analysis::check_tree(&snap.text, &snap.tree, &cfg)
-            } else {
-                Vec::new()
-            };
+            let d = rules_or_notice(&snap, &settings);
             (d, snap)
         })
         .await
@@ -375,6 +396,64 @@ impl Shared {
             );
         }
         Some((snap.version, snap.rope, diags))
+    }
+}
+
+/// The rules over a snapshot, or, over the size limit, one notice saying
+/// why they did not run.
+pub fn rules_or_notice(snap: &Snapshot, settings: &Settings) -> Vec<analysis::Diagnostic> {
+    if (snap.text.len() as u64) > settings.max_file_size() {
+        return vec![size_notice(snap.text.len(), settings, true)];
+    }
+    let mut cfg = settings.rule_config(snap.path.as_deref());
+    cfg.time_budget = Some(RULE_TIME_BUDGET);
+    let mut diags = analysis::check_tree(&snap.text, &snap.tree, &cfg);
+    if diags.len() > MAX_DIAGNOSTICS {
+        let more = diags.len() - MAX_DIAGNOSTICS;
+        diags.truncate(MAX_DIAGNOSTICS);
+        diags.push(analysis::Diagnostic {
+            code: "too-many",
+            severity: analysis::Severity::Information,
+            message: format!(
+                "{more} more diagnostics are not shown (at most {MAX_DIAGNOSTICS} per document); `unlsp check` lists them all."
+            ),
+            range: 0..0,
+            related: Vec::new(),
+            fix: None,
+        });
+    }
+    diags
+}
+
+/// The bounds on one analysis: an editor should never wait on, or be flooded
+/// by, one document.
+pub const RULE_TIME_BUDGET: std::time::Duration = std::time::Duration::from_secs(2);
+pub const MAX_DIAGNOSTICS: usize = 1000;
+
+/// An information diagnostic at the top of a document too large to lint
+/// (`parsed`: outline and navigation still work) or to parse at all.
+pub fn size_notice(len: usize, settings: &Settings, parsed: bool) -> analysis::Diagnostic {
+    let mb = |n: u64| n as f64 / (1024.0 * 1024.0);
+    let message = if parsed {
+        format!(
+            "This document is {:.1} MB, over the {:.1} MB limit (`max_file_size`): outline and navigation work, the drafting rules do not run. Raise `max_file_size` in unlsp.toml or the `maxFileSize` setting to lint it.",
+            mb(len as u64),
+            mb(settings.max_file_size())
+        )
+    } else {
+        format!(
+            "This document is {:.1} MB, over twice the {:.1} MB limit (`max_file_size`): kept as plain text, with no outline and no diagnostics. Raise `max_file_size` in unlsp.toml or the `maxFileSize` setting to parse it.",
+            mb(len as u64),
+            mb(settings.max_file_size())
+        )
+    };
+    analysis::Diagnostic {
+        code: "size-limit",
+        severity: analysis::Severity::Information,
+        message,
+        range: 0..0,
+        related: Vec::new(),
+        fix: None,
     }
 }
 

@@ -12,12 +12,15 @@ use crate::syntax::tree::{DocKind, Node, NodeKind, Tree};
 use ropey::Rope;
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 pub struct Document {
     rope: Rope,
-    text: String,
+    /// Shared with snapshots: a snapshot costs two reference counts, and an
+    /// edit copies the text only while a snapshot of it is still alive.
+    text: Arc<String>,
     blocks: Vec<Block>,
-    tree: Tree,
+    tree: Arc<Tree>,
     lang_override: Option<Lang>,
     /// Facts per text unit, keyed by (kind, range) — reused across edits for
     /// units whose text did not change.
@@ -33,9 +36,9 @@ impl Document {
         let blocks = lexer::lex(text, 0);
         let mut d = Document {
             rope: Rope::from_str(text),
-            text: text.to_string(),
+            text: Arc::new(text.to_string()),
             blocks,
-            tree: empty_tree(),
+            tree: Arc::new(empty_tree()),
             lang_override: lang,
             facts: HashMap::default(),
         };
@@ -51,6 +54,10 @@ impl Document {
     }
     pub fn tree(&self) -> &Tree {
         &self.tree
+    }
+    /// The text and tree of this version, shared (for work on another thread).
+    pub fn shared(&self) -> (Arc<String>, Arc<Tree>) {
+        (self.text.clone(), self.tree.clone())
     }
     pub fn blocks(&self) -> &[Block] {
         &self.blocks
@@ -77,7 +84,7 @@ impl Document {
         let ce = self.rope.byte_to_char(end);
         self.rope.remove(cs..ce);
         self.rope.insert(cs, new_text);
-        self.text.replace_range(start..end, new_text);
+        Arc::make_mut(&mut self.text).replace_range(start..end, new_text);
         let delta = new_text.len() as isize - (end - start) as isize;
 
         // blocks touched: the lines containing the edit, one more on each side
@@ -121,7 +128,7 @@ impl Document {
     /// Replace the whole text (`didChange` without ranges, file reload).
     pub fn replace_all(&mut self, text: &str) {
         self.rope = Rope::from_str(text);
-        self.text = text.to_string();
+        self.text = Arc::new(text.to_string());
         self.blocks = lexer::lex(text, 0);
         self.facts.clear();
         self.rebuild(None);
@@ -173,7 +180,7 @@ impl Document {
         }
         self.collect_facts(&mut tree, edit);
         tree.extracted = is_extracted(&self.text, &self.blocks, &tree);
-        self.tree = tree;
+        self.tree = Arc::new(tree);
     }
 
     fn collect_facts(&mut self, tree: &mut Tree, edit: Option<(usize, usize, isize)>) {
