@@ -74,6 +74,31 @@ fn main() {
         }
         return;
     }
+    if std::env::var("UNLSP_RULE_TIMES").is_ok() {
+        // each rule alone on the 1 MB document, slowest first
+        let one = corpus_text(1 << 20);
+        let doc = Document::new(&one);
+        let mut rows: Vec<(Duration, &str)> = unlsp::analysis::catalogue()
+            .iter()
+            .map(|r| {
+                let cfg = unlsp::analysis::Config {
+                    select: vec![r.id.to_string()],
+                    ..Default::default()
+                };
+                let t = best_of(3, || {
+                    std::hint::black_box(unlsp::analysis::check(&doc, &cfg));
+                });
+                (t, r.id)
+            })
+            .collect();
+        rows.sort_by(|a, b| b.cmp(a));
+        let total: Duration = rows.iter().map(|r| r.0).sum();
+        println!("all rules, 1 MB: {:.2} ms", total.as_secs_f64() * 1e3);
+        for (t, id) in rows.iter().take(15) {
+            println!("  {id} {:.2} ms", t.as_secs_f64() * 1e3);
+        }
+        return;
+    }
     if std::env::var("UNLSP_PROFILE").is_ok() {
         let one = corpus_text(1 << 20);
         for _ in 0..3 {

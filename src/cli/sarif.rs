@@ -18,17 +18,20 @@ fn level(s: Severity) -> &'static str {
 fn region(li: &LineIndex, text: &str, r: &std::ops::Range<usize>) -> Value {
     let s = li.position(text, r.start);
     let e = li.position(text, r.end.max(r.start));
-    let col = |off: usize, line: usize| {
-        let ls = li.line_start(line - 1);
-        text[ls..off.min(text.len()).max(ls)].chars().count() + 1
+    // SARIF columns count the BOM, unlike the JSON contract's
+    let col = |p: &crate::syntax::text::Position| {
+        let bom = p.line == 1 && text.starts_with('\u{feff}') && p.offset > 0;
+        p.column + usize::from(bom)
     };
+    let start = li.chars_before(text, s.offset);
+    let end = li.chars_before(text, e.offset);
     json!({
         "startLine": s.line,
-        "startColumn": col(r.start, s.line),
+        "startColumn": col(&s),
         "endLine": e.line,
-        "endColumn": col(r.end.max(r.start), e.line),
-        "charOffset": text[..r.start].chars().count(),
-        "charLength": text[r.start..r.end.max(r.start)].chars().count(),
+        "endColumn": col(&e),
+        "charOffset": start,
+        "charLength": end - start,
     })
 }
 

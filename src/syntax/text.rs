@@ -4,11 +4,22 @@
 //! (UTF-16) live in the server's conversion module, not here.
 
 use serde::Serialize;
+use std::cell::Cell;
 
 /// Line starts of a text; `\n`, `\r\n` and a lone `\r` each end a line.
+///
+/// Columns are counted in chars from the line start. Callers ask in offset
+/// order (diagnostics are sorted), so the last answer is remembered and the
+/// next one counts on from it: a million positions on one 100 MB line cost one
+/// pass over the line, not a million.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// (line, offset, chars between the line start and it) of the last column
+    /// asked.
+    column_memo: Cell<(usize, usize, usize)>,
+    /// (offset, chars before it) of the last char offset asked.
+    char_memo: Cell<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -39,7 +50,41 @@ impl LineIndex {
             starts.push(next);
             i = next;
         }
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            column_memo: Cell::new((0, 0, 0)),
+            char_memo: Cell::new((0, 0)),
+        }
+    }
+
+    /// Chars between the start of `offset`'s line and `offset` (a char boundary).
+    pub fn chars_into_line(&self, text: &str, offset: usize) -> usize {
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        let (ml, mo, mc) = self.column_memo.get();
+        let n = if ml == line && mo <= offset {
+            mc + text[mo..offset].chars().count()
+        } else if ml == line && mo - offset < offset - start {
+            mc - text[offset..mo].chars().count()
+        } else {
+            text[start..offset].chars().count()
+        };
+        self.column_memo.set((line, offset, n));
+        n
+    }
+
+    /// Chars before `offset` (a char boundary) in the whole text.
+    pub fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let (mo, mc) = self.char_memo.get();
+        let n = if mo <= offset {
+            mc + text[mo..offset].chars().count()
+        } else if mo - offset < offset {
+            mc - text[offset..mo].chars().count()
+        } else {
+            text[..offset].chars().count()
+        };
+        self.char_memo.set((offset, n));
+        n
     }
 
     pub fn line_count(&self) -> usize {
@@ -77,7 +122,7 @@ impl LineIndex {
         let offset = clamp_to_char(text, offset);
         let line = self.line_of(offset);
         let start = self.starts[line];
-        let mut column = text[start..offset].chars().count() + 1;
+        let mut column = self.chars_into_line(text, offset) + 1;
         if start == 0 && text.starts_with('\u{feff}') && offset > 0 {
             column -= 1;
         }
@@ -132,6 +177,25 @@ mod tests {
                 offset: 14
             }
         );
+    }
+
+    #[test]
+    fn remembered_columns_agree_with_counting_afresh() {
+        let t = "大会，\n回顾 its resolution 61/100,\r\n欢迎\u{0627}\u{064e}";
+        let offsets: Vec<usize> = (0..=t.len()).filter(|&o| t.is_char_boundary(o)).collect();
+        // forwards, backwards and jumping about, on one index
+        let li = LineIndex::new(t);
+        let order: Vec<usize> = offsets
+            .iter()
+            .copied()
+            .chain(offsets.iter().rev().copied())
+            .chain(offsets.iter().step_by(3).copied())
+            .collect();
+        for o in order {
+            let fresh = LineIndex::new(t);
+            assert_eq!(li.position(t, o), fresh.position(t, o), "at {o}");
+            assert_eq!(li.chars_before(t, o), t[..o].chars().count(), "at {o}");
+        }
     }
 
     #[test]
