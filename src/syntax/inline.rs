@@ -14,26 +14,41 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// Text of a unit with wrapped lines joined and a byte map back to the document.
+/// Text of a unit with wrapped lines joined, and the way back to the document:
+/// runs of bytes copied verbatim, and the spaces put in for line breaks.
 pub struct View {
     pub s: String,
-    map: Vec<usize>,
+    segs: Vec<Seg>,
+    /// Document offset of the end of the view.
+    end: usize,
+}
+
+/// `len` bytes of the view from `view` on: copied from `doc` on, or (`fixed`)
+/// put in by the join and standing for the one position `doc`.
+#[derive(Debug, Clone, Copy)]
+struct Seg {
+    view: usize,
+    doc: usize,
+    len: usize,
+    fixed: bool,
 }
 
 impl View {
     /// Build from the document `text` and the unit's own ranges.
     pub fn new(text: &str, pieces: &[Range<usize>]) -> View {
         let cap: usize = pieces.iter().map(|r| r.len()).sum::<usize>() + pieces.len();
-        let mut s = String::with_capacity(cap);
-        let mut map: Vec<usize> = Vec::with_capacity(cap + 1);
+        let mut v = View {
+            s: String::with_capacity(cap),
+            segs: Vec::with_capacity(pieces.len() * 2),
+            end: pieces.last().map(|r| r.end).unwrap_or(0),
+        };
         for (pi, r) in pieces.iter().enumerate() {
             let piece = &text[r.clone()];
-            if pi > 0 && !s.ends_with(' ') {
+            if pi > 0 && !v.s.ends_with(' ') {
                 let next_cjk = piece.chars().next().is_some_and(is_cjk);
-                let prev_cjk = s.chars().next_back().is_some_and(is_cjk);
+                let prev_cjk = v.s.chars().next_back().is_some_and(is_cjk);
                 if !(next_cjk && prev_cjk) {
-                    s.push(' ');
-                    map.push(r.start);
+                    v.put_space(r.start);
                 }
             }
             // copy line by line; a line break becomes one space (none between CJK
@@ -45,17 +60,7 @@ impl View {
                     .map(|k| pos + k)
                     .unwrap_or(bytes.len());
                 if nl > pos {
-                    s.push_str(&piece[pos..nl]);
-                    // every byte maps to the start of its character
-                    let seg = &piece[pos..nl];
-                    if seg.is_ascii() {
-                        map.extend(r.start + pos..r.start + nl);
-                    } else {
-                        for (k, c) in seg.char_indices() {
-                            let at = r.start + pos + k;
-                            map.extend(std::iter::repeat_n(at, c.len_utf8()));
-                        }
-                    }
+                    v.copy(&piece[pos..nl], r.start + pos);
                 }
                 if nl >= bytes.len() {
                     break;
@@ -72,48 +77,94 @@ impl View {
                     break;
                 }
                 let next = piece[q..].chars().next().unwrap();
-                while s.ends_with(' ') && !s.is_empty() {
+                while v.s.ends_with(' ') && !v.s.is_empty() {
                     // trailing spaces of the line (PDF text) are not doubled
-                    if s.trim_end_matches(' ')
+                    if v.s
+                        .trim_end_matches(' ')
                         .chars()
                         .next_back()
                         .is_some_and(|p| is_cjk(p) && is_cjk(next) || p == '-')
                     {
-                        s.pop();
-                        map.pop();
+                        v.pop_byte();
                     } else {
                         break;
                     }
                 }
-                let prev = s.chars().next_back();
+                let prev = v.s.chars().next_back();
                 let glue = prev.is_some_and(|p| is_cjk(p) && is_cjk(next) || p == '-');
-                if !glue && !s.ends_with(' ') {
-                    s.push(' ');
-                    map.push(r.start + nl);
+                if !glue && !v.s.ends_with(' ') {
+                    v.put_space(r.start + nl);
                 }
                 pos = q;
             }
         }
-        let end = pieces.last().map(|r| r.end).unwrap_or(0);
-        map.push(end);
-        View { s, map }
+        v
+    }
+
+    fn copy(&mut self, seg: &str, doc: usize) {
+        let view = self.s.len();
+        self.s.push_str(seg);
+        match self.segs.last_mut() {
+            Some(g) if !g.fixed && g.view + g.len == view && g.doc + g.len == doc => {
+                g.len += seg.len()
+            }
+            _ => self.segs.push(Seg {
+                view,
+                doc,
+                len: seg.len(),
+                fixed: false,
+            }),
+        }
+    }
+
+    fn put_space(&mut self, doc: usize) {
+        self.segs.push(Seg {
+            view: self.s.len(),
+            doc,
+            len: 1,
+            fixed: true,
+        });
+        self.s.push(' ');
+    }
+
+    /// Drop the last byte (an ASCII space).
+    fn pop_byte(&mut self) {
+        self.s.pop();
+        if let Some(g) = self.segs.last_mut() {
+            g.len -= 1;
+            if g.len == 0 {
+                self.segs.pop();
+            }
+        }
+    }
+
+    /// Document offset of the start of the char holding view byte `b`.
+    fn doc_of(&self, b: usize) -> usize {
+        if b >= self.s.len() {
+            return self.end;
+        }
+        let mut b = b;
+        while !self.s.is_char_boundary(b) {
+            b -= 1;
+        }
+        let k = self.segs.partition_point(|g| g.view <= b);
+        match k.checked_sub(1).map(|k| self.segs[k]) {
+            Some(g) if g.fixed => g.doc,
+            Some(g) => g.doc + (b - g.view),
+            None => self.end,
+        }
     }
 
     /// Document byte range of a view range.
     pub fn range(&self, r: Range<usize>) -> Range<usize> {
-        let start = self.map[r.start.min(self.map.len() - 1)];
+        let start = self.doc_of(r.start);
         let end = if r.end == 0 {
             start
+        } else if r.end > self.s.len() {
+            self.end
         } else {
-            let last = self.map[(r.end - 1).min(self.map.len() - 1)];
-            // end of the char that starts at `last`
-            let c = self.s[..r.end]
-                .chars()
-                .next_back()
-                .map(|c| c.len_utf8())
-                .unwrap_or(0);
-            let _ = c;
-            last + self.char_len_at(r.end - 1)
+            // end of the char that holds the last byte
+            self.doc_of(r.end - 1) + self.char_len_at(r.end - 1)
         };
         start..end.max(start)
     }

@@ -132,7 +132,15 @@ fn un017(cx: &Ctx, out: &mut Sink) {
             }
         }
     };
+    // a digit before s/n/r/t somewhere in the unit, or no ordinal to check
+    let candidate = |b: &[u8]| {
+        b.windows(2)
+            .any(|w| w[0].is_ascii_digit() && matches!(w[1], b's' | b'n' | b'r' | b't'))
+    };
     for n in units(cx) {
+        if !candidate(cx.text[n.range.clone()].as_bytes()) {
+            continue;
+        }
         let v = view(cx, n);
         scan(&v.s, &|r| v.range(r));
     }
@@ -460,7 +468,21 @@ static ORD_ZH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"第\s*([一二三四五六七八九十百零]+)\s*届").unwrap());
 
 fn un023(cx: &Ctx, out: &mut Sink) {
+    // every pattern needs `session` (届 in Chinese): look for it in the unit's
+    // own text before joining its lines
+    let key: &[u8] = if cx.lang == Lang::Zh {
+        "届".as_bytes()
+    } else {
+        b"session"
+    };
+    let finder = memchr::memmem::Finder::new(key);
+    if finder.find(cx.text.as_bytes()).is_none() {
+        return;
+    }
     for n in units(cx) {
+        if finder.find(cx.text[n.range.clone()].as_bytes()).is_none() {
+            continue;
+        }
         let v = view(cx, n);
         if cx.lang == Lang::Zh {
             for c in ORD_ZH.captures_iter(&v.s) {

@@ -92,7 +92,9 @@ fn un025(cx: &Ctx, out: &mut Sink) {
     // Corpus calibration: the base may come in an earlier part (the preamble's
     // `Encouraging` before `Further encourages`, or a previous section), so any
     // earlier paragraph of the document with the same verb stem counts.
-    let mut seen: Vec<String> = Vec::new();
+    // exact stems in a set; Chinese bases also match by containment (few)
+    let mut seen: std::collections::HashSet<String> = Default::default();
+    let mut seen_zh: Vec<String> = Vec::new();
     for part in parts(cx) {
         for p in &part {
             let Some(l) = &p.lead else { continue };
@@ -101,13 +103,11 @@ fn un025(cx: &Ctx, out: &mut Sink) {
             } else {
                 stem(&base_key(l))
             };
-            if is_also(l.form)
-                && !seen.iter().any(|k| {
-                    *k == key
-                        || (l.lang == Lang::Zh && (k.contains(&key) || key.contains(k.as_str())))
-                })
-                && !key.is_empty()
-            {
+            let zh_base_seen = l.lang == Lang::Zh
+                && seen_zh
+                    .iter()
+                    .any(|k| k.contains(&key) || key.contains(k.as_str()));
+            if is_also(l.form) && !seen.contains(&key) && !zh_base_seen && !key.is_empty() {
                 let base = if l.class == LeadClass::Operative || l.lang != Lang::En {
                     cap(&l.base)
                 } else {
@@ -129,7 +129,10 @@ fn un025(cx: &Ctx, out: &mut Sink) {
                     false,
                 );
             }
-            seen.push(key);
+            if l.lang == Lang::Zh {
+                seen_zh.push(key.clone());
+            }
+            seen.insert(key);
             // a paragraph's other verbs (`…, and encourages States`) are bases too
             if l.lang == Lang::En {
                 let v = crate::syntax::inline::View::new(cx.text, &super::body_pieces(p));
@@ -138,7 +141,7 @@ fn un025(cx: &Ctx, out: &mut Sink) {
                         .split_whitespace()
                         .find(|x| *x != "and" && *x != "also" && !x.ends_with("ly"))
                     {
-                        seen.push(stem(&word.to_lowercase()));
+                        seen.insert(stem(&word.to_lowercase()));
                     }
                 }
             }

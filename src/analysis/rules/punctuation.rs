@@ -161,6 +161,19 @@ pub const UN071: RuleDef = RuleDef {
     check: un071,
 };
 
+/// Bytes that can start a character of [`PAIRS`].
+static BRACKET_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < PAIRS.len() {
+        let mut buf = [0u8; 4];
+        t[PAIRS[k].0.encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
+        t[PAIRS[k].1.encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 const PAIRS: &[(char, char)] = &[
     ('(', ')'),
     ('[', ']'),
@@ -192,47 +205,54 @@ fn un071(cx: &Ctx, out: &mut Sink) {
         } else {
             super::body_pieces(n)
         };
-        for &(open, close) in PAIRS {
-            let mut stack: Vec<usize> = Vec::new();
-            let mut stray: Option<usize> = None;
-            for r in &pieces {
-                let s = &cx.text[r.clone()];
-                for (i, c) in s.char_indices() {
-                    if c == open {
-                        stack.push(r.start + i);
-                    } else if c == close && stack.pop().is_none() && stray.is_none() {
-                        {
-                            // `a)` labels in French and Spanish; `1)` enumerations
-                            let before = s[..i].trim_end_matches(is_space);
-                            let label = before
-                                .chars()
-                                .next_back()
-                                .is_some_and(|p| p.is_alphanumeric())
-                                && before
-                                    .chars()
-                                    .rev()
-                                    .take_while(|p| p.is_alphanumeric())
-                                    .count()
-                                    <= 4
-                                && before
-                                    .chars()
-                                    .rev()
-                                    .nth(
-                                        before
-                                            .chars()
-                                            .rev()
-                                            .take_while(|p| p.is_alphanumeric())
-                                            .count(),
-                                    )
-                                    .is_none_or(|p| is_space(p) || p == '\n');
-                            if close == ')' && (label || fr_es) {
-                                continue;
-                            }
-                            stray = Some(r.start + i);
-                        }
+        // one pass over the bytes: only the lead bytes of the bracket
+        // characters stop it, then the char there says which pair it is
+        let mut stacks: [Vec<usize>; PAIRS.len()] = Default::default();
+        let mut strays: [Option<usize>; PAIRS.len()] = [None; PAIRS.len()];
+        for r in &pieces {
+            let s = &cx.text[r.clone()];
+            let bytes = s.as_bytes();
+            for (i, &b) in bytes.iter().enumerate() {
+                if !BRACKET_LEAD[b as usize] {
+                    continue;
+                }
+                let Some(c) = s[i..].chars().next() else {
+                    continue;
+                };
+                let Some((k, is_open)) = PAIRS.iter().enumerate().find_map(|(k, &(o, cl))| {
+                    (c == o)
+                        .then_some((k, true))
+                        .or((c == cl).then_some((k, false)))
+                }) else {
+                    continue;
+                };
+                if is_open {
+                    stacks[k].push(r.start + i);
+                } else if stacks[k].pop().is_none() && strays[k].is_none() {
+                    // `a)` labels in French and Spanish; `1)` enumerations
+                    let before = s[..i].trim_end_matches(is_space);
+                    let word = before
+                        .chars()
+                        .rev()
+                        .take_while(|p| p.is_alphanumeric())
+                        .count();
+                    let label = word > 0
+                        && word <= 4
+                        && before
+                            .chars()
+                            .rev()
+                            .nth(word)
+                            .is_none_or(|p| is_space(p) || p == '\n');
+                    if c == ')' && (label || fr_es) {
+                        continue;
                     }
+                    strays[k] = Some(r.start + i);
                 }
             }
+        }
+        for (k, &(open, close)) in PAIRS.iter().enumerate() {
+            let stack = &stacks[k];
+            let stray = strays[k];
             // A quotation of several paragraphs opens each of them with “ and
             // closes only the last (corpus: SC 793 (1992), GA 79/333).
             let quote = open == '“' || open == '«';
@@ -418,7 +438,24 @@ fn un075(cx: &Ctx, out: &mut Sink) {
                 let base = r.start + (line.as_ptr() as usize - s.as_ptr() as usize);
                 let t = line.trim_matches(is_space);
                 let off = line.len() - line.trim_start_matches(is_space).len();
-                if let Some(i) = t.find("  ") {
+                // one pass over the spaces of the line: a double space wins
+                // over a space before punctuation, the first of each counts
+                let tb = t.as_bytes();
+                let mut before_punct: Option<usize> = None;
+                let mut double: Option<usize> = None;
+                for i in memchr::memchr_iter(b' ', tb) {
+                    match tb.get(i + 1) {
+                        Some(b' ') => {
+                            double = Some(i);
+                            break;
+                        }
+                        Some(b',' | b';' | b':') if before_punct.is_none() => {
+                            before_punct = Some(i)
+                        }
+                        _ => {}
+                    }
+                }
+                if let Some(i) = double {
                     let at = base + off + i;
                     out.emit(at..at + 2, "double space").fix(
                         "Use one space",
@@ -430,20 +467,18 @@ fn un075(cx: &Ctx, out: &mut Sink) {
                     );
                     return;
                 }
-                for p in [" ,", " ;", " :"] {
-                    if let Some(i) = t.find(p) {
-                        let at = base + off + i;
-                        out.emit(at..at + 2, format!("space before `{}`", &p[1..]))
-                            .fix(
-                                "Remove the space",
-                                vec![Edit {
-                                    range: at..at + 1,
-                                    text: String::new(),
-                                }],
-                                true,
-                            );
-                        return;
-                    }
+                if let Some(i) = before_punct {
+                    let at = base + off + i;
+                    out.emit(at..at + 2, format!("space before `{}`", &t[i + 1..i + 2]))
+                        .fix(
+                            "Remove the space",
+                            vec![Edit {
+                                range: at..at + 1,
+                                text: String::new(),
+                            }],
+                            true,
+                        );
+                    return;
                 }
             }
         }

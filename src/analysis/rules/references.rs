@@ -179,11 +179,13 @@ fn un083(cx: &Ctx, out: &mut Sink) {
             continue;
         }
         let v = view(cx, u);
-        let symbols: Vec<_> = cx
-            .tree
-            .symbols
+        // the tree's symbols are sorted: the unit's are one slice of them
+        let all = &cx.tree.symbols;
+        let from = all.partition_point(|s| s.range.start < u.range.start);
+        let to = all.partition_point(|s| s.range.start < u.range.end);
+        let symbols: Vec<_> = all[from..to.max(from)]
             .iter()
-            .filter(|s| s.range.start >= u.range.start && s.range.end <= u.range.end)
+            .filter(|s| s.range.end <= u.range.end)
             .map(|s| s.range.clone())
             .collect();
         for c in ACRONYM.captures_iter(&v.s) {
