@@ -382,3 +382,46 @@ async fn completing_a_citation_writes_the_whole_form() {
     assert_eq!(typed, "第 61/");
     c.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_configuration_change_reindexes_the_reference_folders() {
+    let (c, _refs) = start_with_refs("srv-conf").await;
+    let other = temp("srv-conf-other");
+    let t = std::fs::read_to_string(manifest().join("examples/A_RES_62_57.txt")).unwrap();
+    std::fs::write(other.join("62_57.txt"), &t).unwrap();
+    std::fs::write(other.join("61_100.txt"), fixture("cited.txt")).unwrap();
+    *c.config.lock().unwrap() = json!({"referenceFolders": [other.display().to_string()]});
+    let from = c.message_count();
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    )
+    .await;
+    let (_, end) = c
+        .wait_message(from, Duration::from_secs(20), |m| {
+            m["method"] == "$/progress"
+                && m["params"]["value"]["kind"] == "end"
+                && m["params"]["value"]["message"]
+                    .as_str()
+                    .is_some_and(|s| s.contains("reference documents"))
+        })
+        .await
+        .expect("re-indexed after the configuration change");
+    assert!(
+        end["params"]["value"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("2 reference documents"),
+        "{end}"
+    );
+    let s = c.call("workspace/symbol", json!({"query": "62/57"})).await;
+    let uri = file_uri(&other.join("62_57.txt"));
+    assert!(
+        s.as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["location"]["uri"] == uri.as_str()),
+        "{s}"
+    );
+    c.shutdown().await;
+}

@@ -100,6 +100,10 @@ fn walk(root: &Path) -> Vec<(String, PathBuf, u64, u64)> {
         .git_global(false)
         .git_exclude(true)
         .require_git(false)
+        .filter_entry(|e| {
+            let n = e.file_name().to_string_lossy();
+            n != "node_modules" && n != "target"
+        })
         .build();
     for e in walker.flatten() {
         if !e.file_type().is_some_and(|t| t.is_file()) || !is_document(e.path()) {

@@ -37,6 +37,9 @@ fn organ_name(o: Option<&str>) -> &'static str {
     }
 }
 
+/// Bytes of a cited document read for its first operative paragraph.
+const HOVER_READ_CAP: u64 = 512 * 1024;
+
 /// Where a cited act's text is available, and its first operative paragraph.
 #[derive(Default)]
 struct Sources {
@@ -116,7 +119,8 @@ fn sources_of(sh: &Shared, uri: &Uri, target: &str) -> Sources {
         .iter()
         .map(|f| f.id.clone())
         .collect();
-    let cap = sh.settings().max_file_size();
+    // the first operative paragraph is near the top: parse at most this much
+    let cap = sh.settings().max_file_size().min(HOVER_READ_CAP);
     let mut first = None;
     for id in &ws_ids {
         let Ok(u) = Uri::from_str(id) else { continue };
