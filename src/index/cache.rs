@@ -17,6 +17,9 @@ use std::path::{Path, PathBuf};
 const MAGIC: &[u8; 8] = b"UNLSPRF\0";
 /// Bumped whenever the format or the facts a parse yields change.
 pub const VERSION: u32 = 1;
+/// The package version: another release may parse differently, so its
+/// caches are not trusted.
+const BUILD: &str = env!("CARGO_PKG_VERSION");
 
 /// One file of a folder as cached.
 #[derive(Debug, Clone)]
@@ -249,6 +252,7 @@ pub fn encode(folder: &Path, files: &[CachedFile]) -> Vec<u8> {
     let mut e = Enc(Vec::with_capacity(64 + files.len() * 512));
     e.0.extend_from_slice(MAGIC);
     e.u32(VERSION);
+    e.str(BUILD);
     e.str(&folder.to_string_lossy());
     e.len(files.len());
     for f in files {
@@ -275,7 +279,7 @@ pub fn decode(
     id_of: &dyn Fn(&str) -> String,
 ) -> Option<Vec<CachedFile>> {
     let mut d = Dec { b: bytes, at: 0 };
-    if d.take(MAGIC.len())? != MAGIC || d.u32()? != VERSION {
+    if d.take(MAGIC.len())? != MAGIC || d.u32()? != VERSION || d.str()? != BUILD {
         return None;
     }
     if d.str()? != folder.to_string_lossy() {

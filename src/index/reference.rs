@@ -151,11 +151,16 @@ fn parse_file(path: &Path, id: String) -> Parsed {
     Parsed::Facts(FileFacts::from_tree(&id, doc.tree()))
 }
 
-/// Run `f` over `items` on `threads` threads, in any order; results in order.
-fn parallel<T: Sync, R: Send>(items: &[T], threads: usize, f: &(dyn Fn(&T) -> R + Sync)) -> Vec<R> {
+/// Run `f` over `items` on `threads` threads, in any order; results in the
+/// items' order (`None` for an item whose thread panicked).
+fn parallel<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    f: &(dyn Fn(&T) -> R + Sync),
+) -> Vec<Option<R>> {
     let next = AtomicUsize::new(0);
     let n = threads.max(1).min(items.len().max(1));
-    let mut parts: Vec<Vec<(usize, R)>> = std::thread::scope(|s| {
+    let parts: Vec<Vec<(usize, R)>> = std::thread::scope(|s| {
         let hs: Vec<_> = (0..n)
             .map(|_| {
                 s.spawn(|| {
@@ -173,9 +178,11 @@ fn parallel<T: Sync, R: Send>(items: &[T], threads: usize, f: &(dyn Fn(&T) -> R 
             .map(|h| h.join().unwrap_or_default())
             .collect()
     });
-    let mut all: Vec<(usize, R)> = parts.iter_mut().flat_map(std::mem::take).collect();
-    all.sort_by_key(|(i, _)| *i);
-    all.into_iter().map(|(_, r)| r).collect()
+    let mut out: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
+    for (i, r) in parts.into_iter().flatten() {
+        out[i] = Some(r);
+    }
+    out
 }
 
 /// Index one folder (see the module comment). `progress(done, total)` is
@@ -232,7 +239,7 @@ pub fn index_folder(
     });
     let changed = total > 0 || stats.removed > 0 || !stats.cache_loaded;
     for ((rel, _, size, mtime), p) in todo.into_iter().zip(parsed) {
-        let facts = match p {
+        let facts = match p.unwrap_or(Parsed::Vanished) {
             Parsed::Facts(f) => {
                 stats.parsed += 1;
                 Some(f)
