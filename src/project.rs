@@ -28,6 +28,10 @@ pub struct ProjectConfig {
     /// Silence one rule in one file, optionally for one paragraph.
     #[serde(default)]
     pub silence: Vec<SilenceEntry>,
+    /// Folders of earlier resolutions to cite from (relative to the project
+    /// root or absolute, `~` expanded), indexed read-only and cached on disk.
+    #[serde(default, alias = "referenceFolders")]
+    pub reference_folders: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -89,6 +93,18 @@ impl ProjectConfig {
         c
     }
 
+    /// The reference folders as absolute paths (`root`: the project root).
+    pub fn reference_folders(&self, root: Option<&std::path::Path>) -> Vec<std::path::PathBuf> {
+        let mut v: Vec<std::path::PathBuf> = Vec::new();
+        for f in &self.reference_folders {
+            let p = crate::index::reference::resolve_folder(f, root);
+            if !v.contains(&p) {
+                v.push(p);
+            }
+        }
+        v
+    }
+
     pub fn is_excluded(&self, rel_path: &str) -> bool {
         self.exclude.iter().any(|g| {
             globset::Glob::new(g)
@@ -116,5 +132,20 @@ mod tests {
         assert_eq!(c.overrides["UN006"], Some(Severity::Error));
         assert_eq!(c.silenced.len(), 1);
         assert!(ProjectConfig::parse("[rules]\nUN999 = \"off\"\n").is_err());
+    }
+
+    #[test]
+    fn reference_folders_resolve_against_the_root() {
+        let p =
+            ProjectConfig::parse("reference_folders = [\"refs\", \"/abs/x\", \"refs\"]\n").unwrap();
+        let v = p.reference_folders(Some(std::path::Path::new("/proj")));
+        assert_eq!(
+            v,
+            vec![
+                std::path::PathBuf::from("/proj/refs"),
+                std::path::PathBuf::from("/abs/x")
+            ]
+        );
+        assert!(ProjectConfig::parse("reference_folder = [\"x\"]\n").is_err());
     }
 }

@@ -1,4 +1,7 @@
-//! What a document can cite: the bundled catalogue and the workspace.
+//! What a document can cite: the bundled catalogue, the workspace and the
+//! reference folders (with their disk cache).
 
+pub mod cache;
 pub mod catalogue;
+pub mod reference;
 pub mod workspace;

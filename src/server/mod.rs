@@ -289,6 +289,7 @@ impl Shared {
             Some(v) => Some(v),
             None => pushed,
         };
+        let folders = self.settings().reference_folders();
         let msgs = self.reload_settings(editor.as_ref());
         for m in msgs {
             self.client
@@ -296,6 +297,9 @@ impl Shared {
                 .await;
         }
         self.reanalyse_all();
+        if self.settings().reference_folders() != folders {
+            tokio::spawn(self.clone().index_references());
+        }
     }
 
     /// Index one file from disk unless it is open (the open copy wins).
@@ -322,6 +326,81 @@ impl Shared {
             None => {
                 self.index_mut().remove(uri.as_str());
             }
+        }
+    }
+
+    /// Index the reference folders (from their disk cache when unchanged),
+    /// reporting `$/progress`; the new index replaces the old one whole. A
+    /// later call supersedes a running one.
+    async fn index_references(self: Arc<Self>) {
+        let gen_ = self.refs_gen.fetch_add(1, Ordering::SeqCst) + 1;
+        let s = self.settings();
+        let folders = s.reference_folders();
+        if folders.is_empty() {
+            if !self.refs().folders().is_empty() {
+                *self.refs.write().unwrap_or_else(|e| e.into_inner()) =
+                    Arc::new(Default::default());
+            }
+            return;
+        }
+        let token = lsp::NumberOrString::String(format!("unlsp/references/{gen_}"));
+        let progress = if self.neg().work_done_progress
+            && self
+                .client
+                .create_work_done_progress(token.clone())
+                .await
+                .is_ok()
+        {
+            Some(
+                self.client
+                    .progress(token, "unlsp: indexing reference folders")
+                    .with_percentage(0)
+                    .begin()
+                    .await,
+            )
+        } else {
+            None
+        };
+        let opts = crate::index::reference::Options {
+            cache_dir: crate::index::cache::cache_dir(),
+            max_file_size: s.max_file_size(),
+            threads: 0,
+        };
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<(usize, usize)>();
+        let job = tokio::task::spawn_blocking(move || {
+            crate::index::reference::ReferenceIndex::build(&folders, &opts, &|_, d, t| {
+                let _ = tx.send((d, t));
+            })
+        });
+        while let Some((d, t)) = rx.recv().await {
+            if let Some(p) = &progress {
+                p.report_with_message(format!("{d}/{t} files"), (d * 100 / t.max(1)) as u32)
+                    .await;
+            }
+        }
+        let (ix, stats) = match job.await {
+            Ok(v) => v,
+            Err(e) => {
+                log!("indexing the reference folders failed: {e}");
+                return;
+            }
+        };
+        if self.refs_gen.load(Ordering::SeqCst) != gen_ {
+            return; // superseded by a newer configuration
+        }
+        let parsed: usize = stats.iter().map(|s| s.parsed).sum();
+        let reused: usize = stats.iter().map(|s| s.reused).sum();
+        let msg = format!(
+            "{} reference documents ({parsed} parsed, {reused} from the cache)",
+            ix.len()
+        );
+        for e in stats.iter().filter_map(|s| s.cache_error.as_ref()) {
+            log!("cannot write the reference cache: {e}");
+        }
+        log!("{msg}");
+        *self.refs.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(ix);
+        if let Some(p) = progress {
+            p.finish_with_message(msg).await;
         }
     }
 
@@ -477,7 +556,8 @@ impl LanguageServer for Backend {
             if me.neg().configuration {
                 me.apply_configuration(None).await;
             }
-            me.index_workspace().await;
+            me.clone().index_workspace().await;
+            me.index_references().await;
         });
     }
 

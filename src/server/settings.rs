@@ -2,7 +2,7 @@
 //! then the editor's settings (`initializationOptions`, then
 //! `workspace/configuration` section `unlsp`). Editor settings take the same
 //! keys as `unlsp.toml` (`language`, `rules`, `exclude`, `debounceMs`,
-//! `maxFileSize`, `silence`); unknown keys are ignored so that an editor can
+//! `maxFileSize`, `silence`, `referenceFolders`); unknown keys are ignored so that an editor can
 //! keep its own (`path`, `trace`) next to them.
 
 use crate::project::ProjectConfig;
@@ -52,6 +52,11 @@ impl Settings {
         Some(rel.to_string_lossy().replace('\\', "/"))
     }
 
+    /// The reference folders, absolute.
+    pub fn reference_folders(&self) -> Vec<PathBuf> {
+        self.project.reference_folders(self.root.as_deref())
+    }
+
     pub fn rule_config(&self, path: Option<&Path>) -> crate::analysis::Config {
         let rel = path.and_then(|p| self.relative(p));
         self.project.rule_config(rel.as_deref())
@@ -78,6 +83,8 @@ const KEYS: &[(&str, &str)] = &[
     ("maxFileSize", "max_file_size"),
     ("max_file_size", "max_file_size"),
     ("silence", "silence"),
+    ("referenceFolders", "reference_folders"),
+    ("reference_folders", "reference_folders"),
 ];
 
 /// Overlay editor settings (a JSON object, possibly wrapped in `{"unlsp": …}`)
@@ -116,6 +123,7 @@ pub fn overlay(base: &mut ProjectConfig, v: &Value) -> Result<(), String> {
                 "debounce_ms" => base.debounce_ms = p.debounce_ms,
                 "max_file_size" => base.max_file_size = p.max_file_size,
                 "silence" => base.silence.extend(p.silence),
+                "reference_folders" => base.reference_folders = p.reference_folders,
                 _ => {}
             },
             Err(e) => errors.push(format!("settings: `{from}`: {e}")),
@@ -146,5 +154,7 @@ mod tests {
         let e = overlay(&mut p, &serde_json::json!({"debounceMs": "soon"})).unwrap_err();
         assert!(e.contains("debounceMs"), "{e}");
         assert_eq!(p.debounce_ms, Some(0));
+        overlay(&mut p, &serde_json::json!({"referenceFolders": ["~/refs"]})).unwrap();
+        assert_eq!(p.reference_folders, vec!["~/refs".to_string()]);
     }
 }

@@ -12,6 +12,7 @@
 //!   dropped when the document moved on meanwhile.
 
 use crate::analysis;
+use crate::index::reference::ReferenceIndex;
 use crate::index::workspace::{FileFacts, WorkspaceIndex};
 use crate::server::convert::{self, Encoding};
 use crate::server::settings::Settings;
@@ -188,6 +189,10 @@ pub struct Shared {
     pub docs: DashMap<Uri, OpenDoc>,
     pub computed: DashMap<Uri, Computed>,
     pub index: RwLock<WorkspaceIndex>,
+    /// The reference folders' facts, replaced whole when re-indexed.
+    pub refs: RwLock<Arc<ReferenceIndex>>,
+    /// Bumped when a reference indexing starts: an older run gives up.
+    pub refs_gen: AtomicU64,
     pub settings: RwLock<Arc<Settings>>,
     pub negotiated: OnceLock<Negotiated>,
     pub init_options: RwLock<Option<serde_json::Value>>,
@@ -205,6 +210,8 @@ impl Shared {
             docs: DashMap::new(),
             computed: DashMap::new(),
             index: RwLock::new(WorkspaceIndex::new()),
+            refs: RwLock::new(Arc::new(ReferenceIndex::new())),
+            refs_gen: AtomicU64::new(0),
             settings: RwLock::new(Arc::new(Settings::default())),
             negotiated: OnceLock::new(),
             init_options: RwLock::new(None),
@@ -240,6 +247,11 @@ impl Shared {
 
     pub fn index_mut(&self) -> std::sync::RwLockWriteGuard<'_, WorkspaceIndex> {
         self.index.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The reference folders' index (a cheap clone; no lock is held).
+    pub fn refs(&self) -> Arc<ReferenceIndex> {
+        self.refs.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     /// Run `f` on an open document; the guard ends with the call.

@@ -148,6 +148,36 @@ fn expected_window(c: &Citation) -> Option<(Date, Date)> {
     None
 }
 
+/// The catalogue's adoption date of a cited act (GA resolution or decision,
+/// SC resolution), when known.
+fn catalogue_date(c: &Citation) -> Option<Date> {
+    let kind = if c.kind == CitationKind::Decision {
+        ActKind::Decision
+    } else {
+        ActKind::Resolution
+    };
+    let organ = match c.organ.as_deref() {
+        Some("SC") => Organ::SC,
+        None | Some("GA") => Organ::GA,
+        Some(_) => return None,
+    };
+    catalogue()
+        .lookup(kind, organ, &c.target)
+        .and_then(|e| e.date.as_deref().and_then(Date::from_iso))
+}
+
+/// `d` written the way `written` (a date of this document) is: English `6
+/// December 2006`, Chinese `2006 年 12 月 6 日` (without the spaces when the text
+/// has none); `None` for the other languages (no fix offered).
+fn date_like(lang: Lang, written: &str, d: Date) -> Option<String> {
+    match lang {
+        Lang::En => Some(d.english()),
+        Lang::Zh if !written.contains(' ') => Some(d.chinese().replace(' ', "")),
+        Lang::Zh => Some(d.chinese()),
+        _ => None,
+    }
+}
+
 pub const UN040: RuleDef = RuleDef {
     id: "UN040",
     name: "first-citation-without-date",
@@ -231,6 +261,32 @@ fn un040(cx: &Ctx, out: &mut Sink) {
                 }],
                 false,
             );
+        } else if let Some(d0) = date
+            && cx.lang == Lang::Zh
+        {
+            // `第 61/100 号决议` → `2006 年 12 月 6 日第 61/100 号决议`
+            let before = super::slice(
+                cx.text,
+                c.list_range.start.min(c.range.start),
+                c.range.start,
+            );
+            if let Some(i) = before.trim_end().strip_suffix('第').map(|b| b.len()) {
+                let at = c.list_range.start.min(c.range.start) + i;
+                // `回顾其 2006 年…`: a space between the text and the figures
+                let space = if cx.text[..at].ends_with(char::is_whitespace) {
+                    ""
+                } else {
+                    " "
+                };
+                d.fix(
+                    format!("Add `{}`", d0.chinese()),
+                    vec![Edit {
+                        range: at..at,
+                        text: format!("{space}{}", d0.chinese()),
+                    }],
+                    false,
+                );
+            }
         }
     }
 }
@@ -287,19 +343,35 @@ fn un041(cx: &Ctx, out: &mut Sink) {
                     &c.target,
                 )
                 .and_then(|e| e.date.clone());
-            out.emit(
-                dr,
-                format!(
-                    "{} cannot be dated {}: {} falls between {} and {}{}",
-                    c.target,
-                    d.iso(),
-                    c.target,
-                    from.iso(),
-                    to.iso(),
-                    known.map(|k| format!(" (adopted {k})")).unwrap_or_default()
-                ),
-            )
-            .related(c.range.clone(), "cited number");
+            let diag = out
+                .emit(
+                    dr.clone(),
+                    format!(
+                        "{} cannot be dated {}: {} falls between {} and {}{}",
+                        c.target,
+                        d.iso(),
+                        c.target,
+                        from.iso(),
+                        to.iso(),
+                        known
+                            .as_ref()
+                            .map(|k| format!(" (adopted {k})"))
+                            .unwrap_or_default()
+                    ),
+                )
+                .related(c.range.clone(), "cited number");
+            // the catalogue's date, when it fits the number
+            if let Some(k) = known.as_deref().and_then(Date::from_iso)
+                && k >= from
+                && k <= to
+                && let Some(text) = date_like(cx.lang, &cx.text[dr.clone()], k)
+            {
+                diag.fix(
+                    format!("Write the date of adoption, {text}"),
+                    vec![Edit { range: dr, text }],
+                    false,
+                );
+            }
         }
     }
 }
@@ -331,16 +403,37 @@ fn un042(cx: &Ctx, out: &mut Sink) {
                 first.insert(key, (d, dr));
             }
             Some((d0, r0)) if *d0 != d => {
-                out.emit(
-                    dr,
-                    format!(
-                        "{} is dated {} here and {} earlier",
-                        c.target,
-                        d.iso(),
-                        d0.iso()
-                    ),
-                )
-                .related(r0.clone(), "earlier date");
+                let (d0, r0) = (*d0, r0.clone());
+                let diag = out
+                    .emit(
+                        dr.clone(),
+                        format!(
+                            "{} is dated {} here and {} earlier",
+                            c.target,
+                            d.iso(),
+                            d0.iso()
+                        ),
+                    )
+                    .related(r0.clone(), "earlier date");
+                // the catalogue decides which mention is wrong; without it,
+                // the earlier date is copied here
+                let (right, wrong): (Date, Vec<std::ops::Range<usize>>) = match catalogue_date(c) {
+                    Some(k) if k == d => (k, vec![r0]),
+                    Some(k) if k == d0 => (k, vec![dr]),
+                    Some(k) => (k, vec![r0, dr]),
+                    None => (d0, vec![dr]),
+                };
+                let edits: Option<Vec<Edit>> = wrong
+                    .into_iter()
+                    .map(|r| {
+                        let text = date_like(cx.lang, &cx.text[r.clone()], right)?;
+                        Some(Edit { range: r, text })
+                    })
+                    .collect();
+                if let Some(mut edits) = edits {
+                    edits.sort_by_key(|e| e.range.start);
+                    diag.fix(format!("Date every mention {}", right.iso()), edits, false);
+                }
             }
             _ => {}
         }
@@ -414,18 +507,67 @@ fn un043(cx: &Ctx, out: &mut Sink) {
                 continue;
             }
             if ka > kb {
-                out.emit(
-                    b.range.clone(),
-                    format!(
-                        "{} is cited after {} but is older: list them in chronological order",
-                        b.target, a.target
-                    ),
-                )
-                .related(a.range.clone(), "later act cited first");
+                let fix = reorder(cx, &l);
+                let diag = out
+                    .emit(
+                        b.range.clone(),
+                        format!(
+                            "{} is cited after {} but is older: list them in chronological order",
+                            b.target, a.target
+                        ),
+                    )
+                    .related(a.range.clone(), "later act cited first");
+                if let Some(edits) = fix {
+                    diag.fix("Put the list in chronological order", edits, false);
+                }
                 break;
             }
         }
     }
+}
+
+/// The edits that sort a list of citations: each item (number and its date,
+/// `71/45 of 5 December 2016`, `2016 年 12 月 5 日第 71/45 号`) moves to the slot
+/// of the item of its rank; separators stay. `None` when the list cannot be
+/// sorted safely (mixed organs, kinds or dated and undated items, topic
+/// groups, an item without an order).
+fn reorder(cx: &Ctx, l: &[&Citation]) -> Option<Vec<Edit>> {
+    let first = l.first()?;
+    let dated = first.date.is_some();
+    let mut items = Vec::new();
+    for c in l {
+        if c.organ != first.organ || c.kind != first.kind || c.date.is_some() != dated {
+            return None;
+        }
+        let mut r = c.range.clone();
+        if let Some(d) = &c.date_range {
+            r = r.start.min(d.start)..r.end.max(d.end);
+        }
+        items.push((order_key(c)?, r));
+    }
+    for w in items.windows(2) {
+        if w[0].1.end > w[1].1.start {
+            return None;
+        }
+        let between = cx.text.get(w[0].1.end..w[1].1.start)?;
+        if between.contains("关于") || between.contains(" on ") {
+            return None;
+        }
+    }
+    let mut sorted = items.clone();
+    sorted.sort_by_key(|(k, _)| *k);
+    let edits: Vec<Edit> = items
+        .iter()
+        .zip(&sorted)
+        .filter(|(a, b)| a.1 != b.1)
+        .map(|(slot, item)| {
+            Some(Edit {
+                range: slot.1.clone(),
+                text: cx.text.get(item.1.clone())?.to_string(),
+            })
+        })
+        .collect::<Option<_>>()?;
+    (!edits.is_empty()).then_some(edits)
 }
 
 pub const UN044: RuleDef = RuleDef {
@@ -1033,16 +1175,26 @@ fn un053(cx: &Ctx, out: &mut Sink) {
             continue;
         };
         if d > a && d.is_valid() {
-            out.emit(
-                dr,
-                format!(
-                    "{} is cited with {}, after this resolution's adoption on {}",
-                    c.target,
-                    d.iso(),
-                    a.iso()
-                ),
-            )
-            .related(c.range.clone(), "cited act");
+            let diag = out
+                .emit(
+                    dr.clone(),
+                    format!(
+                        "{} is cited with {}, after this resolution's adoption on {}",
+                        c.target,
+                        d.iso(),
+                        a.iso()
+                    ),
+                )
+                .related(c.range.clone(), "cited act");
+            if let Some(k) = catalogue_date(c).filter(|k| *k <= a)
+                && let Some(text) = date_like(cx.lang, &cx.text[dr.clone()], k)
+            {
+                diag.fix(
+                    format!("Write the date of adoption, {text}"),
+                    vec![Edit { range: dr, text }],
+                    false,
+                );
+            }
         }
     }
 }
@@ -1141,4 +1293,85 @@ fn introduces_act(cx: &Ctx, c: &Citation) -> bool {
     }
     let between = super::slice(cx.text, l.range.end, c.list_range.start);
     between.chars().count() < 12
+}
+
+#[cfg(test)]
+mod fix_tests {
+    use crate::analysis::{Config, Diagnostic, check};
+    use crate::syntax::Document;
+
+    /// The text after applying the fix of the first `code` diagnostic.
+    fn fixed(text: &str, code: &str) -> String {
+        let doc = Document::new(text);
+        let diags: Vec<Diagnostic> = check(&doc, &Config::default());
+        let d = diags
+            .iter()
+            .find(|d| d.code == code)
+            .unwrap_or_else(|| panic!("no {code} in {diags:#?}"));
+        let fix = d
+            .fix
+            .as_ref()
+            .unwrap_or_else(|| panic!("{code} without a fix"));
+        let mut edits = fix.edits.clone();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));
+        let mut out = text.to_string();
+        for e in edits {
+            out.replace_range(e.range.clone(), &e.text);
+        }
+        out
+    }
+
+    const HEAD: &str = "Resolution adopted by the General Assembly on 21 December 2023\n\n78/248. Pattern of conferences\n\nThe General Assembly,\n\n";
+
+    #[test]
+    fn un041_writes_the_catalogue_date() {
+        // A/RES/78/248 as published: `72/256 of 24 December 2107`
+        let t = format!(
+            "{HEAD}Recalling its resolutions 71/266 of 23 December 2016, 72/256 of 24 December 2107 and 73/276 of 22 December 2018,\n\n1. Decides to act.\n"
+        );
+        let f = fixed(&t, "UN041");
+        assert!(f.contains("72/256 of 24 December 2017 and"), "{f}");
+    }
+
+    #[test]
+    fn un042_dates_both_mentions_alike() {
+        let t = format!(
+            "{HEAD}Recalling its resolution 61/295 of 13 September 2007,\n\nRecalling also the United Nations Declaration on the Rights of Indigenous Peoples, adopted in resolution 61/295 of 14 September 2007,\n\n1. Decides to act.\n"
+        );
+        let f = fixed(&t, "UN042");
+        assert!(
+            f.contains("resolution 61/295 of 13 September 2007,\n\n1."),
+            "{f}"
+        );
+        assert!(!f.contains("14 September"), "{f}");
+    }
+
+    #[test]
+    fn un043_sorts_the_list() {
+        let t = format!(
+            "{HEAD}Recalling its resolutions 71/45 of 5 December 2016, 70/54 of 7 December 2015 and 72/54 of 4 December 2017,\n\n1. Decides to act.\n"
+        );
+        let f = fixed(&t, "UN043");
+        assert!(
+            f.contains("resolutions 70/54 of 7 December 2015, 71/45 of 5 December 2016 and 72/54 of 4 December 2017,"),
+            "{f}"
+        );
+    }
+
+    #[test]
+    fn un053_writes_the_earlier_catalogue_date() {
+        let t = "Resolution adopted by the General Assembly on 5 December 2007\n\n62/57. Convention on Certain Conventional Weapons\n\nThe General Assembly,\n\nRecalling its resolution 61/295 of 13 September 2008,\n\n1. Decides to act.\n";
+        let f = fixed(t, "UN053");
+        assert!(f.contains("61/295 of 13 September 2007,"), "{f}");
+    }
+
+    #[test]
+    fn un040_chinese_puts_the_date_before_di() {
+        let t = "大会，\n\n回顾其第 61/295 号决议，\n\n1. 决定采取行动。\n";
+        let f = fixed(t, "UN040");
+        assert!(
+            f.contains("回顾其 2007 年 9 月 13 日第 61/295 号决议"),
+            "{f}"
+        );
+    }
 }

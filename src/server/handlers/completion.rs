@@ -1,12 +1,16 @@
 //! `textDocument/completion`: lead phrases that fit the place (preambular in
 //! the preamble, operative after it, in the document's language, the
 //! "also"/"further" forms once the base was used), and resolution numbers after
-//! `resolution`/`decision`/`第` from the workspace and the bundled catalogue.
+//! `resolution`/`decision`/`第` from the workspace, the reference folders and
+//! the bundled catalogue, inserted with their date in the document's citation
+//! form (`61/100 of 6 December 2006`; `2006 年 12 月 6 日第 61/100 号决议`).
 
 use super::{View, with_view};
-use crate::index::catalogue::catalogue;
+use crate::index::catalogue::{ActKind, Organ, catalogue};
 use crate::server::convert;
 use crate::server::state::Shared;
+use crate::syntax::Lang;
+use crate::syntax::dates::Date;
 use crate::syntax::lexicon::{LeadClass, LeadForm, lexicon};
 use crate::syntax::tree::NodeKind;
 use std::collections::HashSet;
@@ -46,58 +50,184 @@ fn citation_partial(prefix: &str) -> Option<&str> {
     Some(partial)
 }
 
-fn act_items(sh: &Shared, partial: &str, range: lsp::Range) -> Vec<lsp::CompletionItem> {
-    let mut seen = HashSet::new();
-    let mut items = Vec::new();
-    let edit = |label: &str| {
-        Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit::new(
-            range,
-            label.to_string(),
-        )))
+/// The act noun before the partial number: which kind of act, and for `第`
+/// (Chinese, where the date comes before `第` and the noun after the number)
+/// where it starts, so that the whole citation form can replace it.
+struct ActContext {
+    kind: Option<ActKind>,
+    /// Byte offset (in the line prefix) of `第`, when the citation is Chinese.
+    zh_start: Option<usize>,
+}
+
+fn act_context(prefix: &str, partial: &str) -> ActContext {
+    let before = &prefix[..prefix.len() - partial.len()];
+    let lower = before.to_lowercase();
+    let last = |k: &str| lower.rfind(k);
+    let res = last("resolution").max(last("决议"));
+    let dec = last("decision").max(last("决定"));
+    let kind = match (res, dec) {
+        (Some(a), Some(b)) if b > a => Some(ActKind::Decision),
+        (None, Some(_)) => Some(ActKind::Decision),
+        (Some(_), _) => Some(ActKind::Resolution),
+        (None, None) => None,
     };
-    {
-        let ix = sh.index();
+    // `第 61/` with nothing but spaces between `第` and the number
+    let zh_start = before
+        .trim_end()
+        .strip_suffix('第')
+        .map(|b| b.len())
+        .filter(|_| {
+            before[before.trim_end().len()..]
+                .chars()
+                .all(char::is_whitespace)
+        });
+    ActContext { kind, zh_start }
+}
+
+/// One act to offer.
+struct Candidate {
+    number: String,
+    kind: ActKind,
+    organ: Organ,
+    title: Option<String>,
+    date: Option<Date>,
+    /// 0: a document of the workspace, 1: a reference folder, 2: the catalogue.
+    source: u8,
+}
+
+/// What completing `c` writes: `61/100 of 6 December 2006` in English,
+/// `2006 年 12 月 6 日第 61/100 号决议` (replacing from `第`) in Chinese, the
+/// number alone elsewhere or when no date is known.
+fn insert_text(c: &Candidate, lang: Lang, zh: bool) -> String {
+    let ga = c.organ == Organ::GA;
+    if zh {
+        let noun = if c.kind == ActKind::Decision {
+            "决定"
+        } else {
+            "决议"
+        };
+        let date = c
+            .date
+            .filter(|_| ga)
+            .map(|d| d.chinese())
+            .unwrap_or_default();
+        return format!("{date}第 {} 号{noun}", c.number);
+    }
+    match (lang, c.date) {
+        (Lang::En, Some(d)) if ga => format!("{} of {}", c.number, d.english()),
+        _ => c.number.clone(),
+    }
+}
+
+/// A sort key that puts `61/2` before `61/10`.
+fn numeric_sort(n: &str) -> String {
+    let mut out = String::new();
+    let mut digits = String::new();
+    for ch in n.chars().chain(std::iter::once('\0')) {
+        if ch.is_ascii_digit() {
+            digits.push(ch);
+            continue;
+        }
+        if !digits.is_empty() {
+            out.push_str(&format!("{digits:0>6}"));
+            digits.clear();
+        }
+        if ch != '\0' {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+fn catalogue_date(kind: ActKind, number: &str) -> Option<Date> {
+    catalogue()
+        .lookup(kind, Organ::GA, number)
+        .and_then(|e| e.date.as_deref())
+        .and_then(Date::from_iso)
+}
+
+fn act_items(
+    sh: &Shared,
+    partial: &str,
+    ctx: &ActContext,
+    lang: Lang,
+    range: lsp::Range,
+    typed: &str,
+) -> Vec<lsp::CompletionItem> {
+    let want = ctx.kind.unwrap_or(ActKind::Resolution);
+    let mut seen = HashSet::new();
+    let mut cands: Vec<Candidate> = Vec::new();
+    let from_index = |ix: &crate::index::workspace::WorkspaceIndex,
+                      source: u8,
+                      seen: &mut HashSet<String>,
+                      cands: &mut Vec<Candidate>| {
         for (_, f) in ix.keys_starting_with(partial) {
             let Some(n) = f.number.clone() else { continue };
             if !seen.insert(n.clone()) {
                 continue;
             }
-            items.push(lsp::CompletionItem {
-                label: n.clone(),
-                kind: Some(lsp::CompletionItemKind::REFERENCE),
-                detail: f.title.clone(),
-                sort_text: Some(format!("0{n}")),
-                filter_text: Some(n.clone()),
-                text_edit: edit(&n),
-                ..Default::default()
+            let organ = if f.organ.as_deref() == Some("SC") {
+                Organ::SC
+            } else {
+                Organ::GA
+            };
+            cands.push(Candidate {
+                date: catalogue_date(want, &n),
+                number: n,
+                kind: want,
+                organ,
+                title: f.title.clone(),
+                source,
             });
         }
-    }
+    };
+    from_index(&sh.index(), 0, &mut seen, &mut cands);
+    from_index(sh.refs().index(), 1, &mut seen, &mut cands);
     if !partial.is_empty() {
         for e in catalogue().entries() {
-            if items.len() >= MAX_ITEMS {
+            if cands.len() >= MAX_ITEMS {
                 break;
             }
-            if !e.number.starts_with(partial) || !seen.insert(e.number.clone()) {
+            if ctx.kind.is_some_and(|k| k != e.kind)
+                || !e.number.starts_with(partial)
+                || !seen.insert(e.number.clone())
+            {
                 continue;
             }
-            let detail = match (&e.date, &e.title) {
-                (Some(d), Some(t)) => Some(format!("{d} — {t}")),
-                (Some(d), None) => Some(d.clone()),
-                (None, t) => t.clone(),
-            };
-            items.push(lsp::CompletionItem {
-                label: e.number.clone(),
-                kind: Some(lsp::CompletionItemKind::REFERENCE),
-                detail,
-                sort_text: Some(format!("1{}", e.number)),
-                filter_text: Some(e.number.clone()),
-                text_edit: edit(&e.number),
-                ..Default::default()
+            cands.push(Candidate {
+                number: e.number.clone(),
+                kind: e.kind,
+                organ: e.organ,
+                title: e.title.clone(),
+                date: e.date.as_deref().and_then(Date::from_iso),
+                source: 2,
             });
         }
     }
-    items
+    let zh = ctx.zh_start.is_some();
+    cands
+        .into_iter()
+        .map(|c| {
+            let text = insert_text(&c, lang, zh);
+            let title = c.title.as_deref().map(|t| super::first_words(t, 160));
+            let detail = match (&c.date, &title) {
+                (Some(d), Some(t)) => Some(format!("{} — {t}", d.iso())),
+                (Some(d), None) => Some(d.iso()),
+                (None, t) => t.clone(),
+            };
+            lsp::CompletionItem {
+                label: c.number.clone(),
+                kind: Some(lsp::CompletionItemKind::REFERENCE),
+                detail,
+                sort_text: Some(format!("{}{}", c.source, numeric_sort(&c.number))),
+                filter_text: Some(format!("{typed}{}", c.number)),
+                text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit::new(
+                    range, text,
+                ))),
+                ..Default::default()
+            }
+        })
+        .collect()
 }
 
 /// The part a new paragraph at `o` belongs to.
@@ -207,7 +337,7 @@ pub fn completion(sh: &Shared, p: lsp::CompletionParams) -> Option<lsp::Completi
     let uri = p.text_document_position.text_document.uri;
     let pos = p.text_document_position.position;
     enum Want {
-        Acts(String, lsp::Range),
+        Acts(String, ActContext, Lang, lsp::Range, String),
         Leads(Vec<lsp::CompletionItem>),
     }
     let want = with_view(sh, &uri, |v| {
@@ -217,9 +347,16 @@ pub fn completion(sh: &Shared, p: lsp::CompletionParams) -> Option<lsp::Completi
         let ls = rope.line_to_byte(line);
         let prefix = v.text().get(ls..o)?;
         if let Some(partial) = citation_partial(prefix) {
-            let start = o - partial.len();
+            let ctx = act_context(prefix, partial);
+            let lang = v.doc.lang();
+            // Chinese: the whole form replaces `第 61/`; else the number
+            let start = match ctx.zh_start {
+                Some(z) => ls + z,
+                None => o - partial.len(),
+            };
+            let typed = prefix[start - ls..prefix.len() - partial.len()].to_string();
             let r = convert::range(rope, &(start..o), v.enc);
-            return Some(Want::Acts(partial.to_string(), r));
+            return Some(Want::Acts(partial.to_string(), ctx, lang, r, typed));
         }
         // a paragraph start: optional number label, then at most a few words
         let trimmed = prefix.trim_start();
@@ -242,7 +379,7 @@ pub fn completion(sh: &Shared, p: lsp::CompletionParams) -> Option<lsp::Completi
         Some(Want::Leads(lead_items(v, o, partial, r, numbered)))
     })?;
     let items = match want {
-        Want::Acts(partial, r) => act_items(sh, &partial, r),
+        Want::Acts(partial, ctx, lang, r, typed) => act_items(sh, &partial, &ctx, lang, r, &typed),
         Want::Leads(items) => items,
     };
     Some(lsp::CompletionResponse::List(lsp::CompletionList {
@@ -253,7 +390,7 @@ pub fn completion(sh: &Shared, p: lsp::CompletionParams) -> Option<lsp::Completi
 
 #[cfg(test)]
 mod tests {
-    use super::citation_partial;
+    use super::*;
 
     #[test]
     fn partial_numbers_after_act_nouns() {
@@ -274,5 +411,16 @@ mod tests {
             ))
         );
         assert_eq!(citation_partial("Recalling the report"), None);
+    }
+
+    #[test]
+    fn chinese_context_starts_at_di() {
+        let p = "回顾其第 61/";
+        let c = act_context(p, citation_partial(p).unwrap());
+        assert_eq!(c.zh_start, Some("回顾其".len()));
+        let p = "Recalling its decision 61/5";
+        let c = act_context(p, citation_partial(p).unwrap());
+        assert_eq!((c.kind, c.zh_start), (Some(ActKind::Decision), None));
+        assert!(numeric_sort("61/2") < numeric_sort("61/10"));
     }
 }

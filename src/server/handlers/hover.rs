@@ -1,5 +1,6 @@
 //! `textDocument/hover`: a cited resolution (number, date, title, where it
-//! lives), a footnote marker (the footnote's text), a lead phrase (preambular or
+//! lives — workspace or reference folder — and its first operative paragraph
+//! when its text is there), a footnote marker (the footnote's text), a lead phrase (preambular or
 //! operative, with its "also"/"further" forms), a paragraph reference (the
 //! paragraph's first words).
 
@@ -7,11 +8,14 @@ use super::{
     View, body_after_label, catalogue_entry, first_words, footnote_by_number, operative_by_label,
     touches, with_view,
 };
+use crate::index::reference::{first_operative_in, first_operative_paragraph};
 use crate::index::workspace::ActKey;
-use crate::server::state::Shared;
+use crate::server::state::{Shared, uri_to_path};
 use crate::syntax::lexicon::{LeadClass, LeadForm, lexicon};
 use crate::syntax::tree::{Citation, CitationKind, Lead};
-use tower_lsp_server::ls_types as lsp;
+use std::path::Path;
+use std::str::FromStr;
+use tower_lsp_server::ls_types::{self as lsp, Uri};
 
 fn markdown(value: String, v: &View, r: &std::ops::Range<usize>) -> lsp::Hover {
     lsp::Hover {
@@ -33,7 +37,18 @@ fn organ_name(o: Option<&str>) -> &'static str {
     }
 }
 
-fn citation_text(c: &Citation, workspace: &[String]) -> String {
+/// Bytes of a cited document read for its first operative paragraph.
+const HOVER_READ_CAP: u64 = 512 * 1024;
+
+/// Where a cited act's text is available, and its first operative paragraph.
+#[derive(Default)]
+struct Sources {
+    workspace: Vec<String>,
+    reference: Vec<String>,
+    first_operative: Option<String>,
+}
+
+fn citation_text(c: &Citation, src: &Sources) -> String {
     let noun = match c.kind {
         CitationKind::Resolution => "resolution ",
         CitationKind::Decision => "decision ",
@@ -66,14 +81,76 @@ fn citation_text(c: &Citation, workspace: &[String]) -> String {
             s.push_str(&format!("- Vote: {vote}\n"));
         }
     }
-    if workspace.is_empty() {
+    if src.workspace.is_empty() {
         s.push_str("- In the workspace: no\n");
     } else {
-        for w in workspace {
+        for w in &src.workspace {
             s.push_str(&format!("- In the workspace: `{w}`\n"));
         }
     }
+    for r in &src.reference {
+        s.push_str(&format!("- In a reference folder: `{r}`\n"));
+    }
+    if let Some(p) = &src.first_operative {
+        s.push_str(&format!(
+            "\nFirst operative paragraph:\n\n> 1. {}\n",
+            first_words(p, 600)
+        ));
+    }
     s
+}
+
+/// Where the act `target` lives (open documents and workspace, then reference
+/// folders) and its first operative paragraph, read now from the first
+/// document that has one (never kept in memory).
+fn sources_of(sh: &Shared, uri: &Uri, target: &str) -> Sources {
+    let key = ActKey::new(target);
+    let ws_ids: Vec<String> = sh
+        .index()
+        .documents_for(&key)
+        .iter()
+        .map(|f| f.id.clone())
+        .filter(|id| id != uri.as_str())
+        .collect();
+    let refs = sh.refs();
+    let ref_paths: Vec<String> = refs
+        .index()
+        .documents_for(&key)
+        .iter()
+        .map(|f| f.id.clone())
+        .collect();
+    // the first operative paragraph is near the top: parse at most this much
+    let cap = sh.settings().max_file_size().min(HOVER_READ_CAP);
+    let mut first = None;
+    for id in &ws_ids {
+        let Ok(u) = Uri::from_str(id) else { continue };
+        first = match sh.with_doc(&u, |d| d.doc().and_then(first_operative_in)) {
+            Some(p) => p,
+            None => uri_to_path(&u).and_then(|p| first_operative_paragraph(&p, cap)),
+        };
+        if first.is_some() {
+            break;
+        }
+    }
+    if first.is_none() {
+        first = ref_paths
+            .iter()
+            .find_map(|p| first_operative_paragraph(Path::new(p), cap));
+    }
+    Sources {
+        workspace: ws_ids
+            .iter()
+            .map(|id| {
+                id.parse()
+                    .ok()
+                    .and_then(|u| uri_to_path(&u))
+                    .map(|p| p.display().to_string())
+                    .unwrap_or(id.clone())
+            })
+            .collect(),
+        reference: ref_paths,
+        first_operative: first,
+    }
 }
 
 fn lead_text(l: &Lead) -> String {
@@ -129,20 +206,7 @@ pub fn hover(sh: &Shared, p: lsp::HoverParams) -> Option<lsp::Hover> {
             .find(|c| touches(&c.range, o))
             .map(|c| c.target.clone())
     });
-    let workspace: Vec<String> = cited
-        .map(|t| {
-            sh.index()
-                .documents_for(&ActKey::new(&t))
-                .iter()
-                .map(|f| {
-                    crate::server::state::uri_to_path(&f.id.parse().ok()?)
-                        .map(|p| p.display().to_string())
-                        .or(Some(f.id.clone()))
-                })
-                .collect::<Option<Vec<_>>>()
-                .unwrap_or_default()
-        })
-        .unwrap_or_default();
+    let sources = cited.map(|t| sources_of(sh, &uri, &t)).unwrap_or_default();
     with_view(sh, &uri, |v| {
         let o = v.offset(pos);
         let t = v.doc.tree();
@@ -159,7 +223,7 @@ pub fn hover(sh: &Shared, p: lsp::HoverParams) -> Option<lsp::Hover> {
             ));
         }
         if let Some(c) = t.citations.iter().find(|c| touches(&c.range, o)) {
-            return Some(markdown(citation_text(c, &workspace), v, &c.range));
+            return Some(markdown(citation_text(c, &sources), v, &c.range));
         }
         if let Some(r) = t
             .paragraph_refs

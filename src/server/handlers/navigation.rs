@@ -2,15 +2,17 @@
 //!
 //! Definition: a footnote marker → its footnote; `paragraph 5 above`, `第 5 段`
 //! → that operative paragraph; a cited resolution → the workspace document that
-//! is it ([`ActSource`]), else its undocs.org page from the bundled catalogue;
-//! `paragraph 3 of resolution 61/100` → paragraph 3 of that document.
+//! is it ([`ActSource`]), else the reference-folder document that is it, else
+//! its undocs.org page from the bundled catalogue; `paragraph 3 of resolution
+//! 61/100` → paragraph 3 of that document (workspace, then reference folders).
+//! References span the open documents, the workspace and the reference folders.
 
 use super::{
     View, catalogue_entry, footnote_by_number, location_in, operative_by_label, touches, with_view,
 };
 use crate::index::workspace::{ActKey, ActSource};
 use crate::server::convert;
-use crate::server::state::Shared;
+use crate::server::state::{Shared, path_to_uri};
 use crate::syntax::tree::NodeKind;
 use std::ops::Range;
 use std::str::FromStr;
@@ -106,6 +108,15 @@ pub fn definition(
                 .filter(|t| t.id != uri.as_str())
                 .filter_map(|t| location_in(sh, &t.id, &t.range))
                 .collect();
+            if l.is_empty() {
+                l = sh
+                    .refs()
+                    .find_act(&key)
+                    .iter()
+                    .filter_map(|t| ref_location(sh, &t.id, &t.range))
+                    .filter(|loc| loc.uri != uri)
+                    .collect();
+            }
             if l.is_empty()
                 && let Some(u) = url.and_then(|u| Uri::from_str(&u).ok())
             {
@@ -126,10 +137,23 @@ pub fn definition(
                     })
                     .collect()
             };
-            targets
+            let mut l: Vec<lsp::Location> = targets
                 .iter()
                 .filter_map(|(id, r)| location_in(sh, id, r))
-                .collect()
+                .collect();
+            if l.is_empty() {
+                let refs = sh.refs();
+                l = refs
+                    .index()
+                    .documents_for(&key)
+                    .into_iter()
+                    .filter_map(|f| {
+                        let r = f.paragraph(&label).or(f.self_range.clone()).unwrap_or(0..0);
+                        ref_location(sh, &f.id, &r)
+                    })
+                    .collect();
+            }
+            l
         }
     };
     if locs.is_empty() {
@@ -245,12 +269,35 @@ pub fn act_references(sh: &Shared, key: &ActKey, decl: bool) -> Vec<lsp::Locatio
             if decl { ix.find_act(key) } else { Vec::new() },
         )
     };
-    let mut last: Option<(String, ropey::Rope)> = None;
-    for (id, r) in elsewhere
+    // then the reference folders (ids are paths), unless also open or in the
+    // workspace
+    let refs = sh.refs();
+    let ref_hits = refs
+        .index()
+        .citations_of(key)
+        .into_iter()
+        .chain(
+            if decl { refs.find_act(key) } else { Vec::new() }
+                .into_iter()
+                .map(|t| (t.id, t.range)),
+        )
+        .filter_map(|(p, r)| {
+            Some((
+                path_to_uri(std::path::Path::new(&p))?.as_str().to_string(),
+                r,
+            ))
+        });
+    let mut seen_ids: std::collections::HashSet<String> = open_ids.iter().cloned().collect();
+    let ws: Vec<(String, Range<usize>)> = elsewhere
         .into_iter()
         .filter(|(id, _)| !open_ids.contains(id))
         .chain(selves.into_iter().map(|t| (t.id, t.range)))
-    {
+        .collect();
+    seen_ids.extend(ws.iter().map(|(id, _)| id.clone()));
+    let ref_hits: Vec<(String, Range<usize>)> =
+        ref_hits.filter(|(id, _)| !seen_ids.contains(id)).collect();
+    let mut last: Option<(String, ropey::Rope)> = None;
+    for (id, r) in ws.into_iter().chain(ref_hits) {
         let Ok(u) = Uri::from_str(&id) else { continue };
         if last.as_ref().map(|(i, _)| i != &id).unwrap_or(true) {
             let Some(rope) = sh.rope_of(&u) else { continue };
@@ -260,4 +307,11 @@ pub fn act_references(sh: &Shared, key: &ActKey, decl: bool) -> Vec<lsp::Locatio
         out.push(lsp::Location::new(u, convert::range(rope, &r, enc)));
     }
     out
+}
+
+/// A location in a reference-folder document (its id is its path), converted
+/// with its text (the open copy when it is open).
+pub fn ref_location(sh: &Shared, path: &str, r: &Range<usize>) -> Option<lsp::Location> {
+    let uri = path_to_uri(std::path::Path::new(path))?;
+    location_in(sh, uri.as_str(), r)
 }

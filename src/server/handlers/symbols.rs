@@ -4,7 +4,7 @@
 //! with the UN document symbol (`A/RES/61/100`).
 
 use super::{View, body_after_label, first_words, with_view};
-use crate::server::state::Shared;
+use crate::server::state::{Shared, path_to_uri};
 use crate::syntax::Lang;
 use crate::syntax::tree::{Node, NodeKind};
 use std::str::FromStr;
@@ -149,29 +149,47 @@ pub fn workspace_symbol(
     p: lsp::WorkspaceSymbolParams,
 ) -> Option<lsp::WorkspaceSymbolResponse> {
     let q = p.query.to_lowercase();
-    let hits: Vec<(String, String, Option<String>, std::ops::Range<usize>)> = {
+    let pick = |f: &crate::index::workspace::FileFacts,
+                id: String|
+     -> Option<(String, String, Option<String>, std::ops::Range<usize>)> {
+        if f.number.is_none() && f.symbol.is_none() && f.title.is_none() {
+            return None;
+        }
+        let name = f.display_name();
+        let hay = format!("{name} {}", f.symbol.clone().unwrap_or_default()).to_lowercase();
+        if !q.is_empty() && !hay.contains(&q) {
+            return None;
+        }
+        Some((
+            id,
+            name,
+            f.symbol.clone(),
+            f.self_range.clone().unwrap_or(0..0),
+        ))
+    };
+    let mut hits: Vec<(String, String, Option<String>, std::ops::Range<usize>)> = {
         let ix = sh.index();
-        let mut v: Vec<_> = ix
-            .files()
-            .filter(|f| f.number.is_some() || f.symbol.is_some() || f.title.is_some())
-            .filter_map(|f| {
-                let name = f.display_name();
-                let hay = format!("{name} {}", f.symbol.clone().unwrap_or_default()).to_lowercase();
-                if !q.is_empty() && !hay.contains(&q) {
-                    return None;
-                }
-                Some((
-                    f.id.clone(),
-                    name,
-                    f.symbol.clone(),
-                    f.self_range.clone().unwrap_or(0..0),
-                ))
-            })
-            .collect();
+        let mut v: Vec<_> = ix.files().filter_map(|f| pick(f, f.id.clone())).collect();
         v.sort_by(|a, b| a.1.cmp(&b.1));
-        v.truncate(500);
+        v.truncate(MAX_SYMBOLS);
         v
     };
+    // then the reference folders (not those also in the workspace)
+    if hits.len() < MAX_SYMBOLS {
+        let refs = sh.refs();
+        let mut v: Vec<_> = refs
+            .index()
+            .files()
+            .filter_map(|f| {
+                let uri = path_to_uri(std::path::Path::new(&f.id))?;
+                pick(f, uri.as_str().to_string())
+            })
+            .filter(|h| !hits.iter().any(|w| w.0 == h.0))
+            .collect();
+        v.sort_by(|a, b| a.1.cmp(&b.1));
+        v.truncate(MAX_SYMBOLS - hits.len());
+        hits.extend(v);
+    }
     let enc = sh.enc();
     let mut out = Vec::new();
     for (id, name, symbol, r) in hits {
@@ -193,5 +211,38 @@ pub fn workspace_symbol(
             container_name: symbol,
         });
     }
+    // then the bundled catalogue (a query is needed: it holds thousands),
+    // acts no document above is, pointing at their undocs.org page
+    if q.chars().count() >= 2 {
+        let known: std::collections::HashSet<String> = out
+            .iter()
+            .filter_map(|s| s.container_name.clone())
+            .collect();
+        for e in crate::index::catalogue::catalogue().entries() {
+            if out.len() >= MAX_SYMBOLS + MAX_CATALOGUE_SYMBOLS {
+                break;
+            }
+            let title = e.title.clone().unwrap_or_default();
+            let hay = format!("{} {} {title}", e.number, e.symbol).to_lowercase();
+            if !hay.contains(&q) || known.contains(&e.symbol) {
+                continue;
+            }
+            let Ok(uri) = Uri::from_str(&e.undocs_url()) else {
+                continue;
+            };
+            #[allow(deprecated)]
+            out.push(lsp::SymbolInformation {
+                name: format!("{} {title}", e.number).trim().to_string(),
+                kind: lsp::SymbolKind::CONSTANT,
+                tags: None,
+                deprecated: None,
+                location: lsp::Location::new(uri, lsp::Range::default()),
+                container_name: Some(e.symbol.clone()),
+            });
+        }
+    }
     Some(lsp::WorkspaceSymbolResponse::Flat(out))
 }
+
+const MAX_SYMBOLS: usize = 500;
+const MAX_CATALOGUE_SYMBOLS: usize = 100;
