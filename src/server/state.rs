@@ -278,6 +278,7 @@ impl Shared {
         let gen_ = self.config_gen.load(Ordering::SeqCst);
         let run_rules = (snap.text.len() as u64) <= settings.max_file_size();
         let id = uri.as_str().to_string();
+        let (me, u) = (self.clone(), uri.clone());
         let joined = tokio::task::spawn_blocking(move || {
             let cfg = settings.rule_config(snap.path.as_deref());
             let diags = if run_rules {
@@ -286,10 +287,13 @@ impl Shared {
                 Vec::new()
             };
             let facts = FileFacts::from_tree(&id, &snap.tree);
-            (diags, facts, snap)
+            let parallel = crate::server::handlers::parallel::diagnostics(
+                &me, &u, &snap.text, &snap.tree, &snap.rope,
+            );
+            (diags, facts, snap, parallel)
         })
         .await;
-        let (diags, facts, snap) = match joined {
+        let (diags, facts, snap, parallel) = match joined {
             Ok(v) => v,
             Err(e) => {
                 log!("analysis of {} failed: {e}", uri.as_str());
@@ -312,8 +316,9 @@ impl Shared {
         if self.neg().pull_diagnostics {
             return;
         }
-        let lsp_diags =
+        let mut lsp_diags =
             crate::server::handlers::diagnostics::to_lsp(self, &uri, &snap.rope, &diags);
+        lsp_diags.extend(parallel);
         let _order = self.publish.lock().await;
         if self.version_of(&uri) != Some(version) {
             return;
