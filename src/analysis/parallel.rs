@@ -308,6 +308,10 @@ struct Facts {
     /// inside a date range (`7 to 13 November 2007`, `11月7日至13日`) is
     /// not a difference.
     all_numbers: BTreeSet<String>,
+    /// The paragraph's own text without whitespace (`第61/100 号` →
+    /// `第61/100号`), to find a cited number the other version's parser did
+    /// not read as a citation.
+    compact: String,
 }
 
 fn inside(pieces: &[Range<usize>], r: &Range<usize>) -> bool {
@@ -405,10 +409,27 @@ impl Facts {
             }
         }
         for p in &pieces {
-            spelled_numbers(v.text.get(p.clone()).unwrap_or(""), &mut f.all_numbers);
+            let s = v.text.get(p.clone()).unwrap_or("");
+            spelled_numbers(s, &mut f.all_numbers);
+            f.compact.extend(s.chars().filter(|c| !c.is_whitespace()));
         }
         f
     }
+}
+
+/// `target` (`1483 (2003)`) written in `compact` text (`第1483(2003)号`), not
+/// as part of a longer number.
+fn written_in(compact: &str, target: &str) -> bool {
+    let t: String = target.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() {
+        return false;
+    }
+    compact.match_indices(&t).any(|(i, _)| {
+        let before = compact[..i].chars().next_back();
+        let after = compact[i + t.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_digit() || c == '/')
+            && !after.is_some_and(|c| c.is_ascii_digit() || c == '/')
+    })
 }
 
 const NUMBER_WORDS: [(&str, u32); 32] = [
@@ -987,12 +1008,24 @@ impl<'a> Cx<'a> {
             let p = [self.place(0, x.node, None), self.place(1, y.node, None)];
             self.push(DiffKind::Class, unit, msg, p);
         }
+        // a citation of one version whose number the other writes too, but
+        // in a grammar the parser does not read as a citation (`резолюцию
+        // 61/100`, `قرارها 61/100`), is not a difference
+        let cited = |p: &Facts, q: &Facts| -> Vec<(String, Range<usize>)> {
+            p.citations
+                .iter()
+                .filter(|(t, _)| {
+                    q.citations.iter().any(|(u, _)| u == t) || !written_in(&q.compact, t)
+                })
+                .cloned()
+                .collect()
+        };
         self.facts_differ(
             DiffKind::Citations,
             unit,
             "cites",
-            &x.facts.citations,
-            &y.facts.citations,
+            &cited(&x.facts, &y.facts),
+            &cited(&y.facts, &x.facts),
             x.node,
             y.node,
         );
@@ -1182,10 +1215,36 @@ impl<'a> Cx<'a> {
 }
 
 fn subs_of(n: &Node) -> Vec<&Node> {
-    n.children
+    let mut out = Vec::new();
+    for c in n
+        .children
         .iter()
         .filter(|c| c.kind == NodeKind::Subparagraph)
-        .collect()
+    {
+        if !promoted(n, c) {
+            out.push(c);
+        }
+        out.extend(
+            c.children
+                .iter()
+                .filter(|g| g.kind == NodeKind::Subparagraph && promoted(c, g)),
+        );
+    }
+    out
+}
+
+/// A lettered sub-paragraph that the parser nested under the previous letter
+/// because a letter is missing (`(a)` then `(c)`): a sibling for alignment.
+fn promoted(parent: &Node, child: &Node) -> bool {
+    if parent.kind != NodeKind::Subparagraph {
+        return false;
+    }
+    let letter = |n: &Node| {
+        let l = n.label.as_deref().map(strip_label).unwrap_or_default();
+        let roman_looking = !l.is_empty() && l.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+        (!roman_looking).then(|| label_ordinal(&l, false)).flatten()
+    };
+    matches!((letter(parent), letter(child)), (Some(p), Some(c)) if c > p)
 }
 
 impl<'t> Unit<'t> {
@@ -1362,6 +1421,90 @@ mod tests {
             g(&en),
             g(&zh)
         );
+    }
+
+    const EN: &str = "The General Assembly,\n\nRecalling its resolution 61/100 of 6 December 2006,\n\n1. Requests the Secretary-General:\n(a) To report on progress;\n(b) To consult Member States;\n(c) To submit a report by 30 June 2008;\n\n2. Decides to remain seized of the matter.\n";
+    const ZH: &str = "大会，\n\n回顾其 2006 年 12 月 6 日第 61/100 号决议，\n\n1. 请秘书长：\n(a) 报告进展情况；\n(b) 与会员国协商；\n(c) 在 2008 年 6 月 30 日之前提交报告；\n\n2. 决定继续处理此案。\n";
+
+    fn diffs(a: &str, b: &str) -> Vec<(DiffKind, String)> {
+        let (da, db) = (Document::new(a), Document::new(b));
+        fn v(d: &Document) -> Version<'_> {
+            Version {
+                name: d.lang().code(),
+                text: d.text(),
+                tree: d.tree(),
+            }
+        }
+        compare(&[v(&da), v(&db)])
+            .into_iter()
+            .map(|d| (d.kind, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn faithful_versions_agree() {
+        assert_eq!(diffs(EN, ZH), []);
+    }
+
+    #[test]
+    fn a_left_out_subparagraph_is_found_by_its_label() {
+        // the parser nests `(c)` under `(a)` when `(b)` is missing
+        let zh = ZH.replace("(b) 与会员国协商；\n", "");
+        assert_eq!(
+            diffs(EN, &zh),
+            [(
+                DiffKind::MissingSubparagraph,
+                "sub-paragraph (b) of operative paragraph 1: in en but missing in zh".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn changed_date_citation_and_class() {
+        let zh = ZH
+            .replace("2008 年 6 月 30 日", "2008 年 7 月 30 日")
+            .replace("第 61/100 号", "第 61/10 号")
+            .replace("2. 决定继续", "2. 欣见继续");
+        let d = diffs(EN, &zh);
+        let kinds: Vec<DiffKind> = d.iter().map(|x| x.0).collect();
+        assert_eq!(
+            kinds,
+            [DiffKind::Citations, DiffKind::Dates, DiffKind::Class],
+            "{d:?}"
+        );
+        assert_eq!(
+            d[0].1,
+            "preambular paragraph 1: en cites 61/100 (zh does not); zh cites 61/10 (en does not)"
+        );
+        assert!(
+            d[1].1.contains("2008-06-30") && d[1].1.contains("2008-07-30"),
+            "{d:?}"
+        );
+    }
+
+    #[test]
+    fn more_than_two_versions_compare_with_the_first() {
+        let zh2 = ZH.replace("2. 决定继续处理此案。\n", "");
+        let docs = [Document::new(EN), Document::new(ZH), Document::new(&zh2)];
+        let names = ["en", "zh", "zh-draft"];
+        let vs: Vec<Version> = docs
+            .iter()
+            .zip(names)
+            .map(|(d, name)| Version {
+                name,
+                text: d.text(),
+                tree: d.tree(),
+            })
+            .collect();
+        let d = compare(&vs);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].places[0].version, 0);
+        assert_eq!(d[0].places[1].version, 2);
+        assert_eq!(
+            d[0].message,
+            "operative paragraph 2: in en but missing in zh-draft"
+        );
+        assert!(!d[0].places[1].present);
     }
 
     #[test]
