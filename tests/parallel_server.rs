@@ -117,7 +117,9 @@ async fn other_language_version_differences_are_information_diagnostics() {
     );
     assert!(p.iter().any(|d| d["code"] == "UNP05"));
 
-    // fixing the citation in the Chinese copy removes that difference
+    // fixing the citation in the Chinese copy removes that difference, in
+    // the Chinese copy and in the open English version
+    let from = c.message_count();
     let o = zh.find("61/99").unwrap();
     c.notify(
         "textDocument/didChange",
@@ -131,6 +133,22 @@ async fn other_language_version_differences_are_information_diagnostics() {
         .map(|d| d["code"].as_str().unwrap())
         .collect();
     assert_eq!(codes, ["UNP09", "UNP01", "UNP03"]);
+    let (_, m) = c
+        .wait_message(from, Duration::from_secs(5), |m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == en_uri.as_str()
+        })
+        .await
+        .expect("the English version republished");
+    let d = m["params"]["diagnostics"].as_array().unwrap().clone();
+    assert_eq!(m["params"]["version"], 1);
+    let codes: Vec<&str> = parallel_diags(&d)
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["UNP09", "UNP01", "UNP03"]);
+    // the rule diagnostics of the English version are kept
+    assert!(d.iter().any(|d| d["source"] == "unlsp"), "{d:#?}");
     c.shutdown().await;
     let _ = std::fs::remove_dir_all(&ws);
 }

@@ -324,8 +324,10 @@ impl Shared {
             return;
         }
         self.client
-            .publish_diagnostics(uri, lsp_diags, Some(version))
+            .publish_diagnostics(uri.clone(), lsp_diags, Some(version))
             .await;
+        drop(_order);
+        crate::server::handlers::parallel::refresh_open_versions(self, &uri).await;
     }
 
     /// Debounced analysis of the current version.

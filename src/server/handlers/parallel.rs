@@ -11,31 +11,39 @@ use crate::syntax::Document;
 use crate::syntax::tree::Tree;
 use ropey::Rope;
 use std::str::FromStr;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use tower_lsp_server::ls_types::{self as lsp, Uri};
 
 pub const SOURCE: &str = "unlsp-parallel";
 
-/// The other versions of the document `uri` that the workspace index knows,
-/// as (uri, parsed document): open copies first-hand, others read from disk.
-fn other_versions(sh: &Shared, uri: &Uri, tree: &Tree) -> Vec<(Uri, Document)> {
+/// Ids of the other language versions of `uri` that the workspace index
+/// knows (same number or symbol, another language).
+fn other_ids(sh: &Shared, uri: &Uri, tree: &Tree) -> Vec<String> {
     let facts = crate::index::workspace::FileFacts::from_tree(uri.as_str(), tree);
     let mut ids: Vec<String> = Vec::new();
-    {
-        let index = sh.index();
-        for k in facts.keys() {
-            for f in index.documents_for(&k) {
-                if f.id != uri.as_str()
-                    && f.lang.is_some_and(|l| l != tree.lang)
-                    && !ids.contains(&f.id)
-                {
-                    ids.push(f.id.clone());
-                }
+    let index = sh.index();
+    for k in facts.keys() {
+        for f in index.documents_for(&k) {
+            if f.id != uri.as_str()
+                && f.lang.is_some_and(|l| l != tree.lang)
+                && !ids.contains(&f.id)
+            {
+                ids.push(f.id.clone());
             }
         }
     }
     ids.sort();
-    let lang = sh.settings().lang();
-    ids.into_iter()
+    ids
+}
+
+/// The other versions of the document `uri`, parsed: open copies first-hand,
+/// others read from disk.
+fn other_versions(sh: &Shared, uri: &Uri, tree: &Tree) -> Vec<(Uri, Document)> {
+    let settings = sh.settings();
+    let (lang, max) = (settings.lang(), settings.max_file_size());
+    other_ids(sh, uri, tree)
+        .into_iter()
         .filter_map(|id| {
             let other = Uri::from_str(&id).ok()?;
             // the open copy's text (parsed after the guard is gone), else the file
@@ -46,10 +54,70 @@ fn other_versions(sh: &Shared, uri: &Uri, tree: &Tree) -> Vec<(Uri, Document)> {
                 Some(t) => t,
                 None => crate::index::workspace::read_text(&uri_to_path(&other)?)?,
             };
+            // like the rules: a document over the size limit is not compared
+            if text.len() as u64 > max {
+                return None;
+            }
             let doc = Document::with_lang(&text, lang);
             (doc.lang() != tree.lang).then_some((other, doc))
         })
         .collect()
+}
+
+/// After `uri` was analysed: the open versions of it in other languages get
+/// their diagnostics again (their rule diagnostics from the cache, the
+/// differences recomputed), so that a fix in one version clears the
+/// difference in the other. Nothing is re-analysed, so this does not cascade.
+pub async fn refresh_open_versions(sh: &Arc<Shared>, uri: &Uri) {
+    if sh.neg().pull_diagnostics {
+        return;
+    }
+    let Some(Some(tree)) = sh.with_doc(uri, |d| d.doc().map(|doc| doc.tree().clone())) else {
+        return;
+    };
+    let gen_ = sh.config_gen.load(Ordering::SeqCst);
+    for id in other_ids(sh, uri, &tree) {
+        let Ok(twin) = Uri::from_str(&id) else {
+            continue;
+        };
+        let Some(Some((version, text, tree, rope))) = sh.with_doc(&twin, |d| {
+            d.doc().map(|doc| {
+                (
+                    d.version,
+                    doc.text().to_string(),
+                    doc.tree().clone(),
+                    doc.rope().clone(),
+                )
+            })
+        }) else {
+            continue;
+        };
+        let Some(rules) = sh
+            .computed
+            .get(&twin)
+            .filter(|c| c.version == version && c.config_gen == gen_)
+            .map(|c| c.diagnostics.clone())
+        else {
+            continue;
+        };
+        let (me, t) = (sh.clone(), twin.clone());
+        let Ok(items) = tokio::task::spawn_blocking(move || {
+            let mut items = super::diagnostics::to_lsp(&me, &t, &rope, &rules);
+            items.extend(diagnostics(&me, &t, &text, &tree, &rope));
+            items
+        })
+        .await
+        else {
+            continue;
+        };
+        let _order = sh.publish.lock().await;
+        if sh.version_of(&twin) != Some(version) {
+            continue;
+        }
+        sh.client
+            .publish_diagnostics(twin, items, Some(version))
+            .await;
+    }
 }
 
 /// Differences with each other version, as LSP diagnostics on `uri`.
@@ -60,6 +128,9 @@ pub fn diagnostics(
     tree: &Tree,
     rope: &Rope,
 ) -> Vec<lsp::Diagnostic> {
+    if text.len() as u64 > sh.settings().max_file_size() {
+        return Vec::new();
+    }
     let enc = sh.enc();
     let related = sh.neg().related_information;
     let mut out = Vec::new();
