@@ -335,7 +335,12 @@ impl Facts {
             if c.in_footnote || !inside(&pieces, &c.range) {
                 continue;
             }
-            f.citations.push((c.target.clone(), c.range.clone()));
+            // a cited document (`A/62/395`) is compared as a document symbol
+            if c.kind == crate::syntax::tree::CitationKind::Document {
+                f.symbols.push((c.target.clone(), c.range.clone()));
+            } else {
+                f.citations.push((c.target.clone(), c.range.clone()));
+            }
             if let Some(d) = c.date {
                 f.dates
                     .push((d, c.date_range.clone().unwrap_or(c.range.clone())));
@@ -1254,7 +1259,12 @@ impl<'t> Unit<'t> {
         let mut facts = Facts::of(v, n);
         for c in &v.tree.citations {
             if c.in_footnote && inside(&pieces, &c.range) {
-                facts.citations.push((c.target.clone(), c.range.clone()));
+                let list = if c.kind == crate::syntax::tree::CitationKind::Document {
+                    &mut facts.symbols
+                } else {
+                    &mut facts.citations
+                };
+                list.push((c.target.clone(), c.range.clone()));
                 if let Some(d) = c.date {
                     facts
                         .dates
@@ -1480,6 +1490,34 @@ mod tests {
             d[1].1.contains("2008-06-30") && d[1].1.contains("2008-07-30"),
             "{d:?}"
         );
+    }
+
+    #[test]
+    fn document_symbols_and_footnotes() {
+        let en = EN.replace(
+            "2. Decides to remain seized",
+            "2. Takes note of the report of the Secretary-General (A/62/395);1\n\n3. Decides to remain seized",
+        ) + "\n1 See also A/62/1.\n";
+        let zh = ZH.replace(
+            "2. 决定继续",
+            "2. 注意到秘书长的报告（A/62/359）；\n\n3. 决定继续",
+        );
+        let d = diffs(&en, &zh);
+        let kinds: Vec<DiffKind> = d.iter().map(|x| x.0).collect();
+        assert_eq!(
+            kinds,
+            [
+                DiffKind::Symbols,
+                DiffKind::Footnotes,
+                DiffKind::MissingParagraph
+            ],
+            "{d:?}"
+        );
+        assert_eq!(
+            d[0].1,
+            "operative paragraph 2: en names the document A/62/395 (zh does not); zh names the document A/62/359 (en does not)"
+        );
+        assert_eq!(d[2].1, "footnote 1: in en but missing in zh");
     }
 
     #[test]
