@@ -3,7 +3,6 @@
 //! (Chinese) of GA 62/57 as two workspace files, the Chinese copy with two
 //! planted differences (a changed citation; operative paragraph 12 left out
 //! and 13 renumbered 12).
-//! Skipped when `../shared/seeds` is absent.
 
 #[path = "server_support.rs"]
 mod support;
@@ -12,18 +11,15 @@ use serde_json::{Value, json};
 use std::time::Duration;
 use support::*;
 
-/// GA 62/57 in English and in Chinese with the planted differences.
-fn versions() -> Option<(String, String)> {
-    let en = seed("001_500e0e0957a9be1e.txt")?;
-    let zh = seed("000_b1101a5417b648d5.txt")?;
-    let cited = "第61/100 号 决议";
-    assert!(zh.contains(cited));
-    let zh = zh.replacen(cited, "第61/99 号 决议", 1);
-    let p12 = zh.find("12. 又 请").unwrap();
-    let p13 = zh.find("13. 决定").unwrap();
-    // a translator's slip: paragraph 12 left out, 13 renumbered 12
-    let zh = format!("{}12.{}", &zh[..p12], &zh[p13 + "13.".len()..]);
-    Some((en, zh))
+/// GA 62/57 in English and in Chinese with the planted differences
+/// (`tests/fixtures/parallel/`, copies of the seeds).
+fn versions() -> (String, String) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parallel");
+    let en = std::fs::read_to_string(dir.join("62-57.en.txt")).unwrap();
+    let zh = std::fs::read_to_string(dir.join("62-57.zh-planted.txt")).unwrap();
+    // the planting: 61/100 cited as 61/99, paragraph 12 left out, 13 renumbered
+    assert!(zh.contains("第61/99 号") && !zh.contains("12. 又 请") && !zh.contains("13. 决定"));
+    (en, zh)
 }
 
 fn parallel_diags(d: &[Value]) -> Vec<&Value> {
@@ -34,7 +30,7 @@ fn parallel_diags(d: &[Value]) -> Vec<&Value> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn other_language_version_differences_are_information_diagnostics() {
-    let Some((en, zh)) = versions() else { return };
+    let (en, zh) = versions();
     let ws = std::env::temp_dir().join(format!("unlsp-ws-parallel-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&ws);
     std::fs::create_dir_all(&ws).unwrap();
@@ -155,7 +151,7 @@ async fn other_language_version_differences_are_information_diagnostics() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_lone_document_gets_no_parallel_diagnostics() {
-    let Some((en, _)) = versions() else { return };
+    let (en, _) = versions();
     let c = TestClient::in_process().await;
     c.initialize(plain_caps(), json!({"debounceMs": 0}), None)
         .await;
