@@ -6,6 +6,7 @@
 //! README table and the server all read.
 
 pub mod config;
+pub mod parallel;
 pub mod rules;
 
 pub use config::Config;

@@ -461,7 +461,7 @@ pub fn human(w: &mut impl Write, reports: &[FileReport]) {
 }
 
 /// A long line (one-line texts) is shown as a window around the column.
-fn clip_line(line: &str, col: usize) -> (String, usize) {
+pub(crate) fn clip_line(line: &str, col: usize) -> (String, usize) {
     let col = crate::syntax::text::clamp_to_char(line, col);
     if line.len() <= 160 {
         return (line.to_string(), col);

@@ -4,6 +4,7 @@ pub mod check;
 pub mod fix;
 pub mod fmt;
 pub mod outline;
+pub mod parallel;
 pub mod sarif;
 
 use clap::{Parser, Subcommand};
@@ -65,6 +66,16 @@ pub enum Command {
         /// Exit 1 when a file would change; write nothing.
         #[arg(long)]
         check: bool,
+        #[arg(long, default_value = "auto")]
+        lang: String,
+    },
+    /// Compare language versions of one document (a bilingual
+    /// `*.bitext-en-xx.*` file counts as two); exit 1 when they differ.
+    Parallel {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, default_value = "human", value_parser = ["human", "json"])]
+        format: String,
         #[arg(long, default_value = "auto")]
         lang: String,
     },
@@ -168,6 +179,14 @@ pub fn run(cli: Cli) -> i32 {
         }
         Command::Fmt { files, check, lang } => match lang_option(&lang) {
             Some(lang) => fmt_files(&files, check, lang),
+            None => 2,
+        },
+        Command::Parallel {
+            files,
+            format,
+            lang,
+        } => match lang_option(&lang) {
+            Some(lang) => parallel::run(&files, &format, lang),
             None => 2,
         },
         Command::Lookup { number, format } => lookup(&number.join(" "), &format),

@@ -296,20 +296,24 @@ impl Shared {
                 // too large to parse: say so instead of staying silent
                 let diags = vec![size_notice(len, &settings, false)];
                 let gen_ = self.config_gen.load(Ordering::SeqCst);
-                self.store_and_publish(uri, version, gen_, rope, diags)
+                self.store_and_publish(uri, version, gen_, rope, diags, Vec::new())
                     .await;
                 return;
             }
         };
         let gen_ = self.config_gen.load(Ordering::SeqCst);
         let id = uri.as_str().to_string();
+        let (me, u) = (self.clone(), uri.clone());
         let joined = tokio::task::spawn_blocking(move || {
             let diags = rules_or_notice(&snap, &settings);
             let facts = FileFacts::from_tree(&id, &snap.tree);
-            (diags, facts, snap)
+            let parallel = crate::server::handlers::parallel::diagnostics(
+                &me, &u, &snap.text, &snap.tree, &snap.rope,
+            );
+            (diags, facts, snap, parallel)
         })
         .await;
-        let (diags, facts, snap) = match joined {
+        let (diags, facts, snap, parallel) = match joined {
             Ok(v) => v,
             Err(e) => {
                 log!("analysis of {} failed: {e}", uri.as_str());
@@ -320,7 +324,7 @@ impl Shared {
             return; // stale: a newer version is on its way
         }
         self.index_mut().insert(facts);
-        self.store_and_publish(uri, version, gen_, snap.rope, diags)
+        self.store_and_publish(uri, version, gen_, snap.rope, diags, parallel)
             .await;
     }
 
@@ -333,6 +337,7 @@ impl Shared {
         gen_: u64,
         rope: Rope,
         diags: Vec<analysis::Diagnostic>,
+        extra: Vec<lsp::Diagnostic>,
     ) {
         let diags = Arc::new(diags);
         self.computed.insert(
@@ -346,14 +351,17 @@ impl Shared {
         if self.neg().pull_diagnostics {
             return;
         }
-        let lsp_diags = crate::server::handlers::diagnostics::to_lsp(self, &uri, &rope, &diags);
+        let mut lsp_diags = crate::server::handlers::diagnostics::to_lsp(self, &uri, &rope, &diags);
+        lsp_diags.extend(extra);
         let _order = self.publish.lock().await;
         if self.version_of(&uri) != Some(version) {
             return;
         }
         self.client
-            .publish_diagnostics(uri, lsp_diags, Some(version))
+            .publish_diagnostics(uri.clone(), lsp_diags, Some(version))
             .await;
+        drop(_order);
+        crate::server::handlers::parallel::refresh_open_versions(self, &uri).await;
     }
 
     /// Debounced analysis of the current version.

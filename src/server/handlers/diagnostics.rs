@@ -104,5 +104,17 @@ pub async fn pull(
             ),
         );
     }
-    full(to_lsp(sh, &uri, &rope, &diags), Some(result_id))
+    let mut items = to_lsp(sh, &uri, &rope, &diags);
+    if let Some(Some((text, tree, rope))) = sh.with_doc(&uri, |d| {
+        d.doc().map(|doc| {
+            (
+                doc.text().to_string(),
+                doc.tree().clone(),
+                doc.rope().clone(),
+            )
+        })
+    }) {
+        items.extend(super::parallel::diagnostics(sh, &uri, &text, &tree, &rope));
+    }
+    full(items, Some(result_id))
 }

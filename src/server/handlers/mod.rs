@@ -12,6 +12,7 @@ pub mod hover;
 pub mod inlay;
 pub mod links;
 pub mod navigation;
+pub mod parallel;
 pub mod rename;
 pub mod semantic_tokens;
 pub mod symbols;
