@@ -260,6 +260,8 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
                 label_rel: (m.start(), m.end()),
             };
         }
+    } else if first == '/' && CONTINUED_MARK.is_match(line) {
+        return BlockKind::Furniture(FurnitureKind::PageNumber);
     } else if (first == 'h' || first == 'w') && URL_LINE.is_match(line) {
         return BlockKind::Furniture(FurnitureKind::Url);
     }
@@ -497,16 +499,31 @@ fn author(t: &str) -> Option<BlockKind> {
         .trim_end_matches(is_space);
     let cjk = body.chars().any(is_cjk);
     let squeezed: String = if cjk {
-        body.chars().filter(|c| !is_space(*c)).collect()
+        // `安全理事會` (Traditional, S/RES/2326 (2016)) is `安全理事会`
+        body.chars()
+            .filter(|c| !is_space(*c))
+            .map(crate::syntax::lexicon::simplified)
+            .collect()
     } else {
         body.to_string()
     };
+    if let Some(organ) = author_organ(&squeezed, body) {
+        return Some(BlockKind::Author { organ });
+    }
+    // a bitext line: `The General Assembly,إن الجمعية العامة،`
+    let (a, b) = body.split_once([',', '，', '،'])?;
+    let (a, b) = (a.trim_matches(is_space), b.trim_matches(is_space));
+    match (author_organ(a, a), author_organ(b, b)) {
+        (Some(organ), Some(_)) => Some(BlockKind::Author { organ }),
+        _ => None,
+    }
+}
+
+fn author_organ(squeezed: &str, body: &str) -> Option<String> {
     for l in crate::syntax::Lang::ALL {
         for (name, organ) in &l.table().author {
-            if squeezed == *name || body == name {
-                return Some(BlockKind::Author {
-                    organ: organ.clone(),
-                });
+            if squeezed == name || body == name {
+                return Some(organ.clone());
             }
         }
     }
@@ -542,7 +559,9 @@ pub fn normalise_number(raw: &str) -> String {
 /// starts. Only used on long lines that hold an author line or an operative
 /// sequence, i.e. several parts of a resolution.
 fn inline_splits(line: &str) -> Option<Vec<usize>> {
-    let author = INLINE_AUTHOR.find(line);
+    let author = INLINE_AUTHOR
+        .find(line)
+        .or_else(|| INLINE_AUTHOR_OTHER.find(line));
     let ops: Vec<(usize, u32)> = INLINE_OPERATIVE
         .captures_iter(line)
         .filter_map(|c| Some((c.get(1)?.start(), c[1].parse().ok()?)))
@@ -585,7 +604,10 @@ fn inline_splits(line: &str) -> Option<Vec<usize>> {
     for c in INLINE_SUB.captures_iter(line) {
         push(c.get(1).unwrap().start());
     }
-    if let Some(c) = INLINE_CLOSING.captures(line) {
+    for c in INLINE_CLOSING.captures_iter(line) {
+        push(c.get(1).unwrap().start());
+    }
+    for c in INLINE_TITLE_AFTER_STOP.captures_iter(line) {
         push(c.get(1).unwrap().start());
     }
     // Preambular leads after a comma (capitalised in English; directly after `，`
@@ -604,9 +626,11 @@ fn inline_splits(line: &str) -> Option<Vec<usize>> {
         if is_comma {
             let rest = &line[i + w..];
             let skip = rest.len() - rest.trim_start_matches(is_space).len();
+            // and an unnumbered operative lead (`…du Bhoutan 2, Décide d’admettre`)
             if let Some(m) = lex.match_at(&rest[skip..])
                 && m.capitalised
-                && m.has_class(lex, LeadClass::Preambular)
+                && (m.has_class(lex, LeadClass::Preambular)
+                    || m.has_class(lex, LeadClass::Operative) && !is_cjk_text(&m.text))
                 && (m.char_len() >= 2)
                 && rest[skip..]
                     .chars()
@@ -625,6 +649,27 @@ fn inline_splits(line: &str) -> Option<Vec<usize>> {
     splits.dedup();
     Some(splits)
 }
+
+fn is_cjk_text(s: &str) -> bool {
+    s.chars().next().is_some_and(is_cjk)
+}
+
+/// The author lines of every language but English and Chinese (which
+/// `INLINE_AUTHOR` knows), followed by their comma, from `grammar/languages.toml`.
+static INLINE_AUTHOR_OTHER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let mut names: Vec<String> = Vec::new();
+    for l in [
+        crate::syntax::Lang::Fr,
+        crate::syntax::Lang::Es,
+        crate::syntax::Lang::Ru,
+        crate::syntax::Lang::Ar,
+    ] {
+        for (name, _) in &l.table().author {
+            names.push(regex::escape(name).replace(' ', r"\s+"));
+        }
+    }
+    regex::Regex::new(&format!(r"(?:{})\s*[,،]", names.join("|"))).unwrap()
+});
 
 #[cfg(test)]
 mod tests {
