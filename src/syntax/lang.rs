@@ -118,6 +118,11 @@ impl LangTable {
     pub fn preferred_full_stop(&self) -> &str {
         &self.full_stop[0]
     }
+    /// The grammatical gender of an author line as written (UN082: `L'Assemblée
+    /// générale` feminine, `Le Conseil de sécurité` masculine).
+    pub fn author_gender(&self, author: &str) -> Option<crate::syntax::lexicon::Gender> {
+        crate::syntax::lexicon::Gender::parse(self.organ_gender.get(self.organ_of(author)?)?)
+    }
     /// The organ (`GA`, `SC`…) of an author line as written, in this language.
     pub fn organ_of(&self, author: &str) -> Option<&str> {
         self.author

@@ -93,10 +93,9 @@ pub const UN082: RuleDef = RuleDef {
 
 /// The gender the author line asks for.
 fn author_gender(cx: &Ctx) -> Option<Gender> {
-    let author = cx.tree.meta.author.as_deref()?;
-    let table = cx.lang.table();
-    let organ = table.organ_of(author)?;
-    Gender::parse(table.organ_gender.get(organ)?)
+    cx.lang
+        .table()
+        .author_gender(cx.tree.meta.author.as_deref()?)
 }
 
 /// The lead in the other gender, keeping the first letter's case as written.
