@@ -207,7 +207,8 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
         return BlockKind::Furniture(FurnitureKind::Meta);
     }
     let first = t.chars().next().unwrap();
-    if first.is_ascii_digit() {
+    // Arabic-Indic digits number Arabic paragraphs too (`١ - يقرر`)
+    if first.is_ascii_digit() || ('٠'..='٩').contains(&first) {
         if let Some(k) = classify_digit_line(line, t) {
             return k;
         }
@@ -562,10 +563,17 @@ fn inline_splits(line: &str) -> Option<Vec<usize>> {
     let author = INLINE_AUTHOR
         .find(line)
         .or_else(|| INLINE_AUTHOR_OTHER.find(line));
-    let ops: Vec<(usize, u32)> = INLINE_OPERATIVE
+    let mut ops: Vec<(usize, u32)> = INLINE_OPERATIVE
         .captures_iter(line)
         .filter_map(|c| Some((c.get(1)?.start(), c[1].parse().ok()?)))
         .collect();
+    // Arabic `؛ 2 - تطلب`, digits Western or Arabic-Indic
+    ops.extend(
+        INLINE_OPERATIVE_AR
+            .captures_iter(line)
+            .filter_map(|c| Some((c.get(1)?.start(), dates::parse_digits(&c[1])?))),
+    );
+    ops.sort_unstable();
     let consecutive = ops.windows(2).filter(|w| w[1].1 == w[0].1 + 1).count();
     if author.is_none() && consecutive < 1 {
         return None;
@@ -620,22 +628,20 @@ fn inline_splits(line: &str) -> Option<Vec<usize>> {
             (true, 1)
         } else if line[i..].starts_with('，') {
             (true, '，'.len_utf8())
+        } else if line[i..].starts_with('،') {
+            (true, '،'.len_utf8())
         } else {
             (false, 1)
         };
         if is_comma {
             let rest = &line[i + w..];
             let skip = rest.len() - rest.trim_start_matches(is_space).len();
-            // and an unnumbered operative lead (`…du Bhoutan 2, Décide d’admettre`)
+            // and an unnumbered operative lead (`…du Bhoutan 2, Décide d’admettre`);
+            // Russian leads are lower case (`, вновь подтверждая`), Arabic has no case
             if let Some(m) = lex.match_at(&rest[skip..])
-                && m.capitalised
-                && (m.has_class(lex, LeadClass::Preambular)
-                    || m.has_class(lex, LeadClass::Operative) && !is_cjk_text(&m.text))
-                && (m.char_len() >= 2)
-                && rest[skip..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || is_cjk(c))
+                && m.char_len() >= 2
+                && let Some(first) = rest[skip..].chars().next()
+                && inline_lead_starts(lex, &m, first)
             {
                 push(i + w + skip);
             }
@@ -652,6 +658,28 @@ fn inline_splits(line: &str) -> Option<Vec<usize>> {
 
 fn is_cjk_text(s: &str) -> bool {
     s.chars().next().is_some_and(is_cjk)
+}
+
+/// Does a lead after a comma of a one-line text open a new paragraph?
+/// Capitalised (en/fr/es) or CJK: a preambular lead, or an operative one outside
+/// Chinese (`，并欣见` stays inside its paragraph). Lower case: a Russian
+/// preambular lead. Caseless (Arabic): a preambular lead.
+fn inline_lead_starts(lex: &crate::syntax::lexicon::Lexicon, m: &LeadMatch, first: char) -> bool {
+    let pre = m.has_class(lex, LeadClass::Preambular);
+    let op = m.has_class(lex, LeadClass::Operative);
+    if first.is_uppercase() || is_cjk(first) {
+        return m.capitalised && (pre || op && !is_cjk_text(&m.text));
+    }
+    let in_lang = |l: crate::syntax::Lang| {
+        m.entries.iter().any(|&e| {
+            lex.entries[e as usize].lang == l
+                && lex.entries[e as usize].class == LeadClass::Preambular
+        })
+    };
+    if first.is_lowercase() {
+        return in_lang(crate::syntax::Lang::Ru) && m.char_len() >= 5;
+    }
+    first.is_alphabetic() && in_lang(crate::syntax::Lang::Ar)
 }
 
 /// The author lines of every language but English and Chinese (which

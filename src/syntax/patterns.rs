@@ -146,7 +146,11 @@ re!(
     INLINE_OPERATIVE,
     r"[;；,，:：]\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*|\d{1,3}\s+)?\*{0,2}(\d{1,4})\.\*{0,2}\s+"
 );
-re!(INLINE_SUB, r"[:;：；]\s*(\((?:[a-z]{1,2}|[ivx]{1,6})\))\s");
+re!(INLINE_OPERATIVE_AR, r"[؛،;:]\s*([0-9٠-٩]{1,4})\s+-\s+");
+re!(
+    INLINE_SUB,
+    r"[:;：；؛،]\s*(\((?:[a-z]{1,2}|[ivx]{1,6}|[أ-ي] ?)\))\s"
+);
 re!(
     INLINE_AUTHOR,
     r"(?:The\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council)\s*,|(?:大\s*会|安全理事会|经济及社会理事会|人权理事会)\s*[，,])"
