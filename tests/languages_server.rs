@@ -15,7 +15,8 @@ const URI: &str = "file:///tmp/unlsp-test/ar.txt";
 /// the words of the first paragraph.
 fn arabic_text() -> String {
     let t = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules/UN082.fail.txt"),
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/rules/UN082.fail.txt"),
     )
     .unwrap();
     let marked = t.replacen("تقرير الأمين العام", "تقريرِ الأمينِ العامِّ", 1);
@@ -61,7 +62,10 @@ async fn arabic_positions_round_trip_with_combining_marks() {
         let c = client(utf8).await;
         c.open(URI, &text, 1).await;
         let lead = text.find("\nتقرر").unwrap() + 1;
-        assert_eq!(un082_start(&c.diagnostics(URI, 1).await), position(&text, lead, utf8));
+        assert_eq!(
+            un082_start(&c.diagnostics(URI, 1).await),
+            position(&text, lead, utf8)
+        );
         // type a marked word right after the marked `العامِّ`, in the client's units
         let at = text.find("العامِّ").unwrap() + "العامِّ".len();
         let insert = " المُوَقَّر";
@@ -125,7 +129,10 @@ async fn completion_and_hover_speak_arabic() {
     // the Council's masculine `وإذ يشير`, not the Assembly's `وإذ تشير`, no English
     assert!(labels.contains(&"وإذ يشير".to_string()), "{labels:?}");
     assert!(!labels.contains(&"وإذ تشير".to_string()), "{labels:?}");
-    assert!(!labels.iter().any(|l| l.starts_with("Recalling")), "{labels:?}");
+    assert!(
+        !labels.iter().any(|l| l.starts_with("Recalling")),
+        "{labels:?}"
+    );
     let o = with_line.find("وقد نظر").unwrap() + 2;
     let h = c
         .call(
@@ -133,7 +140,10 @@ async fn completion_and_hover_speak_arabic() {
             json!({"textDocument": {"uri": URI}, "position": pos(&with_line, o)}),
         )
         .await;
-    let v = h["contents"]["value"].as_str().unwrap_or_default().to_string();
+    let v = h["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
     assert!(v.contains("وقد نظر") && v.contains("preambular"), "{v}");
     c.shutdown().await;
 }
