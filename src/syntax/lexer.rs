@@ -295,9 +295,13 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
 }
 
 fn numbered(line: &str) -> Option<BlockKind> {
-    let c = NUMBERED
+    let (c, tight) = match NUMBERED
         .captures(line)
-        .or_else(|| NUMBERED_AR.captures(line))?;
+        .or_else(|| NUMBERED_AR.captures(line))
+    {
+        Some(c) => (c, false),
+        None => (NUMBERED_TIGHT.captures(line)?, true),
+    };
     let m = c.get(2).or_else(|| c.get(1)).unwrap();
     let digits: String = m
         .as_str()
@@ -317,7 +321,11 @@ fn numbered(line: &str) -> Option<BlockKind> {
     } else {
         format!("{} {}", m.as_str(), suffix.trim())
     };
-    let end = c.get(0).unwrap().end();
+    let mut end = c.get(0).unwrap().end();
+    if tight {
+        // the match ends after the first Han character, which belongs to the text
+        end -= line[..end].chars().next_back().map_or(0, char::len_utf8);
+    }
     let rest = &line[end..];
     let lead = lexicon().match_at(rest).map(|m| LeadHit { rel: end, m });
     let label_end = c

@@ -126,6 +126,11 @@ re!(
     NUMBERED,
     r"^\s*(\*{1,2})?(\d{1,5})((?:\s?(?:bis|ter|quater))?)\s*\.(\*{1,2})?(?:[ \t\u{3000}]+|$)"
 );
+// `1.重申` — Chinese web texts drop the space after the number (S/RES/461 (1979))
+re!(
+    NUMBERED_TIGHT,
+    r"^\s*(\*{1,2})?(\d{1,3})()\.(\*{1,2})?\p{Han}"
+);
 re!(NUMBERED_AR, r"^\s*(\d{1,5}|[٠-٩]{1,5})\s+-\s+");
 re!(
     SUBLABEL,
