@@ -40,13 +40,15 @@ fn french() {
             t("57/72", "GA", "", 1)
         ]
     );
-    // sc-draft-iraq-2003 (fr): a dated list of Council resolutions
+    // sc-draft-iraq-2003 (fr): a dated list of Council resolutions, the first
+    // dated without its day as on the page
     let got = cites(
-        "Le Conseil de sécurité,\nRappelant ses résolutions 678 (1990) du 29 novembre 1990, 686 (1991) du 2 mars 1991 et 1441 (2002) du 8 novembre 2002,\n",
+        "Le Conseil de sécurité,\nRappelant ses résolutions 661 (1990) d’août 1990, 678 (1990) du 29 novembre 1990, 686 (1991) du 2 mars 1991 et 1441 (2002) du 8 novembre 2002,\n",
     );
     assert_eq!(
         got,
         [
+            t("661 (1990)", "SC", "", 0),
             t("678 (1990)", "SC", "1990-11-29", 0),
             t("686 (1991)", "SC", "1991-03-02", 0),
             t("1441 (2002)", "SC", "2002-11-08", 0)
@@ -108,6 +110,10 @@ fn arabic() {
         "إن مجلس الأمن،\nإذ يشير إلى قرار مجلس الأمن رقم 381 بتاريخ 30 تشرين الثاني (نوفمبر) 1975،\n",
     );
     assert_eq!(got, [t("381 (1975)", "SC", "1975-11-30", 0)]);
+    // Arabic-Indic digits
+    let got =
+        cites("إن الجمعية العامة،\nإذ تشير إلى قرارها ٦١/١٠٠ المؤرخ ٦ كانون الأول/ديسمبر ٢٠٠٦،\n");
+    assert_eq!(got, [t("61/100", "GA", "2006-12-06", 0)]);
     // the official form: `قرارها 61/100 المؤرخ 6 كانون الأول/ديسمبر 2006`, a session
     // in Arabic letters (`1514 (د-15)`), and a list joined with `و`
     let got = cites(

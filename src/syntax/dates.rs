@@ -157,7 +157,7 @@ fn month_index(name: &str) -> Option<u32> {
 /// Every date in `s`, in text order.
 pub fn find_dates(s: &str) -> Vec<FoundDate> {
     let mut out = Vec::new();
-    if s.bytes().any(|b| b.is_ascii_digit()) {
+    if s.bytes().any(|b| b.is_ascii_digit()) || s.contains(|c: char| ('٠'..='٩').contains(&c)) {
         let months = MONTH_HINT.is_match(s);
         for c in EN_DATE.captures_iter(if months { s } else { "" }) {
             let m = c.get(0).unwrap();

@@ -470,6 +470,8 @@ struct OtherGrammar {
     date_intro: Regex,
     /// between two items of a list
     sep: Regex,
+    /// a month and a year with no day
+    month_year: Regex,
 }
 
 fn alternation(words: &[String]) -> String {
@@ -519,12 +521,15 @@ static OTHER_GRAMMARS: LazyLock<Vec<(Lang, OtherGrammar)>> = LazyLock::new(|| {
                 alternation(&t.list_and)
             ))
             .unwrap();
+            let month_year =
+                Regex::new(&format!(r"^(?:{})\s+[0-9٠-٩]{{4}}", alternation(&t.months))).unwrap();
             (
                 l,
                 OtherGrammar {
                     act,
                     date_intro,
                     sep,
+                    month_year,
                 },
             )
         })
@@ -651,6 +656,10 @@ fn other_citations(
                     date = Some(fd.date);
                     date_range = Some(view.range(at..at + fd.end));
                     after = at + fd.end;
+                } else if let Some(m) = g.month_year.find(&s[at..]) {
+                    // a date without its day (`661 (1990) d’août 1990`, the French
+                    // Iraq draft of 2003): no date, but the list goes on
+                    after = at + m.end();
                 }
             }
             let target = match (plain, date) {
