@@ -101,12 +101,46 @@ static OTHER_DATE: LazyLock<Regex> = LazyLock::new(|| {
     for l in [Lang::Fr, Lang::Es, Lang::Ru] {
         months.extend(l.table().months.iter().cloned());
     }
+    // `6 décembre 2006`, `1er janvier`, `6 de diciembre de 2006`, `6 декабря 2006 года`
     Regex::new(&format!(
-        r"(?-u:\b)(\d{{1,2}})(?:er)?\s+(?:de\s+)?({})\s+(?:de\s+)?(\d{{4}})",
+        r"(?-u:\b)(\d{{1,2}})(?:er)?\s+(?:de\s+)?({})\s+(?:de\s+)?(\d{{4}})(?:\s+года|\s+г\.)?",
         months.join("|")
     ))
     .unwrap()
 });
+/// French, Spanish and Russian month names (`novembre`, `diciembre` are ASCII).
+static OTHER_MONTH_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let mut months = Vec::new();
+    for l in [Lang::Fr, Lang::Es, Lang::Ru] {
+        months.extend(l.table().months.iter().cloned());
+    }
+    aho_corasick::AhoCorasick::new(months).unwrap()
+});
+/// Arabic: `6 كانون الأول/ديسمبر 2006`, `30 تشرين الثاني (نوفمبر) 1975` (S/RES/381
+/// (1975)), or one of the two names alone; digits Western or Arabic-Indic.
+static AR_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let t = Lang::Ar.table();
+    let greg = t.months.join("|");
+    let alt = t.months_alt.join("|");
+    Regex::new(&format!(
+        r"([0-9٠-٩]{{1,2}})\s+(?:({alt})\s*(?:/\s*|\(\s*)?)?({greg})?\)?\s+([0-9٠-٩]{{4}})"
+    ))
+    .unwrap()
+});
+
+/// Digits as written, Western or Arabic-Indic.
+pub fn parse_digits(s: &str) -> Option<u32> {
+    let mut n: u32 = 0;
+    for c in s.chars() {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '٠'..='٩' => c as u32 - '٠' as u32,
+            _ => return None,
+        };
+        n = n.checked_mul(10)?.checked_add(d)?;
+    }
+    Some(n)
+}
 
 fn month_index(name: &str) -> Option<u32> {
     if let Some(i) = EN_MONTHS.iter().position(|m| *m == name) {
@@ -123,7 +157,7 @@ fn month_index(name: &str) -> Option<u32> {
 /// Every date in `s`, in text order.
 pub fn find_dates(s: &str) -> Vec<FoundDate> {
     let mut out = Vec::new();
-    if s.bytes().any(|b| b.is_ascii_digit()) {
+    if s.bytes().any(|b| b.is_ascii_digit()) || s.contains(|c: char| ('٠'..='٩').contains(&c)) {
         let months = MONTH_HINT.is_match(s);
         for c in EN_DATE.captures_iter(if months { s } else { "" }) {
             let m = c.get(0).unwrap();
@@ -166,7 +200,35 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
                 });
             }
         }
-        if !s.is_ascii() {
+        if !s.is_ascii() && s.contains(|c: char| ('\u{600}'..='\u{6ff}').contains(&c)) {
+            for c in AR_DATE.captures_iter(s) {
+                let m = c.get(0).unwrap();
+                let month = c
+                    .get(3)
+                    .and_then(|g| Lang::Ar.table().months.iter().position(|x| x == g.as_str()))
+                    .or_else(|| {
+                        c.get(2).and_then(|g| {
+                            Lang::Ar
+                                .table()
+                                .months_alt
+                                .iter()
+                                .position(|x| x == g.as_str())
+                        })
+                    });
+                let Some(month) = month else { continue };
+                out.push(FoundDate {
+                    start: m.start(),
+                    end: m.end(),
+                    date: Date {
+                        year: parse_digits(&c[4]).unwrap_or(0) as i32,
+                        month: month as u32 + 1,
+                        day: parse_digits(&c[1]).unwrap_or(0),
+                    },
+                    canonical_form: true,
+                });
+            }
+        }
+        if OTHER_MONTH_HINT.is_match(s) {
             for c in OTHER_DATE.captures_iter(s) {
                 let m = c.get(0).unwrap();
                 if out.iter().any(|d| d.start < m.end() && m.start() < d.end) {
@@ -219,6 +281,38 @@ mod tests {
                 day: 29
             }
             .is_valid()
+        );
+    }
+
+    #[test]
+    fn french_spanish_russian_arabic() {
+        let iso = |s: &str| {
+            find_dates(s)
+                .iter()
+                .map(|d| (d.date.iso(), &s[d.start..d.end]))
+                .map(|(i, w)| format!("{i} {w}"))
+                .collect::<Vec<_>>()
+        };
+        // the forms of the issue, and S/RES/381 (1975) in Arabic
+        assert_eq!(
+            iso("résolution 61/100 du 6 décembre 2006"),
+            ["2006-12-06 6 décembre 2006"]
+        );
+        assert_eq!(
+            iso("resolución 61/100, de 6 de diciembre de 2006"),
+            ["2006-12-06 6 de diciembre de 2006"]
+        );
+        assert_eq!(
+            iso("резолюция 61/100 от 6 декабря 2006 года"),
+            ["2006-12-06 6 декабря 2006 года"]
+        );
+        assert_eq!(
+            iso("قرار مجلس الأمن رقم 381 بتاريخ 30 تشرين الثاني (نوفمبر) 1975"),
+            ["1975-11-30 30 تشرين الثاني (نوفمبر) 1975"]
+        );
+        assert_eq!(
+            iso("القرار 61/100 المؤرخ ٦ كانون الأول/ديسمبر ٢٠٠٦"),
+            ["2006-12-06 ٦ كانون الأول/ديسمبر ٢٠٠٦"]
         );
     }
 

@@ -389,6 +389,11 @@ pub fn analyse(
             list += 1;
         }
     }
+    // French, Spanish, Russian and Arabic: the nouns and date words of
+    // `grammar/languages.toml`
+    if matches!(lang, Lang::Fr | Lang::Es | Lang::Ru | Lang::Ar) {
+        other_citations(view, lang, own_organ, in_footnote, &mut f, &mut list);
+    }
     // Chinese citations: `[date] 第 N 号 (、|和) ... 决议|决定`
     if s.contains('第') && (s.contains("决议") || s.contains("决定") || s.contains("决 议"))
     {
@@ -518,6 +523,253 @@ pub fn analyse(
         .into_iter()
         .for_each(|m| f.footnote_refs.push(m));
     f
+}
+
+/// One language's citation grammar, compiled from its `languages.toml` section.
+struct OtherGrammar {
+    /// noun (with a possessive before it and fillers after it) up to the number
+    act: Regex,
+    /// what introduces the date after a number
+    date_intro: Regex,
+    /// between two items of a list
+    sep: Regex,
+    /// a month and a year with no day
+    month_year: Regex,
+}
+
+fn alternation(words: &[String]) -> String {
+    let mut w: Vec<&String> = words.iter().collect();
+    w.sort_by_key(|x| std::cmp::Reverse(x.len())); // longest first
+    w.iter()
+        .map(|x| regex::escape(x).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+static OTHER_GRAMMARS: LazyLock<Vec<(Lang, OtherGrammar)>> = LazyLock::new(|| {
+    [Lang::Fr, Lang::Es, Lang::Ru, Lang::Ar]
+        .into_iter()
+        .map(|l| {
+            let t = l.table();
+            let nouns: Vec<String> = t
+                .resolution_words
+                .iter()
+                .chain(&t.decision_words)
+                .cloned()
+                .collect();
+            let own = alternation(&t.own_words);
+            let fill = if t.act_fillers.is_empty() {
+                String::new()
+            } else {
+                format!(r"(?:\s+(?:{}))*", alternation(&t.act_fillers))
+            };
+            // Arabic writes `و` (and), `ب` (by) joined to the noun: `والقرارين`
+            let proclitic = if t.noun_prefixes.is_empty() {
+                String::new()
+            } else {
+                format!("(?:{})?", alternation(&t.noun_prefixes))
+            };
+            let act = Regex::new(&format!(
+                r"(?:\b({own})\s+)?\b{proclitic}({})\b({fill})\s+",
+                alternation(&nouns)
+            ))
+            .unwrap();
+            let date_intro = Regex::new(&format!(
+                r"^\s*[,،]?\s*(?:{})\s*",
+                alternation(&t.date_words)
+            ))
+            .unwrap();
+            let sep = Regex::new(&format!(
+                r"^(?:\s*[,،]\s*(?:(?:{0})\s*)?|\s+(?:{0})\s*)",
+                alternation(&t.list_and)
+            ))
+            .unwrap();
+            let month_year =
+                Regex::new(&format!(r"^(?:{})\s+[0-9٠-٩]{{4}}", alternation(&t.months))).unwrap();
+            (
+                l,
+                OtherGrammar {
+                    act,
+                    date_intro,
+                    sep,
+                    month_year,
+                },
+            )
+        })
+        .collect()
+});
+
+/// A number as the citation grammars of fr/es/ru/ar write it: `61/100`, `1514 (XV)`,
+/// `660 (1990)`, Arabic `1514 (د-15)`, or a bare `1493` (a Council resolution
+/// when a date follows).
+static OTHER_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:S-|ES-)?[0-9٠-٩]{1,4}/[0-9٠-٩]{1,4}(?:\s?[A-Z](?-u:\b))?(?:\s?\((?:[IVXL]+|\d{4})\))?|[0-9٠-٩]{1,4}\s?(?:[A-Z]\s?)?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|[0-9٠-٩]{4}|دإ?-[0-9٠-٩]{1,2})\)|[0-9٠-٩]{1,4}(?:[^0-9٠-٩/]|$))").unwrap()
+});
+
+fn roman(mut n: u32) -> String {
+    let mut s = String::new();
+    for (v, r) in [
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ] {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+/// `1514 (د-15)` → `1514 (XV)`, `٦١/١٠٠` → `61/100`.
+fn other_target(raw: &str) -> String {
+    let ascii: String = raw
+        .chars()
+        .map(|c| match c {
+            '٠'..='٩' => char::from_u32(c as u32 - '٠' as u32 + '0' as u32).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    let t = normalise_number(ascii.trim_end_matches(|c: char| !c.is_ascii_digit() && c != ')'));
+    if let Some(open) = t.find("(د") {
+        let emergency = t[open..].starts_with("(دإ");
+        let n: u32 = t[open..]
+            .trim_end_matches(')')
+            .rsplit('-')
+            .next()
+            .and_then(|d| d.parse().ok())
+            .unwrap_or(0);
+        let pre = if emergency { "ES-" } else { "" };
+        return format!("{}({pre}{})", &t[..open], roman(n));
+    }
+    t
+}
+
+fn other_citations(
+    view: &View,
+    lang: Lang,
+    own_organ: Option<&str>,
+    in_footnote: bool,
+    f: &mut UnitFacts,
+    list: &mut u32,
+) {
+    let s = view.s.as_str();
+    let Some((_, g)) = OTHER_GRAMMARS.iter().find(|(l, _)| *l == lang) else {
+        return;
+    };
+    let table = lang.table();
+    for c in g.act.captures_iter(s) {
+        let noun = c.get(2).unwrap().as_str();
+        let is_decision = table.decision_words.iter().any(|w| w == noun);
+        // Russian `резолюции` is a genitive singular as often as a plural
+        let plural = {
+            let n = noun.to_lowercase();
+            if n == "резолюции" || n == "решения" {
+                None
+            } else {
+                Some(
+                    n.ends_with('s')
+                        || n.ends_with("ий")
+                        || n.ends_with("иях")
+                        || n.ends_with("иями")
+                        || n.ends_with("иям")
+                        || n.contains("قرارات")
+                        || n.contains("مقررات")
+                        || n.contains("قراري")
+                        || n.ends_with("ين"),
+                )
+            }
+        };
+        let own = c.get(1).is_some() || table.own_words.iter().any(|w| w == noun);
+        let filler = c.get(3).map(|m| m.as_str()).unwrap_or("");
+        let named = if filler.contains("مجلس الأمن") {
+            Some("SC".to_string())
+        } else if filler.contains("الجمعية العامة") {
+            Some("GA".to_string())
+        } else {
+            None
+        };
+        let organ = if own {
+            own_organ.filter(|o| !o.is_empty()).map(String::from)
+        } else {
+            named
+        };
+        let list_start = c.get(0).unwrap().start();
+        let mut pos = c.get(0).unwrap().end();
+        let mut items: Vec<Citation> = Vec::new();
+        while let Some(m) = OTHER_ITEM.find(&s[pos..]) {
+            let raw = m.as_str().trim_end_matches(|c: char| {
+                !c.is_ascii_digit() && !('٠'..='٩').contains(&c) && c != ')'
+            });
+            let num_range = pos..pos + raw.len();
+            let plain = !raw.contains('/') && !raw.contains('(');
+            let mut after = pos + raw.len();
+            let mut date = None;
+            let mut date_range = None;
+            if let Some(d) = g.date_intro.find(&s[after..]) {
+                let at = after + d.end();
+                if let Some(fd) = dates::find_dates(&s[at..])
+                    .into_iter()
+                    .find(|fd| fd.start == 0)
+                {
+                    date = Some(fd.date);
+                    date_range = Some(view.range(at..at + fd.end));
+                    after = at + fd.end;
+                } else if let Some(m) = g.month_year.find(&s[at..]) {
+                    // a date without its day (`661 (1990) d’août 1990`, the French
+                    // Iraq draft of 2003): no date, but the list goes on
+                    after = at + m.end();
+                }
+            }
+            let target = match (plain, date) {
+                // `резолюции 1493 от 28 июля 2003 года`: a Council resolution
+                (true, Some(d)) => format!("{} ({})", other_target(raw), d.year),
+                (true, None) => break,
+                _ => other_target(raw),
+            };
+            let org = organ.clone().or_else(|| organ_by_shape(&target));
+            items.push(Citation {
+                kind: if is_decision {
+                    CitationKind::Decision
+                } else {
+                    CitationKind::Resolution
+                },
+                target,
+                organ: org,
+                date,
+                date_range,
+                range: view.range(num_range),
+                list: *list,
+                list_range: 0..0,
+                noun_plural: plural,
+                own,
+                in_footnote,
+                raw: raw.to_string(),
+            });
+            pos = after;
+            if let Some(sep) = g.sep.find(&s[pos..])
+                && OTHER_ITEM.is_match(&s[pos + sep.end()..])
+            {
+                pos += sep.end();
+                continue;
+            }
+            break;
+        }
+        if items.is_empty() {
+            continue;
+        }
+        apply_shared_date(&mut items);
+        let lr = view.range(list_start..pos);
+        for mut it in items {
+            it.list_range = lr.clone();
+            f.citations.push(it);
+        }
+        *list += 1;
+    }
 }
 
 /// One date for a list applies to every item of that session

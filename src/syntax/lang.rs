@@ -62,6 +62,37 @@ pub struct LangTable {
     #[serde(default)]
     pub months: Vec<String>,
     pub sub_label_style: String,
+    /// Grammatical gender of each organ (`GA` → `f`), for the leads that agree
+    /// with the author (UN082).
+    #[serde(default)]
+    pub organ_gender: BTreeMap<String, String>,
+    /// (prefix, replacement): another opening of a preambular lead, generated
+    /// for every lead starting with the prefix (Arabic `وإذ ` → `إذ `).
+    #[serde(default)]
+    pub lead_variants: Vec<(String, String)>,
+    /// Nouns of the citation grammar (fr/es/ru/ar; English and Chinese have
+    /// their own grammars in `inline.rs`).
+    #[serde(default)]
+    pub resolution_words: Vec<String>,
+    #[serde(default)]
+    pub decision_words: Vec<String>,
+    #[serde(default)]
+    pub own_words: Vec<String>,
+    #[serde(default)]
+    pub act_fillers: Vec<String>,
+    /// Prefixes written joined to the act noun (Arabic `و`, `ب`).
+    #[serde(default)]
+    pub noun_prefixes: Vec<String>,
+    #[serde(default)]
+    pub date_words: Vec<String>,
+    #[serde(default)]
+    pub list_and: Vec<String>,
+    /// Traditional → simplified pairs (`決决 權权`) for matching leads.
+    #[serde(default)]
+    pub traditional: String,
+    /// Second month names (Arabic `كانون الأول` beside `ديسمبر`).
+    #[serde(default)]
+    pub months_alt: Vec<String>,
 }
 
 impl LangTable {
@@ -86,6 +117,18 @@ impl LangTable {
     }
     pub fn preferred_full_stop(&self) -> &str {
         &self.full_stop[0]
+    }
+    /// The grammatical gender of an author line as written (UN082: `L'Assemblée
+    /// générale` feminine, `Le Conseil de sécurité` masculine).
+    pub fn author_gender(&self, author: &str) -> Option<crate::syntax::lexicon::Gender> {
+        crate::syntax::lexicon::Gender::parse(self.organ_gender.get(self.organ_of(author)?)?)
+    }
+    /// The organ (`GA`, `SC`…) of an author line as written, in this language.
+    pub fn organ_of(&self, author: &str) -> Option<&str> {
+        self.author
+            .iter()
+            .find(|(name, organ)| !organ.is_empty() && author.contains(name.as_str()))
+            .map(|(_, organ)| organ.as_str())
     }
 }
 
@@ -174,6 +217,19 @@ impl ScriptCounts {
         if max == 0 {
             return Lang::En;
         }
+        // A translation keeps Latin symbols and names, and a bitext (`…bitext-en-ar`)
+        // puts the English beside it: a quarter of the letters in another
+        // official script makes the document that language.
+        let other = han.max(cyr).max(ar);
+        if other > 0 && other * 4 >= (lat + other) && lat == max {
+            return if han == other {
+                Lang::Zh
+            } else if cyr == other {
+                Lang::Ru
+            } else {
+                Lang::Ar
+            };
+        }
         if han == max {
             Lang::Zh
         } else if cyr == max {
@@ -219,6 +275,17 @@ mod tests {
         let en = ScriptCounts::of(
             "Recalling its resolution 61/100 of 6 December 2006 and the work of the Member States",
         );
+        assert_eq!(en.detect([0, 0, 0]), Lang::En);
+    }
+
+    #[test]
+    fn a_bitext_is_its_other_language() {
+        // A/AC.109/2019/L.18, English and Arabic on one line
+        let c = ScriptCounts::of(
+            "Taking note of the working paper prepared by the Secretariat on Pitcairn and other relevant information,وإذ تحيط علما بورقة العمل التي أعدتها الأمانة العامة بشأن بيتكيرن والمعلومات الأخرى ذات الصلة بالموضوع،",
+        );
+        assert_eq!(c.detect([0, 0, 0]), Lang::Ar);
+        let en = ScriptCounts::of("Recalling its resolution 61/100 (قرار) of 6 December 2006");
         assert_eq!(en.detect([0, 0, 0]), Lang::En);
     }
 

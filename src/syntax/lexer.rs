@@ -207,7 +207,8 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
         return BlockKind::Furniture(FurnitureKind::Meta);
     }
     let first = t.chars().next().unwrap();
-    if first.is_ascii_digit() {
+    // Arabic-Indic digits number Arabic paragraphs too (`١ - يقرر`)
+    if first.is_ascii_digit() || ('٠'..='٩').contains(&first) {
         if let Some(k) = classify_digit_line(line, t) {
             return k;
         }
@@ -260,6 +261,8 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
                 label_rel: (m.start(), m.end()),
             };
         }
+    } else if first == '/' && CONTINUED_MARK.is_match(line) {
+        return BlockKind::Furniture(FurnitureKind::PageNumber);
     } else if (first == 'h' || first == 'w') && URL_LINE.is_match(line) {
         return BlockKind::Furniture(FurnitureKind::Url);
     }
@@ -292,9 +295,13 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
 }
 
 fn numbered(line: &str) -> Option<BlockKind> {
-    let c = NUMBERED
+    let (c, tight) = match NUMBERED
         .captures(line)
-        .or_else(|| NUMBERED_AR.captures(line))?;
+        .or_else(|| NUMBERED_AR.captures(line))
+    {
+        Some(c) => (c, false),
+        None => (NUMBERED_TIGHT.captures(line)?, true),
+    };
     let m = c.get(2).or_else(|| c.get(1)).unwrap();
     let digits: String = m
         .as_str()
@@ -314,7 +321,11 @@ fn numbered(line: &str) -> Option<BlockKind> {
     } else {
         format!("{} {}", m.as_str(), suffix.trim())
     };
-    let end = c.get(0).unwrap().end();
+    let mut end = c.get(0).unwrap().end();
+    if tight {
+        // the match ends after the first Han character, which belongs to the text
+        end -= line[..end].chars().next_back().map_or(0, char::len_utf8);
+    }
     let rest = &line[end..];
     let lead = lexicon().match_at(rest).map(|m| LeadHit { rel: end, m });
     let label_end = c
@@ -497,16 +508,31 @@ fn author(t: &str) -> Option<BlockKind> {
         .trim_end_matches(is_space);
     let cjk = body.chars().any(is_cjk);
     let squeezed: String = if cjk {
-        body.chars().filter(|c| !is_space(*c)).collect()
+        // `安全理事會` (Traditional, S/RES/2326 (2016)) is `安全理事会`
+        body.chars()
+            .filter(|c| !is_space(*c))
+            .map(crate::syntax::lexicon::simplified)
+            .collect()
     } else {
         body.to_string()
     };
+    if let Some(organ) = author_organ(&squeezed, body) {
+        return Some(BlockKind::Author { organ });
+    }
+    // a bitext line: `The General Assembly,إن الجمعية العامة،`
+    let (a, b) = body.split_once([',', '，', '،'])?;
+    let (a, b) = (a.trim_matches(is_space), b.trim_matches(is_space));
+    match (author_organ(a, a), author_organ(b, b)) {
+        (Some(organ), Some(_)) => Some(BlockKind::Author { organ }),
+        _ => None,
+    }
+}
+
+fn author_organ(squeezed: &str, body: &str) -> Option<String> {
     for l in crate::syntax::Lang::ALL {
         for (name, organ) in &l.table().author {
-            if squeezed == *name || body == name {
-                return Some(BlockKind::Author {
-                    organ: organ.clone(),
-                });
+            if squeezed == name || body == name {
+                return Some(organ.clone());
             }
         }
     }
@@ -542,11 +568,20 @@ pub fn normalise_number(raw: &str) -> String {
 /// starts. Only used on long lines that hold an author line or an operative
 /// sequence, i.e. several parts of a resolution.
 fn inline_splits(line: &str) -> Option<Vec<usize>> {
-    let author = INLINE_AUTHOR.find(line);
-    let ops: Vec<(usize, u32)> = INLINE_OPERATIVE
+    let author = INLINE_AUTHOR
+        .find(line)
+        .or_else(|| INLINE_AUTHOR_OTHER.find(line));
+    let mut ops: Vec<(usize, u32)> = INLINE_OPERATIVE
         .captures_iter(line)
         .filter_map(|c| Some((c.get(1)?.start(), c[1].parse().ok()?)))
         .collect();
+    // Arabic `؛ 2 - تطلب`, digits Western or Arabic-Indic
+    ops.extend(
+        INLINE_OPERATIVE_AR
+            .captures_iter(line)
+            .filter_map(|c| Some((c.get(1)?.start(), dates::parse_digits(&c[1])?))),
+    );
+    ops.sort_unstable();
     let consecutive = ops.windows(2).filter(|w| w[1].1 == w[0].1 + 1).count();
     if author.is_none() && consecutive < 1 {
         return None;
@@ -585,7 +620,10 @@ fn inline_splits(line: &str) -> Option<Vec<usize>> {
     for c in INLINE_SUB.captures_iter(line) {
         push(c.get(1).unwrap().start());
     }
-    if let Some(c) = INLINE_CLOSING.captures(line) {
+    for c in INLINE_CLOSING.captures_iter(line) {
+        push(c.get(1).unwrap().start());
+    }
+    for c in INLINE_TITLE_AFTER_STOP.captures_iter(line) {
         push(c.get(1).unwrap().start());
     }
     // Preambular leads after a comma (capitalised in English; directly after `，`
@@ -598,20 +636,20 @@ fn inline_splits(line: &str) -> Option<Vec<usize>> {
             (true, 1)
         } else if line[i..].starts_with('，') {
             (true, '，'.len_utf8())
+        } else if line[i..].starts_with('،') {
+            (true, '،'.len_utf8())
         } else {
             (false, 1)
         };
         if is_comma {
             let rest = &line[i + w..];
             let skip = rest.len() - rest.trim_start_matches(is_space).len();
+            // and an unnumbered operative lead (`…du Bhoutan 2, Décide d’admettre`);
+            // Russian leads are lower case (`, вновь подтверждая`), Arabic has no case
             if let Some(m) = lex.match_at(&rest[skip..])
-                && m.capitalised
-                && m.has_class(lex, LeadClass::Preambular)
-                && (m.char_len() >= 2)
-                && rest[skip..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || is_cjk(c))
+                && m.char_len() >= 2
+                && let Some(first) = rest[skip..].chars().next()
+                && inline_lead_starts(lex, &m, first)
             {
                 push(i + w + skip);
             }
@@ -625,6 +663,49 @@ fn inline_splits(line: &str) -> Option<Vec<usize>> {
     splits.dedup();
     Some(splits)
 }
+
+fn is_cjk_text(s: &str) -> bool {
+    s.chars().next().is_some_and(is_cjk)
+}
+
+/// Does a lead after a comma of a one-line text open a new paragraph?
+/// Capitalised (en/fr/es) or CJK: a preambular lead, or an operative one outside
+/// Chinese (`，并欣见` stays inside its paragraph). Lower case: a Russian
+/// preambular lead. Caseless (Arabic): a preambular lead.
+fn inline_lead_starts(lex: &crate::syntax::lexicon::Lexicon, m: &LeadMatch, first: char) -> bool {
+    let pre = m.has_class(lex, LeadClass::Preambular);
+    let op = m.has_class(lex, LeadClass::Operative);
+    if first.is_uppercase() || is_cjk(first) {
+        return m.capitalised && (pre || op && !is_cjk_text(&m.text));
+    }
+    let in_lang = |l: crate::syntax::Lang| {
+        m.entries.iter().any(|&e| {
+            lex.entries[e as usize].lang == l
+                && lex.entries[e as usize].class == LeadClass::Preambular
+        })
+    };
+    if first.is_lowercase() {
+        return in_lang(crate::syntax::Lang::Ru) && m.char_len() >= 5;
+    }
+    first.is_alphabetic() && in_lang(crate::syntax::Lang::Ar)
+}
+
+/// The author lines of every language but English and Chinese (which
+/// `INLINE_AUTHOR` knows), followed by their comma, from `grammar/languages.toml`.
+static INLINE_AUTHOR_OTHER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let mut names: Vec<String> = Vec::new();
+    for l in [
+        crate::syntax::Lang::Fr,
+        crate::syntax::Lang::Es,
+        crate::syntax::Lang::Ru,
+        crate::syntax::Lang::Ar,
+    ] {
+        for (name, _) in &l.table().author {
+            names.push(regex::escape(name).replace(' ', r"\s+"));
+        }
+    }
+    regex::Regex::new(&format!(r"(?:{})\s*[,،]", names.join("|"))).unwrap()
+});
 
 #[cfg(test)]
 mod tests {

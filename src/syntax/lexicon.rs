@@ -48,6 +48,25 @@ impl LeadForm {
     }
 }
 
+/// Grammatical gender of a lead that agrees with the author (UN082):
+/// `Convaincue` (l'Assemblée) / `Convaincu` (le Conseil), `تقرر` / `يقرر`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    Feminine,
+    Masculine,
+}
+
+impl Gender {
+    pub fn parse(s: &str) -> Option<Gender> {
+        match s {
+            "f" => Some(Gender::Feminine),
+            "m" => Some(Gender::Masculine),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct LeadEntry {
     pub lang: Lang,
@@ -58,6 +77,10 @@ pub struct LeadEntry {
     pub gloss: String,
     /// Listed in the TSV (as opposed to generated from a pattern).
     pub listed: bool,
+    /// Set for leads that agree with the author (`grammar/gender.tsv`).
+    pub gender: Option<Gender>,
+    /// The same lead in the other gender (`Convaincu` for `Convaincue`).
+    pub other_gender: Option<String>,
 }
 
 pub struct Lexicon {
@@ -106,6 +129,23 @@ impl LeadMatch {
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
+static TRADITIONAL: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
+    Lang::Zh
+        .table()
+        .traditional
+        .split_whitespace()
+        .filter_map(|p| {
+            let mut c = p.chars();
+            Some((c.next()?, c.next()?))
+        })
+        .collect()
+});
+
+/// The simplified form of a traditional character of a lead (`決` → `决`).
+pub fn simplified(c: char) -> char {
+    TRADITIONAL.get(&c).copied().unwrap_or(c)
+}
+
 pub fn lexicon() -> &'static Lexicon {
     &LEXICON
 }
@@ -116,6 +156,80 @@ fn lower_first(s: &str) -> String {
         Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
         None => String::new(),
     }
+}
+
+/// `grammar/gender.tsv`: the listed (feminine, General Assembly) form of a lead
+/// and its masculine (Security Council) form. The masculine forms become entries
+/// of their own, so that a Council text parses; both carry their gender.
+fn apply_gender_table(entries: &mut Vec<LeadEntry>) {
+    let mut added = Vec::new();
+    for line in include_str!("../../grammar/gender.tsv").lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (Some(lang), Some(fem), Some(masc)) = (
+            cols.first().and_then(|c| Lang::from_code(c)),
+            cols.get(1).map(|c| c.trim()),
+            cols.get(2).map(|c| c.trim()),
+        ) else {
+            continue;
+        };
+        for e in entries.iter_mut() {
+            if e.lang != lang || e.phrase != fem {
+                continue;
+            }
+            e.gender = Some(Gender::Feminine);
+            e.other_gender = Some(masc.to_string());
+            let mut m = e.clone();
+            m.phrase = masc.to_string();
+            m.gender = Some(Gender::Masculine);
+            m.other_gender = Some(fem.to_string());
+            m.listed = false;
+            if e.form == LeadForm::Base {
+                m.base = masc.to_string();
+            }
+            added.push(m);
+        }
+    }
+    // a listed repeat form takes the gender of its base (`وإذ تشير كذلك`)
+    let gendered: HashMap<(Lang, String), Gender> = entries
+        .iter()
+        .chain(&added)
+        .filter_map(|e| Some(((e.lang, e.phrase.clone()), e.gender?)))
+        .collect();
+    for e in entries.iter_mut() {
+        if e.gender.is_none()
+            && let Some(&g) = gendered.get(&(e.lang, e.base.clone()))
+        {
+            e.gender = Some(g);
+        }
+    }
+    entries.extend(added);
+}
+
+/// `lead_variants` of `grammar/languages.toml`: another opening of the same
+/// preambular lead (Arabic `إذ تشير` for the first paragraph, `وإذ تشير` after).
+fn apply_variants(entries: &mut Vec<LeadEntry>) {
+    let have: std::collections::HashSet<(Lang, LeadClass, String)> = entries
+        .iter()
+        .map(|e| (e.lang, e.class, e.phrase.clone()))
+        .collect();
+    let mut added = Vec::new();
+    for e in entries.iter() {
+        if e.class != LeadClass::Preambular || e.form != LeadForm::Base {
+            continue;
+        }
+        for (from, to) in &e.lang.table().lead_variants {
+            if let Some(rest) = e.phrase.strip_prefix(from.as_str()) {
+                let phrase = format!("{to}{rest}");
+                if !have.contains(&(e.lang, e.class, phrase.clone())) {
+                    let mut v = e.clone();
+                    v.phrase = phrase;
+                    v.listed = false;
+                    added.push(v);
+                }
+            }
+        }
+    }
+    entries.extend(added);
 }
 
 impl Lexicon {
@@ -148,9 +262,13 @@ impl Lexicon {
                     base: cols[3].trim().to_string(),
                     gloss: cols.get(4).unwrap_or(&"").to_string(),
                     listed: true,
+                    gender: None,
+                    other_gender: None,
                 });
             }
         }
+        apply_gender_table(&mut entries);
+        apply_variants(&mut entries);
         // Generated repeat forms (lexicon.md: "implement repeat forms generatively").
         let mut seen: HashMap<(String, LeadClass, Lang), ()> = entries
             .iter()
@@ -187,6 +305,8 @@ impl Lexicon {
                     base: b.phrase.clone(),
                     gloss: b.gloss.clone(),
                     listed: false,
+                    gender: b.gender,
+                    other_gender: None,
                 });
             }
         }
@@ -221,22 +341,26 @@ impl Lexicon {
     pub fn match_at(&self, text: &str) -> Option<LeadMatch> {
         // Normalise up to ~60 characters: drop `*`/`_`, drop spaces between CJK chars.
         // Fast path: plain ASCII text needs no normalisation.
-        let head = &text[..crate::syntax::text::clamp_to_char(text, 96)];
+        let head = &text[..crate::syntax::text::clamp_to_char(text, 120)];
         if head.is_ascii() && !head.contains(['*', '_', '\n', '\r']) {
             return self.match_plain(head);
         }
-        let mut norm = String::with_capacity(96);
-        let mut map: Vec<usize> = Vec::with_capacity(96); // norm byte → orig byte
-        let mut emphasis = false;
+        let mut norm = String::with_capacity(200);
+        let mut map: Vec<usize> = Vec::with_capacity(200); // norm byte → orig byte
+        // where the first `*`/`_` is: emphasis only if it opens or sits inside the
+        // lead (`995_010` further on is not markup)
+        let mut emphasis_at: Option<usize> = None;
         let mut prev: Option<char> = None;
         let mut iter = text.char_indices().peekable();
         let mut taken = 0;
         while let Some((i, c)) = iter.next() {
-            if taken > 64 {
+            // the longest leads (`действуя на основании главы VII Устава…`) run
+            // to about 70 characters
+            if taken > 100 {
                 break;
             }
             if c == '*' || c == '_' {
-                emphasis = true;
+                emphasis_at.get_or_insert(i);
                 continue;
             }
             if c == ' ' || c == '\u{3000}' {
@@ -251,6 +375,7 @@ impl Lexicon {
             if c == '\n' || c == '\r' {
                 break;
             }
+            let c = if is_cjk(c) { simplified(c) } else { c };
             for _ in 0..c.len_utf8() {
                 map.push(i);
             }
@@ -273,6 +398,7 @@ impl Lexicon {
             let li = map[end_norm - 1];
             li + text[li..].chars().next().map(|c| c.len_utf8()).unwrap_or(0)
         };
+        let mut emphasis = emphasis_at.is_some_and(|e| e < orig_end);
         // Include closing emphasis right after the lead (`**鼓励**`).
         let mut len = orig_end;
         let rest = &text[len..];
@@ -286,7 +412,8 @@ impl Lexicon {
             len,
             text: norm[..end_norm].to_string(),
             entries: self.by_pattern[m.pattern().as_usize()].clone(),
-            capitalised: first.is_uppercase() || !first.is_alphabetic() || is_cjk(first),
+            // scripts without case (Arabic, Han) count as capitalised
+            capitalised: !first.is_lowercase(),
             emphasis,
         })
     }
@@ -309,6 +436,13 @@ impl Lexicon {
             capitalised: first.is_uppercase() || !first.is_alphabetic(),
             emphasis: false,
         })
+    }
+
+    /// The entry of `phrase` in one language and class, if any.
+    pub fn find(&self, lang: Lang, class: LeadClass, phrase: &str) -> Option<&LeadEntry> {
+        self.entries
+            .iter()
+            .find(|e| e.lang == lang && e.class == class && e.phrase == phrase)
     }
 
     /// Skip leading whitespace, then match.
@@ -363,6 +497,47 @@ mod tests {
         assert_eq!(mm.text, "又鼓励");
         assert!(mm.emphasis);
         assert_eq!(&"**又鼓励**各国"[..mm.len], "**又鼓励**");
+    }
+
+    #[test]
+    fn traditional_characters_and_long_leads() {
+        // S/RES/2326 (2016) in Traditional Chinese
+        let mm = lexicon().match_at("決定把第2252(2015)號決議").unwrap();
+        assert_eq!((mm.text.as_str(), mm.len), ("决定", "決定".len()));
+        // S/RES/1518 (2003), Russian: a 70-character lead, then `995_010`
+        let ru =
+            "действуя на основании главы VII Устава Организации Объединенных Наций ( 995_010 ),";
+        let mm = lexicon().match_at(ru).unwrap();
+        assert!(mm.text.ends_with("Наций") && !mm.emphasis);
+    }
+
+    #[test]
+    fn gender_pairs_and_arabic_openings() {
+        let lex = lexicon();
+        let fr = lex
+            .find(Lang::Fr, LeadClass::Preambular, "Convaincu")
+            .unwrap();
+        assert_eq!(fr.gender, Some(Gender::Masculine));
+        assert_eq!(fr.other_gender.as_deref(), Some("Convaincue"));
+        // S/RES/381 (1975): the Council's `وقد نظر` and `يقرر`
+        assert_eq!(m("وقد نظر في تقرير").as_deref(), Some("وقد نظر"));
+        assert_eq!(m("يقرر:").as_deref(), Some("يقرر"));
+        // `إذ` opening generated from every `وإذ` lead, masculine ones too
+        assert_eq!(
+            m("إذ تلاحظ مع القلق أن").as_deref(),
+            Some("إذ تلاحظ مع القلق")
+        );
+        assert_eq!(m("إذ يرحب بالتقرير").as_deref(), Some("إذ يرحب"));
+        // the also/further forms of the issue
+        for (s, want) in [
+            ("Rappelant en outre sa résolution", "Rappelant en outre"),
+            ("Pide también al Secretario", "Pide también"),
+            ("постановляет также продлить", "постановляет также"),
+            ("وإذ تشير كذلك إلى", "وإذ تشير كذلك"),
+            ("وإذ يشير كذلك إلى", "وإذ يشير كذلك"),
+        ] {
+            assert_eq!(m(s).as_deref(), Some(want), "{s}");
+        }
     }
 
     #[test]

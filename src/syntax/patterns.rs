@@ -21,6 +21,8 @@ re!(
     PAGE_NUMBER,
     r"^\s*(?:\d{1,3}/\d{1,3}|-\s*\d{1,3}\s*-|Page\s+\d+(?:\s+of\s+\d+)?)\s*$"
 );
+// `/...` at the foot of a page: the text continues overleaf
+re!(CONTINUED_MARK, r"^\s*/(?:\.\.\.|…)\s*$");
 re!(URL_LINE, r"^\s*(?:https?://|www\.)\S+\s*$");
 re!(
     RECYCLE,
@@ -100,11 +102,11 @@ re!(
 // §5 closing, §6 annexes, drafts
 re!(
     CLOSING_EN,
-    r"^\s*(\d{1,4})\s*(st|nd|rd|th|e|ª|-е|-?я)?\s+(?:\(resumed\)\s+|\(reprise\)\s+|\(continuación\)\s+)?(?:plenary\s+meeting|séance\s+plénière|sesión\s+plenaria|пленарное\s+заседание)(?:\s+(.*))?\s*$"
+    r"^\s*(\d{1,4})\s*(st|nd|rd|th|e|ª|\.ª|a\.|-е|-?я)?\s+(?:\(resumed\)\s+|\(reprise\)\s+|\(continuación\)\s+)?(?:plenary\s+meeting|séance\s+plénière|sesión\s+plenaria|пленарное\s+заседание),?(?:\s+(.*))?\s*$"
 );
 re!(
     CLOSING_ZH,
-    r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*\d+\s*次\s*全\s*体\s*会\s*议\s*$"
+    r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*\d+\s*次\s*(?:全\s*体\s*会\s*议|会\s*议\s*(?:一\s*致\s*)?通\s*过\s*。?)\s*$"
 );
 re!(
     CLOSING_SC_OLD,
@@ -124,10 +126,15 @@ re!(
     NUMBERED,
     r"^\s*(\*{1,2})?(\d{1,5})((?:\s?(?:bis|ter|quater))?)\s*\.(\*{1,2})?(?:[ \t\u{3000}]+|$)"
 );
+// `1.重申` — Chinese web texts drop the space after the number (S/RES/461 (1979))
+re!(
+    NUMBERED_TIGHT,
+    r"^\s*(\*{1,2})?(\d{1,3})()\.(\*{1,2})?\p{Han}"
+);
 re!(NUMBERED_AR, r"^\s*(\d{1,5}|[٠-٩]{1,5})\s+-\s+");
 re!(
     SUBLABEL,
-    r"^\s*(\(([a-z]{1,2}|[ivxlc]{1,7}|[أ-ي])\)|([a-z]{1,2}|[ivx]{1,6})\)|[㈠-㈩])[ \t\u{3000}]*"
+    r"^\s*(\(([a-z]{1,2}|[ivxlc]{1,7}|[أ-ي] ?)\)|([a-z]{1,2}|[ivx]{1,6})\)|[㈠-㈩])[ \t\u{3000}]*"
 );
 re!(FOOTNOTE_DEF_SUP, r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S");
 re!(
@@ -136,7 +143,7 @@ re!(
 );
 re!(
     SECTION_DESIGNATOR,
-    r"^\s*([IVXL]{1,6}|[A-Z])(\.)?(?:\s+(\S.*?))?\s*$"
+    r"^\s*([IVXL]{1,6}|[A-Z]|ألف|باء|جيم|دال|هاء|واو|زاي|حاء|طاء|ياء)(\.|\s+-)?(?:\s+(\S.*?))?\s*$"
 );
 
 // inline (one-line texts)
@@ -144,7 +151,11 @@ re!(
     INLINE_OPERATIVE,
     r"[;；,，:：]\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*|\d{1,3}\s+)?\*{0,2}(\d{1,4})\.\*{0,2}\s+"
 );
-re!(INLINE_SUB, r"[:;：；]\s*(\((?:[a-z]{1,2}|[ivx]{1,6})\))\s");
+re!(INLINE_OPERATIVE_AR, r"[؛،;:]\s*([0-9٠-٩]{1,4})\s+-\s+");
+re!(
+    INLINE_SUB,
+    r"[:;：；؛،]\s*(\((?:[a-z]{1,2}|[ivx]{1,6}|[أ-ي] ?)\))\s"
+);
 re!(
     INLINE_AUTHOR,
     r"(?:The\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council)\s*,|(?:大\s*会|安全理事会|经济及社会理事会|人权理事会)\s*[，,])"
@@ -155,7 +166,13 @@ re!(
 );
 re!(
     INLINE_CLOSING,
-    r"[.。]\s+((?:\d{1,4}(?:st|nd|rd|th)\s+plenary\s+meeting)|(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*\d+\s*次\s*全\s*体\s*会\s*议)"
+    r"[.。]\s+((?:\d{1,4}(?:st|nd|rd|th)\s+plenary\s+meeting)|(?:\d{1,4}(?:e|ª|\.ª|a\.)\s+(?:séance\s+plénière|sesión\s+plenaria))|(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*\d+\s*次\s*全\s*体\s*会\s*议)"
+);
+// `… 21 septembre 1971. 2752 (XXVI). Admission de Bahreïn …` (a page of a
+// volume of resolutions)
+re!(
+    INLINE_TITLE_AFTER_STOP,
+    r"[.。]\s+((?:S-|ES-)?\d{1,4}/\d{1,4}\.|\d{1,4}\s?\([IVXL]+\)\.)\s+\p{Lu}"
 );
 re!(
     INLINE_TITLE,

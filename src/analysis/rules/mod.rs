@@ -5,6 +5,7 @@ mod citations;
 mod closing;
 mod footnotes;
 mod hygiene;
+mod languages;
 mod leads;
 mod paragraphs;
 mod punctuation;
@@ -87,6 +88,8 @@ pub static CATALOGUE: &[crate::analysis::RuleDef] = &[
     footnotes::UN078,
     footnotes::UN079,
     leads::UN080,
+    languages::UN081,
+    languages::UN082,
     references::UN083,
     typography::UN084,
     hygiene::UN085,

@@ -276,8 +276,13 @@ fn lead_items(
     let p = partial.to_lowercase();
     let mut seen = HashSet::new();
     let mut items = Vec::new();
+    // leads that agree with the author in its gender only (UN082)
+    let gender = (v.doc.tree().meta.author.as_deref()).and_then(|a| lang.table().author_gender(a));
     for e in &lexicon().entries {
-        if e.lang != lang || e.class != class {
+        if e.lang != lang
+            || e.class != class
+            || gender.is_some() && e.gender.is_some_and(|g| Some(g) != gender)
+        {
             continue;
         }
         let rank = match e.form {

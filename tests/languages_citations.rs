@@ -1,0 +1,131 @@
+//! Citations of resolutions in French, Spanish, Russian and Arabic, from real
+//! sentences (the pages of `../shared/corpus/pages`, copied here so the test runs
+//! without the corpus) and the forms of the issue: target, organ, ISO date, list.
+
+use unlsp::syntax::{CitationKind, Document};
+
+/// (target, organ, ISO date, list index) of every resolution citation.
+fn cites(text: &str) -> Vec<(String, String, String, u32)> {
+    let doc = Document::new(text);
+    doc.tree()
+        .citations
+        .iter()
+        .filter(|c| c.kind != CitationKind::Document)
+        .map(|c| {
+            (
+                c.target.clone(),
+                c.organ.clone().unwrap_or_default(),
+                c.date.map(|d| d.iso()).unwrap_or_default(),
+                c.list,
+            )
+        })
+        .collect()
+}
+
+fn t(target: &str, organ: &str, date: &str, list: u32) -> (String, String, String, u32) {
+    (target.into(), organ.into(), date.into(), list)
+}
+
+#[test]
+fn french() {
+    // the issue's form, and a list
+    let got = cites(
+        "L'Assemblée générale,\nRappelant sa résolution 61/100 du 6 décembre 2006 et ses résolutions 56/24 et 57/72,\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("61/100", "GA", "2006-12-06", 0),
+            t("56/24", "GA", "", 1),
+            t("57/72", "GA", "", 1)
+        ]
+    );
+    // sc-draft-iraq-2003 (fr): a dated list of Council resolutions, the first
+    // dated without its day as on the page
+    let got = cites(
+        "Le Conseil de sécurité,\nRappelant ses résolutions 661 (1990) d’août 1990, 678 (1990) du 29 novembre 1990, 686 (1991) du 2 mars 1991 et 1441 (2002) du 8 novembre 2002,\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("661 (1990)", "SC", "", 0),
+            t("678 (1990)", "SC", "1990-11-29", 0),
+            t("686 (1991)", "SC", "1991-03-02", 0),
+            t("1441 (2002)", "SC", "2002-11-08", 0)
+        ]
+    );
+}
+
+#[test]
+fn spanish() {
+    // the issue's form
+    let got = cites(
+        "La Asamblea General,\nRecordando su resolución 61/100, de 6 de diciembre de 2006, y sus resoluciones 56/24 y 57/72,\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("61/100", "GA", "2006-12-06", 0),
+            t("56/24", "GA", "", 1),
+            t("57/72", "GA", "", 1)
+        ]
+    );
+}
+
+#[test]
+fn russian() {
+    // ga-res-global-threats-2003 (ru)
+    let got = cites(
+        "Генеральная Ассамблея,\nссылаясь на свои резолюции 55/162 от 14 декабря 2000 года, 56/95 от 14 декабря 2001 года, 57/144 от 16 декабря 2002 года о последующих мерах по итогам Саммита тысячелетия и на резолюцию 57/145 от 16 декабря 2002 года,\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("55/162", "GA", "2000-12-14", 0),
+            t("56/95", "GA", "2001-12-14", 0),
+            t("57/144", "GA", "2002-12-16", 0),
+            t("57/145", "GA", "2002-12-16", 1)
+        ]
+    );
+    // S/RES/1552 (2004): bare Council numbers take the year of their date
+    let got = cites(
+        "Совет Безопасности,\nссылаясь на свои предыдущие резолюции, в частности резолюции 1493 от 28 июля 2003 года и 1533 от 12 марта 2004 года,\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("1493 (2003)", "SC", "2003-07-28", 0),
+            t("1533 (2004)", "SC", "2004-03-12", 0)
+        ]
+    );
+    // the issue's form
+    let got = cites("Совет Безопасности,\nссылаясь на резолюцию 61/100 от 6 декабря 2006 года,\n");
+    assert_eq!(got, [t("61/100", "GA", "2006-12-06", 0)]);
+}
+
+#[test]
+fn arabic() {
+    // S/RES/381 (1975), Arabic: `قرار مجلس الأمن رقم 381 بتاريخ 30 تشرين الثاني (نوفمبر) 1975`
+    let got = cites(
+        "إن مجلس الأمن،\nإذ يشير إلى قرار مجلس الأمن رقم 381 بتاريخ 30 تشرين الثاني (نوفمبر) 1975،\n",
+    );
+    assert_eq!(got, [t("381 (1975)", "SC", "1975-11-30", 0)]);
+    // Arabic-Indic digits
+    let got =
+        cites("إن الجمعية العامة،\nإذ تشير إلى قرارها ٦١/١٠٠ المؤرخ ٦ كانون الأول/ديسمبر ٢٠٠٦،\n");
+    assert_eq!(got, [t("61/100", "GA", "2006-12-06", 0)]);
+    // the official form: `قرارها 61/100 المؤرخ 6 كانون الأول/ديسمبر 2006`, a session
+    // in Arabic letters (`1514 (د-15)`), and a list joined with `و`
+    let got = cites(
+        "إن الجمعية العامة،\nإذ تشير إلى قرارها 61/100 المؤرخ 6 كانون الأول/ديسمبر 2006 وإلى القرار 1514 (د-15) والقرارين 56/24 و57/72،\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("61/100", "GA", "2006-12-06", 0),
+            t("1514 (XV)", "GA", "", 1),
+            t("56/24", "GA", "", 2),
+            t("57/72", "GA", "", 2)
+        ]
+    );
+}

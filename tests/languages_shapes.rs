@@ -1,0 +1,149 @@
+//! The shapes in which French, Spanish, Russian and Arabic differ from English:
+//! lower-case Russian leads in a one-line text, Arabic `1 - ` numbers (Arabic-Indic
+//! digits too), `(أ)` labels and `،`/`؛` punctuation, French and Spanish `a)`
+//! labels. Texts are real (S/RES/1657 (2006) in Russian, S/RES/381 (1975) in
+//! Arabic) or built on the spec's examples where the corpus has none.
+
+use unlsp::syntax::{Document, Lang, NodeKind};
+
+fn leads(doc: &Document, kind: NodeKind) -> Vec<String> {
+    doc.tree()
+        .nodes_of(kind)
+        .iter()
+        .map(|n| n.lead.as_ref().map(|l| l.text.clone()).unwrap_or_default())
+        .collect()
+}
+
+fn labels(doc: &Document, kind: NodeKind) -> Vec<String> {
+    doc.tree()
+        .nodes_of(kind)
+        .iter()
+        .map(|n| n.label.clone().unwrap_or_default())
+        .collect()
+}
+
+/// S/RES/1657 (2006), Russian, as on its page (one paragraph a line).
+const RU_1657: &str = "Совет Безопасности,
+вновь подтверждая свою твердую приверженность суверенитету, независимости, территориальной целостности и единству Кот-д'Ивуара и напоминая о важном значении принципов добрососедства, невмешательства и регионального сотрудничества,
+принимая к сведению письмо Генерального секретаря от 1 февраля 2006 года (S/2006/71) на имя Председателя Совета Безопасности,
+напоминая о том, что нынешний мандат Миссии Организации Объединенных Наций в Либерии (МООНЛ) истекает 31 марта 2006 года,
+выражая свою серьезную озабоченность в связи с продолжающимся кризисом в Кот-д'Ивуаре и сохраняющимися препятствиями для процесса установления мира и национального примирения со всех сторон,
+определяя, что положение в Кот-д'Ивуаре по-прежнему создает угрозу для международного мира и безопасности в регионе,
+1. постановляет уполномочить Генерального секретаря незамедлительно перебросить максимум одну пехотную роту из МООНЛ в распоряжение Операции Организации Объединенных Наций в Кот-д'Ивуаре;
+2. постановляет продолжать активно заниматься этим вопросом.
+";
+
+#[test]
+fn a_one_line_russian_text_splits_on_its_lower_case_leads() {
+    let lines = Document::new(RU_1657);
+    let one = Document::new(&RU_1657.trim_end().replace('\n', " "));
+    assert_eq!(one.lang(), Lang::Ru);
+    let want = [
+        "вновь подтверждая",
+        "принимая к сведению",
+        "напоминая",
+        "выражая",
+        "определяя",
+    ];
+    assert_eq!(leads(&lines, NodeKind::Preambular), want);
+    assert_eq!(leads(&one, NodeKind::Preambular), want);
+    for d in [&lines, &one] {
+        assert_eq!(
+            leads(d, NodeKind::Operative),
+            ["постановляет", "постановляет"]
+        );
+        assert_eq!(labels(d, NodeKind::Operative), ["1", "2"]);
+    }
+    // `и напоминая` inside the first paragraph is no boundary
+    let structural = [
+        "UN001", "UN003", "UN005", "UN006", "UN008", "UN010", "UN012",
+    ];
+    for d in [&lines, &one] {
+        let bad: Vec<_> = unlsp::analysis::check(d, &Default::default())
+            .into_iter()
+            .filter(|x| structural.contains(&x.code))
+            .collect();
+        assert!(bad.is_empty(), "{bad:?}");
+    }
+}
+
+/// S/RES/381 (1975), Arabic, as on its page (ASCII commas, `(أ )` with a space):
+/// one unnumbered operative paragraph with lettered sub-paragraphs.
+const AR_381: &str = "إن مجلس الأمن،
+وقد نظر في تقرير الأمين العام ( S/11883), عن قوة الأمم المتحدة لمراقبة فض الاشتباك,
+وقد أحاط علما بالمباحثات التي أجراها الأمين العام مع جميع الأطراف المعنية بشأن الحالة في الشرق الأوسط (S/11883وAdd.l ) وإذ يعرب عن قلقه لاستمرار حالة التوتر في المنطقة,
+يقرر:
+(أ ) أن يجتمع مرة أخرى في 12 كانون الثاني (يناير) 1976 لمواصلة مناقشته لمشكلة الشرق الأوسط بما فيها قضية فلسطين, واضعا في اعتباره جميع قرارات الأمم المتحدة المتعلقة بهذا الموضوع,
+(ب) أن يجدد ولاية قوة الأمم المتحدة لمراقبة فض الاشتباك لفترة ستة أشهر أخرى,
+(ج) أن يطلب إلى الأمين العام إعلام مجلس الأمن بما يستجد من تطورات.
+";
+
+#[test]
+fn arabic_labels_and_punctuation() {
+    let d = Document::new(AR_381);
+    assert_eq!(d.lang(), Lang::Ar);
+    assert_eq!(d.tree().meta.author.as_deref(), Some("إن مجلس الأمن"));
+    assert_eq!(
+        leads(&d, NodeKind::Preambular),
+        ["وقد نظر", "وقد أحاط علما"]
+    );
+    assert_eq!(leads(&d, NodeKind::Operative), ["يقرر"]);
+    assert_eq!(labels(&d, NodeKind::Subparagraph), ["(أ )", "(ب)", "(ج)"]);
+    // the text's own defects: the author line and the sub-paragraphs end with `,`
+    let codes: Vec<&str> = unlsp::analysis::check(&d, &Default::default())
+        .iter()
+        .filter(|x| x.severity <= unlsp::analysis::Severity::Warning)
+        .map(|x| x.code)
+        .collect();
+    assert_eq!(codes, ["UN013", "UN013"]);
+    // the date of the sub-paragraph, with the Arabic month names
+    assert!(
+        d.tree().dates.iter().any(|x| x.date.iso() == "1976-01-12"),
+        "{:?}",
+        d.tree().dates
+    );
+}
+
+/// The official shapes: paragraphs numbered `1 - ` (here in Arabic-Indic digits),
+/// the Arabic comma. The lexer reads `١ - يقرر` as paragraph 1 with its lead,
+/// but the assembler (`src/syntax/assemble.rs`) takes a numbered line without a
+/// `.` for a number whose dot was lost (`bare`) and keeps it only before a lead on
+/// the next line, so an Arabic paragraph ending in `؛` is lost; and it opens an
+/// unnumbered operative paragraph after `,`/`，` but not after `،`.
+#[test]
+#[ignore = "assembler: ` - ` numbers count as bare, `،` opens no unnumbered operative"]
+fn arabic_paragraph_numbers() {
+    let text = AR_381
+        .replace(",\n", "،\n")
+        .replacen("\nيقرر:", "\n١ - يقرر:", 1)
+        .replacen("تطورات.", "تطورات؛\n٢ - يقرر أن يبقي المسألة قيد نظره.", 1);
+    let d = Document::new(&text);
+    assert_eq!(labels(&d, NodeKind::Operative), ["١", "٢"]);
+    assert_eq!(leads(&d, NodeKind::Operative), ["يقرر", "يقرر"]);
+}
+
+#[test]
+fn french_and_spanish_sub_labels() {
+    for (text, lang) in [
+        (
+            "Le Conseil de sécurité,\nRappelant sa résolution 1441 (2002) du 8 novembre 2002,\n1. Décide :\na) que l’Iraq doit coopérer pleinement;\nb) que le Comité fera rapport;\n2. Décide de demeurer saisi de la question.\n",
+            Lang::Fr,
+        ),
+        (
+            "El Consejo de Seguridad,\nRecordando su resolución 1441 (2002), de 8 de noviembre de 2002,\n1. Decide:\na) que el Iraq debe cooperar plenamente;\nb) que el Comité informará;\n2. Decide seguir ocupándose de la cuestión.\n",
+            Lang::Es,
+        ),
+    ] {
+        let d = Document::new(text);
+        assert_eq!(d.lang(), lang);
+        assert_eq!(labels(&d, NodeKind::Subparagraph), ["a)", "b)"], "{text}");
+        assert_eq!(labels(&d, NodeKind::Operative), ["1", "2"], "{text}");
+        let dates: Vec<String> = d
+            .tree()
+            .citations
+            .iter()
+            .filter_map(|c| c.date.map(|x| x.iso()))
+            .collect();
+        assert_eq!(dates, ["2002-11-08"], "{text}");
+    }
+}
