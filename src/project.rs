@@ -7,7 +7,7 @@ use crate::analysis::config::{Config, Silence};
 use serde::Deserialize;
 use std::collections::HashMap;
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectConfig {
     /// `auto` or a language code.
@@ -34,7 +34,7 @@ pub struct ProjectConfig {
     pub reference_folders: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SilenceEntry {
     pub file: String,

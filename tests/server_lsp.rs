@@ -779,3 +779,65 @@ async fn formatting_joins_wrapped_lines() {
 
 #[allow(dead_code)]
 fn _unused(_: &Path) {}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_configuration_change_asks_pulling_clients_to_pull_again() {
+    let c = TestClient::in_process().await;
+    let mut caps = plain_caps();
+    caps["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
+    caps["workspace"]["diagnostics"] = json!({"refreshSupport": true});
+    c.initialize(caps, json!({"debounceMs": 0}), None).await;
+    c.open(URI, &fixture("draft.txt"), 1).await;
+    let rep = c
+        .call("textDocument/diagnostic", json!({"textDocument": td(URI)}))
+        .await;
+    assert!(
+        rep["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "UN040")
+    );
+    let refreshes = |c: &TestClient| {
+        c.messages()
+            .iter()
+            .filter(|m| m["method"] == "workspace/diagnostic/refresh")
+            .count()
+    };
+    // the same configuration again changes nothing: no refresh
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"unlsp": {"debounceMs": 0}}}),
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(refreshes(&c), 0);
+    // turning a rule off does: the client is asked to pull, and the new pull
+    // no longer has it
+    *c.config.lock().unwrap() = json!({"debounceMs": 0, "rules": {"UN040": "off"}});
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"unlsp": {"debounceMs": 0, "rules": {"UN040": "off"}}}}),
+    )
+    .await;
+    c.wait_message(0, Duration::from_secs(10), |m| {
+        m["method"] == "workspace/diagnostic/refresh"
+    })
+    .await
+    .expect("no workspace/diagnostic/refresh");
+    let rep = c
+        .call(
+            "textDocument/diagnostic",
+            json!({"textDocument": td(URI), "previousResultId": rep["resultId"]}),
+        )
+        .await;
+    assert_eq!(rep["kind"], "full", "{rep}");
+    assert!(
+        rep["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["code"] != "UN040")
+    );
+    c.shutdown().await;
+}

@@ -122,6 +122,10 @@ fn negotiate(caps: &lsp::ClientCapabilities) -> Negotiated {
     Negotiated {
         encoding: convert::Encoding::negotiate(caps),
         pull_diagnostics: td.and_then(|t| t.diagnostic.as_ref()).is_some(),
+        diagnostic_refresh: ws
+            .and_then(|w| w.diagnostics.as_ref())
+            .and_then(|d| d.refresh_support)
+            .unwrap_or(false),
         related_information: td
             .and_then(|t| t.publish_diagnostics.as_ref())
             .and_then(|p| p.related_information)
@@ -290,6 +294,7 @@ impl Shared {
             None => pushed,
         };
         let folders = self.settings().reference_folders();
+        let gen_before = self.config_gen.load(std::sync::atomic::Ordering::SeqCst);
         let msgs = self.reload_settings(editor.as_ref());
         for m in msgs {
             self.client
@@ -297,6 +302,13 @@ impl Shared {
                 .await;
         }
         self.reanalyse_all();
+        let changed = self.config_gen.load(std::sync::atomic::Ordering::SeqCst) != gen_before;
+        if changed && self.neg().pull_diagnostics && self.neg().diagnostic_refresh {
+            // pulled results are stale: ask the client to pull again
+            if let Err(e) = self.client.workspace_diagnostic_refresh().await {
+                log!("workspace/diagnostic/refresh failed: {e}");
+            }
+        }
         if self.settings().reference_folders() != folders {
             tokio::spawn(self.clone().index_references());
         }

@@ -18,7 +18,7 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 4 * 1024 * 1024;
 /// Above this an open document is kept as text only (no parse at all).
 pub const PARSE_LIMIT_FACTOR: u64 = 2;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Settings {
     pub project: ProjectConfig,
     pub root: Option<PathBuf>,

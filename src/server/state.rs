@@ -152,6 +152,8 @@ pub struct Negotiated {
     pub encoding: Encoding,
     /// The client pulls diagnostics (`textDocument.diagnostic`): never push.
     pub pull_diagnostics: bool,
+    /// The client re-pulls on `workspace/diagnostic/refresh`.
+    pub diagnostic_refresh: bool,
     pub related_information: bool,
     pub work_done_progress: bool,
     pub configuration: bool,
@@ -166,6 +168,7 @@ impl Default for Negotiated {
         Negotiated {
             encoding: Encoding::Utf16,
             pull_diagnostics: false,
+            diagnostic_refresh: false,
             related_information: true,
             work_done_progress: false,
             configuration: false,
@@ -236,8 +239,15 @@ impl Shared {
             .clone()
     }
 
+    /// Replace the settings; cached diagnostics go stale only when they
+    /// really changed (a client that sends the same configuration again must
+    /// not invalidate every pull result id).
     pub fn set_settings(&self, s: Settings) {
-        *self.settings.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(s);
+        let mut cur = self.settings.write().unwrap_or_else(|e| e.into_inner());
+        if **cur == s {
+            return;
+        }
+        *cur = Arc::new(s);
         self.config_gen.fetch_add(1, Ordering::SeqCst);
     }
 
