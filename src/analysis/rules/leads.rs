@@ -366,6 +366,9 @@ fn un030(cx: &Ctx, out: &mut Sink) {
     for part in parts(cx) {
         let leads: Vec<(&Node, &Lead)> = part
             .iter()
+            // a preambular paragraph filed in the operative part keeps the
+            // preamble's style (UN015 reports it)
+            .filter(|p| !super::preambular_with_operative_lead(cx, p))
             .filter_map(|p| Some((*p, p.lead.as_ref()?)))
             .collect();
         let marked: Vec<&(&Node, &Lead)> = leads.iter().filter(|(_, l)| l.emphasis).collect();

@@ -172,6 +172,26 @@ pub fn operative_groups<'a>(cx: &Ctx<'a>) -> Vec<Vec<&'a Node>> {
     groups
 }
 
+/// UN015: an unnumbered operative paragraph that ends with a comma and comes
+/// before the first numbered one is a preambular paragraph opening with an
+/// operative verb (`Welcomes the results …,`), which the parser files in the
+/// operative part. UN015 reports it; UN008 and UN010 leave it alone.
+pub fn preambular_with_operative_lead(cx: &Ctx, n: &Node) -> bool {
+    if n.kind != NodeKind::Operative || n.label_range.is_some() || n.lead.is_none() {
+        return false;
+    }
+    let ops = cx.tree.nodes_of(NodeKind::Operative);
+    let numbered_after = ops
+        .iter()
+        .any(|o| o.range.start > n.range.start && o.label_range.is_some());
+    let numbered_before = ops
+        .iter()
+        .any(|o| o.range.start < n.range.start && o.label_range.is_some());
+    numbered_after
+        && !numbered_before
+        && terminal(cx, n).is_some_and(|(c, _)| matches!(c, ',' | '，' | '،'))
+}
+
 pub fn all_of<'a>(cx: &Ctx<'a>, kind: NodeKind) -> Vec<&'a Node> {
     cx.tree.nodes_of(kind)
 }

@@ -89,6 +89,9 @@ fn un010(cx: &Ctx, out: &mut Sink) {
             if p.lead.is_none() {
                 continue; // numbered lines of an embedded text or a list (see the report)
             }
+            if super::preambular_with_operative_lead(cx, p) {
+                continue; // UN015
+            }
             let Some((mark, r)) = terminal(cx, p) else {
                 continue;
             };
