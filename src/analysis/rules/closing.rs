@@ -169,8 +169,8 @@ fn un018(cx: &Ctx, out: &mut Sink) {
     let (Some(a), Some(c)) = (cx.tree.meta.adoption_date, cx.tree.meta.closing_date) else {
         return;
     };
-    if a == c {
-        return;
+    if a == c || !a.is_valid() || !c.is_valid() {
+        return; // an impossible date is UN073's
     }
     let Some(cr) = date_in(cx, NodeKind::Closing) else {
         return;
@@ -358,7 +358,7 @@ fn un021(cx: &Ctx, out: &mut Sink) {
     let (Some(n), Some(a)) = (own_session(cx), cx.tree.meta.adoption_date) else {
         return;
     };
-    if !in_ga_session(n, a) {
+    if a.is_valid() && !in_ga_session(n, a) {
         let r = date_in(cx, NodeKind::Adoption)
             .unwrap_or(cx.tree.meta.number_range.clone().unwrap_or(0..0));
         out.emit(
@@ -555,7 +555,7 @@ fn un024(cx: &Ctx, out: &mut Sink) {
     let (Some(i), Some(a)) = (cx.tree.meta.issue_date, cx.tree.meta.adoption_date) else {
         return;
     };
-    if i < a {
+    if i < a && i.is_valid() && a.is_valid() {
         let heading = cx.tree.nodes_of(NodeKind::Heading).into_iter().next();
         let r = heading
             .and_then(|h| {

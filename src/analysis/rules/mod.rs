@@ -441,7 +441,14 @@ pub fn strip_running_title<'a>(cx: &Ctx, s: &'a str) -> &'a str {
             None => ("", t),
         };
         let l = norm(line);
-        let title_line = l.len() >= 6 && title.contains(&l) && !l.ends_with([';', ',', '.', ':']);
+        // a running header follows the end of a sentence or another header
+        // line; after `… anniversary of the` the line is the sentence going on
+        let prev = norm(head.rsplit('\n').next().unwrap_or(""));
+        let after_break = head_ends_sentence(head)
+            || (prev.len() >= 6 && title.contains(&prev))
+            || (!prev.is_empty() && !prev.contains(' '));
+        let title_line =
+            l.len() >= 6 && title.contains(&l) && !l.ends_with([';', ',', '.', ':']) && after_break;
         // a section heading the parser left at the end of the previous paragraph
         // (`Income section 3` / `Services to the public`, GA 79/257)
         let heading_line = l.len() <= 80
@@ -449,9 +456,7 @@ pub fn strip_running_title<'a>(cx: &Ctx, s: &'a str) -> &'a str {
             && !l.ends_with([';', ',', '.', ':', '；', '，', '。'])
             && !terminal_mark(&l)
                 .is_some_and(|c| matches!(c, ';' | ',' | '.' | ':' | '；' | '，' | '。'))
-            && head
-                .trim_end_matches(is_space)
-                .ends_with([';', ',', '.', ':', '；', '，', '。']);
+            && head_ends_sentence(head);
         if title_line || heading_line || is_closing_line(&l) {
             t = head.trim_end_matches(is_space);
             if t.is_empty() {
@@ -461,6 +466,25 @@ pub fn strip_running_title<'a>(cx: &Ctx, s: &'a str) -> &'a str {
             return t;
         }
     }
+}
+
+/// The text before a line ends a sentence: it ends with punctuation that is
+/// not the dot of a bare paragraph label (`2.` on its own line, GA 79/265).
+fn head_ends_sentence(head: &str) -> bool {
+    let h = head.trim_end_matches(is_space);
+    !bare_label(h.rsplit('\n').next().unwrap_or(""))
+        && h.ends_with([';', ',', '.', ':', '；', '，', '。'])
+}
+
+/// `2.`, `(a)`: a paragraph label alone on its line.
+fn bare_label(line: &str) -> bool {
+    let l = line.trim_matches(is_space);
+    l.len() <= 6
+        && l.ends_with(['.', ')'])
+        && l.trim_end_matches(['.', ')'])
+            .trim_start_matches('(')
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric())
 }
 
 /// `50th (resumed) plenary meeting` or a bare date line: a closing formula the
@@ -486,6 +510,9 @@ fn strip_heading_lines(s: &str) -> &str {
     let Some(k) = lines.iter().rposition(|l| punct(l)) else {
         return s;
     };
+    if bare_label(lines[k]) {
+        return s; // `2.` alone on its line: what follows is the paragraph's text
+    }
     let tail = &lines[k + 1..];
     let heading = |l: &&str| {
         let l = l.trim_matches(is_space);
