@@ -382,7 +382,7 @@ pub const UN022: RuleDef = RuleDef {
     langs: &[],
     extraction_tolerant: false,
     summary: "A provisional agenda or a report is for a later session than the current one.",
-    explanation: "\"the provisional agenda of its Nth session\" and \"to report to it at its Nth session\" name a session after the one adopting the text (seeds 001–003: N+1).",
+    explanation: "\"the provisional agenda of its Nth session\" names a session after the one adopting the text (seeds 001–003: N+1); \"to report to it at its Nth session\" names that session or a later one (a report can come at a resumed part of the current session, GA 78/226). A report already submitted (`his report to the General Assembly at its seventy-fifth session`) is not a request.",
     bad: "(in 62/57) Decides to include in the provisional agenda of its sixty-first session …",
     good: "(in 62/57) Decides to include in the provisional agenda of its sixty-third session …",
     check: un022,
@@ -421,7 +421,28 @@ fn un022(cx: &Ctx, out: &mut Sink) {
                 ordinal_value(g.as_str())
             };
             let Some(val) = val else { continue };
-            if val <= cur {
+            // `the report … submitted to the General Assembly at its
+            // sixty-second session` names a past report, not one requested
+            let m = c.get(0).map_or("", |m| m.as_str());
+            if [
+                "submitted",
+                "presented",
+                "reported",
+                "considered",
+                "contained",
+                "his report to",
+                "its report to",
+            ]
+            .iter()
+            .any(|w| m.contains(w))
+            {
+                continue;
+            }
+            // a report may come at a resumed part of the current session
+            // (GA 78/226, adopted in December 2023, asks for one at its
+            // seventy-eighth session); an agenda item cannot
+            let agenda = c.get(1).is_some();
+            if val < cur || (agenda && val == cur) {
                 let want = if cx.lang == Lang::Zh {
                     chinese_numeral(cur + 1)
                 } else {

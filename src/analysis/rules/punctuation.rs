@@ -201,7 +201,15 @@ fn un071(cx: &Ctx, out: &mut Sink) {
             for r in &pieces {
                 let s = &cx.text[r.clone()];
                 for (i, c) in s.char_indices() {
-                    if c == open {
+                    // `“Acordos de Paz"`, `“World Social Summit’’` (SC 793 (1992),
+                    // GA 78/261): the quotation is closed, with the wrong mark
+                    // (a straight quote is UN072's)
+                    let mixed_close = open == '“'
+                        && !stack.is_empty()
+                        && (c == '"' || (c == '’' && s[i + c.len_utf8()..].starts_with('’')));
+                    if mixed_close {
+                        stack.pop();
+                    } else if c == open {
                         stack.push(r.start + i);
                     } else if c == close && stack.pop().is_none() && stray.is_none() {
                         {
