@@ -419,9 +419,14 @@ pub fn nests_siblings(n: &Node) -> bool {
             .and_then(|f| f.label.as_deref())
             .is_some_and(|l| {
                 let core = l.trim_matches(|c: char| c == '(' || c == ')');
+                // a roman label (`(iii)` after run-in `(i)`, `(ii)`, GA 80/117)
+                // opens a nested list all the same
                 !core.is_empty()
                     && core.chars().all(|c| c.is_ascii_alphabetic())
-                    && !matches!(core, "a" | "i" | "A" | "I")
+                    && !core
+                        .chars()
+                        .all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X'))
+                    && !matches!(core, "a" | "A")
             })
 }
 
@@ -442,15 +447,36 @@ pub fn sub_list(n: &Node) -> Vec<&Node> {
 }
 
 fn un012(cx: &Ctx, out: &mut Sink) {
-    fn scan(n: &Node, listed: bool, out: &mut Sink) {
+    fn scan(cx: &Ctx, n: &Node, listed: bool, out: &mut Sink) {
         let subs = if listed { Vec::new() } else { sub_list(n) };
         if !subs.is_empty() {
             let labels: Vec<&str> = subs
                 .iter()
                 .map(|s| s.label.as_deref().unwrap_or(""))
                 .collect();
-            let roman = is_roman_list(&labels);
+            // items run into the text before the first label at a line start
+            // (`…, there are: (a) 1.3 billion …; (b) …`, `(i) …; (ii) …;` then
+            // `(iii)` on its own line, GA 80/117): the list goes on from them
+            let first = subs[0];
+            let lead_in = &cx.text[n.range.start.min(first.range.start)..first.range.start];
+            let like = first.label.as_deref().unwrap_or("(a)");
+            let roman_label = like
+                .trim_matches(|c: char| c == '(' || c == ')')
+                .chars()
+                .all(|c| matches!(c, 'i' | 'v' | 'x'));
+            let roman = is_roman_list(&labels)
+                || (roman_label && lead_in.contains(&label_for(1, true, like)));
             let mut expected = 1;
+            match label_ordinal(like, roman) {
+                Some(v) if v > 1 && lead_in.contains(&label_for(v - 1, roman, like)) => {
+                    expected = v
+                }
+                _ => {
+                    while expected < 60 && lead_in.contains(&label_for(expected, roman, like)) {
+                        expected += 1;
+                    }
+                }
+            }
             for s in &subs {
                 let Some(v) = label_ordinal(s.label.as_deref().unwrap_or(""), roman) else {
                     continue;
@@ -481,11 +507,11 @@ fn un012(cx: &Ctx, out: &mut Sink) {
             }
         }
         for c in &n.children {
-            scan(c, nests_siblings(c), out);
+            scan(cx, c, nests_siblings(c), out);
         }
     }
     for n in &cx.tree.nodes {
-        scan(n, false, out);
+        scan(cx, n, false, out);
     }
 }
 
