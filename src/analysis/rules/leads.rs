@@ -101,7 +101,14 @@ fn un025(cx: &Ctx, out: &mut Sink) {
             } else {
                 stem(&base_key(l))
             };
+            // English operative `Encourages further steps`, `Encourages further
+            // international cooperation` (GA 78/48, 78/240, 79/161): `further`
+            // qualifies the object; the verb is the base form
+            let adjective = l.lang == Lang::En
+                && l.class == LeadClass::Operative
+                && matches!(l.form, LeadForm::MisplacedFurther);
             if is_also(l.form)
+                && !adjective
                 && !seen.iter().any(|k| {
                     *k == key
                         || (l.lang == Lang::Zh && (k.contains(&key) || key.contains(k.as_str())))
