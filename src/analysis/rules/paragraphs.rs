@@ -360,6 +360,15 @@ fn un011(cx: &Ctx, out: &mut Sink) {
     });
     let want = if cx.lang.is_cjk() { "：" } else { ":" };
     for n in parents {
+        // items run into the text before the first label at a line start
+        // (`there are: (a) …; (b) …;` then `(c)`, GA 80/117): the text ends
+        // with an item, not with the introduction
+        if let Some(first) = n.children.iter().find(|c| c.kind == NodeKind::Subparagraph) {
+            let lead_in = &cx.text[n.range.start.min(first.range.start)..first.range.start];
+            if lead_in.contains("(a)") || lead_in.contains("(i)") {
+                continue;
+            }
+        }
         let Some((c, r)) = intro_end(cx, n) else {
             continue;
         };
