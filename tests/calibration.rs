@@ -113,7 +113,7 @@ fn false_positives_on_adopted_resolutions() {
     for (k, v) in &per_rule {
         eprintln!("  {k}: {v}");
     }
-    // Target: fewer than 1 per 10 documents (issue 5). Not reached yet (2.37
+    // Target: fewer than 1 per 10 documents (issue 5). Not reached yet (2.29
     // on 23 Nov 2026, mostly parser defects listed in the issue notes); this
     // guard keeps the figure from growing while they are fixed.
     assert!(

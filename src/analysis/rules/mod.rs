@@ -132,7 +132,7 @@ pub fn own_text(cx: &Ctx, n: &Node) -> String {
 pub fn terminal(cx: &Ctx, n: &Node) -> Option<(char, Range<usize>)> {
     let pieces = body_pieces(n);
     let (last, s) = pieces.iter().rev().find_map(|r| {
-        let s = strip_running_title(cx, &cx.text[r.clone()]);
+        let s = strip_old_marker(strip_running_title(cx, &cx.text[r.clone()]));
         (!s.trim_matches(is_space).is_empty()).then_some((r, s))
     })?;
     let mark = terminal_mark(s)?;
@@ -142,6 +142,20 @@ pub fn terminal(cx: &Ctx, n: &Node) -> Option<(char, Range<usize>)> {
     let at = last.start + pos;
     // `…Effects".` — the mark after a closing quote is the mark
     Some((mark, at..at + mark.len_utf8()))
+}
+
+/// `… 27 October 1992, 1/`: the footnote marker of Security Council texts of
+/// the 1990s (a number and a slash) after the paragraph's punctuation.
+fn strip_old_marker(s: &str) -> &str {
+    let t = s.trim_end_matches(is_space);
+    let Some(u) = t.strip_suffix('/') else {
+        return s;
+    };
+    let digits = u.trim_end_matches(|c: char| c.is_ascii_digit());
+    if digits.len() == u.len() || u.len() - digits.len() > 3 || !digits.ends_with(is_space) {
+        return s;
+    }
+    digits
 }
 
 /// Operative paragraphs grouped by section (numbering restarts per section).
