@@ -8,6 +8,7 @@
 //! samples of those rules' diagnostics.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use unlsp::analysis::{self, Config, Severity};
 use unlsp::syntax::Document;
@@ -112,21 +113,87 @@ fn false_positives_on_adopted_resolutions() {
     for (k, v) in &per_rule {
         eprintln!("  {k}: {v}");
     }
-    // Target: fewer than 1 per 10 documents (issue 5). Not reached yet; this
-    // guard keeps the figure from growing while the parser defects listed in
-    // the report are fixed.
+    // Target: fewer than 1 per 10 documents (issue 5). Not reached yet (2.29
+    // on 23 Nov 2026, mostly parser defects listed in the issue notes); this
+    // guard keeps the figure from growing while they are fixed.
     assert!(
-        (total as f64) < docs as f64 * 0.6,
+        (total as f64) < docs as f64 * 0.3,
         "{total} errors+warnings on {docs} adopted resolutions (target < 1 per 10 documents)"
     );
 }
 
-/// One seeded defect: the mutated text, the rule that must fire, and the byte
-/// range it must touch.
+/// One seeded defect: splices of the real text (byte ranges of the original,
+/// non-overlapping), the rule that must fire and the byte range of the
+/// mutated text it must touch.
 struct Mutation {
-    text: String,
+    splices: Vec<(Range<usize>, String)>,
     rule: &'static str,
-    at: std::ops::Range<usize>,
+    at: Range<usize>,
+}
+
+impl Mutation {
+    fn one(r: Range<usize>, s: &str, rule: &'static str, at: Range<usize>) -> Mutation {
+        Mutation {
+            splices: vec![(r, s.to_string())],
+            rule,
+            at,
+        }
+    }
+
+    fn apply(&self, text: &str) -> String {
+        let mut sp = self.splices.clone();
+        sp.sort_by_key(|(r, _)| r.start);
+        let mut out = String::new();
+        let mut pos = 0;
+        for (r, s) in sp {
+            out.push_str(&text[pos..r.start]);
+            out.push_str(&s);
+            pos = r.end;
+        }
+        out.push_str(&text[pos..]);
+        out
+    }
+
+    /// Where the splices land in the mutated text, and the shift each one
+    /// gives to what follows it (to map the rest back onto the original).
+    fn landed(&self) -> Vec<(Range<usize>, isize, usize)> {
+        let mut sp = self.splices.clone();
+        sp.sort_by_key(|(r, _)| r.start);
+        let mut shift = 0isize;
+        let mut out = Vec::new();
+        for (r, s) in sp {
+            let start = (r.start as isize + shift) as usize;
+            shift += s.len() as isize - r.len() as isize;
+            out.push((start..start + s.len(), shift, r.end));
+        }
+        out
+    }
+}
+
+/// The blank-line-separated block(s) of `text` around `r`: the paragraph a
+/// splice lands in, where the defect's own consequences belong.
+fn block_around(text: &str, r: &Range<usize>) -> Range<usize> {
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let r = floor(r.start)..floor(r.end.max(r.start));
+    let before = &text[..r.start];
+    let start = [before.rfind("\n\n"), before.rfind("\n \n")]
+        .into_iter()
+        .flatten()
+        .max()
+        .map_or(0, |i| i + 1);
+    let from = r.end;
+    let end = [text[from..].find("\n\n"), text[from..].find("\n \n")]
+        .into_iter()
+        .flatten()
+        .min()
+        .map_or(text.len(), |i| from + i);
+    start..end
 }
 
 fn operatives(doc: &Document) -> Vec<unlsp::syntax::Node> {
@@ -138,54 +205,59 @@ fn operatives(doc: &Document) -> Vec<unlsp::syntax::Node> {
         .collect()
 }
 
-/// The defect kinds of issue 5, each applied once at a known place.
+/// The defect kinds of issue 5, each applied once at a known place. A kind
+/// returns `None` where the document offers no place for it, or where the
+/// change would not create the defect (see the comments).
 fn mutate(kind: &str, text: &str, doc: &Document) -> Option<Mutation> {
     use unlsp::syntax::NodeKind;
     let ops = operatives(doc);
-    let splice = |r: std::ops::Range<usize>, s: &str| {
-        let mut t = text.to_string();
-        t.replace_range(r, s);
-        t
-    };
     match kind {
         "drop-terminal-punctuation" => {
             let p = ops.get(1)?;
             let end = text[..p.range.end].trim_end().len();
             let last = text[..end].chars().next_back()?;
-            (last == ';').then(|| Mutation {
-                text: splice(end - 1..end, ""),
-                rule: "UN010",
-                at: end.saturating_sub(2)..end,
-            })
+            // Not a defect when the paragraph does not end there: the parser
+            // ran the next paragraph into this one (a running header or a
+            // numbered list inside the paragraph ends the node elsewhere), so
+            // the `;` dropped is not the paragraph's terminal mark.
+            if last != ';' || ops.get(2).is_some_and(|n| n.range.start < p.range.end) {
+                return None;
+            }
+            Some(Mutation::one(
+                end - 1..end,
+                "",
+                "UN010",
+                end.saturating_sub(2)..end - 1,
+            ))
         }
         "swap-terminal-punctuation" => {
             let p = ops.get(1)?;
             let end = text[..p.range.end].trim_end().len();
-            (text[..end].ends_with(';')).then(|| Mutation {
-                text: splice(end - 1..end, "."),
-                rule: "UN010",
-                at: end - 1..end,
-            })
+            (text[..end].ends_with(';'))
+                .then(|| Mutation::one(end - 1..end, ".", "UN010", end - 1..end))
         }
         "repeat-paragraph-number" => {
             let (a, b) = (ops.get(1)?, ops.get(2)?);
             let lr = b.label_range.clone()?;
-            Some(Mutation {
-                text: splice(lr.clone(), a.label.as_deref()?),
-                rule: "UN008",
-                at: lr,
-            })
+            let new = a.label.as_deref()?;
+            Some(Mutation::one(
+                lr.clone(),
+                new,
+                "UN008",
+                lr.start..lr.start + new.len(),
+            ))
         }
         "skip-paragraph-number" => {
             let b = ops.get(2)?;
             let lr = b.label_range.clone()?;
             let n: u32 = b.label.as_deref()?.parse().ok()?;
-            let t = splice(lr.clone(), &(n + 1).to_string());
-            Some(Mutation {
-                text: t,
-                rule: "UN008",
-                at: lr,
-            })
+            let new = (n + 1).to_string();
+            Some(Mutation::one(
+                lr.clone(),
+                &new,
+                "UN008",
+                lr.start..lr.start + new.len(),
+            ))
         }
         "space-in-symbol" => {
             let s = doc.tree().symbols.iter().find(|s| {
@@ -195,35 +267,57 @@ fn mutate(kind: &str, text: &str, doc: &Document) -> Option<Mutation> {
                     && !s.in_furniture
             })?;
             let slash = s.range.start + text[s.range.clone()].find('/')?;
-            Some(Mutation {
-                text: splice(slash + 1..slash + 1, " "),
-                rule: "UN060",
-                at: s.range.clone(),
-            })
+            Some(Mutation::one(
+                slash + 1..slash + 1,
+                " ",
+                "UN060",
+                s.range.start..s.range.end + 1,
+            ))
         }
         "impossible-date" => {
-            let d = doc
-                .tree()
-                .dates
-                .iter()
-                .find(|d| d.date.month == 12 || d.date.month == 11)?;
-            let s = &text[d.range.clone()];
-            let day_end = d.range.start + s.find(' ')?;
-            let bad = if d.date.month == 11 { "31" } else { "32" };
-            Some(Mutation {
-                text: splice(d.range.start..day_end, bad),
-                rule: "UN073",
-                at: d.range.clone(),
-            })
+            // a citation's date (issue 5: "give a citation an impossible date")
+            let c = doc.tree().citations.iter().find(|c| {
+                !c.in_footnote && c.date.is_some_and(|d| d.month == 12 || d.month == 11)
+            })?;
+            let r = c.date_range.clone()?;
+            let s = &text[r.clone()];
+            // `6 December 2006` (the day first); `December 6, 2006` is UN052's
+            if !s.starts_with(|ch: char| ch.is_ascii_digit()) {
+                return None;
+            }
+            let day_end = r.start + s.find(' ')?;
+            let bad = if c.date?.month == 11 { "31" } else { "32" };
+            let at_end = r.end + bad.len() - (day_end - r.start);
+            Some(Mutation::one(
+                r.start..day_end,
+                bad,
+                "UN073",
+                r.start..at_end,
+            ))
         }
         "break-bracket" => {
-            let p = ops.get(1)?;
-            let i = text[p.range.clone()].find('(')? + p.range.start;
-            let close = text[i..p.range.end].find(')')? + i;
-            Some(Mutation {
-                text: splice(close..close + 1, ""),
-                rule: "UN071",
-                at: i..i + 1,
+            // drop the `)` of the first parenthesis of an operative paragraph
+            // (from the second on). Not `(a)`, `(iv)`: a lost `)` there breaks a
+            // sub-paragraph label, another defect (UN012), not a bracket.
+            ops.iter().skip(1).find_map(|p| {
+                let body = &text[p.range.clone()];
+                let mut from = 0;
+                while let Some(i) = body[from..].find('(').map(|i| i + from) {
+                    let close = body[i..].find(')')? + i;
+                    let inner = &body[i + 1..close];
+                    // not inside another parenthesis (the rule could not tell
+                    // which `(` lost its `)`), not `)20` (a footnote marker
+                    // glued after it would be lost with the bracket)
+                    let depth = body[..i].matches('(').count() as isize
+                        - body[..i].matches(')').count() as isize;
+                    let marker_after = body[close + 1..].starts_with(|c: char| c.is_ascii_digit());
+                    if inner.contains(' ') && !inner.contains('(') && depth == 0 && !marker_after {
+                        let (i, close) = (p.range.start + i, p.range.start + close);
+                        return Some(Mutation::one(close..close + 1, "", "UN071", i..i + 1));
+                    }
+                    from = close + 1;
+                }
+                None
             })
         }
         "also-without-base" => {
@@ -237,6 +331,21 @@ fn mutate(kind: &str, text: &str, doc: &Document) -> Option<Mutation> {
                 return None;
             }
             let verb = l.text.to_lowercase();
+            // Not a defect when the verb already opens a clause of an earlier
+            // paragraph (`…, and stressing the urgent need`, GA 79/313): UN025
+            // counts that as the base (corpus calibration, see the rule).
+            let stem6 = &verb[..verb.len().min(6)];
+            let before = text[..p.range.start]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            if before.contains(&format!(", {stem6}"))
+                || before.contains(&format!(", and {stem6}"))
+                || before.contains(&format!("; {stem6}"))
+            {
+                return None;
+            }
             if ops
                 .iter()
                 .skip(1)
@@ -258,29 +367,90 @@ fn mutate(kind: &str, text: &str, doc: &Document) -> Option<Mutation> {
             {
                 return None;
             }
-            Some(Mutation {
-                text: splice(l.range.clone(), &format!("Also {verb}")),
-                rule: "UN025",
-                at: l.range.clone(),
-            })
+            let new = format!("Also {verb}");
+            Some(Mutation::one(
+                l.range.clone(),
+                &new,
+                "UN025",
+                l.range.start..l.range.start + new.len(),
+            ))
         }
         "preambular-after-operative" => {
+            // move the last preambular paragraph between operative 1 and 2. Not
+            // the first: a later `Recalling also` would lose its base (UN025),
+            // a second defect. Not one with a footnote marker, or before an
+            // operative 1 with one: the move would reorder the footnotes (UN076).
             let pre = doc.tree().nodes_of(NodeKind::Preambular);
-            let first = pre.first()?;
+            let last = pre.last()?;
             let (a, b) = (ops.first()?, ops.get(1)?);
-            if b.range.start < a.range.end {
+            if b.range.start < a.range.end || a.range.start < last.range.end {
                 return None;
             }
-            // move the first preambular paragraph between operative 1 and 2
-            let pt = text[first.range.clone()].to_string();
-            let mut t = text.to_string();
-            t.insert_str(b.range.start, &format!("{pt}\n\n"));
-            t.replace_range(first.range.clone(), "");
-            let new_at = b.range.start - first.range.len();
+            let marker_in = |r: &Range<usize>| {
+                doc.tree()
+                    .footnote_refs
+                    .iter()
+                    .any(|f| r.start <= f.range.start && f.range.start < r.end)
+            };
+            if marker_in(&last.range) || marker_in(&a.range) {
+                return None;
+            }
+            let pt = text[last.range.clone()].to_string();
+            let new_at = b.range.start - last.range.len();
             Some(Mutation {
-                text: t,
+                splices: vec![
+                    (last.range.clone(), String::new()),
+                    (b.range.start..b.range.start, format!("{pt}\n\n")),
+                ],
                 rule: "UN003",
                 at: new_at..new_at + 1,
+            })
+        }
+        "orphan-footnote-marker" => {
+            // delete the text of the last footnote: its marker is left orphan
+            let f = doc
+                .tree()
+                .nodes_of(NodeKind::Footnote)
+                .into_iter()
+                .next_back()?;
+            let n: u32 = f.label.as_deref()?.parse().ok()?;
+            let marker = doc.tree().footnote_refs.iter().find(|r| r.number == n)?;
+            if marker.range.start >= f.range.start {
+                return None;
+            }
+            Some(Mutation::one(
+                f.range.clone(),
+                "",
+                "UN077",
+                marker.range.clone(),
+            ))
+        }
+        "chronological-swap" => {
+            // swap the first two dated items of a list in chronological order:
+            // `71/59 of 5 December 2016, 73/43 of 5 December 2018` → the other way
+            let cs = &doc.tree().citations;
+            let (a, b) = cs.windows(2).map(|w| (&w[0], &w[1])).find(|(a, b)| {
+                a.list == b.list
+                    && a.list_range == b.list_range
+                    && !a.in_footnote
+                    && a.kind == b.kind
+                    && a.organ == b.organ
+                    && a.kind != unlsp::syntax::CitationKind::Document
+                    && matches!((a.date, b.date), (Some(x), Some(y)) if x < y)
+                    && a.date_range
+                        .as_ref()
+                        .is_some_and(|r| r.end <= b.range.start)
+                    && !text[a.range.end..b.range.start].contains(" on ")
+            })?;
+            let ra = a.range.start..a.date_range.clone()?.end;
+            let rb = b.range.start..b.date_range.clone()?.end;
+            let (ta, tb) = (&text[ra.clone()], &text[rb.clone()]);
+            // the older act now stands second, after the newer one
+            let start2 = rb.start + tb.len() - ta.len();
+            Some(Mutation {
+                splices: vec![(ra, tb.to_string()), (rb, ta.to_string())],
+                rule: "UN043",
+                at: start2..start2 + a.range.len(),
             })
         }
         _ => None,
@@ -313,10 +483,14 @@ fn recall_by_mutation() {
         "break-bracket",
         "also-without-base",
         "preambular-after-operative",
+        "orphan-footnote-marker",
+        "chronological-swap",
     ];
+    let show = std::env::var("UNLSP_CALIBRATION_SHOW").unwrap_or_default();
     let cfg = Config::default();
     let rows = par_map(&files, |p| {
         let text = std::fs::read_to_string(p).unwrap();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
         let doc = Document::new(&text);
         let base: Vec<_> = analysis::check(&doc, &cfg);
         let mut out = Vec::new();
@@ -324,42 +498,105 @@ fn recall_by_mutation() {
             let Some(m) = mutate(kind, &text, &doc) else {
                 continue;
             };
-            let d2 = analysis::check(&Document::new(&m.text), &cfg);
+            let mtext = m.apply(&text);
+            let d2 = analysis::check(&Document::new(&mtext), &cfg);
             let hit = d2.iter().any(|d| {
-                d.code == m.rule && d.range.start <= m.at.end + 2 && m.at.start <= d.range.end + 2
+                d.code == m.rule && d.range.start <= m.at.end && m.at.start <= d.range.end
             });
-            // nothing new elsewhere: same count of other rules' warnings and errors
-            let loud = |v: &[analysis::Diagnostic]| {
-                v.iter()
-                    .filter(|d| {
-                        d.code != m.rule
-                            && matches!(d.severity, Severity::Error | Severity::Warning)
-                    })
-                    .count()
+            // nothing new elsewhere: every diagnostic outside the paragraphs the
+            // splices land in was already there, at the same place, before
+            let landed = m.landed();
+            let blocks: Vec<Range<usize>> = landed
+                .iter()
+                .map(|(r, _, _)| block_around(&mtext, r))
+                .collect();
+            let to_base = |pos: usize| -> usize {
+                let shift = landed
+                    .iter()
+                    .filter(|(r, _, _)| r.end <= pos)
+                    .map(|(_, s, _)| *s)
+                    .next_back()
+                    .unwrap_or(0);
+                (pos as isize - shift) as usize
             };
-            let clean = loud(&d2) <= loud(&base);
-            out.push((kind, hit, clean));
+            let mut blocks = blocks;
+            blocks.push(block_around(&mtext, &m.at));
+            // the same finding at another place (a second marker of the
+            // orphaned footnote) is the defect itself
+            let found: Vec<&String> = d2
+                .iter()
+                .filter(|d| {
+                    d.code == m.rule && d.range.start <= m.at.end && m.at.start <= d.range.end
+                })
+                .map(|d| &d.message)
+                .collect();
+            let new_elsewhere: Vec<&analysis::Diagnostic> = d2
+                .iter()
+                .filter(|d| !(d.code == m.rule && found.contains(&&d.message)))
+                .filter(|d| {
+                    !blocks
+                        .iter()
+                        .any(|b| b.start <= d.range.end && d.range.start <= b.end)
+                })
+                .filter(|d| {
+                    let r = to_base(d.range.start)..to_base(d.range.end);
+                    !base.iter().any(|o| o.code == d.code && o.range == r)
+                })
+                .collect();
+            if show.split(',').any(|s| s == kind) && (!hit || !new_elsewhere.is_empty()) {
+                let line = mtext[..m.at.start].matches('\n').count() + 1;
+                let near: Vec<String> = d2
+                    .iter()
+                    .filter(|d| d.range.start + 600 > m.at.start && d.range.start < m.at.end + 600)
+                    .map(|d| format!("{} {:?} {}", d.code, d.range, d.message))
+                    .collect();
+                eprintln!(
+                    "{kind} {name}:{line}: hit={hit} want {} at {:?} `{}`; near: {near:?}; new elsewhere: {:?}",
+                    m.rule,
+                    m.at,
+                    &mtext[m.at.clone()],
+                    new_elsewhere
+                        .iter()
+                        .map(|d| format!(
+                            "{} line {} {}",
+                            d.code,
+                            mtext[..d.range.start].matches('\n').count() + 1,
+                            d.message
+                        ))
+                        .collect::<Vec<_>>()
+                );
+            }
+            out.push((kind, m.rule, hit, new_elsewhere.is_empty()));
         }
         out
     });
     let mut table: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
-    for (kind, hit, clean) in rows.into_iter().flatten() {
+    let mut rule_of: BTreeMap<&str, &str> = BTreeMap::new();
+    for (kind, rule, hit, clean) in rows.into_iter().flatten() {
+        rule_of.insert(kind, rule);
         let e = table.entry(kind).or_default();
         e.0 += 1;
         e.1 += hit as usize;
         e.2 += (hit && clean) as usize;
     }
     let mut failed = Vec::new();
-    for (k, (n, hit, clean)) in &table {
+    eprintln!(
+        "  {:<36} {:>9} {:>14} {:>26}",
+        "defect (rule)", "mutations", "found", "found, nothing new elsewhere"
+    );
+    for k in kinds {
+        let Some((n, hit, clean)) = table.get(k) else {
+            failed.push(format!("{k}: no document offers a place for it"));
+            continue;
+        };
         let recall = *hit as f64 * 100.0 / *n as f64;
-        eprintln!(
-            "  {k:<28} {n:>4} mutations, found {hit} ({recall:.1}%), found with nothing new elsewhere {clean}"
-        );
-        // target 95% (issue 5); the guard is 90% until the parser defects listed
-        // in the report (paragraphs without a recognised lead) are fixed
-        if recall < 90.0 {
-            failed.push(format!("{k} {recall:.1}%"));
+        let clean_pct = *clean as f64 * 100.0 / *n as f64;
+        let label = format!("{k} ({})", rule_of[k]);
+        eprintln!("  {label:<36} {n:>9} {hit:>7} {recall:>5.1}% {clean:>18} {clean_pct:>5.1}%");
+        // issue 5: at least 95% per kind, and no new diagnostic elsewhere
+        if recall < 95.0 || clean_pct < 95.0 {
+            failed.push(format!("{k}: found {recall:.1}%, clean {clean_pct:.1}%"));
         }
     }
-    assert!(failed.is_empty(), "recall below 95%: {failed:?}");
+    assert!(failed.is_empty(), "below 95%: {failed:?}");
 }

@@ -9,6 +9,7 @@ use unlsp::analysis::{Diagnostic, check};
 use unlsp::cli::fix::apply_edits;
 use unlsp::syntax::{Document, Lang};
 
+/// A fixture without the `⟦…⟧` span markers of `tests/rules_fixtures.rs`.
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -16,6 +17,7 @@ fn fixture(name: &str) -> String {
             .join(name),
     )
     .unwrap()
+    .replace(['⟦', '⟧'], "")
 }
 
 fn diags(text: &str, code: &str) -> Vec<Diagnostic> {

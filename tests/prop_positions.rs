@@ -197,7 +197,6 @@ proptest! {
     /// Number the paragraphs 1..n, then overwrite some numbers (gaps, repeats,
     /// zero, large numbers); the UN008 fix makes the numbering clean.
     #[test]
-    #[ignore = "bug: the UN008 fix of numbering 1, 7, 1, 4, 5, 6 leaves UN008 (see renumber_fix_with_a_restart_at_1)"]
     fn renumber_fix_leaves_no_un008(
         n in 2usize..12,
         changes in prop::collection::vec((0usize..12, 0u32..30), 1..5),
@@ -228,7 +227,6 @@ proptest! {
 /// with `;`") and UN008 stays silent about the rest: `2. … 3. … 3. …` (a
 /// repeated 3) gives no UN008 at all. With `1. … 3. … 3. …` it does.
 #[test]
-
 fn un008_sees_numbering_that_starts_above_1() {
     let text = resolution(&[2, 3], "\n"); // 2. Decides …; 3. Requests …; 3. Decides to remain seized …
     assert!(
@@ -238,12 +236,12 @@ fn un008_sees_numbering_that_starts_above_1() {
     assert!(!un008(&text).is_empty(), "no UN008 for 2, 3, 3:\n{text}");
 }
 
-/// Bug: numbering 1, 7, 1, 4, 5, 6 (no section headings). The UN008 fix gives
-/// 1, 2, 1, 3, … — the paragraph numbered 1 again is left alone (taken for a
-/// restart?) and re-checking still reports UN008. Found by
-/// `renumber_fix_leaves_no_un008` (n = 5, changes = [(8, 7), (1, 1)]).
+/// Issue 9: numbering 1, 7, 1, 4, 5, 6 (no section headings). The parser
+/// reads the second `1.` (far below 7) as wrapped text inside paragraph 7, so
+/// the fix used to leave it alone and re-checking still reported UN008; UN008
+/// now counts a numbered line after a blank line as a paragraph of its own.
+/// Found by `renumber_fix_leaves_no_un008` (n = 5, changes = [(8, 7), (1, 1)]).
 #[test]
-#[ignore = "bug: UN008 fix on numbering 1, 7, 1, 4, 5, 6 leaves a UN008 after re-check"]
 fn renumber_fix_with_a_restart_at_1() {
     let text = resolution(&[1, 7, 1, 4, 5], "\n");
     let fix = un008(&text)

@@ -177,8 +177,8 @@ fn un018(cx: &Ctx, out: &mut Sink) {
     let (Some(a), Some(c)) = (cx.tree.meta.adoption_date, cx.tree.meta.closing_date) else {
         return;
     };
-    if a == c {
-        return;
+    if a == c || !a.is_valid() || !c.is_valid() {
+        return; // an impossible date is UN073's
     }
     let Some(cr) = date_in(cx, NodeKind::Closing) else {
         return;
@@ -366,7 +366,7 @@ fn un021(cx: &Ctx, out: &mut Sink) {
     let (Some(n), Some(a)) = (own_session(cx), cx.tree.meta.adoption_date) else {
         return;
     };
-    if !in_ga_session(n, a) {
+    if a.is_valid() && !in_ga_session(n, a) {
         let r = date_in(cx, NodeKind::Adoption)
             .unwrap_or(cx.tree.meta.number_range.clone().unwrap_or(0..0));
         out.emit(
@@ -390,7 +390,7 @@ pub const UN022: RuleDef = RuleDef {
     langs: &[],
     extraction_tolerant: false,
     summary: "A provisional agenda or a report is for a later session than the current one.",
-    explanation: "\"the provisional agenda of its Nth session\" and \"to report to it at its Nth session\" name a session after the one adopting the text (seeds 001–003: N+1).",
+    explanation: "\"the provisional agenda of its Nth session\" names a session after the one adopting the text (seeds 001–003: N+1); \"to report to it at its Nth session\" names that session or a later one (a report can come at a resumed part of the current session, GA 78/226). A report already submitted (`his report to the General Assembly at its seventy-fifth session`) is not a request.",
     bad: "(in 62/57) Decides to include in the provisional agenda of its sixty-first session …",
     good: "(in 62/57) Decides to include in the provisional agenda of its sixty-third session …",
     check: un022,
@@ -429,7 +429,28 @@ fn un022(cx: &Ctx, out: &mut Sink) {
                 ordinal_value(g.as_str())
             };
             let Some(val) = val else { continue };
-            if val <= cur {
+            // `the report … submitted to the General Assembly at its
+            // sixty-second session` names a past report, not one requested
+            let m = c.get(0).map_or("", |m| m.as_str());
+            if [
+                "submitted",
+                "presented",
+                "reported",
+                "considered",
+                "contained",
+                "his report to",
+                "its report to",
+            ]
+            .iter()
+            .any(|w| m.contains(w))
+            {
+                continue;
+            }
+            // a report may come at a resumed part of the current session
+            // (GA 78/226, adopted in December 2023, asks for one at its
+            // seventy-eighth session); an agenda item cannot
+            let agenda = c.get(1).is_some();
+            if val < cur || (agenda && val == cur) {
                 let want = if cx.lang == Lang::Zh {
                     chinese_numeral(cur + 1)
                 } else {
@@ -577,7 +598,7 @@ fn un024(cx: &Ctx, out: &mut Sink) {
     let (Some(i), Some(a)) = (cx.tree.meta.issue_date, cx.tree.meta.adoption_date) else {
         return;
     };
-    if i < a {
+    if i < a && i.is_valid() && a.is_valid() {
         let heading = cx.tree.nodes_of(NodeKind::Heading).into_iter().next();
         let r = heading
             .and_then(|h| {

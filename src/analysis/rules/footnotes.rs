@@ -58,6 +58,7 @@ fn un077(cx: &Ctx, out: &mut Sink) {
             );
         }
     }
+    orphans(cx, &defs, out);
     for (n, node) in &defs {
         if !cx.tree.footnote_refs.iter().any(|r| r.number == *n) {
             let at = node.label_range.clone().unwrap_or(node.range.clone());
@@ -152,5 +153,105 @@ fn un079(cx: &Ctx, out: &mut Sink) {
             }],
             true,
         );
+    }
+}
+
+/// A marker whose footnote text is gone is plain digits that the parser no
+/// longer takes for a marker (`… Human Rights, 1 in which`, GA 79/270). Where
+/// the markers leave a gap (k − 1 found, k not, k without footnote text), the
+/// number k right after punctuation in the paragraphs between marker k − 1 and
+/// marker k + 1 is that orphan marker (issue 5, recall by mutation).
+fn orphans(cx: &Ctx, defs: &[(u32, &crate::syntax::tree::Node)], out: &mut Sink) {
+    use std::sync::LazyLock;
+    static BARE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?:[,;:.”’)]|(?-u:\b)(\p{Lu}[\w-]*))\s?(\d{1,3})(?:[ \t]+[a-z]|[ \t]*\r?\n)",
+        )
+        .unwrap()
+    });
+    const NUMBERED: &[&str] = &[
+        "Article",
+        "Chapter",
+        "Section",
+        "Part",
+        "Annex",
+        "Protocol",
+        "Rule",
+        "Principle",
+        "Goal",
+        "Target",
+        "Paragraph",
+        "Resolution",
+        "Decision",
+        "Committee",
+        "Phase",
+        "Level",
+        "Table",
+        "Figure",
+        "Step",
+        "Volume",
+        "Book",
+        "Item",
+        "Recommendation",
+        "Category",
+        "Regulation",
+        "Appendix",
+        "Schedule",
+        "Title",
+        "Class",
+        "Group",
+        "Tier",
+        "Pillar",
+    ];
+    let refs = &cx.tree.footnote_refs;
+    // only in a document that has footnotes (a rule line or footnote texts)
+    if defs.is_empty() && refs.is_empty() && !cx.text.contains("__________") {
+        return;
+    }
+    let max = refs.iter().map(|r| r.number).max().unwrap_or(0);
+    let paras: Vec<&crate::syntax::tree::Node> = cx
+        .tree
+        .nodes_of(NodeKind::Preambular)
+        .into_iter()
+        .chain(cx.tree.nodes_of(NodeKind::Operative))
+        .collect();
+    for k in 1..=max + 1 {
+        let has = |n: u32| refs.iter().any(|r| r.number == n);
+        if has(k) || (k > 1 && !has(k - 1)) || defs.iter().any(|(n, _)| *n == k) {
+            continue;
+        }
+        let from = refs
+            .iter()
+            .filter(|r| r.number == k - 1)
+            .map(|r| r.range.end)
+            .min()
+            .unwrap_or(0);
+        let to = refs
+            .iter()
+            .filter(|r| r.number == k + 1)
+            .map(|r| r.range.start)
+            .min()
+            .unwrap_or(cx.text.len());
+        let found = paras
+            .iter()
+            .flat_map(|p| super::body_pieces(p))
+            .find_map(|piece| {
+                let s = &cx.text[piece.clone()];
+                BARE.captures_iter(s).find_map(|c| {
+                    // after a capitalised word (`Convention against Corruption 1 is`),
+                    // not after the nouns that take a number (`Article 5 of`)
+                    if let Some(w) = c.get(1)
+                        && NUMBERED.contains(&w.as_str().trim_end_matches('s'))
+                    {
+                        return None;
+                    }
+                    let m = c.get(2)?;
+                    let at = piece.start + m.start()..piece.start + m.end();
+                    (m.as_str().parse() == Ok(k) && from <= at.start && at.end <= to).then_some(at)
+                })
+            });
+        if let Some(at) = found {
+            out.emit(at, format!("footnote marker {k} has no footnote text"));
+        }
     }
 }

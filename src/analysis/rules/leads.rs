@@ -103,11 +103,22 @@ fn un025(cx: &Ctx, out: &mut Sink) {
             } else {
                 stem(&base_key(l))
             };
+            // English operative `Encourages further steps`, `Encourages further
+            // international cooperation` (GA 78/48, 78/240, 79/161): `further`
+            // qualifies the object; the verb is the base form
+            let adjective = l.lang == Lang::En
+                && l.class == LeadClass::Operative
+                && matches!(l.form, LeadForm::MisplacedFurther);
             let zh_base_seen = l.lang == Lang::Zh
                 && seen_zh
                     .iter()
                     .any(|k| k.contains(&key) || key.contains(k.as_str()));
-            if is_also(l.form) && !seen.contains(&key) && !zh_base_seen && !key.is_empty() {
+            if is_also(l.form)
+                && !adjective
+                && !seen.contains(&key)
+                && !zh_base_seen
+                && !key.is_empty()
+            {
                 let base = if l.class == LeadClass::Operative || l.lang != Lang::En {
                     cap(&l.base)
                 } else {
@@ -369,6 +380,9 @@ fn un030(cx: &Ctx, out: &mut Sink) {
     for part in parts(cx) {
         let leads: Vec<(&Node, &Lead)> = part
             .iter()
+            // a preambular paragraph filed in the operative part keeps the
+            // preamble's style (UN015 reports it)
+            .filter(|p| !super::preambular_with_operative_lead(cx, p))
             .filter_map(|p| Some((*p, p.lead.as_ref()?)))
             .collect();
         let marked: Vec<&(&Node, &Lead)> = leads.iter().filter(|(_, l)| l.emphasis).collect();

@@ -135,7 +135,7 @@ pub fn own_text(cx: &Ctx, n: &Node) -> String {
 pub fn terminal(cx: &Ctx, n: &Node) -> Option<(char, Range<usize>)> {
     let pieces = body_pieces(n);
     let (last, s) = pieces.iter().rev().find_map(|r| {
-        let s = strip_running_title(cx, &cx.text[r.clone()]);
+        let s = strip_old_marker(strip_running_title(cx, &cx.text[r.clone()]));
         (!s.trim_matches(is_space).is_empty()).then_some((r, s))
     })?;
     let mark = terminal_mark(s)?;
@@ -145,6 +145,20 @@ pub fn terminal(cx: &Ctx, n: &Node) -> Option<(char, Range<usize>)> {
     let at = last.start + pos;
     // `…Effects".` — the mark after a closing quote is the mark
     Some((mark, at..at + mark.len_utf8()))
+}
+
+/// `… 27 October 1992, 1/`: the footnote marker of Security Council texts of
+/// the 1990s (a number and a slash) after the paragraph's punctuation.
+fn strip_old_marker(s: &str) -> &str {
+    let t = s.trim_end_matches(is_space);
+    let Some(u) = t.strip_suffix('/') else {
+        return s;
+    };
+    let digits = u.trim_end_matches(|c: char| c.is_ascii_digit());
+    if digits.len() == u.len() || u.len() - digits.len() > 3 || !digits.ends_with(is_space) {
+        return s;
+    }
+    digits
 }
 
 /// Operative paragraphs grouped by section (numbering restarts per section).
@@ -173,6 +187,26 @@ pub fn operative_groups<'a>(cx: &Ctx<'a>) -> Vec<Vec<&'a Node>> {
     }
     groups.retain(|g| !g.is_empty());
     groups
+}
+
+/// UN015: an unnumbered operative paragraph that ends with a comma and comes
+/// before the first numbered one is a preambular paragraph opening with an
+/// operative verb (`Welcomes the results …,`), which the parser files in the
+/// operative part. UN015 reports it; UN008 and UN010 leave it alone.
+pub fn preambular_with_operative_lead(cx: &Ctx, n: &Node) -> bool {
+    if n.kind != NodeKind::Operative || n.label_range.is_some() || n.lead.is_none() {
+        return false;
+    }
+    let ops = cx.tree.nodes_of(NodeKind::Operative);
+    let numbered_after = ops
+        .iter()
+        .any(|o| o.range.start > n.range.start && o.label_range.is_some());
+    let numbered_before = ops
+        .iter()
+        .any(|o| o.range.start < n.range.start && o.label_range.is_some());
+    numbered_after
+        && !numbered_before
+        && terminal(cx, n).is_some_and(|(c, _)| matches!(c, ',' | '，' | '،'))
 }
 
 pub fn all_of<'a>(cx: &Ctx<'a>, kind: NodeKind) -> Vec<&'a Node> {
@@ -424,7 +458,14 @@ pub fn strip_running_title<'a>(cx: &Ctx, s: &'a str) -> &'a str {
             None => ("", t),
         };
         let l = norm(line);
-        let title_line = l.len() >= 6 && title.contains(&l) && !l.ends_with([';', ',', '.', ':']);
+        // a running header follows the end of a sentence or another header
+        // line; after `… anniversary of the` the line is the sentence going on
+        let prev = norm(head.rsplit('\n').next().unwrap_or(""));
+        let after_break = head_ends_sentence(head)
+            || (prev.len() >= 6 && title.contains(&prev))
+            || (!prev.is_empty() && !prev.contains(' '));
+        let title_line =
+            l.len() >= 6 && title.contains(&l) && !l.ends_with([';', ',', '.', ':']) && after_break;
         // a section heading the parser left at the end of the previous paragraph
         // (`Income section 3` / `Services to the public`, GA 79/257)
         let heading_line = l.len() <= 80
@@ -432,9 +473,7 @@ pub fn strip_running_title<'a>(cx: &Ctx, s: &'a str) -> &'a str {
             && !l.ends_with([';', ',', '.', ':', '；', '，', '。'])
             && !terminal_mark(&l)
                 .is_some_and(|c| matches!(c, ';' | ',' | '.' | ':' | '；' | '，' | '。'))
-            && head
-                .trim_end_matches(is_space)
-                .ends_with([';', ',', '.', ':', '；', '，', '。']);
+            && head_ends_sentence(head);
         if title_line || heading_line || is_closing_line(&l) {
             t = head.trim_end_matches(is_space);
             if t.is_empty() {
@@ -444,6 +483,25 @@ pub fn strip_running_title<'a>(cx: &Ctx, s: &'a str) -> &'a str {
             return t;
         }
     }
+}
+
+/// The text before a line ends a sentence: it ends with punctuation that is
+/// not the dot of a bare paragraph label (`2.` on its own line, GA 79/265).
+fn head_ends_sentence(head: &str) -> bool {
+    let h = head.trim_end_matches(is_space);
+    !bare_label(h.rsplit('\n').next().unwrap_or(""))
+        && h.ends_with([';', ',', '.', ':', '；', '，', '。'])
+}
+
+/// `2.`, `(a)`: a paragraph label alone on its line.
+fn bare_label(line: &str) -> bool {
+    let l = line.trim_matches(is_space);
+    l.len() <= 6
+        && l.ends_with(['.', ')'])
+        && l.trim_end_matches(['.', ')'])
+            .trim_start_matches('(')
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric())
 }
 
 /// `50th (resumed) plenary meeting` or a bare date line: a closing formula the
@@ -469,6 +527,9 @@ fn strip_heading_lines(s: &str) -> &str {
     let Some(k) = lines.iter().rposition(|l| punct(l)) else {
         return s;
     };
+    if bare_label(lines[k]) {
+        return s; // `2.` alone on its line: what follows is the paragraph's text
+    }
     let tail = &lines[k + 1..];
     let heading = |l: &&str| {
         let l = l.trim_matches(is_space);

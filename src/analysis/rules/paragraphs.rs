@@ -8,6 +8,7 @@ use crate::syntax::lang::Lang;
 use crate::syntax::lexicon::{LeadClass, lexicon};
 use crate::syntax::tree::{Node, NodeKind};
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 pub const UN002: RuleDef = RuleDef {
@@ -352,12 +353,22 @@ fn un011(cx: &Ctx, out: &mut Sink) {
             n.kind,
             NodeKind::Preambular | NodeKind::Operative | NodeKind::Subparagraph
         ) && n.children.iter().any(|c| c.kind == NodeKind::Subparagraph)
+            && !super::structure::nests_siblings(n)
         {
             parents.push(n)
         }
     });
     let want = if cx.lang.is_cjk() { "：" } else { ":" };
     for n in parents {
+        // items run into the text before the first label at a line start
+        // (`there are: (a) …; (b) …;` then `(c)`, GA 80/117): the text ends
+        // with an item, not with the introduction
+        if let Some(first) = n.children.iter().find(|c| c.kind == NodeKind::Subparagraph) {
+            let lead_in = &cx.text[n.range.start.min(first.range.start)..first.range.start];
+            if lead_in.contains("(a)") || lead_in.contains("(i)") {
+                continue;
+            }
+        }
         let Some((c, r)) = intro_end(cx, n) else {
             continue;
         };
@@ -551,6 +562,19 @@ fn un015(cx: &Ctx, out: &mut Sink) {
             );
         }
     }
+    for p in all_of(cx, NodeKind::Operative) {
+        if super::preambular_with_operative_lead(cx, p)
+            && let Some(l) = &p.lead
+        {
+            out.emit(
+                l.range.clone(),
+                format!(
+                    "`{}` is an operative verb in the preamble: number the paragraph and end it with `;`, or use a participle",
+                    l.text
+                ),
+            );
+        }
+    }
 }
 
 pub const UN036: RuleDef = RuleDef {
@@ -573,12 +597,21 @@ static NEGOTIATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn un036(cx: &Ctx, out: &mut Sink) {
+    // `5 bis.` as a paragraph label is reported once, as a label (below)
+    let labels: Vec<Range<usize>> = all_of(cx, NodeKind::Operative)
+        .iter()
+        .filter_map(|p| p.label_range.clone())
+        .collect();
     for n in units(cx) {
         if matches!(n.kind, NodeKind::Adoption | NodeKind::Footnote) {
             continue;
         }
         let v = view(cx, n);
         for m in NEGOTIATION.find_iter(&v.s) {
+            let r = v.range(m.range());
+            if labels.iter().any(|l| l.start < r.end && r.start < l.end) {
+                continue;
+            }
             out.emit(
                 v.range(m.range()),
                 format!(

@@ -89,6 +89,9 @@ fn un010(cx: &Ctx, out: &mut Sink) {
             if p.lead.is_none() {
                 continue; // numbered lines of an embedded text or a list (see the report)
             }
+            if super::preambular_with_operative_lead(cx, p) {
+                continue; // UN015
+            }
             let Some((mark, r)) = terminal(cx, p) else {
                 continue;
             };
@@ -171,8 +174,14 @@ static BRACKET_LEAD: [bool; 256] = {
         t[PAIRS[k].1.encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
         k += 1;
     }
+    // a straight quote can close a “ (see `un071`); ’ shares “'s lead byte
+    t[b'"' as usize] = true;
     t
 };
+
+/// The index of `“ ”` in [`PAIRS`].
+const QUOTE: usize = 4;
+const _: () = assert!(PAIRS[QUOTE].0 == '“');
 
 const PAIRS: &[(char, char)] = &[
     ('(', ')'),
@@ -219,6 +228,15 @@ fn un071(cx: &Ctx, out: &mut Sink) {
                 let Some(c) = s[i..].chars().next() else {
                     continue;
                 };
+                // `“Acordos de Paz"`, `“World Social Summit’’` (SC 793 (1992),
+                // GA 78/261): the quotation is closed, with the wrong mark (a
+                // straight quote is UN072's)
+                if !stacks[QUOTE].is_empty()
+                    && (c == '"' || (c == '’' && s[i + c.len_utf8()..].starts_with('’')))
+                {
+                    stacks[QUOTE].pop();
+                    continue;
+                }
                 let Some((k, is_open)) = PAIRS.iter().enumerate().find_map(|(k, &(o, cl))| {
                     (c == o)
                         .then_some((k, true))

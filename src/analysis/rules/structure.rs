@@ -4,6 +4,8 @@ use super::{all_of, operative_groups};
 use crate::analysis::{ALL_KINDS, Ctx, Edit, RES_DRAFT, RuleDef, Severity, Sink};
 use crate::syntax::lang::Lang;
 use crate::syntax::tree::{Node, NodeKind};
+use std::ops::Range;
+use std::sync::LazyLock;
 
 pub const UN001: RuleDef = RuleDef {
     id: "UN001",
@@ -135,25 +137,78 @@ pub const UN008: RuleDef = RuleDef {
     check: un008,
 };
 
+/// One operative paragraph as numbered in the text: its node, and its label
+/// (number and range) when it has one. A paragraph the parser left inside the
+/// previous one (`7. Requests …;` blank line `1. Invites …;`: a number far
+/// below the previous one reads as wrapped text) counts as its own paragraph
+/// here, so that UN008 names it and its fix renumbers it (issue 9).
+struct Numbered<'a> {
+    node: &'a Node,
+    label: Option<(Option<u32>, Range<usize>)>,
+    /// Where the paragraph starts (the node's start, or the hidden label's).
+    start: usize,
+}
+
+/// `N. ` at the start of a line that follows a blank line inside an operative
+/// paragraph, followed by a capital, a CJK character or emphasis.
+fn hidden_labels(cx: &Ctx, n: &Node) -> Vec<(u32, Range<usize>)> {
+    static HIDDEN: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"\n[ \t]*\r?\n\s*(\d{1,3})\.[ \t]+(?:\*\*)?[\p{Lu}\p{Han}]").unwrap()
+    });
+    let mut out = Vec::new();
+    for r in crate::syntax::document::own_pieces(n) {
+        let t = &cx.text[r.clone()].replace('\r', "\n");
+        for c in HIDDEN.captures_iter(t) {
+            let m = c.get(1).unwrap();
+            if let Ok(v) = m.as_str().parse() {
+                out.push((v, r.start + m.start()..r.start + m.end()));
+            }
+        }
+    }
+    out
+}
+
+fn numbered<'a>(cx: &Ctx, g: &[&'a Node]) -> Vec<Numbered<'a>> {
+    let mut out = Vec::new();
+    for n in g {
+        if super::preambular_with_operative_lead(cx, n) {
+            continue; // UN015
+        }
+        out.push(Numbered {
+            node: n,
+            label: n.label_range.clone().map(|r| {
+                let v = n.label.as_deref().and_then(|l| l.parse().ok());
+                (v, r)
+            }),
+            start: n.range.start,
+        });
+        for (v, r) in hidden_labels(cx, n) {
+            out.push(Numbered {
+                node: n,
+                start: r.start,
+                label: Some((Some(v), r)),
+            });
+        }
+    }
+    out
+}
+
 /// Where each section's numbering starts: 1, or one after the previous
 /// section's last number when the text numbers continuously across sections
 /// (GA 78/68, 78/234).
-pub fn group_starts(groups: &[Vec<&Node>]) -> Vec<u32> {
+fn group_starts(groups: &[Vec<Numbered>]) -> Vec<u32> {
     let mut out = Vec::new();
     let mut prev_last = 0u32;
     for g in groups {
-        let nums: Vec<u32> = g
-            .iter()
-            .filter_map(|n| n.label.as_deref()?.parse().ok())
-            .collect();
-        let start = match nums.first() {
-            Some(&f) if prev_last > 0 && f == prev_last + 1 => f,
+        let first = g.iter().find_map(|n| n.label.as_ref().and_then(|l| l.0));
+        let start = match first {
+            Some(f) if prev_last > 0 && f == prev_last + 1 => f,
             _ => 1,
         };
         out.push(start);
-        let numbered = g.iter().filter(|n| n.label_range.is_some()).count() as u32;
-        if numbered > 0 {
-            prev_last = start + numbered - 1;
+        let count = g.iter().filter(|n| n.label.is_some()).count() as u32;
+        if count > 0 {
+            prev_last = start + count - 1;
         }
     }
     out
@@ -162,23 +217,28 @@ pub fn group_starts(groups: &[Vec<&Node>]) -> Vec<u32> {
 /// The edits that renumber every numbered operative paragraph 1..n per section
 /// and update `paragraph N above` references (UN008 fix; source action).
 pub fn renumber_edits(cx: &Ctx) -> Vec<Edit> {
+    let groups: Vec<Vec<Numbered>> = operative_groups(cx)
+        .iter()
+        .map(|g| numbered(cx, g))
+        .collect();
+    renumber(cx, &groups)
+}
+
+fn renumber(cx: &Ctx, groups: &[Vec<Numbered>]) -> Vec<Edit> {
     let mut edits = Vec::new();
     let mut map: Vec<(u32, u32)> = Vec::new();
-    let groups = operative_groups(cx);
-    let starts = group_starts(&groups);
+    let starts = group_starts(groups);
     let single_group = groups.len() == 1 || starts.iter().skip(1).all(|s| *s > 1);
     for (g, start) in groups.iter().zip(&starts) {
-        let numbered: Vec<&&Node> = g.iter().filter(|n| n.label_range.is_some()).collect();
-        for (i, n) in numbered.iter().enumerate() {
+        let labelled = g.iter().filter_map(|n| n.label.as_ref());
+        for (i, (have, lr)) in labelled.enumerate() {
             let want = start + i as u32;
-            let lr = n.label_range.clone().unwrap();
-            let have = n.label.as_deref().and_then(|l| l.parse::<u32>().ok());
-            if have != Some(want) {
+            if *have != Some(want) {
                 edits.push(Edit {
-                    range: lr,
+                    range: lr.clone(),
                     text: want.to_string(),
                 });
-                if let Some(h) = have
+                if let Some(h) = *have
                     && single_group
                     && !map.iter().any(|(o, _)| *o == h)
                 {
@@ -203,84 +263,82 @@ pub fn renumber_edits(cx: &Ctx) -> Vec<Edit> {
 }
 
 fn un008(cx: &Ctx, out: &mut Sink) {
-    let groups = operative_groups(cx);
-    let fix = renumber_edits(cx);
+    let groups: Vec<Vec<Numbered>> = operative_groups(cx)
+        .iter()
+        .map(|g| numbered(cx, g))
+        .collect();
+    let fix = renumber(cx, &groups);
     let starts = group_starts(&groups);
-    for (g, start) in groups.into_iter().zip(starts) {
-        let numbered = g.iter().filter(|n| n.label.is_some()).count();
-        if numbered == 0 {
+    for (g, start) in groups.iter().zip(starts) {
+        if !g.iter().any(|n| n.label.is_some()) {
             continue; // a lone unnumbered paragraph (UN009 territory)
         }
+        // `expected` is the paragraph's place; a number is right when it is
+        // its place or follows the previous number written (after a gap or a
+        // repeat the paragraphs that continue from the wrong number are not
+        // breaks of their own: one diagnostic per defect, the fix renumbers all)
         let mut expected = start;
-        let mut prev: Option<&Node> = None;
-        for n in &g {
-            let Some(lr) = n.label_range.clone() else {
-                let at = n.range.start
-                    ..n.lead
+        let mut prev: Option<(u32, &Range<usize>)> = None;
+        for n in g {
+            let Some((have, lr)) = &n.label else {
+                let at = n.start
+                    ..n.node
+                        .lead
                         .as_ref()
                         .map(|l| l.range.end)
-                        .unwrap_or(n.range.start + 1);
+                        .unwrap_or(n.start + 1);
                 out.emit(
                     at,
                     format!("operative paragraph without a number: it should be {expected}."),
                 )
                 .fix(
                     "Renumber operative paragraphs",
-                    insert_number(n, expected, &fix),
+                    insert_number(n.start, expected, &fix),
                     false,
                 );
                 expected += 1;
                 continue;
             };
-            let label = n.label.clone().unwrap_or_default();
-            let have: Option<u32> = label.parse().ok();
-            match have {
-                Some(h) if h == expected => {}
-                Some(h) => {
-                    let msg = if prev.is_some_and(|p| p.label.as_deref() == Some(label.as_str())) {
-                        format!("paragraph number {h} repeated: this is paragraph {expected}")
-                    } else if h > expected {
-                        format!(
-                            "paragraph number {h} skips {}: this is paragraph {expected}",
-                            if h == expected + 1 {
-                                expected.to_string()
-                            } else {
-                                format!("{expected}–{}", h - 1)
-                            }
-                        )
-                    } else {
-                        format!(
-                            "paragraph number {h} out of sequence: this is paragraph {expected}"
-                        )
-                    };
-                    let d = out.emit(lr, msg);
-                    if let Some(p) = prev
-                        && let Some(pr) = &p.label_range
-                    {
-                        d.related(
-                            pr.clone(),
-                            format!("previous paragraph {}", p.label.clone().unwrap_or_default()),
-                        );
-                    }
-                    d.fix("Renumber operative paragraphs", fix.clone(), true);
-                }
-                None => {} // `5 bis` — negotiation marker (UN036)
-            }
-            // one diagnostic per break: the paragraphs after a gap or a repeat
-            // continue from the number written (the fix renumbers them all)
-            expected = match have {
-                Some(h) if h > expected => h + 1,
-                _ => expected + 1,
+            let Some(h) = *have else {
+                expected += 1; // `5 bis` — negotiation marker (UN036)
+                continue;
             };
-            prev = Some(n);
+            let continues = prev.is_some_and(|(p, _)| h == p + 1);
+            if h != expected && !continues {
+                // the numbers missing since the previous one (or the start)
+                let lo = prev.map_or(expected, |(p, _)| p + 1);
+                let msg = match prev {
+                    Some((p, _)) if p == h => {
+                        format!("paragraph number {h} repeated: this is paragraph {expected}")
+                    }
+                    _ if h > lo && h > expected => format!(
+                        "paragraph number {h} skips {}: this is paragraph {expected}",
+                        if h == lo + 1 {
+                            lo.to_string()
+                        } else {
+                            format!("{lo}–{}", h - 1)
+                        }
+                    ),
+                    _ => format!(
+                        "paragraph number {h} out of sequence: this is paragraph {expected}"
+                    ),
+                };
+                let d = out.emit(lr.clone(), msg);
+                if let Some((p, pr)) = prev {
+                    d.related(pr.clone(), format!("previous paragraph {p}"));
+                }
+                d.fix("Renumber operative paragraphs", fix.clone(), true);
+            }
+            expected += 1;
+            prev = Some((h, lr));
         }
     }
 }
 
-fn insert_number(n: &Node, expected: u32, fix: &[Edit]) -> Vec<Edit> {
+fn insert_number(at: usize, expected: u32, fix: &[Edit]) -> Vec<Edit> {
     let mut v = fix.to_vec();
     v.push(Edit {
-        range: n.range.start..n.range.start,
+        range: at..at,
         text: format!("{expected}. "),
     });
     v.sort_by_key(|e| e.range.start);
@@ -350,20 +408,75 @@ fn is_roman_list(labels: &[&str]) -> bool {
     first == "i" && labels.get(1).is_none_or(|l| l.contains("ii"))
 }
 
-fn un012(cx: &Ctx, out: &mut Sink) {
-    fn scan(n: &Node, out: &mut Sink) {
-        let subs: Vec<&Node> = n
-            .children
+/// A sub-paragraph whose own sub-paragraphs are really its siblings: a nested
+/// list starts at `(a)` or `(i)`, so `(a)` … `(c)` (a skipped `(b)`) that the
+/// parser nested under `(a)` continues the outer list.
+pub fn nests_siblings(n: &Node) -> bool {
+    n.kind == NodeKind::Subparagraph
+        && n.children
             .iter()
-            .filter(|c| c.kind == NodeKind::Subparagraph)
-            .collect();
+            .find(|c| c.kind == NodeKind::Subparagraph)
+            .and_then(|f| f.label.as_deref())
+            .is_some_and(|l| {
+                let core = l.trim_matches(|c: char| c == '(' || c == ')');
+                // a roman label (`(iii)` after run-in `(i)`, `(ii)`, GA 80/117)
+                // opens a nested list all the same
+                !core.is_empty()
+                    && core.chars().all(|c| c.is_ascii_alphabetic())
+                    && !core
+                        .chars()
+                        .all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X'))
+                    && !matches!(core, "a" | "A")
+            })
+}
+
+/// The sub-paragraphs of `n` as one list (see [`nests_siblings`]).
+pub fn sub_list(n: &Node) -> Vec<&Node> {
+    let mut out = Vec::new();
+    for c in n
+        .children
+        .iter()
+        .filter(|c| c.kind == NodeKind::Subparagraph)
+    {
+        out.push(c);
+        if nests_siblings(c) {
+            out.extend(sub_list(c));
+        }
+    }
+    out
+}
+
+fn un012(cx: &Ctx, out: &mut Sink) {
+    fn scan(cx: &Ctx, n: &Node, listed: bool, out: &mut Sink) {
+        let subs = if listed { Vec::new() } else { sub_list(n) };
         if !subs.is_empty() {
             let labels: Vec<&str> = subs
                 .iter()
                 .map(|s| s.label.as_deref().unwrap_or(""))
                 .collect();
-            let roman = is_roman_list(&labels);
+            // items run into the text before the first label at a line start
+            // (`…, there are: (a) 1.3 billion …; (b) …`, `(i) …; (ii) …;` then
+            // `(iii)` on its own line, GA 80/117): the list goes on from them
+            let first = subs[0];
+            let lead_in = &cx.text[n.range.start.min(first.range.start)..first.range.start];
+            let like = first.label.as_deref().unwrap_or("(a)");
+            let roman_label = like
+                .trim_matches(|c: char| c == '(' || c == ')')
+                .chars()
+                .all(|c| matches!(c, 'i' | 'v' | 'x'));
+            let roman = is_roman_list(&labels)
+                || (roman_label && lead_in.contains(&label_for(1, true, like)));
             let mut expected = 1;
+            match label_ordinal(like, roman) {
+                Some(v) if v > 1 && lead_in.contains(&label_for(v - 1, roman, like)) => {
+                    expected = v
+                }
+                _ => {
+                    while expected < 60 && lead_in.contains(&label_for(expected, roman, like)) {
+                        expected += 1;
+                    }
+                }
+            }
             for s in &subs {
                 let Some(v) = label_ordinal(s.label.as_deref().unwrap_or(""), roman) else {
                     continue;
@@ -394,11 +507,11 @@ fn un012(cx: &Ctx, out: &mut Sink) {
             }
         }
         for c in &n.children {
-            scan(c, out);
+            scan(cx, c, nests_siblings(c), out);
         }
     }
     for n in &cx.tree.nodes {
-        scan(n, out);
+        scan(cx, n, false, out);
     }
 }
 
