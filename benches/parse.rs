@@ -75,8 +75,11 @@ fn main() {
         return;
     }
     if std::env::var("UNLSP_RULE_TIMES").is_ok() {
-        // each rule alone on the 1 MB document, slowest first
-        let one = corpus_text(1 << 20);
+        // each rule alone on the 1 MB document (or UNLSP_DOC), slowest first
+        let one = match std::env::var("UNLSP_DOC") {
+            Ok(p) => std::fs::read_to_string(p).unwrap(),
+            Err(_) => corpus_text(1 << 20),
+        };
         let doc = Document::new(&one);
         let mut rows: Vec<(Duration, &str)> = unlsp::analysis::catalogue()
             .iter()
@@ -91,6 +94,16 @@ fn main() {
                 (t, r.id)
             })
             .collect();
+        if let Ok(id) = std::env::var("UNLSP_RULE") {
+            // one rule again and again, for a profiler
+            let cfg = unlsp::analysis::Config {
+                select: vec![id],
+                ..Default::default()
+            };
+            for _ in 0..50 {
+                std::hint::black_box(unlsp::analysis::check(&doc, &cfg));
+            }
+        }
         rows.sort_by(|a, b| b.cmp(a));
         let total: Duration = rows.iter().map(|r| r.0).sum();
         println!("all rules, 1 MB: {:.2} ms", total.as_secs_f64() * 1e3);

@@ -65,7 +65,9 @@ pub struct Edit {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
     pub title: String,
-    pub edits: Vec<Edit>,
+    /// Shared: a document-wide fix (renumbering) is offered on every
+    /// diagnostic it repairs without being copied for each.
+    pub edits: std::sync::Arc<Vec<Edit>>,
     /// Safe to apply without review (`unlsp check --fix`).
     pub safe: bool,
 }
@@ -117,6 +119,40 @@ pub struct Ctx<'a> {
     pub text: &'a str,
     pub tree: &'a Tree,
     pub lang: Lang,
+    /// Facts several rules derive from the whole tree, computed once.
+    pub memo: Memo,
+}
+
+/// Whole-tree facts computed on first use, so that a rule asking about each
+/// paragraph stays linear.
+#[derive(Default)]
+pub struct Memo {
+    numbered_operatives: std::sync::OnceLock<Option<(usize, usize)>>,
+}
+
+impl Ctx<'_> {
+    pub fn new<'a>(text: &'a str, tree: &'a Tree) -> Ctx<'a> {
+        Ctx {
+            text,
+            tree,
+            lang: tree.lang,
+            memo: Memo::default(),
+        }
+    }
+
+    /// Start of the first and of the last numbered operative paragraph.
+    pub fn numbered_operative_span(&self) -> Option<(usize, usize)> {
+        *self.memo.numbered_operatives.get_or_init(|| {
+            let mut span: Option<(usize, usize)> = None;
+            self.tree.walk(|n, _| {
+                if n.kind == crate::syntax::tree::NodeKind::Operative && n.label_range.is_some() {
+                    let s = n.range.start;
+                    span = Some(span.map_or((s, s), |(a, b)| (a.min(s), b.max(s))));
+                }
+            });
+            span
+        })
+    }
 }
 
 /// Collects one rule's diagnostics.
@@ -156,6 +192,14 @@ impl Diagnostic {
         self
     }
     pub fn fix(&mut self, title: impl Into<String>, edits: Vec<Edit>, safe: bool) -> &mut Self {
+        self.fix_shared(title, std::sync::Arc::new(edits), safe)
+    }
+    pub fn fix_shared(
+        &mut self,
+        title: impl Into<String>,
+        edits: std::sync::Arc<Vec<Edit>>,
+        safe: bool,
+    ) -> &mut Self {
         self.fix = Some(Fix {
             title: title.into(),
             edits,
@@ -179,11 +223,7 @@ pub fn check(doc: &Document, cfg: &Config) -> Vec<Diagnostic> {
 }
 
 pub fn check_tree(text: &str, tree: &Tree, cfg: &Config) -> Vec<Diagnostic> {
-    let cx = Ctx {
-        text,
-        tree,
-        lang: tree.lang,
-    };
+    let cx = Ctx::new(text, tree);
     let mut all = Vec::new();
     let started = std::time::Instant::now();
     let rules = catalogue();

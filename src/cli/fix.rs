@@ -42,13 +42,18 @@ fn adds_error(before: &HashMap<&str, usize>, after: &HashMap<&str, usize>) -> bo
 }
 
 /// The safe fixes of `diags` that do not overlap, in text order.
-fn safe_fixes(diags: &[Diagnostic]) -> Vec<Vec<Edit>> {
-    let mut fixes: Vec<Vec<Edit>> = Vec::new();
+fn safe_fixes(diags: &[Diagnostic]) -> Vec<std::sync::Arc<Vec<Edit>>> {
+    let mut fixes: Vec<std::sync::Arc<Vec<Edit>>> = Vec::new();
     let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
     for d in diags {
         let Some(f) = &d.fix else { continue };
-        if !f.safe || f.edits.is_empty() {
-            continue;
+        if !f.safe
+            || f.edits.is_empty()
+            || fixes
+                .iter()
+                .any(|g| std::sync::Arc::ptr_eq(g, &f.edits) || *g == f.edits)
+        {
+            continue; // a shared fix (renumbering) is applied once
         }
         let overlaps = f.edits.iter().any(|e| {
             taken.iter().any(|t| {
@@ -57,7 +62,7 @@ fn safe_fixes(diags: &[Diagnostic]) -> Vec<Vec<Edit>> {
                     || (t.start == t.end && t.start == e.range.start)
             })
         });
-        if overlaps || fixes.iter().any(|g| g == &f.edits) {
+        if overlaps {
             continue;
         }
         taken.extend(f.edits.iter().map(|e| e.range.clone()));
@@ -79,7 +84,7 @@ pub fn fix_text(text: &str, lang: Option<Lang>, cfg: &Config) -> (String, usize)
         if fixes.is_empty() {
             break;
         }
-        let all: Vec<Edit> = fixes.iter().flatten().cloned().collect();
+        let all: Vec<Edit> = fixes.iter().flat_map(|f| f.iter()).cloned().collect();
         let candidate = apply_edits(&cur, &all);
         let after = errors_per_rule(&analysis::check(
             &Document::with_lang(&candidate, lang),

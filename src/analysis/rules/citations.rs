@@ -1312,7 +1312,7 @@ mod fix_tests {
             .fix
             .as_ref()
             .unwrap_or_else(|| panic!("{code} without a fix"));
-        let mut edits = fix.edits.clone();
+        let mut edits = fix.edits.to_vec();
         edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));
         let mut out = text.to_string();
         for e in edits {

@@ -2,6 +2,7 @@
 
 use crate::analysis::{ALL_KINDS, Ctx, RuleDef, Severity, Sink};
 use crate::syntax::tree::NodeKind;
+use std::collections::HashMap;
 
 pub const UN076: RuleDef = RuleDef {
     id: "UN076",
@@ -50,8 +51,11 @@ fn un077(cx: &Ctx, out: &mut Sink) {
         .iter()
         .filter_map(|n| Some((n.label.as_ref()?.parse().ok()?, *n)))
         .collect();
+    let defined: std::collections::HashSet<u32> = defs.iter().map(|(n, _)| *n).collect();
+    let referred: std::collections::HashSet<u32> =
+        cx.tree.footnote_refs.iter().map(|r| r.number).collect();
     for r in &cx.tree.footnote_refs {
-        if !defs.iter().any(|(n, _)| *n == r.number) {
+        if !defined.contains(&r.number) {
             out.emit(
                 r.range.clone(),
                 format!("footnote marker {} has no footnote text", r.number),
@@ -60,7 +64,7 @@ fn un077(cx: &Ctx, out: &mut Sink) {
     }
     orphans(cx, &defs, out);
     for (n, node) in &defs {
-        if !cx.tree.footnote_refs.iter().any(|r| r.number == *n) {
+        if !referred.contains(n) {
             let at = node.label_range.clone().unwrap_or(node.range.clone());
             out.emit(at, format!("footnote {n} is not referred to in the text"));
         }
@@ -215,41 +219,52 @@ fn orphans(cx: &Ctx, defs: &[(u32, &crate::syntax::tree::Node)], out: &mut Sink)
         .into_iter()
         .chain(cx.tree.nodes_of(NodeKind::Operative))
         .collect();
+    // per number: the end of its first marker and the start of its first
+    // marker (markers are in text order, a number may repeat)
+    let mut first_end: HashMap<u32, usize> = HashMap::new();
+    let mut first_start: HashMap<u32, usize> = HashMap::new();
+    for r in refs {
+        let e = first_end.entry(r.number).or_insert(r.range.end);
+        *e = (*e).min(r.range.end);
+        let s = first_start.entry(r.number).or_insert(r.range.start);
+        *s = (*s).min(r.range.start);
+    }
+    let defined: std::collections::HashSet<u32> = defs.iter().map(|(n, _)| *n).collect();
+    // the bare digits of the running text, found once for every gap
+    let mut bare: Option<Vec<(u32, std::ops::Range<usize>)>> = None;
     for k in 1..=max + 1 {
-        let has = |n: u32| refs.iter().any(|r| r.number == n);
-        if has(k) || (k > 1 && !has(k - 1)) || defs.iter().any(|(n, _)| *n == k) {
+        let has = |n: u32| first_end.contains_key(&n);
+        if has(k) || (k > 1 && !has(k - 1)) || defined.contains(&k) {
             continue;
         }
-        let from = refs
-            .iter()
-            .filter(|r| r.number == k - 1)
-            .map(|r| r.range.end)
-            .min()
-            .unwrap_or(0);
-        let to = refs
-            .iter()
-            .filter(|r| r.number == k + 1)
-            .map(|r| r.range.start)
-            .min()
-            .unwrap_or(cx.text.len());
-        let found = paras
-            .iter()
-            .flat_map(|p| super::body_pieces(p))
-            .find_map(|piece| {
-                let s = &cx.text[piece.clone()];
-                BARE.captures_iter(s).find_map(|c| {
-                    // after a capitalised word (`Convention against Corruption 1 is`),
-                    // not after the nouns that take a number (`Article 5 of`)
-                    if let Some(w) = c.get(1)
-                        && NUMBERED.contains(&w.as_str().trim_end_matches('s'))
-                    {
-                        return None;
+        let from = first_end.get(&(k - 1)).copied().unwrap_or(0);
+        let to = first_start.get(&(k + 1)).copied().unwrap_or(cx.text.len());
+        let bare = bare.get_or_insert_with(|| {
+            let mut v = Vec::new();
+            for p in &paras {
+                for piece in super::body_pieces(p) {
+                    let s = &cx.text[piece.clone()];
+                    for c in BARE.captures_iter(s) {
+                        // after a capitalised word (`Convention against Corruption 1 is`),
+                        // not after the nouns that take a number (`Article 5 of`)
+                        if let Some(w) = c.get(1)
+                            && NUMBERED.contains(&w.as_str().trim_end_matches('s'))
+                        {
+                            continue;
+                        }
+                        let Some(m) = c.get(2) else { continue };
+                        if let Ok(n) = m.as_str().parse::<u32>() {
+                            v.push((n, piece.start + m.start()..piece.start + m.end()));
+                        }
                     }
-                    let m = c.get(2)?;
-                    let at = piece.start + m.start()..piece.start + m.end();
-                    (m.as_str().parse() == Ok(k) && from <= at.start && at.end <= to).then_some(at)
-                })
-            });
+                }
+            }
+            v
+        });
+        let found = bare
+            .iter()
+            .find(|(n, at)| *n == k && from <= at.start && at.end <= to)
+            .map(|(_, at)| at.clone());
         if let Some(at) = found {
             out.emit(at, format!("footnote marker {k} has no footnote text"));
         }

@@ -197,13 +197,11 @@ pub fn preambular_with_operative_lead(cx: &Ctx, n: &Node) -> bool {
     if n.kind != NodeKind::Operative || n.label_range.is_some() || n.lead.is_none() {
         return false;
     }
-    let ops = cx.tree.nodes_of(NodeKind::Operative);
-    let numbered_after = ops
-        .iter()
-        .any(|o| o.range.start > n.range.start && o.label_range.is_some());
-    let numbered_before = ops
-        .iter()
-        .any(|o| o.range.start < n.range.start && o.label_range.is_some());
+    let Some((first, last)) = cx.numbered_operative_span() else {
+        return false;
+    };
+    let numbered_after = last > n.range.start;
+    let numbered_before = first < n.range.start;
     numbered_after
         && !numbered_before
         && terminal(cx, n).is_some_and(|(c, _)| matches!(c, ',' | '，' | '،'))

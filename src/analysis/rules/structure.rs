@@ -267,8 +267,9 @@ fn un008(cx: &Ctx, out: &mut Sink) {
         .iter()
         .map(|g| numbered(cx, g))
         .collect();
-    let fix = renumber(cx, &groups);
+    let fix = std::sync::Arc::new(renumber(cx, &groups));
     let starts = group_starts(&groups);
+    let mut full_fixes = 0;
     for (g, start) in groups.iter().zip(starts) {
         if !g.iter().any(|n| n.label.is_some()) {
             continue; // a lone unnumbered paragraph (UN009 territory)
@@ -293,7 +294,7 @@ fn un008(cx: &Ctx, out: &mut Sink) {
                 )
                 .fix(
                     "Renumber operative paragraphs",
-                    insert_number(n.start, expected, &fix),
+                    insert_number(n.start, expected, &fix, &mut full_fixes),
                     false,
                 );
                 expected += 1;
@@ -327,7 +328,7 @@ fn un008(cx: &Ctx, out: &mut Sink) {
                 if let Some((p, pr)) = prev {
                     d.related(pr.clone(), format!("previous paragraph {p}"));
                 }
-                d.fix("Renumber operative paragraphs", fix.clone(), true);
+                d.fix_shared("Renumber operative paragraphs", fix.clone(), true);
             }
             expected += 1;
             prev = Some((h, lr));
@@ -335,15 +336,26 @@ fn un008(cx: &Ctx, out: &mut Sink) {
     }
 }
 
-fn insert_number(at: usize, expected: u32, fix: &[Edit]) -> Vec<Edit> {
-    let mut v = fix.to_vec();
-    v.push(Edit {
+/// The fix for a paragraph without a number: the number, and the renumbering
+/// of the part. Each such fix is a copy of the renumbering, so past
+/// [`MAX_FULL_FIXES`] of them (a text of many unnumbered paragraphs) only the
+/// number is written: the work stays linear.
+fn insert_number(at: usize, expected: u32, fix: &[Edit], full: &mut usize) -> Vec<Edit> {
+    let number = Edit {
         range: at..at,
         text: format!("{expected}. "),
-    });
+    };
+    *full += 1;
+    if *full > MAX_FULL_FIXES {
+        return vec![number];
+    }
+    let mut v = fix.to_vec();
+    v.push(number);
     v.sort_by_key(|e| e.range.start);
     v
 }
+
+const MAX_FULL_FIXES: usize = 16;
 
 pub const UN012: RuleDef = RuleDef {
     id: "UN012",
