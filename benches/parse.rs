@@ -5,7 +5,30 @@
 //! corpus texts; a one-character edit in a 1 MB document under 1% of that
 //! document's full-parse time.
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Counts live heap bytes (for the memory figures).
+struct Counting;
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        LIVE.fetch_add(l.size(), Ordering::Relaxed);
+        unsafe { System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(p, l) }
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
+        LIVE.fetch_add(new, Ordering::Relaxed);
+        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
+        unsafe { System.realloc(p, l, new) }
+    }
+}
+#[global_allocator]
+static ALLOC: Counting = Counting;
 use std::time::{Duration, Instant};
 use unlsp::syntax::Document;
 
@@ -72,6 +95,48 @@ fn main() {
         for _ in 0..3 {
             std::hint::black_box(unlsp::analysis::check(&doc, &Default::default()));
         }
+        return;
+    }
+    if std::env::var("UNLSP_MEMORY").is_ok() {
+        // resident memory of one parsed 1 MB document, and of its diagnostics
+        let rss = || {
+            std::fs::read_to_string("/proc/self/status")
+                .ok()
+                .and_then(|s| {
+                    s.lines()
+                        .find(|l| l.starts_with("VmRSS:"))
+                        .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+                })
+                .unwrap_or(0.0)
+                / 1024.0
+        };
+        let one = match std::env::var("UNLSP_DOC") {
+            Ok(p) => std::fs::read_to_string(p).unwrap(),
+            Err(_) => corpus_text(1 << 20),
+        };
+        let live = || LIVE.load(Ordering::Relaxed) as f64 / 1048576.0;
+        let (r0, l0) = (rss(), live());
+        let doc = Document::new(&one);
+        let (r1, l1) = (rss(), live());
+        let d = unlsp::analysis::check(&doc, &Default::default());
+        let (r2, l2) = (rss(), live());
+        println!(
+            "text {:.1} MB: document {:+.1} MB live, {:+.1} MB RSS ({} blocks); diagnostics {:+.1} MB live, {:+.1} MB RSS ({})",
+            one.len() as f64 / 1048576.0,
+            l1 - l0,
+            r1 - r0,
+            doc.blocks().len(),
+            l2 - l1,
+            r2 - r1,
+            d.len()
+        );
+        let mut per: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+        for x in &d {
+            let e = per.entry(x.code).or_default();
+            e.0 += 1;
+            e.1 += x.fix.as_ref().map_or(0, |f| f.edits.len());
+        }
+        println!("diagnostics and fix edits per rule: {per:?}");
         return;
     }
     if std::env::var("UNLSP_RULE_TIMES").is_ok() {

@@ -237,6 +237,10 @@ fn main() {
     rt.block_on(async {
         let small = corpus_text(50 * 1024);
         let big = corpus_text(1024 * 1024);
+        if std::env::var("UNLSP_RSS_ONLY").is_ok() {
+            idle_rss(&big).await;
+            return;
+        }
         breakdown("50 KB", &small);
         breakdown("1 MB", &big);
         run("50 KB", &small, 200).await;

@@ -355,7 +355,7 @@ fn insert_number(at: usize, expected: u32, fix: &[Edit], full: &mut usize) -> Ve
     v
 }
 
-const MAX_FULL_FIXES: usize = 16;
+const MAX_FULL_FIXES: usize = 4;
 
 pub const UN012: RuleDef = RuleDef {
     id: "UN012",
