@@ -279,7 +279,7 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
     {
         return BlockKind::Lead(LeadHit { rel: skip, m });
     }
-    if line_start && t.chars().count() <= 80 {
+    if line_start && t.chars().count() <= 120 {
         let last = t.chars().next_back().unwrap();
         let terminal = matches!(
             last,
