@@ -491,7 +491,19 @@ impl<'a> Builder<'a> {
     /// The title text as far as it is known (the title line and its wrapped
     /// continuation), for recognising running headers.
     fn running_title(&self) -> Option<String> {
-        let t = self.top.iter().rev().find(|n| n.kind == NodeKind::Title)?;
+        let Some(t) = self.top.iter().rev().find(|n| n.kind == NodeKind::Title) else {
+            // a title line that lost its number (`79/9.`) stays in the adoption
+            // node, after the report line `[without reference to …]`
+            let a = self
+                .top
+                .iter()
+                .rev()
+                .find(|n| n.kind == NodeKind::Adoption)?;
+            let text = &self.text[a.range.clone()];
+            let after = &text[text.rfind(']')? + 1..];
+            return Some(after.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|s| !s.is_empty());
+        };
         let after = match &self.meta.number_range {
             Some(nr) if nr.end <= t.range.end && nr.start >= t.range.start => {
                 &self.text[nr.end..t.range.end]
@@ -794,7 +806,11 @@ impl<'a> Builder<'a> {
             && self
                 .para
                 .as_ref()
-                .is_some_and(|p| p.kind == NodeKind::Operative && p.label.is_none())
+                // (after `11. Approves the following provisional agenda …:` a
+                // `1.` cannot be the next paragraph either)
+                .is_some_and(|p| {
+                    p.kind == NodeKind::Operative && (p.label.is_none() || expected > 1)
+                })
             && matches!(self.last_terminal, Some(':' | '：'));
         if !op_lead
             && b.line_start
