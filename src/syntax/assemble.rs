@@ -884,6 +884,29 @@ impl<'a> Builder<'a> {
             return;
         }
         self.fn_zone = false;
+        if number == Some(1)
+            && self.section_restart
+            && matches!(self.last_terminal, Some(',' | '，' | '،'))
+            && self.subs.is_empty()
+            && self
+                .para
+                .as_ref()
+                .is_some_and(|p| p.kind == NodeKind::Operative && p.label.is_none())
+            && self.part.as_ref().is_some_and(|p| p.children.is_empty())
+        {
+            // `XXVI Contingency fund` / `Recalls its resolution …, or 25,472,300
+            // dollars,` / `1. Notes …` (budget resolutions): the unnumbered
+            // opening of a section that numbers from 1 is a paragraph of the
+            // section, not its operative paragraph 1
+            self.part = None;
+            if let Some(p) = self.para.as_mut() {
+                p.kind = NodeKind::Paragraph;
+            }
+            self.numbered_total = self.numbered_total.saturating_sub(1);
+            if self.para.as_ref().is_some_and(|p| p.lead.is_some()) {
+                self.operative_leads = self.operative_leads.saturating_sub(1);
+            }
+        }
         let label_range = b.start + label_rel.0..b.start + label_rel.1;
         let in_annex = self.zone == Zone::Annex;
         let pre_lead = lead.as_ref().is_some_and(|h| {
