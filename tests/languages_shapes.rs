@@ -104,14 +104,10 @@ fn arabic_labels_and_punctuation() {
     );
 }
 
-/// The official shapes: paragraphs numbered `1 - ` (here in Arabic-Indic digits),
-/// the Arabic comma. The lexer reads `١ - يقرر` as paragraph 1 with its lead,
-/// but the assembler (`src/syntax/assemble.rs`) takes a numbered line without a
-/// `.` for a number whose dot was lost (`bare`) and keeps it only before a lead on
-/// the next line, so an Arabic paragraph ending in `؛` is lost; and it opens an
-/// unnumbered operative paragraph after `,`/`，` but not after `،`.
+/// The official shapes: paragraphs numbered `1 - ` (here in Arabic-Indic digits,
+/// no `.` on the line: not a number whose dot was lost), a paragraph ending in
+/// `؛`, and the Arabic comma `،` before an unnumbered operative paragraph.
 #[test]
-#[ignore = "assembler: ` - ` numbers count as bare, `،` opens no unnumbered operative"]
 fn arabic_paragraph_numbers() {
     let text = AR_381
         .replace(",\n", "،\n")
@@ -120,6 +116,16 @@ fn arabic_paragraph_numbers() {
     let d = Document::new(&text);
     assert_eq!(labels(&d, NodeKind::Operative), ["١", "٢"]);
     assert_eq!(leads(&d, NodeKind::Operative), ["يقرر", "يقرر"]);
+}
+
+/// After the Arabic comma `،` closing the preamble, the unnumbered `يقرر:` opens
+/// the operative part as it does after `,`.
+#[test]
+fn arabic_comma_before_unnumbered_operative() {
+    let text = AR_381.replace(",\n", "،\n");
+    let d = Document::new(&text);
+    assert_eq!(leads(&d, NodeKind::Operative), ["يقرر"]);
+    assert_eq!(labels(&d, NodeKind::Subparagraph), ["(أ )", "(ب)", "(ج)"]);
 }
 
 #[test]
@@ -145,5 +151,37 @@ fn french_and_spanish_sub_labels() {
             .filter_map(|c| c.date.map(|x| x.iso()))
             .collect();
         assert_eq!(dates, ["2002-11-08"], "{text}");
+    }
+}
+
+/// The Chinese closing line with the meeting number in Chinese numerals
+/// (`第六十一次全体会议`, a UN084 defect) is a closing like `第61次全体会议`
+/// (seed 003, GA 62/47).
+#[test]
+fn chinese_closing_in_chinese_numerals() {
+    let Ok(seed) = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/seeds/003_1512857cda4d73a0.txt"),
+    ) else {
+        eprintln!("seeds not found; skipped");
+        return;
+    };
+    for meeting in ["第61次全体会议", "第六十一次全体会议"] {
+        let text = seed.replace("第61次全体会议", meeting);
+        let d = Document::new(&text);
+        let closing: Vec<&str> = d
+            .tree()
+            .nodes
+            .iter()
+            .filter(|n| n.kind == NodeKind::Closing)
+            .map(|n| text[n.range.clone()].trim())
+            .collect();
+        assert_eq!(
+            closing,
+            [format!("2007年12月5日\n\n{meeting}")],
+            "{meeting}"
+        );
+        let ops = labels(&d, NodeKind::Operative);
+        assert_eq!(ops.last().map(String::as_str), Some("16"), "{meeting}");
     }
 }

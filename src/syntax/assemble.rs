@@ -458,23 +458,52 @@ impl<'a> Builder<'a> {
         // cheap test first: running headers sit next to page furniture
         let near = |j: usize| self.blocks.get(j).is_some_and(Self::is_strong_furniture);
         let lo = i.saturating_sub(3);
+        // a header wrapped over several lines above the furniture (`Implementing
+        // the Declaration on …` / … / `A/RES/78/216`): the lines that follow
+        let mut last = i;
         if !((lo..i).any(near) || (i + 1..i + 4).any(near)) {
-            return false;
+            while last < i + 6
+                && self.blocks.get(last + 1).is_some_and(|b| {
+                    b.line_start
+                        && matches!(b.kind, BlockKind::Text | BlockKind::HeadingLike { .. })
+                })
+            {
+                last += 1;
+            }
+            if last == i || !(last + 1..last + 4).any(near) {
+                return false;
+            }
         }
         let Some(title) = self.running_title() else {
             return false;
         };
-        let line: String = self.text[r.clone()]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        line.len() >= 4 && title.contains(line.as_str())
+        // spaces do not count: the header may drop one (`under the title“Second`)
+        let squeeze = |s: &str| s.chars().filter(|c| !is_space(*c)).collect::<String>();
+        let title = squeeze(&title);
+        let line = squeeze(&self.text[r.clone()]);
+        line.len() >= 4
+            && title.contains(line.as_str())
+            && self.blocks[i + 1..=last]
+                .iter()
+                .all(|b| title.contains(squeeze(&self.text[b.start..b.content_end()]).as_str()))
     }
 
     /// The title text as far as it is known (the title line and its wrapped
     /// continuation), for recognising running headers.
     fn running_title(&self) -> Option<String> {
-        let t = self.top.iter().rev().find(|n| n.kind == NodeKind::Title)?;
+        let Some(t) = self.top.iter().rev().find(|n| n.kind == NodeKind::Title) else {
+            // a title line that lost its number (`79/9.`) stays in the adoption
+            // node, after the report line `[without reference to …]`
+            let a = self
+                .top
+                .iter()
+                .rev()
+                .find(|n| n.kind == NodeKind::Adoption)?;
+            let text = &self.text[a.range.clone()];
+            let after = &text[text.rfind(']')? + 1..];
+            return Some(after.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|s| !s.is_empty());
+        };
         let after = match &self.meta.number_range {
             Some(nr) if nr.end <= t.range.end && nr.start >= t.range.start => {
                 &self.text[nr.end..t.range.end]
@@ -777,7 +806,11 @@ impl<'a> Builder<'a> {
             && self
                 .para
                 .as_ref()
-                .is_some_and(|p| p.kind == NodeKind::Operative && p.label.is_none())
+                // (after `11. Approves the following provisional agenda …:` a
+                // `1.` cannot be the next paragraph either)
+                .is_some_and(|p| {
+                    p.kind == NodeKind::Operative && (p.label.is_none() || expected > 1)
+                })
             && matches!(self.last_terminal, Some(':' | '：'));
         if !op_lead
             && b.line_start
@@ -815,19 +848,65 @@ impl<'a> Builder<'a> {
         };
         // a bare number (its dot lost) counts only as the expected paragraph
         // followed by an operative lead
-        let bare = !self.text[b.start + label_rel.1..b.content_end()].contains('.');
+        // (`1 - ` is the Arabic numbering, not a lost dot)
+        let after = self.text[b.start + label_rel.1..b.content_end()].trim_start_matches(is_space);
+        let bare = !after.contains('.') && !after.starts_with('-');
         let plausible = plausible
             && (!bare
                 || number == Some(expected)
                     && self.next_content(i).is_some_and(|n| {
                         matches!(&n.kind, BlockKind::Lead(h) if h.m.has_class(self.lex, LeadClass::Operative))
                     }));
+        if !plausible
+            && bare
+            && b.line_start
+            && self.saw_body_paragraph
+            && is_terminal(self.last_terminal)
+            && let Some(n) = number.filter(|&n| n > 0 && n == self.last_fn + 1)
+            && self
+                .next_content(i)
+                .is_some_and(|n| matches!(n.kind, BlockKind::Text | BlockKind::HeadingLike { .. }))
+        {
+            // the next footnote's number alone on its line, its text below (a
+            // page without the separator line: fr A/RES/51/145)
+            self.fn_zone = true;
+            self.last_fn = n;
+            let mut f = Node::new(NodeKind::Footnote, r);
+            f.label = Some(n.to_string());
+            f.label_range = Some(b.start + label_rel.0..b.start + label_rel.1);
+            self.floats.push(f);
+            self.target = Target::Footnote;
+            return;
+        }
         let fn_blocked = self.fn_zone && self.target == Target::Footnote && !b.line_start;
         if !plausible || fn_blocked || matches!(self.zone, Zone::Closing) {
             self.text_block(i, b, r);
             return;
         }
         self.fn_zone = false;
+        if number == Some(1)
+            && self.section_restart
+            && matches!(self.last_terminal, Some(',' | '，' | '،'))
+            && self.subs.is_empty()
+            && self
+                .para
+                .as_ref()
+                .is_some_and(|p| p.kind == NodeKind::Operative && p.label.is_none())
+            && self.part.as_ref().is_some_and(|p| p.children.is_empty())
+        {
+            // `XXVI Contingency fund` / `Recalls its resolution …, or 25,472,300
+            // dollars,` / `1. Notes …` (budget resolutions): the unnumbered
+            // opening of a section that numbers from 1 is a paragraph of the
+            // section, not its operative paragraph 1
+            self.part = None;
+            if let Some(p) = self.para.as_mut() {
+                p.kind = NodeKind::Paragraph;
+            }
+            self.numbered_total = self.numbered_total.saturating_sub(1);
+            if self.para.as_ref().is_some_and(|p| p.lead.is_some()) {
+                self.operative_leads = self.operative_leads.saturating_sub(1);
+            }
+        }
         let label_range = b.start + label_rel.0..b.start + label_rel.1;
         let in_annex = self.zone == Zone::Annex;
         let pre_lead = lead.as_ref().is_some_and(|h| {
@@ -936,8 +1015,8 @@ impl<'a> Builder<'a> {
         if op
             && !pre
             && (hit.m.capitalised || cjk)
-            && (terminal_op || matches!(self.last_terminal, Some(',' | '，')))
-            && b.line_start
+            && (terminal_op || matches!(self.last_terminal, Some(',' | '，' | '،')))
+            // a line, or a segment the lexer cut from a one-line text at `, Décide`
             && self.zone >= Zone::Author
         {
             // an unnumbered operative paragraph (a lone one, or a missing number)
@@ -977,6 +1056,19 @@ impl<'a> Builder<'a> {
                     | BlockKind::Sub { .. }
             )
         });
+        // a heading of several lines (`Part I` / `Overall policymaking, direction
+        // and coordination` / `Section 1` / …) that ends at the next paragraph
+        let run_starts = next.is_some_and(|n| !matches!(n.kind, BlockKind::Numbered { .. }))
+            && self.heading_run_end(i).is_some_and(|n| {
+                let expected = self.last_op.map_or(1, |l| l + 1);
+                match &n.kind {
+                    BlockKind::Numbered { number, .. } => {
+                        number.is_none_or(|k| k == expected || k == 1)
+                    }
+                    BlockKind::Lead(_) | BlockKind::Sub { .. } => true,
+                    _ => false,
+                }
+            });
         let in_fn = self.fn_zone && self.target == Target::Footnote;
         let before_body = self.zone <= Zone::Heading
             && next.is_some_and(|n| matches!(n.kind, BlockKind::Numbered { .. }));
@@ -987,10 +1079,11 @@ impl<'a> Builder<'a> {
         let bare_designator = designator.as_deref().is_some_and(|d| {
             self.text[r.clone()].trim() == d || self.text[r.clone()].trim() == format!("{d}.")
         });
-        if (next_starts || (bare_designator && next.is_some()))
+        if (run_starts
+            || (next_starts || (bare_designator && next.is_some()))
+                && (designator.is_some()
+                    || !matches!(next.map(|n| &n.kind), Some(BlockKind::HeadingLike { .. }))))
             && (before_body || body_ok)
-            && (designator.is_some()
-                || !matches!(next.map(|n| &n.kind), Some(BlockKind::HeadingLike { .. })))
         {
             // a section (part `I`, `A.`, or a heading such as `导言`)
             self.close_heading();
@@ -1007,6 +1100,34 @@ impl<'a> Builder<'a> {
             return;
         }
         self.text_block(i, b, r);
+    }
+
+    /// The first block after the run of heading lines that starts at block `i`
+    /// (short lines without terminal punctuation, blank lines and page furniture
+    /// between them), if the run is at most eight lines long.
+    fn heading_run_end(&self, i: usize) -> Option<&'a Block> {
+        let mut lines = 0;
+        for b in &self.blocks[i + 1..] {
+            if b.is_blank() || matches!(b.kind, BlockKind::Furniture(_)) {
+                continue;
+            }
+            let heading = match b.kind {
+                BlockKind::HeadingLike { .. } => true,
+                BlockKind::Text => {
+                    let t = self.text[b.start..b.content_end()].trim_matches(is_space);
+                    b.line_start && t.chars().count() <= 120 && !is_terminal(terminal_mark(t))
+                }
+                _ => false,
+            };
+            if !heading {
+                return Some(b);
+            }
+            lines += 1;
+            if lines > 8 {
+                return None;
+            }
+        }
+        None
     }
 
     fn text_block(&mut self, i: usize, b: &Block, r: Range<usize>) {

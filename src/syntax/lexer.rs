@@ -279,7 +279,7 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
     {
         return BlockKind::Lead(LeadHit { rel: skip, m });
     }
-    if line_start && t.chars().count() <= 80 {
+    if line_start && t.chars().count() <= 120 {
         let last = t.chars().next_back().unwrap();
         let terminal = matches!(
             last,
@@ -388,7 +388,9 @@ fn classify_digit_line(line: &str, t: &str) -> Option<BlockKind> {
     if let Some(c) = FOOTNOTE_DEF_PLAIN.captures(line) {
         let m = c.get(1).unwrap();
         let next = c.get(2).unwrap().as_str().chars().next().unwrap();
-        if !next.is_ascii_lowercase() {
+        // a footnote opens in upper case, or with an address (`10  www.un.org/…`)
+        let rest = &line[c.get(2).unwrap().start()..];
+        if !next.is_ascii_lowercase() || rest.starts_with("www.") || rest.starts_with("http") {
             return Some(BlockKind::FootnoteDef {
                 number: m.as_str().parse().unwrap_or(0),
                 superscript: false,
@@ -738,5 +740,27 @@ mod tests {
         assert_eq!(normalise_number("56/24V"), "56/24 V");
         assert_eq!(normalise_number("69/96 A"), "69/96 A");
         assert_eq!(normalise_number("1514  (XV)"), "1514 (XV)");
+    }
+
+    /// Footnotes of GA 79/125 that open with an address, not a capital.
+    #[test]
+    fn footnote_with_an_address() {
+        for (line, n) in [
+            ("9  http://legal.un.org/repertory.  ", 9),
+            (
+                "10  www.un.org/securitycouncil/content/repertoire/structure.  ",
+                10,
+            ),
+        ] {
+            assert!(
+                matches!(classify(line, 10, true), BlockKind::FootnoteDef { number, .. } if number == n),
+                "{line}"
+            );
+        }
+        // a wrapped line that starts with a number and a lower-case word is text
+        assert_eq!(
+            classify("10 per cent of the budget", 10, true),
+            BlockKind::Text
+        );
     }
 }
