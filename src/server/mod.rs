@@ -301,8 +301,10 @@ impl Shared {
                 .show_message(lsp::MessageType::WARNING, format!("unlsp: {m}"))
                 .await;
         }
-        self.reanalyse_all();
         let changed = self.config_gen.load(std::sync::atomic::Ordering::SeqCst) != gen_before;
+        if changed {
+            self.reanalyse_all();
+        }
         if changed && self.neg().pull_diagnostics && self.neg().diagnostic_refresh {
             // pulled results are stale: ask the client to pull again
             if let Err(e) = self.client.workspace_diagnostic_refresh().await {

@@ -72,7 +72,7 @@ pub async fn refresh_open_versions(sh: &Arc<Shared>, uri: &Uri) {
     if sh.neg().pull_diagnostics {
         return;
     }
-    let Some(Some(tree)) = sh.with_doc(uri, |d| d.doc().map(|doc| doc.tree().clone())) else {
+    let Some(Some((_, tree))) = sh.with_doc(uri, |d| d.doc().map(|doc| doc.shared())) else {
         return;
     };
     let gen_ = sh.config_gen.load(Ordering::SeqCst);
@@ -82,12 +82,8 @@ pub async fn refresh_open_versions(sh: &Arc<Shared>, uri: &Uri) {
         };
         let Some(Some((version, text, tree, rope))) = sh.with_doc(&twin, |d| {
             d.doc().map(|doc| {
-                (
-                    d.version,
-                    doc.text().to_string(),
-                    doc.tree().clone(),
-                    doc.rope().clone(),
-                )
+                let (text, tree) = doc.shared();
+                (d.version, text, tree, doc.rope().clone())
             })
         }) else {
             continue;
