@@ -80,7 +80,8 @@ pub enum Command {
         lang: String,
     },
     /// Print the catalogue entry of a resolution or decision (`61/100`,
-    /// `1514 (XV)`, `decision 60/519`, `S/RES/2231 (2015)`).
+    /// `1514 (XV)`, `decision 60/519`, `S/RES/2231 (2015)`); inside a project,
+    /// also the documents of its reference folders that are the act.
     Lookup {
         number: Vec<String>,
         #[arg(long, default_value = "text", value_parser = ["text", "json"])]
@@ -276,11 +277,43 @@ fn fmt_files(files: &[PathBuf], check: bool, lang: Option<crate::syntax::Lang>) 
     }
 }
 
-/// `unlsp lookup`: the catalogue entry as text or JSON; exit 1 when unknown.
+/// `unlsp lookup`: the catalogue entry as text or JSON, and, inside a project
+/// (`unlsp.toml` here or above), the documents of its reference folders that
+/// are the act; exit 1 when neither knows it.
 pub fn lookup(query: &str, format: &str) -> i32 {
-    let Some(e) = crate::index::catalogue::catalogue().find(query) else {
-        eprintln!("no resolution or decision `{query}` in the catalogue");
+    use crate::index::catalogue::{ActKind, Organ, catalogue};
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let local = reference_documents(query, &cwd);
+    let e = catalogue().find(query);
+    if e.is_none() && local.is_empty() {
+        eprintln!("no resolution or decision `{query}` in the catalogue or the reference folders");
         return 1;
+    }
+    let paths: Vec<String> = local.iter().map(|f| f.id.clone()).collect();
+    let Some(e) = e else {
+        // known to the reference folders only
+        let f = &local[0];
+        if format == "json" {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&serde_json::json!({
+                    "symbol": f.symbol,
+                    "number": f.number,
+                    "organ": f.organ,
+                    "title": f.title,
+                    "in_catalogue": false,
+                    "local": paths,
+                }))
+                .unwrap()
+            );
+        } else {
+            println!("{}", f.display_name());
+            println!("  not in the bundled catalogue");
+            for p in &paths {
+                println!("  local:   {p}");
+            }
+        }
+        return 0;
     };
     if format == "json" {
         println!(
@@ -288,14 +321,16 @@ pub fn lookup(query: &str, format: &str) -> i32 {
             serde_json::to_string_pretty(&serde_json::json!({
                 "symbol": e.symbol,
                 "number": e.number,
-                "kind": match e.kind { crate::index::catalogue::ActKind::Resolution => "resolution", crate::index::catalogue::ActKind::Decision => "decision" },
-                "organ": match e.organ { crate::index::catalogue::Organ::GA => "GA", crate::index::catalogue::Organ::SC => "SC" },
+                "kind": match e.kind { ActKind::Resolution => "resolution", ActKind::Decision => "decision" },
+                "organ": match e.organ { Organ::GA => "GA", Organ::SC => "SC" },
                 "date": e.date,
                 "title": e.title,
                 "vote": e.vote,
                 "session": e.session,
                 "sources": e.sources,
                 "url": e.undocs_url(),
+                "in_catalogue": true,
+                "local": paths,
             }))
             .unwrap()
         );
@@ -318,6 +353,49 @@ pub fn lookup(query: &str, format: &str) -> i32 {
         }
         println!("  sources: {}", e.sources.join(", "));
         println!("  {}", e.undocs_url());
+        for p in &paths {
+            println!("  local:   {p}");
+        }
     }
     0
+}
+
+/// The documents of the reference folders of the project around `dir` that
+/// are the act `query` (none outside a project). The folders are indexed
+/// through their disk cache, as the server does.
+fn reference_documents(
+    query: &str,
+    dir: &std::path::Path,
+) -> Vec<crate::index::workspace::FileFacts> {
+    use crate::index::catalogue::{ActKind, Catalogue};
+    use crate::index::reference::{Options, ReferenceIndex};
+    use crate::index::workspace::ActKey;
+    let Some(file) = check::find_project(dir) else {
+        return Vec::new();
+    };
+    let project = match std::fs::read_to_string(&file)
+        .map_err(|e| e.to_string())
+        .and_then(|s| crate::project::ProjectConfig::parse(&s))
+    {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("warning: {e}; reference folders not searched");
+            return Vec::new();
+        }
+    };
+    let folders = project.reference_folders(file.parent());
+    if folders.is_empty() {
+        return Vec::new();
+    }
+    let (ix, _) = ReferenceIndex::build(&folders, &Options::default(), &|_, _, _| {});
+    let parsed = Catalogue::parse_query(query);
+    let key = ActKey::new(parsed.as_ref().map_or(query, |(_, _, n)| n.as_str()));
+    let decision = matches!(parsed, Some((ActKind::Decision, _, _)));
+    ix.index()
+        .documents_for(&key)
+        .into_iter()
+        // a decision and a resolution can share a number
+        .filter(|f| !decision || f.symbol.as_deref().is_none_or(|s| s.contains("/DEC/")))
+        .cloned()
+        .collect()
 }

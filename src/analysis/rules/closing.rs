@@ -8,6 +8,7 @@ use crate::syntax::dates::Date;
 use crate::syntax::lang::Lang;
 use crate::syntax::tree::{DocKind, NodeKind};
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 fn is_ga(cx: &Ctx) -> bool {
@@ -303,12 +304,21 @@ fn un020(cx: &Ctx, out: &mut Sink) {
             .to_string();
         let restn = norm(rest);
         if !restn.starts_with(&numb) && !numb.starts_with(&restn) {
+            let fix = number_from_symbol(cx.text, nr.clone(), &restn);
             let d = out.emit(
                 nr.clone(),
                 format!("resolution number {num} does not match the symbol {sym}"),
             );
             if let Some(sr) = &m.symbol_range {
                 d.related(sr.clone(), "masthead symbol");
+            }
+            // which of the two is the typo is for the author to say
+            if let Some((edit, new)) = fix {
+                d.fix(
+                    format!("Number the resolution {new}, as the masthead symbol"),
+                    vec![edit],
+                    false,
+                );
             }
             return;
         }
@@ -319,14 +329,108 @@ fn un020(cx: &Ctx, out: &mut Sink) {
         && !sess.to_lowercase().contains("special")
         && !sess.contains("特别")
     {
-        out.emit(
+        let fix = session_fix(cx, &nr, sess, own, v);
+        let d = out.emit(
             nr,
             format!(
                 "resolution {num} belongs to session {own}, the session line says `{}`",
                 sess.trim()
             ),
         );
+        if let Some((title, edit, safe)) = fix {
+            d.fix(title, vec![edit], safe);
+        }
     }
+}
+
+/// The edit that writes the symbol's number (`79/157` of `A/RES/79/157`,
+/// `2334` of `S/RES/2334 (2016)`) over the number before the title, keeping
+/// what follows it there (a composite letter, the year).
+fn number_from_symbol(text: &str, nr: Range<usize>, rest: &str) -> Option<(Edit, String)> {
+    static LEAD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[0-9]+(?:\s*/\s*[0-9]+)?").unwrap());
+    let want = LEAD.find(rest)?.as_str();
+    let have = LEAD.find(text.get(nr.clone())?)?;
+    let start = nr.start + have.start();
+    Some((
+        Edit {
+            range: start..nr.start + have.end(),
+            text: want.to_string(),
+        },
+        want.to_string(),
+    ))
+}
+
+/// UN020's fix when the session line and the number disagree: the side the
+/// masthead symbol or the adoption date backs is kept. The session line is
+/// rewritten (safe when the symbol or the adoption date backs the number: two
+/// sources against one); the session part of the number is rewritten (unsafe)
+/// when only the adoption date backs the session line.
+fn session_fix(
+    cx: &Ctx,
+    nr: &Range<usize>,
+    sess: &str,
+    own: u32,
+    line: u32,
+) -> Option<(String, Edit, bool)> {
+    let m = &cx.tree.meta;
+    // reaching here with a symbol means the symbol agrees with the number
+    let by_symbol = m.symbol.as_deref().is_some_and(|s| s.contains("/RES/"));
+    let ga = is_ga(cx);
+    let by_date = |n: u32| {
+        ga && m
+            .adoption_date
+            .is_some_and(|d| d.is_valid() && in_ga_session(n, d))
+    };
+    if !by_symbol && by_date(line) && !by_date(own) {
+        let have = cx.text.get(nr.clone())?;
+        let slash = have.find('/')?;
+        return Some((
+            format!("Number the resolution in session {line}, as the session line"),
+            Edit {
+                range: nr.start..nr.start + slash,
+                text: line.to_string(),
+            },
+            false,
+        ));
+    }
+    // the session line itself: the first one of the text (PDF headers repeat it)
+    let at = cx.text.find(sess.trim())?;
+    let c = SESSION_WORD.captures(&cx.text[at..])?;
+    let g = c.get(1).or_else(|| c.get(2))?;
+    let (range, text) = if c.get(1).is_some() {
+        word_edit(cx.text, at + g.start()..at + g.end(), &ordinal_word(own))?
+    } else {
+        (at + g.start()..at + g.end(), chinese_numeral(own))
+    };
+    Some((
+        format!("Write session {own} in the session line, as the resolution number"),
+        Edit { range, text },
+        by_symbol || by_date(own),
+    ))
+}
+
+/// The edit writing the English ordinal `want` over the one at `r`: the first
+/// letter keeps its case, and a word broken after its hyphen at the end of a
+/// line (`seventy-` / `seventh`) keeps its break when only the last part changes.
+fn word_edit(text: &str, r: Range<usize>, want: &str) -> Option<(Range<usize>, String)> {
+    if want.is_empty() || !want.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+        return None; // `ordinal_word` gives digits past ninety-nine
+    }
+    let src = text.get(r.clone())?;
+    let mut want = want.to_string();
+    if src.starts_with(|c: char| c.is_uppercase()) {
+        want[..1].make_ascii_uppercase();
+    }
+    if let Some(h) = src.rfind('-') {
+        let head: String = src[..=h].chars().filter(|c| !c.is_whitespace()).collect();
+        let tail = &src[h + 1..];
+        let cut = h + 1 + (tail.len() - tail.trim_start().len());
+        if let Some(rest) = want.strip_prefix(head.as_str()) {
+            return Some((r.start + cut..r.end, rest.to_string()));
+        }
+    }
+    Some((r, want))
 }
 
 pub const UN021: RuleDef = RuleDef {
@@ -456,12 +560,33 @@ fn un022(cx: &Ctx, out: &mut Sink) {
                 } else {
                     ordinal_word(cur + 1)
                 };
-                out.emit(
-                    v.range(g.range()),
+                let r = v.range(g.range());
+                let edit = if cx.lang == Lang::Zh {
+                    Some((r.clone(), want.clone()))
+                } else {
+                    word_edit(cx.text, r.clone(), &want)
+                };
+                let d = out.emit(
+                    r,
                     format!(
                         "session {val} is not after the current session {cur}: probably `{want}`"
                     ),
                 );
+                // `probably`: the next session is the usual one, not the only one
+                if let Some((range, text)) = edit {
+                    d.fix(
+                        format!(
+                            "Write the {} session",
+                            if cx.lang == Lang::Zh {
+                                format!("第{want}届")
+                            } else {
+                                want.clone()
+                            }
+                        ),
+                        vec![Edit { range, text }],
+                        false,
+                    );
+                }
             }
         }
     }
