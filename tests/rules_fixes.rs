@@ -16,27 +16,11 @@ use unlsp::syntax::Document;
 /// Safe fixes that misbehave on real text, in rule files owned elsewhere: the
 /// fixing rule, the fixtures where it does, and why. The test checks that each
 /// still does, so an entry has to go once its rule is fixed.
-const KNOWN_UNSAFE: &[(&str, &[&str], &str)] = &[
-    (
-        "UN086",
-        &[
-            "UN011.2.fail.txt",
-            "UN012.2.fail.txt",
-            "UN022.2.fail.txt",
-            "UN022.3.fail.txt",
-            "UN025.2.fail.txt",
-            "UN042.fail.txt",
-            "UN046.fail.txt",
-            "UN049.fail.txt",
-        ],
-        "`Remove page furniture` deletes the running header and footer of a PDF page break but leaves the page's footnotes (`____` / `1 A/80/499.`) between the two halves of a paragraph: without the furniture the parser no longer sees a page break there, so the paragraph ends mid-sentence (UN010 `ends with `s`` on UN046's text) or its continuation becomes an unnumbered paragraph (UN008 on UN042's)",
-    ),
-    (
-        "UN072",
-        &["UN071.2.fail.txt"],
-        "`Use typographic quotes` on `\"“Acordos de Paz\"` (the 1992 UNAVEM II resolution of UN071.2, with a mixed quote) curls one straight pair and leaves `““Acordos de Paz”`, which UN071 then reports as an unclosed `“`",
-    ),
-];
+const KNOWN_UNSAFE: &[(&str, &[&str], &str)] = &[(
+    "UN072",
+    &["UN071.2.fail.txt"],
+    "`Use typographic quotes` on `\"“Acordos de Paz\"` (the 1992 UNAVEM II resolution of UN071.2, with a mixed quote) curls one straight pair and leaves `““Acordos de Paz”`, which UN071 then reports as an unclosed `“`",
+)];
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
