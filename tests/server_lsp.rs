@@ -841,3 +841,36 @@ async fn a_configuration_change_asks_pulling_clients_to_pull_again() {
     );
     c.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_outline_follows_edits_and_is_reused_between_them() {
+    let c = start().await;
+    let text = fixture("draft.txt");
+    c.open(URI, &text, 1).await;
+    let ask = || {
+        c.call(
+            "textDocument/documentSymbol",
+            json!({"textDocument": td(URI)}),
+        )
+    };
+    let first = ask().await;
+    assert_eq!(
+        first,
+        ask().await,
+        "the same version gives the same outline"
+    );
+    let at = text.find("Calls upon").unwrap();
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2},
+               "contentChanges": [{"range": {"start": pos(&text, at), "end": pos(&text, at + "Calls upon".len())}, "text": "Urges"}]}),
+    )
+    .await;
+    let n = names(&ask().await);
+    assert!(
+        n.iter().any(|x| x.starts_with("1. Urges all States")),
+        "{n:?}"
+    );
+    assert!(n.iter().all(|x| !x.starts_with("1. Calls upon")), "{n:?}");
+    c.shutdown().await;
+}

@@ -191,6 +191,9 @@ pub struct Shared {
     pub client: Client,
     pub docs: DashMap<Uri, OpenDoc>,
     pub computed: DashMap<Uri, Computed>,
+    /// The outline of one version (editors ask for it after every edit and
+    /// again for breadcrumbs): (version, config generation, hierarchical).
+    pub outlines: DashMap<Uri, (i32, u64, bool, Arc<lsp::DocumentSymbolResponse>)>,
     pub index: RwLock<WorkspaceIndex>,
     /// The reference folders' facts, replaced whole when re-indexed.
     pub refs: RwLock<Arc<ReferenceIndex>>,
@@ -212,6 +215,7 @@ impl Shared {
             client,
             docs: DashMap::new(),
             computed: DashMap::new(),
+            outlines: DashMap::new(),
             index: RwLock::new(WorkspaceIndex::new()),
             refs: RwLock::new(Arc::new(ReferenceIndex::new())),
             refs_gen: AtomicU64::new(0),

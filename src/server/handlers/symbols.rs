@@ -130,7 +130,15 @@ pub fn document_symbol(
 ) -> Option<lsp::DocumentSymbolResponse> {
     let uri = p.text_document.uri;
     let hier = sh.neg().hierarchical_symbols;
-    with_view(sh, &uri, |v| {
+    let gen_ = sh.config_gen.load(std::sync::atomic::Ordering::SeqCst);
+    let version = sh.version_of(&uri);
+    if let Some(v) = version
+        && let Some(c) = sh.outlines.get(&uri)
+        && (c.0, c.1, c.2) == (v, gen_, hier)
+    {
+        return Some((*c.3).clone());
+    }
+    let resp = with_view(sh, &uri, |v| {
         let items = outline(v);
         Some(if hier {
             lsp::DocumentSymbolResponse::Nested(items)
@@ -139,7 +147,15 @@ pub fn document_symbol(
             flatten(items, None, &uri, &mut flat);
             lsp::DocumentSymbolResponse::Flat(flat)
         })
-    })
+    })?;
+    // cache only what belongs to the version asked about (open documents)
+    if let Some(v) = version
+        && sh.version_of(&uri) == Some(v)
+    {
+        sh.outlines
+            .insert(uri, (v, gen_, hier, std::sync::Arc::new(resp.clone())));
+    }
+    Some(resp)
 }
 
 /// `workspace/symbol`: every indexed or open resolution whose number, symbol
