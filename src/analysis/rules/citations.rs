@@ -489,9 +489,29 @@ fn un043(cx: &Ctx, out: &mut Sink) {
         }
     }
     for l in lists {
+        // newest first, three or more in a row, is a deliberate order ("the most
+        // recent of which being 77/227, 76/180 …", GA 78/219, 79/182, 80/221)
+        let keys: Vec<_> = l.iter().map(|c| order_key(c)).collect();
+        if l.len() >= 3
+            && keys.iter().all(Option::is_some)
+            && keys.windows(2).all(|k| k[0] > k[1])
+            && l.iter()
+                .all(|c| c.organ == l[0].organ && c.kind == l[0].kind)
+        {
+            continue;
+        }
         for w in l.windows(2) {
             let (a, b) = (w[0], w[1]);
             if a.organ != b.organ || a.kind != b.kind {
+                continue;
+            }
+            // the same session in the order of its numbers (194 (III) before
+            // 212 (III), GA 78/73, 80/77): the order of the record, not an error
+            if let (Some((sa, na)), Some((sb, nb))) =
+                (session_number(&a.target), session_number(&b.target))
+                && sa == sb
+                && na < nb
+            {
                 continue;
             }
             // a topic phrase between two items starts a new group
@@ -524,6 +544,25 @@ fn un043(cx: &Ctx, out: &mut Sink) {
             }
         }
     }
+}
+
+/// Session and number of a target: `61/100` → (`61`, 100), `194 (III)` →
+/// (`III`, 194); `None` for other shapes (`2231 (2015)` is a year, not a session).
+fn session_number(target: &str) -> Option<(&str, u32)> {
+    if let Some((s, n)) = target.split_once('/') {
+        let n = n
+            .split(|c: char| !c.is_ascii_digit())
+            .next()?
+            .parse()
+            .ok()?;
+        return Some((s, n));
+    }
+    let (n, rest) = target.split_once(" (")?;
+    let session = rest.strip_suffix(')')?;
+    session
+        .chars()
+        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+        .then(|| Some((session, n.parse().ok()?)))?
 }
 
 /// The edits that sort a list of citations: each item (number and its date,
@@ -1372,6 +1411,46 @@ mod fix_tests {
         assert!(
             f.contains("回顾其 2007 年 9 月 13 日第 61/295 号决议"),
             "{f}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod order_tests {
+    use crate::analysis::{Config, check};
+    use crate::syntax::Document;
+
+    fn un043(preamble: &str) -> usize {
+        let text = format!(
+            "The General Assembly,\n\n{preamble}\n\n1. Decides to remain seized of the matter.\n"
+        );
+        check(&Document::new(&text), &Config::default())
+            .iter()
+            .filter(|d| d.code == "UN043")
+            .count()
+    }
+
+    /// Adopted texts list newest first on purpose (GA 78/219) and old sessions
+    /// by number (GA 78/73); a plain swap is still a defect.
+    #[test]
+    fn deliberate_orders_of_adopted_texts_pass_and_a_swap_does_not() {
+        assert_eq!(
+            un043(
+                "Recalling its previous resolutions on the situation of human rights in Myanmar, the most recent of which being resolutions 77/227 of 15 December 2022, 76/180 of 16 December 2021, 75/287 of 18 June 2021 and 75/238 of 31 December 2020,"
+            ),
+            0
+        );
+        assert_eq!(
+            un043(
+                "Recalling its resolutions 194 (III) of 11 December 1948, 212 (III) of 19 November 1948, 302 (IV) of 8 December 1949 and all subsequent related resolutions,"
+            ),
+            0
+        );
+        assert_eq!(
+            un043(
+                "Recalling its resolutions 75/238 of 31 December 2020, 77/227 of 15 December 2022 and 76/180 of 16 December 2021,"
+            ),
+            1
         );
     }
 }
