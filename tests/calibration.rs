@@ -113,11 +113,11 @@ fn false_positives_on_adopted_resolutions() {
     for (k, v) in &per_rule {
         eprintln!("  {k}: {v}");
     }
-    // Target: fewer than 1 per 10 documents (issue 5). Not reached yet (2.29
-    // on 23 Nov 2026, mostly parser defects listed in the issue notes); this
-    // guard keeps the figure from growing while they are fixed.
+    // Target: fewer than 1 per 10 documents (issue 5). Not reached yet (1.70
+    // on 24 Nov 2026, the causes listed in the issue notes); this guard keeps
+    // the figure from growing while they are fixed.
     assert!(
-        (total as f64) < docs as f64 * 0.3,
+        (total as f64) < docs as f64 * 0.2,
         "{total} errors+warnings on {docs} adopted resolutions (target < 1 per 10 documents)"
     );
 }
