@@ -94,17 +94,7 @@ fn mtime_ns(m: &std::fs::Metadata) -> u64 {
 /// folders and ignored files skipped, as for the workspace).
 fn walk(root: &Path) -> Vec<(String, PathBuf, u64, u64)> {
     let mut out = Vec::new();
-    let walker = ignore::WalkBuilder::new(root)
-        .hidden(true)
-        .git_ignore(true)
-        .git_global(false)
-        .git_exclude(true)
-        .require_git(false)
-        .filter_entry(|e| {
-            let n = e.file_name().to_string_lossy();
-            n != "node_modules" && n != "target"
-        })
-        .build();
+    let walker = crate::index::workspace::document_walker(root);
     for e in walker.flatten() {
         if !e.file_type().is_some_and(|t| t.is_file()) || !is_document(e.path()) {
             continue;
@@ -371,22 +361,7 @@ pub fn first_operative_in(doc: &Document) -> Option<String> {
     use crate::syntax::tree::NodeKind;
     let t = doc.tree();
     let n = *t.nodes_of(NodeKind::Operative).first()?;
-    let text = doc.text();
-    let start = n
-        .label_range
-        .as_ref()
-        .map(|r| r.end)
-        .unwrap_or(n.range.start)
-        .min(n.range.end);
-    let end = n
-        .children
-        .first()
-        .map(|c| c.range.start)
-        .unwrap_or(n.range.end)
-        .clamp(start, n.range.end);
-    let body = text
-        .get(start..end)?
-        .trim_start_matches(['.', ')', '．', ' ', '\t']);
+    let body = n.body_after_label(doc.text());
     let s = body.split_whitespace().collect::<Vec<_>>().join(" ");
     (!s.is_empty()).then_some(s)
 }

@@ -293,12 +293,11 @@ pub struct Scan {
     pub skipped_large: Vec<PathBuf>,
 }
 
-/// Candidate documents under `root`: `.txt`, `.md`, `.unres`, honouring
-/// `.gitignore` / `.ignore`, skipping hidden folders and files over `max_size`
-/// bytes. Binary and non-UTF-8 files are for the reader to skip ([`read_text`]).
-pub fn scan(root: &Path, max_size: u64, excluded: &dyn Fn(&str) -> bool) -> Scan {
-    let mut out = Scan::default();
-    let walker = ignore::WalkBuilder::new(root)
+/// The walk over a folder that the workspace and reference folders share:
+/// `.gitignore` / `.ignore` honoured, hidden folders, `node_modules` and
+/// `target` skipped.
+pub fn document_walker(root: &Path) -> ignore::Walk {
+    ignore::WalkBuilder::new(root)
         .hidden(true)
         .git_ignore(true)
         .git_global(false)
@@ -308,7 +307,15 @@ pub fn scan(root: &Path, max_size: u64, excluded: &dyn Fn(&str) -> bool) -> Scan
             let n = e.file_name().to_string_lossy();
             n != "node_modules" && n != "target"
         })
-        .build();
+        .build()
+}
+
+/// Candidate documents under `root`: `.txt`, `.md`, `.unres`, honouring
+/// `.gitignore` / `.ignore`, skipping hidden folders and files over `max_size`
+/// bytes. Binary and non-UTF-8 files are for the reader to skip ([`read_text`]).
+pub fn scan(root: &Path, max_size: u64, excluded: &dyn Fn(&str) -> bool) -> Scan {
+    let mut out = Scan::default();
+    let walker = document_walker(root);
     for e in walker.flatten() {
         if !e.file_type().is_some_and(|t| t.is_file()) {
             continue;

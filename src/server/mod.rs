@@ -358,23 +358,9 @@ impl Shared {
             return;
         }
         let token = lsp::NumberOrString::String(format!("unlsp/references/{gen_}"));
-        let progress = if self.neg().work_done_progress
-            && self
-                .client
-                .create_work_done_progress(token.clone())
-                .await
-                .is_ok()
-        {
-            Some(
-                self.client
-                    .progress(token, "unlsp: indexing reference folders")
-                    .with_percentage(0)
-                    .begin()
-                    .await,
-            )
-        } else {
-            None
-        };
+        let progress = self
+            .begin_progress(token, "unlsp: indexing reference folders")
+            .await;
         let opts = crate::index::reference::Options {
             cache_dir: crate::index::cache::cache_dir(),
             max_file_size: s.max_file_size(),
@@ -418,28 +404,43 @@ impl Shared {
         }
     }
 
+    /// Start a `$/progress` report when the client takes them.
+    async fn begin_progress(
+        &self,
+        token: lsp::NumberOrString,
+        title: &str,
+    ) -> Option<
+        tower_lsp_server::OngoingProgress<
+            tower_lsp_server::Bounded,
+            tower_lsp_server::NotCancellable,
+        >,
+    > {
+        if !self.neg().work_done_progress
+            || self
+                .client
+                .create_work_done_progress(token.clone())
+                .await
+                .is_err()
+        {
+            return None;
+        }
+        Some(
+            self.client
+                .progress(token, title.to_string())
+                .with_percentage(0)
+                .begin()
+                .await,
+        )
+    }
+
     /// Index the workspace at start-up, reporting `$/progress`.
     async fn index_workspace(self: Arc<Self>) {
         let s = self.settings();
         let Some(root) = s.root.clone() else { return };
         let token = lsp::NumberOrString::String("unlsp/index".into());
-        let progress = if self.neg().work_done_progress
-            && self
-                .client
-                .create_work_done_progress(token.clone())
-                .await
-                .is_ok()
-        {
-            Some(
-                self.client
-                    .progress(token, "unlsp: indexing resolutions")
-                    .with_percentage(0)
-                    .begin()
-                    .await,
-            )
-        } else {
-            None
-        };
+        let progress = self
+            .begin_progress(token, "unlsp: indexing resolutions")
+            .await;
         let s2 = s.clone();
         let scan = tokio::task::spawn_blocking(move || {
             let excl = |rel: &str| s2.project.is_excluded(rel);

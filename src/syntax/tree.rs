@@ -91,6 +91,25 @@ pub struct Node {
 }
 
 impl Node {
+    /// The node's own text after its label and before its first child
+    /// (`1. Calls upon … (a) …` → `Calls upon …`).
+    pub fn body_after_label<'t>(&self, text: &'t str) -> &'t str {
+        let start = self
+            .label_range
+            .as_ref()
+            .map(|r| r.end)
+            .unwrap_or(self.range.start)
+            .min(self.range.end);
+        let end = self
+            .children
+            .first()
+            .map(|c| c.range.start)
+            .unwrap_or(self.range.end)
+            .clamp(start, self.range.end);
+        let s = text.get(start..end).unwrap_or("");
+        s.trim_start_matches(['.', ')', '．', ' ', '\t'])
+    }
+
     pub fn new(kind: NodeKind, range: Range<usize>) -> Node {
         Node {
             kind,

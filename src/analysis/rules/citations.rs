@@ -364,15 +364,27 @@ fn un041(cx: &Ctx, out: &mut Sink) {
             if let Some(k) = known.as_deref().and_then(Date::from_iso)
                 && k >= from
                 && k <= to
-                && let Some(text) = date_like(cx.lang, &cx.text[dr.clone()], k)
             {
-                diag.fix(
-                    format!("Write the date of adoption, {text}"),
-                    vec![Edit { range: dr, text }],
-                    false,
-                );
+                adoption_date_fix(cx, diag, dr, k);
             }
         }
+    }
+}
+
+/// Offer to write the catalogue's adoption date `k` over the cited date `dr`,
+/// in the style the text wrote it.
+fn adoption_date_fix(
+    cx: &Ctx,
+    diag: &mut crate::analysis::Diagnostic,
+    dr: std::ops::Range<usize>,
+    k: Date,
+) {
+    if let Some(text) = date_like(cx.lang, &cx.text[dr.clone()], k) {
+        diag.fix(
+            format!("Write the date of adoption, {text}"),
+            vec![Edit { range: dr, text }],
+            false,
+        );
     }
 }
 
@@ -1225,14 +1237,8 @@ fn un053(cx: &Ctx, out: &mut Sink) {
                     ),
                 )
                 .related(c.range.clone(), "cited act");
-            if let Some(k) = catalogue_date(c).filter(|k| *k <= a)
-                && let Some(text) = date_like(cx.lang, &cx.text[dr.clone()], k)
-            {
-                diag.fix(
-                    format!("Write the date of adoption, {text}"),
-                    vec![Edit { range: dr, text }],
-                    false,
-                );
+            if let Some(k) = catalogue_date(c).filter(|k| *k <= a) {
+                adoption_date_fix(cx, diag, dr, k);
             }
         }
     }

@@ -110,20 +110,7 @@ pub fn first_words(s: &str, max: usize) -> String {
 
 /// The text of a node after its label (`1. Calls upon …` → `Calls upon …`).
 pub fn body_after_label<'t>(text: &'t str, n: &Node) -> &'t str {
-    let start = n
-        .label_range
-        .as_ref()
-        .map(|r| r.end)
-        .unwrap_or(n.range.start)
-        .min(n.range.end);
-    let end = n
-        .children
-        .first()
-        .map(|c| c.range.start)
-        .unwrap_or(n.range.end)
-        .clamp(start, n.range.end);
-    let s = text.get(start..end).unwrap_or("");
-    s.trim_start_matches(['.', ')', '．', ' ', '\t'])
+    n.body_after_label(text)
 }
 
 /// The operative paragraph numbered `label` a reference at `at` means: the last
