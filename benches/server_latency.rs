@@ -15,6 +15,71 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 use support::*;
 
+/// Live heap bytes, for the in-process memory breakdown.
+struct Counting;
+static LIVE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+// SAFETY: forwards to the system allocator, only counting sizes.
+unsafe impl std::alloc::GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: std::alloc::Layout) -> *mut u8 {
+        LIVE.fetch_add(l.size(), std::sync::atomic::Ordering::Relaxed);
+        unsafe { std::alloc::System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: std::alloc::Layout) {
+        LIVE.fetch_sub(l.size(), std::sync::atomic::Ordering::Relaxed);
+        unsafe { std::alloc::System.dealloc(p, l) }
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: std::alloc::Layout, n: usize) -> *mut u8 {
+        LIVE.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+        LIVE.fetch_sub(l.size(), std::sync::atomic::Ordering::Relaxed);
+        unsafe { std::alloc::System.realloc(p, l, n) }
+    }
+}
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+fn live_mb() -> f64 {
+    LIVE.load(std::sync::atomic::Ordering::Relaxed) as f64 / 1_048_576.0
+}
+
+/// Where the server's memory goes with a large document open: live heap after
+/// each step, in process (the same code as `unlsp serve`).
+async fn live_breakdown(text: &str) {
+    let c = TestClient::in_process().await;
+    c.initialize(plain_caps(), json!({"debounceMs": 0}), None)
+        .await;
+    let l0 = live_mb();
+    // the bundled catalogue and the rules' tables, loaded on first use
+    let warm = "file:///bench/warm.txt";
+    c.open(warm, SEED, 1).await;
+    c.diagnostics(warm, 1).await;
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": warm}}),
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let l1 = live_mb();
+    let uri = "file:///bench/big.txt";
+    c.open(uri, text, 1).await;
+    c.diagnostics(uri, 1).await;
+    let l2 = live_mb();
+    c.call(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    )
+    .await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let l3 = live_mb();
+    println!(
+        "live heap in process: {l0:.1} MB initialised; +{:.1} MB tables loaded on first use (catalogue, rule patterns); +{:.1} MB with the {:.1} MB document open and linted; +{:.1} MB after its outline; {l3:.1} MB in all",
+        l1 - l0,
+        l2 - l1,
+        text.len() as f64 / 1_048_576.0,
+        l3 - l2
+    );
+    let _ = c.shutdown().await;
+}
+
 const SEED: &str = "The General Assembly,\n\nRecalling its resolution 61/100 of 6 December 2006,\n\nRecalling also its resolution 60/93,1\n\n1. Calls upon all States to take all measures, in accordance with paragraph 2 below;\n\n2. Requests the Secretary-General to report on the following:\n\n(a) The status of the Convention;\n\n(b) The outcome of the meetings;\n\n3. Decides to remain seized of the matter.\n\n_______________\n1 See CCW/CONF.III/11.\n\n";
 
 fn corpus_text(size: usize) -> String {
@@ -237,7 +302,12 @@ fn main() {
     rt.block_on(async {
         let small = corpus_text(50 * 1024);
         let big = corpus_text(1024 * 1024);
+        if let Ok(p) = std::env::var("UNLSP_DUMP") {
+            std::fs::write(p, &big).unwrap();
+            return;
+        }
         if std::env::var("UNLSP_RSS_ONLY").is_ok() {
+            live_breakdown(&big).await;
             idle_rss(&big).await;
             return;
         }
@@ -245,6 +315,7 @@ fn main() {
         breakdown("1 MB", &big);
         run("50 KB", &small, 200).await;
         run("1 MB", &big, 60).await;
+        live_breakdown(&big).await;
         idle_rss(&big).await;
     });
 }

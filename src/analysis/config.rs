@@ -17,6 +17,10 @@ pub struct Config {
     /// Stop running rules once this much time has gone (the server's bound on
     /// the work one analysis may do); `None` runs them all (the CLI).
     pub time_budget: Option<std::time::Duration>,
+    /// Threads the rules of one large document may share (0 or 1: the calling
+    /// thread only). The server sets it to the machine's cores; the CLI lints
+    /// files in parallel instead.
+    pub threads: usize,
 }
 
 /// `unlsp.toml` `[[silence]]` entry or inline directive: one rule, optionally

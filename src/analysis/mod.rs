@@ -128,6 +128,34 @@ pub struct Ctx<'a> {
 #[derive(Default)]
 pub struct Memo {
     numbered_operatives: std::sync::OnceLock<Option<(usize, usize)>>,
+    /// The joined text of each node some rule asked for, by (kind, range).
+    views: std::sync::Mutex<ViewMap>,
+}
+
+type ViewMap = rustc_hash::FxHashMap<
+    (crate::syntax::tree::NodeKind, usize, usize),
+    std::sync::Arc<crate::syntax::inline::View>,
+>;
+
+impl Memo {
+    /// The view of `n`, built by `make` the first time it is asked for.
+    pub fn view(
+        &self,
+        n: &crate::syntax::tree::Node,
+        make: impl FnOnce() -> crate::syntax::inline::View,
+    ) -> std::sync::Arc<crate::syntax::inline::View> {
+        let key = (n.kind, n.range.start, n.range.end);
+        if let Some(v) = self.lock_views().get(&key) {
+            return v.clone();
+        }
+        // built outside the lock: other rules go on meanwhile
+        let v = std::sync::Arc::new(make());
+        self.lock_views().entry(key).or_insert(v).clone()
+    }
+
+    fn lock_views(&self) -> std::sync::MutexGuard<'_, ViewMap> {
+        self.views.lock().unwrap_or_else(|e| e.into_inner())
+    }
 }
 
 impl Ctx<'_> {
@@ -222,42 +250,95 @@ pub fn check(doc: &Document, cfg: &Config) -> Vec<Diagnostic> {
     check_tree(doc.text(), doc.tree(), cfg)
 }
 
+/// Below this size the rules run on the calling thread: spawning costs more
+/// than it saves.
+const PARALLEL_FROM: usize = 128 * 1024;
+
 pub fn check_tree(text: &str, tree: &Tree, cfg: &Config) -> Vec<Diagnostic> {
     let cx = Ctx::new(text, tree);
-    let mut all = Vec::new();
     let started = std::time::Instant::now();
     let rules = catalogue();
-    for (i, r) in rules.iter().enumerate() {
-        if let Some(budget) = cfg.time_budget
-            && i > 0
-            && started.elapsed() > budget
-        {
-            all.push(Diagnostic {
-                code: "time-budget",
-                severity: Severity::Information,
-                message: format!(
-                    "The drafting rules stopped after {} ms, the time allowed for one analysis: {} and the rules after it did not run.",
-                    budget.as_millis(),
-                    r.id
-                ),
-                range: 0..0,
-                related: Vec::new(),
-                fix: None,
-            });
-            break;
+    // the rules that apply, with their severity here
+    let todo: Vec<(usize, Severity)> = rules
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            let mut sev = cfg.severity_of(r)?;
+            if !r.scopes.contains(&tree.kind)
+                || !(r.langs.is_empty() || r.langs.contains(&tree.lang))
+            {
+                return None;
+            }
+            if r.extraction_tolerant && tree.extracted && !cfg.is_overridden(r.id) {
+                sev = sev.step_down();
+            }
+            Some((i, sev))
+        })
+        .collect();
+    // Each worker takes the next rule; a rule that starts after the budget is
+    // spent does not run, nor does any rule after it.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let over = std::sync::atomic::AtomicUsize::new(usize::MAX);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(&(i, sev)) = todo.get(k) else { break };
+            if let Some(budget) = cfg.time_budget
+                && k > 0
+                && started.elapsed() > budget
+            {
+                over.fetch_min(k, std::sync::atomic::Ordering::Relaxed);
+                break;
+            }
+            let r = &rules[i];
+            let mut sink = Sink::new(r.id, sev);
+            (r.check)(&cx, &mut sink);
+            done.push((k, sink.out));
         }
-        let Some(mut sev) = cfg.severity_of(r) else {
-            continue;
-        };
-        if !r.scopes.contains(&tree.kind) || !(r.langs.is_empty() || r.langs.contains(&tree.lang)) {
-            continue;
+        done
+    };
+    let threads = if text.len() >= PARALLEL_FROM {
+        cfg.threads.clamp(1, 8)
+    } else {
+        1
+    };
+    let mut results = if threads > 1 {
+        std::thread::scope(|s| {
+            let helpers: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
+            let mut mine = work();
+            for h in helpers {
+                // a rule that panicked on a worker is lost, never the whole analysis
+                mine.extend(h.join().unwrap_or_default());
+            }
+            mine
+        })
+    } else {
+        work()
+    };
+    results.sort_by_key(|(k, _)| *k);
+    let cut = over.load(std::sync::atomic::Ordering::Relaxed);
+    let mut all = Vec::new();
+    for (k, out) in results {
+        if k < cut {
+            all.extend(out);
         }
-        if r.extraction_tolerant && tree.extracted && !cfg.is_overridden(r.id) {
-            sev = sev.step_down();
-        }
-        let mut sink = Sink::new(r.id, sev);
-        (r.check)(&cx, &mut sink);
-        all.extend(sink.out);
+    }
+    if let Some(&(i, _)) = todo.get(cut)
+        && let Some(budget) = cfg.time_budget
+    {
+        all.push(Diagnostic {
+            code: "time-budget",
+            severity: Severity::Information,
+            message: format!(
+                "The drafting rules stopped after {} ms, the time allowed for one analysis: {} and the rules after it did not run.",
+                budget.as_millis(),
+                rules[i].id
+            ),
+            range: 0..0,
+            related: Vec::new(),
+            fix: None,
+        });
     }
     // Ranges on character boundaries, inside the text: whatever a rule computed,
     // front ends can slice with them.
@@ -349,5 +430,42 @@ mod tests {
             cut.iter()
                 .all(|d| d.code == "time-budget" || d.code == catalogue()[0].id)
         );
+    }
+
+    /// A document large enough for the rules to share threads: the same
+    /// diagnostics, in the same order, as on one thread.
+    #[test]
+    fn rules_on_several_threads_give_what_one_thread_gives() {
+        let real = include_str!("../../examples/A_RES_62_57.txt");
+        let mut text = String::new();
+        while text.len() < PARALLEL_FROM + 1 {
+            text.push_str(real);
+            text.push_str("\n\n");
+            text.push_str(DRAFT);
+            text.push_str("\n\n");
+        }
+        let doc = Document::new(&text);
+        let one = check(&doc, &Config::default());
+        assert!(one.len() > 10, "{}", one.len());
+        for threads in [2, 3, 8] {
+            let many = check(
+                &doc,
+                &Config {
+                    threads,
+                    ..Default::default()
+                },
+            );
+            assert_eq!(many, one, "{threads} threads");
+        }
+        // the budget still stops them and says so once
+        let cut = check(
+            &doc,
+            &Config {
+                threads: 2,
+                time_budget: Some(std::time::Duration::ZERO),
+                ..Default::default()
+            },
+        );
+        assert_eq!(cut.iter().filter(|d| d.code == "time-budget").count(), 1);
     }
 }

@@ -11,6 +11,7 @@
 pub mod catch_panic;
 pub mod convert;
 pub mod handlers;
+pub mod memory;
 pub mod settings;
 pub mod state;
 pub mod transport;
@@ -100,6 +101,7 @@ where
 /// Run the server on stdin/stdout until the client exits; returns the exit code
 /// (0 after `shutdown` then `exit`, 1 when `exit` came without `shutdown`).
 pub fn run_stdio() -> i32 {
+    memory::limit_arenas();
     let rt = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

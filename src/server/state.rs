@@ -207,6 +207,8 @@ pub struct Shared {
     pub shutting_down: AtomicBool,
     /// Serialises publishing so that an older result never overtakes a newer one.
     pub publish: tokio::sync::Mutex<()>,
+    /// Gives freed memory back once analyses stop for a moment.
+    pub idle: Arc<crate::server::memory::IdleTrim>,
 }
 
 impl Shared {
@@ -225,6 +227,7 @@ impl Shared {
             config_gen: AtomicU64::new(0),
             shutting_down: AtomicBool::new(false),
             publish: tokio::sync::Mutex::new(()),
+            idle: Default::default(),
         }
     }
 
@@ -340,6 +343,7 @@ impl Shared {
         self.index_mut().insert(facts);
         self.store_and_publish(uri, version, gen_, snap.rope, diags, parallel)
             .await;
+        self.idle.after_work();
     }
 
     /// Keep the diagnostics of `version` for code actions and pulls, and push
@@ -441,6 +445,7 @@ pub fn rules_or_notice(snap: &Snapshot, settings: &Settings) -> Vec<analysis::Di
     }
     let mut cfg = settings.rule_config(snap.path.as_deref());
     cfg.time_budget = Some(RULE_TIME_BUDGET);
+    cfg.threads = rule_threads();
     let mut diags = analysis::check_tree(&snap.text, &snap.tree, &cfg);
     if diags.len() > MAX_DIAGNOSTICS {
         let more = diags.len() - MAX_DIAGNOSTICS;
@@ -457,6 +462,13 @@ pub fn rules_or_notice(snap: &Snapshot, settings: &Settings) -> Vec<analysis::Di
         });
     }
     diags
+}
+
+/// Cores the rules of one large document share: the editor waits on one
+/// document at a time, so it may have them all.
+fn rule_threads() -> usize {
+    static N: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *N.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 /// The bounds on one analysis: an editor should never wait on, or be flooded

@@ -141,6 +141,9 @@ pub fn lex(text: &str, base: usize) -> Vec<Block> {
         );
         pos = line_end;
     }
+    // the estimate above can double on short lines; the list lives as long as
+    // the document
+    out.shrink_to_fit();
     out
 }
 

@@ -240,13 +240,16 @@ pub fn units<'a>(cx: &Ctx<'a>) -> Vec<&'a Node> {
 
 /// The running text of a unit (wrapped lines joined) with a map back to the
 /// document.
-pub fn view(cx: &Ctx, n: &Node) -> crate::syntax::inline::View {
-    let pieces = if n.kind == NodeKind::Footnote {
-        vec![n.range.clone()]
-    } else {
-        body_pieces(n)
-    };
-    crate::syntax::inline::View::new(cx.text, &pieces)
+/// Built once per node and analysis, however many rules read it.
+pub fn view(cx: &Ctx, n: &Node) -> std::sync::Arc<crate::syntax::inline::View> {
+    cx.memo.view(n, || {
+        let pieces = if n.kind == NodeKind::Footnote {
+            vec![n.range.clone()]
+        } else {
+            body_pieces(n)
+        };
+        crate::syntax::inline::View::new(cx.text, &pieces)
+    })
 }
 
 /// Paragraphs grouped by part: the preambular paragraphs of one preamble, the
