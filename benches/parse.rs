@@ -179,7 +179,7 @@ fn main() {
     }
     if std::env::var("UNLSP_PROFILE").is_ok() {
         let one = corpus_text(1 << 20);
-        for _ in 0..3 {
+        for _ in 0..20 {
             std::hint::black_box(Document::new(&one));
         }
         return;

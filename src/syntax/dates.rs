@@ -254,6 +254,11 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
 /// A date that fills the whole of `s` (after trimming), for heading and closing lines.
 pub fn whole_date(s: &str) -> Option<Date> {
     let t = s.trim();
+    // the longest written date (`6 de diciembre de 2006`, Arabic with its two
+    // month names) is well under this: a paragraph line is no date line
+    if t.len() > 96 {
+        return None;
+    }
     let d = find_dates(t).into_iter().next()?;
     (d.start == 0 && d.end == t.len()).then_some(d.date)
 }

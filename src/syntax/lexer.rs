@@ -422,13 +422,39 @@ static HEADING_SET: std::sync::LazyLock<regex::RegexSet> = std::sync::LazyLock::
         AGENDA.as_str(),
         SESSION_EN.as_str(),
         SESSION_ZH.as_str(),
-        SPONSORS.as_str(),
     ])
     .unwrap()
 });
 
+/// Whether `t` can be a sponsor line (`…: draft resolution`, `Draft resolution
+/// submitted by …`): the only heading shape not anchored at the line start,
+/// so it stays out of [`HEADING_SET`], where it would make every line a
+/// full scan.
+fn may_be_sponsor_line(t: &str) -> bool {
+    let lower_tail: String = {
+        let from = t
+            .char_indices()
+            .rev()
+            .nth(11)
+            .map_or(0, |(i, _)| i);
+        t[from..].to_lowercase()
+    };
+    let head = t.trim_start_matches(is_space).as_bytes();
+    let starts = |w: &str| head.len() >= w.len() && head[..w.len()].eq_ignore_ascii_case(w.as_bytes());
+    ["resolution", "resolutions", "decision", "decisions", "résolution", "resolución"]
+        .iter()
+        .any(|w| lower_tail.ends_with(w))
+        || starts("draft")
+        || starts("revised")
+        || (t.contains(':')
+            && ["rojet", "ROJET", "royecto", "ROYECTO"]
+                .iter()
+                .any(|w| t.contains(w)))
+}
+
 fn classify_heading_fields(line: &str, t: &str, first: char) -> Option<BlockKind> {
-    if !HEADING_SET.is_match(line) {
+    let sponsors = may_be_sponsor_line(t) && SPONSORS.is_match(line);
+    if !sponsors && !HEADING_SET.is_match(line) {
         if t.len() < 96
             && t.contains('/')
             && let Some(s) = symbols::whole_symbol(t)
@@ -491,7 +517,7 @@ fn classify_heading_fields(line: &str, t: &str, first: char) -> Option<BlockKind
     if let Some(k) = author(t) {
         return Some(k);
     }
-    if SPONSORS.is_match(line) {
+    if sponsors {
         return Some(BlockKind::Sponsors);
     }
     None
