@@ -6,6 +6,8 @@ use crate::analysis::{ALL_KINDS, Ctx, Edit, RES_DRAFT, RuleDef, Severity, Sink};
 use crate::syntax::cjk::{is_han, is_space};
 use crate::syntax::lang::Lang;
 use crate::syntax::tree::{Node, NodeKind};
+use regex::Regex;
+use std::sync::LazyLock;
 
 pub const UN006: RuleDef = RuleDef {
     id: "UN006",
@@ -100,6 +102,12 @@ fn un010(cx: &Ctx, out: &mut Sink) {
             if matches!(mark, ':' | '：') {
                 continue; // introduces a quoted text or an annex
             }
+            if ends_with_block_quotation(cx, p)
+                || ends_with_numbered_items(cx, p)
+                || super::introduces_text(cx, p)
+            {
+                continue;
+            }
             if last_in_doc {
                 if !is_stop {
                     let want = table.preferred_full_stop();
@@ -118,6 +126,35 @@ fn un010(cx: &Ctx, out: &mut Sink) {
             }
         }
     }
+}
+
+/// The paragraph ends with a quotation set off as paragraphs of their own
+/// (`… continues to read as follows:` / `“(a) …` / `“(b) … level.”`, GA
+/// 79/280): the quoted text keeps its own final full stop, and nothing follows.
+fn ends_with_block_quotation(cx: &Ctx, p: &Node) -> bool {
+    static BLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r":[ \t]*\r?\n\s*[“«]").unwrap());
+    let body = super::slice(cx.text, p.range.start, p.range.end).trim_end_matches(is_space);
+    (body.ends_with(".”") || body.ends_with(".»")) && BLOCK.is_match(body)
+}
+
+/// The paragraph ends with a list of numbered items that all end with a full
+/// stop: a provisional agenda (`1. Opening of the Congress.` … `7. Adoption
+/// of the report of the Congress.`, GA 78/223) keeps its own punctuation.
+fn ends_with_numbered_items(cx: &Ctx, p: &Node) -> bool {
+    let items: Vec<&Node> = p
+        .children
+        .iter()
+        .filter(|c| c.kind == NodeKind::Subparagraph)
+        .collect();
+    items.len() >= 2
+        && items.iter().all(|c| {
+            c.label
+                .as_deref()
+                .is_some_and(|l| l.trim_end_matches('.').bytes().all(|b| b.is_ascii_digit()))
+                && super::slice(cx.text, c.range.start, c.range.end)
+                    .trim_end_matches(is_space)
+                    .ends_with('.')
+        })
 }
 
 /// Replace a wrong terminal mark, or add the missing one after the last character.
@@ -244,6 +281,21 @@ fn un071(cx: &Ctx, out: &mut Sink) {
                 }) else {
                     continue;
                 };
+                // a quotation of several paragraphs inside one node (`“(a) …
+                // General.` / `“(b) … level.”`, GA 79/280): a `“` opening a
+                // line while the one opening an earlier line is still open
+                // starts the next quoted paragraph
+                let line_start = |at: usize| {
+                    let before = cx.text[..at].trim_end_matches([' ', '\t', '\u{3000}']);
+                    before.is_empty() || before.ends_with('\n')
+                };
+                if is_open
+                    && k == QUOTE
+                    && line_start(r.start + i)
+                    && stacks[k].last().is_some_and(|&o| line_start(o))
+                {
+                    stacks[k].pop();
+                }
                 if is_open {
                     stacks[k].push(r.start + i);
                 } else if stacks[k].pop().is_none() && strays[k].is_none() {
