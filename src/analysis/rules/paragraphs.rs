@@ -659,16 +659,21 @@ static NEGOTIATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The words before a number name a provision of a legal text (`article`,
-/// `section`, `rule`, `paragraph`): `499 bis` after them is that provision.
+/// `section`, `rule`), past the other numbers of the same list (`articles 499
+/// bis and 500 bis`): `500 bis` after them is that provision.
 fn names_a_provision(before: &str) -> bool {
-    let last = before
-        .trim_end()
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let word = before
+        .split_whitespace()
+        .rev()
+        .take(8)
+        .map(|w| w.trim_end_matches(',').to_lowercase())
+        .find(|w| {
+            !(matches!(w.as_str(), "and" | "or" | "bis" | "ter" | "quater")
+                || w.chars().all(|c| c.is_ascii_digit()))
+        })
+        .unwrap_or_default();
     matches!(
-        last.as_str(),
+        word.as_str(),
         "article"
             | "articles"
             | "art."
