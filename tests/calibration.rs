@@ -5,7 +5,8 @@
 //!
 //! The corpus lives in `../shared/corpus` relative to the crate; without it the
 //! tests print a note and pass. `UNLSP_CALIBRATION_SHOW=UN010,UN008` prints
-//! samples of those rules' diagnostics.
+//! those rules' diagnostics (tagged `[source]`/`[extraction]` when
+//! `tests/calibration/confirmed.tsv` lists them as real defects).
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -53,12 +54,74 @@ fn par_map<T: Send>(files: &[PathBuf], f: impl Fn(&Path) -> T + Sync) -> Vec<T> 
 }
 
 /// Security Council resolutions of the printed compilations (1946–1992): OCR
-/// text without masthead, `Adopted at the 2nd meeting.` closings and footnotes
-/// run into the text — extraction artefacts in the sense of the calibration
-/// note, counted apart.
+/// text without the masthead line `Adopted by the Security Council at its …`,
+/// closed by `Adopted at the 2nd meeting.` and footnotes run into the text —
+/// extraction artefacts in the sense of the calibration note, counted apart.
+/// Most open with `The Security Council`; the `Whereas …` texts (4, 17 and 21
+/// of 1946–1947) and the one-page layout of 462 and 466 (1980) do not, but
+/// close the same way (`Adopted … at the 2211th meeting`).
 fn is_compilation(text: &str) -> bool {
+    if text.contains("Adopted by the Security Council at its") {
+        return false;
+    }
     text.contains("The Security Council")
-        && !text.contains("Adopted by the Security Council at its")
+        || text.match_indices("Adopted").any(|(i, _)| {
+            let line_start = text[..i].trim_end_matches([' ', '\t']);
+            let mut end = (i + 120).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            (line_start.is_empty() || line_start.ends_with('\n'))
+                && text[i..end].contains(" meeting")
+        })
+}
+
+/// Diagnostics on adopted texts that are not false positives: a defect of the
+/// source document or of its PDF extraction, each with the quoted evidence
+/// (`tests/calibration/confirmed.tsv`: file, rule, line, category, evidence).
+#[derive(Debug)]
+struct Confirmed {
+    file: String,
+    rule: String,
+    line: usize,
+    category: String,
+    evidence: String,
+}
+
+fn confirmed() -> Vec<Confirmed> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/calibration/confirmed.tsv");
+    let text = std::fs::read_to_string(&p).expect("tests/calibration/confirmed.tsv");
+    let mut out = Vec::new();
+    for (i, l) in text.lines().enumerate() {
+        if l.starts_with('#') || l.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = l.split('\t').collect();
+        assert!(
+            f.len() == 5,
+            "confirmed.tsv line {}: want file, rule, line, category, evidence",
+            i + 1
+        );
+        let c = Confirmed {
+            file: f[0].to_string(),
+            rule: f[1].to_string(),
+            line: f[2].parse().expect("a line number"),
+            category: f[3].to_string(),
+            evidence: f[4].trim().to_string(),
+        };
+        assert!(
+            c.category == "source" || c.category == "extraction",
+            "confirmed.tsv line {}: category is `source` or `extraction`",
+            i + 1
+        );
+        assert!(
+            c.evidence.len() >= 10,
+            "confirmed.tsv line {}: quote the evidence",
+            i + 1
+        );
+        out.push(c);
+    }
+    out
 }
 
 #[test]
@@ -90,15 +153,28 @@ fn false_positives_on_adopted_resolutions() {
             .collect::<Vec<_>>()
             .into()
     });
-    let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut total = 0;
+    let listed = confirmed();
+    let mut used = vec![false; listed.len()];
+    let mut per_rule: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let (mut total, mut fp) = (0, 0);
     let skipped = results.iter().filter(|r| r.is_none()).count();
     for r in results.iter().flatten() {
         for (code, file, line, msg) in r {
-            *per_rule.entry(code).or_default() += 1;
+            let e = per_rule.entry(code).or_default();
+            e.0 += 1;
             total += 1;
+            let known = listed
+                .iter()
+                .position(|c| c.file == *file && c.rule == *code && c.line == *line);
+            if let Some(i) = known {
+                used[i] = true;
+            } else {
+                e.1 += 1;
+                fp += 1;
+            }
             if show.iter().any(|s| s == code) {
-                eprintln!("{code} {file}:{line}: {msg}");
+                let tag = known.map_or(String::new(), |i| format!(" [{}]", listed[i].category));
+                eprintln!("{code} {file}:{line}:{tag} {msg}");
             }
         }
     }
@@ -106,19 +182,47 @@ fn false_positives_on_adopted_resolutions() {
     eprintln!(
         "({skipped} Security Council resolutions in the OCR compilation layout of 1946-1992 left out: extraction artefacts)"
     );
+    let (src, ext) = listed.iter().fold((0, 0), |(s, e), c| {
+        if c.category == "source" {
+            (s + 1, e)
+        } else {
+            (s, e + 1)
+        }
+    });
     eprintln!(
-        "calibration: {docs} adopted resolutions, {total} errors+warnings, {:.2} per 10 documents",
-        total as f64 * 10.0 / docs as f64
+        "calibration: {docs} adopted resolutions, {total} errors+warnings ({:.2} per 10 documents); \
+         {} confirmed defects ({src} of the source, {ext} of the extraction, tests/calibration/confirmed.tsv); \
+         {fp} false positives, {:.2} per 10 documents",
+        total as f64 * 10.0 / docs as f64,
+        total - fp,
+        fp as f64 * 10.0 / docs as f64
     );
-    for (k, v) in &per_rule {
-        eprintln!("  {k}: {v}");
+    eprintln!("  rule: raw, false positives");
+    for (k, (raw, f)) in &per_rule {
+        eprintln!("  {k}: {raw}, {f}");
     }
-    // Target: fewer than 1 per 10 documents (issue 5). Not reached yet (1.70
-    // on 24 Nov 2026, the causes listed in the issue notes); this guard keeps
-    // the figure from growing while they are fixed.
+    // every listed defect must still be reported where listed: the list
+    // cannot hide anything
+    let stale: Vec<String> = listed
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(c, _)| format!("{} {} line {} ({})", c.file, c.rule, c.line, c.evidence))
+        .collect();
     assert!(
-        (total as f64) < docs as f64 * 0.2,
-        "{total} errors+warnings on {docs} adopted resolutions (target < 1 per 10 documents)"
+        stale.is_empty(),
+        "confirmed.tsv lists defects no diagnostic reports any more: remove them: {stale:#?}"
+    );
+    // Target (issue 5): fewer than 1 false positive per 10 documents (0.31
+    // on 24 Nov 2026); the raw figure, confirmed defects included, must not
+    // grow back either (0.89).
+    assert!(
+        (fp as f64) < docs as f64 * 0.1,
+        "{fp} false positives on {docs} adopted resolutions (target < 1 per 10 documents)"
+    );
+    assert!(
+        (total as f64) < docs as f64 * 0.1,
+        "{total} errors+warnings on {docs} adopted resolutions, confirmed defects included (was 86)"
     );
 }
 

@@ -16,11 +16,7 @@ use unlsp::syntax::Document;
 /// Safe fixes that misbehave on real text, in rule files owned elsewhere: the
 /// fixing rule, the fixtures where it does, and why. The test checks that each
 /// still does, so an entry has to go once its rule is fixed.
-const KNOWN_UNSAFE: &[(&str, &[&str], &str)] = &[(
-    "UN072",
-    &["UN071.2.fail.txt"],
-    "`Use typographic quotes` on `\"“Acordos de Paz\"` (the 1992 UNAVEM II resolution of UN071.2, with a mixed quote) curls one straight pair and leaves `““Acordos de Paz”`, which UN071 then reports as an unclosed `“`",
-)];
+const KNOWN_UNSAFE: &[(&str, &[&str], &str)] = &[];
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")

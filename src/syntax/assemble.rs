@@ -984,8 +984,17 @@ impl<'a> Builder<'a> {
             || (b.indented && cjk)
             || (!cjk && hit.m.capitalised && b.line_start);
         let one_char = hit.m.char_len() < 2 && cjk;
+        // `…barriers,` / `recognizing their diversity,` with no blank line
+        // between (GA 80/214): a lower-case lead in a language whose leads
+        // are capitalised continues the sentence the line wrapped
+        let wrapped_clause = !hit.m.capitalised
+            && matches!(self.lang, Lang::En | Lang::Fr | Lang::Es)
+            && b.line_start
+            && !self.prev_blank
+            && self.para.is_some();
         if !after_break
             || one_char
+            || wrapped_clause
             || (!hit.m.capitalised && !cjk && !is_terminal(self.last_terminal))
         {
             self.text_block(i, b, r);

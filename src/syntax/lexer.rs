@@ -288,7 +288,14 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
             last,
             ',' | ';' | ':' | '.' | '，' | '；' | '：' | '。' | '、' | '،' | '؛'
         );
-        let starts_upper = first.is_uppercase() || is_cjk(first);
+        // after an opening quote, the letter it opens decides: `“(b) On
+        // promotion, …` (a quoted staff rule, GA 79/280) is quoted text
+        let letter = if matches!(first, '“' | '«') {
+            t.chars().nth(1).unwrap_or(first)
+        } else {
+            first
+        };
+        let starts_upper = letter.is_uppercase() || is_cjk(letter);
         if !terminal && starts_upper {
             let designator = SECTION_DESIGNATOR.captures(t).map(|c| c[1].to_string());
             return BlockKind::HeadingLike { designator };

@@ -193,6 +193,10 @@ pub const UN040: RuleDef = RuleDef {
     check: un040,
 };
 
+static ADOPTED_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^;]{0,220}?(?-u:\b)adopted(?-u:\b)[^;]{0,40}?(?-u:\b)on\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}").unwrap()
+});
+
 fn un040(cx: &Ctx, out: &mut Sink) {
     let mut seen: HashMap<&str, bool> = HashMap::new();
     for c in acts(cx) {
@@ -211,6 +215,12 @@ fn un040(cx: &Ctx, out: &mut Sink) {
             continue;
         }
         if !c.own || !introduces_act(cx, c) {
+            continue;
+        }
+        // `resolution 72/241, entitled “…”, adopted by consensus on
+        // 20 December 2017` (GA 78/214): the date follows the title
+        let after = super::slice(cx.text, c.range.end, c.range.end + 300);
+        if ADOPTED_ON.is_match(after) {
             continue;
         }
         // `68/74 and 68/75 of 11 December 2013` inside a longer list: the parser
@@ -319,7 +329,7 @@ fn un041(cx: &Ctx, out: &mut Sink) {
         };
         // `… the Economic and Social Commission for Asia and the Pacific in its
         // resolution 73/8` — `its` is another body's: no window to check.
-        if other_body_before(cx, c) {
+        if other_body_before(cx, c) || other_body_after(cx, c) {
             continue;
         }
         let written = super::slice(cx.text, c.list_range.start, c.range.start);
@@ -743,7 +753,13 @@ fn un045(cx: &Ctx, out: &mut Sink) {
             || after.starts_with(" et ")
             || after.starts_with(" y ");
         let same_organ = l.iter().all(|c| c.organ == l[0].organ);
-        if l.len() > 1 && !plural && same_organ {
+        // `resolution 377 A (V) or 76/262` (GA 79/327): alternatives, each
+        // one act, take the singular
+        let alternatives = l.windows(2).all(|w| {
+            let between = super::slice(cx.text, w[0].range.end, w[1].range.start);
+            between.split_whitespace().any(|x| x == "or")
+        });
+        if l.len() > 1 && !plural && same_organ && !alternatives {
             let want = format!("{}s", noun.as_str());
             out.emit(
                 nr.clone(),
@@ -932,6 +948,20 @@ fn un048(cx: &Ctx, out: &mut Sink) {
         let v = view(cx, u);
         for c in OLD_GA.captures_iter(&v.s) {
             if &c[1] == "its" && !own_ga {
+                continue;
+            }
+            // `the World Health Assembly in its resolution 63.22` (GA 79/189),
+            // `the General Conference of UNESCO … in its resolution 16` (GA
+            // 79/267): another body's numbering
+            let start = c.get(0).unwrap().start();
+            let decimal = v.s[c.get(2).unwrap().end()..].starts_with('.')
+                && v.s[c.get(2).unwrap().end() + 1..].starts_with(|ch: char| ch.is_ascii_digit());
+            if decimal
+                || (&c[1] == "its"
+                    && names_other_body(
+                        &v.s[v.s.floor_char_boundary(start.saturating_sub(200))..start],
+                    ))
+            {
                 continue;
             }
             let tail = c.get(7).map(|m| m.as_str()).unwrap_or("");
@@ -1171,7 +1201,9 @@ fn un052(cx: &Ctx, out: &mut Sink) {
         let written = &cx.text[dr.clone()];
         let canon = d.english();
         let before = &cx.text[c.range.end.min(dr.start)..dr.start];
-        let dated = before.contains("dated") || before.contains("adopted on");
+        // `resolution 5/14 adopted on 2 March 2022` (GA 78/128, 79/232): a
+        // participle clause, not a date format; only `dated` is UNEP style
+        let dated = before.contains("dated");
         if written.split_whitespace().collect::<Vec<_>>().join(" ") == canon && !dated {
             continue;
         }
@@ -1294,7 +1326,12 @@ fn un054(cx: &Ctx, out: &mut Sink) {
 /// Another body is named just before an `its resolution` citation.
 fn other_body_before(cx: &Ctx, c: &Citation) -> bool {
     let from = c.list_range.start.saturating_sub(160);
-    let before = super::slice(cx.text, from, c.list_range.start);
+    names_other_body(super::slice(cx.text, from, c.list_range.start))
+}
+
+/// The end of the sentence in `before` names a body other than the
+/// General Assembly, which a following `its` can mean.
+fn names_other_body(before: &str) -> bool {
     let sentence = before.rsplit([';', '.']).next().unwrap_or(before);
     [
         "Commission",
@@ -1313,6 +1350,42 @@ fn other_body_before(cx: &Ctx, c: &Citation) -> bool {
     ]
     .iter()
     .any(|w| sentence.contains(w))
+}
+
+/// `through its resolution 54/18 of 12 October 2023, the Human Rights Council
+/// submitted …` (GA 78/203): `its` points forward to the body that the
+/// clause after the citation names as its subject.
+fn other_body_after(cx: &Ctx, c: &Citation) -> bool {
+    let end = c.date_range.as_ref().map_or(c.range.end, |r| r.end);
+    let after = super::slice(cx.text, end, end + 80);
+    let after = after.split(';').next().unwrap_or(after);
+    // `2023,20 the Human Rights Council`: a footnote marker after the comma
+    static SUBJECT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[^,]*,\s?\d{0,3}\s+the\s+([^,(]*)").unwrap());
+    let Some(m) = SUBJECT.captures(after) else {
+        return false;
+    };
+    // the name: its capitalised words (`Human Rights Council submitted …`)
+    let subject = m
+        .get(1)
+        .map_or("", |m| m.as_str())
+        .split_whitespace()
+        .take_while(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) || matches!(*w, "of" | "and" | "for" | "on")
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    !subject.contains("General Assembly")
+        && [
+            "Council",
+            "Commission",
+            "Conference",
+            "Committee",
+            "Board",
+            "Assembly of",
+        ]
+        .iter()
+        .any(|w| subject.contains(w))
 }
 
 /// A citation right after a `Recalling`/`Reaffirming`/`回顾`/`重申` lead at the

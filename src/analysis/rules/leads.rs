@@ -166,81 +166,66 @@ pub const UN026: RuleDef = RuleDef {
     severity: Severity::Warning,
     default_on: true,
     scopes: RES_DRAFT,
-    langs: &[],
+    // Not Chinese: 又/还 always stand before the verb (`又回顾`, `还请`); a
+    // Chinese lead has no other place for them to be misplaced to.
+    langs: &[Lang::En, Lang::Fr, Lang::Es, Lang::Ru, Lang::Ar],
     extraction_tolerant: false,
-    summary: "\"Also\"/\"further\" in the place the language and part require.",
-    explanation: "English puts the adverb after the participle in the preamble (`Recalling also`) and before the verb in the operative part (`Also requests`); French, Spanish, Russian and Arabic postpose it in both parts; Chinese prefixes 又/还.",
-    bad: "Further recalling its resolution 61/100,\n3. Requests also the Secretary-General …;",
-    good: "Recalling further its resolution 61/100,\n3. Also requests the Secretary-General …;",
+    summary: "\"Also\" in the place the language and part require.",
+    explanation: "In a General Assembly operative part English puts `also` before the verb: `Also <verb>` opens 1,971 paragraphs of GA 78–80, `<Verb> also` 5 (`Decides also` twice, `Recognizes also`, `Encourages also`, `Looks forward also`). So `Requests also` is reported in a text that writes `Also …` elsewhere (GA 78/238, 80/139); alone it is an adopted variant (GA 78/265, 78/285). French, Spanish, Russian and Arabic put the adverb after the verb in both parts. Not checked, because adopted texts use both orders: the English preamble (`<Participle> also/further` 2,862 times, `Also/Further <participle>` 6 times in GA 78–80: 78/85, 78/105, 79/1, 79/98, 80/89, 80/229; 53 and 11 times in the Security Council resolutions of 1992–2002), Security Council operative paragraphs (`<Verb> also` 20 times, `Also <verb>` 8 times in 1992–2002), and `further` after an operative verb (`Encourages further steps`, an adjective). Chinese is not concerned: 又/还 always stand before the verb.",
+    bad: "3. Requests also the Secretary-General to report …;",
+    good: "3. Also requests the Secretary-General to report …;",
     check: un026,
 };
 
-fn adverb_of(l: &Lead) -> &'static str {
-    let t = l.text.to_lowercase();
-    if t.contains("further") {
-        "further"
-    } else {
-        "also"
-    }
-}
-
 fn un026(cx: &Ctx, out: &mut Sink) {
+    let ga = cx.tree.meta.organ.as_deref() == Some("GA")
+        || (cx.tree.meta.organ.is_none()
+            && cx
+                .tree
+                .meta
+                .symbol
+                .as_deref()
+                .is_none_or(|s| s.starts_with("A/")));
+    let preposes = cx.lang == Lang::En
+        && super::all_of(cx, crate::syntax::tree::NodeKind::Operative)
+            .iter()
+            .filter_map(|p| p.lead.as_ref())
+            .any(|l| l.form == LeadForm::Also && l.text.starts_with("Also "));
     for part in parts(cx) {
         for p in &part {
             let Some(l) = &p.lead else { continue };
-            // Operative `Requests also`, `Welcomes also`, `Encourages further` occur in
-            // adopted SC and GA texts (corpus wins): English is checked in the preamble.
-            let misplaced = matches!(l.form, LeadForm::MisplacedAlso | LeadForm::MisplacedFurther)
-                && (l.class == LeadClass::Preambular || cx.lang != Lang::En);
-            // English operative `Requests also`: the base lead followed by the adverb
-            let after = super::slice(cx.text, l.range.end, p.range.end.min(l.range.end + 10));
-            // `Encourages further`, `Decides further` are attested in adopted GA
-            // and SC texts (corpus wins over lexicon.md): only `also` is checked.
-            let postposed = false;
-            if !(misplaced || postposed) {
+            if !matches!(l.form, LeadForm::MisplacedAlso | LeadForm::MisplacedFurther) {
                 continue;
             }
             if cx.lang != Lang::En {
-                if misplaced {
-                    out.emit(
-                        l.range.clone(),
-                        format!("`{}`: the adverb is misplaced for this language", l.text),
-                    );
-                }
+                out.emit(
+                    l.range.clone(),
+                    format!("`{}`: the adverb is misplaced for this language", l.text),
+                );
                 continue;
             }
-            let (range, adv) = if postposed {
-                let adv = if after.starts_with(" also") {
-                    "also"
-                } else {
-                    "further"
-                };
-                (l.range.start..l.range.end + 1 + adv.len(), adv)
-            } else {
-                (l.range.clone(), adverb_of(l))
-            };
-            let base = l.base.clone();
-            let want = if l.class == LeadClass::Preambular {
-                format!("{} {adv}", cap(&base))
-            } else {
-                format!("{} {}", cap(adv), lower_first(&base))
-            };
-            let written = cx.text[range.clone()].to_string();
+            // English: only a General Assembly operative `Requests also` in a
+            // text that elsewhere writes `Also requests` (GA 78/238, 80/139):
+            // alone (`Decides also`, GA 78/285) it is an adopted variant
+            if l.class != LeadClass::Operative
+                || l.form != LeadForm::MisplacedAlso
+                || !ga
+                || !preposes
+            {
+                continue;
+            }
+            let want = format!("Also {}", lower_first(&l.base));
+            let written = cx.text[l.range.clone()].to_string();
             out.emit(
-                range.clone(),
+                l.range.clone(),
                 format!(
-                    "`{written}`: in the {} English writes `{want}`",
-                    if l.class == LeadClass::Preambular {
-                        "preamble"
-                    } else {
-                        "operative part"
-                    }
+                    "`{written}`: in a General Assembly operative paragraph English writes `{want}`"
                 ),
             )
             .fix(
                 format!("Write `{want}`"),
                 vec![Edit {
-                    range,
+                    range: l.range.clone(),
                     text: want.clone(),
                 }],
                 true,

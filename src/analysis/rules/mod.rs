@@ -204,7 +204,19 @@ pub fn preambular_with_operative_lead(cx: &Ctx, n: &Node) -> bool {
     let numbered_before = first < n.range.start;
     numbered_after
         && !numbered_before
+        && !introduces_text(cx, n)
         && terminal(cx, n).is_some_and(|(c, _)| matches!(c, ',' | '，' | '،'))
+}
+
+/// `Adopts the following outcome document …:` (GA 80/173): a paragraph
+/// without sub-paragraphs whose text has a line ending with a colon
+/// introduces an adopted text, which runs on in it (the parser does not
+/// separate it): its last mark is that text's, not the paragraph's.
+pub fn introduces_text(cx: &Ctx, n: &Node) -> bool {
+    !n.children.iter().any(|c| c.kind == NodeKind::Subparagraph)
+        && slice(cx.text, n.range.start, n.range.end)
+            .lines()
+            .any(|l| l.trim_end().ends_with([':', '：']))
 }
 
 pub fn all_of<'a>(cx: &Ctx<'a>, kind: NodeKind) -> Vec<&'a Node> {

@@ -217,9 +217,29 @@ static EN_VERB: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn un007(cx: &Ctx, out: &mut Sink) {
-    for p in all_of(cx, NodeKind::Operative) {
+    // Numbered paragraphs that speak in the first person (`We decide`, `We
+    // commit`) are those of an adopted declaration or pact (GA 79/1, the Pact
+    // for the Future; 78/1), not operative paragraphs: the ones among them
+    // that open with a noun (`United Nations peace operations are …`) are
+    // not leads either.
+    let ops = all_of(cx, NodeKind::Operative);
+    let first_person = ops
+        .iter()
+        .filter(|p| {
+            let (_, w) = first_words(cx, p);
+            w.starts_with("We ")
+        })
+        .count()
+        >= 3;
+    for p in ops {
         let (r, words) = first_words(cx, p);
         if words.is_empty() {
+            continue;
+        }
+        // `Acting under Chapter VII of the Charter, authorizes` (SC 794 (1992)),
+        // `Pending the total elimination of nuclear weapons, urges` (GA 80/23),
+        // `Alarmed by …, calls upon` (GA 80/187): an opening phrase, then the verb
+        if verb_after_opening_phrase(cx, r.start, p.range.end) {
             continue;
         }
         match &p.lead {
@@ -235,7 +255,7 @@ fn un007(cx: &Ctx, out: &mut Sink) {
             }
             Some(_) => {}
             None => {
-                if cx.lang != Lang::En {
+                if cx.lang != Lang::En || first_person {
                     continue; // other languages: only the lexicon speaks
                 }
                 let start = &cx.text[r.start..p.range.end];
@@ -268,6 +288,33 @@ fn un007(cx: &Ctx, out: &mut Sink) {
             }
         }
     }
+}
+
+/// The paragraph from `start` opens with a phrase set off by a comma and the
+/// operative verb follows it, in the first clause (before any `;`, `:` or
+/// full stop), as in `Acting under Chapter VII of the Charter, authorizes`.
+fn verb_after_opening_phrase(cx: &Ctx, start: usize, end: usize) -> bool {
+    if cx.lang != Lang::En {
+        return false;
+    }
+    let mut clause = String::new();
+    for w in super::slice(cx.text, start, end.min(start + 600)).split_whitespace() {
+        if !clause.is_empty() {
+            clause.push(' ');
+        }
+        clause.push_str(w);
+        if w.ends_with([';', ':']) || (w.ends_with('.') && w.len() > 3) {
+            break;
+        }
+    }
+    let lex = lexicon();
+    clause.match_indices(", ").any(|(i, _)| {
+        let rest = &clause[i + 2..];
+        rest.starts_with(|c: char| c.is_ascii_lowercase())
+            && lex
+                .match_at(rest)
+                .is_some_and(|m| m.has_class(lex, LeadClass::Operative))
+    })
 }
 
 pub const UN009: RuleDef = RuleDef {
@@ -389,6 +436,21 @@ fn un011(cx: &Ctx, out: &mut Sink) {
                 true,
             );
         } else if c.is_alphanumeric() {
+            // `to prepare a timetable for` / `(a) the completion of …` (SC 898
+            // (1994)): the sentence runs on through the labels, an inline
+            // enumeration that a line wrap put at a line start
+            let first_sub = n.children.iter().find(|c| c.kind == NodeKind::Subparagraph);
+            let runs_on = cx.lang == Lang::En
+                && first_sub.is_some_and(|f| {
+                    let body = f
+                        .label_range
+                        .as_ref()
+                        .map_or("", |lr| super::slice(cx.text, lr.end, f.range.end));
+                    body.trim_start().starts_with(|ch: char| ch.is_lowercase())
+                });
+            if runs_on {
+                continue;
+            }
             out.emit(
                 r.clone(),
                 format!("text before sub-paragraphs has no colon: end it with `{want}`"),
@@ -596,6 +658,34 @@ static NEGOTIATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\[(?:…|\.\.\.|\s*)\]|\[[A-Z][a-z]+(?:\s[a-z]+)?/[A-Z][a-z]+(?:\s[a-z]+)?\]|(?-u:\b)\d{1,3}\s?(?:bis|ter|quater)(?-u:\b)\.?|(?-u:\b)[Aa]lt\.\s?\d").unwrap()
 });
 
+/// The words before a number name a provision of a legal text (`article`,
+/// `section`, `rule`), past the other numbers of the same list (`articles 499
+/// bis and 500 bis`): `500 bis` after them is that provision.
+fn names_a_provision(before: &str) -> bool {
+    let word = before
+        .split_whitespace()
+        .rev()
+        .take(8)
+        .map(|w| w.trim_end_matches(',').to_lowercase())
+        .find(|w| {
+            !(matches!(w.as_str(), "and" | "or" | "bis" | "ter" | "quater")
+                || w.chars().all(|c| c.is_ascii_digit()))
+        })
+        .unwrap_or_default();
+    matches!(
+        word.as_str(),
+        "article"
+            | "articles"
+            | "art."
+            | "section"
+            | "sections"
+            | "rule"
+            | "rules"
+            | "regulation"
+            | "regulations"
+    )
+}
+
 fn un036(cx: &Ctx, out: &mut Sink) {
     // `5 bis.` as a paragraph label is reported once, as a label (below)
     let labels: Vec<Range<usize>> = all_of(cx, NodeKind::Operative)
@@ -610,6 +700,13 @@ fn un036(cx: &Ctx, out: &mut Sink) {
         for m in NEGOTIATION.find_iter(&v.s) {
             let r = v.range(m.range());
             if labels.iter().any(|l| l.start < r.end && r.start < l.end) {
+                continue;
+            }
+            // `article 499 bis and article 500 bis of the Islamic Penal Code`
+            // (GA 78/220): the number of a legal provision, not a marker
+            if m.as_str().contains(|c: char| c.is_ascii_digit())
+                && names_a_provision(&v.s[..m.start()])
+            {
                 continue;
             }
             out.emit(

@@ -6,6 +6,8 @@ use crate::analysis::{ALL_KINDS, Ctx, Edit, RES_DRAFT, RuleDef, Severity, Sink};
 use crate::syntax::cjk::{is_han, is_space};
 use crate::syntax::lang::Lang;
 use crate::syntax::tree::{Node, NodeKind};
+use regex::Regex;
+use std::sync::LazyLock;
 
 pub const UN006: RuleDef = RuleDef {
     id: "UN006",
@@ -100,6 +102,12 @@ fn un010(cx: &Ctx, out: &mut Sink) {
             if matches!(mark, ':' | '：') {
                 continue; // introduces a quoted text or an annex
             }
+            if ends_with_block_quotation(cx, p)
+                || ends_with_numbered_items(cx, p)
+                || super::introduces_text(cx, p)
+            {
+                continue;
+            }
             if last_in_doc {
                 if !is_stop {
                     let want = table.preferred_full_stop();
@@ -118,6 +126,35 @@ fn un010(cx: &Ctx, out: &mut Sink) {
             }
         }
     }
+}
+
+/// The paragraph ends with a quotation set off as paragraphs of their own
+/// (`… continues to read as follows:` / `“(a) …` / `“(b) … level.”`, GA
+/// 79/280): the quoted text keeps its own final full stop, and nothing follows.
+fn ends_with_block_quotation(cx: &Ctx, p: &Node) -> bool {
+    static BLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r":[ \t]*\r?\n\s*[“«]").unwrap());
+    let body = super::slice(cx.text, p.range.start, p.range.end).trim_end_matches(is_space);
+    (body.ends_with(".”") || body.ends_with(".»")) && BLOCK.is_match(body)
+}
+
+/// The paragraph ends with a list of numbered items that all end with a full
+/// stop: a provisional agenda (`1. Opening of the Congress.` … `7. Adoption
+/// of the report of the Congress.`, GA 78/223) keeps its own punctuation.
+fn ends_with_numbered_items(cx: &Ctx, p: &Node) -> bool {
+    let items: Vec<&Node> = p
+        .children
+        .iter()
+        .filter(|c| c.kind == NodeKind::Subparagraph)
+        .collect();
+    items.len() >= 2
+        && items.iter().all(|c| {
+            c.label
+                .as_deref()
+                .is_some_and(|l| l.trim_end_matches('.').bytes().all(|b| b.is_ascii_digit()))
+                && super::slice(cx.text, c.range.start, c.range.end)
+                    .trim_end_matches(is_space)
+                    .ends_with('.')
+        })
 }
 
 /// Replace a wrong terminal mark, or add the missing one after the last character.
@@ -244,6 +281,21 @@ fn un071(cx: &Ctx, out: &mut Sink) {
                 }) else {
                     continue;
                 };
+                // a quotation of several paragraphs inside one node (`“(a) …
+                // General.` / `“(b) … level.”`, GA 79/280): a `“` opening a
+                // line while the one opening an earlier line is still open
+                // starts the next quoted paragraph
+                let line_start = |at: usize| {
+                    let before = cx.text[..at].trim_end_matches([' ', '\t', '\u{3000}']);
+                    before.is_empty() || before.ends_with('\n')
+                };
+                if is_open
+                    && k == QUOTE
+                    && line_start(r.start + i)
+                    && stacks[k].last().is_some_and(|&o| line_start(o))
+                {
+                    stacks[k].pop();
+                }
                 if is_open {
                     stacks[k].push(r.start + i);
                 } else if stacks[k].pop().is_none() && strays[k].is_none() {
@@ -330,22 +382,78 @@ fn un072(cx: &Ctx, out: &mut Sink) {
         }
         for r in crate::syntax::document::own_pieces(n) {
             let s = &cx.text[r.clone()];
-            let quotes: Vec<usize> = s.match_indices('"').map(|(i, _)| r.start + i).collect();
+            let quotes: Vec<usize> = s.match_indices('"').map(|(i, _)| i).collect();
             if quotes.len() >= 2 {
+                let (marks, safe) = curl(s, &quotes);
                 let edits = quotes
                     .iter()
-                    .enumerate()
-                    .map(|(k, &q)| Edit {
-                        range: q..q + 1,
-                        text: if k % 2 == 0 { "“" } else { "”" }.to_string(),
+                    .zip(&marks)
+                    .map(|(&q, m)| Edit {
+                        range: r.start + q..r.start + q + 1,
+                        text: m.to_string(),
                     })
                     .collect();
-                out.emit(quotes[0]..quotes[1] + 1, "straight quotes: use “ and ”")
-                    .fix("Use typographic quotes", edits, true);
+                out.emit(
+                    r.start + quotes[0]..r.start + quotes[1] + 1,
+                    "straight quotes: use “ and ”",
+                )
+                .fix("Use typographic quotes", edits, safe);
                 return;
             }
         }
     });
+}
+
+/// The typographic mark for each straight quote of `s` (at byte offsets
+/// `quotes`): by its place (after a space, an opening bracket or the start an
+/// opening `“`; before a space or punctuation a closing `”`), else by turn.
+/// Safe only when every quote's place decided and the marks then pair up with
+/// the typographic quotes already there: `the "“Acordos de Paz"` (SC 793
+/// (1992)) would become `““Acordos de Paz”`, an unclosed `“`.
+fn curl(s: &str, quotes: &[usize]) -> (Vec<&'static str>, bool) {
+    let mut decided = true;
+    let mut open_next = true;
+    let marks: Vec<&'static str> = quotes
+        .iter()
+        .map(|&q| {
+            let before = s[..q].chars().next_back();
+            let after = s[q + 1..].chars().next();
+            let opens = before.is_none_or(|c| c.is_whitespace() || "([{—–‘“".contains(c))
+                && after.is_some_and(|c| !c.is_whitespace());
+            let closes = after.is_none_or(|c| c.is_whitespace() || ",.;:)]}!?’”".contains(c))
+                && before.is_some_and(|c| !c.is_whitespace());
+            let open = match (opens, closes) {
+                (true, false) => true,
+                (false, true) => false,
+                _ => {
+                    decided = false;
+                    open_next
+                }
+            };
+            open_next = !open;
+            if open { "“" } else { "”" }
+        })
+        .collect();
+    // the quotes of the piece after the fix must nest: no `”` without its `“`
+    let mut depth = 0i32;
+    let mut balanced = true;
+    let mut k = 0;
+    for c in s.chars() {
+        let c = if c == '"' {
+            let m = marks[k];
+            k += 1;
+            if m == "“" { '“' } else { '”' }
+        } else {
+            c
+        };
+        match c {
+            '“' => depth += 1,
+            '”' if depth == 0 => balanced = false,
+            '”' => depth -= 1,
+            _ => {}
+        }
+    }
+    (marks, decided && balanced && depth == 0)
 }
 
 pub const UN073: RuleDef = RuleDef {
@@ -501,4 +609,38 @@ fn un075(cx: &Ctx, out: &mut Sink) {
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::curl;
+
+    fn marks(s: &str) -> (String, bool) {
+        let q: Vec<usize> = s.match_indices('"').map(|(i, _)| i).collect();
+        let (m, safe) = curl(s, &q);
+        let mut out = s.to_string();
+        for (i, m) in q.iter().zip(m).rev() {
+            out.replace_range(*i..i + 1, m);
+        }
+        (out, safe)
+    }
+
+    #[test]
+    fn quotes_curl_by_their_place() {
+        // GA 62/47 as extracted (seed 001)
+        let (t, safe) = marks(r#"the item entitled "Convention on Cluster Munitions"; and "b","#);
+        assert_eq!(
+            t,
+            "the item entitled “Convention on Cluster Munitions”; and “b”,"
+        );
+        assert!(safe);
+    }
+
+    #[test]
+    fn a_stray_quote_beside_a_curly_one_is_not_fixed_safely() {
+        // SC 793 (1992): `the "“Acordos de Paz";`
+        let (t, safe) = marks("implementation of the \"“Acordos de Paz\";");
+        assert_eq!(t, "implementation of the ““Acordos de Paz”;");
+        assert!(!safe);
+    }
 }

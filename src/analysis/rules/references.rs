@@ -90,11 +90,24 @@ fn un033(cx: &Ctx, out: &mut Sink) {
     if groups.is_empty() {
         return;
     }
-    let numbers: HashSet<u32> = groups
+    let mut numbers: HashSet<u32> = groups
         .iter()
         .flatten()
         .filter_map(|n| n.label.as_deref()?.parse().ok())
         .collect();
+    // numbered items outside the operative part are paragraphs too: the
+    // numbered clauses of a single `Resolves that:` (GA 78/256, Working
+    // Capital Fund) and the paragraphs of an annex, which its own text cites
+    // (SC 1454 (2002), the Goods Review List procedures)
+    cx.tree.walk(|n, _| {
+        if let Some(v) = n
+            .label
+            .as_deref()
+            .and_then(|l| l.trim_end_matches('.').parse().ok())
+        {
+            numbers.insert(v);
+        }
+    });
     let max = groups.iter().map(|g| g.len()).max().unwrap_or(0) as u32;
     for r in &cx.tree.paragraph_refs {
         if r.of_citation.is_some() {

@@ -489,15 +489,25 @@ fn un012(cx: &Ctx, out: &mut Sink) {
                     }
                 }
             }
+            let mut from = n.range.start.min(first.range.start);
             for s in &subs {
                 let Some(v) = label_ordinal(s.label.as_deref().unwrap_or(""), roman) else {
                     continue;
                 };
+                let between = super::slice(cx.text, from, s.range.start);
+                from = s.range.start;
                 if v == 1 && expected > 1 {
                     expected = 2; // a second list in the same paragraph
                     continue;
                 }
-                if v != expected {
+                // the items before it ran inline in the previous one (`…; (c)
+                // promoting …; (d) providing …;` then `(e)` at a line start,
+                // GA 80/117; SC 1454 (2002))
+                let inline = v > expected
+                    && (expected..v).all(|k| {
+                        between.contains(&label_for(k, roman, s.label.as_deref().unwrap_or("(a)")))
+                    });
+                if v != expected && !inline {
                     let want = label_for(expected, roman, s.label.as_deref().unwrap_or("(a)"));
                     out.emit(
                         s.label_range.clone().unwrap_or(s.range.clone()),

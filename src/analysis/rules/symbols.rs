@@ -27,6 +27,14 @@ fn un060(cx: &Ctx, out: &mut Sink) {
             if spans_a_sentence(written) {
                 continue;
             }
+            // `Assembly/AU/Decl. 8 (XXXII)` (GA 78/185, 80/188): an African
+            // Union symbol, written by the AU's conventions, not a UN one
+            if written.contains("/AU/")
+                || written.starts_with("AU/")
+                || written.starts_with("EX.CL/")
+            {
+                continue;
+            }
             let fixed: String = match written.find(" (") {
                 Some(i) => {
                     written[..i]
