@@ -86,8 +86,17 @@ pub struct FoundDate {
 
 /// Month names in one Aho–Corasick pass, to skip the date expressions on text
 /// that has none.
-static MONTH_HINT: LazyLock<aho_corasick::AhoCorasick> =
-    LazyLock::new(|| aho_corasick::AhoCorasick::new(EN_MONTHS).unwrap());
+static MONTH_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| hint(EN_MONTHS));
+
+/// A leftmost-first automaton: only that match kind may use the vectorised
+/// (Teddy) searcher, several times faster than walking the automaton byte by
+/// byte over every paragraph.
+fn hint<I: IntoIterator<Item = P>, P: AsRef<[u8]>>(words: I) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(words)
+        .unwrap()
+}
 static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(\d{1,2})(st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})(?-u:\b)").unwrap()
 });
@@ -114,7 +123,7 @@ static OTHER_MONTH_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| 
     for l in [Lang::Fr, Lang::Es, Lang::Ru] {
         months.extend(l.table().months.iter().cloned());
     }
-    aho_corasick::AhoCorasick::new(months).unwrap()
+    hint(months)
 });
 /// Arabic: `6 كانون الأول/ديسمبر 2006`, `30 تشرين الثاني (نوفمبر) 1975` (S/RES/381
 /// (1975)), or one of the two names alone; digits Western or Arabic-Indic.

@@ -152,12 +152,51 @@ pub struct ScriptCounts {
 
 /// `the of and` / `les des du` / `los las del`: frequent, short, unambiguous.
 fn function_word(w: &str) -> Option<usize> {
-    match w {
-        "the" | "of" | "and" | "to" | "its" | "with" => Some(0),
-        "les" | "des" | "du" | "et" | "aux" | "sur" => Some(1),
-        "los" | "las" | "del" | "y" | "para" | "sobre" => Some(2),
-        _ => None,
+    /// A word of up to 5 bytes packed into an integer: one comparison each.
+    const fn key(w: &str) -> u64 {
+        let b = w.as_bytes();
+        let mut k = 0u64;
+        let mut i = 0;
+        while i < b.len() {
+            k = k << 8 | b[i] as u64;
+            i += 1;
+        }
+        k
     }
+    const WORDS: [(u64, usize); 18] = {
+        let list: [(&str, usize); 18] = [
+            ("the", 0),
+            ("of", 0),
+            ("and", 0),
+            ("to", 0),
+            ("its", 0),
+            ("with", 0),
+            ("les", 1),
+            ("des", 1),
+            ("du", 1),
+            ("et", 1),
+            ("aux", 1),
+            ("sur", 1),
+            ("los", 2),
+            ("las", 2),
+            ("del", 2),
+            ("y", 2),
+            ("para", 2),
+            ("sobre", 2),
+        ];
+        let mut out = [(0u64, 0usize); 18];
+        let mut i = 0;
+        while i < list.len() {
+            out[i] = (key(list[i].0), list[i].1);
+            i += 1;
+        }
+        out
+    };
+    if w.is_empty() || w.len() > 5 {
+        return None;
+    }
+    let k = key(w);
+    WORDS.iter().find(|(x, _)| *x == k).map(|(_, l)| *l)
 }
 
 /// Words are runs of alphabetic characters; only short ASCII ones can be

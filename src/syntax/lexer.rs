@@ -234,7 +234,10 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
             return BlockKind::Report;
         }
     } else if first == '('
-        || first.is_ascii_lowercase() && t.len() > 1 && t.as_bytes()[1..].contains(&b')')
+        || first.is_ascii_lowercase()
+            // a label (`a)`, `vii)`) closes within its first bytes
+            && t.len() > 1
+            && t.as_bytes()[1..t.len().min(8)].contains(&b')')
         || ('㈠'..='㈩').contains(&first)
     {
         if let Some(c) = SUBLABEL.captures(line) {
@@ -438,22 +441,28 @@ static HEADING_SET: std::sync::LazyLock<regex::RegexSet> = std::sync::LazyLock::
 /// so it stays out of [`HEADING_SET`], where it would make every line a
 /// full scan.
 fn may_be_sponsor_line(t: &str) -> bool {
-    let lower_tail: String = {
-        let from = t
-            .char_indices()
-            .rev()
-            .nth(11)
-            .map_or(0, |(i, _)| i);
-        t[from..].to_lowercase()
+    let tb = t.as_bytes();
+    let ends = |w: &str| {
+        tb.len() >= w.len() && tb[tb.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
     };
     let head = t.trim_start_matches(is_space).as_bytes();
-    let starts = |w: &str| head.len() >= w.len() && head[..w.len()].eq_ignore_ascii_case(w.as_bytes());
-    ["resolution", "resolutions", "decision", "decisions", "résolution", "resolución"]
-        .iter()
-        .any(|w| lower_tail.ends_with(w))
+    let starts =
+        |w: &str| head.len() >= w.len() && head[..w.len()].eq_ignore_ascii_case(w.as_bytes());
+    [
+        "resolution",
+        "resolutions",
+        "decision",
+        "decisions",
+        "résolution",
+        "RÉSOLUTION",
+        "resolución",
+        "RESOLUCIÓN",
+    ]
+    .iter()
+    .any(|w| ends(w))
         || starts("draft")
         || starts("revised")
-        || (t.contains(':')
+        || (memchr::memchr(b':', tb).is_some()
             && ["rojet", "ROJET", "royecto", "ROYECTO"]
                 .iter()
                 .any(|w| t.contains(w)))
