@@ -130,7 +130,16 @@ pub struct Memo {
     numbered_operatives: std::sync::OnceLock<Option<(usize, usize)>>,
     /// The joined text of each node some rule asked for, by (kind, range).
     views: std::sync::Mutex<ViewMap>,
+    /// Each paragraph's terminal punctuation, which a dozen rules read.
+    terminals: std::sync::Mutex<TerminalMap>,
+    /// The title with its whitespace runs made single spaces.
+    title_words: std::sync::OnceLock<Option<String>>,
 }
+
+type TerminalMap = rustc_hash::FxHashMap<
+    (crate::syntax::tree::NodeKind, usize, usize),
+    Option<(char, Range<usize>)>,
+>;
 
 type ViewMap = rustc_hash::FxHashMap<
     (crate::syntax::tree::NodeKind, usize, usize),
@@ -151,6 +160,29 @@ impl Memo {
         // built outside the lock: other rules go on meanwhile
         let v = std::sync::Arc::new(make());
         self.lock_views().entry(key).or_insert(v).clone()
+    }
+
+    /// The terminal mark of `n`, found by `make` the first time.
+    pub fn terminal(
+        &self,
+        n: &crate::syntax::tree::Node,
+        make: impl FnOnce() -> Option<(char, Range<usize>)>,
+    ) -> Option<(char, Range<usize>)> {
+        let key = (n.kind, n.range.start, n.range.end);
+        let lock = || self.terminals.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(t) = lock().get(&key) {
+            return t.clone();
+        }
+        let t = make();
+        lock().insert(key, t.clone());
+        t
+    }
+
+    /// The title's words joined by single spaces, computed once.
+    pub fn title_words(&self, title: Option<&str>) -> Option<&str> {
+        self.title_words
+            .get_or_init(|| title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")))
+            .as_deref()
     }
 
     fn lock_views(&self) -> std::sync::MutexGuard<'_, ViewMap> {

@@ -93,8 +93,22 @@ fn un025(cx: &Ctx, out: &mut Sink) {
     // `Encouraging` before `Further encourages`, or a previous section), so any
     // earlier paragraph of the document with the same verb stem counts.
     // exact stems in a set; Chinese bases also match by containment (few)
-    let mut seen: std::collections::HashSet<String> = Default::default();
+    let mut seen: rustc_hash::FxHashSet<String> = Default::default();
     let mut seen_zh: Vec<String> = Vec::new();
+    // English paragraphs whose other verbs are not in `seen` yet: read only
+    // when an "also" form finds no base among the leads (rare)
+    let mut pending: Vec<&crate::syntax::tree::Node> = Vec::new();
+    let other_verbs = |p: &crate::syntax::tree::Node, seen: &mut rustc_hash::FxHashSet<String>| {
+        let v = super::view(cx, p);
+        for w in v.s.split([',', ';']).skip(1) {
+            if let Some(word) = w
+                .split_whitespace()
+                .find(|x| *x != "and" && *x != "also" && !x.ends_with("ly"))
+            {
+                seen.insert(stem(&word.to_lowercase()));
+            }
+        }
+    };
     for part in parts(cx) {
         for p in &part {
             let Some(l) = &p.lead else { continue };
@@ -113,6 +127,11 @@ fn un025(cx: &Ctx, out: &mut Sink) {
                 && seen_zh
                     .iter()
                     .any(|k| k.contains(&key) || key.contains(k.as_str()));
+            if is_also(l.form) && !adjective && !seen.contains(&key) {
+                for q in pending.drain(..) {
+                    other_verbs(q, &mut seen);
+                }
+            }
             if is_also(l.form)
                 && !adjective
                 && !seen.contains(&key)
@@ -146,15 +165,7 @@ fn un025(cx: &Ctx, out: &mut Sink) {
             seen.insert(key);
             // a paragraph's other verbs (`…, and encourages States`) are bases too
             if l.lang == Lang::En {
-                let v = crate::syntax::inline::View::new(cx.text, &super::body_pieces(p));
-                for w in v.s.split([',', ';']).skip(1) {
-                    if let Some(word) = w
-                        .split_whitespace()
-                        .find(|x| *x != "and" && *x != "also" && !x.ends_with("ly"))
-                    {
-                        seen.insert(stem(&word.to_lowercase()));
-                    }
-                }
+                pending.push(p);
             }
         }
     }

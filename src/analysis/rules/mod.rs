@@ -133,6 +133,10 @@ pub fn own_text(cx: &Ctx, n: &Node) -> String {
 /// some), with the byte range of the mark; trailing footnote digits, emphasis
 /// and closing quotes skipped.
 pub fn terminal(cx: &Ctx, n: &Node) -> Option<(char, Range<usize>)> {
+    cx.memo.terminal(n, || find_terminal(cx, n))
+}
+
+fn find_terminal(cx: &Ctx, n: &Node) -> Option<(char, Range<usize>)> {
     let pieces = body_pieces(n);
     let (last, s) = pieces.iter().rev().find_map(|r| {
         let s = strip_old_marker(strip_running_title(cx, &cx.text[r.clone()]));
@@ -459,11 +463,10 @@ pub fn slice(text: &str, a: usize, b: usize) -> &str {
 /// title are dropped before looking at a paragraph's punctuation.
 pub fn strip_running_title<'a>(cx: &Ctx, s: &'a str) -> &'a str {
     let s = strip_heading_lines(s);
-    let Some(title) = cx.tree.meta.title.as_deref() else {
+    let Some(title) = cx.memo.title_words(cx.tree.meta.title.as_deref()) else {
         return s;
     };
     let norm = |x: &str| x.split_whitespace().collect::<Vec<_>>().join(" ");
-    let title = norm(title);
     let mut t = s.trim_end_matches(is_space);
     loop {
         let (head, line) = match t.rfind('\n') {

@@ -201,9 +201,14 @@ fn un083(cx: &Ctx, out: &mut Sink) {
             .filter(|s| s.range.end <= u.range.end)
             .map(|s| s.range.clone())
             .collect();
-        for c in ACRONYM.captures_iter(&v.s) {
-            let m = c.get(0).unwrap();
-            let a = c[1].to_string();
+        // the groups are read off the match: the capturing search costs
+        // several times the plain one over every paragraph
+        for m in ACRONYM.find_iter(&v.s) {
+            let inner = m.as_str().strip_prefix('(').unwrap_or(m.as_str());
+            let inner = inner.strip_suffix(')').unwrap_or(inner);
+            let inner = inner.strip_suffix('s').unwrap_or(inner);
+            let at = m.start() + (m.as_str().len() - m.as_str().trim_start_matches('(').len());
+            let a = inner.to_string();
             if m.as_str().starts_with('(') && m.as_str().ends_with(')') {
                 defined.insert(a);
                 continue;
@@ -214,7 +219,7 @@ fn un083(cx: &Ctx, out: &mut Sink) {
             if a.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')) {
                 continue;
             }
-            let r = v.range(c.get(1).unwrap().range());
+            let r = v.range(at..at + inner.len());
             if symbols.iter().any(|s| s.start <= r.start && r.end <= s.end) {
                 continue;
             }
