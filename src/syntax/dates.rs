@@ -163,10 +163,23 @@ fn month_index(name: &str) -> Option<u32> {
     None
 }
 
+/// A character of the Arabic block (U+0600–U+06FF): in UTF-8 exactly the
+/// characters whose first byte is D8–DB, so a byte scan (no decoding) tells.
+fn has_arabic(s: &str) -> bool {
+    s.bytes().any(|b| (0xD8..=0xDB).contains(&b))
+}
+
+/// An Arabic-Indic digit (U+0660–U+0669, UTF-8 `D9 A0`–`D9 A9`).
+fn has_arabic_indic_digit(s: &str) -> bool {
+    s.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == 0xD9 && (0xA0..=0xA9).contains(&w[1]))
+}
+
 /// Every date in `s`, in text order.
 pub fn find_dates(s: &str) -> Vec<FoundDate> {
     let mut out = Vec::new();
-    if s.bytes().any(|b| b.is_ascii_digit()) || s.contains(|c: char| ('٠'..='٩').contains(&c)) {
+    if s.bytes().any(|b| b.is_ascii_digit()) || has_arabic_indic_digit(s) {
         let months = MONTH_HINT.is_match(s);
         for c in EN_DATE.captures_iter(if months { s } else { "" }) {
             let m = c.get(0).unwrap();
@@ -209,7 +222,7 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
                 });
             }
         }
-        if !s.is_ascii() && s.contains(|c: char| ('\u{600}'..='\u{6ff}').contains(&c)) {
+        if !s.is_ascii() && has_arabic(s) {
             for c in AR_DATE.captures_iter(s) {
                 let m = c.get(0).unwrap();
                 let month = c
@@ -275,6 +288,34 @@ pub fn whole_date(s: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte scans say what decoding every character says.
+    #[test]
+    fn byte_scans_agree_with_characters() {
+        let mut samples: Vec<String> = vec![
+            "6 كانون الأول/ديسمبر 2006".into(),
+            "١٢ و٣".into(),
+            "ۿ ؀ ٟ ٪ ٩".into(),
+            "Résolution 61/100 — “quoted” 中文 Ӿ".into(),
+        ];
+        for c in [
+            '\u{5ff}', '\u{600}', '\u{65f}', '\u{660}', '\u{669}', '\u{66a}', '\u{6ff}', '\u{700}',
+        ] {
+            samples.push(format!("a{c}b"));
+        }
+        for s in &samples {
+            assert_eq!(
+                has_arabic(s),
+                s.contains(|c: char| ('\u{600}'..='\u{6ff}').contains(&c)),
+                "{s}"
+            );
+            assert_eq!(
+                has_arabic_indic_digit(s),
+                s.contains(|c: char| ('٠'..='٩').contains(&c)),
+                "{s}"
+            );
+        }
+    }
 
     #[test]
     fn english_and_chinese() {
