@@ -199,72 +199,40 @@ fn function_word(w: &str) -> Option<usize> {
     WORDS.iter().find(|(x, _)| *x == k).map(|(_, l)| *l)
 }
 
-/// Words are runs of alphabetic characters; only short ASCII ones can be
-/// function words. Bytes are scanned; a non-ASCII character is decoded only to
-/// know whether it is a letter, and a word holding one is skipped whole.
-fn count_words(text: &str, words: &mut [u32; 3]) {
-    let b = text.as_bytes();
-    let n = b.len();
-    let letter_at = |i: usize| -> (bool, usize) {
-        let ch = text[i..].chars().next().unwrap_or(' ');
-        (ch.is_alphabetic(), ch.len_utf8())
-    };
-    // skip the rest of a word that holds a non-ASCII letter
-    let skip_word = |mut i: usize| -> usize {
-        while i < n {
-            if b[i].is_ascii_alphabetic() {
-                i += 1;
-            } else if b[i] >= 0x80 {
-                match letter_at(i) {
-                    (true, w) => i += w,
-                    _ => break,
-                }
-            } else {
-                break;
-            }
-        }
-        i
-    };
-    let mut i = 0;
-    while i < n {
-        let c = b[i];
-        if c.is_ascii_alphabetic() {
-            let s = i;
-            while i < n && b[i].is_ascii_alphabetic() {
-                i += 1;
-            }
-            if i < n && b[i] >= 0x80 && letter_at(i).0 {
-                i = skip_word(i);
-            } else if i - s <= 5
-                && let Some(k) = function_word(&text[s..i])
-            {
-                words[k] += 1;
-            }
-        } else if c >= 0x80 {
-            let (letter, w) = letter_at(i);
-            i += w;
-            if letter {
-                i = skip_word(i);
-            }
-        } else {
-            i += 1;
-        }
-    }
-}
-
 impl ScriptCounts {
+    /// Letters per script and function words, in one pass over the bytes:
+    /// ASCII is classified without decoding; a word holding a non-ASCII letter
+    /// is no function word (they are all ASCII).
     pub fn of(text: &str) -> Self {
         let mut c = ScriptCounts::default();
-        if text.is_ascii() {
-            c.latin = text.bytes().filter(|b| b.is_ascii_alphabetic()).count() as u32;
-            count_words(text, &mut c.words);
-            return c;
-        }
-        count_words(text, &mut c.words);
-        for ch in text.chars() {
-            if ch.is_ascii_alphabetic() {
-                c.latin += 1;
-            } else if crate::syntax::cjk::is_han(ch) {
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut i = 0;
+        // the current word: its start, and whether it is ASCII letters only
+        let mut word: Option<(usize, bool)> = None;
+        let mut end_word = |word: &mut Option<(usize, bool)>, at: usize, c: &mut ScriptCounts| {
+            if let Some((start, ascii)) = word.take()
+                && ascii
+                && at - start <= 5
+                && let Some(k) = function_word(&text[start..at])
+            {
+                c.words[k] += 1;
+            }
+        };
+        while i < n {
+            let x = b[i];
+            if x < 0x80 {
+                if x.is_ascii_alphabetic() {
+                    c.latin += 1;
+                    word.get_or_insert((i, true));
+                } else {
+                    end_word(&mut word, i, &mut c);
+                }
+                i += 1;
+                continue;
+            }
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            if crate::syntax::cjk::is_han(ch) {
                 c.han += 1;
             } else if crate::syntax::cjk::is_cyrillic(ch) {
                 c.cyrillic += 1;
@@ -273,7 +241,14 @@ impl ScriptCounts {
             } else if ch.is_alphabetic() && (ch as u32) < 0x250 {
                 c.latin += 1;
             }
+            if ch.is_alphabetic() {
+                word.get_or_insert((i, false)).1 = false;
+            } else {
+                end_word(&mut word, i, &mut c);
+            }
+            i += ch.len_utf8();
         }
+        end_word(&mut word, n, &mut c);
         c
     }
 
@@ -336,17 +311,31 @@ impl ScriptCounts {
 mod tests {
     use super::*;
 
-    /// The byte scan counts what splitting on non-letters counts.
+    /// The one-pass count equals counting characters and splitting words on
+    /// non-letters.
     #[test]
-    fn word_counts_match_the_plain_split() {
-        fn plain(text: &str) -> [u32; 3] {
-            let mut words = [0; 3];
+    fn script_counts_match_the_plain_definition() {
+        fn plain(text: &str) -> ScriptCounts {
+            let mut c = ScriptCounts::default();
             for w in text.split(|c: char| !c.is_alphabetic()) {
                 if let Some(i) = function_word(w) {
-                    words[i] += 1;
+                    c.words[i] += 1;
                 }
             }
-            words
+            for ch in text.chars() {
+                if ch.is_ascii_alphabetic() {
+                    c.latin += 1;
+                } else if crate::syntax::cjk::is_han(ch) {
+                    c.han += 1;
+                } else if crate::syntax::cjk::is_cyrillic(ch) {
+                    c.cyrillic += 1;
+                } else if crate::syntax::cjk::is_arabic(ch) {
+                    c.arabic += 1;
+                } else if ch.is_alphabetic() && (ch as u32) < 0x250 {
+                    c.latin += 1;
+                }
+            }
+            c
         }
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/outline");
         let mut texts: Vec<String> = std::fs::read_dir(dir)
@@ -356,10 +345,9 @@ mod tests {
             .collect();
         texts.push(include_str!("../../examples/A_RES_62_57.txt").to_string());
         texts.push("y—the l’ONU des\u{301} du«les»éthe of2and the".to_string());
+        texts.push("大会 决定 Генеральная Ассамблея, постановляет и الجمعية العامة y".to_string());
         for t in &texts {
-            let mut fast = [0; 3];
-            count_words(t, &mut fast);
-            assert_eq!(fast, plain(t), "{}", &t[..t.len().min(80)]);
+            assert_eq!(ScriptCounts::of(t), plain(t), "{}", &t[..t.len().min(80)]);
         }
         assert!(texts.len() > 3);
     }
