@@ -210,7 +210,7 @@ impl ScriptCounts {
         let mut i = 0;
         // the current word: its start, and whether it is ASCII letters only
         let mut word: Option<(usize, bool)> = None;
-        let mut end_word = |word: &mut Option<(usize, bool)>, at: usize, c: &mut ScriptCounts| {
+        let end_word = |word: &mut Option<(usize, bool)>, at: usize, c: &mut ScriptCounts| {
             if let Some((start, ascii)) = word.take()
                 && ascii
                 && at - start <= 5
