@@ -225,7 +225,7 @@ impl ScriptCounts {
                 if x.is_ascii_alphabetic() {
                     c.latin += 1;
                     word.get_or_insert((i, true));
-                } else {
+                } else if word.is_some() {
                     end_word(&mut word, i, &mut c);
                 }
                 i += 1;

@@ -300,11 +300,36 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
         };
         let starts_upper = letter.is_uppercase() || is_cjk(letter);
         if !terminal && starts_upper {
-            let designator = SECTION_DESIGNATOR.captures(t).map(|c| c[1].to_string());
+            let designator = may_be_designator(t)
+                .then(|| SECTION_DESIGNATOR.captures(t).map(|c| c[1].to_string()))
+                .flatten();
             return BlockKind::HeadingLike { designator };
         }
     }
     BlockKind::Text
+}
+
+/// Whether `t` can open with a part designator (`IV.`, `B -`, `C`, `ألف`):
+/// a cheap superset of [`SECTION_DESIGNATOR`], which most heading-like lines
+/// (wrapped lines of running text) would otherwise run in full.
+fn may_be_designator(t: &str) -> bool {
+    let b = t.as_bytes();
+    let Some(&first) = b.first() else {
+        return false;
+    };
+    if first >= 0x80 {
+        return true; // an Arabic letter name, or a space the regex trims
+    }
+    // after the designator: `.`, a space, the end, or a non-ASCII space
+    let ends_at = |k: usize| {
+        b.get(k)
+            .is_none_or(|c| *c == b'.' || c.is_ascii_whitespace() || *c >= 0x80)
+    };
+    let roman = b
+        .iter()
+        .take_while(|c| matches!(c, b'I' | b'V' | b'X' | b'L'))
+        .count();
+    ((1..=6).contains(&roman) && ends_at(roman)) || (first.is_ascii_uppercase() && ends_at(1))
 }
 
 fn numbered(line: &str) -> Option<BlockKind> {
