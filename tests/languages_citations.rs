@@ -129,3 +129,63 @@ fn arabic() {
         ]
     );
 }
+
+/// (target, organ or `-`) of every resolution or decision citation.
+fn organs(text: &str) -> Vec<(String, String)> {
+    cites(text)
+        .into_iter()
+        .map(|(t, o, _, _)| (t, if o.is_empty() { "-".into() } else { o }))
+        .collect()
+}
+
+fn o(target: &str, organ: &str) -> (String, String) {
+    (target.into(), organ.into())
+}
+
+#[test]
+fn other_bodies_are_not_the_general_assembly() {
+    // A/RES/78/131: the Commission on Narcotic Drugs, named `Commission`
+    let got = organs(
+        "The General Assembly,\nRecalling that Member States decided, in Commission resolution\n66/1 of 17 March 2023,9 to convene in 2024 a high-level segment of the Commission,\n",
+    );
+    assert_eq!(got, [o("66/1", "-")]);
+    // A/RES/78/158: ESCAP, named well before a bare `resolution` whose date
+    // (May 2016) rules out the Assembly's 72/7 (session 72 is 2017-2018)
+    let got = organs(
+        "The General Assembly,\nNoting the adoption, by the Economic and Social Commission for Asia and the\nPacific at its seventy-second session, of resolution 72/7 of 19 May 2016 on regional\ncooperation to combat sand and dust storms in Asia and the Pacific,\n",
+    );
+    assert_eq!(got, [o("72/7", "-")]);
+    // A/RES/79/182: the Human Rights Council's list, after the Assembly's own
+    let got = organs(
+        "The General Assembly,\nRecalling its resolutions 73/264 of 22 December\n2018 and 72/248 of 24 December 2017, and recalling the resolutions and decisions of\nthe Human Rights Council, the most recent of which being resolutions 56/1 of 10 July\n2024,3 55/20 of 4 April 2024,4 53/26 of 14 July 2023,\n",
+    );
+    assert_eq!(
+        got,
+        [
+            o("73/264", "GA"),
+            o("72/248", "GA"),
+            o("56/1", "HRC"),
+            o("55/20", "HRC"),
+            o("53/26", "HRC")
+        ]
+    );
+    // A/RES/80/220: `Council` beside `Assembly` (the Human Rights Council)
+    let got = organs(
+        "The General Assembly,\nRecalling Assembly\nresolution 79/181 of 17 December 2024 and Council resolution 58/17 of 3 April\n2025,1\n",
+    );
+    assert_eq!(got, [o("79/181", "GA"), o("58/17", "-")]);
+    // the forms of the issue, and A/RES/79/227's Environment Assembly
+    let got = organs(
+        "The General Assembly,\nRecalling Economic and Social Council resolution 2004/67 of 21 July 2004, Human Rights Council resolution 5/1 of 18 June 2007 and Commission on Human Rights resolution 2005/69 of 20 April 2005, in line with United Nations Environment Assembly resolution 5/1 of 2 March\n2022, and Council resolution 1373 (2001),\n",
+    );
+    assert_eq!(
+        got,
+        [
+            o("2004/67", "ECOSOC"),
+            o("5/1", "HRC"),
+            o("2005/69", "-"),
+            o("5/1", "-"),
+            o("1373 (2001)", "SC")
+        ]
+    );
+}

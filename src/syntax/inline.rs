@@ -191,8 +191,35 @@ pub struct UnitFacts {
     pub dates: Vec<DateRef>,
 }
 
+/// `[organ phrase | its] resolution(s)|decision(s)|res.`: the organ phrases and
+/// possessives of the `[en]` table of `grammar/languages.toml`.
 static EN_ACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?-u:\b)(General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council|Assembly|Council|its|their|GA|SC|UNGA|UNSC)\s+)?(?-u:\b)([Rr]esolutions?|[Dd]ecisions?|res\.)\s+").unwrap()
+    let t = Lang::En.table();
+    let before: Vec<String> = t
+        .organs
+        .iter()
+        .map(|(p, _)| p.clone())
+        .chain(t.own_words.iter().cloned())
+        .collect();
+    Regex::new(&format!(
+        r"(?:(?-u:\b)({})\s+)?(?-u:\b)([Rr]esolutions?|[Dd]ecisions?|res\.)\s+",
+        alternation(&before)
+    ))
+    .unwrap()
+});
+/// Any organ phrase of the `[en]` table other than the General Assembly's: the
+/// body a bare `resolution 56/1` belongs to when its date rules out the Assembly
+/// (`decisions of the Human Rights Council, the most recent of which being
+/// resolutions 56/1 of 10 July 2024`).
+static EN_OTHER_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    let t = Lang::En.table();
+    let names: Vec<String> = t
+        .organs
+        .iter()
+        .filter(|(p, o)| o != "GA" && o != "SC" && p.contains(' '))
+        .map(|(p, _)| p.clone())
+        .collect();
+    Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", alternation(&names))).unwrap()
 });
 static EN_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s?[A-Z](?-u:\b)(?:\s(?:to|and)\s[A-Z](?-u:\b))?)?(?:\s?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|\d{4})\))?|\d{1,4}(?:\s?[A-Z](?-u:\b)(?:\s(?:to|and)\s[A-Z](?-u:\b))?)?\s?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|\d{4})\)|\d{1,4}(?-u:\b))").unwrap()
@@ -200,8 +227,11 @@ static EN_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 static EN_OF_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^,?\s+(?:of|dated|adopted on)\s+((?:\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})|(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}))").unwrap()
 });
-static EN_SEP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)").unwrap());
+/// Between two items; a footnote marker may sit after the comma (`56/1 of 10
+/// July 2024,3 55/20 of …`, A/RES/79/182).
+static EN_SEP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:,(?:\d{1,3}\s)?\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)").unwrap()
+});
 static EN_BOTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^,?\s+(?:both|all)\s+of\s+(\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})").unwrap()
 });
@@ -222,14 +252,43 @@ static PARA_REF_ZH: LazyLock<Regex> = LazyLock::new(|| {
 /// Measure words and units that follow a number in Chinese text.
 const CJK_UNITS: &str = "个年月日次名项国届岁人万亿多余家卷号段条款分%倍位种件份页章节点天周美元";
 
-fn organ_of(word: Option<&str>, own_organ: Option<&str>) -> (Option<String>, bool) {
-    match word {
-        Some("General Assembly" | "Assembly" | "GA" | "UNGA") => (Some("GA".into()), false),
-        Some("Security Council" | "SC" | "UNSC") => (Some("SC".into()), false),
-        Some("Economic and Social Council") => (Some("ECOSOC".into()), false),
-        Some("Human Rights Council") => (Some("HRC".into()), false),
-        Some("its" | "their") => (own_organ.filter(|o| !o.is_empty()).map(String::from), true),
-        _ => (None, false),
+/// The organ of the phrase before an act noun (`[en]` `organs`, `own_words`):
+/// (organ, own, another body).
+fn organ_of(word: Option<&str>, own_organ: Option<&str>) -> (Option<String>, bool, bool) {
+    let Some(word) = word else {
+        return (None, false, false);
+    };
+    let t = Lang::En.table();
+    if t.own_words.iter().any(|w| w == word) {
+        return (
+            own_organ.filter(|o| !o.is_empty()).map(String::from),
+            true,
+            false,
+        );
+    }
+    let squeezed = word.split_whitespace().collect::<Vec<_>>().join(" ");
+    match t.cited_organ(&squeezed) {
+        Some("") => (None, false, true),
+        Some(o) => (Some(o.to_string()), false, false),
+        None => (None, false, false),
+    }
+}
+
+/// The number of a Security Council resolution carries its year: `1373 (2001)`.
+fn sc_shaped(target: &str) -> bool {
+    organ_by_shape(target).as_deref() == Some("SC")
+}
+
+/// A General Assembly number `N/M` whose date lies outside session N (September
+/// 1945 + N to the end of 1946 + N): the act is another body's.
+fn outside_ga_session(target: &str, date: Option<Date>) -> bool {
+    let Some(d) = date else { return false };
+    let Some((s, _)) = target.split_once('/') else {
+        return false;
+    };
+    match s.parse::<i32>() {
+        Ok(n) if (1..200).contains(&n) => d.year < 1945 + n || d.year > 1946 + n,
+        _ => false,
     }
 }
 
@@ -307,10 +366,7 @@ pub fn analyse(
             let noun = c.get(2).unwrap();
             let plural = noun.as_str().ends_with('s') && noun.as_str() != "res.";
             let is_decision = noun.as_str().to_lowercase().starts_with("decision");
-            let (mut organ, own) = organ_of(c.get(1).map(|m| m.as_str()), own_organ);
-            if c.get(1).is_some_and(|m| m.as_str() == "Council") {
-                organ = None;
-            }
+            let (organ, own, other_body) = organ_of(c.get(1).map(|m| m.as_str()), own_organ);
             let list_start = c.get(0).unwrap().start();
             let mut pos = c.get(0).unwrap().end();
             let mut items: Vec<Citation> = Vec::new();
@@ -341,7 +397,11 @@ pub fn analyse(
                 } else {
                     CitationKind::Resolution
                 };
-                let org = organ.clone().or_else(|| organ_by_shape(&target));
+                let org = if other_body && !sc_shaped(&target) {
+                    None
+                } else {
+                    organ.clone().or_else(|| organ_by_shape(&target))
+                };
                 items.push(Citation {
                     kind,
                     target,
@@ -381,6 +441,11 @@ pub fn analyse(
                 pos += b.get(0).unwrap().end();
             }
             apply_shared_date(&mut items);
+            // a bare noun, or `its` after another body's name (`the Human Rights
+            // Council in its resolutions 55/28 …`, A/RES/79/258)
+            if c.get(1).is_none() || own {
+                other_body_before(s, list_start, &mut items);
+            }
             let lr = view.range(list_start..pos);
             for mut it in items {
                 it.list_range = lr.clone();
@@ -769,6 +834,47 @@ fn other_citations(
             f.citations.push(it);
         }
         *list += 1;
+    }
+}
+
+/// A bare `resolution(s)` (or `its resolutions`) whose date rules out the General
+/// Assembly's act of that number: the body named last before it in the sentence
+/// owns the list
+/// (ESCAP's `…, of resolution 72/7 of 19 May 2016`).
+fn other_body_before(s: &str, list_start: usize, items: &mut [Citation]) {
+    // every dated item of the list is out of its session (one misprinted date
+    // in a list of the Assembly's own acts is not enough)
+    let mut dated = items
+        .iter()
+        .filter(|c| {
+            c.organ.as_deref() == Some("GA")
+                && c.date.is_some()
+                && c.target.starts_with(|ch: char| ch.is_ascii_digit())
+        })
+        .peekable();
+    if dated.peek().is_none() || !dated.all(|c| outside_ga_session(&c.target, c.date)) {
+        return;
+    }
+    let mut from = list_start.saturating_sub(300);
+    while !s.is_char_boundary(from) {
+        from -= 1;
+    }
+    let window = &s[from..list_start];
+    // the sentence: after the last `;` or `. `
+    let window = &window[window
+        .rfind(';')
+        .or_else(|| window.rfind(". ").map(|i| i + 1))
+        .map_or(0, |i| i + 1)..];
+    let Some(m) = EN_OTHER_BODY.find_iter(window).last() else {
+        return;
+    };
+    let squeezed = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+    let organ = Lang::En.table().cited_organ(&squeezed).unwrap_or("");
+    for it in items.iter_mut() {
+        if it.organ.as_deref() == Some("GA") {
+            it.organ = (!organ.is_empty()).then(|| organ.to_string());
+            it.own = false;
+        }
     }
 }
 
