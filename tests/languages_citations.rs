@@ -189,3 +189,49 @@ fn other_bodies_are_not_the_general_assembly() {
         ]
     );
 }
+
+#[test]
+fn shared_dates_and_chinese_lists() {
+    // A/RES/78/229: a date after a run of one session's items, inside a longer list
+    let got = cites(
+        "The General Assembly,\nReaffirming its resolutions 46/152 of 18 December 1991, 60/1 of 16 September\n2005, 67/1 of 19 September 2012, 69/193 and 69/196 of 18 December 2014, 70/178\nand 70/179 of 17 December 2015,\n",
+    );
+    let dates: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(t, _, d, _)| (t.as_str(), d.as_str()))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("46/152", "1991-12-18"),
+            ("60/1", "2005-09-16"),
+            ("67/1", "2012-09-19"),
+            ("69/193", "2014-12-18"),
+            ("69/196", "2014-12-18"),
+            ("70/178", "2015-12-17"),
+            ("70/179", "2015-12-17")
+        ]
+    );
+    // seed 003 (A/RES/62/47) with a `，` between two dated items: one list
+    let got = cites(
+        "大会，\n回顾其 2001 年 12 月 24 日第 56/24 V 号、2002 年 11 月 22 日第 57/72 号，2003 年 12 月 23 日第 58/241 号和 2006 年 12 月 6 日第 61/66 号决议，\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("56/24 V", "GA", "2001-12-24", 0),
+            t("57/72", "GA", "2002-11-22", 0),
+            t("58/241", "GA", "2003-12-23", 0),
+            t("61/66", "GA", "2006-12-06", 0)
+        ]
+    );
+    // a date before `第 a 和 b 号` of one session dates both
+    let got = cites("大会，\n回顾其 2007 年 12 月 5 日第 62/57 和 62/58 号决议，\n");
+    assert_eq!(
+        got,
+        [
+            t("62/57", "GA", "2007-12-05", 0),
+            t("62/58", "GA", "2007-12-05", 0)
+        ]
+    );
+}

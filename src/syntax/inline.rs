@@ -240,6 +240,10 @@ static ZH_NUM: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ZH_DATE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$").unwrap());
+/// The next item of a Chinese list after a comma: `2003 年 12 月 23 日第` or `第`.
+static ZH_DATED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第").unwrap()
+});
 static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:and|和|及|或)\s*((?:Add|Corr|Rev|Amend)\.(\s?)(\d+))\b").unwrap()
 });
@@ -878,32 +882,31 @@ fn other_body_before(s: &str, list_start: usize, items: &mut [Citation]) {
     }
 }
 
-/// One date for a list applies to every item of that session
-/// (`resolutions 62/57 and 62/58 of 5 December 2007`).
+/// A date written after a run of undated items of one session applies to the
+/// run (`resolutions 62/57 and 62/58 of 5 December 2007`), inside a longer list
+/// too (`…, 67/1 of 19 September 2012, 69/193 and 69/196 of 18 December 2014`):
+/// an undated item keeps no date only when nothing of its session follows it.
 fn apply_shared_date(items: &mut [Citation]) {
-    if items.len() < 2 {
-        return;
-    }
-    let dated: Vec<usize> = items
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.date.is_some())
-        .map(|(i, _)| i)
-        .collect();
-    if dated.len() != 1 || dated[0] != items.len() - 1 {
-        return;
-    }
-    let last = items[items.len() - 1].clone();
-    let session = |t: &str| t.split('/').next().map(String::from);
-    for it in items.iter_mut() {
-        if it.date.is_none()
-            && session(&it.target) == session(&last.target)
-            && it.target.contains('/')
-        {
-            it.date = last.date;
-            it.date_range = last.date_range.clone();
+    let session = |t: &str| t.split_once('/').map(|(s, _)| s.to_string());
+    let mut carry: Option<(Date, Option<Range<usize>>, String)> = None;
+    for it in items.iter_mut().rev() {
+        if let Some(d) = it.date {
+            carry = session(&it.target).map(|s| (d, it.date_range.clone(), s));
+            continue;
+        }
+        match &carry {
+            Some((d, r, s)) if session(&it.target).as_ref() == Some(s) => {
+                it.date = Some(*d);
+                it.date_range = r.clone();
+            }
+            _ => carry = None,
         }
     }
+}
+
+/// Two GA numbers of one session (`62/57`, `62/58`).
+fn same_session(a: &str, b: &str) -> bool {
+    matches!((a.split_once('/'), b.split_once('/')), (Some((x, _)), Some((y, _))) if x == y)
 }
 
 /// A Chinese citation item: target, range, and the date written before it.
@@ -924,6 +927,7 @@ fn zh_citations(
         let mut pos = start;
         let mut items: Vec<ZhItem> = Vec::new();
         let mut noun: Option<CitationKind> = None;
+        let mut first_date_at = None;
         loop {
             // `第` + numbers + `号`
             let Some(rest) = s[pos..].strip_prefix('第') else {
@@ -967,6 +971,9 @@ fn zh_citations(
             }
             let date = ZH_DATE_BEFORE.captures(&s[from..pos]).map(|c| {
                 let m = c.get(0).unwrap();
+                if items.is_empty() {
+                    first_date_at = Some(from + m.start());
+                }
                 let m = from + m.start()..from + m.end();
                 (
                     Date {
@@ -978,10 +985,11 @@ fn zh_citations(
                 )
             });
             let n = group.len();
+            let last = group[n - 1].0.clone();
             for (i, (t, r)) in group.into_iter().enumerate() {
-                // a date before `第 a、b 号` applies to the last of that group only when
-                // the group lists one item
-                let d = if n == 1 || i == n - 1 {
+                // a date before `第 a、b 号` applies to the items of the last one's
+                // session (`2007 年 12 月 5 日第 62/57 和 62/58 号`: both of that day)
+                let d = if n == 1 || i == n - 1 || same_session(&t, &last) {
                     date.clone()
                 } else {
                     None
@@ -1010,7 +1018,15 @@ fn zh_citations(
                 || t.starts_with('和')
                 || t.starts_with('及')
                 || t.starts_with("以及");
+            // `…第 57/72 号，2003 年 12 月 23 日第 58/241 号、…决议` (UN044): a comma
+            // goes on with the list only when an item, its date first, follows
             if !cont {
+                if let Some(after) = t.strip_prefix('，').or_else(|| t.strip_prefix(','))
+                    && let Some(m) = ZH_DATED_ITEM.find(after)
+                {
+                    pos = q2 + (t.len() - after.len()) + m.end() - '第'.len_utf8();
+                    continue;
+                }
                 break;
             }
             let window_end = (q2 + 240).min(s.len());
@@ -1049,7 +1065,18 @@ fn zh_citations(
         } else {
             (None, false)
         };
-        let list_range = view.range(start..pos);
+        // the list starts at `其` and the first item's date, as `its resolutions`
+        // does in English (UN040 reads the text between the lead and the list)
+        let mut list_start = first_date_at.unwrap_or(start).max(clause_start);
+        if let Some(own_at) = s[clause_start..list_start]
+            .trim_end_matches(is_space)
+            .strip_suffix('其')
+            .map(|b| clause_start + b.len())
+            .filter(|_| own)
+        {
+            list_start = own_at;
+        }
+        let list_range = view.range(list_start..pos);
         let plural = items.len() > 1;
         for (t, r, d) in items {
             let org = organ.clone().or_else(|| organ_by_shape(&t));
