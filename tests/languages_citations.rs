@@ -235,3 +235,124 @@ fn shared_dates_and_chinese_lists() {
         ]
     );
 }
+
+#[test]
+fn russian_forms() {
+    // S/RES/1518 (2003) (ru page): a Council number with its year and date
+    let got = cites(
+        "Совет Безопасности,\nссылаясь далее на свое прежнее решение в резолюции 1483 (2003) от 22 мая 2003 года ( 995_b43 ) о прекращении деятельности Комитета,\n",
+    );
+    assert_eq!(got, [t("1483 (2003)", "SC", "2003-05-22", 0)]);
+    // one date for a list of one session; `свое решение` (neuter) is the author's
+    let got = cites(
+        "Генеральная Ассамблея,\nссылаясь на свои резолюции 62/57 и 62/58 от 5 декабря 2007 года и свое решение 60/519, а также на резолюцию 56/24 V,\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("62/57", "GA", "2007-12-05", 0),
+            t("62/58", "GA", "2007-12-05", 0),
+            t("60/519", "GA", "", 1),
+            t("56/24 V", "GA", "", 2)
+        ]
+    );
+    let doc = Document::new("Генеральная Ассамблея,\nссылаясь на свое решение 60/519,\n");
+    let c = &doc.tree().citations[0];
+    assert!(c.own && c.kind == CitationKind::Decision, "{c:?}");
+    // the organ after the number (and before the date): `[en] organs`' Russian twin
+    let got = cites(
+        "Генеральная Ассамблея,\nссылаясь на резолюцию 2231 (2015) Совета Безопасности, резолюцию 5/1 Совета по правам человека от 18 июня 2007 года, резолюцию 2005/3 Экономического и Социального Совета и резолюцию 2005/69 Комиссии по правам человека,\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("2231 (2015)", "SC", "", 0),
+            t("5/1", "HRC", "2007-06-18", 1),
+            t("2005/3", "ECOSOC", "", 2),
+            t("2005/69", "", "", 3)
+        ]
+    );
+    // a Council list without dates
+    let got = cites(
+        "Совет Безопасности,\nссылаясь на свои резолюции 1267 (1999), 1989 (2011) и 2253 (2015),\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("1267 (1999)", "SC", "", 0),
+            t("1989 (2011)", "SC", "", 0),
+            t("2253 (2015)", "SC", "", 0)
+        ]
+    );
+}
+
+#[test]
+fn arabic_forms() {
+    // GA 52/31 (Arabic), the spec's form: part letters as letter names, `و`
+    // before every item
+    let got = cites(
+        "إن الجمعية العامة،\nإذ تشير إلى قراراتها 40/152 سين المؤرخ 16 كانون الأول/ديسمبر 1985، و 41/86 فاء المؤرخ 4 كانون الأول/ديسمبر 1986،\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("40/152 O", "GA", "1985-12-16", 0),
+            t("41/86 Q", "GA", "1986-12-04", 0)
+        ]
+    );
+    // one date for two of one session (`المؤرخين`), a spaced number, a decision
+    let got = cites(
+        "إن الجمعية العامة،\nإذ تشير إلى قراريها 62/57 و 62/58 المؤرخين 5 كانون الأول/ديسمبر 2007 وإلى قرارها 40 / 152 ومقررها 60/519،\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("62/57", "GA", "2007-12-05", 0),
+            t("62/58", "GA", "2007-12-05", 0),
+            t("40/152", "GA", "", 1),
+            t("60/519", "GA", "", 2)
+        ]
+    );
+    // organs between the noun and the number; Arabic-Indic digits of a Council
+    // number
+    let got = cites(
+        "إن الجمعية العامة،\nإذ تشير إلى قرار مجلس الأمن 2231 (2015) وقرار مجلس حقوق الإنسان 5/1 المؤرخ 18 حزيران/يونيه 2007 وقرار المجلس الاقتصادي والاجتماعي 2005/3 وقرار لجنة حقوق الإنسان 2005/69 وقرار مجلس الأمن ١٤٨٣ (٢٠٠٣)،\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("2231 (2015)", "SC", "", 0),
+            t("5/1", "HRC", "2007-06-18", 1),
+            t("2005/3", "ECOSOC", "", 2),
+            t("2005/69", "", "", 3),
+            t("1483 (2003)", "SC", "", 4)
+        ]
+    );
+}
+
+#[test]
+fn french_and_spanish_organs_after_the_number() {
+    let got = cites(
+        "L'Assemblée générale,\nRappelant la résolution 2231 (2015) du Conseil de sécurité et la résolution 5/1 du Conseil des droits de l’homme, en date du 18 juin 2007, ainsi que la résolution 2005/69 de la Commission des droits de l’homme,\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("2231 (2015)", "SC", "", 0),
+            t("5/1", "HRC", "2007-06-18", 1),
+            t("2005/69", "", "", 2)
+        ]
+    );
+    let got = cites(
+        "La Asamblea General,\nRecordando sus resoluciones 70/54, de 7 de diciembre de 2015, 71/45, de 5 de diciembre de 2016, y 72/54, de 4 de diciembre de 2017, y la resolución 5/1 del Consejo de Derechos Humanos, de 18 de junio de 2007,\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("70/54", "GA", "2015-12-07", 0),
+            t("71/45", "GA", "2016-12-05", 0),
+            t("72/54", "GA", "2017-12-04", 0),
+            t("5/1", "HRC", "2007-06-18", 1)
+        ]
+    );
+}

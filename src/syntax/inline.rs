@@ -604,6 +604,10 @@ struct OtherGrammar {
     sep: Regex,
     /// a month and a year with no day
     month_year: Regex,
+    /// an organ phrase after a number or its date (fr/es/ru `organs`)
+    organ_after: Option<Regex>,
+    /// an Arabic part letter name after a number (`40/152 سين`)
+    part_name: Option<Regex>,
 }
 
 fn alternation(words: &[String]) -> String {
@@ -627,11 +631,24 @@ static OTHER_GRAMMARS: LazyLock<Vec<(Lang, OtherGrammar)>> = LazyLock::new(|| {
                 .cloned()
                 .collect();
             let own = alternation(&t.own_words);
-            let fill = if t.act_fillers.is_empty() {
+            // Arabic names the organ between the noun and the number
+            let mut fillers = t.act_fillers.clone();
+            if l == Lang::Ar {
+                fillers.extend(t.organs.iter().map(|(p, _)| p.clone()));
+            }
+            let fill = if fillers.is_empty() {
                 String::new()
             } else {
-                format!(r"(?:\s+(?:{}))*", alternation(&t.act_fillers))
+                format!(r"(?:\s+(?:{}))*", alternation(&fillers))
             };
+            let organ_after = (l != Lang::Ar && !t.organs.is_empty()).then(|| {
+                let names: Vec<String> = t.organs.iter().map(|(p, _)| p.clone()).collect();
+                Regex::new(&format!(r"^\s*,?\s*({})\b", alternation(&names))).unwrap()
+            });
+            let part_name = (!t.part_letters.is_empty()).then(|| {
+                let names: Vec<String> = t.part_letters.iter().map(|(p, _)| p.clone()).collect();
+                Regex::new(&format!(r"^\s+({})\b", alternation(&names))).unwrap()
+            });
             // Arabic writes `و` (and), `ب` (by) joined to the noun: `والقرارين`
             let proclitic = if t.noun_prefixes.is_empty() {
                 String::new()
@@ -662,17 +679,20 @@ static OTHER_GRAMMARS: LazyLock<Vec<(Lang, OtherGrammar)>> = LazyLock::new(|| {
                     date_intro,
                     sep,
                     month_year,
+                    organ_after,
+                    part_name,
                 },
             )
         })
         .collect()
 });
 
-/// A number as the citation grammars of fr/es/ru/ar write it: `61/100`, `1514 (XV)`,
+/// A number as the citation grammars of fr/es/ru/ar write it: `61/100` (Arabic
+/// also `40 / 152`), `1514 (XV)`,
 /// `660 (1990)`, Arabic `1514 (د-15)`, or a bare `1493` (a Council resolution
 /// when a date follows).
 static OTHER_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:S-|ES-)?[0-9٠-٩]{1,4}/[0-9٠-٩]{1,4}(?:\s?[A-Z](?-u:\b))?(?:\s?\((?:[IVXL]+|\d{4})\))?|[0-9٠-٩]{1,4}\s?(?:[A-Z]\s?)?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|[0-9٠-٩]{4}|دإ?-[0-9٠-٩]{1,2})\)|[0-9٠-٩]{1,4}(?:[^0-9٠-٩/]|$))").unwrap()
+    Regex::new(r"^(?:(?:S-|ES-)?[0-9٠-٩]{1,4}\s?/\s?[0-9٠-٩]{1,4}(?:\s?[A-Z](?-u:\b))?(?:\s?\((?:[IVXL]+|\d{4})\))?|[0-9٠-٩]{1,4}\s?(?:[A-Z]\s?)?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|[0-9٠-٩]{4}|دإ?-[0-9٠-٩]{1,2})\)|[0-9٠-٩]{1,4}(?:[^0-9٠-٩/]|$))").unwrap()
 });
 
 fn roman(mut n: u32) -> String {
@@ -694,7 +714,7 @@ fn roman(mut n: u32) -> String {
     s
 }
 
-/// `1514 (د-15)` → `1514 (XV)`, `٦١/١٠٠` → `61/100`.
+/// `1514 (د-15)` → `1514 (XV)`, `٦١/١٠٠` → `61/100`, `40 / 152` → `40/152`.
 fn other_target(raw: &str) -> String {
     let ascii: String = raw
         .chars()
@@ -703,7 +723,13 @@ fn other_target(raw: &str) -> String {
             _ => c,
         })
         .collect();
-    let t = normalise_number(ascii.trim_end_matches(|c: char| !c.is_ascii_digit() && c != ')'));
+    // `40 / 152` (Arabic spacing) → `40/152`
+    let ascii = ascii
+        .split('/')
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join("/");
+    let t = normalise_number(&ascii);
     if let Some(open) = t.find("(د") {
         let emergency = t[open..].starts_with("(دإ");
         let n: u32 = t[open..]
@@ -755,28 +781,58 @@ fn other_citations(
         };
         let own = c.get(1).is_some() || table.own_words.iter().any(|w| w == noun);
         let filler = c.get(3).map(|m| m.as_str()).unwrap_or("");
-        let named = if filler.contains("مجلس الأمن") {
-            Some("SC".to_string())
-        } else if filler.contains("الجمعية العامة") {
-            Some("GA".to_string())
-        } else {
-            None
-        };
+        // Arabic: the organ phrase between the noun and the number
+        let named = table
+            .organs
+            .iter()
+            .filter(|(p, _)| filler.contains(p.as_str()))
+            .max_by_key(|(p, _)| p.len())
+            .map(|(_, o)| o.clone());
+        let other_body = named.as_deref() == Some("");
+        let named = named.filter(|o| !o.is_empty());
         let organ = if own {
             own_organ.filter(|o| !o.is_empty()).map(String::from)
         } else {
-            named
+            named.clone()
         };
         let list_start = c.get(0).unwrap().start();
         let mut pos = c.get(0).unwrap().end();
         let mut items: Vec<Citation> = Vec::new();
+        // an organ phrase after a number or its date names the list's organ
+        let mut named_after: Option<String> = None;
+        let organ_after = |at: usize, named_after: &mut Option<String>| -> usize {
+            let Some(m) = g.organ_after.as_ref().and_then(|r| r.captures(&s[at..])) else {
+                return 0;
+            };
+            *named_after = table.cited_organ(&m[1]).map(String::from);
+            m.get(0).unwrap().end()
+        };
         while let Some(m) = OTHER_ITEM.find(&s[pos..]) {
-            let raw = m.as_str().trim_end_matches(|c: char| {
-                !c.is_ascii_digit() && !('٠'..='٩').contains(&c) && c != ')'
-            });
-            let num_range = pos..pos + raw.len();
+            // the plain-number form ends with the character after the digits
+            let raw = m.as_str();
+            let raw = match raw.chars().next_back() {
+                Some(ch)
+                    if !(ch.is_ascii_alphanumeric() || ('٠'..='٩').contains(&ch) || ch == ')') =>
+                {
+                    &raw[..raw.len() - ch.len_utf8()]
+                }
+                _ => raw,
+            };
+            let mut num_end = pos + raw.len();
             let plain = !raw.contains('/') && !raw.contains('(');
-            let mut after = pos + raw.len();
+            // Arabic part letters are written as letter names: `40/152 سين`
+            let mut part = None;
+            if let Some(p) = g.part_name.as_ref().and_then(|r| r.captures(&s[num_end..])) {
+                part = table
+                    .part_letters
+                    .iter()
+                    .find(|(n, _)| *n == p[1])
+                    .map(|(_, l)| l.clone());
+                num_end += p.get(0).unwrap().end();
+            }
+            let num_range = pos..num_end;
+            let mut after = num_end;
+            after += organ_after(after, &mut named_after);
             let mut date = None;
             let mut date_range = None;
             if let Some(d) = g.date_intro.find(&s[after..]) {
@@ -794,13 +850,24 @@ fn other_citations(
                     after = at + m.end();
                 }
             }
-            let target = match (plain, date) {
+            if date.is_some() {
+                // `года` after a Russian date
+                after += organ_after(after, &mut named_after);
+            }
+            let mut target = match (plain, date) {
                 // `резолюции 1493 от 28 июля 2003 года`: a Council resolution
                 (true, Some(d)) => format!("{} ({})", other_target(raw), d.year),
                 (true, None) => break,
                 _ => other_target(raw),
             };
-            let org = organ.clone().or_else(|| organ_by_shape(&target));
+            if let Some(l) = part {
+                target = normalise_number(&format!("{target} {l}"));
+            }
+            let org = if other_body && !sc_shaped(&target) {
+                None
+            } else {
+                organ.clone().or_else(|| organ_by_shape(&target))
+            };
             items.push(Citation {
                 kind: if is_decision {
                     CitationKind::Decision
@@ -817,7 +884,7 @@ fn other_citations(
                 noun_plural: plural,
                 own,
                 in_footnote,
-                raw: raw.to_string(),
+                raw: s[pos..num_end].to_string(),
             });
             pos = after;
             if let Some(sep) = g.sep.find(&s[pos..])
@@ -830,6 +897,19 @@ fn other_citations(
         }
         if items.is_empty() {
             continue;
+        }
+        // `la résolution 2231 (2015) du Conseil de sécurité`, `резолюцию 5/1 Совета
+        // по правам человека`: the organ of every item the text does not own
+        if let Some(o) = named_after.filter(|_| !own && named.is_none() && !other_body) {
+            for it in items.iter_mut() {
+                it.organ = if o.is_empty() && !sc_shaped(&it.target) {
+                    None
+                } else if o.is_empty() {
+                    Some("SC".into())
+                } else {
+                    Some(o.clone())
+                };
+            }
         }
         apply_shared_date(&mut items);
         let lr = view.range(list_start..pos);

@@ -97,6 +97,9 @@ pub struct LangTable {
     /// body): `Human Rights Council resolution 5/1`, `Commission resolution 66/1`.
     #[serde(default)]
     pub organs: Vec<(String, String)>,
+    /// (letter name, part letter): Arabic `سين` → `O` (`40/152 سين`).
+    #[serde(default)]
+    pub part_letters: Vec<(String, String)>,
 }
 
 impl LangTable {
@@ -130,9 +133,10 @@ impl LangTable {
     /// The organ code of an organ phrase of the citation grammar: `Some("")` for
     /// another body, `None` when the phrase is not in the table.
     pub fn cited_organ(&self, phrase: &str) -> Option<&str> {
+        let squeezed = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
         self.organs
             .iter()
-            .find(|(p, _)| p == phrase)
+            .find(|(p, _)| *p == squeezed)
             .map(|(_, o)| o.as_str())
     }
     /// The organ (`GA`, `SC`…) of an author line as written, in this language.
