@@ -999,7 +999,28 @@ impl<'a> Builder<'a> {
             self.last_terminal,
             Some(';' | '；' | '.' | '。' | ':' | '：')
         );
-        if pre && (!self.in_operative || (!op && terminal_op && b.line_start)) {
+        // A lead that is both (`重申`) opening the last paragraph, a line that
+        // ends with a full stop after preambular paragraphs closed by commas: the
+        // unnumbered operative paragraph of a short text (A/RES/2159 (XXI),
+        // `重申此项决议仍属有效。` before the date of adoption)
+        let full_stop_after_preamble = pre
+            && op
+            && cjk
+            && !self.in_operative
+            && matches!(self.last_terminal, Some(',' | '，'))
+            && self
+                .content(b)
+                .is_some_and(|c| self.text[c].ends_with(['。', '.']))
+            && self.next_content(i).is_none_or(|n| {
+                !matches!(
+                    n.kind,
+                    BlockKind::Lead(_) | BlockKind::Numbered { .. } | BlockKind::Sub { .. }
+                )
+            });
+        if pre
+            && !full_stop_after_preamble
+            && (!self.in_operative || (!op && terminal_op && b.line_start))
+        {
             if self.in_operative {
                 // a preambular paragraph after the operative part (UN003)
                 self.settle(1);
@@ -1013,7 +1034,7 @@ impl<'a> Builder<'a> {
             return;
         }
         if op
-            && !pre
+            && (!pre || full_stop_after_preamble)
             && (hit.m.capitalised || cjk)
             && (terminal_op || matches!(self.last_terminal, Some(',' | '，' | '،')))
             // a line, or a segment the lexer cut from a one-line text at `, Décide`

@@ -389,7 +389,8 @@ impl Lexicon {
         // Word boundary for alphabetic scripts: the next char is not a letter.
         let next = norm[end_norm..].chars().next();
         let last = norm[..end_norm].chars().next_back()?;
-        if !is_cjk(last) && next.is_some_and(|n| n.is_alphanumeric()) {
+        // (a phrase that ends with its own punctuation, `决议:`, needs none)
+        if !is_cjk(last) && last.is_alphanumeric() && next.is_some_and(|n| n.is_alphanumeric()) {
             return None;
         }
         let orig_end = if end_norm < norm.len() {
@@ -408,10 +409,30 @@ impl Lexicon {
             len += closing;
         }
         let first = norm.chars().next()?;
+        // a discontinuous frame (`对…表示感谢`, `以…为指导`) is a lead only when its
+        // closing part follows in the same clause; its opening is the lead as
+        // written
+        let mut entries = self.by_pattern[m.pattern().as_usize()].clone();
+        if entries
+            .iter()
+            .any(|&e| self.entries[e as usize].phrase.contains('…'))
+        {
+            let rest = &norm[end_norm..];
+            let clause = &rest[..rest.find(['。', '；', ';', '：']).unwrap_or(rest.len())];
+            entries.retain(|&e| {
+                let phrase = &self.entries[e as usize].phrase;
+                phrase
+                    .split_once('…')
+                    .is_none_or(|(_, close)| clause.contains(close))
+            });
+            if entries.is_empty() {
+                return None;
+            }
+        }
         Some(LeadMatch {
             len,
             text: norm[..end_norm].to_string(),
-            entries: self.by_pattern[m.pattern().as_usize()].clone(),
+            entries,
             // scripts without case (Arabic, Han) count as capitalised
             capitalised: !first.is_lowercase(),
             emphasis,
