@@ -973,6 +973,31 @@ impl<'a> Builder<'a> {
         let pre = hit.m.has_class(lex, LeadClass::Preambular);
         let op = hit.m.has_class(lex, LeadClass::Operative);
         let cjk = crate::syntax::cjk::is_cjk(hit.m.text.chars().next().unwrap_or(' '));
+        // A bitext page (`*.bitext-en-zh.txt`) puts the translation of each
+        // paragraph on the line after it: a lead in the other script, of the
+        // paragraph's class, right after a one-line paragraph is its twin, and
+        // the pair is one paragraph (`Decides …` + `决定:…` is one operative
+        // paragraph, the last)
+        let twin = b.line_start
+            && self.subs.is_empty()
+            && self.para.as_ref().is_some_and(|p| {
+                let class = if p.kind == NodeKind::Preambular {
+                    LeadClass::Preambular
+                } else {
+                    LeadClass::Operative
+                };
+                p.lead.as_ref().is_some_and(|l| {
+                    crate::syntax::cjk::is_cjk(l.text.chars().next().unwrap_or(' ')) != cjk
+                }) && hit.m.has_class(lex, class)
+                    && p.range.end <= r.start
+                    && !self.text[p.range.start..r.start]
+                        .trim_end()
+                        .contains(['\n', '\r'])
+            });
+        if twin {
+            self.text_block(i, b, r);
+            return;
+        }
         let in_footnote = self.fn_zone && self.target == Target::Footnote;
         // A paragraph boundary needs evidence: the previous text ended with
         // punctuation, or the line is indented (seed 002), or it is a split of a

@@ -418,7 +418,9 @@ impl Lexicon {
             .any(|&e| self.entries[e as usize].phrase.contains('…'))
         {
             let rest = &norm[end_norm..];
-            let clause = &rest[..rest.find(['。', '；', ';', '：']).unwrap_or(rest.len())];
+            let clause = &rest[..rest
+                .find(['。', '；', ';', '：', '，', ','])
+                .unwrap_or(rest.len())];
             entries.retain(|&e| {
                 let phrase = &self.entries[e as usize].phrase;
                 phrase
@@ -485,6 +487,39 @@ mod tests {
 
     fn m(s: &str) -> Option<String> {
         lexicon().match_at(s).map(|m| m.text)
+    }
+
+    #[test]
+    fn a_frame_needs_its_closing_part_in_the_clause() {
+        // A/RES/50/28 A, para. 2
+        let hit = lexicon()
+            .match_at("对联合国近东巴勒斯坦难民救济和工程处主任专员及全体工作人员表示感谢,认识到")
+            .unwrap();
+        let lex = lexicon();
+        assert!(
+            hit.entries
+                .iter()
+                .all(|&e| lex.entries[e as usize].phrase == "对…表示感谢"),
+            "{hit:?}"
+        );
+        assert_eq!(hit.text, "对");
+        assert_eq!(
+            m("以《联合国宪章》的宗旨和原则为指导，").as_deref(),
+            Some("以")
+        );
+        // the closing part after the clause ends, or none at all: no lead
+        assert_eq!(m("对此，大会表示感谢。"), None);
+        assert_eq!(m("以便各国执行《行动纲领》；"), None);
+    }
+
+    #[test]
+    fn a_lead_ending_with_its_punctuation_needs_no_word_boundary() {
+        // S/RES/19 (1947)
+        assert_eq!(
+            m("决议:指派一由三人组成之小组委员会").as_deref(),
+            Some("决议:")
+        );
+        assert_eq!(m("决议草案"), None);
     }
 
     #[test]
