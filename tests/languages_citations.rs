@@ -356,3 +356,28 @@ fn french_and_spanish_organs_after_the_number() {
         ]
     );
 }
+
+#[test]
+fn chinese_organs_come_from_the_table() {
+    // the spec's forms, and the Commission on Human Rights (another body)
+    let got = cites(
+        "大会，\n回顾人权理事会 2007 年 6 月 18 日第 5/1 号决议，经济及社会理事会第 2005/3 号决议，人权委员会第 2005/69 号决议，安全理事会第 2231(2015)号决议和其 2006 年 12 月 6 日第 61/100 号决议，\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("5/1", "HRC", "2007-06-18", 0),
+            t("2005/3", "ECOSOC", "", 1),
+            t("2005/69", "", "", 2),
+            t("2231 (2015)", "SC", "", 3),
+            t("61/100", "GA", "2006-12-06", 4)
+        ]
+    );
+    // a second citation with nothing named before it keeps the clause's organ
+    let got = cites(
+        "大会，
+回顾人权理事会第 5/1 号决议和第 6/2 号决议，
+",
+    );
+    assert_eq!(got, [t("5/1", "HRC", "", 0), t("6/2", "HRC", "", 1)]);
+}

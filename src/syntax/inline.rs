@@ -984,6 +984,34 @@ fn apply_shared_date(items: &mut [Citation]) {
     }
 }
 
+/// The organ the words before a Chinese citation name, from the `[zh] organs` of
+/// `grammar/languages.toml`: another organ first, then `其` (its), then the
+/// Assembly: (organ, own, another body).
+fn zh_organ(before: &str, own_organ: Option<&str>) -> (Option<String>, bool, bool) {
+    let squeezed: String = before.chars().filter(|c| !is_space(*c)).collect();
+    let organs = &Lang::Zh.table().organs;
+    if let Some((_, o)) = organs
+        .iter()
+        .find(|(p, o)| o != "GA" && squeezed.contains(p.as_str()))
+    {
+        return ((!o.is_empty()).then(|| o.clone()), false, o.is_empty());
+    }
+    if squeezed.contains('其') {
+        return (
+            own_organ.filter(|o| !o.is_empty()).map(String::from),
+            true,
+            false,
+        );
+    }
+    if organs
+        .iter()
+        .any(|(p, o)| o == "GA" && squeezed.contains(p.as_str()))
+    {
+        return (Some("GA".to_string()), false, false);
+    }
+    (None, false, false)
+}
+
 /// Two GA numbers of one session (`62/57`, `62/58`).
 fn same_session(a: &str, b: &str) -> bool {
     matches!((a.split_once('/'), b.split_once('/')), (Some((x, _)), Some((y, _))) if x == y)
@@ -1002,6 +1030,7 @@ fn zh_citations(
 ) {
     let s = view.s.as_str();
     let mut search = 0;
+    let mut last_chain_end = 0;
     while let Some(p) = s[search..].find('第') {
         let start = search + p;
         let mut pos = start;
@@ -1125,26 +1154,21 @@ fn zh_citations(
             search = start + '第'.len_utf8();
             continue;
         };
-        // organ: the nearest organ word before the chain in the same clause
-        let clause_start = s[..start]
+        // organ: the organ words before the chain in its clause, after the previous
+        // citation when something is named there (`安全理事会第 2231(2015)号决议和其…
+        // 第 61/100 号决议`), else in the whole clause (`人权理事会第 5/1 号决议和第
+        // 6/2 号决议`)
+        let sentence_start = s[..start]
             .rfind(['，', '；', '。', ',', ';'])
             .map(|i| i + s[i..].chars().next().map_or(1, char::len_utf8))
             .unwrap_or(0);
-        let before = &s[clause_start..start];
-        let squeezed: String = before.chars().filter(|c| !is_space(*c)).collect();
-        let (organ, own) = if squeezed.contains("安全理事会") {
-            (Some("SC".to_string()), false)
-        } else if squeezed.contains("经济及社会理事会") {
-            (Some("ECOSOC".to_string()), false)
-        } else if squeezed.contains("人权理事会") {
-            (Some("HRC".to_string()), false)
-        } else if squeezed.contains('其') {
-            (own_organ.filter(|o| !o.is_empty()).map(String::from), true)
-        } else if squeezed.contains("大会") {
-            (Some("GA".to_string()), false)
-        } else {
-            (None, false)
-        };
+        let after_prev = sentence_start.max(last_chain_end.min(start));
+        let (mut organ, mut own, mut other_body) = zh_organ(&s[after_prev..start], own_organ);
+        let mut clause_start = after_prev;
+        if organ.is_none() && !own && !other_body && after_prev > sentence_start {
+            (organ, own, other_body) = zh_organ(&s[sentence_start..start], own_organ);
+            clause_start = sentence_start;
+        }
         // the list starts at `其` and the first item's date, as `its resolutions`
         // does in English (UN040 reads the text between the lead and the list)
         let mut list_start = first_date_at.unwrap_or(start).max(clause_start);
@@ -1159,7 +1183,11 @@ fn zh_citations(
         let list_range = view.range(list_start..pos);
         let plural = items.len() > 1;
         for (t, r, d) in items {
-            let org = organ.clone().or_else(|| organ_by_shape(&t));
+            let org = if other_body && !sc_shaped(&t) {
+                None
+            } else {
+                organ.clone().or_else(|| organ_by_shape(&t))
+            };
             f.citations.push(Citation {
                 kind,
                 target: t,
@@ -1176,6 +1204,7 @@ fn zh_citations(
             });
         }
         *list += 1;
+        last_chain_end = pos;
         search = pos.max(start + '第'.len_utf8());
     }
 }
