@@ -212,6 +212,27 @@ fn shared_dates_and_chinese_lists() {
             ("70/179", "2015-12-17")
         ]
     );
+    // A/RES/78/327: not across a comma (70/1 is of 2015); A/RES/78/24: a
+    // two-letter part; A/RES/78/252: the section between the number and its date
+    let got = cites(
+        "The General Assembly,\nRecalling resolutions 67/290 of 9 July 2013,\n70/1, 70/299 of 29 July 2016 and 75/290 B of 25 June 2021, and its resolutions 52/38 F of 9 December 1997, 53/77 AA of\n4 December 1998, 45/248 B, section VI, of 21 December 1990,\n",
+    );
+    let dates: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(t, _, d, _)| (t.as_str(), d.as_str()))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("67/290", "2013-07-09"),
+            ("70/1", ""),
+            ("70/299", "2016-07-29"),
+            ("75/290 B", "2021-06-25"),
+            ("52/38 F", "1997-12-09"),
+            ("53/77 AA", "1998-12-04"),
+            ("45/248 B", "1990-12-21")
+        ]
+    );
     // seed 003 (A/RES/62/47) with a `，` between two dated items: one list
     let got = cites(
         "大会，\n回顾其 2001 年 12 月 24 日第 56/24 V 号、2002 年 11 月 22 日第 57/72 号，2003 年 12 月 23 日第 58/241 号和 2006 年 12 月 6 日第 61/66 号决议，\n",

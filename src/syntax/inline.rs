@@ -221,11 +221,15 @@ static EN_OTHER_BODY: LazyLock<Regex> = LazyLock::new(|| {
         .collect();
     Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", alternation(&names))).unwrap()
 });
+/// An item: `61/100`, `53/77 AA` (two-letter parts after Z), `1514 (XV)`,
+/// `2231 (2015)`, or a bare number.
 static EN_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s?[A-Z](?-u:\b)(?:\s(?:to|and)\s[A-Z](?-u:\b))?)?(?:\s?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|\d{4})\))?|\d{1,4}(?:\s?[A-Z](?-u:\b)(?:\s(?:to|and)\s[A-Z](?-u:\b))?)?\s?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|\d{4})\)|\d{1,4}(?-u:\b))").unwrap()
+    Regex::new(r"^(?:(?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s?[A-Z]{1,2}(?-u:\b)(?:\s(?:to|and)\s[A-Z]{1,2}(?-u:\b))?)?(?:\s?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|\d{4})\))?|\d{1,4}(?:\s?[A-Z](?-u:\b)(?:\s(?:to|and)\s[A-Z](?-u:\b))?)?\s?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|\d{4})\)|\d{1,4}(?-u:\b))").unwrap()
 });
+/// The date after an item, also after the section cited (`45/248 B, section VI,
+/// of 21 December 1990`).
 static EN_OF_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,?\s+(?:of|dated|adopted on)\s+((?:\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})|(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}))").unwrap()
+    Regex::new(r"^(?:,\s+(?:section|part)\s+[IVXL]+)?,?\s+(?:of|dated|adopted on)\s+((?:\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})|(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}))").unwrap()
 });
 /// Between two items; a footnote marker may sit after the comma (`56/1 of 10
 /// July 2024,3 55/20 of …`, A/RES/79/182).
@@ -374,6 +378,7 @@ pub fn analyse(
             let list_start = c.get(0).unwrap().start();
             let mut pos = c.get(0).unwrap().end();
             let mut items: Vec<Citation> = Vec::new();
+            let mut joins: Vec<bool> = Vec::new();
             loop {
                 let Some(m) = EN_ITEM.find(&s[pos..]) else {
                     break;
@@ -425,6 +430,7 @@ pub fn analyse(
                         .find(&s[pos + sep.end()..])
                         .is_some_and(|m| m.as_str().contains('/') || m.as_str().contains('('))
                 {
+                    joins.push(sep.as_str().contains("and"));
                     pos += sep.end();
                     continue;
                 }
@@ -444,7 +450,7 @@ pub fn analyse(
                 }
                 pos += b.get(0).unwrap().end();
             }
-            apply_shared_date(&mut items);
+            apply_shared_date(&mut items, &joins);
             // a bare noun, or `its` after another body's name (`the Human Rights
             // Council in its resolutions 55/28 …`, A/RES/79/258)
             if c.get(1).is_none() || own {
@@ -800,6 +806,7 @@ fn other_citations(
         let mut items: Vec<Citation> = Vec::new();
         // an organ phrase after a number or its date names the list's organ
         let mut named_after: Option<String> = None;
+        let mut joins: Vec<bool> = Vec::new();
         let organ_after = |at: usize, named_after: &mut Option<String>| -> usize {
             let Some(m) = g.organ_after.as_ref().and_then(|r| r.captures(&s[at..])) else {
                 return 0;
@@ -890,6 +897,12 @@ fn other_citations(
             if let Some(sep) = g.sep.find(&s[pos..])
                 && OTHER_ITEM.is_match(&s[pos + sep.end()..])
             {
+                joins.push(
+                    table
+                        .list_and
+                        .iter()
+                        .any(|w| sep.as_str().contains(w.as_str())),
+                );
                 pos += sep.end();
                 continue;
             }
@@ -911,7 +924,7 @@ fn other_citations(
                 };
             }
         }
-        apply_shared_date(&mut items);
+        apply_shared_date(&mut items, &joins);
         let lr = view.range(list_start..pos);
         for mut it in items {
             it.list_range = lr.clone();
@@ -962,24 +975,46 @@ fn other_body_before(s: &str, list_start: usize, items: &mut [Citation]) {
     }
 }
 
-/// A date written after a run of undated items of one session applies to the
-/// run (`resolutions 62/57 and 62/58 of 5 December 2007`), inside a longer list
-/// too (`…, 67/1 of 19 September 2012, 69/193 and 69/196 of 18 December 2014`):
-/// an undated item keeps no date only when nothing of its session follows it.
-fn apply_shared_date(items: &mut [Citation]) {
+/// One date for a list applies to every item of that session
+/// (`resolutions 62/57 and 62/58 of 5 December 2007`) when it is the only date
+/// and the last; inside a longer list, to the undated items of that session
+/// before it when it is joined to them by `and` (`…, 67/1 of 19 September 2012,
+/// 69/193 and 69/196 of 18 December 2014`, `78/19, 78/20 and 78/21 of 4 December
+/// 2023`), not when the dated item follows a comma (`70/1, 70/299 of 29 July
+/// 2016`: 70/1 is of 2015). `joins[i]`: item i and item i + 1 are joined by `and`.
+fn apply_shared_date(items: &mut [Citation], joins: &[bool]) {
     let session = |t: &str| t.split_once('/').map(|(s, _)| s.to_string());
-    let mut carry: Option<(Date, Option<Range<usize>>, String)> = None;
-    for it in items.iter_mut().rev() {
-        if let Some(d) = it.date {
-            carry = session(&it.target).map(|s| (d, it.date_range.clone(), s));
+    let dated: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].date.is_some())
+        .collect();
+    if dated.len() == 1 && dated[0] == items.len() - 1 && items.len() > 1 {
+        let last = items[items.len() - 1].clone();
+        for it in items.iter_mut() {
+            if it.date.is_none()
+                && session(&it.target).is_some()
+                && session(&it.target) == session(&last.target)
+            {
+                it.date = last.date;
+                it.date_range = last.date_range.clone();
+            }
+        }
+        return;
+    }
+    for j in (1..items.len()).rev() {
+        if items[j].date.is_none() || !joins.get(j - 1).copied().unwrap_or(false) {
             continue;
         }
-        match &carry {
-            Some((d, r, s)) if session(&it.target).as_ref() == Some(s) => {
-                it.date = Some(*d);
-                it.date_range = r.clone();
+        let (d, r, sess) = (
+            items[j].date,
+            items[j].date_range.clone(),
+            session(&items[j].target),
+        );
+        for i in (0..j).rev() {
+            if items[i].date.is_some() || sess.is_none() || session(&items[i].target) != sess {
+                break;
             }
-            _ => carry = None,
+            items[i].date = d;
+            items[i].date_range = r.clone();
         }
     }
 }
