@@ -129,3 +129,276 @@ fn arabic() {
         ]
     );
 }
+
+/// (target, organ or `-`) of every resolution or decision citation.
+fn organs(text: &str) -> Vec<(String, String)> {
+    cites(text)
+        .into_iter()
+        .map(|(t, o, _, _)| (t, if o.is_empty() { "-".into() } else { o }))
+        .collect()
+}
+
+fn o(target: &str, organ: &str) -> (String, String) {
+    (target.into(), organ.into())
+}
+
+#[test]
+fn other_bodies_are_not_the_general_assembly() {
+    // A/RES/78/131: the Commission on Narcotic Drugs, named `Commission`
+    let got = organs(
+        "The General Assembly,\nRecalling that Member States decided, in Commission resolution\n66/1 of 17 March 2023,9 to convene in 2024 a high-level segment of the Commission,\n",
+    );
+    assert_eq!(got, [o("66/1", "-")]);
+    // A/RES/78/158: ESCAP, named well before a bare `resolution` whose date
+    // (May 2016) rules out the Assembly's 72/7 (session 72 is 2017-2018)
+    let got = organs(
+        "The General Assembly,\nNoting the adoption, by the Economic and Social Commission for Asia and the\nPacific at its seventy-second session, of resolution 72/7 of 19 May 2016 on regional\ncooperation to combat sand and dust storms in Asia and the Pacific,\n",
+    );
+    assert_eq!(got, [o("72/7", "-")]);
+    // A/RES/79/182: the Human Rights Council's list, after the Assembly's own
+    let got = organs(
+        "The General Assembly,\nRecalling its resolutions 73/264 of 22 December\n2018 and 72/248 of 24 December 2017, and recalling the resolutions and decisions of\nthe Human Rights Council, the most recent of which being resolutions 56/1 of 10 July\n2024,3 55/20 of 4 April 2024,4 53/26 of 14 July 2023,\n",
+    );
+    assert_eq!(
+        got,
+        [
+            o("73/264", "GA"),
+            o("72/248", "GA"),
+            o("56/1", "HRC"),
+            o("55/20", "HRC"),
+            o("53/26", "HRC")
+        ]
+    );
+    // A/RES/80/220: `Council` beside `Assembly` (the Human Rights Council)
+    let got = organs(
+        "The General Assembly,\nRecalling Assembly\nresolution 79/181 of 17 December 2024 and Council resolution 58/17 of 3 April\n2025,1\n",
+    );
+    assert_eq!(got, [o("79/181", "GA"), o("58/17", "-")]);
+    // the forms of the issue, and A/RES/79/227's Environment Assembly
+    let got = organs(
+        "The General Assembly,\nRecalling Economic and Social Council resolution 2004/67 of 21 July 2004, Human Rights Council resolution 5/1 of 18 June 2007 and Commission on Human Rights resolution 2005/69 of 20 April 2005, in line with United Nations Environment Assembly resolution 5/1 of 2 March\n2022, and Council resolution 1373 (2001),\n",
+    );
+    assert_eq!(
+        got,
+        [
+            o("2004/67", "ECOSOC"),
+            o("5/1", "HRC"),
+            o("2005/69", "-"),
+            o("5/1", "-"),
+            o("1373 (2001)", "SC")
+        ]
+    );
+}
+
+#[test]
+fn shared_dates_and_chinese_lists() {
+    // A/RES/78/229: a date after a run of one session's items, inside a longer list
+    let got = cites(
+        "The General Assembly,\nReaffirming its resolutions 46/152 of 18 December 1991, 60/1 of 16 September\n2005, 67/1 of 19 September 2012, 69/193 and 69/196 of 18 December 2014, 70/178\nand 70/179 of 17 December 2015,\n",
+    );
+    let dates: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(t, _, d, _)| (t.as_str(), d.as_str()))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("46/152", "1991-12-18"),
+            ("60/1", "2005-09-16"),
+            ("67/1", "2012-09-19"),
+            ("69/193", "2014-12-18"),
+            ("69/196", "2014-12-18"),
+            ("70/178", "2015-12-17"),
+            ("70/179", "2015-12-17")
+        ]
+    );
+    // A/RES/78/327: not across a comma (70/1 is of 2015); A/RES/78/24: a
+    // two-letter part; A/RES/78/252: the section between the number and its date
+    let got = cites(
+        "The General Assembly,\nRecalling resolutions 67/290 of 9 July 2013,\n70/1, 70/299 of 29 July 2016 and 75/290 B of 25 June 2021, and its resolutions 52/38 F of 9 December 1997, 53/77 AA of\n4 December 1998, 45/248 B, section VI, of 21 December 1990,\n",
+    );
+    let dates: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(t, _, d, _)| (t.as_str(), d.as_str()))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("67/290", "2013-07-09"),
+            ("70/1", ""),
+            ("70/299", "2016-07-29"),
+            ("75/290 B", "2021-06-25"),
+            ("52/38 F", "1997-12-09"),
+            ("53/77 AA", "1998-12-04"),
+            ("45/248 B", "1990-12-21")
+        ]
+    );
+    // seed 003 (A/RES/62/47) with a `，` between two dated items: one list
+    let got = cites(
+        "大会，\n回顾其 2001 年 12 月 24 日第 56/24 V 号、2002 年 11 月 22 日第 57/72 号，2003 年 12 月 23 日第 58/241 号和 2006 年 12 月 6 日第 61/66 号决议，\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("56/24 V", "GA", "2001-12-24", 0),
+            t("57/72", "GA", "2002-11-22", 0),
+            t("58/241", "GA", "2003-12-23", 0),
+            t("61/66", "GA", "2006-12-06", 0)
+        ]
+    );
+    // a date before `第 a 和 b 号` of one session dates both
+    let got = cites("大会，\n回顾其 2007 年 12 月 5 日第 62/57 和 62/58 号决议，\n");
+    assert_eq!(
+        got,
+        [
+            t("62/57", "GA", "2007-12-05", 0),
+            t("62/58", "GA", "2007-12-05", 0)
+        ]
+    );
+}
+
+#[test]
+fn russian_forms() {
+    // S/RES/1518 (2003) (ru page): a Council number with its year and date
+    let got = cites(
+        "Совет Безопасности,\nссылаясь далее на свое прежнее решение в резолюции 1483 (2003) от 22 мая 2003 года ( 995_b43 ) о прекращении деятельности Комитета,\n",
+    );
+    assert_eq!(got, [t("1483 (2003)", "SC", "2003-05-22", 0)]);
+    // one date for a list of one session; `свое решение` (neuter) is the author's
+    let got = cites(
+        "Генеральная Ассамблея,\nссылаясь на свои резолюции 62/57 и 62/58 от 5 декабря 2007 года и свое решение 60/519, а также на резолюцию 56/24 V,\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("62/57", "GA", "2007-12-05", 0),
+            t("62/58", "GA", "2007-12-05", 0),
+            t("60/519", "GA", "", 1),
+            t("56/24 V", "GA", "", 2)
+        ]
+    );
+    let doc = Document::new("Генеральная Ассамблея,\nссылаясь на свое решение 60/519,\n");
+    let c = &doc.tree().citations[0];
+    assert!(c.own && c.kind == CitationKind::Decision, "{c:?}");
+    // the organ after the number (and before the date): `[en] organs`' Russian twin
+    let got = cites(
+        "Генеральная Ассамблея,\nссылаясь на резолюцию 2231 (2015) Совета Безопасности, резолюцию 5/1 Совета по правам человека от 18 июня 2007 года, резолюцию 2005/3 Экономического и Социального Совета и резолюцию 2005/69 Комиссии по правам человека,\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("2231 (2015)", "SC", "", 0),
+            t("5/1", "HRC", "2007-06-18", 1),
+            t("2005/3", "ECOSOC", "", 2),
+            t("2005/69", "", "", 3)
+        ]
+    );
+    // a Council list without dates
+    let got = cites(
+        "Совет Безопасности,\nссылаясь на свои резолюции 1267 (1999), 1989 (2011) и 2253 (2015),\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("1267 (1999)", "SC", "", 0),
+            t("1989 (2011)", "SC", "", 0),
+            t("2253 (2015)", "SC", "", 0)
+        ]
+    );
+}
+
+#[test]
+fn arabic_forms() {
+    // GA 52/31 (Arabic), the spec's form: part letters as letter names, `و`
+    // before every item
+    let got = cites(
+        "إن الجمعية العامة،\nإذ تشير إلى قراراتها 40/152 سين المؤرخ 16 كانون الأول/ديسمبر 1985، و 41/86 فاء المؤرخ 4 كانون الأول/ديسمبر 1986،\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("40/152 O", "GA", "1985-12-16", 0),
+            t("41/86 Q", "GA", "1986-12-04", 0)
+        ]
+    );
+    // one date for two of one session (`المؤرخين`), a spaced number, a decision
+    let got = cites(
+        "إن الجمعية العامة،\nإذ تشير إلى قراريها 62/57 و 62/58 المؤرخين 5 كانون الأول/ديسمبر 2007 وإلى قرارها 40 / 152 ومقررها 60/519،\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("62/57", "GA", "2007-12-05", 0),
+            t("62/58", "GA", "2007-12-05", 0),
+            t("40/152", "GA", "", 1),
+            t("60/519", "GA", "", 2)
+        ]
+    );
+    // organs between the noun and the number; Arabic-Indic digits of a Council
+    // number
+    let got = cites(
+        "إن الجمعية العامة،\nإذ تشير إلى قرار مجلس الأمن 2231 (2015) وقرار مجلس حقوق الإنسان 5/1 المؤرخ 18 حزيران/يونيه 2007 وقرار المجلس الاقتصادي والاجتماعي 2005/3 وقرار لجنة حقوق الإنسان 2005/69 وقرار مجلس الأمن ١٤٨٣ (٢٠٠٣)،\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("2231 (2015)", "SC", "", 0),
+            t("5/1", "HRC", "2007-06-18", 1),
+            t("2005/3", "ECOSOC", "", 2),
+            t("2005/69", "", "", 3),
+            t("1483 (2003)", "SC", "", 4)
+        ]
+    );
+}
+
+#[test]
+fn french_and_spanish_organs_after_the_number() {
+    let got = cites(
+        "L'Assemblée générale,\nRappelant la résolution 2231 (2015) du Conseil de sécurité et la résolution 5/1 du Conseil des droits de l’homme, en date du 18 juin 2007, ainsi que la résolution 2005/69 de la Commission des droits de l’homme,\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("2231 (2015)", "SC", "", 0),
+            t("5/1", "HRC", "2007-06-18", 1),
+            t("2005/69", "", "", 2)
+        ]
+    );
+    let got = cites(
+        "La Asamblea General,\nRecordando sus resoluciones 70/54, de 7 de diciembre de 2015, 71/45, de 5 de diciembre de 2016, y 72/54, de 4 de diciembre de 2017, y la resolución 5/1 del Consejo de Derechos Humanos, de 18 de junio de 2007,\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("70/54", "GA", "2015-12-07", 0),
+            t("71/45", "GA", "2016-12-05", 0),
+            t("72/54", "GA", "2017-12-04", 0),
+            t("5/1", "HRC", "2007-06-18", 1)
+        ]
+    );
+}
+
+#[test]
+fn chinese_organs_come_from_the_table() {
+    // the spec's forms, and the Commission on Human Rights (another body)
+    let got = cites(
+        "大会，\n回顾人权理事会 2007 年 6 月 18 日第 5/1 号决议，经济及社会理事会第 2005/3 号决议，人权委员会第 2005/69 号决议，安全理事会第 2231(2015)号决议和其 2006 年 12 月 6 日第 61/100 号决议，\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("5/1", "HRC", "2007-06-18", 0),
+            t("2005/3", "ECOSOC", "", 1),
+            t("2005/69", "", "", 2),
+            t("2231 (2015)", "SC", "", 3),
+            t("61/100", "GA", "2006-12-06", 4)
+        ]
+    );
+    // a second citation with nothing named before it keeps the clause's organ
+    let got = cites(
+        "大会，
+回顾人权理事会第 5/1 号决议和第 6/2 号决议，
+",
+    );
+    assert_eq!(got, [t("5/1", "HRC", "", 0), t("6/2", "HRC", "", 1)]);
+}

@@ -26,16 +26,7 @@ use unlsp::syntax::Document;
 
 /// Fixtures whose rule misbehaves on real text, with the reason. Only for
 /// rules in files this suite's authors do not own (`rules/citations.rs`).
-const KNOWN_FAILURES: &[(&str, &str)] = &[
-    (
-        "UN040.zh.fail.txt",
-        "UN040 skips an undated item of a list whose other items are dated (`…第 57/72 号和第 61/66 号决议`): it assumes the parser gave a shared date to the last item only, so a real missing date in a list goes unreported",
-    ),
-    (
-        "UN044.zh.fail.txt",
-        "UN044's Chinese branch looks for `，` between two items of one list, but the citation parser ends a list at `，`, so the two items are never in one list and the rule cannot fire",
-    ),
-];
+const KNOWN_FAILURES: &[(&str, &str)] = &[];
 
 /// Rules without a failing fixture, and why.
 const NO_FIXTURE: &[(&str, &str)] = &[];

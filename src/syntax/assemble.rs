@@ -973,6 +973,31 @@ impl<'a> Builder<'a> {
         let pre = hit.m.has_class(lex, LeadClass::Preambular);
         let op = hit.m.has_class(lex, LeadClass::Operative);
         let cjk = crate::syntax::cjk::is_cjk(hit.m.text.chars().next().unwrap_or(' '));
+        // A bitext page (`*.bitext-en-zh.txt`) puts the translation of each
+        // paragraph on the line after it: a lead in the other script, of the
+        // paragraph's class, right after a one-line paragraph is its twin, and
+        // the pair is one paragraph (`Decides …` + `决定:…` is one operative
+        // paragraph, the last)
+        let twin = b.line_start
+            && self.subs.is_empty()
+            && self.para.as_ref().is_some_and(|p| {
+                let class = if p.kind == NodeKind::Preambular {
+                    LeadClass::Preambular
+                } else {
+                    LeadClass::Operative
+                };
+                p.lead.as_ref().is_some_and(|l| {
+                    crate::syntax::cjk::is_cjk(l.text.chars().next().unwrap_or(' ')) != cjk
+                }) && hit.m.has_class(lex, class)
+                    && p.range.end <= r.start
+                    && !self.text[p.range.start..r.start]
+                        .trim_end()
+                        .contains(['\n', '\r'])
+            });
+        if twin {
+            self.text_block(i, b, r);
+            return;
+        }
         let in_footnote = self.fn_zone && self.target == Target::Footnote;
         // A paragraph boundary needs evidence: the previous text ended with
         // punctuation, or the line is indented (seed 002), or it is a split of a
@@ -1008,7 +1033,28 @@ impl<'a> Builder<'a> {
             self.last_terminal,
             Some(';' | '；' | '.' | '。' | ':' | '：')
         );
-        if pre && (!self.in_operative || (!op && terminal_op && b.line_start)) {
+        // A lead that is both (`重申`) opening the last paragraph, a line that
+        // ends with a full stop after preambular paragraphs closed by commas: the
+        // unnumbered operative paragraph of a short text (A/RES/2159 (XXI),
+        // `重申此项决议仍属有效。` before the date of adoption)
+        let full_stop_after_preamble = pre
+            && op
+            && cjk
+            && !self.in_operative
+            && matches!(self.last_terminal, Some(',' | '，'))
+            && self
+                .content(b)
+                .is_some_and(|c| self.text[c].ends_with(['。', '.']))
+            && self.next_content(i).is_none_or(|n| {
+                !matches!(
+                    n.kind,
+                    BlockKind::Lead(_) | BlockKind::Numbered { .. } | BlockKind::Sub { .. }
+                )
+            });
+        if pre
+            && !full_stop_after_preamble
+            && (!self.in_operative || (!op && terminal_op && b.line_start))
+        {
             if self.in_operative {
                 // a preambular paragraph after the operative part (UN003)
                 self.settle(1);
@@ -1022,7 +1068,7 @@ impl<'a> Builder<'a> {
             return;
         }
         if op
-            && !pre
+            && (!pre || full_stop_after_preamble)
             && (hit.m.capitalised || cjk)
             && (terminal_op || matches!(self.last_terminal, Some(',' | '，' | '،')))
             // a line, or a segment the lexer cut from a one-line text at `, Décide`

@@ -191,17 +191,51 @@ pub struct UnitFacts {
     pub dates: Vec<DateRef>,
 }
 
+/// `[organ phrase | its] resolution(s)|decision(s)|res.`: the organ phrases and
+/// possessives of the `[en]` table of `grammar/languages.toml`.
 static EN_ACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?-u:\b)(General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council|Assembly|Council|its|their|GA|SC|UNGA|UNSC)\s+)?(?-u:\b)([Rr]esolutions?|[Dd]ecisions?|res\.)\s+").unwrap()
+    let t = Lang::En.table();
+    let before: Vec<String> = t
+        .organs
+        .iter()
+        .map(|(p, _)| p.clone())
+        .chain(t.own_words.iter().cloned())
+        .collect();
+    Regex::new(&format!(
+        r"(?:(?-u:\b)({})\s+)?(?-u:\b)([Rr]esolutions?|[Dd]ecisions?|res\.)\s+",
+        alternation(&before)
+    ))
+    .unwrap()
 });
+/// Any organ phrase of the `[en]` table other than the General Assembly's: the
+/// body a bare `resolution 56/1` belongs to when its date rules out the Assembly
+/// (`decisions of the Human Rights Council, the most recent of which being
+/// resolutions 56/1 of 10 July 2024`).
+static EN_OTHER_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    let t = Lang::En.table();
+    let names: Vec<String> = t
+        .organs
+        .iter()
+        .filter(|(p, o)| o != "GA" && o != "SC" && p.contains(' '))
+        .map(|(p, _)| p.clone())
+        .collect();
+    Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", alternation(&names))).unwrap()
+});
+/// An item: `61/100`, `53/77 AA` (two-letter parts after Z), `1514 (XV)`,
+/// `2231 (2015)`, or a bare number.
 static EN_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s?[A-Z](?-u:\b)(?:\s(?:to|and)\s[A-Z](?-u:\b))?)?(?:\s?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|\d{4})\))?|\d{1,4}(?:\s?[A-Z](?-u:\b)(?:\s(?:to|and)\s[A-Z](?-u:\b))?)?\s?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|\d{4})\)|\d{1,4}(?-u:\b))").unwrap()
+    Regex::new(r"^(?:(?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s?[A-Z]{1,2}(?-u:\b)(?:\s(?:to|and)\s[A-Z]{1,2}(?-u:\b))?)?(?:\s?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|\d{4})\))?|\d{1,4}(?:\s?[A-Z](?-u:\b)(?:\s(?:to|and)\s[A-Z](?-u:\b))?)?\s?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|\d{4})\)|\d{1,4}(?-u:\b))").unwrap()
 });
+/// The date after an item, also after the section cited (`45/248 B, section VI,
+/// of 21 December 1990`).
 static EN_OF_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,?\s+(?:of|dated|adopted on)\s+((?:\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})|(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}))").unwrap()
+    Regex::new(r"^(?:,\s+(?:section|part)\s+[IVXL]+)?,?\s+(?:of|dated|adopted on)\s+((?:\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})|(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}))").unwrap()
 });
-static EN_SEP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)").unwrap());
+/// Between two items; a footnote marker may sit after the comma (`56/1 of 10
+/// July 2024,3 55/20 of …`, A/RES/79/182).
+static EN_SEP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:,(?:\d{1,3}\s)?\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)").unwrap()
+});
 static EN_BOTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^,?\s+(?:both|all)\s+of\s+(\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})").unwrap()
 });
@@ -210,6 +244,10 @@ static ZH_NUM: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ZH_DATE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$").unwrap());
+/// The next item of a Chinese list after a comma: `2003 年 12 月 23 日第` or `第`.
+static ZH_DATED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第").unwrap()
+});
 static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:and|和|及|或)\s*((?:Add|Corr|Rev|Amend)\.(\s?)(\d+))\b").unwrap()
 });
@@ -222,14 +260,43 @@ static PARA_REF_ZH: LazyLock<Regex> = LazyLock::new(|| {
 /// Measure words and units that follow a number in Chinese text.
 const CJK_UNITS: &str = "个年月日次名项国届岁人万亿多余家卷号段条款分%倍位种件份页章节点天周美元";
 
-fn organ_of(word: Option<&str>, own_organ: Option<&str>) -> (Option<String>, bool) {
-    match word {
-        Some("General Assembly" | "Assembly" | "GA" | "UNGA") => (Some("GA".into()), false),
-        Some("Security Council" | "SC" | "UNSC") => (Some("SC".into()), false),
-        Some("Economic and Social Council") => (Some("ECOSOC".into()), false),
-        Some("Human Rights Council") => (Some("HRC".into()), false),
-        Some("its" | "their") => (own_organ.filter(|o| !o.is_empty()).map(String::from), true),
-        _ => (None, false),
+/// The organ of the phrase before an act noun (`[en]` `organs`, `own_words`):
+/// (organ, own, another body).
+fn organ_of(word: Option<&str>, own_organ: Option<&str>) -> (Option<String>, bool, bool) {
+    let Some(word) = word else {
+        return (None, false, false);
+    };
+    let t = Lang::En.table();
+    if t.own_words.iter().any(|w| w == word) {
+        return (
+            own_organ.filter(|o| !o.is_empty()).map(String::from),
+            true,
+            false,
+        );
+    }
+    let squeezed = word.split_whitespace().collect::<Vec<_>>().join(" ");
+    match t.cited_organ(&squeezed) {
+        Some("") => (None, false, true),
+        Some(o) => (Some(o.to_string()), false, false),
+        None => (None, false, false),
+    }
+}
+
+/// The number of a Security Council resolution carries its year: `1373 (2001)`.
+fn sc_shaped(target: &str) -> bool {
+    organ_by_shape(target).as_deref() == Some("SC")
+}
+
+/// A General Assembly number `N/M` whose date lies outside session N (September
+/// 1945 + N to the end of 1946 + N): the act is another body's.
+fn outside_ga_session(target: &str, date: Option<Date>) -> bool {
+    let Some(d) = date else { return false };
+    let Some((s, _)) = target.split_once('/') else {
+        return false;
+    };
+    match s.parse::<i32>() {
+        Ok(n) if (1..200).contains(&n) => d.year < 1945 + n || d.year > 1946 + n,
+        _ => false,
     }
 }
 
@@ -307,13 +374,11 @@ pub fn analyse(
             let noun = c.get(2).unwrap();
             let plural = noun.as_str().ends_with('s') && noun.as_str() != "res.";
             let is_decision = noun.as_str().to_lowercase().starts_with("decision");
-            let (mut organ, own) = organ_of(c.get(1).map(|m| m.as_str()), own_organ);
-            if c.get(1).is_some_and(|m| m.as_str() == "Council") {
-                organ = None;
-            }
+            let (organ, own, other_body) = organ_of(c.get(1).map(|m| m.as_str()), own_organ);
             let list_start = c.get(0).unwrap().start();
             let mut pos = c.get(0).unwrap().end();
             let mut items: Vec<Citation> = Vec::new();
+            let mut joins: Vec<bool> = Vec::new();
             loop {
                 let Some(m) = EN_ITEM.find(&s[pos..]) else {
                     break;
@@ -341,7 +406,11 @@ pub fn analyse(
                 } else {
                     CitationKind::Resolution
                 };
-                let org = organ.clone().or_else(|| organ_by_shape(&target));
+                let org = if other_body && !sc_shaped(&target) {
+                    None
+                } else {
+                    organ.clone().or_else(|| organ_by_shape(&target))
+                };
                 items.push(Citation {
                     kind,
                     target,
@@ -361,6 +430,7 @@ pub fn analyse(
                         .find(&s[pos + sep.end()..])
                         .is_some_and(|m| m.as_str().contains('/') || m.as_str().contains('('))
                 {
+                    joins.push(sep.as_str().contains("and"));
                     pos += sep.end();
                     continue;
                 }
@@ -380,7 +450,12 @@ pub fn analyse(
                 }
                 pos += b.get(0).unwrap().end();
             }
-            apply_shared_date(&mut items);
+            apply_shared_date(&mut items, &joins);
+            // a bare noun, or `its` after another body's name (`the Human Rights
+            // Council in its resolutions 55/28 …`, A/RES/79/258)
+            if c.get(1).is_none() || own {
+                other_body_before(s, list_start, &mut items);
+            }
             let lr = view.range(list_start..pos);
             for mut it in items {
                 it.list_range = lr.clone();
@@ -535,6 +610,10 @@ struct OtherGrammar {
     sep: Regex,
     /// a month and a year with no day
     month_year: Regex,
+    /// an organ phrase after a number or its date (fr/es/ru `organs`)
+    organ_after: Option<Regex>,
+    /// an Arabic part letter name after a number (`40/152 سين`)
+    part_name: Option<Regex>,
 }
 
 fn alternation(words: &[String]) -> String {
@@ -558,11 +637,24 @@ static OTHER_GRAMMARS: LazyLock<Vec<(Lang, OtherGrammar)>> = LazyLock::new(|| {
                 .cloned()
                 .collect();
             let own = alternation(&t.own_words);
-            let fill = if t.act_fillers.is_empty() {
+            // Arabic names the organ between the noun and the number
+            let mut fillers = t.act_fillers.clone();
+            if l == Lang::Ar {
+                fillers.extend(t.organs.iter().map(|(p, _)| p.clone()));
+            }
+            let fill = if fillers.is_empty() {
                 String::new()
             } else {
-                format!(r"(?:\s+(?:{}))*", alternation(&t.act_fillers))
+                format!(r"(?:\s+(?:{}))*", alternation(&fillers))
             };
+            let organ_after = (l != Lang::Ar && !t.organs.is_empty()).then(|| {
+                let names: Vec<String> = t.organs.iter().map(|(p, _)| p.clone()).collect();
+                Regex::new(&format!(r"^\s*,?\s*({})\b", alternation(&names))).unwrap()
+            });
+            let part_name = (!t.part_letters.is_empty()).then(|| {
+                let names: Vec<String> = t.part_letters.iter().map(|(p, _)| p.clone()).collect();
+                Regex::new(&format!(r"^\s+({})\b", alternation(&names))).unwrap()
+            });
             // Arabic writes `و` (and), `ب` (by) joined to the noun: `والقرارين`
             let proclitic = if t.noun_prefixes.is_empty() {
                 String::new()
@@ -593,17 +685,20 @@ static OTHER_GRAMMARS: LazyLock<Vec<(Lang, OtherGrammar)>> = LazyLock::new(|| {
                     date_intro,
                     sep,
                     month_year,
+                    organ_after,
+                    part_name,
                 },
             )
         })
         .collect()
 });
 
-/// A number as the citation grammars of fr/es/ru/ar write it: `61/100`, `1514 (XV)`,
+/// A number as the citation grammars of fr/es/ru/ar write it: `61/100` (Arabic
+/// also `40 / 152`), `1514 (XV)`,
 /// `660 (1990)`, Arabic `1514 (د-15)`, or a bare `1493` (a Council resolution
 /// when a date follows).
 static OTHER_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:S-|ES-)?[0-9٠-٩]{1,4}/[0-9٠-٩]{1,4}(?:\s?[A-Z](?-u:\b))?(?:\s?\((?:[IVXL]+|\d{4})\))?|[0-9٠-٩]{1,4}\s?(?:[A-Z]\s?)?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|[0-9٠-٩]{4}|دإ?-[0-9٠-٩]{1,2})\)|[0-9٠-٩]{1,4}(?:[^0-9٠-٩/]|$))").unwrap()
+    Regex::new(r"^(?:(?:S-|ES-)?[0-9٠-٩]{1,4}\s?/\s?[0-9٠-٩]{1,4}(?:\s?[A-Z](?-u:\b))?(?:\s?\((?:[IVXL]+|\d{4})\))?|[0-9٠-٩]{1,4}\s?(?:[A-Z]\s?)?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|[0-9٠-٩]{4}|دإ?-[0-9٠-٩]{1,2})\)|[0-9٠-٩]{1,4}(?:[^0-9٠-٩/]|$))").unwrap()
 });
 
 fn roman(mut n: u32) -> String {
@@ -625,7 +720,7 @@ fn roman(mut n: u32) -> String {
     s
 }
 
-/// `1514 (د-15)` → `1514 (XV)`, `٦١/١٠٠` → `61/100`.
+/// `1514 (د-15)` → `1514 (XV)`, `٦١/١٠٠` → `61/100`, `40 / 152` → `40/152`.
 fn other_target(raw: &str) -> String {
     let ascii: String = raw
         .chars()
@@ -634,7 +729,13 @@ fn other_target(raw: &str) -> String {
             _ => c,
         })
         .collect();
-    let t = normalise_number(ascii.trim_end_matches(|c: char| !c.is_ascii_digit() && c != ')'));
+    // `40 / 152` (Arabic spacing) → `40/152`
+    let ascii = ascii
+        .split('/')
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join("/");
+    let t = normalise_number(&ascii);
     if let Some(open) = t.find("(د") {
         let emergency = t[open..].starts_with("(دإ");
         let n: u32 = t[open..]
@@ -686,28 +787,59 @@ fn other_citations(
         };
         let own = c.get(1).is_some() || table.own_words.iter().any(|w| w == noun);
         let filler = c.get(3).map(|m| m.as_str()).unwrap_or("");
-        let named = if filler.contains("مجلس الأمن") {
-            Some("SC".to_string())
-        } else if filler.contains("الجمعية العامة") {
-            Some("GA".to_string())
-        } else {
-            None
-        };
+        // Arabic: the organ phrase between the noun and the number
+        let named = table
+            .organs
+            .iter()
+            .filter(|(p, _)| filler.contains(p.as_str()))
+            .max_by_key(|(p, _)| p.len())
+            .map(|(_, o)| o.clone());
+        let other_body = named.as_deref() == Some("");
+        let named = named.filter(|o| !o.is_empty());
         let organ = if own {
             own_organ.filter(|o| !o.is_empty()).map(String::from)
         } else {
-            named
+            named.clone()
         };
         let list_start = c.get(0).unwrap().start();
         let mut pos = c.get(0).unwrap().end();
         let mut items: Vec<Citation> = Vec::new();
+        // an organ phrase after a number or its date names the list's organ
+        let mut named_after: Option<String> = None;
+        let mut joins: Vec<bool> = Vec::new();
+        let organ_after = |at: usize, named_after: &mut Option<String>| -> usize {
+            let Some(m) = g.organ_after.as_ref().and_then(|r| r.captures(&s[at..])) else {
+                return 0;
+            };
+            *named_after = table.cited_organ(&m[1]).map(String::from);
+            m.get(0).unwrap().end()
+        };
         while let Some(m) = OTHER_ITEM.find(&s[pos..]) {
-            let raw = m.as_str().trim_end_matches(|c: char| {
-                !c.is_ascii_digit() && !('٠'..='٩').contains(&c) && c != ')'
-            });
-            let num_range = pos..pos + raw.len();
+            // the plain-number form ends with the character after the digits
+            let raw = m.as_str();
+            let raw = match raw.chars().next_back() {
+                Some(ch)
+                    if !(ch.is_ascii_alphanumeric() || ('٠'..='٩').contains(&ch) || ch == ')') =>
+                {
+                    &raw[..raw.len() - ch.len_utf8()]
+                }
+                _ => raw,
+            };
+            let mut num_end = pos + raw.len();
             let plain = !raw.contains('/') && !raw.contains('(');
-            let mut after = pos + raw.len();
+            // Arabic part letters are written as letter names: `40/152 سين`
+            let mut part = None;
+            if let Some(p) = g.part_name.as_ref().and_then(|r| r.captures(&s[num_end..])) {
+                part = table
+                    .part_letters
+                    .iter()
+                    .find(|(n, _)| *n == p[1])
+                    .map(|(_, l)| l.clone());
+                num_end += p.get(0).unwrap().end();
+            }
+            let num_range = pos..num_end;
+            let mut after = num_end;
+            after += organ_after(after, &mut named_after);
             let mut date = None;
             let mut date_range = None;
             if let Some(d) = g.date_intro.find(&s[after..]) {
@@ -725,13 +857,24 @@ fn other_citations(
                     after = at + m.end();
                 }
             }
-            let target = match (plain, date) {
+            if date.is_some() {
+                // `года` after a Russian date
+                after += organ_after(after, &mut named_after);
+            }
+            let mut target = match (plain, date) {
                 // `резолюции 1493 от 28 июля 2003 года`: a Council resolution
                 (true, Some(d)) => format!("{} ({})", other_target(raw), d.year),
                 (true, None) => break,
                 _ => other_target(raw),
             };
-            let org = organ.clone().or_else(|| organ_by_shape(&target));
+            if let Some(l) = part {
+                target = normalise_number(&format!("{target} {l}"));
+            }
+            let org = if other_body && !sc_shaped(&target) {
+                None
+            } else {
+                organ.clone().or_else(|| organ_by_shape(&target))
+            };
             items.push(Citation {
                 kind: if is_decision {
                     CitationKind::Decision
@@ -748,12 +891,18 @@ fn other_citations(
                 noun_plural: plural,
                 own,
                 in_footnote,
-                raw: raw.to_string(),
+                raw: s[pos..num_end].to_string(),
             });
             pos = after;
             if let Some(sep) = g.sep.find(&s[pos..])
                 && OTHER_ITEM.is_match(&s[pos + sep.end()..])
             {
+                joins.push(
+                    table
+                        .list_and
+                        .iter()
+                        .any(|w| sep.as_str().contains(w.as_str())),
+                );
                 pos += sep.end();
                 continue;
             }
@@ -762,7 +911,20 @@ fn other_citations(
         if items.is_empty() {
             continue;
         }
-        apply_shared_date(&mut items);
+        // `la résolution 2231 (2015) du Conseil de sécurité`, `резолюцию 5/1 Совета
+        // по правам человека`: the organ of every item the text does not own
+        if let Some(o) = named_after.filter(|_| !own && named.is_none() && !other_body) {
+            for it in items.iter_mut() {
+                it.organ = if o.is_empty() && !sc_shaped(&it.target) {
+                    None
+                } else if o.is_empty() {
+                    Some("SC".into())
+                } else {
+                    Some(o.clone())
+                };
+            }
+        }
+        apply_shared_date(&mut items, &joins);
         let lr = view.range(list_start..pos);
         for mut it in items {
             it.list_range = lr.clone();
@@ -772,32 +934,122 @@ fn other_citations(
     }
 }
 
-/// One date for a list applies to every item of that session
-/// (`resolutions 62/57 and 62/58 of 5 December 2007`).
-fn apply_shared_date(items: &mut [Citation]) {
-    if items.len() < 2 {
-        return;
-    }
-    let dated: Vec<usize> = items
+/// A bare `resolution(s)` (or `its resolutions`) whose date rules out the General
+/// Assembly's act of that number: the body named last before it in the sentence
+/// owns the list
+/// (ESCAP's `…, of resolution 72/7 of 19 May 2016`).
+fn other_body_before(s: &str, list_start: usize, items: &mut [Citation]) {
+    // every dated item of the list is out of its session (one misprinted date
+    // in a list of the Assembly's own acts is not enough)
+    let mut dated = items
         .iter()
-        .enumerate()
-        .filter(|(_, c)| c.date.is_some())
-        .map(|(i, _)| i)
-        .collect();
-    if dated.len() != 1 || dated[0] != items.len() - 1 {
+        .filter(|c| {
+            c.organ.as_deref() == Some("GA")
+                && c.date.is_some()
+                && c.target.starts_with(|ch: char| ch.is_ascii_digit())
+        })
+        .peekable();
+    if dated.peek().is_none() || !dated.all(|c| outside_ga_session(&c.target, c.date)) {
         return;
     }
-    let last = items[items.len() - 1].clone();
-    let session = |t: &str| t.split('/').next().map(String::from);
+    let mut from = list_start.saturating_sub(300);
+    while !s.is_char_boundary(from) {
+        from -= 1;
+    }
+    let window = &s[from..list_start];
+    // the sentence: after the last `;` or `. `
+    let window = &window[window
+        .rfind(';')
+        .or_else(|| window.rfind(". ").map(|i| i + 1))
+        .map_or(0, |i| i + 1)..];
+    let Some(m) = EN_OTHER_BODY.find_iter(window).last() else {
+        return;
+    };
+    let squeezed = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+    let organ = Lang::En.table().cited_organ(&squeezed).unwrap_or("");
     for it in items.iter_mut() {
-        if it.date.is_none()
-            && session(&it.target) == session(&last.target)
-            && it.target.contains('/')
-        {
-            it.date = last.date;
-            it.date_range = last.date_range.clone();
+        if it.organ.as_deref() == Some("GA") {
+            it.organ = (!organ.is_empty()).then(|| organ.to_string());
+            it.own = false;
         }
     }
+}
+
+/// One date for a list applies to every item of that session
+/// (`resolutions 62/57 and 62/58 of 5 December 2007`) when it is the only date
+/// and the last; inside a longer list, to the undated items of that session
+/// before it when it is joined to them by `and` (`…, 67/1 of 19 September 2012,
+/// 69/193 and 69/196 of 18 December 2014`, `78/19, 78/20 and 78/21 of 4 December
+/// 2023`), not when the dated item follows a comma (`70/1, 70/299 of 29 July
+/// 2016`: 70/1 is of 2015). `joins[i]`: item i and item i + 1 are joined by `and`.
+fn apply_shared_date(items: &mut [Citation], joins: &[bool]) {
+    let session = |t: &str| t.split_once('/').map(|(s, _)| s.to_string());
+    let dated: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].date.is_some())
+        .collect();
+    if dated.len() == 1 && dated[0] == items.len() - 1 && items.len() > 1 {
+        let last = items[items.len() - 1].clone();
+        for it in items.iter_mut() {
+            if it.date.is_none()
+                && session(&it.target).is_some()
+                && session(&it.target) == session(&last.target)
+            {
+                it.date = last.date;
+                it.date_range = last.date_range.clone();
+            }
+        }
+        return;
+    }
+    for j in (1..items.len()).rev() {
+        if items[j].date.is_none() || !joins.get(j - 1).copied().unwrap_or(false) {
+            continue;
+        }
+        let (d, r, sess) = (
+            items[j].date,
+            items[j].date_range.clone(),
+            session(&items[j].target),
+        );
+        for i in (0..j).rev() {
+            if items[i].date.is_some() || sess.is_none() || session(&items[i].target) != sess {
+                break;
+            }
+            items[i].date = d;
+            items[i].date_range = r.clone();
+        }
+    }
+}
+
+/// The organ the words before a Chinese citation name, from the `[zh] organs` of
+/// `grammar/languages.toml`: another organ first, then `其` (its), then the
+/// Assembly: (organ, own, another body).
+fn zh_organ(before: &str, own_organ: Option<&str>) -> (Option<String>, bool, bool) {
+    let squeezed: String = before.chars().filter(|c| !is_space(*c)).collect();
+    let organs = &Lang::Zh.table().organs;
+    if let Some((_, o)) = organs
+        .iter()
+        .find(|(p, o)| o != "GA" && squeezed.contains(p.as_str()))
+    {
+        return ((!o.is_empty()).then(|| o.clone()), false, o.is_empty());
+    }
+    if squeezed.contains('其') {
+        return (
+            own_organ.filter(|o| !o.is_empty()).map(String::from),
+            true,
+            false,
+        );
+    }
+    if organs
+        .iter()
+        .any(|(p, o)| o == "GA" && squeezed.contains(p.as_str()))
+    {
+        return (Some("GA".to_string()), false, false);
+    }
+    (None, false, false)
+}
+
+/// Two GA numbers of one session (`62/57`, `62/58`).
+fn same_session(a: &str, b: &str) -> bool {
+    matches!((a.split_once('/'), b.split_once('/')), (Some((x, _)), Some((y, _))) if x == y)
 }
 
 /// A Chinese citation item: target, range, and the date written before it.
@@ -813,11 +1065,13 @@ fn zh_citations(
 ) {
     let s = view.s.as_str();
     let mut search = 0;
+    let mut last_chain_end = 0;
     while let Some(p) = s[search..].find('第') {
         let start = search + p;
         let mut pos = start;
         let mut items: Vec<ZhItem> = Vec::new();
         let mut noun: Option<CitationKind> = None;
+        let mut first_date_at = None;
         loop {
             // `第` + numbers + `号`
             let Some(rest) = s[pos..].strip_prefix('第') else {
@@ -861,6 +1115,9 @@ fn zh_citations(
             }
             let date = ZH_DATE_BEFORE.captures(&s[from..pos]).map(|c| {
                 let m = c.get(0).unwrap();
+                if items.is_empty() {
+                    first_date_at = Some(from + m.start());
+                }
                 let m = from + m.start()..from + m.end();
                 (
                     Date {
@@ -872,10 +1129,11 @@ fn zh_citations(
                 )
             });
             let n = group.len();
+            let last = group[n - 1].0.clone();
             for (i, (t, r)) in group.into_iter().enumerate() {
-                // a date before `第 a、b 号` applies to the last of that group only when
-                // the group lists one item
-                let d = if n == 1 || i == n - 1 {
+                // a date before `第 a、b 号` applies to the items of the last one's
+                // session (`2007 年 12 月 5 日第 62/57 和 62/58 号`: both of that day)
+                let d = if n == 1 || i == n - 1 || same_session(&t, &last) {
                     date.clone()
                 } else {
                     None
@@ -904,7 +1162,15 @@ fn zh_citations(
                 || t.starts_with('和')
                 || t.starts_with('及')
                 || t.starts_with("以及");
+            // `…第 57/72 号，2003 年 12 月 23 日第 58/241 号、…决议` (UN044): a comma
+            // goes on with the list only when an item, its date first, follows
             if !cont {
+                if let Some(after) = t.strip_prefix('，').or_else(|| t.strip_prefix(','))
+                    && let Some(m) = ZH_DATED_ITEM.find(after)
+                {
+                    pos = q2 + (t.len() - after.len()) + m.end() - '第'.len_utf8();
+                    continue;
+                }
                 break;
             }
             let window_end = (q2 + 240).min(s.len());
@@ -923,30 +1189,40 @@ fn zh_citations(
             search = start + '第'.len_utf8();
             continue;
         };
-        // organ: the nearest organ word before the chain in the same clause
-        let clause_start = s[..start]
+        // organ: the organ words before the chain in its clause, after the previous
+        // citation when something is named there (`安全理事会第 2231(2015)号决议和其…
+        // 第 61/100 号决议`), else in the whole clause (`人权理事会第 5/1 号决议和第
+        // 6/2 号决议`)
+        let sentence_start = s[..start]
             .rfind(['，', '；', '。', ',', ';'])
             .map(|i| i + s[i..].chars().next().map_or(1, char::len_utf8))
             .unwrap_or(0);
-        let before = &s[clause_start..start];
-        let squeezed: String = before.chars().filter(|c| !is_space(*c)).collect();
-        let (organ, own) = if squeezed.contains("安全理事会") {
-            (Some("SC".to_string()), false)
-        } else if squeezed.contains("经济及社会理事会") {
-            (Some("ECOSOC".to_string()), false)
-        } else if squeezed.contains("人权理事会") {
-            (Some("HRC".to_string()), false)
-        } else if squeezed.contains('其') {
-            (own_organ.filter(|o| !o.is_empty()).map(String::from), true)
-        } else if squeezed.contains("大会") {
-            (Some("GA".to_string()), false)
-        } else {
-            (None, false)
-        };
-        let list_range = view.range(start..pos);
+        let after_prev = sentence_start.max(last_chain_end.min(start));
+        let (mut organ, mut own, mut other_body) = zh_organ(&s[after_prev..start], own_organ);
+        let mut clause_start = after_prev;
+        if organ.is_none() && !own && !other_body && after_prev > sentence_start {
+            (organ, own, other_body) = zh_organ(&s[sentence_start..start], own_organ);
+            clause_start = sentence_start;
+        }
+        // the list starts at `其` and the first item's date, as `its resolutions`
+        // does in English (UN040 reads the text between the lead and the list)
+        let mut list_start = first_date_at.unwrap_or(start).max(clause_start);
+        if let Some(own_at) = s[clause_start..list_start]
+            .trim_end_matches(is_space)
+            .strip_suffix('其')
+            .map(|b| clause_start + b.len())
+            .filter(|_| own)
+        {
+            list_start = own_at;
+        }
+        let list_range = view.range(list_start..pos);
         let plural = items.len() > 1;
         for (t, r, d) in items {
-            let org = organ.clone().or_else(|| organ_by_shape(&t));
+            let org = if other_body && !sc_shaped(&t) {
+                None
+            } else {
+                organ.clone().or_else(|| organ_by_shape(&t))
+            };
             f.citations.push(Citation {
                 kind,
                 target: t,
@@ -963,6 +1239,7 @@ fn zh_citations(
             });
         }
         *list += 1;
+        last_chain_end = pos;
         search = pos.max(start + '第'.len_utf8());
     }
 }

@@ -93,6 +93,13 @@ pub struct LangTable {
     /// Second month names (Arabic `كانون الأول` beside `ديسمبر`).
     #[serde(default)]
     pub months_alt: Vec<String>,
+    /// (organ phrase written before an act noun, organ code or "" for another
+    /// body): `Human Rights Council resolution 5/1`, `Commission resolution 66/1`.
+    #[serde(default)]
+    pub organs: Vec<(String, String)>,
+    /// (letter name, part letter): Arabic `سين` → `O` (`40/152 سين`).
+    #[serde(default)]
+    pub part_letters: Vec<(String, String)>,
 }
 
 impl LangTable {
@@ -122,6 +129,15 @@ impl LangTable {
     /// générale` feminine, `Le Conseil de sécurité` masculine).
     pub fn author_gender(&self, author: &str) -> Option<crate::syntax::lexicon::Gender> {
         crate::syntax::lexicon::Gender::parse(self.organ_gender.get(self.organ_of(author)?)?)
+    }
+    /// The organ code of an organ phrase of the citation grammar: `Some("")` for
+    /// another body, `None` when the phrase is not in the table.
+    pub fn cited_organ(&self, phrase: &str) -> Option<&str> {
+        let squeezed = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.organs
+            .iter()
+            .find(|(p, _)| *p == squeezed)
+            .map(|(_, o)| o.as_str())
     }
     /// The organ (`GA`, `SC`…) of an author line as written, in this language.
     pub fn organ_of(&self, author: &str) -> Option<&str> {

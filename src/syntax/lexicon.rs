@@ -389,7 +389,8 @@ impl Lexicon {
         // Word boundary for alphabetic scripts: the next char is not a letter.
         let next = norm[end_norm..].chars().next();
         let last = norm[..end_norm].chars().next_back()?;
-        if !is_cjk(last) && next.is_some_and(|n| n.is_alphanumeric()) {
+        // (a phrase that ends with its own punctuation, `决议:`, needs none)
+        if !is_cjk(last) && last.is_alphanumeric() && next.is_some_and(|n| n.is_alphanumeric()) {
             return None;
         }
         let orig_end = if end_norm < norm.len() {
@@ -408,10 +409,32 @@ impl Lexicon {
             len += closing;
         }
         let first = norm.chars().next()?;
+        // a discontinuous frame (`对…表示感谢`, `以…为指导`) is a lead only when its
+        // closing part follows in the same clause; its opening is the lead as
+        // written
+        let mut entries = self.by_pattern[m.pattern().as_usize()].clone();
+        if entries
+            .iter()
+            .any(|&e| self.entries[e as usize].phrase.contains('…'))
+        {
+            let rest = &norm[end_norm..];
+            let clause = &rest[..rest
+                .find(['。', '；', ';', '：', '，', ','])
+                .unwrap_or(rest.len())];
+            entries.retain(|&e| {
+                let phrase = &self.entries[e as usize].phrase;
+                phrase
+                    .split_once('…')
+                    .is_none_or(|(_, close)| clause.contains(close))
+            });
+            if entries.is_empty() {
+                return None;
+            }
+        }
         Some(LeadMatch {
             len,
             text: norm[..end_norm].to_string(),
-            entries: self.by_pattern[m.pattern().as_usize()].clone(),
+            entries,
             // scripts without case (Arabic, Han) count as capitalised
             capitalised: !first.is_lowercase(),
             emphasis,
@@ -464,6 +487,39 @@ mod tests {
 
     fn m(s: &str) -> Option<String> {
         lexicon().match_at(s).map(|m| m.text)
+    }
+
+    #[test]
+    fn a_frame_needs_its_closing_part_in_the_clause() {
+        // A/RES/50/28 A, para. 2
+        let hit = lexicon()
+            .match_at("对联合国近东巴勒斯坦难民救济和工程处主任专员及全体工作人员表示感谢,认识到")
+            .unwrap();
+        let lex = lexicon();
+        assert!(
+            hit.entries
+                .iter()
+                .all(|&e| lex.entries[e as usize].phrase == "对…表示感谢"),
+            "{hit:?}"
+        );
+        assert_eq!(hit.text, "对");
+        assert_eq!(
+            m("以《联合国宪章》的宗旨和原则为指导，").as_deref(),
+            Some("以")
+        );
+        // the closing part after the clause ends, or none at all: no lead
+        assert_eq!(m("对此，大会表示感谢。"), None);
+        assert_eq!(m("以便各国执行《行动纲领》；"), None);
+    }
+
+    #[test]
+    fn a_lead_ending_with_its_punctuation_needs_no_word_boundary() {
+        // S/RES/19 (1947)
+        assert_eq!(
+            m("决议:指派一由三人组成之小组委员会").as_deref(),
+            Some("决议:")
+        );
+        assert_eq!(m("决议草案"), None);
     }
 
     #[test]

@@ -223,11 +223,6 @@ fn un040(cx: &Ctx, out: &mut Sink) {
         if ADOPTED_ON.is_match(after) {
             continue;
         }
-        // `68/74 and 68/75 of 11 December 2013` inside a longer list: the parser
-        // gives the shared date to the last item only (see the report)
-        if acts(cx).any(|o| o.list == c.list && o.list_range == c.list_range && o.date.is_some()) {
-            continue;
-        }
         let date = catalogue()
             .lookup(
                 if c.kind == CitationKind::Decision {
