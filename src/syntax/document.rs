@@ -14,6 +14,7 @@ use crate::syntax::tree::{
     Citation, DocKind, FootnoteRef, Node, NodeKind, ParagraphRef, SymbolRef, Tree,
 };
 use ropey::Rope;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
@@ -33,6 +34,10 @@ pub struct Document {
     /// Footnote markers of all units but footnotes, in text order, before the
     /// filter of weak markers.
     raw_refs: Vec<(FootnoteRef, bool)>,
+    /// `units` is in text order (and tree order).
+    units_sorted: bool,
+    /// How many footnotes carry each number (weak markers need one).
+    footnotes: HashMap<u32, i32>,
     /// Language evidence summed over the blocks.
     counts: Counts,
     /// Word-segmented Chinese in the first 20,000 characters (`is_extracted`).
@@ -55,6 +60,8 @@ pub enum EditPath {
 struct UnitRec {
     start: usize,
     end: usize,
+    /// A footnote's number.
+    number: Option<u32>,
     base: usize,
     kind: NodeKind,
     pieces: Vec<Range<usize>>,
@@ -130,6 +137,8 @@ impl Document {
             memo: None,
             units: Vec::new(),
             raw_refs: Vec::new(),
+            units_sorted: false,
+            footnotes: HashMap::default(),
             segmented: None,
             last_edit: EditPath::Full,
         };
@@ -370,7 +379,9 @@ impl Document {
         // ones before it end before it (overlapping nodes — a footnote that
         // runs on over the next text — break that). Else all units.
         let clean = window.is_some()
-            && found.iter().all(|(_, r, _)| r.end <= hi_new)
+            && self.units_sorted
+            && found.is_sorted_by_key(|f| f.range.start)
+            && found.iter().all(|f| f.range.end <= hi_new)
             && self.units.iter().all(|u| {
                 if u.start < lo {
                     u.end <= lo
@@ -402,7 +413,13 @@ impl Document {
         let lang = tree.lang;
         let mut cursor = 0;
         let mut new_recs = Vec::with_capacity(found.len());
-        for (kind, range, pieces) in found {
+        for FoundUnit {
+            kind,
+            range,
+            pieces,
+            number,
+        } in found
+        {
             let (start, end) = (range.start, range.end);
             let mut reused = None;
             if let Some(s) = shift {
@@ -414,6 +431,7 @@ impl Document {
                                 reused = Some(UnitRec {
                                     start,
                                     end,
+                                    number,
                                     base: u.base,
                                     kind,
                                     pieces: std::mem::take(&mut u.pieces),
@@ -450,6 +468,7 @@ impl Document {
                     UnitRec {
                         start,
                         end,
+                        number,
                         base: start,
                         kind,
                         pieces,
@@ -511,12 +530,33 @@ impl Document {
         refs.sort_by_key(|(r, _)| r.range.start);
 
         let end = a + new_recs.len();
+        if partial {
+            for u in &self.units[a..b] {
+                if let Some(n) = u.number {
+                    *self.footnotes.entry(n).or_default() -= 1;
+                }
+            }
+            for u in &new_recs {
+                if let Some(n) = u.number {
+                    *self.footnotes.entry(n).or_default() += 1;
+                }
+            }
+        }
         self.units.splice(a..b, new_recs);
         if delta != 0 {
             for u in &mut self.units[end..] {
                 u.start = (u.start as isize + delta) as usize;
                 u.end = (u.end as isize + delta) as usize;
             }
+        }
+        if !partial {
+            self.footnotes.clear();
+            for n in self.units.iter().filter_map(|u| u.number) {
+                *self.footnotes.entry(n).or_default() += 1;
+            }
+            // overlapping nodes (a footnote running on over the next text) put
+            // the units out of text order: then no window is clean
+            self.units_sorted = self.units.is_sorted_by_key(|u| u.start);
         }
 
         if partial {
@@ -583,20 +623,12 @@ impl Document {
 
         // Weak markers (a digit after a word) count only when a footnote with
         // that number exists and they come in sequence.
-        let defs: std::collections::HashSet<u32> = if self.raw_refs.iter().any(|(_, s)| !s) {
-            tree.nodes_of(NodeKind::Footnote)
-                .iter()
-                .filter_map(|n| n.label.as_ref()?.parse().ok())
-                .collect()
-        } else {
-            Default::default()
-        };
         let mut max_seen = 0;
         for (r, strong) in &self.raw_refs {
             let keep = if *strong {
                 true
             } else {
-                defs.contains(&r.number)
+                self.footnotes.get(&r.number).is_some_and(|&n| n > 0)
                     && (r.number == max_seen + 1 || (r.number <= max_seen && r.number > 0))
             };
             if keep {
@@ -670,15 +702,16 @@ fn unit_ceil(nodes: &[Node], x: usize) -> usize {
 }
 
 /// A text unit: its kind, range and own text.
-type FoundUnit = (NodeKind, Range<usize>, Vec<Range<usize>>);
+struct FoundUnit {
+    kind: NodeKind,
+    range: Range<usize>,
+    pieces: Vec<Range<usize>>,
+    /// A footnote's number.
+    number: Option<u32>,
+}
 
 /// The text units starting in `lo..hi`, in tree order, with their own text.
-fn collect_units(
-    level: &[Node],
-    lo: usize,
-    hi: usize,
-    out: &mut Vec<FoundUnit>,
-) {
+fn collect_units(level: &[Node], lo: usize, hi: usize, out: &mut Vec<FoundUnit>) {
     for n in level {
         if n.range.start >= hi {
             break;
@@ -687,7 +720,14 @@ fn collect_units(
             continue;
         }
         if is_unit(n.kind) && n.range.start >= lo {
-            out.push((n.kind, n.range.clone(), own_pieces(n)));
+            out.push(FoundUnit {
+                kind: n.kind,
+                range: n.range.clone(),
+                pieces: own_pieces(n),
+                number: (n.kind == NodeKind::Footnote)
+                    .then(|| n.label.as_ref()?.parse().ok())
+                    .flatten(),
+            });
         }
         collect_units(&n.children, lo, hi, out);
     }

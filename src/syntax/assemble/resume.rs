@@ -542,6 +542,49 @@ fn converges(b: &Builder, k: &Checkpoint, log: &[Shift], edit: Shift, rest: &Res
     locate(rest, k, b)
 }
 
+/// Shift a node of the old tree's rest by the edit: a plain addition for the
+/// (usual) node that lies wholly after the edit, position by position for one
+/// carried over from before it.
+fn shift_rest(n: &mut Node, e: Shift) {
+    fn add(n: &mut Node, d: isize) {
+        let a = |r: &mut Range<usize>| {
+            if r.start <= r.end {
+                r.start = (r.start as isize + d) as usize;
+                r.end = (r.end as isize + d) as usize;
+            }
+        };
+        a(&mut n.range);
+        if let Some(r) = n.label_range.as_mut() {
+            a(r);
+        }
+        if let Some(l) = n.lead.as_mut() {
+            a(&mut l.range);
+        }
+        for c in &mut n.children {
+            add(c, d);
+        }
+    }
+    if e.delta == 0 {
+        return;
+    }
+    if n.range.start >= e.old_end && n.range.start <= n.range.end {
+        add(n, e.delta);
+        return;
+    }
+    let one = [e];
+    let mut r = Remap::new(&one);
+    r.range(&mut n.range);
+    if let Some(x) = n.label_range.as_mut() {
+        r.range(x);
+    }
+    if let Some(l) = n.lead.as_mut() {
+        r.range(&mut l.range);
+    }
+    for c in &mut n.children {
+        shift_rest(c, e);
+    }
+}
+
 fn take_node(slot: &mut Node) -> Node {
     std::mem::replace(slot, Node::new(NodeKind::Furniture, 0..0))
 }
@@ -584,7 +627,7 @@ fn stitch(b: &mut Builder, mut rest: Rest, plan: Plan, edit: Shift) -> usize {
     }
     if let Some((mut range, mut children)) = part_tail {
         for c in &mut children {
-            r.node(c);
+            shift_rest(c, edit);
         }
         r.range(&mut range);
         let mut p = b.part.take().expect("the part the state compared");
@@ -597,7 +640,7 @@ fn stitch(b: &mut Builder, mut rest: Rest, plan: Plan, edit: Shift) -> usize {
     }
     if let Some((mut range, mut children)) = section_tail {
         for c in &mut children {
-            r.node(c);
+            shift_rest(c, edit);
         }
         r.range(&mut range);
         let mut s = b.section.take().expect("the section the state compared");
@@ -612,7 +655,7 @@ fn stitch(b: &mut Builder, mut rest: Rest, plan: Plan, edit: Shift) -> usize {
     b.heading = None;
     let built = b.top.len();
     b.top.extend(top_tail.into_iter().map(|mut n| {
-        r.node(&mut n);
+        shift_rest(&mut n, edit);
         n
     }));
     built
