@@ -34,8 +34,6 @@ pub struct Document {
     /// Footnote markers of all units but footnotes, in text order, before the
     /// filter of weak markers.
     raw_refs: Vec<(FootnoteRef, bool)>,
-    /// `units` is in text order (and tree order).
-    units_sorted: bool,
     /// How many footnotes carry each number (weak markers need one).
     footnotes: HashMap<u32, i32>,
     /// Language evidence summed over the blocks.
@@ -137,7 +135,6 @@ impl Document {
             memo: None,
             units: Vec::new(),
             raw_refs: Vec::new(),
-            units_sorted: false,
             footnotes: HashMap::default(),
             segmented: None,
             last_edit: EditPath::Full,
@@ -346,6 +343,7 @@ impl Document {
                 .map(|r| (Some(r.start), Some(r.end)));
         let window = window.filter(|_| same_context && same_number && shift.is_some());
         self.collect_facts(&mut tree, &mut old, window, shift);
+
         tree.extracted = self.is_extracted(&tree);
         self.tree = Arc::new(tree);
     }
@@ -378,32 +376,40 @@ impl Document {
         // The window must be clean: the units starting in it end in it, the
         // ones before it end before it (overlapping nodes — a footnote that
         // runs on over the next text — break that). Else all units.
+        // units before, in and after the window, in tree order, must come in
+        // that order (each class contiguous)
+        let class = |u: &UnitRec| {
+            if u.start < lo {
+                (0u8, u.end <= lo)
+            } else if u.start < hi_old {
+                (1, u.end <= hi_old)
+            } else {
+                (2, true)
+            }
+        };
+        let mut counts = [0usize; 3];
+        let mut last = 0u8;
         let clean = window.is_some()
-            && self.units_sorted
-            && found.is_sorted_by_key(|f| f.range.start)
             && found.iter().all(|f| f.range.end <= hi_new)
             && self.units.iter().all(|u| {
-                if u.start < lo {
-                    u.end <= lo
-                } else if u.start < hi_old {
-                    u.end <= hi_old
-                } else {
-                    true
-                }
+                let (c, inside) = class(u);
+                counts[c as usize] += 1;
+                let ok = inside && c >= last;
+                last = c;
+                ok
             });
-        let (lo, hi_old, partial) = if clean {
-            (lo, hi_old, true)
+        let (a, b, partial) = if clean {
+            (counts[0], counts[0] + counts[1], true)
         } else {
             if window.is_some() {
                 found.clear();
                 collect_units(&tree.nodes, 0, usize::MAX, &mut found);
             }
-            (0, usize::MAX, false)
+            (0, self.units.len(), false)
         };
+        let lo = if partial { lo } else { 0 };
+
         // old units in the window, for reuse; the ones after it shift
-        let a = self.units.partition_point(|u| u.start < lo);
-        let b = self.units.partition_point(|u| u.start < hi_old).max(a);
-        let old_lists: u32 = self.units[a..b].iter().map(|u| u.lists).sum();
         let base_lists: u32 = self.units[..a].iter().map(|u| u.lists).sum();
         let removed = &mut self.units[a..b];
 
@@ -412,7 +418,20 @@ impl Document {
         let own_symbol = tree.meta.symbol.clone();
         let lang = tree.lang;
         let mut cursor = 0;
+        // (all units: their order may not be text order, find them by start)
+        let by_start: HashMap<usize, usize> = match shift {
+            Some(s) if !partial => removed
+                .iter()
+                .enumerate()
+                .filter_map(|(k, u)| Some((s.map(u.start)?, k)))
+                .collect(),
+            _ => HashMap::default(),
+        };
+        let old_spans: Vec<(usize, usize, u32)> =
+            removed.iter().map(|u| (u.start, u.end, u.lists)).collect();
         let mut new_recs = Vec::with_capacity(found.len());
+        // the removed unit each new one reuses
+        let mut origin: Vec<Option<usize>> = Vec::with_capacity(found.len());
         for FoundUnit {
             kind,
             range,
@@ -422,12 +441,33 @@ impl Document {
         {
             let (start, end) = (range.start, range.end);
             let mut reused = None;
-            if let Some(s) = shift {
+            let mut from = None;
+            if let Some(s) = shift
+                && !partial
+            {
+                if let Some(u) = by_start.get(&start).map(|&k| &mut removed[k])
+                    && u.kind == kind
+                    && !u.pieces.is_empty()
+                    && same_pieces(u, &pieces, s)
+                {
+                    reused = Some(UnitRec {
+                        start,
+                        end,
+                        number,
+                        base: u.base,
+                        kind,
+                        pieces: std::mem::take(&mut u.pieces),
+                        facts: std::mem::take(&mut u.facts),
+                        lists: u.lists,
+                    });
+                }
+            } else if let Some(s) = shift {
                 while let Some(u) = removed.get_mut(cursor) {
                     match s.map(u.start) {
                         Some(m) if m > start => break,
                         Some(m) if m == start => {
                             if u.kind == kind && same_pieces(u, &pieces, s) {
+                                from = Some(cursor);
                                 reused = Some(UnitRec {
                                     start,
                                     end,
@@ -478,7 +518,55 @@ impl Document {
                 }
             };
             new_recs.push(rec);
+            origin.push(from);
         }
+
+        // Narrow the window to what changed: leading units reused in place and
+        // trailing ones reused shifted keep their entries in the lists.
+        let (n, m) = (new_recs.len(), old_spans.len());
+        let mut k0 = 0;
+        while k0 < n.min(m) && origin[k0] == Some(k0) && new_recs[k0].start == old_spans[k0].0 {
+            k0 += 1;
+        }
+        let mut k1 = 0;
+        while k1 < (n - k0).min(m - k0)
+            && origin[n - 1 - k1] == Some(m - 1 - k1)
+            && new_recs[n - 1 - k1].start as isize == old_spans[m - 1 - k1].0 as isize + delta
+        {
+            k1 += 1;
+        }
+        let (mut p, mut q_new) = (lo, hi_new);
+        if partial && (k0 > 0 || k1 > 0) {
+            let p2 = new_recs[..k0].iter().map(|u| u.end).fold(lo, usize::max);
+            let q2 = new_recs[n - k1..]
+                .iter()
+                .map(|u| u.start)
+                .fold(hi_new, usize::min);
+            let q2_old = if q2 == usize::MAX {
+                q2
+            } else {
+                (q2 as isize - delta) as usize
+            };
+            let mid_new = &new_recs[k0..n - k1];
+            let mid_old = &old_spans[k0..m - k1];
+            let fits = mid_new.iter().all(|u| u.start >= p2 && u.end <= q2)
+                && mid_old.iter().all(|&(s0, e0, _)| s0 >= p2 && e0 <= q2_old)
+                && p2 <= q2;
+            if fits {
+                (p, q_new) = (p2, q2);
+            } else {
+                (k0, k1) = (0, 0);
+            }
+        } else {
+            (k0, k1) = (0, 0);
+        }
+        let q_old = if q_new == usize::MAX {
+            q_new
+        } else {
+            (q_new as isize - delta) as usize
+        };
+        let base_lists = base_lists + new_recs[..k0].iter().map(|u| u.lists).sum::<u32>();
+        let old_lists: u32 = old_spans[k0..m - k1].iter().map(|x| x.2).sum();
 
         // the window's facts, in present offsets
         let mut citations = Vec::new();
@@ -487,7 +575,7 @@ impl Document {
         let mut paragraph_refs = Vec::new();
         let mut dates = Vec::new();
         let mut list_base = base_lists;
-        for u in &new_recs {
+        for u in &new_recs[k0..n - k1] {
             let off = u.start as isize - u.base as isize;
             for c in &u.facts.citations {
                 let mut c = c.clone();
@@ -554,17 +642,14 @@ impl Document {
             for n in self.units.iter().filter_map(|u| u.number) {
                 *self.footnotes.entry(n).or_default() += 1;
             }
-            // overlapping nodes (a footnote running on over the next text) put
-            // the units out of text order: then no window is clean
-            self.units_sorted = self.units.is_sorted_by_key(|u| u.start);
         }
 
         if partial {
             let mut v = std::mem::take(&mut old.citations);
             let end = splice_window(
                 &mut v,
-                lo,
-                hi_old,
+                p,
+                q_old,
                 citations,
                 |c| c.range.start,
                 |c| shift_citation(c, delta),
@@ -578,8 +663,8 @@ impl Document {
             let mut v = std::mem::take(&mut old.symbols);
             splice_window(
                 &mut v,
-                lo,
-                hi_old,
+                p,
+                q_old,
                 symbols,
                 |s| s.range.start,
                 |s| shift_symbol(s, delta),
@@ -588,8 +673,8 @@ impl Document {
             let mut v = std::mem::take(&mut old.paragraph_refs);
             splice_window(
                 &mut v,
-                lo,
-                hi_old,
+                p,
+                q_old,
                 paragraph_refs,
                 |p| p.range.start,
                 |p| shift_paragraph_ref(p, delta),
@@ -598,8 +683,8 @@ impl Document {
             let mut v = std::mem::take(&mut old.dates);
             splice_window(
                 &mut v,
-                lo,
-                hi_old,
+                p,
+                q_old,
                 dates,
                 |d| d.range.start,
                 |d| d.range = sh(&d.range, delta),
@@ -607,8 +692,8 @@ impl Document {
             tree.dates = v;
             splice_window(
                 &mut self.raw_refs,
-                lo,
-                hi_old,
+                p,
+                q_old,
                 refs,
                 |(r, _)| r.range.start,
                 |(r, _)| r.range = sh(&r.range, delta),
