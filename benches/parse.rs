@@ -31,6 +31,7 @@ unsafe impl GlobalAlloc for Counting {
 static ALLOC: Counting = Counting;
 use std::time::{Duration, Instant};
 use unlsp::syntax::Document;
+use unlsp::syntax::document::EditPath;
 
 fn corpus_text(limit: usize) -> String {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/texts/en");
@@ -73,6 +74,38 @@ fn best_of<F: FnMut()>(n: usize, mut f: F) -> Duration {
 fn percentile(v: &mut [Duration], p: f64) -> Duration {
     v.sort();
     v[((v.len() as f64 - 1.0) * p).round() as usize]
+}
+
+/// How the edits were handled: restarted and converged, restarted and walked to
+/// the end, or walked in full.
+#[derive(Default)]
+struct Paths {
+    converged: usize,
+    to_end: usize,
+    full: usize,
+}
+
+impl Paths {
+    fn note(&mut self, doc: &Document) {
+        match doc.last_edit_path() {
+            EditPath::Resumed { converged: true } => self.converged += 1,
+            EditPath::Resumed { converged: false } => self.to_end += 1,
+            EditPath::Full => self.full += 1,
+        }
+    }
+}
+
+impl std::fmt::Display for Paths {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let n = (self.converged + self.to_end + self.full).max(1) as f64;
+        write!(
+            f,
+            "fast path (restart + convergence) {:.1}%, restart to the end {:.1}%, full {:.1}%",
+            100.0 * self.converged as f64 / n,
+            100.0 * self.to_end as f64 / n,
+            100.0 * self.full as f64 / n
+        )
+    }
 }
 
 fn main() {
@@ -205,6 +238,7 @@ fn main() {
     });
     let mut doc = Document::new(&one);
     let mut times = Vec::new();
+    let mut paths = Paths::default();
     for i in 0..400 {
         // a keystroke somewhere in the middle: type a letter, then delete it
         let mut at = one.len() / 3 + (i * 7919) % (one.len() / 3);
@@ -214,19 +248,54 @@ fn main() {
         let t = Instant::now();
         doc.edit(at..at, "x");
         times.push(t.elapsed());
+        paths.note(&doc);
         let t = Instant::now();
         doc.edit(at..at + 1, "");
         times.push(t.elapsed());
+        paths.note(&doc);
     }
     let p50 = percentile(&mut times, 0.5);
     let p99 = percentile(&mut times, 0.99);
     println!(
-        "1 MB document: full parse {:.2} ms; one-char edit p50 {:.1} µs, p99 {:.1} µs ({:.2}% / {:.2}% of a full parse)",
+        "1 MB document: full parse {:.2} ms; one-char edit p50 {:.1} µs, p99 {:.1} µs ({:.2}% / {:.2}% of a full parse); {}",
         full.as_secs_f64() * 1e3,
         p50.as_secs_f64() * 1e6,
         p99.as_secs_f64() * 1e6,
         100.0 * p50.as_secs_f64() / full.as_secs_f64(),
-        100.0 * p99.as_secs_f64() / full.as_secs_f64()
+        100.0 * p99.as_secs_f64() / full.as_secs_f64(),
+        paths
+    );
+    // the same keystrokes in a 50 KB document, parse only
+    let mut small = corpus_text(50 << 10);
+    while small.len() > (50 << 10) {
+        small.pop();
+    }
+    let small_full = best_of(5, || {
+        std::hint::black_box(Document::new(&small));
+    });
+    let mut doc = Document::new(&small);
+    let mut times = Vec::new();
+    let mut paths = Paths::default();
+    for i in 0..400 {
+        let mut at = (i * 104_729) % small.len();
+        while !doc.text().is_char_boundary(at) {
+            at -= 1;
+        }
+        let t = Instant::now();
+        doc.edit(at..at, "x");
+        times.push(t.elapsed());
+        paths.note(&doc);
+        let t = Instant::now();
+        doc.edit(at..at + 1, "");
+        times.push(t.elapsed());
+        paths.note(&doc);
+    }
+    println!(
+        "50 KB document: full parse {:.2} ms; one-char edit p50 {:.1} µs, p99 {:.1} µs; {}",
+        small_full.as_secs_f64() * 1e3,
+        percentile(&mut times, 0.5).as_secs_f64() * 1e6,
+        percentile(&mut times, 0.99).as_secs_f64() * 1e6,
+        paths
     );
     // 50 KB, the size of a long resolution
     let mut small = corpus_text(50 << 10);

@@ -6,6 +6,7 @@
 use proptest::prelude::*;
 use std::path::Path;
 use unlsp::syntax::Document;
+use unlsp::syntax::document::EditPath;
 
 fn sources() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -132,7 +133,7 @@ fn check_equal(doc: &Document, step: &str) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, max_shrink_iters: 200, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 128, max_shrink_iters: 200, .. ProptestConfig::default() })]
 
     #[test]
     fn edits_equal_fresh_parse(src in 0usize..64, edits in proptest::collection::vec(edit_strategy(), 1..12)) {
@@ -172,4 +173,193 @@ fn renumbering_splits_and_merges() {
     let at = doc.text().find(" 5. Requests").unwrap();
     doc.edit(at..at + 1, "\n\n");
     check_equal(&doc, "split again");
+}
+
+fn corpus(name: &str) -> Option<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(root.join("../shared/corpus/texts/en").join(name)).ok()
+}
+
+/// Several corpus resolutions one after the other (~150 KB): many checkpoints,
+/// sections and parts that open and close, running titles, page furniture.
+fn long_text() -> String {
+    let mut out = String::new();
+    for f in [
+        "A_RES_79_100.txt",
+        "A_RES_78_253.txt",
+        "S_RES_1445_2002.txt",
+        "A_RES_79_144.txt",
+        "A_RES_78_69.txt",
+    ] {
+        if let Some(t) = corpus(f) {
+            out.push_str(&t);
+            out.push('\n');
+        }
+    }
+    if out.is_empty() {
+        out = sources().join("\n");
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 8, max_shrink_iters: 50, .. ProptestConfig::default() })]
+
+    /// The same random edits in a long text, where the assembler restarts from
+    /// checkpoints and stops where the old run's state comes back.
+    #[test]
+    fn edits_in_a_long_text_equal_fresh_parse(edits in proptest::collection::vec(edit_strategy(), 1..6)) {
+        let text = long_text();
+        let mut doc = Document::new(&text);
+        for (k, e) in edits.iter().enumerate() {
+            let len = doc.text().len();
+            let start = char_floor(doc.text(), (e.at * len as f64) as usize);
+            let end = char_floor(doc.text(), start + e.del);
+            let ins = INSERTS[e.ins];
+            doc.edit(start..end, ins);
+            check_equal(&doc, &format!("edit {k}: {start}..{end} ← {ins:?}"));
+        }
+    }
+}
+
+/// A keystroke at the start, middle and end of every 11th line of a long text
+/// (at every distance from the checkpoints), typed and deleted again: the tree
+/// stays equal to a fresh parse, and most keystrokes take the fast path.
+#[test]
+fn keystrokes_around_checkpoints() {
+    let text = long_text();
+    let mut doc = Document::new(&text);
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let (mut fast, mut all) = (0, 0);
+    for (n, w) in starts.windows(2).enumerate().step_by(11) {
+        let (a, b) = (w[0], w[1]);
+        for at in [a, char_floor(&text, (a + b) / 2), b.saturating_sub(1)] {
+            doc.edit(at..at, "x");
+            all += 1;
+            fast += (doc.last_edit_path() == EditPath::Resumed { converged: true }) as usize;
+            if n % 12 == 0 {
+                check_equal(&doc, &format!("typing at {at}"));
+            }
+            doc.edit(at..at + 1, "");
+            if n % 12 == 7 {
+                check_equal(&doc, &format!("deleting at {at}"));
+            }
+        }
+    }
+    assert_eq!(doc.text(), text);
+    check_equal(&doc, "after all keystrokes");
+    assert!(
+        fast * 10 >= all * 7,
+        "only {fast} of {all} keystrokes converged early"
+    );
+}
+
+/// Renumbering a paragraph in the middle of a long operative part changes the
+/// expected number of every paragraph after it: the state meets the old one
+/// only later (or never), and the tree is still the fresh one.
+#[test]
+fn renumbering_converges_late_or_never() {
+    let text = long_text();
+    let mut doc = Document::new(&text);
+    let mut probe = 0;
+    for n in [5, 9, 3, 12] {
+        let needle = format!("\n{n}. ");
+        let Some(at) = doc.text()[probe..].find(&needle).map(|i| probe + i + 1) else {
+            continue;
+        };
+        probe = at;
+        let digits = n.to_string().len();
+        doc.edit(at..at + digits, &format!("{}", n + 1));
+        check_equal(&doc, &format!("renumber {n}"));
+        doc.edit(at..at + (n + 1).to_string().len(), &n.to_string());
+        check_equal(&doc, &format!("number {n} back"));
+        // remove the number, then put it back
+        doc.edit(at..at + digits + 2, "");
+        check_equal(&doc, &format!("unnumber {n}"));
+        doc.edit(at..at, &format!("{n}. "));
+        check_equal(&doc, &format!("renumber {n} again"));
+    }
+}
+
+/// Edits in the title change what running headers look like: the header lines
+/// further down are furniture only while they repeat the title.
+#[test]
+fn edits_in_the_title_reach_the_running_headers() {
+    let Some(text) = corpus("A_RES_79_100.txt") else {
+        return;
+    };
+    let long = format!("{text}\n{}", long_text());
+    let mut doc = Document::new(&long);
+    let at = doc.text().find("Question of Anguilla").unwrap();
+    doc.edit(at..at + 8, "Matter");
+    check_equal(&doc, "title changed");
+    doc.edit(at..at + 6, "Question");
+    check_equal(&doc, "title restored");
+    let end = at + "Question of Anguilla".len();
+    doc.edit(end..end, " and Montserrat");
+    check_equal(&doc, "title lengthened");
+    doc.edit(at..end + " and Montserrat".len(), "");
+    check_equal(&doc, "title removed");
+}
+
+/// Page furniture created and removed in the middle of paragraphs, sections
+/// and footnotes.
+#[test]
+fn furniture_comes_and_goes() {
+    let text = long_text();
+    let mut doc = Document::new(&text);
+    for frac in [0.1, 0.3, 0.5, 0.7, 0.9] {
+        let at = char_floor(doc.text(), (doc.text().len() as f64 * frac) as usize);
+        let at = doc.text()[at..].find('\n').map_or(at, |i| at + i + 1);
+        for piece in ["24-23545 (E)\n", "*2423545*\n", "A/RES/79/100\n", "3/12\n"] {
+            doc.edit(at..at, piece);
+            check_equal(&doc, &format!("{piece:?} at {at}"));
+        }
+        let len = "24-23545 (E)\n*2423545*\nA/RES/79/100\n3/12\n".len();
+        doc.edit(at..at + len, "");
+        check_equal(&doc, &format!("furniture removed at {at}"));
+    }
+}
+
+/// A huge one-line text (the one-line seed repeated): the lexer cuts it into
+/// many blocks of one line, the edits re-lex the whole line.
+#[test]
+fn huge_one_line_text() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let Some(seed) = std::fs::read_dir(root.join("../shared/seeds"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().starts_with("001"))
+        .and_then(|e| std::fs::read_to_string(e.path()).ok())
+    else {
+        return;
+    };
+    let line = seed.trim_end().replace(['\n', '\r'], " ");
+    let text = [line.as_str(); 12].join(" ");
+    let mut doc = Document::new(&text);
+    for frac in [0.05, 0.5, 0.95] {
+        let at = char_floor(doc.text(), (doc.text().len() as f64 * frac) as usize);
+        doc.edit(at..at, "; 9. Decides ");
+        check_equal(&doc, &format!("split at {at}"));
+        doc.edit(at..at + 13, "");
+        check_equal(&doc, &format!("merge at {at}"));
+    }
+}
+
+/// A snapshot taken before an edit keeps seeing the old tree.
+#[test]
+fn snapshots_are_not_changed_by_edits() {
+    let text = long_text();
+    let mut doc = Document::new(&text);
+    let (old_text, old_tree) = doc.shared();
+    let before = (*old_tree).clone();
+    let at = char_floor(doc.text(), doc.text().len() / 2);
+    doc.edit(at..at, "\n7. Decides to act;\n");
+    check_equal(&doc, "edit with a snapshot alive");
+    assert_eq!(*old_tree, before);
+    assert_eq!(*old_text, text);
+    assert_ne!(doc.tree(), &before);
 }

@@ -5,9 +5,13 @@
 use crate::syntax::cjk::{is_space, superscript_digit, trim_range};
 use crate::syntax::lang::Lang;
 use crate::syntax::lexer::{Block, BlockKind, FurnitureKind, LeadHit};
-use crate::syntax::lexicon::{LeadClass, LeadForm, Lexicon, lexicon};
+use crate::syntax::lexicon::{LeadClass, Lexicon, lexicon};
 use crate::syntax::tree::{DocKind, Lead, Meta, Node, NodeKind};
+use std::cell::Cell;
 use std::ops::Range;
+
+mod resume;
+pub use resume::{AsmMemo, EditSpan, Reassembly, Shift, assemble_with_memo, reassemble};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Zone {
@@ -73,6 +77,15 @@ struct Builder<'a> {
     numbered_total: usize,
     sponsors: bool,
     decision_hint: bool,
+    // ----- incremental reassembly (`resume.rs`) -----
+    /// Snapshots of the state taken every `CHECKPOINT_EVERY` content blocks.
+    checkpoints: Vec<resume::Checkpoint>,
+    since_checkpoint: usize,
+    /// Epoch of the edit log the checkpoints taken by this run belong to.
+    epoch: usize,
+    /// `top` scanned up to .0: index of its last title node, of its last
+    /// adoption node (for `running_title`).
+    title_scan: Cell<(usize, Option<usize>, Option<usize>)>,
 }
 
 /// An empty range that any real range replaces on `extend`.
@@ -419,18 +432,45 @@ impl<'a> Builder<'a> {
 
     // ----- the walk ------------------------------------------------------
 
-    fn run(mut self) -> Assembly {
+    /// The last title node of `top`, else its last adoption node: what
+    /// `running_title` reads (`top` only grows, so a scan of what was added).
+    fn title_node(&self) -> Option<&Node> {
+        let (mut at, mut title, mut adoption) = self.title_scan.get();
+        while at < self.top.len() {
+            match self.top[at].kind {
+                NodeKind::Title => title = Some(at),
+                NodeKind::Adoption => adoption = Some(at),
+                _ => {}
+            }
+            at += 1;
+        }
+        self.title_scan.set((at, title, adoption));
+        title.or(adoption).map(|i| &self.top[i])
+    }
+
+    /// Walk the blocks from `from`, taking checkpoints; `stop` is asked before
+    /// each block and ends the walk (true) when the rest is known.
+    fn walk(&mut self, from: usize, mut stop: impl FnMut(&mut Self, usize) -> bool) -> bool {
         let blocks = self.blocks;
-        let mut i = 0;
+        let mut i = from;
         while i < blocks.len() {
+            if i > from && stop(self, i) {
+                return true;
+            }
+            if i == from || self.since_checkpoint >= resume::CHECKPOINT_EVERY {
+                self.checkpoint(i);
+            }
             let b = &blocks[i];
             self.block(i, b);
             if !b.is_blank() {
                 self.prev_blank = false;
+                if !matches!(b.kind, BlockKind::Furniture(_)) {
+                    self.since_checkpoint += 1;
+                }
             }
             i += 1;
         }
-        self.finish()
+        false
     }
 
     fn note_body_text(&mut self, r: &Range<usize>) {
@@ -491,14 +531,10 @@ impl<'a> Builder<'a> {
     /// The title text as far as it is known (the title line and its wrapped
     /// continuation), for recognising running headers.
     fn running_title(&self) -> Option<String> {
-        let Some(t) = self.top.iter().rev().find(|n| n.kind == NodeKind::Title) else {
+        let Some(t) = self.title_node().filter(|n| n.kind == NodeKind::Title) else {
             // a title line that lost its number (`79/9.`) stays in the adoption
             // node, after the report line `[without reference to …]`
-            let a = self
-                .top
-                .iter()
-                .rev()
-                .find(|n| n.kind == NodeKind::Adoption)?;
+            let a = self.title_node()?;
             let text = &self.text[a.range.clone()];
             let after = &text[text.rfind(']')? + 1..];
             return Some(after.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -1256,92 +1292,126 @@ impl<'a> Builder<'a> {
         self.note_body_text(&r);
     }
 
-    fn finish(mut self) -> Assembly {
+    /// Close everything still open; the raw top-level nodes are then `top`.
+    fn close_all(&mut self) {
         self.close_heading();
         self.settle(0);
         let floats = std::mem::take(&mut self.floats);
         self.top.extend(floats);
-        let mut nodes = self.top;
-        for n in nodes.iter_mut() {
-            fix_ranges(n);
-        }
-        nodes.sort_by_key(|n| n.range.start);
-        // title text and adoption date
-        let text = self.text;
-        let mut meta = self.meta;
-        if let Some(t) = nodes.iter().find(|n| n.kind == NodeKind::Title) {
-            let raw = &text[t.range.clone()];
-            let after = match &meta.number_range {
-                Some(nr) if nr.end <= t.range.end && nr.start >= t.range.start => {
-                    &text[nr.end..t.range.end]
-                }
-                _ => raw,
-            };
-            let after = after.trim_start_matches(|c: char| c == '.' || is_space(c));
-            let joined = join_wrapped(
-                after,
-                text.chars().any(crate::syntax::cjk::is_han) && self.lang == Lang::Zh,
-            );
-            meta.title = (!joined.is_empty()).then_some(joined);
-        } else if let Some(s) = nodes.iter().position(|n| n.kind == NodeKind::Sponsors) {
-            // a draft's title follows its sponsor line
-            let _ = s;
-        }
-        for n in &nodes {
-            if n.kind == NodeKind::Adoption && meta.adoption_date.is_none() {
-                meta.adoption_date = crate::syntax::dates::find_dates(&text[n.range.clone()])
-                    .first()
-                    .map(|d| d.date);
-            }
-            if n.kind == NodeKind::Closing {
-                meta.closing_date = crate::syntax::dates::find_dates(&text[n.range.clone()])
-                    .first()
-                    .map(|d| d.date);
-            }
-        }
-        let has_adoption = nodes.iter().any(|n| {
-            n.kind == NodeKind::Adoption && {
-                let t = &text[n.range.clone()];
-                !t.trim_start().starts_with('[')
-            }
-        });
-        let sym = meta.symbol.clone().unwrap_or_default();
-        let has_author = nodes.iter().any(|n| n.kind == NodeKind::Author);
-        let has_preamble = nodes.iter().any(|n| n.kind == NodeKind::Preamble);
-        let numbered_without_verbs =
-            self.numbered_total > 0 && self.operative_leads * 2 < self.numbered_total;
-        let decision_number = nodes.iter().any(|n| {
-            n.kind == NodeKind::Adoption && {
-                let t = text[n.range.clone()].trim_start();
-                t.starts_with("Decision adopted") || t.contains("决定") && !t.contains("决议")
-            }
-        });
-        let kind = if sym.contains("/DEC/")
-            || decision_number
-            || (self.decision_hint && !sym.contains("/RES/"))
-        {
-            DocKind::Decision
-        } else if sym.contains("/L.") {
-            DocKind::Draft
-        } else if sym.contains("/RES/")
-            || has_adoption
-            || (meta.number.is_some() && (has_author || has_preamble))
-        {
-            DocKind::Resolution
-        } else if has_author
-            || (has_preamble && !numbered_without_verbs)
-            || (self.operative_leads > 0 && !numbered_without_verbs)
-            || self.sponsors
-        {
-            DocKind::Draft
-        } else {
-            DocKind::Other
-        };
-        if kind == DocKind::Other {
-            nodes = nodes.into_iter().flat_map(demote_operative).collect();
-        }
-        Assembly { nodes, meta, kind }
     }
+
+    fn counters(&self) -> Counters {
+        Counters {
+            operative_leads: self.operative_leads,
+            numbered_total: self.numbered_total,
+            sponsors: self.sponsors,
+            decision_hint: self.decision_hint,
+        }
+    }
+}
+
+/// What the walk counted that only `conclude` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Counters {
+    operative_leads: usize,
+    numbered_total: usize,
+    sponsors: bool,
+    decision_hint: bool,
+}
+
+/// The raw top-level nodes → the tree's nodes, meta and kind. Ranges are fixed
+/// (containers take the union of their children) for `top[fix]` only: the
+/// nodes outside it come from an earlier result and are fixed already. Also
+/// says whether the tree is *orderly*: no node had to be reordered and no
+/// operative paragraph demoted, so that the raw nodes of a later run can be cut
+/// from it (`resume.rs`).
+fn conclude(
+    text: &str,
+    lang: Lang,
+    mut nodes: Vec<Node>,
+    mut meta: Meta,
+    c: Counters,
+    fix: Range<usize>,
+) -> (Assembly, bool) {
+    let mut orderly = true;
+    for n in nodes[fix].iter_mut() {
+        orderly &= fix_ranges(n);
+    }
+    if !nodes.is_sorted_by_key(|n| n.range.start) {
+        orderly = false;
+        nodes.sort_by_key(|n| n.range.start);
+    }
+    // title text and adoption date
+    if let Some(t) = nodes.iter().find(|n| n.kind == NodeKind::Title) {
+        let raw = &text[t.range.clone()];
+        let after = match &meta.number_range {
+            Some(nr) if nr.end <= t.range.end && nr.start >= t.range.start => {
+                &text[nr.end..t.range.end]
+            }
+            _ => raw,
+        };
+        let after = after.trim_start_matches(|c: char| c == '.' || is_space(c));
+        let joined = join_wrapped(
+            after,
+            lang == Lang::Zh && text.chars().any(crate::syntax::cjk::is_han),
+        );
+        meta.title = (!joined.is_empty()).then_some(joined);
+    }
+    for n in &nodes {
+        if n.kind == NodeKind::Adoption && meta.adoption_date.is_none() {
+            meta.adoption_date = crate::syntax::dates::find_dates(&text[n.range.clone()])
+                .first()
+                .map(|d| d.date);
+        }
+    }
+    // the last closing node gives the closing date
+    if let Some(n) = nodes.iter().rev().find(|n| n.kind == NodeKind::Closing) {
+        meta.closing_date = crate::syntax::dates::find_dates(&text[n.range.clone()])
+            .first()
+            .map(|d| d.date);
+    }
+    let has_adoption = nodes.iter().any(|n| {
+        n.kind == NodeKind::Adoption && {
+            let t = &text[n.range.clone()];
+            !t.trim_start().starts_with('[')
+        }
+    });
+    let sym = meta.symbol.clone().unwrap_or_default();
+    let has_author = nodes.iter().any(|n| n.kind == NodeKind::Author);
+    let has_preamble = nodes.iter().any(|n| n.kind == NodeKind::Preamble);
+    let numbered_without_verbs = c.numbered_total > 0 && c.operative_leads * 2 < c.numbered_total;
+    let decision_number = nodes.iter().any(|n| {
+        n.kind == NodeKind::Adoption && {
+            let t = text[n.range.clone()].trim_start();
+            t.starts_with("Decision adopted") || t.contains("决定") && !t.contains("决议")
+        }
+    });
+    let kind = if sym.contains("/DEC/")
+        || decision_number
+        || (c.decision_hint && !sym.contains("/RES/"))
+    {
+        DocKind::Decision
+    } else if sym.contains("/L.") {
+        DocKind::Draft
+    } else if sym.contains("/RES/")
+        || has_adoption
+        || (meta.number.is_some() && (has_author || has_preamble))
+    {
+        DocKind::Resolution
+    } else if has_author
+        || (has_preamble && !numbered_without_verbs)
+        || (c.operative_leads > 0 && !numbered_without_verbs)
+        || c.sponsors
+    {
+        DocKind::Draft
+    } else {
+        DocKind::Other
+    };
+    if kind == DocKind::Other {
+        orderly = false;
+        nodes = nodes.into_iter().flat_map(demote_operative).collect();
+    }
+    (Assembly { nodes, meta, kind }, orderly)
 }
 
 /// In a text that is not a resolution, numbered paragraphs are plain
@@ -1359,12 +1429,17 @@ fn demote_operative(mut n: Node) -> Vec<Node> {
     vec![n]
 }
 
-/// Containers take the union of their children; children are sorted.
-fn fix_ranges(n: &mut Node) {
+/// Containers take the union of their children; children are sorted. False
+/// when some children were out of order.
+fn fix_ranges(n: &mut Node) -> bool {
+    let mut orderly = true;
     for c in n.children.iter_mut() {
-        fix_ranges(c);
+        orderly &= fix_ranges(c);
     }
-    n.children.sort_by_key(|c| c.range.start);
+    if !n.children.is_sorted_by_key(|c| c.range.start) {
+        orderly = false;
+        n.children.sort_by_key(|c| c.range.start);
+    }
     let mut r = n.range.clone();
     for c in &n.children {
         extend(&mut r, &c.range);
@@ -1373,6 +1448,7 @@ fn fix_ranges(n: &mut Node) {
         r = 0..0;
     }
     n.range = r;
+    orderly
 }
 
 /// Join lines wrapped by PDF extraction: `Two-\nState` keeps the hyphen,
@@ -1399,38 +1475,46 @@ pub fn join_wrapped(s: &str, cjk: bool) -> String {
 }
 
 pub fn assemble(text: &str, blocks: &[Block], lang: Lang) -> Assembly {
-    let b = Builder {
-        text,
-        blocks,
-        lang,
-        lex: lexicon(),
-        top: Vec::new(),
-        heading: None,
-        heading_run: None,
-        heading_end_before_run: 0,
-        section: None,
-        part: None,
-        para: None,
-        subs: Vec::new(),
-        floats: Vec::new(),
-        target: Target::None,
-        zone: Zone::Start,
-        in_operative: false,
-        last_op: None,
-        section_restart: false,
-        fn_zone: false,
-        last_fn: 0,
-        prev_blank: false,
-        last_terminal: None,
-        pending_lead: false,
-        numbered_list: None,
-        meta: Meta::default(),
-        saw_body_paragraph: false,
-        operative_leads: 0,
-        numbered_total: 0,
-        sponsors: false,
-        decision_hint: false,
-    };
-    let _ = LeadForm::Base;
-    b.run()
+    assemble_with_memo(text, blocks, lang).0
+}
+
+impl<'a> Builder<'a> {
+    fn new(text: &'a str, blocks: &'a [Block], lang: Lang) -> Builder<'a> {
+        Builder {
+            text,
+            blocks,
+            lang,
+            lex: lexicon(),
+            top: Vec::new(),
+            heading: None,
+            heading_run: None,
+            heading_end_before_run: 0,
+            section: None,
+            part: None,
+            para: None,
+            subs: Vec::new(),
+            floats: Vec::new(),
+            target: Target::None,
+            zone: Zone::Start,
+            in_operative: false,
+            last_op: None,
+            section_restart: false,
+            fn_zone: false,
+            last_fn: 0,
+            prev_blank: false,
+            last_terminal: None,
+            pending_lead: false,
+            numbered_list: None,
+            meta: Meta::default(),
+            saw_body_paragraph: false,
+            operative_leads: 0,
+            numbered_total: 0,
+            sponsors: false,
+            decision_hint: false,
+            checkpoints: Vec::new(),
+            since_checkpoint: 0,
+            epoch: 0,
+            title_scan: Cell::new((0, None, None)),
+        }
+    }
 }
