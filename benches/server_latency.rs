@@ -311,11 +311,12 @@ fn main() {
             idle_rss(&big).await;
             return;
         }
+        // first, while the process holds nothing else
+        live_breakdown(&big).await;
         breakdown("50 KB", &small);
         breakdown("1 MB", &big);
         run("50 KB", &small, 200).await;
         run("1 MB", &big, 60).await;
-        live_breakdown(&big).await;
         idle_rss(&big).await;
     });
 }
