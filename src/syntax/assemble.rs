@@ -41,19 +41,17 @@ pub struct Assembly {
     pub kind: DocKind,
 }
 
-struct Builder<'a> {
-    text: &'a str,
-    blocks: &'a [Block],
-    lang: Lang,
-    lex: &'static Lexicon,
-    top: Vec<Node>,
+/// The walk's state between two blocks, except the containers that keep
+/// growing (`top`, `section`, `part`) and the running counters: what a
+/// checkpoint saves and a restart loads (`resume.rs`). A field added here is
+/// saved, restored and compared without further code.
+#[derive(Debug, Clone, PartialEq)]
+struct State {
     heading: Option<Node>,
     /// Start of the run of plain lines at the end of the heading (a wrapped
     /// sponsor list that a `: draft resolution` line closes).
     heading_run: Option<usize>,
     heading_end_before_run: usize,
-    section: Option<Node>,
-    part: Option<Node>,
     para: Option<Node>,
     subs: Vec<(Node, u8)>,
     floats: Vec<Node>,
@@ -73,10 +71,50 @@ struct Builder<'a> {
     numbered_list: Option<u32>,
     meta: Meta,
     saw_body_paragraph: bool,
-    operative_leads: usize,
-    numbered_total: usize,
     sponsors: bool,
     decision_hint: bool,
+}
+
+impl Default for State {
+    fn default() -> State {
+        State {
+            heading: None,
+            heading_run: None,
+            heading_end_before_run: 0,
+            para: None,
+            subs: Vec::new(),
+            floats: Vec::new(),
+            target: Target::None,
+            zone: Zone::Start,
+            in_operative: false,
+            last_op: None,
+            section_restart: false,
+            fn_zone: false,
+            last_fn: 0,
+            prev_blank: false,
+            last_terminal: None,
+            pending_lead: false,
+            numbered_list: None,
+            meta: Meta::default(),
+            saw_body_paragraph: false,
+            sponsors: false,
+            decision_hint: false,
+        }
+    }
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    blocks: &'a [Block],
+    lang: Lang,
+    lex: &'static Lexicon,
+    top: Vec<Node>,
+    section: Option<Node>,
+    part: Option<Node>,
+    /// Everything else a checkpoint saves and a restart loads.
+    st: State,
+    operative_leads: usize,
+    numbered_total: usize,
     // ----- incremental reassembly (`resume.rs`) -----
     /// Snapshots of the state taken every `CHECKPOINT_EVERY` content blocks.
     checkpoints: Vec<resume::Checkpoint>,
@@ -164,9 +202,9 @@ impl<'a> Builder<'a> {
     // ----- tree plumbing -------------------------------------------------
 
     fn depth(&self) -> usize {
-        if !self.subs.is_empty() {
-            3 + self.subs.len()
-        } else if self.para.is_some() {
+        if !self.st.subs.is_empty() {
+            3 + self.st.subs.len()
+        } else if self.st.para.is_some() {
             3
         } else if self.part.is_some() {
             2
@@ -178,16 +216,16 @@ impl<'a> Builder<'a> {
     }
 
     fn close_to(&mut self, d: usize) {
-        while !self.subs.is_empty() && 3 + self.subs.len() > d {
-            let (n, _) = self.subs.pop().unwrap();
-            if let Some((p, _)) = self.subs.last_mut() {
+        while !self.st.subs.is_empty() && 3 + self.st.subs.len() > d {
+            let (n, _) = self.st.subs.pop().unwrap();
+            if let Some((p, _)) = self.st.subs.last_mut() {
                 push_child(p, n);
-            } else if let Some(p) = self.para.as_mut() {
+            } else if let Some(p) = self.st.para.as_mut() {
                 push_child(p, n);
             }
         }
         if d < 3
-            && let Some(p) = self.para.take()
+            && let Some(p) = self.st.para.take()
         {
             self.put_container(p, 2);
         }
@@ -222,19 +260,19 @@ impl<'a> Builder<'a> {
     /// furniture to the innermost node that stays open.
     fn settle(&mut self, d: usize) {
         self.close_to(d);
-        self.target = if self.target == Target::Footnote {
+        self.st.target = if self.st.target == Target::Footnote {
             Target::None
         } else {
-            self.target
+            self.st.target
         };
-        if self.floats.is_empty() {
+        if self.st.floats.is_empty() {
             return;
         }
-        let floats = std::mem::take(&mut self.floats);
+        let floats = std::mem::take(&mut self.st.floats);
         for f in floats {
-            if let Some((s, _)) = self.subs.last_mut() {
+            if let Some((s, _)) = self.st.subs.last_mut() {
                 push_child(s, f);
-            } else if let Some(p) = self.para.as_mut() {
+            } else if let Some(p) = self.st.para.as_mut() {
                 push_child(p, f);
             } else {
                 self.put_container(f, 2);
@@ -244,19 +282,19 @@ impl<'a> Builder<'a> {
 
     fn float(&mut self, n: Node) {
         // In the heading block, furniture belongs to the heading.
-        if let Some(h) = self.heading.as_mut()
-            && self.zone <= Zone::Heading
+        if let Some(h) = self.st.heading.as_mut()
+            && self.st.zone <= Zone::Heading
         {
             push_child(h, n);
             return;
         }
-        self.floats.push(n);
+        self.st.floats.push(n);
     }
 
     fn extend_target(&mut self, r: Range<usize>) -> bool {
-        match self.target {
+        match self.st.target {
             Target::Heading => {
-                if let Some(h) = self.heading.as_mut() {
+                if let Some(h) = self.st.heading.as_mut() {
                     extend(&mut h.range, &r);
                     return true;
                 }
@@ -268,19 +306,19 @@ impl<'a> Builder<'a> {
                 }
             }
             Target::Body => {
-                if self.para.is_some() {
+                if self.st.para.is_some() {
                     let d = self.depth();
                     self.settle(d);
-                    if let Some((s, _)) = self.subs.last_mut() {
+                    if let Some((s, _)) = self.st.subs.last_mut() {
                         extend(&mut s.range, &r);
-                    } else if let Some(p) = self.para.as_mut() {
+                    } else if let Some(p) = self.st.para.as_mut() {
                         extend(&mut p.range, &r);
                     }
                     return true;
                 }
             }
             Target::Footnote => {
-                if let Some(f) = self.floats.last_mut() {
+                if let Some(f) = self.st.floats.last_mut() {
                     extend(&mut f.range, &r);
                     return true;
                 }
@@ -297,21 +335,21 @@ impl<'a> Builder<'a> {
     }
 
     fn open_heading(&mut self, r: &Range<usize>) {
-        if self.heading.is_none() {
+        if self.st.heading.is_none() {
             self.close_to(0);
-            let floats = std::mem::take(&mut self.floats);
+            let floats = std::mem::take(&mut self.st.floats);
             self.top.extend(floats);
-            self.heading = Some(Node::new(NodeKind::Heading, r.clone()));
+            self.st.heading = Some(Node::new(NodeKind::Heading, r.clone()));
         }
-        if let Some(h) = self.heading.as_mut() {
+        if let Some(h) = self.st.heading.as_mut() {
             extend(&mut h.range, r);
         }
-        self.zone = Zone::Heading;
-        self.target = Target::Heading;
+        self.st.zone = Zone::Heading;
+        self.st.target = Target::Heading;
     }
 
     fn close_heading(&mut self) {
-        if let Some(h) = self.heading.take() {
+        if let Some(h) = self.st.heading.take() {
             self.top.push(h);
         }
     }
@@ -320,7 +358,7 @@ impl<'a> Builder<'a> {
         self.close_heading();
         self.settle(0);
         self.top.push(Node::new(kind, r));
-        self.target = Target::TopLast;
+        self.st.target = Target::TopLast;
     }
 
     fn ensure_part(&mut self, kind: NodeKind) {
@@ -339,15 +377,15 @@ impl<'a> Builder<'a> {
         lead: Option<Lead>,
     ) {
         self.close_heading();
-        if self.zone < Zone::Body {
-            self.zone = Zone::Body;
+        if self.st.zone < Zone::Body {
+            self.st.zone = Zone::Body;
         }
         match kind {
             NodeKind::Preambular => self.ensure_part(NodeKind::Preamble),
             NodeKind::Operative => self.ensure_part(NodeKind::OperativePart),
             _ => {
                 // paragraphs of annexes and reports sit directly in their section
-                if self.part.is_some() && self.zone == Zone::Annex {
+                if self.part.is_some() && self.st.zone == Zone::Annex {
                     self.settle(1);
                 }
             }
@@ -359,9 +397,9 @@ impl<'a> Builder<'a> {
             n.label_range = Some(lr);
         }
         n.lead = lead;
-        self.para = Some(n);
-        self.target = Target::Body;
-        self.saw_body_paragraph = true;
+        self.st.para = Some(n);
+        self.st.target = Target::Body;
+        self.st.saw_body_paragraph = true;
     }
 
     fn new_sub(
@@ -373,14 +411,14 @@ impl<'a> Builder<'a> {
     ) {
         let level = self.sub_level(&label);
         // keep subs of lower level open
-        let keep = self.subs.iter().take_while(|(_, l)| *l < level).count();
+        let keep = self.st.subs.iter().take_while(|(_, l)| *l < level).count();
         self.settle(3 + keep);
         let mut n = Node::new(NodeKind::Subparagraph, r);
         n.label = Some(label);
         n.label_range = Some(label_range);
         n.lead = lead;
-        self.subs.push((n, level));
-        self.target = Target::Body;
+        self.st.subs.push((n, level));
+        self.st.target = Target::Body;
     }
 
     /// (a) level 1, (i) level 2, a. level 3 — with the (h)→(i) ambiguity resolved
@@ -403,6 +441,7 @@ impl<'a> Builder<'a> {
         }
         // the letter that would follow the open level-1 label
         let open1 = self
+            .st
             .subs
             .iter()
             .find(|(_, l)| *l == 1)
@@ -423,9 +462,9 @@ impl<'a> Builder<'a> {
             }
             return 2;
         }
-        if core == "i" || self.subs.iter().any(|(_, l)| *l == 2) {
+        if core == "i" || self.st.subs.iter().any(|(_, l)| *l == 2) {
             // `(i)` with no open `(a)` is a first-level roman list
-            return if self.subs.is_empty() { 1 } else { 2 };
+            return if self.st.subs.is_empty() { 1 } else { 2 };
         }
         1
     }
@@ -463,7 +502,7 @@ impl<'a> Builder<'a> {
             let b = &blocks[i];
             self.block(i, b);
             if !b.is_blank() {
-                self.prev_blank = false;
+                self.st.prev_blank = false;
                 if !matches!(b.kind, BlockKind::Furniture(_)) {
                     self.since_checkpoint += 1;
                 }
@@ -474,7 +513,7 @@ impl<'a> Builder<'a> {
     }
 
     fn note_body_text(&mut self, r: &Range<usize>) {
-        self.last_terminal = terminal_mark(&self.text[r.clone()]);
+        self.st.last_terminal = terminal_mark(&self.text[r.clone()]);
     }
 
     fn next_content(&self, i: usize) -> Option<&'a Block> {
@@ -540,7 +579,7 @@ impl<'a> Builder<'a> {
             return Some(after.split_whitespace().collect::<Vec<_>>().join(" "))
                 .filter(|s| !s.is_empty());
         };
-        let after = match &self.meta.number_range {
+        let after = match &self.st.meta.number_range {
             Some(nr) if nr.end <= t.range.end && nr.start >= t.range.start => {
                 &self.text[nr.end..t.range.end]
             }
@@ -552,7 +591,7 @@ impl<'a> Builder<'a> {
 
     fn block(&mut self, i: usize, b: &Block) {
         let Some(r) = self.content(b) else {
-            self.prev_blank = true;
+            self.st.prev_blank = true;
             return;
         };
         match &b.kind {
@@ -560,7 +599,7 @@ impl<'a> Builder<'a> {
             BlockKind::Furniture(k) => {
                 if *k == FurnitureKind::Meta {
                     let line = &self.text[r.clone()];
-                    self.meta.subjects = line
+                    self.st.meta.subjects = line
                         .trim_start_matches('%')
                         .split('|')
                         .map(str::trim)
@@ -569,9 +608,9 @@ impl<'a> Builder<'a> {
                         .collect();
                 }
                 if Self::is_strong_furniture(b) {
-                    self.fn_zone = false;
-                    if self.target == Target::Footnote {
-                        self.target = Target::Body;
+                    self.st.fn_zone = false;
+                    if self.st.target == Target::Footnote {
+                        self.st.target = Target::Body;
                     }
                 }
                 let mut n = Node::new(NodeKind::Furniture, r);
@@ -579,90 +618,90 @@ impl<'a> Builder<'a> {
                 self.float(n);
             }
             BlockKind::FootnoteSeparator => {
-                self.fn_zone = true;
+                self.st.fn_zone = true;
                 let n = Node::new(NodeKind::Furniture, r);
                 self.float(n);
-                if self.target != Target::Footnote {
+                if self.st.target != Target::Footnote {
                     // remember to come back to the interrupted paragraph
                 }
             }
             BlockKind::SymbolLine(sym) => {
-                if self.zone <= Zone::Heading && self.meta.symbol.is_none() {
+                if self.st.zone <= Zone::Heading && self.st.meta.symbol.is_none() {
                     self.open_heading(&r);
-                    self.meta.symbol = Some(sym.clone());
-                    self.meta.symbol_range = Some(r);
-                } else if self.zone <= Zone::Heading {
+                    self.st.meta.symbol = Some(sym.clone());
+                    self.st.meta.symbol_range = Some(r);
+                } else if self.st.zone <= Zone::Heading {
                     self.open_heading(&r);
                 } else {
-                    self.fn_zone = false;
-                    if self.target == Target::Footnote {
-                        self.target = Target::Body;
+                    self.st.fn_zone = false;
+                    if self.st.target == Target::Footnote {
+                        self.st.target = Target::Body;
                     }
                     self.float(Node::new(NodeKind::Furniture, r));
                 }
             }
-            BlockKind::OrgLine(sym) if self.zone <= Zone::Heading => {
+            BlockKind::OrgLine(sym) if self.st.zone <= Zone::Heading => {
                 self.open_heading(&r);
                 if let Some(s) = sym
-                    && self.meta.symbol.is_none()
+                    && self.st.meta.symbol.is_none()
                 {
-                    self.meta.symbol = Some(s.clone());
+                    self.st.meta.symbol = Some(s.clone());
                     let line = &self.text[r.clone()];
                     let at = line.find(s.split(' ').next().unwrap_or(s)).unwrap_or(0);
-                    self.meta.symbol_range = Some(r.start + at..r.end);
+                    self.st.meta.symbol_range = Some(r.start + at..r.end);
                 }
             }
-            BlockKind::OrganLine if self.zone <= Zone::Heading => {
+            BlockKind::OrganLine if self.st.zone <= Zone::Heading => {
                 self.open_heading(&r);
             }
             BlockKind::OrganLine
-                if matches!(self.zone, Zone::Title | Zone::Adoption)
-                    && (self.prev_blank || self.zone == Zone::Adoption) =>
+                if matches!(self.st.zone, Zone::Title | Zone::Adoption)
+                    && (self.st.prev_blank || self.st.zone == Zone::Adoption) =>
             {
                 // author line without its comma (no preamble follows)
                 self.author(r);
             }
-            BlockKind::Distr(d) if self.zone <= Zone::Heading => {
+            BlockKind::Distr(d) if self.st.zone <= Zone::Heading => {
                 self.open_heading(&r);
-                self.meta.distribution = Some(d.clone());
+                self.st.meta.distribution = Some(d.clone());
             }
-            BlockKind::DateLine(d) if self.zone <= Zone::Heading => {
+            BlockKind::DateLine(d) if self.st.zone <= Zone::Heading => {
                 self.open_heading(&r);
-                if self.meta.issue_date.is_none() {
-                    self.meta.issue_date = Some(*d);
+                if self.st.meta.issue_date.is_none() {
+                    self.st.meta.issue_date = Some(*d);
                 }
             }
-            BlockKind::Original if self.zone <= Zone::Heading => self.open_heading(&r),
-            BlockKind::Session if self.zone <= Zone::Heading => {
+            BlockKind::Original if self.st.zone <= Zone::Heading => self.open_heading(&r),
+            BlockKind::Session if self.st.zone <= Zone::Heading => {
                 self.open_heading(&r);
-                self.meta.session = Some(self.text[r].trim().to_string());
+                self.st.meta.session = Some(self.text[r].trim().to_string());
             }
-            BlockKind::AgendaItem if self.zone <= Zone::Heading => {
+            BlockKind::AgendaItem if self.st.zone <= Zone::Heading => {
                 self.open_heading(&r);
-                self.meta.agenda = Some(self.text[r].trim().to_string());
+                self.st.meta.agenda = Some(self.text[r].trim().to_string());
             }
-            BlockKind::Sponsors if self.zone <= Zone::Title => {
-                self.sponsors = true;
+            BlockKind::Sponsors if self.st.zone <= Zone::Title => {
+                self.st.sponsors = true;
                 let lower = self.text[r.clone()].to_lowercase();
                 if lower.contains("draft decision") {
-                    self.decision_hint = true;
+                    self.st.decision_hint = true;
                 }
-                let start = match (self.heading.as_mut(), self.heading_run) {
+                let start = match (self.st.heading.as_mut(), self.st.heading_run) {
                     (Some(h), Some(run)) => {
-                        h.range.end = self.heading_end_before_run;
+                        h.range.end = self.st.heading_end_before_run;
                         run
                     }
                     _ => r.start,
                 };
                 self.top_node(NodeKind::Sponsors, start..r.end);
-                self.zone = Zone::Title;
+                self.st.zone = Zone::Title;
             }
-            BlockKind::Adoption if self.zone < Zone::Author => {
+            BlockKind::Adoption if self.st.zone < Zone::Author => {
                 self.top_node(NodeKind::Adoption, r);
-                self.zone = Zone::Adoption;
+                self.st.zone = Zone::Adoption;
             }
-            BlockKind::Report if self.zone < Zone::Author => {
-                if self.zone == Zone::Adoption
+            BlockKind::Report if self.st.zone < Zone::Author => {
+                if self.st.zone == Zone::Adoption
                     && self
                         .top
                         .last()
@@ -672,53 +711,55 @@ impl<'a> Builder<'a> {
                     self.settle(0);
                     let n = self.top.last_mut().unwrap();
                     extend(&mut n.range, &r);
-                    self.target = Target::TopLast;
+                    self.st.target = Target::TopLast;
                 } else {
                     self.top_node(NodeKind::Adoption, r);
                 }
-                self.zone = Zone::Adoption;
+                self.st.zone = Zone::Adoption;
             }
-            BlockKind::Title { number } if self.zone < Zone::Author && !self.saw_body_paragraph => {
+            BlockKind::Title { number }
+                if self.st.zone < Zone::Author && !self.st.saw_body_paragraph =>
+            {
                 self.top_node(NodeKind::Title, r.clone());
                 let line = &self.text[r.clone()];
                 let first = line.split('.').next().unwrap_or("").trim_end();
-                self.meta.number = Some(number.clone());
-                self.meta.number_range = Some(r.start..r.start + first.len());
+                self.st.meta.number = Some(number.clone());
+                self.st.meta.number_range = Some(r.start..r.start + first.len());
                 if let Some(n) = self.top.last_mut() {
                     n.label = Some(number.clone());
                     n.label_range = Some(r.start..r.start + first.len());
                 }
-                self.zone = Zone::Title;
+                self.st.zone = Zone::Title;
             }
-            BlockKind::Author { organ } if self.zone < Zone::Body || self.section_restart => {
-                self.meta.organ.get_or_insert_with(|| organ.clone());
+            BlockKind::Author { organ } if self.st.zone < Zone::Body || self.st.section_restart => {
+                self.st.meta.organ.get_or_insert_with(|| organ.clone());
                 self.author(r);
             }
-            BlockKind::Closing if self.zone >= Zone::Body || self.saw_body_paragraph => {
+            BlockKind::Closing if self.st.zone >= Zone::Body || self.st.saw_body_paragraph => {
                 self.closing(r);
             }
-            BlockKind::DateLine(_) if self.zone == Zone::Closing => {
+            BlockKind::DateLine(_) if self.st.zone == Zone::Closing => {
                 let n = self.top.last_mut().unwrap();
                 extend(&mut n.range, &r);
             }
             BlockKind::DateLine(_)
-                if self.zone == Zone::Body
-                    && self.in_operative
-                    && matches!(self.last_terminal, Some('.') | Some('。'))
+                if self.st.zone == Zone::Body
+                    && self.st.in_operative
+                    && matches!(self.st.last_terminal, Some('.') | Some('。'))
                     && self
                         .next_content(i)
                         .is_some_and(|n| matches!(n.kind, BlockKind::Closing)) =>
             {
                 self.closing(r);
             }
-            BlockKind::Annex(label) if self.zone >= Zone::Body => {
+            BlockKind::Annex(label) if self.st.zone >= Zone::Body => {
                 self.settle(0);
                 let mut n = Node::new(NodeKind::Annex, r);
                 n.label = label.clone();
                 self.section = Some(n);
-                self.zone = Zone::Annex;
-                self.target = Target::Section;
-                self.in_operative = false;
+                self.st.zone = Zone::Annex;
+                self.st.target = Target::Section;
+                self.st.in_operative = false;
             }
             BlockKind::FootnoteDef {
                 number,
@@ -726,19 +767,19 @@ impl<'a> Builder<'a> {
                 label_rel,
             } => {
                 let accept = *superscript
-                    || (self.fn_zone && *number > 0)
-                    || (self.prev_blank
-                        && self.saw_body_paragraph
-                        && *number == self.last_fn + 1
+                    || (self.st.fn_zone && *number > 0)
+                    || (self.st.prev_blank
+                        && self.st.saw_body_paragraph
+                        && *number == self.st.last_fn + 1
                         && *number > 0);
                 if accept {
-                    self.fn_zone = true;
-                    self.last_fn = *number;
+                    self.st.fn_zone = true;
+                    self.st.last_fn = *number;
                     let mut n = Node::new(NodeKind::Footnote, r);
                     n.label = Some(number.to_string());
                     n.label_range = Some(b.start + label_rel.0..b.start + label_rel.1);
-                    self.floats.push(n);
-                    self.target = Target::Footnote;
+                    self.st.floats.push(n);
+                    self.st.target = Target::Footnote;
                 } else {
                     self.text_block(i, b, r);
                 }
@@ -754,10 +795,10 @@ impl<'a> Builder<'a> {
                 label_rel,
                 lead,
             } => {
-                let inside =
-                    self.para.is_some() && !(self.fn_zone && self.target == Target::Footnote);
-                if inside && !matches!(self.zone, Zone::Closing) {
-                    self.fn_zone = false;
+                let inside = self.st.para.is_some()
+                    && !(self.st.fn_zone && self.st.target == Target::Footnote);
+                if inside && !matches!(self.st.zone, Zone::Closing) {
+                    self.st.fn_zone = false;
                     let lead = lead
                         .as_ref()
                         .map(|h| self.lead_from(b, h, LeadClass::Operative));
@@ -779,16 +820,16 @@ impl<'a> Builder<'a> {
     }
 
     fn author(&mut self, r: Range<usize>) {
-        if self.section_restart && self.section.is_some() {
+        if self.st.section_restart && self.section.is_some() {
             // a composite resolution's part (69/96 B) has its own author line
             self.settle(1);
             let sec = self.section.as_mut().unwrap();
             push_child(sec, Node::new(NodeKind::Author, r.clone()));
-            self.target = Target::Section;
+            self.st.target = Target::Section;
         } else {
             self.top_node(NodeKind::Author, r.clone());
         }
-        if self.meta.author.is_none() {
+        if self.st.meta.author.is_none() {
             let t = self.text[r].trim_end_matches(|c: char| {
                 matches!(c, ',' | '，' | '،' | ':' | '：') || is_space(c)
             });
@@ -797,14 +838,14 @@ impl<'a> Builder<'a> {
             } else {
                 t.split_whitespace().collect::<Vec<_>>().join(" ")
             };
-            self.meta.author = Some(squeezed);
+            self.st.meta.author = Some(squeezed);
         }
-        self.zone = Zone::Author;
-        self.last_terminal = Some(',');
+        self.st.zone = Zone::Author;
+        self.st.last_terminal = Some(',');
     }
 
     fn closing(&mut self, r: Range<usize>) {
-        if self.zone == Zone::Closing
+        if self.st.zone == Zone::Closing
             && self.top.last().is_some_and(|n| n.kind == NodeKind::Closing)
         {
             let n = self.top.last_mut().unwrap();
@@ -812,7 +853,7 @@ impl<'a> Builder<'a> {
             return;
         }
         self.top_node(NodeKind::Closing, r);
-        self.zone = Zone::Closing;
+        self.st.zone = Zone::Closing;
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -826,7 +867,7 @@ impl<'a> Builder<'a> {
         label_rel: &(usize, usize),
         lead: &Option<LeadHit>,
     ) {
-        let expected = self.last_op.map(|n| n + 1).unwrap_or(1);
+        let expected = self.st.last_op.map(|n| n + 1).unwrap_or(1);
         let rest = &self.text[b.start + label_rel.1..b.content_end()];
         let rest_t = rest.trim_start_matches(|c: char| c == '.' || c == '*' || is_space(c));
         // `Resolves that:` followed by `1. The Working Capital Fund shall …`: a
@@ -835,11 +876,12 @@ impl<'a> Builder<'a> {
         let op_lead = lead
             .as_ref()
             .is_some_and(|h| h.m.has_class(self.lex, LeadClass::Operative));
-        let list_next = self.numbered_list.unwrap_or(1);
-        let opens_list = self.numbered_list.is_none()
+        let list_next = self.st.numbered_list.unwrap_or(1);
+        let opens_list = self.st.numbered_list.is_none()
             && number == Some(1)
-            && self.subs.is_empty()
+            && self.st.subs.is_empty()
             && self
+                .st
                 .para
                 .as_ref()
                 // (after `11. Approves the following provisional agenda …:` a
@@ -847,18 +889,18 @@ impl<'a> Builder<'a> {
                 .is_some_and(|p| {
                     p.kind == NodeKind::Operative && (p.label.is_none() || expected > 1)
                 })
-            && matches!(self.last_terminal, Some(':' | '：'));
+            && matches!(self.st.last_terminal, Some(':' | '：'));
         if !op_lead
             && b.line_start
-            && (opens_list || self.numbered_list.is_some() && number == Some(list_next))
+            && (opens_list || self.st.numbered_list.is_some() && number == Some(list_next))
         {
-            self.numbered_list = Some(list_next + 1);
+            self.st.numbered_list = Some(list_next + 1);
             let label_range = b.start + label_rel.0..b.start + label_rel.1;
             self.new_sub(r.clone(), label.to_string(), label_range, None);
             self.note_body_text(&r);
             return;
         }
-        self.numbered_list = None;
+        self.st.numbered_list = None;
         let rest_ok = rest_t.is_empty()
             || lead.is_some()
             || rest_t.chars().next().is_some_and(|c| {
@@ -872,15 +914,15 @@ impl<'a> Builder<'a> {
         let plausible = match number {
             Some(n) if b.line_start => {
                 (n == expected
-                    || n == 1 && self.section_restart
-                    || n > 0 && n <= expected + 5 && self.last_op.is_some_and(|l| n + 3 >= l)
+                    || n == 1 && self.st.section_restart
+                    || n > 0 && n <= expected + 5 && self.st.last_op.is_some_and(|l| n + 3 >= l)
                     || n == expected + 5
                     // a first operative paragraph numbered wrong (`2. Decides`)
-                    || self.last_op.is_none() && n <= 5 && op_lead)
+                    || self.st.last_op.is_none() && n <= 5 && op_lead)
                     && rest_ok
             }
-            Some(n) => n == expected || (n == 1 && self.section_restart),
-            None => b.line_start && rest_ok && self.last_op.is_some(),
+            Some(n) => n == expected || (n == 1 && self.st.section_restart),
+            None => b.line_start && rest_ok && self.st.last_op.is_some(),
         };
         // a bare number (its dot lost) counts only as the expected paragraph
         // followed by an operative lead
@@ -896,35 +938,36 @@ impl<'a> Builder<'a> {
         if !plausible
             && bare
             && b.line_start
-            && self.saw_body_paragraph
-            && is_terminal(self.last_terminal)
-            && let Some(n) = number.filter(|&n| n > 0 && n == self.last_fn + 1)
+            && self.st.saw_body_paragraph
+            && is_terminal(self.st.last_terminal)
+            && let Some(n) = number.filter(|&n| n > 0 && n == self.st.last_fn + 1)
             && self
                 .next_content(i)
                 .is_some_and(|n| matches!(n.kind, BlockKind::Text | BlockKind::HeadingLike { .. }))
         {
             // the next footnote's number alone on its line, its text below (a
             // page without the separator line: fr A/RES/51/145)
-            self.fn_zone = true;
-            self.last_fn = n;
+            self.st.fn_zone = true;
+            self.st.last_fn = n;
             let mut f = Node::new(NodeKind::Footnote, r);
             f.label = Some(n.to_string());
             f.label_range = Some(b.start + label_rel.0..b.start + label_rel.1);
-            self.floats.push(f);
-            self.target = Target::Footnote;
+            self.st.floats.push(f);
+            self.st.target = Target::Footnote;
             return;
         }
-        let fn_blocked = self.fn_zone && self.target == Target::Footnote && !b.line_start;
-        if !plausible || fn_blocked || matches!(self.zone, Zone::Closing) {
+        let fn_blocked = self.st.fn_zone && self.st.target == Target::Footnote && !b.line_start;
+        if !plausible || fn_blocked || matches!(self.st.zone, Zone::Closing) {
             self.text_block(i, b, r);
             return;
         }
-        self.fn_zone = false;
+        self.st.fn_zone = false;
         if number == Some(1)
-            && self.section_restart
-            && matches!(self.last_terminal, Some(',' | '，' | '،'))
-            && self.subs.is_empty()
+            && self.st.section_restart
+            && matches!(self.st.last_terminal, Some(',' | '，' | '،'))
+            && self.st.subs.is_empty()
             && self
+                .st
                 .para
                 .as_ref()
                 .is_some_and(|p| p.kind == NodeKind::Operative && p.label.is_none())
@@ -935,23 +978,23 @@ impl<'a> Builder<'a> {
             // opening of a section that numbers from 1 is a paragraph of the
             // section, not its operative paragraph 1
             self.part = None;
-            if let Some(p) = self.para.as_mut() {
+            if let Some(p) = self.st.para.as_mut() {
                 p.kind = NodeKind::Paragraph;
             }
             self.numbered_total = self.numbered_total.saturating_sub(1);
-            if self.para.as_ref().is_some_and(|p| p.lead.is_some()) {
+            if self.st.para.as_ref().is_some_and(|p| p.lead.is_some()) {
                 self.operative_leads = self.operative_leads.saturating_sub(1);
             }
         }
         let label_range = b.start + label_rel.0..b.start + label_rel.1;
-        let in_annex = self.zone == Zone::Annex;
+        let in_annex = self.st.zone == Zone::Annex;
         let pre_lead = lead.as_ref().is_some_and(|h| {
             h.m.has_class(self.lex, LeadClass::Preambular)
                 && !h.m.has_class(self.lex, LeadClass::Operative)
         });
         let kind = if in_annex {
             NodeKind::Paragraph
-        } else if pre_lead && !self.in_operative && self.zone != Zone::Annex {
+        } else if pre_lead && !self.st.in_operative && self.st.zone != Zone::Annex {
             NodeKind::Preambular
         } else {
             NodeKind::Operative
@@ -963,19 +1006,19 @@ impl<'a> Builder<'a> {
         };
         let lead = lead.as_ref().map(|h| self.lead_from(b, h, class));
         if kind == NodeKind::Operative {
-            self.in_operative = true;
+            self.st.in_operative = true;
             if lead.is_some() {
                 self.operative_leads += 1;
             }
             self.numbered_total += 1;
             if let Some(n) = number {
-                self.last_op = Some(n);
-            } else if let Some(l) = self.last_op {
-                self.last_op = Some(l);
+                self.st.last_op = Some(n);
+            } else if let Some(l) = self.st.last_op {
+                self.st.last_op = Some(l);
             }
-            self.section_restart = false;
+            self.st.section_restart = false;
         }
-        self.pending_lead = lead.is_none() && rest_t.is_empty();
+        self.st.pending_lead = lead.is_none() && rest_t.is_empty();
         self.new_para(
             kind,
             r.clone(),
@@ -988,16 +1031,16 @@ impl<'a> Builder<'a> {
     fn lead_block(&mut self, i: usize, b: &Block, r: Range<usize>, hit: &LeadHit) {
         let lex = self.lex;
         // `1.` alone on its line, lead on the next (corpus: number on its own line)
-        if self.pending_lead && self.para.is_some() && self.subs.is_empty() {
-            self.pending_lead = false;
-            let class = if self.para.as_ref().unwrap().kind == NodeKind::Preambular {
+        if self.st.pending_lead && self.st.para.is_some() && self.st.subs.is_empty() {
+            self.st.pending_lead = false;
+            let class = if self.st.para.as_ref().unwrap().kind == NodeKind::Preambular {
                 LeadClass::Preambular
             } else {
                 LeadClass::Operative
             };
             let lead = self.lead_from(b, hit, class);
             self.settle(3);
-            let p = self.para.as_mut().unwrap();
+            let p = self.st.para.as_mut().unwrap();
             p.lead = Some(lead);
             extend(&mut p.range, &r);
             if p.kind == NodeKind::Operative {
@@ -1015,8 +1058,8 @@ impl<'a> Builder<'a> {
         // the pair is one paragraph (`Decides …` + `决定:…` is one operative
         // paragraph, the last)
         let twin = b.line_start
-            && self.subs.is_empty()
-            && self.para.as_ref().is_some_and(|p| {
+            && self.st.subs.is_empty()
+            && self.st.para.as_ref().is_some_and(|p| {
                 let class = if p.kind == NodeKind::Preambular {
                     LeadClass::Preambular
                 } else {
@@ -1034,13 +1077,13 @@ impl<'a> Builder<'a> {
             self.text_block(i, b, r);
             return;
         }
-        let in_footnote = self.fn_zone && self.target == Target::Footnote;
+        let in_footnote = self.st.fn_zone && self.st.target == Target::Footnote;
         // A paragraph boundary needs evidence: the previous text ended with
         // punctuation, or the line is indented (seed 002), or it is a split of a
         // one-line text, or the preceding element is not a paragraph.
-        let after_break = is_terminal(self.last_terminal)
+        let after_break = is_terminal(self.st.last_terminal)
             || !b.line_start
-            || self.para.is_none()
+            || self.st.para.is_none()
             || in_footnote
             || (b.indented && cjk)
             || (!cjk && hit.m.capitalised && b.line_start);
@@ -1051,22 +1094,22 @@ impl<'a> Builder<'a> {
         let wrapped_clause = !hit.m.capitalised
             && matches!(self.lang, Lang::En | Lang::Fr | Lang::Es)
             && b.line_start
-            && !self.prev_blank
-            && self.para.is_some();
+            && !self.st.prev_blank
+            && self.st.para.is_some();
         if !after_break
             || one_char
             || wrapped_clause
-            || (!hit.m.capitalised && !cjk && !is_terminal(self.last_terminal))
+            || (!hit.m.capitalised && !cjk && !is_terminal(self.st.last_terminal))
         {
             self.text_block(i, b, r);
             return;
         }
-        if self.zone == Zone::Annex {
+        if self.st.zone == Zone::Annex {
             self.text_block(i, b, r);
             return;
         }
         let terminal_op = matches!(
-            self.last_terminal,
+            self.st.last_terminal,
             Some(';' | '；' | '.' | '。' | ':' | '：')
         );
         // A lead that is both (`重申`) opening the last paragraph, a line that
@@ -1076,8 +1119,8 @@ impl<'a> Builder<'a> {
         let full_stop_after_preamble = pre
             && op
             && cjk
-            && !self.in_operative
-            && matches!(self.last_terminal, Some(',' | '，'))
+            && !self.st.in_operative
+            && matches!(self.st.last_terminal, Some(',' | '，'))
             && self
                 .content(b)
                 .is_some_and(|c| self.text[c].ends_with(['。', '.']))
@@ -1089,15 +1132,15 @@ impl<'a> Builder<'a> {
             });
         if pre
             && !full_stop_after_preamble
-            && (!self.in_operative || (!op && terminal_op && b.line_start))
+            && (!self.st.in_operative || (!op && terminal_op && b.line_start))
         {
-            if self.in_operative {
+            if self.st.in_operative {
                 // a preambular paragraph after the operative part (UN003)
                 self.settle(1);
                 self.part = Some(Node::new(NodeKind::Preamble, SENTINEL));
-                self.in_operative = false;
+                self.st.in_operative = false;
             }
-            self.fn_zone = false;
+            self.st.fn_zone = false;
             let lead = self.lead_from(b, hit, LeadClass::Preambular);
             self.new_para(NodeKind::Preambular, r.clone(), None, Some(lead));
             self.note_body_text(&r);
@@ -1106,13 +1149,13 @@ impl<'a> Builder<'a> {
         if op
             && (!pre || full_stop_after_preamble)
             && (hit.m.capitalised || cjk)
-            && (terminal_op || matches!(self.last_terminal, Some(',' | '，' | '،')))
+            && (terminal_op || matches!(self.st.last_terminal, Some(',' | '，' | '،')))
             // a line, or a segment the lexer cut from a one-line text at `, Décide`
-            && self.zone >= Zone::Author
+            && self.st.zone >= Zone::Author
         {
             // an unnumbered operative paragraph (a lone one, or a missing number)
-            self.fn_zone = false;
-            self.in_operative = true;
+            self.st.fn_zone = false;
+            self.st.in_operative = true;
             self.operative_leads += 1;
             self.numbered_total += 1;
             let lead = self.lead_from(b, hit, LeadClass::Operative);
@@ -1128,7 +1171,7 @@ impl<'a> Builder<'a> {
             self.float(Node::new(NodeKind::Furniture, r));
             return;
         }
-        if self.target == Target::Section
+        if self.st.target == Target::Section
             && self.section.as_ref().is_some_and(|s| s.children.is_empty())
         {
             // the section's heading text on the next line (`A` / `Title`)
@@ -1151,7 +1194,7 @@ impl<'a> Builder<'a> {
         // and coordination` / `Section 1` / …) that ends at the next paragraph
         let run_starts = next.is_some_and(|n| !matches!(n.kind, BlockKind::Numbered { .. }))
             && self.heading_run_end(i).is_some_and(|n| {
-                let expected = self.last_op.map_or(1, |l| l + 1);
+                let expected = self.st.last_op.map_or(1, |l| l + 1);
                 match &n.kind {
                     BlockKind::Numbered { number, .. } => {
                         number.is_none_or(|k| k == expected || k == 1)
@@ -1160,13 +1203,13 @@ impl<'a> Builder<'a> {
                     _ => false,
                 }
             });
-        let in_fn = self.fn_zone && self.target == Target::Footnote;
-        let before_body = self.zone <= Zone::Heading
+        let in_fn = self.st.fn_zone && self.st.target == Target::Footnote;
+        let before_body = self.st.zone <= Zone::Heading
             && next.is_some_and(|n| matches!(n.kind, BlockKind::Numbered { .. }));
-        let body_ok = matches!(self.zone, Zone::Body | Zone::Author)
-            && is_terminal(self.last_terminal)
+        let body_ok = matches!(self.st.zone, Zone::Body | Zone::Author)
+            && is_terminal(self.st.last_terminal)
             && !in_fn
-            && self.prev_blank;
+            && self.st.prev_blank;
         let bare_designator = designator.as_deref().is_some_and(|d| {
             self.text[r.clone()].trim() == d || self.text[r.clone()].trim() == format!("{d}.")
         });
@@ -1182,11 +1225,11 @@ impl<'a> Builder<'a> {
             let mut n = Node::new(NodeKind::Section, r);
             n.label = designator;
             self.section = Some(n);
-            self.section_restart = true;
-            self.in_operative = false;
-            self.target = Target::Section;
-            if self.zone < Zone::Body {
-                self.zone = Zone::Body;
+            self.st.section_restart = true;
+            self.st.in_operative = false;
+            self.st.target = Target::Section;
+            if self.st.zone < Zone::Body {
+                self.st.zone = Zone::Body;
             }
             return;
         }
@@ -1222,36 +1265,36 @@ impl<'a> Builder<'a> {
     }
 
     fn text_block(&mut self, i: usize, b: &Block, r: Range<usize>) {
-        if self.zone >= Zone::Author && b.line_start && self.is_running_title(i, &r) {
+        if self.st.zone >= Zone::Author && b.line_start && self.is_running_title(i, &r) {
             self.float(Node::new(NodeKind::Furniture, r));
             return;
         }
-        if self.zone <= Zone::Heading && self.heading.is_some() {
-            if self.heading_run.is_none() || self.prev_blank {
-                self.heading_end_before_run = self.heading.as_ref().unwrap().range.end;
-                self.heading_run = Some(r.start);
+        if self.st.zone <= Zone::Heading && self.st.heading.is_some() {
+            if self.st.heading_run.is_none() || self.st.prev_blank {
+                self.st.heading_end_before_run = self.st.heading.as_ref().unwrap().range.end;
+                self.st.heading_run = Some(r.start);
             }
             self.open_heading(&r);
             return;
         }
-        if self.zone <= Zone::Heading && !self.saw_body_paragraph {
+        if self.st.zone <= Zone::Heading && !self.st.saw_body_paragraph {
             // text before anything we recognise: a heading of its own
             self.open_heading(&r);
-            self.heading_run = Some(r.start);
+            self.st.heading_run = Some(r.start);
             return;
         }
-        if self.pending_lead && self.para.is_some() {
-            self.pending_lead = false;
+        if self.st.pending_lead && self.st.para.is_some() {
+            self.st.pending_lead = false;
         }
-        if self.target == Target::Footnote && self.fn_zone {
+        if self.st.target == Target::Footnote && self.st.fn_zone {
             self.extend_target(r);
             return;
         }
-        if matches!(self.target, Target::Footnote) {
-            self.target = Target::Body;
+        if matches!(self.st.target, Target::Footnote) {
+            self.st.target = Target::Body;
         }
-        if matches!(self.zone, Zone::Title | Zone::Adoption | Zone::Closing)
-            && self.target == Target::TopLast
+        if matches!(self.st.zone, Zone::Title | Zone::Adoption | Zone::Closing)
+            && self.st.target == Target::TopLast
         {
             self.settle(0);
             if let Some(n) = self.top.last_mut() {
@@ -1259,7 +1302,7 @@ impl<'a> Builder<'a> {
             }
             return;
         }
-        if self.target == Target::Section
+        if self.st.target == Target::Section
             && let Some(s) = self.section.as_mut()
             && s.children.is_empty()
         {
@@ -1269,8 +1312,8 @@ impl<'a> Builder<'a> {
             extend(&mut sec.range, &r);
             return;
         }
-        if self.para.is_some() {
-            self.target = Target::Body;
+        if self.st.para.is_some() {
+            self.st.target = Target::Body;
             self.extend_target(r.clone());
             self.note_body_text(&r);
             return;
@@ -1278,9 +1321,9 @@ impl<'a> Builder<'a> {
         // Body text with no open paragraph: after the author line it is a
         // preambular paragraph without a recognised lead (UN004); in an annex, a
         // paragraph of the annex.
-        let kind = match self.zone {
+        let kind = match self.st.zone {
             Zone::Annex => NodeKind::Paragraph,
-            _ if self.in_operative => NodeKind::Operative,
+            _ if self.st.in_operative => NodeKind::Operative,
             Zone::Author | Zone::Body => NodeKind::Preambular,
             _ => NodeKind::Paragraph,
         };
@@ -1296,7 +1339,7 @@ impl<'a> Builder<'a> {
     fn close_all(&mut self) {
         self.close_heading();
         self.settle(0);
-        let floats = std::mem::take(&mut self.floats);
+        let floats = std::mem::take(&mut self.st.floats);
         self.top.extend(floats);
     }
 
@@ -1304,8 +1347,8 @@ impl<'a> Builder<'a> {
         Counters {
             operative_leads: self.operative_leads,
             numbered_total: self.numbered_total,
-            sponsors: self.sponsors,
-            decision_hint: self.decision_hint,
+            sponsors: self.st.sponsors,
+            decision_hint: self.st.decision_hint,
         }
     }
 }
@@ -1486,31 +1529,11 @@ impl<'a> Builder<'a> {
             lang,
             lex: lexicon(),
             top: Vec::new(),
-            heading: None,
-            heading_run: None,
-            heading_end_before_run: 0,
             section: None,
             part: None,
-            para: None,
-            subs: Vec::new(),
-            floats: Vec::new(),
-            target: Target::None,
-            zone: Zone::Start,
-            in_operative: false,
-            last_op: None,
-            section_restart: false,
-            fn_zone: false,
-            last_fn: 0,
-            prev_blank: false,
-            last_terminal: None,
-            pending_lead: false,
-            numbered_list: None,
-            meta: Meta::default(),
-            saw_body_paragraph: false,
+            st: State::default(),
             operative_leads: 0,
             numbered_total: 0,
-            sponsors: false,
-            decision_hint: false,
             checkpoints: Vec::new(),
             since_checkpoint: 0,
             epoch: 0,

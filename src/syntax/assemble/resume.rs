@@ -111,20 +111,20 @@ impl Remap<'_> {
         if self.log.is_empty() {
             return;
         }
-        for n in s.heading.iter_mut().chain(s.para.iter_mut()) {
+        for n in s.st.heading.iter_mut().chain(s.st.para.iter_mut()) {
             self.node(n);
         }
-        for (n, _) in &mut s.subs {
+        for (n, _) in &mut s.st.subs {
             self.node(n);
         }
-        for n in &mut s.floats {
+        for n in &mut s.st.floats {
             self.node(n);
         }
-        if let Some(x) = s.heading_run.as_mut() {
+        if let Some(x) = s.st.heading_run.as_mut() {
             *x = self.pos(*x);
         }
-        s.heading_end_before_run = self.pos(s.heading_end_before_run);
-        self.meta(&mut s.meta);
+        s.st.heading_end_before_run = self.pos(s.st.heading_end_before_run);
+        self.meta(&mut s.st.meta);
         for (_, r) in s.top_last.iter_mut().chain(s.title.iter_mut()) {
             self.range(r);
         }
@@ -138,27 +138,7 @@ impl Remap<'_> {
 /// their header and whether they have children yet.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Snap {
-    heading: Option<Node>,
-    heading_run: Option<usize>,
-    heading_end_before_run: usize,
-    para: Option<Node>,
-    subs: Vec<(Node, u8)>,
-    floats: Vec<Node>,
-    target: Target,
-    zone: Zone,
-    in_operative: bool,
-    last_op: Option<u32>,
-    section_restart: bool,
-    fn_zone: bool,
-    last_fn: u32,
-    prev_blank: bool,
-    last_terminal: Option<char>,
-    pending_lead: bool,
-    numbered_list: Option<u32>,
-    meta: Meta,
-    saw_body_paragraph: bool,
-    sponsors: bool,
-    decision_hint: bool,
+    st: State,
     /// `top.last()`, which `TopLast` and the closing may still extend.
     top_last: Option<(NodeKind, Range<usize>)>,
     section: Option<(Node, bool)>,
@@ -223,27 +203,7 @@ fn header(n: &Node) -> Node {
 impl Builder<'_> {
     fn snap(&self) -> Snap {
         Snap {
-            heading: self.heading.clone(),
-            heading_run: self.heading_run,
-            heading_end_before_run: self.heading_end_before_run,
-            para: self.para.clone(),
-            subs: self.subs.clone(),
-            floats: self.floats.clone(),
-            target: self.target,
-            zone: self.zone,
-            in_operative: self.in_operative,
-            last_op: self.last_op,
-            section_restart: self.section_restart,
-            fn_zone: self.fn_zone,
-            last_fn: self.last_fn,
-            prev_blank: self.prev_blank,
-            last_terminal: self.last_terminal,
-            pending_lead: self.pending_lead,
-            numbered_list: self.numbered_list,
-            meta: self.meta.clone(),
-            saw_body_paragraph: self.saw_body_paragraph,
-            sponsors: self.sponsors,
-            decision_hint: self.decision_hint,
+            st: self.st.clone(),
             top_last: self.top.last().map(|n| (n.kind, n.range.clone())),
             section: self
                 .section
@@ -274,46 +234,26 @@ impl Builder<'_> {
 
     /// Take the small state of `s`; the containers are set by the caller.
     fn load(&mut self, s: Snap) {
-        self.heading = s.heading;
-        self.heading_run = s.heading_run;
-        self.heading_end_before_run = s.heading_end_before_run;
-        self.para = s.para;
-        self.subs = s.subs;
-        self.floats = s.floats;
-        self.target = s.target;
-        self.zone = s.zone;
-        self.in_operative = s.in_operative;
-        self.last_op = s.last_op;
-        self.section_restart = s.section_restart;
-        self.fn_zone = s.fn_zone;
-        self.last_fn = s.last_fn;
-        self.prev_blank = s.prev_blank;
-        self.last_terminal = s.last_terminal;
-        self.pending_lead = s.pending_lead;
-        self.numbered_list = s.numbered_list;
-        self.meta = s.meta;
-        self.saw_body_paragraph = s.saw_body_paragraph;
-        self.sponsors = s.sponsors;
-        self.decision_hint = s.decision_hint;
+        self.st = s.st;
     }
 
     /// Cheap part of the state comparison, before anything is cloned.
     fn same_scalars(&self, s: &Snap) -> bool {
-        self.zone == s.zone
-            && self.target == s.target
-            && self.last_op == s.last_op
-            && self.in_operative == s.in_operative
-            && self.fn_zone == s.fn_zone
-            && self.last_fn == s.last_fn
-            && self.numbered_list == s.numbered_list
-            && self.last_terminal == s.last_terminal
-            && self.prev_blank == s.prev_blank
-            && self.pending_lead == s.pending_lead
-            && self.section_restart == s.section_restart
-            && self.para.is_some() == s.para.is_some()
-            && self.subs.len() == s.subs.len()
-            && self.floats.len() == s.floats.len()
-            && self.heading.is_some() == s.heading.is_some()
+        self.st.zone == s.st.zone
+            && self.st.target == s.st.target
+            && self.st.last_op == s.st.last_op
+            && self.st.in_operative == s.st.in_operative
+            && self.st.fn_zone == s.st.fn_zone
+            && self.st.last_fn == s.st.last_fn
+            && self.st.numbered_list == s.st.numbered_list
+            && self.st.last_terminal == s.st.last_terminal
+            && self.st.prev_blank == s.st.prev_blank
+            && self.st.pending_lead == s.st.pending_lead
+            && self.st.section_restart == s.st.section_restart
+            && self.st.para.is_some() == s.st.para.is_some()
+            && self.st.subs.len() == s.st.subs.len()
+            && self.st.floats.len() == s.st.floats.len()
+            && self.st.heading.is_some() == s.st.heading.is_some()
             && self.section.is_some() == s.section.is_some()
             && self.part.is_some() == s.part.is_some()
             && self.top.is_empty() == s.top_last.is_none()
@@ -326,10 +266,17 @@ pub fn assemble_with_memo(text: &str, blocks: &[Block], lang: Lang) -> (Assembly
     b.walk(0, |_, _| false);
     b.close_all();
     let counters = b.counters();
-    let raw_meta = b.meta.clone();
+    let raw_meta = b.st.meta.clone();
     let top = std::mem::take(&mut b.top);
     let n = top.len();
-    let (asm, orderly) = conclude(text, lang, top, std::mem::take(&mut b.meta), counters, 0..n);
+    let (asm, orderly) = conclude(
+        text,
+        lang,
+        top,
+        std::mem::take(&mut b.st.meta),
+        counters,
+        0..n,
+    );
     let memo = AsmMemo {
         checkpoints: b.checkpoints,
         log: Vec::new(),
@@ -649,10 +596,10 @@ fn stitch(b: &mut Builder, mut rest: Rest, plan: Plan, edit: Shift) -> usize {
         b.top.push(s);
     }
     // the open paragraph, sub-paragraphs, floats and heading are in the rest
-    b.para = None;
-    b.subs.clear();
-    b.floats.clear();
-    b.heading = None;
+    b.st.para = None;
+    b.st.subs.clear();
+    b.st.floats.clear();
+    b.st.heading = None;
     let built = b.top.len();
     b.top.extend(top_tail.into_iter().map(|mut n| {
         shift_rest(&mut n, edit);
@@ -722,11 +669,12 @@ pub fn reassemble(
     }
     let pos_c = blocks[c.block].start;
     let lo = snap
+        .st
         .heading
         .iter()
-        .chain(snap.para.iter())
-        .chain(snap.subs.iter().map(|(n, _)| n))
-        .chain(snap.floats.iter())
+        .chain(snap.st.para.iter())
+        .chain(snap.st.subs.iter().map(|(n, _)| n))
+        .chain(snap.st.floats.iter())
         .map(|n| n.range.start)
         .chain(snap.top_last.iter().map(|(_, r)| r.start))
         .fold(pos_c, usize::min);
@@ -860,14 +808,14 @@ pub fn reassemble(
         None => {
             b.close_all();
             let counters = b.counters();
-            let meta = b.meta.clone();
+            let meta = b.st.meta.clone();
             let top = std::mem::take(&mut b.top);
             let n = top.len();
             let (asm, orderly) = conclude(
                 text,
                 lang,
                 top,
-                std::mem::take(&mut b.meta),
+                std::mem::take(&mut b.st.meta),
                 counters,
                 fix_from..n,
             );
