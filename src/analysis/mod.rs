@@ -128,23 +128,39 @@ pub struct Ctx<'a> {
 #[derive(Default)]
 pub struct Memo {
     numbered_operatives: std::sync::OnceLock<Option<(usize, usize)>>,
-    /// The joined text of each node some rule asked for, by (kind, range).
-    views: std::sync::Mutex<ViewMap>,
+    /// The joined text of each node some rule asked for.
+    views: PerNode<std::sync::Arc<crate::syntax::inline::View>>,
     /// Each paragraph's terminal punctuation, which a dozen rules read.
-    terminals: std::sync::Mutex<TerminalMap>,
+    terminals: PerNode<Option<(char, Range<usize>)>>,
     /// The title with its whitespace runs made single spaces.
     title_words: std::sync::OnceLock<Option<String>>,
 }
 
-type TerminalMap = rustc_hash::FxHashMap<
-    (crate::syntax::tree::NodeKind, usize, usize),
-    Option<(char, Range<usize>)>,
->;
+/// One fact per node, keyed by (kind, range), shared by the rules of one
+/// analysis across threads.
+struct PerNode<T>(
+    std::sync::Mutex<rustc_hash::FxHashMap<(crate::syntax::tree::NodeKind, usize, usize), T>>,
+);
 
-type ViewMap = rustc_hash::FxHashMap<
-    (crate::syntax::tree::NodeKind, usize, usize),
-    std::sync::Arc<crate::syntax::inline::View>,
->;
+impl<T> Default for PerNode<T> {
+    fn default() -> Self {
+        PerNode(Default::default())
+    }
+}
+
+impl<T: Clone> PerNode<T> {
+    /// The fact of `n`, computed by `make` the first time (outside the lock:
+    /// other rules go on meanwhile).
+    fn get(&self, n: &crate::syntax::tree::Node, make: impl FnOnce() -> T) -> T {
+        let key = (n.kind, n.range.start, n.range.end);
+        let lock = || self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(v) = lock().get(&key) {
+            return v.clone();
+        }
+        let v = make();
+        lock().entry(key).or_insert(v).clone()
+    }
+}
 
 impl Memo {
     /// The view of `n`, built by `make` the first time it is asked for.
@@ -153,13 +169,7 @@ impl Memo {
         n: &crate::syntax::tree::Node,
         make: impl FnOnce() -> crate::syntax::inline::View,
     ) -> std::sync::Arc<crate::syntax::inline::View> {
-        let key = (n.kind, n.range.start, n.range.end);
-        if let Some(v) = self.lock_views().get(&key) {
-            return v.clone();
-        }
-        // built outside the lock: other rules go on meanwhile
-        let v = std::sync::Arc::new(make());
-        self.lock_views().entry(key).or_insert(v).clone()
+        self.views.get(n, || std::sync::Arc::new(make()))
     }
 
     /// The terminal mark of `n`, found by `make` the first time.
@@ -168,14 +178,7 @@ impl Memo {
         n: &crate::syntax::tree::Node,
         make: impl FnOnce() -> Option<(char, Range<usize>)>,
     ) -> Option<(char, Range<usize>)> {
-        let key = (n.kind, n.range.start, n.range.end);
-        let lock = || self.terminals.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(t) = lock().get(&key) {
-            return t.clone();
-        }
-        let t = make();
-        lock().insert(key, t.clone());
-        t
+        self.terminals.get(n, make)
     }
 
     /// The title's words joined by single spaces, computed once.
@@ -183,10 +186,6 @@ impl Memo {
         self.title_words
             .get_or_init(|| title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")))
             .as_deref()
-    }
-
-    fn lock_views(&self) -> std::sync::MutexGuard<'_, ViewMap> {
-        self.views.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 

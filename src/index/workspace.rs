@@ -127,17 +127,7 @@ impl FileFacts {
 
     /// The keys under which this document can be cited.
     pub fn keys(&self) -> Vec<ActKey> {
-        let mut v = Vec::new();
-        for s in [&self.number, &self.symbol].into_iter().flatten() {
-            let k = ActKey::new(s);
-            if !k.0.is_empty() && !v.contains(&k) {
-                if let Some(y) = k.without_year() {
-                    v.push(y);
-                }
-                v.push(k);
-            }
-        }
-        v
+        keys_of(self.number.as_deref(), self.symbol.as_deref())
     }
 
     /// The label range of operative paragraph `label` (first match).
@@ -272,6 +262,22 @@ impl WorkspaceIndex {
         v.sort_by(|a, b| a.0.cmp(b.0));
         v
     }
+}
+
+/// The keys under which a document with this number and symbol can be cited
+/// (without its own facts, for callers that have only its tree's meta).
+pub fn keys_of(number: Option<&str>, symbol: Option<&str>) -> Vec<ActKey> {
+    let mut v = Vec::new();
+    for s in [number, symbol].into_iter().flatten() {
+        let k = ActKey::new(s);
+        if !k.0.is_empty() && !v.contains(&k) {
+            if let Some(y) = k.without_year() {
+                v.push(y);
+            }
+            v.push(k);
+        }
+    }
+    v
 }
 
 impl ActSource for WorkspaceIndex {

@@ -20,10 +20,11 @@ pub const SOURCE: &str = "unlsp-parallel";
 /// Ids of the other language versions of `uri` that the workspace index
 /// knows (same number or symbol, another language).
 fn other_ids(sh: &Shared, uri: &Uri, tree: &Tree) -> Vec<String> {
-    let facts = crate::index::workspace::FileFacts::from_tree(uri.as_str(), tree);
+    let keys =
+        crate::index::workspace::keys_of(tree.meta.number.as_deref(), tree.meta.symbol.as_deref());
     let mut ids: Vec<String> = Vec::new();
     let index = sh.index();
-    for k in facts.keys() {
+    for k in keys {
         for f in index.documents_for(&k) {
             if f.id != uri.as_str()
                 && f.lang.is_some_and(|l| l != tree.lang)
