@@ -76,6 +76,40 @@ fn percentile(v: &mut [Duration], p: f64) -> Duration {
     v[((v.len() as f64 - 1.0) * p).round() as usize]
 }
 
+/// Corpus text cut to exactly `limit` bytes (on a character boundary).
+fn corpus_exact(limit: usize) -> String {
+    let mut t = corpus_text(limit);
+    while t.len() > limit {
+        t.pop();
+    }
+    t
+}
+
+/// 400 keystrokes at `at(i)`: type a letter, run `after`, delete it, run
+/// `after`; the time of each edit with its `after`, and the paths they took.
+fn keystrokes(
+    doc: &mut Document,
+    at: impl Fn(usize) -> usize,
+    after: impl Fn(&Document),
+) -> (Vec<Duration>, Paths) {
+    let mut times = Vec::new();
+    let mut paths = Paths::default();
+    for i in 0..400 {
+        let mut p = at(i);
+        while !doc.text().is_char_boundary(p) {
+            p -= 1;
+        }
+        for (range, text) in [(p..p, "x"), (p..p + 1, "")] {
+            let t = Instant::now();
+            doc.edit(range, text);
+            after(doc);
+            times.push(t.elapsed());
+            paths.note(doc);
+        }
+    }
+    (times, paths)
+}
+
 /// How the edits were handled: restarted and converged, restarted and walked to
 /// the end, or walked in full.
 #[derive(Default)]
@@ -229,31 +263,14 @@ fn main() {
         mb / t.as_secs_f64()
     );
 
-    let mut one = corpus_text(1 << 20);
-    while one.len() > (1 << 20) {
-        one.pop();
-    }
+    let one = corpus_exact(1 << 20);
     let full = best_of(5, || {
         std::hint::black_box(Document::new(&one));
     });
     let mut doc = Document::new(&one);
-    let mut times = Vec::new();
-    let mut paths = Paths::default();
-    for i in 0..400 {
-        // a keystroke somewhere in the middle: type a letter, then delete it
-        let mut at = one.len() / 3 + (i * 7919) % (one.len() / 3);
-        while !doc.text().is_char_boundary(at) {
-            at -= 1;
-        }
-        let t = Instant::now();
-        doc.edit(at..at, "x");
-        times.push(t.elapsed());
-        paths.note(&doc);
-        let t = Instant::now();
-        doc.edit(at..at + 1, "");
-        times.push(t.elapsed());
-        paths.note(&doc);
-    }
+    // a keystroke somewhere in the middle: type a letter, then delete it
+    let third = one.len() / 3;
+    let (mut times, paths) = keystrokes(&mut doc, |i| third + (i * 7919) % third, |_| {});
     let p50 = percentile(&mut times, 0.5);
     let p99 = percentile(&mut times, 0.99);
     println!(
@@ -265,31 +282,14 @@ fn main() {
         100.0 * p99.as_secs_f64() / full.as_secs_f64(),
         paths
     );
-    // the same keystrokes in a 50 KB document, parse only
-    let mut small = corpus_text(50 << 10);
-    while small.len() > (50 << 10) {
-        small.pop();
-    }
+    // the same keystrokes in a 50 KB document (the size of a long
+    // resolution), parse only, then with all rules after each
+    let small = corpus_exact(50 << 10);
     let small_full = best_of(5, || {
         std::hint::black_box(Document::new(&small));
     });
-    let mut doc = Document::new(&small);
-    let mut times = Vec::new();
-    let mut paths = Paths::default();
-    for i in 0..400 {
-        let mut at = (i * 104_729) % small.len();
-        while !doc.text().is_char_boundary(at) {
-            at -= 1;
-        }
-        let t = Instant::now();
-        doc.edit(at..at, "x");
-        times.push(t.elapsed());
-        paths.note(&doc);
-        let t = Instant::now();
-        doc.edit(at..at + 1, "");
-        times.push(t.elapsed());
-        paths.note(&doc);
-    }
+    let at = |i: usize| (i * 104_729) % small.len();
+    let (mut times, paths) = keystrokes(&mut Document::new(&small), at, |_| {});
     println!(
         "50 KB document: full parse {:.2} ms; one-char edit p50 {:.1} µs, p99 {:.1} µs; {}",
         small_full.as_secs_f64() * 1e3,
@@ -297,24 +297,9 @@ fn main() {
         percentile(&mut times, 0.99).as_secs_f64() * 1e6,
         paths
     );
-    // 50 KB, the size of a long resolution
-    let mut small = corpus_text(50 << 10);
-    while small.len() > (50 << 10) {
-        small.pop();
-    }
-    let mut doc = Document::new(&small);
-    let mut times = Vec::new();
-    for i in 0..400 {
-        let mut at = (i * 104_729) % small.len();
-        while !doc.text().is_char_boundary(at) {
-            at -= 1;
-        }
-        let t = Instant::now();
-        doc.edit(at..at, "x");
-        let _ = unlsp::analysis::check(&doc, &Default::default());
-        times.push(t.elapsed());
-        doc.edit(at..at + 1, "");
-    }
+    let (mut times, _) = keystrokes(&mut Document::new(&small), at, |doc| {
+        std::hint::black_box(unlsp::analysis::check(doc, &Default::default()));
+    });
     println!(
         "50 KB document: one-char edit + all rules p50 {:.2} ms, p99 {:.2} ms",
         percentile(&mut times, 0.5).as_secs_f64() * 1e3,
