@@ -132,6 +132,18 @@ fn check_equal(doc: &Document, step: &str) {
     assert_eq!(doc.rope().to_string(), doc.text(), "rope and text diverged");
 }
 
+/// Apply `edits` one by one, the tree checked against a fresh parse after each.
+fn apply_checked(doc: &mut Document, edits: &[Edit]) {
+    for (k, e) in edits.iter().enumerate() {
+        let len = doc.text().len();
+        let start = char_floor(doc.text(), (e.at * len as f64) as usize);
+        let end = char_floor(doc.text(), start + e.del);
+        let ins = INSERTS[e.ins];
+        doc.edit(start..end, ins);
+        check_equal(doc, &format!("edit {k}: {start}..{end} ← {ins:?}"));
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, max_shrink_iters: 200, .. ProptestConfig::default() })]
 
@@ -140,14 +152,7 @@ proptest! {
         let sources = sources();
         let text = &sources[src % sources.len()];
         let mut doc = Document::new(text);
-        for (k, e) in edits.iter().enumerate() {
-            let len = doc.text().len();
-            let start = char_floor(doc.text(), (e.at * len as f64) as usize);
-            let end = char_floor(doc.text(), start + e.del);
-            let ins = INSERTS[e.ins];
-            doc.edit(start..end, ins);
-            check_equal(&doc, &format!("edit {k}: {start}..{end} ← {ins:?}"));
-        }
+        apply_checked(&mut doc, &edits);
     }
 }
 
@@ -211,14 +216,7 @@ proptest! {
     fn edits_in_a_long_text_equal_fresh_parse(edits in proptest::collection::vec(edit_strategy(), 1..6)) {
         let text = long_text();
         let mut doc = Document::new(&text);
-        for (k, e) in edits.iter().enumerate() {
-            let len = doc.text().len();
-            let start = char_floor(doc.text(), (e.at * len as f64) as usize);
-            let end = char_floor(doc.text(), start + e.del);
-            let ins = INSERTS[e.ins];
-            doc.edit(start..end, ins);
-            check_equal(&doc, &format!("edit {k}: {start}..{end} ← {ins:?}"));
-        }
+        apply_checked(&mut doc, &edits);
     }
 }
 
