@@ -270,7 +270,10 @@ fn breakdown(label: &str, text: &str) {
     let at = text.find("\n1. ").map(|i| i + 6).unwrap_or(text.len() / 2);
     let at = (at..).find(|i| text.is_char_boundary(*i)).unwrap();
     let cfg = unlsp::analysis::Config::default();
-    let (mut edit, mut clone, mut check) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut edit, mut clone, mut check, mut inc) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut cache =
+        unlsp::analysis::check_incremental(doc.rope(), doc.text(), doc.tree(), &cfg, None).1;
     for i in 0..30 {
         let t = Instant::now();
         if i % 2 == 0 {
@@ -286,11 +289,50 @@ fn breakdown(label: &str, text: &str) {
         let d = unlsp::analysis::check_tree(&snap.0, &snap.1, &cfg);
         check.push(t.elapsed());
         std::hint::black_box(d);
+        let t = Instant::now();
+        let (d, next) = unlsp::analysis::check_incremental(
+            doc.rope(),
+            doc.text(),
+            doc.tree(),
+            &cfg,
+            cache.as_ref(),
+        );
+        inc.push(t.elapsed());
+        std::hint::black_box(d);
+        cache = next;
     }
     println!("{label} breakdown (library calls):");
     show("Document::edit (reparse)", edit);
     show("snapshot (text + tree clone)", clone);
     show("analysis::check_tree", check);
+    show("analysis::check_incremental", inc);
+    // the rules that run on the whole tree after every edit, slowest first
+    let tree = doc.tree();
+    let mut per_rule: Vec<(f64, &str)> = unlsp::analysis::catalogue()
+        .iter()
+        .filter(|r| !r.reach.is_unit(tree.lang) && r.scopes.contains(&tree.kind))
+        .map(|r| {
+            let t = Instant::now();
+            for _ in 0..5 {
+                let cx = unlsp::analysis::Ctx::new(doc.text(), tree);
+                let mut sink = unlsp::analysis::Sink::new(r.id, r.severity);
+                (r.check)(&cx, &mut sink);
+                std::hint::black_box(sink.out);
+            }
+            (t.elapsed().as_secs_f64() * 1e3 / 5.0, r.id)
+        })
+        .collect();
+    per_rule.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let total: f64 = per_rule.iter().map(|r| r.0).sum();
+    let top: Vec<String> = per_rule
+        .iter()
+        .take(6)
+        .map(|(ms, id)| format!("{id} {ms:.2}"))
+        .collect();
+    println!(
+        "  document-wide rules, one thread: {total:.2} ms in all; slowest (ms): {}",
+        top.join(", ")
+    );
 }
 
 fn main() {

@@ -6,10 +6,12 @@
 //! README table and the server all read.
 
 pub mod config;
+pub mod incremental;
 pub mod parallel;
 pub mod rules;
 
 pub use config::Config;
+pub use incremental::{LintCache, Reach};
 
 use crate::syntax::Document;
 use crate::syntax::lang::Lang;
@@ -107,6 +109,8 @@ pub struct RuleDef {
     /// Empty: every language.
     pub langs: &'static [Lang],
     pub extraction_tolerant: bool,
+    /// How much of the document a check reads (incremental linting).
+    pub reach: Reach,
     pub summary: &'static str,
     pub explanation: &'static str,
     pub bad: &'static str,
@@ -286,11 +290,27 @@ pub fn check(doc: &Document, cfg: &Config) -> Vec<Diagnostic> {
 const PARALLEL_FROM: usize = 128 * 1024;
 
 pub fn check_tree(text: &str, tree: &Tree, cfg: &Config) -> Vec<Diagnostic> {
-    let cx = Ctx::new(text, tree);
-    let started = std::time::Instant::now();
-    let rules = catalogue();
-    // the rules that apply, with their severity here
-    let todo: Vec<(usize, Severity)> = rules
+    lint(text, tree, cfg, None).0
+}
+
+/// [`check_tree`] after an edit: the unit rules run again only on the units
+/// that changed since the analysis that left `prev` (see [`incremental`]).
+/// `rope` holds the same text as `text`. Returns what the next analysis
+/// reuses; nothing when the rules were cut short.
+pub fn check_incremental(
+    rope: &ropey::Rope,
+    text: &str,
+    tree: &Tree,
+    cfg: &Config,
+    prev: Option<&LintCache>,
+) -> (Vec<Diagnostic>, Option<LintCache>) {
+    lint(text, tree, cfg, Some((rope, prev)))
+}
+
+/// The rules that apply to `tree`, by index in the catalogue, with their
+/// severity here.
+fn applicable(tree: &Tree, cfg: &Config) -> Vec<(usize, Severity)> {
+    catalogue()
         .iter()
         .enumerate()
         .filter_map(|(i, r)| {
@@ -305,7 +325,34 @@ pub fn check_tree(text: &str, tree: &Tree, cfg: &Config) -> Vec<Diagnostic> {
             }
             Some((i, sev))
         })
-        .collect();
+        .collect()
+}
+
+#[allow(clippy::type_complexity)]
+fn lint(
+    text: &str,
+    tree: &Tree,
+    cfg: &Config,
+    cache: Option<(&ropey::Rope, Option<&LintCache>)>,
+) -> (Vec<Diagnostic>, Option<LintCache>) {
+    let cx = Ctx::new(text, tree);
+    let started = std::time::Instant::now();
+    let rules = catalogue();
+    let todo = applicable(tree, cfg);
+    let units = match cache {
+        Some(_) => incremental::unit_sigs(tree),
+        None => Vec::new(),
+    };
+    let plan = cache
+        .and_then(|(_, prev)| prev)
+        .and_then(|prev| incremental::plan(prev, text, tree, &todo, &units));
+    // the unit rules see only the units that changed
+    let small = plan.as_ref().map(|p| incremental::cut(tree, &p.dirty));
+    let small_cx = small.as_ref().map(|t| Ctx::new(text, t));
+    let ctx_of = |i: usize| match &small_cx {
+        Some(s) if rules[i].reach.is_unit(tree.lang) => s,
+        _ => &cx,
+    };
     // Each worker takes the next rule; a rule that starts after the budget is
     // spent does not run, nor does any rule after it.
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -324,7 +371,7 @@ pub fn check_tree(text: &str, tree: &Tree, cfg: &Config) -> Vec<Diagnostic> {
             }
             let r = &rules[i];
             let mut sink = Sink::new(r.id, sev);
-            (r.check)(&cx, &mut sink);
+            (r.check)(ctx_of(i), &mut sink);
             done.push((k, sink.out));
         }
         done
@@ -349,12 +396,37 @@ pub fn check_tree(text: &str, tree: &Tree, cfg: &Config) -> Vec<Diagnostic> {
     };
     results.sort_by_key(|(k, _)| *k);
     let cut = over.load(std::sync::atomic::Ordering::Relaxed);
+    let checked = plan.as_ref().map(|p| p.dirty.len());
+    let mut kept = plan.map(|p| p.kept);
+    let mut local: Vec<Option<Vec<Diagnostic>>> = Vec::with_capacity(todo.len());
     let mut all = Vec::new();
-    for (k, out) in results {
-        if k < cut {
-            all.extend(out);
+    for (k, mut out) in results {
+        if k >= cut {
+            break;
         }
+        if rules[todo[k].0].reach.is_unit(tree.lang) {
+            if let Some(old) = kept.as_mut().and_then(|v| v[k].take()) {
+                out.extend(old);
+            }
+            if cache.is_some() {
+                local.push(Some(out.clone()));
+            }
+        } else if cache.is_some() {
+            local.push(None);
+        }
+        all.extend(out);
     }
+    let next = match cache {
+        Some((rope, _)) if cut == usize::MAX => Some(LintCache::new(
+            rope.clone(),
+            tree,
+            todo.clone(),
+            units,
+            local,
+            checked,
+        )),
+        _ => None,
+    };
     if let Some(&(i, _)) = todo.get(cut)
         && let Some(budget) = cfg.time_budget
     {
@@ -395,7 +467,7 @@ pub fn check_tree(text: &str, tree: &Tree, cfg: &Config) -> Vec<Diagnostic> {
         });
     }
     all.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(a.code.cmp(b.code)));
-    all
+    (all, next)
 }
 
 /// Markdown drafts silence rules inline: `<!-- unlsp-disable UN010 -->` for the

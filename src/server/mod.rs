@@ -627,6 +627,7 @@ impl LanguageServer for Backend {
         let uri = p.text_document.uri;
         let removed = self.sh.docs.remove(&uri);
         self.sh.computed.remove(&uri);
+        self.sh.lint.remove(&uri);
         self.sh.outlines.remove(&uri);
         self.sh.index_mut().remove(uri.as_str());
         if removed.is_none() {

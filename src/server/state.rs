@@ -191,6 +191,9 @@ pub struct Shared {
     pub client: Client,
     pub docs: DashMap<Uri, OpenDoc>,
     pub computed: DashMap<Uri, Computed>,
+    /// What the last analysis of each document leaves for the next one
+    /// (incremental linting): any cache is right for any later text.
+    pub lint: DashMap<Uri, Arc<analysis::LintCache>>,
     /// The outline of one version (editors ask for it after every edit and
     /// again for breadcrumbs): (version, config generation, hierarchical).
     pub outlines: DashMap<Uri, (i32, u64, bool, Arc<lsp::DocumentSymbolResponse>)>,
@@ -217,6 +220,7 @@ impl Shared {
             client,
             docs: DashMap::new(),
             computed: DashMap::new(),
+            lint: DashMap::new(),
             outlines: DashMap::new(),
             index: RwLock::new(WorkspaceIndex::new()),
             refs: RwLock::new(Arc::new(ReferenceIndex::new())),
@@ -321,16 +325,17 @@ impl Shared {
         let gen_ = self.config_gen.load(Ordering::SeqCst);
         let id = uri.as_str().to_string();
         let (me, u) = (self.clone(), uri.clone());
+        let prev = self.lint.get(&uri).map(|c| c.clone());
         let joined = tokio::task::spawn_blocking(move || {
-            let diags = rules_or_notice(&snap, &settings);
+            let (diags, cache) = rules_or_notice(&snap, &settings, prev.as_deref());
             let facts = FileFacts::from_tree(&id, &snap.tree);
             let parallel = crate::server::handlers::parallel::diagnostics(
                 &me, &u, &snap.text, &snap.tree, &snap.rope,
             );
-            (diags, facts, snap, parallel)
+            (diags, cache, facts, snap, parallel)
         })
         .await;
-        let (diags, facts, snap, parallel) = match joined {
+        let (diags, cache, facts, snap, parallel) = match joined {
             Ok(v) => v,
             Err(e) => {
                 log!("analysis of {} failed: {e}", uri.as_str());
@@ -341,9 +346,23 @@ impl Shared {
             return; // stale: a newer version is on its way
         }
         self.index_mut().insert(facts);
+        self.keep_lint(&uri, cache);
         self.store_and_publish(uri, version, gen_, snap.rope, diags, parallel)
             .await;
         self.idle.after_work();
+    }
+
+    /// Keep what an analysis leaves for the next one of the same document
+    /// (while it is open).
+    fn keep_lint(&self, uri: &Uri, cache: Option<analysis::LintCache>) {
+        match cache {
+            Some(c) if self.docs.contains_key(uri) => {
+                self.lint.insert(uri.clone(), Arc::new(c));
+            }
+            _ => {
+                self.lint.remove(uri);
+            }
+        }
     }
 
     /// Keep the diagnostics of `version` for code actions and pulls, and push
@@ -416,12 +435,14 @@ impl Shared {
                 return Some((version, rope, Arc::new(notice)));
             }
         };
-        let (diags, snap) = tokio::task::spawn_blocking(move || {
-            let d = rules_or_notice(&snap, &settings);
-            (d, snap)
+        let prev = self.lint.get(uri).map(|c| c.clone());
+        let (diags, cache, snap) = tokio::task::spawn_blocking(move || {
+            let (d, cache) = rules_or_notice(&snap, &settings, prev.as_deref());
+            (d, cache, snap)
         })
         .await
         .ok()?;
+        self.keep_lint(uri, cache);
         let diags = Arc::new(diags);
         if self.version_of(uri) == Some(snap.version) {
             self.computed.insert(
@@ -437,16 +458,22 @@ impl Shared {
     }
 }
 
-/// The rules over a snapshot, or, over the size limit, one notice saying
-/// why they did not run.
-pub fn rules_or_notice(snap: &Snapshot, settings: &Settings) -> Vec<analysis::Diagnostic> {
+/// The rules over a snapshot, reusing what an earlier analysis of the
+/// document left, or, over the size limit, one notice saying why they did
+/// not run.
+pub fn rules_or_notice(
+    snap: &Snapshot,
+    settings: &Settings,
+    prev: Option<&analysis::LintCache>,
+) -> (Vec<analysis::Diagnostic>, Option<analysis::LintCache>) {
     if (snap.text.len() as u64) > settings.max_file_size() {
-        return vec![size_notice(snap.text.len(), settings, true)];
+        return (vec![size_notice(snap.text.len(), settings, true)], None);
     }
     let mut cfg = settings.rule_config(snap.path.as_deref());
     cfg.time_budget = Some(RULE_TIME_BUDGET);
     cfg.threads = rule_threads();
-    let mut diags = analysis::check_tree(&snap.text, &snap.tree, &cfg);
+    let (mut diags, cache) =
+        analysis::check_incremental(&snap.rope, &snap.text, &snap.tree, &cfg, prev);
     if diags.len() > MAX_DIAGNOSTICS {
         let more = diags.len() - MAX_DIAGNOSTICS;
         diags.truncate(MAX_DIAGNOSTICS);
@@ -461,7 +488,7 @@ pub fn rules_or_notice(snap: &Snapshot, settings: &Settings) -> Vec<analysis::Di
             fix: None,
         });
     }
-    diags
+    (diags, cache)
 }
 
 /// Cores the rules of one large document share: the editor waits on one

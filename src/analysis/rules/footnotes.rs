@@ -1,6 +1,6 @@
 //! Footnotes (part D).
 
-use crate::analysis::{ALL_KINDS, Ctx, RuleDef, Severity, Sink};
+use crate::analysis::{ALL_KINDS, Ctx, Reach, RuleDef, Severity, Sink};
 use crate::syntax::tree::NodeKind;
 use std::collections::HashMap;
 
@@ -12,6 +12,7 @@ pub const UN076: RuleDef = RuleDef {
     scopes: ALL_KINDS,
     langs: &[],
     extraction_tolerant: true,
+    reach: Reach::Document,
     summary: "Footnote markers are numbered 1…n in order of first appearance.",
     explanation: "A later reference to the same note reuses its number; a first reference never skips a number.",
     bad: "…Convention,¹ … Protocol,³",
@@ -38,6 +39,7 @@ pub const UN077: RuleDef = RuleDef {
     scopes: ALL_KINDS,
     langs: &[],
     extraction_tolerant: true,
+    reach: Reach::Document,
     summary: "Every footnote marker has a footnote, and every footnote a marker.",
     explanation: "A marker without its note, or a note nobody refers to, usually means text was lost or a marker was mistyped.",
     bad: "…Convention,¹ …Protocol,² (only footnote 1 present)",
@@ -79,6 +81,7 @@ pub const UN078: RuleDef = RuleDef {
     scopes: ALL_KINDS,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Document,
     summary: "`Ibid.` / `同上` refers to the previous footnote: it cannot be the first.",
     explanation: "`Ibid.` repeats the reference of the immediately preceding footnote; in footnote 1 there is none, so the full reference is needed.",
     bad: "¹ Ibid., chap. IV.",
@@ -124,6 +127,7 @@ pub const UN079: RuleDef = RuleDef {
     scopes: ALL_KINDS,
     langs: &[crate::syntax::lang::Lang::En],
     extraction_tolerant: false,
+    reach: Reach::Unit,
     summary: "In English the footnote marker follows the punctuation.",
     explanation: "`…2006,¹` — not `…2006¹,`.",
     bad: "Recalling its resolution 61/100 of 6 December 2006¹,",

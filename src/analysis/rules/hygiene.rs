@@ -1,6 +1,6 @@
 //! E. Document hygiene (input artefacts).
 
-use crate::analysis::{ALL_KINDS, Ctx, Edit, RuleDef, Severity, Sink};
+use crate::analysis::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
 use crate::syntax::tree::{DocKind, NodeKind};
 
 pub const UN085: RuleDef = RuleDef {
@@ -11,6 +11,7 @@ pub const UN085: RuleDef = RuleDef {
     scopes: &[DocKind::Other],
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Document,
     summary: "The text is not a resolution; resolution rules are off.",
     explanation: "Numbered paragraphs without operative verbs, section headings such as `Introduction`/`导言`: the document is a report or other text, so only the generic rules (symbols, citations, punctuation balance, footnotes) run.",
     bad: "1. 2011 年第四次审查会议商定了……",
@@ -44,6 +45,7 @@ pub const UN086: RuleDef = RuleDef {
     scopes: ALL_KINDS,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Document,
     summary: "PDF page furniture left in the text.",
     explanation: "Job numbers (`20-16878 (C)`), barcodes (`*2016878*`), running headers, page numbers, `undocs.org` links and `%%%` subject lines are not part of the text. The fix removes them all.",
     bad: "20-16878 (C)    181220    211220\n*2016878*",
@@ -106,6 +108,7 @@ pub const UN087: RuleDef = RuleDef {
     scopes: ALL_KINDS,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Document,
     summary: "Barcode and job number disagree, or the job number's language letter is not the text's.",
     explanation: "`*2016878*` repeats the job number `20-16878` without the hyphen; the letter in `(C)` names the language version (E, F, S, R, A, C).",
     bad: "20-16878 (E) on a Chinese text",

@@ -2,7 +2,7 @@
 //! agreement of leads with the gender of the author (UN082).
 
 use super::parts;
-use crate::analysis::{Ctx, Edit, RES_DRAFT, RuleDef, Severity, Sink};
+use crate::analysis::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
 use crate::syntax::lang::Lang;
 use crate::syntax::lexicon::{Gender, lexicon};
 use crate::syntax::tree::{Lead, NodeKind};
@@ -19,6 +19,7 @@ pub const UN081: RuleDef = RuleDef {
     scopes: RES_DRAFT,
     langs: &[Lang::Ar],
     extraction_tolerant: false,
+    reach: Reach::Document,
     summary: "In Arabic the first preambular paragraph opens with `إذ`, later ones with `وإذ`.",
     explanation: "The Arabic preamble is one sentence hanging on `إن الجمعية العامة،`: the first circumstantial clause opens with `إذ` (`إذ تشير …`), every later one is joined with `و` (`وإذ تلاحظ …`, `وقد نظرت …`). A later paragraph opening with a bare `إذ` drops the conjunction; a first paragraph opening with `وإذ` joins it to nothing (GA 52/31, Arabic). Real texts also open the first paragraph with `وقد` (A/AC.109/2019/L.18: `وقد نظرت`), which is accepted.",
     bad: "إن الجمعية العامة،\nإذ تشير إلى قرارها 51/100،\nإذ تلاحظ مع القلق استمرار الحالة،",
@@ -84,6 +85,7 @@ pub const UN082: RuleDef = RuleDef {
     scopes: RES_DRAFT,
     langs: &[Lang::Fr, Lang::Es, Lang::Ru, Lang::Ar],
     extraction_tolerant: false,
+    reach: Reach::Unit,
     summary: "Adjectival leads and Arabic verb prefixes agree with the author (the General Assembly feminine, the Security Council masculine).",
     explanation: "`L'Assemblée générale` and `La Asamblea General` are feminine, `Le Conseil de sécurité` and `El Consejo de Seguridad` masculine; so are `Генеральная Ассамблея` / `Совет Безопасности` and `الجمعية العامة` / `مجلس الأمن`. Adjectival leads agree (`Convaincue` / `Convaincu`, `Preocupada` / `Preocupado`, `будучи убеждена` / `будучи убежден`) and Arabic verbs take the prefix and pronoun of the author (`تقرر` / `يقرر`, `وإذ يساورها القلق` / `وإذ يساوره القلق`). The pairs are data: `grammar/gender.tsv`; the organs' genders: `organ_gender` in `grammar/languages.toml`.",
     bad: "Le Conseil de sécurité,\nConvaincue que la situation constitue une menace,",

@@ -1,7 +1,7 @@
 //! A/D. Lead phrases: also/further forms, emphasis, capitalisation.
 
 use super::parts;
-use crate::analysis::{ALL_KINDS, Ctx, Edit, RES_DRAFT, RuleDef, Severity, Sink};
+use crate::analysis::{ALL_KINDS, Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
 use crate::syntax::lang::Lang;
 use crate::syntax::lexicon::{LeadClass, LeadForm};
 use crate::syntax::tree::{Lead, Node};
@@ -76,6 +76,7 @@ pub const UN025: RuleDef = RuleDef {
     scopes: RES_DRAFT,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Document,
     summary: "An \"also\"/\"further\" lead needs an earlier paragraph with the same verb in the same part.",
     explanation: "`Also requests`, `Recalling further`, `又请`, `还欢迎` repeat a lead used earlier in the same part (the preamble, or the operative part of the same section). Without that earlier paragraph the repeat form is wrong: write the base form (Editorial Manual, wording; seeds 000–003).",
     bad: "1. Decides to convene a conference;\n2. Also requests the Secretary-General to report;",
@@ -181,6 +182,7 @@ pub const UN026: RuleDef = RuleDef {
     // Chinese lead has no other place for them to be misplaced to.
     langs: &[Lang::En, Lang::Fr, Lang::Es, Lang::Ru, Lang::Ar],
     extraction_tolerant: false,
+    reach: Reach::Document,
     summary: "\"Also\" in the place the language and part require.",
     explanation: "In a General Assembly operative part English puts `also` before the verb: `Also <verb>` opens 1,971 paragraphs of GA 78–80, `<Verb> also` 5 (`Decides also` twice, `Recognizes also`, `Encourages also`, `Looks forward also`). So `Requests also` is reported in a text that writes `Also …` elsewhere (GA 78/238, 80/139); alone it is an adopted variant (GA 78/265, 78/285). French, Spanish, Russian and Arabic put the adverb after the verb in both parts. Not checked, because adopted texts use both orders: the English preamble (`<Participle> also/further` 2,862 times, `Also/Further <participle>` 6 times in GA 78–80: 78/85, 78/105, 79/1, 79/98, 80/89, 80/229; 53 and 11 times in the Security Council resolutions of 1992–2002), Security Council operative paragraphs (`<Verb> also` 20 times, `Also <verb>` 8 times in 1992–2002), and `further` after an operative verb (`Encourages further steps`, an adjective). Chinese is not concerned: 又/还 always stand before the verb.",
     bad: "3. Requests also the Secretary-General to report …;",
@@ -253,6 +255,7 @@ pub const UN027: RuleDef = RuleDef {
     scopes: RES_DRAFT,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Document,
     summary: "Two consecutive paragraphs with the same base lead and no \"also\".",
     explanation: "Drafting style suggests `Also calls upon` for the second of two consecutive `Calls upon` paragraphs. Off by default: edited resolutions do repeat a bare verb (62/57 paras 1–2, 62/47 paras 13–14).",
     bad: "1. Calls upon all States …;\n2. Calls upon all States …;",
@@ -300,6 +303,7 @@ pub const UN028: RuleDef = RuleDef {
     scopes: RES_DRAFT,
     langs: &[Lang::En, Lang::Fr, Lang::Es, Lang::Ru, Lang::Ar],
     extraction_tolerant: false,
+    reach: Reach::Document,
     summary: "The sequence is base → also → further.",
     explanation: "The second occurrence of a lead takes `also`, the third `further` (seed 001: `Welcoming`, `Welcoming also`, `Welcoming further`). Not applied to Chinese, where 又 and 还 are interchangeable.",
     bad: "Welcoming the report,\nWelcoming further the efforts,",
@@ -349,6 +353,7 @@ pub const UN030: RuleDef = RuleDef {
     scopes: ALL_KINDS,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Document,
     summary: "When some leads of a part are emphasised, all are.",
     explanation: "Leads are printed in italics (Chinese: another typeface); a Markdown draft marks them `*…*` or `**…**`. Emphasis is optional, but within one part either every lead carries it or none does.",
     bad: "1. **鼓励**各方…；\n2. 吁请所有国家…；",
@@ -424,6 +429,7 @@ pub const UN031: RuleDef = RuleDef {
     scopes: ALL_KINDS,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Unit,
     summary: "Emphasis covers exactly the lead phrase.",
     explanation: "The italic (bold) span is the whole lead, with also/further and adverbs, and nothing more: `*Also requests*`, `**吁请**所有国家`.",
     bad: "**吁请所有**国家…；\n*Also* requests the Secretary-General…;",
@@ -501,6 +507,7 @@ pub const UN080: RuleDef = RuleDef {
     scopes: RES_DRAFT,
     langs: &[Lang::En, Lang::Fr, Lang::Es, Lang::Ru],
     extraction_tolerant: false,
+    reach: Reach::Unit,
     summary: "Leads are capitalised in English, French and Spanish, lower case in Russian.",
     explanation: "A paragraph opens with `Recalling`, `Rappelant`, `Recordando` — but `ссылаясь` in Russian, where capitalising the lead is the defect.",
     bad: "recalling its resolution 61/100,",

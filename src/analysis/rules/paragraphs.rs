@@ -2,7 +2,7 @@
 //! negotiation markers).
 
 use super::{all_of, body_pieces, operative_groups, terminal, units, view};
-use crate::analysis::{ALL_KINDS, Ctx, Edit, RES_DRAFT, RES_ONLY, RuleDef, Severity, Sink};
+use crate::analysis::{ALL_KINDS, Ctx, Edit, RES_DRAFT, RES_ONLY, Reach, RuleDef, Severity, Sink};
 use crate::syntax::cjk::is_space;
 use crate::syntax::lang::Lang;
 use crate::syntax::lexicon::{LeadClass, lexicon};
@@ -19,6 +19,7 @@ pub const UN002: RuleDef = RuleDef {
     scopes: RES_DRAFT,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Document,
     summary: "The author line ends with a comma.",
     explanation: "`The General Assembly,` / `大会，` / `إن الجمعية العامة،` (Editorial Manual). When no preamble follows, the bare line `The General Assembly` is also accepted.",
     bad: "The General Assembly:\nRecalling its resolution 61/100,",
@@ -170,6 +171,7 @@ pub const UN004: RuleDef = RuleDef {
     scopes: RES_DRAFT,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Unit,
     summary: "A preambular paragraph opens with a word that is not a known lead.",
     explanation: "Preambular paragraphs begin with a participle, a participial phrase or an adjective (Editorial Manual). Real resolutions use leads outside any list, so this is only information, with the closest known leads.",
     bad: "The situation in the region remains fragile,",
@@ -205,6 +207,7 @@ pub const UN007: RuleDef = RuleDef {
     scopes: RES_DRAFT,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Unit,
     summary: "An operative paragraph opens with a verb in the present tense, third person singular.",
     explanation: "Operative paragraphs begin with the present indicative (`Decides`, `Requests`, `Calls upon`; zh `决定`, `请`). A participle (`Recalling`), a past tense (`Decided`) or a subject (`The Assembly decides`) belongs elsewhere.",
     bad: "3. Recalling its resolution 61/100;",
@@ -325,6 +328,7 @@ pub const UN009: RuleDef = RuleDef {
     scopes: RES_DRAFT,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Document,
     summary: "A single operative paragraph is not numbered.",
     explanation: "When the operative part has one paragraph only, it carries no number (AKN4UN, GA 70/1).",
     bad: "The General Assembly,\n1. Adopts the following outcome document …",
@@ -360,6 +364,7 @@ pub const UN011: RuleDef = RuleDef {
     scopes: RES_DRAFT,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Unit,
     summary: "Text that introduces sub-paragraphs ends with a colon.",
     explanation: "The introductory words of a list of sub-paragraphs end with `:` (zh `：`) (Editorial Manual; AKN4UN `intro`).",
     bad: "5. Requests the Secretary-General;\n(a) To report …;",
@@ -475,6 +480,7 @@ pub const UN013: RuleDef = RuleDef {
     scopes: RES_DRAFT,
     langs: &[],
     extraction_tolerant: true,
+    reach: Reach::Unit,
     summary: "Sub-paragraphs end with a semicolon; the last takes its parent's punctuation.",
     explanation: "Each sub-paragraph ends with `;` (zh `；`); the last one ends as the whole paragraph would (`;`, `.` in the last operative paragraph, `,` in a preambular paragraph) — that one is checked by UN006/UN010.",
     bad: "5. Requests the Secretary-General:\n(a) To report at its sixty-third session.\n(b) To consult Member States;",
@@ -543,6 +549,7 @@ pub const UN014: RuleDef = RuleDef {
     scopes: ALL_KINDS,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Unit,
     summary: "Sub-paragraph labels in the language's style: `(a)` in en/zh/ru, `a)` in fr/es.",
     explanation: "English, Chinese and Russian texts write `(a)`, `(i)`; French and Spanish `a)`, `i)` (Editorial Manual).",
     bad: "a) To report to the General Assembly;",
@@ -599,6 +606,7 @@ pub const UN015: RuleDef = RuleDef {
     scopes: RES_DRAFT,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Unit,
     summary: "A preambular paragraph that opens with an operative verb.",
     explanation: "An unnumbered paragraph in the preamble that opens with an operative verb (`Decides …,`) is either an operative paragraph that lost its number and place, or a preambular paragraph whose lead should be a participle (`Deciding …,`). Numbered paragraphs with a preambular lead are UN005/UN007.",
     bad: "Recalling its resolution 61/100,\nDecides to continue consultations,\n1. Requests …;",
@@ -647,6 +655,7 @@ pub const UN036: RuleDef = RuleDef {
     scopes: RES_ONLY,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Unit,
     summary: "Square-bracketed alternatives, `bis`/`ter` numbers and `alt.` do not survive adoption.",
     explanation: "Negotiation drafts mark alternatives in square brackets (`[Requests/Invites]`), insert paragraphs as `5 bis` and label variants `alt.`; an adopted text resolves them and renumbers (Editorial Manual, alternative versions of a paragraph).",
     bad: "5 bis. [Requests/Invites] the Secretary-General to report;",

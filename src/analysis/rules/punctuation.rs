@@ -2,7 +2,7 @@
 //! part A).
 
 use super::{all_of, operative_groups, terminal};
-use crate::analysis::{ALL_KINDS, Ctx, Edit, RES_DRAFT, RuleDef, Severity, Sink};
+use crate::analysis::{ALL_KINDS, Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
 use crate::syntax::cjk::{is_han, is_space};
 use crate::syntax::lang::Lang;
 use crate::syntax::tree::{Node, NodeKind};
@@ -17,6 +17,7 @@ pub const UN006: RuleDef = RuleDef {
     scopes: RES_DRAFT,
     langs: &[],
     extraction_tolerant: true,
+    reach: Reach::Unit,
     summary: "A preambular paragraph ends with a comma.",
     explanation: "Every preambular paragraph, the last one included, ends with a comma (zh `，`, ar `،`); with sub-paragraphs, the last sub-paragraph carries it (Editorial Manual, punctuation).",
     bad: "Recalling its resolution 61/100 of 6 December 2006;",
@@ -73,6 +74,7 @@ pub const UN010: RuleDef = RuleDef {
     scopes: RES_DRAFT,
     langs: &[],
     extraction_tolerant: true,
+    reach: Reach::Document,
     summary: "Operative paragraphs end with a semicolon, the last with a full stop.",
     explanation: "Each operative paragraph ends with `;` (zh `；`, ar `؛`) and the last one with `.` (zh `。`). A paragraph with sub-paragraphs ends where its last sub-paragraph ends.",
     bad: "12. Also requests the Secretary-General to report thereon.\n13. Decides to include the item in the provisional agenda of its sixty-third session.",
@@ -194,6 +196,7 @@ pub const UN071: RuleDef = RuleDef {
     scopes: ALL_KINDS,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Unit,
     summary: "Brackets and quotation marks balance within a paragraph.",
     explanation: "`()`, `[]`, `（）`, `《》`, `“”`, `«»` open and close inside the same paragraph (footnotes are checked on their own).",
     bad: "《集束弹药公约》的执行情况》",
@@ -368,6 +371,7 @@ pub const UN072: RuleDef = RuleDef {
     scopes: ALL_KINDS,
     langs: &[Lang::En, Lang::Zh],
     extraction_tolerant: true,
+    reach: Reach::Unit,
     summary: "Quotations use typographic quotes “…”.",
     explanation: "Edited UN texts quote with “ and ”; straight quotes are a conversion artefact (seeds 000 and 001).",
     bad: "the item entitled \"Convention on Cluster Munitions\"",
@@ -464,6 +468,7 @@ pub const UN073: RuleDef = RuleDef {
     scopes: ALL_KINDS,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Unit,
     summary: "A date that does not exist.",
     explanation: "Days beyond the month's length, month 13, 29 February outside a leap year.",
     bad: "resolution 61/100 of 31 November 2006",
@@ -496,6 +501,7 @@ pub const UN075: RuleDef = RuleDef {
     scopes: ALL_KINDS,
     langs: &[],
     extraction_tolerant: true,
+    reach: Reach::DocumentIn(&[Lang::Zh]),
     summary: "No double spaces, no space before punctuation; no spaces between Chinese characters.",
     explanation: "English: `Decides to include,` not `Decides  to include ,`. Chinese: spaces between characters are word-segmentation artefacts (seed 000); reported once per document.",
     bad: "Decides  to include ,",

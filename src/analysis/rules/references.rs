@@ -1,7 +1,7 @@
 //! A/D. Internal references and acronyms.
 
 use super::{operative_groups, units, view};
-use crate::analysis::{Ctx, Edit, RES_DRAFT, RuleDef, Severity, Sink};
+use crate::analysis::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
 use crate::syntax::lang::Lang;
 use crate::syntax::tree::NodeKind;
 use regex::Regex;
@@ -16,6 +16,7 @@ pub const UN032: RuleDef = RuleDef {
     scopes: RES_DRAFT,
     langs: &[Lang::En, Lang::Zh],
     extraction_tolerant: false,
+    reach: Reach::Unit,
     summary: "The resolution refers to itself as `the present resolution` (zh `本决议`).",
     explanation: "Internal references to the resolution as a whole use `the present resolution` (Editorial Manual, internal references).",
     bad: "on the implementation of this resolution",
@@ -78,6 +79,7 @@ pub const UN033: RuleDef = RuleDef {
     scopes: RES_DRAFT,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Document,
     summary: "`paragraph 7 above` points to an existing paragraph.",
     explanation: "References such as `paragraph 7 above`, `paragraph 3 (b) of the present resolution`, `本决议第 7 段` must name a paragraph (and sub-paragraph) that exists.",
     bad: "(13 paragraphs) as requested in paragraph 15 above",
@@ -164,6 +166,7 @@ pub const UN083: RuleDef = RuleDef {
     scopes: RES_DRAFT,
     langs: &[Lang::En],
     extraction_tolerant: false,
+    reach: Reach::Document,
     summary: "An acronym is introduced by its full name before it is used.",
     explanation: "Organs and bodies are named in full; an acronym is first given in parentheses after the full name (`the Office for Disarmament Affairs (UNODA)`) (Editorial Manual, abbreviations).",
     bad: "Requests UNODA to support States;",

@@ -1,7 +1,7 @@
 //! A. Structure and order.
 
 use super::{all_of, operative_groups};
-use crate::analysis::{ALL_KINDS, Ctx, Edit, RES_DRAFT, RuleDef, Severity, Sink};
+use crate::analysis::{ALL_KINDS, Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
 use crate::syntax::lang::Lang;
 use crate::syntax::tree::{Node, NodeKind};
 use std::ops::Range;
@@ -15,6 +15,7 @@ pub const UN001: RuleDef = RuleDef {
     scopes: RES_DRAFT,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Document,
     summary: "A resolution names the acting organ before its first paragraph.",
     explanation: "The author line (enacting formula) — `The General Assembly,` / `大会，` — comes after the title and before the first preambular or operative paragraph (Editorial Manual, order of elements; AKN4UN `formula name=\"enactingFormula\"`).",
     bad: "62/57. Convention on Certain Conventional Weapons\nRecalling its resolution 61/100 of 6 December 2006,",
@@ -51,6 +52,7 @@ pub const UN003: RuleDef = RuleDef {
     scopes: RES_DRAFT,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Document,
     summary: "Heading, adoption line, title, author, preamble, operative part, closing, annexes — in that order.",
     explanation: "A preambular paragraph cannot follow an operative paragraph unless a new section with its own preamble starts (Editorial Manual, order of elements; AKN4UN sections).",
     bad: "1. Decides to convene a conference;\nRecalling its resolution 61/100,\n2. Requests the Secretary-General to report.",
@@ -93,6 +95,7 @@ pub const UN005: RuleDef = RuleDef {
     scopes: RES_DRAFT,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Unit,
     summary: "Preambular paragraphs are not numbered.",
     explanation: "Only operative paragraphs carry numbers (Editorial Manual; AKN4UN). A numbered paragraph that opens with a preambular lead such as `Recalling` is either a preambular paragraph that lost its place or an operative paragraph with the wrong verb.",
     bad: "1. Recalling its resolution 61/100 of 6 December 2006,",
@@ -130,6 +133,7 @@ pub const UN008: RuleDef = RuleDef {
     scopes: RES_DRAFT,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Document,
     summary: "Operative paragraphs are numbered 1, 2, 3 … without gaps or repeats.",
     explanation: "Numbering restarts only in a new section or part (I, II / A, B) or a new resolution under the same number (69/96 A and B). The fix renumbers the paragraphs and the references to them (`paragraph 5 above`).",
     bad: "1. Decides …;\n2. Requests …;\n2. Invites …;\n4. Decides to remain seized of the matter.",
@@ -365,6 +369,7 @@ pub const UN012: RuleDef = RuleDef {
     scopes: ALL_KINDS,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Unit,
     summary: "Sub-paragraph labels run (a), (b), (c) … and (i), (ii), (iii) … without gaps.",
     explanation: "Level 1 is lettered (a)…(z), (aa), (bb); level 2 is roman (i), (ii); French and Spanish write `a)`, `i)` (Editorial Manual, paragraphs and subparagraphs).",
     bad: "(a) To report …;\n(b) To consult …;\n(d) To publish …;",

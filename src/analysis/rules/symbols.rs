@@ -1,6 +1,6 @@
 //! C. Document symbols.
 
-use crate::analysis::{ALL_KINDS, Ctx, Edit, RuleDef, Severity, Sink};
+use crate::analysis::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
 use crate::syntax::symbols::SymbolProblem;
 
 pub const UN060: RuleDef = RuleDef {
@@ -11,6 +11,7 @@ pub const UN060: RuleDef = RuleDef {
     scopes: ALL_KINDS,
     langs: &[],
     extraction_tolerant: true,
+    reach: Reach::Unit,
     summary: "No whitespace inside a document symbol.",
     explanation: "A symbol is one token: no space after a dot or around a slash. The only legal space is the one before a parenthesised year or session in Western-language text (`S/RES/2231 (2015)`).",
     bad: "A/CONF. 192/2006/RC/9; A/60/88 and Corr. 2",
@@ -69,6 +70,7 @@ pub const UN061: RuleDef = RuleDef {
     scopes: ALL_KINDS,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Unit,
     summary: "Components of a symbol are well formed.",
     explanation: "`L.`, `C.`, `Rev.`, `Add.` take their dot (`A/62/L.1`, `A/C.1/62/L.5`); modifiers are separated by `/` (`Add.1/Corr.1`).",
     bad: "A/62/L1, A/C1/62/L.5, A/62/395/Add.1Corr.1",
@@ -98,6 +100,7 @@ pub const UN062: RuleDef = RuleDef {
     scopes: ALL_KINDS,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Unit,
     summary: "Symbols are written in ASCII, also in Chinese text.",
     explanation: "All language versions share one symbol in Latin letters, ASCII digits, `/` and `.`; full-width `／`, `．`, `Ａ` are typing slips.",
     bad: "Ａ／62／395",
@@ -132,6 +135,7 @@ pub const UN063: RuleDef = RuleDef {
     scopes: ALL_KINDS,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Unit,
     summary: "The first component of a symbol is a known series.",
     explanation: "Series: `A`, `S`, `E`, `T`, `ST` and the special series (`CRC`, `CEDAW`, `CCW`, `TD`, `UNEP`…) of ST/LIB/SER.B/5/Rev.5.",
     bad: "GA/62/395",
@@ -175,6 +179,7 @@ pub const UN064: RuleDef = RuleDef {
     scopes: ALL_KINDS,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Unit,
     summary: "`Add.1`, `Corr.2`, `Rev.1` alone follow a full symbol in the same list.",
     explanation: "The short forms are legal only right after the symbol they continue: `A/60/88 and Corr.2`. Alone they name nothing.",
     bad: "(see Corr.2)",

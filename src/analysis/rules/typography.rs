@@ -1,7 +1,7 @@
 //! D. Chinese punctuation and numerals, date formats, agenda sub-items.
 
 use super::{chinese_number, chinese_numeral, units, view};
-use crate::analysis::{ALL_KINDS, Ctx, Edit, RuleDef, Severity, Sink};
+use crate::analysis::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
 use crate::syntax::cjk::{is_cjk, is_han, is_space};
 use crate::syntax::lang::Lang;
 use crate::syntax::tree::NodeKind;
@@ -16,6 +16,7 @@ pub const UN070: RuleDef = RuleDef {
     scopes: ALL_KINDS,
     langs: &[Lang::Zh],
     extraction_tolerant: true,
+    reach: Reach::Unit,
     summary: "Chinese prose uses full-width punctuation.",
     explanation: "`，；：。？！（）` in Chinese text; ASCII parentheses stay around Latin material (`(A/62/391)`, `(a)`, `98(l)`).",
     bad: "大会,\n…公约;",
@@ -116,6 +117,7 @@ pub const UN074: RuleDef = RuleDef {
     scopes: ALL_KINDS,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Unit,
     summary: "Dates in the language's format.",
     explanation: "en `5 December 2007` (not `December 5, 2007`, not `5th`); zh `2007年12月5日` (no leading zeros, not `2007-12-05`); fr `5 décembre 2007`; es `5 de diciembre de 2007`; ru `5 декабря 2007 года`.",
     bad: "December 5, 2007; 2007年12月05日",
@@ -194,6 +196,7 @@ pub const UN084: RuleDef = RuleDef {
     scopes: ALL_KINDS,
     langs: &[Lang::Zh],
     extraction_tolerant: false,
+    reach: Reach::Unit,
     summary: "Sessions in Chinese numerals, meetings and paragraphs in Arabic figures.",
     explanation: "`第七十五届会议`, but `第 37 次全体会议`, `第 96 段` (seeds 000–003).",
     bad: "第75届会议; 第三十七次全体会议",
@@ -269,6 +272,7 @@ pub const UN088: RuleDef = RuleDef {
     scopes: ALL_KINDS,
     langs: &[],
     extraction_tolerant: false,
+    reach: Reach::Unit,
     summary: "Agenda sub-items are letters, not digits.",
     explanation: "`Agenda item 98 (l)` / `议程项目 98(l)`: a digit in the parentheses is usually the letter `l` read as `1` by the extraction (seed 003).",
     bad: "议程项目 98(1)",
