@@ -266,6 +266,8 @@ pub struct LintCache {
     /// Units the unit rules checked in the analysis that made this cache,
     /// `None` when they checked the whole document.
     checked: Option<usize>,
+    /// The per-node facts the document rules computed.
+    pub(super) memo: super::Memo,
 }
 
 impl LintCache {
@@ -282,8 +284,10 @@ impl LintCache {
         units: Vec<(Range<usize>, u64)>,
         local: Vec<Option<Vec<Diagnostic>>>,
         checked: Option<usize>,
+        memo: super::Memo,
     ) -> LintCache {
         LintCache {
+            memo,
             text,
             doc_sig: doc_sig(tree),
             todo,
@@ -300,6 +304,18 @@ pub(super) struct Plan {
     pub dirty: Vec<Range<usize>>,
     /// Per entry of `todo`: the kept diagnostics of a unit rule, shifted.
     pub kept: Vec<Option<Vec<Diagnostic>>>,
+    /// The old units that did not change, sorted, with how far each moved.
+    pub clean: Vec<(Range<usize>, isize)>,
+}
+
+impl Plan {
+    /// How far a node of the old text at `start..end` moved, when it lies in
+    /// a unit that did not change.
+    pub fn moved(&self, start: usize, end: usize) -> Option<isize> {
+        let i = self.clean.partition_point(|(r, _)| r.start <= start);
+        let (r, d) = self.clean.get(i.checked_sub(1)?)?;
+        (end <= r.end).then_some(*d)
+    }
 }
 
 /// The edited window: the common prefix and suffix of the old and new text,
@@ -465,7 +481,13 @@ pub(super) fn plan(
         .filter(|(_, t)| t.is_none())
         .map(|((r, _), _)| r.clone())
         .collect();
-    Some(Plan { dirty, kept })
+    let clean = old
+        .iter()
+        .zip(&clean_old)
+        .filter(|(_, c)| **c)
+        .map(|((r, _), _)| (r.clone(), if r.end < p { 0 } else { delta }))
+        .collect();
+    Some(Plan { dirty, kept, clean })
 }
 
 fn positions(d: &Diagnostic) -> impl Iterator<Item = usize> + '_ {

@@ -128,7 +128,9 @@ pub struct Ctx<'a> {
 }
 
 /// Whole-tree facts computed on first use, so that a rule asking about each
-/// paragraph stays linear.
+/// paragraph stays linear. After an edit, the per-node facts of the units
+/// that did not change are carried over from the previous analysis
+/// ([`Memo::carried`]).
 #[derive(Default)]
 pub struct Memo {
     numbered_operatives: std::sync::OnceLock<Option<(usize, usize)>>,
@@ -136,15 +138,18 @@ pub struct Memo {
     views: PerNode<std::sync::Arc<crate::syntax::inline::View>>,
     /// Each paragraph's terminal punctuation, which a dozen rules read.
     terminals: PerNode<Option<(char, Range<usize>)>>,
+    /// What a rule found in one node, by the rule's tag ([`Memo::fact`]).
+    facts: PerNode<Vec<(&'static str, Fact)>>,
     /// The title with its whitespace runs made single spaces.
     title_words: std::sync::OnceLock<Option<String>>,
 }
 
+type Fact = std::sync::Arc<dyn std::any::Any + Send + Sync>;
+type NodeKey = (crate::syntax::tree::NodeKind, usize, usize);
+
 /// One fact per node, keyed by (kind, range), shared by the rules of one
 /// analysis across threads.
-struct PerNode<T>(
-    std::sync::Mutex<rustc_hash::FxHashMap<(crate::syntax::tree::NodeKind, usize, usize), T>>,
-);
+struct PerNode<T>(std::sync::Mutex<rustc_hash::FxHashMap<NodeKey, T>>);
 
 impl<T> Default for PerNode<T> {
     fn default() -> Self {
@@ -153,16 +158,41 @@ impl<T> Default for PerNode<T> {
 }
 
 impl<T: Clone> PerNode<T> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, rustc_hash::FxHashMap<NodeKey, T>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// The fact of `n`, computed by `make` the first time (outside the lock:
     /// other rules go on meanwhile).
     fn get(&self, n: &crate::syntax::tree::Node, make: impl FnOnce() -> T) -> T {
         let key = (n.kind, n.range.start, n.range.end);
-        let lock = || self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(v) = lock().get(&key) {
+        if let Some(v) = self.lock().get(&key) {
             return v.clone();
         }
         let v = make();
-        lock().entry(key).or_insert(v).clone()
+        self.lock().entry(key).or_insert(v).clone()
+    }
+
+    /// The entries whose node `moved` places in the new text, with the
+    /// offset it gives, re-keyed and moved by `shift`.
+    fn carried(
+        &self,
+        moved: &impl Fn(usize, usize) -> Option<isize>,
+        shift: impl Fn(&T, isize) -> T,
+    ) -> PerNode<T> {
+        let map = self
+            .lock()
+            .iter()
+            .filter_map(|(&(k, s, e), v)| {
+                let d = moved(s, e)?;
+                let at = |x: usize| x.saturating_add_signed(d);
+                Some((
+                    (k, at(s), at(e)),
+                    if d == 0 { v.clone() } else { shift(v, d) },
+                ))
+            })
+            .collect();
+        PerNode(std::sync::Mutex::new(map))
     }
 }
 
@@ -185,21 +215,76 @@ impl Memo {
         self.terminals.get(n, make)
     }
 
+    /// What the rule tagged `tag` finds in node `n` alone, computed by `make`
+    /// the first time. It must not hold document offsets (make them relative
+    /// to `n.range.start`): it is carried over to the next analysis while the
+    /// node's unit does not change, wherever the unit moves.
+    pub fn fact<T: Send + Sync + 'static>(
+        &self,
+        tag: &'static str,
+        n: &crate::syntax::tree::Node,
+        make: impl FnOnce() -> T,
+    ) -> std::sync::Arc<T> {
+        let key = (n.kind, n.range.start, n.range.end);
+        let found = |m: &rustc_hash::FxHashMap<NodeKey, Vec<(&'static str, Fact)>>| {
+            m.get(&key)?
+                .iter()
+                .find(|(t, _)| *t == tag)
+                .and_then(|(_, f)| f.clone().downcast::<T>().ok())
+        };
+        if let Some(v) = found(&self.facts.lock()) {
+            return v;
+        }
+        let v = std::sync::Arc::new(make());
+        let mut m = self.facts.lock();
+        if let Some(old) = found(&m) {
+            return old;
+        }
+        m.entry(key).or_default().push((tag, v.clone() as Fact));
+        v
+    }
+
     /// The title's words joined by single spaces, computed once.
     pub fn title_words(&self, title: Option<&str>) -> Option<&str> {
         self.title_words
             .get_or_init(|| title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")))
             .as_deref()
     }
+
+    /// The per-node facts of this analysis that still hold after an edit:
+    /// `moved(start, end)` says by how much a node of the old text moved, or
+    /// `None` when its unit changed. Whole-tree facts are not carried.
+    pub fn carried(&self, moved: &impl Fn(usize, usize) -> Option<isize>) -> Memo {
+        Memo {
+            views: self
+                .views
+                .carried(moved, |v, d| std::sync::Arc::new(v.shifted(d))),
+            terminals: self.terminals.carried(moved, |t, d| {
+                t.clone().map(|(c, r)| {
+                    (
+                        c,
+                        r.start.saturating_add_signed(d)..r.end.saturating_add_signed(d),
+                    )
+                })
+            }),
+            facts: self.facts.carried(moved, |f, _| f.clone()),
+            ..Memo::default()
+        }
+    }
 }
 
 impl Ctx<'_> {
     pub fn new<'a>(text: &'a str, tree: &'a Tree) -> Ctx<'a> {
+        Ctx::with_memo(text, tree, Memo::default())
+    }
+
+    /// A context that starts from facts already known (carried over).
+    pub fn with_memo<'a>(text: &'a str, tree: &'a Tree, memo: Memo) -> Ctx<'a> {
         Ctx {
             text,
             tree,
             lang: tree.lang,
-            memo: Memo::default(),
+            memo,
         }
     }
 
@@ -335,7 +420,6 @@ fn lint(
     cfg: &Config,
     cache: Option<(&ropey::Rope, Option<&LintCache>)>,
 ) -> (Vec<Diagnostic>, Option<LintCache>) {
-    let cx = Ctx::new(text, tree);
     let started = std::time::Instant::now();
     let rules = catalogue();
     let todo = applicable(tree, cfg);
@@ -343,9 +427,14 @@ fn lint(
         Some(_) => incremental::unit_sigs(tree),
         None => Vec::new(),
     };
-    let plan = cache
-        .and_then(|(_, prev)| prev)
-        .and_then(|prev| incremental::plan(prev, text, tree, &todo, &units));
+    let prev = cache.and_then(|(_, prev)| prev);
+    let plan = prev.and_then(|prev| incremental::plan(prev, text, tree, &todo, &units));
+    // what the document rules found in the units that did not change
+    let memo = match (prev, &plan) {
+        (Some(prev), Some(p)) => prev.memo.carried(&|s, e| p.moved(s, e)),
+        _ => Memo::default(),
+    };
+    let cx = Ctx::with_memo(text, tree, memo);
     // the unit rules see only the units that changed
     let small = plan.as_ref().map(|p| incremental::cut(tree, &p.dirty));
     let small_cx = small.as_ref().map(|t| Ctx::new(text, t));
@@ -424,6 +513,7 @@ fn lint(
             units,
             local,
             checked,
+            cx.memo,
         )),
         _ => None,
     };

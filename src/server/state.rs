@@ -326,15 +326,29 @@ impl Shared {
         let id = uri.as_str().to_string();
         let (me, u) = (self.clone(), uri.clone());
         let prev = self.lint.get(&uri).map(|c| c.clone());
+        let t0 = std::time::Instant::now();
         let joined = tokio::task::spawn_blocking(move || {
+            let t = std::time::Instant::now();
             let (diags, cache) = rules_or_notice(&snap, &settings, prev.as_deref());
+            let t1 = t.elapsed();
             let facts = FileFacts::from_tree(&id, &snap.tree);
+            let t2 = t.elapsed();
             let parallel = crate::server::handlers::parallel::diagnostics(
                 &me, &u, &snap.text, &snap.tree, &snap.rope,
             );
+            if timing() {
+                log!(
+                    "rules {t1:?} facts {:?} parallel {:?}",
+                    t2 - t1,
+                    t.elapsed() - t2
+                );
+            }
             (diags, cache, facts, snap, parallel)
         })
         .await;
+        if timing() {
+            log!("blocking part {:?}", t0.elapsed());
+        }
         let (diags, cache, facts, snap, parallel) = match joined {
             Ok(v) => v,
             Err(e) => {
@@ -347,8 +361,14 @@ impl Shared {
         }
         self.index_mut().insert(facts);
         self.keep_lint(&uri, cache);
+        if timing() {
+            log!("index {:?}", t0.elapsed());
+        }
         self.store_and_publish(uri, version, gen_, snap.rope, diags, parallel)
             .await;
+        if timing() {
+            log!("published {:?}", t0.elapsed());
+        }
         self.idle.after_work();
     }
 
@@ -388,7 +408,11 @@ impl Shared {
         if self.neg().pull_diagnostics {
             return;
         }
+        let t = std::time::Instant::now();
         let mut lsp_diags = crate::server::handlers::diagnostics::to_lsp(self, &uri, &rope, &diags);
+        if timing() {
+            log!("to_lsp {:?}", t.elapsed());
+        }
         lsp_diags.extend(extra);
         let _order = self.publish.lock().await;
         if self.version_of(&uri) != Some(version) {
@@ -489,6 +513,12 @@ pub fn rules_or_notice(
         });
     }
     (diags, cache)
+}
+
+/// `UNLSP_TIMING` set: the server logs where each analysis spends its time.
+fn timing() -> bool {
+    static ON: OnceLock<bool> = OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("UNLSP_TIMING").is_some())
 }
 
 /// Cores the rules of one large document share: the editor waits on one

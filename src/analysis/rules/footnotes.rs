@@ -246,22 +246,34 @@ fn orphans(cx: &Ctx, defs: &[(u32, &crate::syntax::tree::Node)], out: &mut Sink)
         let bare = bare.get_or_insert_with(|| {
             let mut v = Vec::new();
             for p in &paras {
-                for piece in super::body_pieces(p) {
-                    let s = &cx.text[piece.clone()];
-                    for c in BARE.captures_iter(s) {
-                        // after a capitalised word (`Convention against Corruption 1 is`),
-                        // not after the nouns that take a number (`Article 5 of`)
-                        if let Some(w) = c.get(1)
-                            && NUMBERED.contains(&w.as_str().trim_end_matches('s'))
-                        {
-                            continue;
-                        }
-                        let Some(m) = c.get(2) else { continue };
-                        if let Ok(n) = m.as_str().parse::<u32>() {
-                            v.push((n, piece.start + m.start()..piece.start + m.end()));
+                // per paragraph, relative to its start: kept while it does not change
+                let found = cx.memo.fact("UN077", p, || {
+                    let mut v = Vec::new();
+                    for piece in super::body_pieces(p) {
+                        let s = &cx.text[piece.clone()];
+                        let at = piece.start - p.range.start;
+                        for c in BARE.captures_iter(s) {
+                            // after a capitalised word (`Convention against Corruption 1 is`),
+                            // not after the nouns that take a number (`Article 5 of`)
+                            if let Some(w) = c.get(1)
+                                && NUMBERED.contains(&w.as_str().trim_end_matches('s'))
+                            {
+                                continue;
+                            }
+                            let Some(m) = c.get(2) else { continue };
+                            if let Ok(n) = m.as_str().parse::<u32>() {
+                                v.push((n, at + m.start()..at + m.end()));
+                            }
                         }
                     }
-                }
+                    v
+                });
+                let base = p.range.start;
+                v.extend(
+                    found
+                        .iter()
+                        .map(|(n, r)| (*n, base + r.start..base + r.end)),
+                );
             }
             v
         });

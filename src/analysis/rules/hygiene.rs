@@ -118,7 +118,10 @@ pub const UN087: RuleDef = RuleDef {
 
 fn un087(cx: &Ctx, out: &mut Sink) {
     let furn = cx.tree.nodes_of(NodeKind::Furniture);
-    let re_job = regex::Regex::new(r"(\d{2})-(\d{5})\s*\(([EFSRAC])\)").unwrap();
+    static JOB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(\d{2})-(\d{5})\s*\(([EFSRAC])\)").unwrap()
+    });
+    let re_job = &*JOB;
     let mut job: Option<(String, char, std::ops::Range<usize>)> = None;
     for n in &furn {
         let t = &cx.text[n.range.clone()];

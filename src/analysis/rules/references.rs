@@ -3,7 +3,7 @@
 use super::{operative_groups, units, view};
 use crate::analysis::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
 use crate::syntax::lang::Lang;
-use crate::syntax::tree::NodeKind;
+use crate::syntax::tree::{Node, NodeKind};
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -184,58 +184,82 @@ const COMMON: &[&str] = &[
 ];
 
 fn un083(cx: &Ctx, out: &mut Sink) {
-    let mut defined: HashSet<String> = HashSet::new();
-    let mut reported: HashSet<String> = HashSet::new();
+    let mut defined: HashSet<&str> = HashSet::new();
+    let mut reported: HashSet<&str> = HashSet::new();
     // acronyms defined anywhere (`full name (X)`) count from their definition on
-    for u in units(cx) {
-        if matches!(
-            u.kind,
-            NodeKind::Title | NodeKind::Adoption | NodeKind::Footnote
-        ) {
-            continue;
-        }
-        let v = view(cx, u);
-        // the tree's symbols are sorted: the unit's are one slice of them
-        let all = &cx.tree.symbols;
-        let from = all.partition_point(|s| s.range.start < u.range.start);
-        let to = all.partition_point(|s| s.range.start < u.range.end);
-        let symbols: Vec<_> = all[from..to.max(from)]
-            .iter()
-            .filter(|s| s.range.end <= u.range.end)
-            .map(|s| s.range.clone())
-            .collect();
-        // the groups are read off the match: the capturing search costs
-        // several times the plain one over every paragraph
-        for m in ACRONYM.find_iter(&v.s) {
-            let inner = m.as_str().strip_prefix('(').unwrap_or(m.as_str());
-            let inner = inner.strip_suffix(')').unwrap_or(inner);
-            let inner = inner.strip_suffix('s').unwrap_or(inner);
-            let at = m.start() + (m.as_str().len() - m.as_str().trim_start_matches('(').len());
-            let a = inner.to_string();
-            if m.as_str().starts_with('(') && m.as_str().ends_with(')') {
+    let found: Vec<_> = units(cx)
+        .into_iter()
+        .filter(|u| {
+            !matches!(
+                u.kind,
+                NodeKind::Title | NodeKind::Adoption | NodeKind::Footnote
+            )
+        })
+        .map(|u| (u.range.start, cx.memo.fact("UN083", u, || acronyms(cx, u))))
+        .collect();
+    for (base, hits) in &found {
+        for (a, at) in hits.iter() {
+            let Some(r) = at else {
                 defined.insert(a);
                 continue;
-            }
-            if defined.contains(&a) || reported.contains(&a) || COMMON.contains(&a.as_str()) {
+            };
+            if defined.contains(a.as_str()) || !reported.insert(a) {
                 continue;
             }
-            if a.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')) {
-                continue;
-            }
-            let r = v.range(at..at + inner.len());
-            if symbols.iter().any(|s| s.start <= r.start && r.end <= s.end) {
-                continue;
-            }
-            // an all-capitals line (a heading) is not running text
-            let around = super::slice(&v.s, m.start().saturating_sub(20), m.end() + 20);
-            if around.chars().filter(|c| c.is_lowercase()).count() < 3 {
-                continue;
-            }
-            reported.insert(a.clone());
             out.emit(
-                r,
+                base + r.start..base + r.end,
                 format!("`{a}` is used before its full name: spell it out"),
             );
         }
     }
+}
+
+/// The acronyms of one unit in text order: a definition `(X)` (no range), or
+/// a use in running text that needs one (its range, relative to the unit).
+#[allow(clippy::type_complexity)]
+fn acronyms(cx: &Ctx, u: &Node) -> Vec<(String, Option<std::ops::Range<usize>>)> {
+    let mut out = Vec::new();
+    let v = view(cx, u);
+    // the tree's symbols are sorted: the unit's are one slice of them
+    let all = &cx.tree.symbols;
+    let from = all.partition_point(|s| s.range.start < u.range.start);
+    let to = all.partition_point(|s| s.range.start < u.range.end);
+    let symbols: Vec<_> = all[from..to.max(from)]
+        .iter()
+        .filter(|s| s.range.end <= u.range.end)
+        .map(|s| s.range.clone())
+        .collect();
+    // the groups are read off the match: the capturing search costs
+    // several times the plain one over every paragraph
+    for m in ACRONYM.find_iter(&v.s) {
+        let inner = m.as_str().strip_prefix('(').unwrap_or(m.as_str());
+        let inner = inner.strip_suffix(')').unwrap_or(inner);
+        let inner = inner.strip_suffix('s').unwrap_or(inner);
+        let at = m.start() + (m.as_str().len() - m.as_str().trim_start_matches('(').len());
+        let a = inner.to_string();
+        if m.as_str().starts_with('(') && m.as_str().ends_with(')') {
+            out.push((a, None));
+            continue;
+        }
+        if COMMON.contains(&a.as_str())
+            || a.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+        {
+            continue;
+        }
+        let r = v.range(at..at + inner.len());
+        if symbols.iter().any(|s| s.start <= r.start && r.end <= s.end) {
+            continue;
+        }
+        // an all-capitals line (a heading) is not running text
+        let around = super::slice(&v.s, m.start().saturating_sub(20), m.end() + 20);
+        if around.chars().filter(|c| c.is_lowercase()).count() < 3 {
+            continue;
+        }
+        let base = u.range.start;
+        out.push((
+            a,
+            Some(r.start.saturating_sub(base)..r.end.saturating_sub(base)),
+        ));
+    }
+    out
 }

@@ -159,17 +159,31 @@ fn hidden_labels(cx: &Ctx, n: &Node) -> Vec<(u32, Range<usize>)> {
     static HIDDEN: LazyLock<regex::Regex> = LazyLock::new(|| {
         regex::Regex::new(r"\n[ \t]*\r?\n\s*(\d{1,3})\.[ \t]+(?:\*\*)?[\p{Lu}\p{Han}]").unwrap()
     });
-    let mut out = Vec::new();
-    for r in crate::syntax::document::own_pieces(n) {
-        let t = &cx.text[r.clone()].replace('\r', "\n");
-        for c in HIDDEN.captures_iter(t) {
-            let m = c.get(1).unwrap();
-            if let Ok(v) = m.as_str().parse() {
-                out.push((v, r.start + m.start()..r.start + m.end()));
+    // per paragraph, relative to its start: kept while it does not change
+    let found = cx.memo.fact("UN008", n, || {
+        let mut out = Vec::new();
+        for r in crate::syntax::document::own_pieces(n) {
+            let raw = &cx.text[r.clone()];
+            // a blank line needs two line ends
+            if memchr::memchr_iter(b'\n', raw.as_bytes()).nth(1).is_none() && !raw.contains('\r') {
+                continue;
+            }
+            let t = raw.replace('\r', "\n");
+            let at = r.start - n.range.start;
+            for c in HIDDEN.captures_iter(&t) {
+                let m = c.get(1).unwrap();
+                if let Ok(v) = m.as_str().parse() {
+                    out.push((v, at + m.start()..at + m.end()));
+                }
             }
         }
-    }
-    out
+        out
+    });
+    let base = n.range.start;
+    found
+        .iter()
+        .map(|(v, r)| (*v, base + r.start..base + r.end))
+        .collect()
 }
 
 fn numbered<'a>(cx: &Ctx, g: &[&'a Node]) -> Vec<Numbered<'a>> {
