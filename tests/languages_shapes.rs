@@ -185,3 +185,119 @@ fn chinese_closing_in_chinese_numerals() {
         assert_eq!(ops.last().map(String::as_str), Some("16"), "{meeting}");
     }
 }
+
+fn page(name: &str) -> Option<String> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/pages")
+        .join(name);
+    let t = std::fs::read_to_string(p).ok();
+    if t.is_none() {
+        eprintln!("corpus/pages/{name} not found; skipped");
+    }
+    t
+}
+
+fn codes(d: &Document) -> Vec<&'static str> {
+    unlsp::analysis::check(d, &Default::default())
+        .iter()
+        .map(|x| x.code)
+        .collect()
+}
+
+/// A page of the printed volume of 1971 (fr A/RES/2751 (XXVI), one line): after
+/// the closing of 2751 (XXVI) comes the title `2752 (XXVI).` of the next
+/// resolution. The next one is a section labelled with its number, holding its
+/// author line, preamble and operative part, so the first `Décide ….` is the
+/// last operative paragraph of its own resolution (no UN010).
+#[test]
+fn a_page_of_two_resolutions_gives_the_second_its_own_section() {
+    let Some(text) = page("fr/A_RES_2751_XXVI.txt") else {
+        return;
+    };
+    let d = Document::new(&text);
+    let top: Vec<&str> = d.tree().nodes.iter().map(|n| n.kind.name()).collect();
+    assert_eq!(
+        top,
+        [
+            "heading",
+            "author",
+            "preamble",
+            "operative_part",
+            "closing",
+            "section"
+        ]
+    );
+    let sec = d.tree().nodes.last().unwrap();
+    assert_eq!(sec.label.as_deref(), Some("2752 (XXVI)"));
+    assert_eq!(&text[sec.label_range.clone().unwrap()], "2752 (XXVI)");
+    let inner: Vec<&str> = sec.children.iter().map(|n| n.kind.name()).collect();
+    assert_eq!(inner, ["author", "preamble", "operative_part"]);
+    assert_eq!(
+        leads(&d, NodeKind::Preambular),
+        ["Ayant reçu", "Ayant examiné", "Ayant reçu", "Ayant examiné"]
+    );
+    assert_eq!(leads(&d, NodeKind::Operative), ["Décide", "Décide"]);
+    // the closing of the first is not swallowed by the second's title
+    let closing = d.tree().nodes_of(NodeKind::Closing);
+    assert_eq!(
+        text[closing[0].range.clone()].trim(),
+        "1934e séance plénière, 21 septembre 1971."
+    );
+    // the first resolution's last paragraph ends with its full stop: no UN010
+    // on it (the page stops inside the second's)
+    let first_op = d.tree().nodes_of(NodeKind::Operative)[0].range.clone();
+    let un010: Vec<_> = unlsp::analysis::check(&d, &Default::default())
+        .into_iter()
+        .filter(|x| x.code == "UN010" && first_op.contains(&x.range.start))
+        .collect();
+    assert!(un010.is_empty(), "{un010:?}");
+    // the same two resolutions a paragraph a line parse the same way
+    let lines = text[text.find("L’Assemblée générale,").unwrap()..]
+        .replace(", Ayant", ",\nAyant")
+        .replace(", Décide", ",\nDécide")
+        .replace(". 1934e", ".\n1934e")
+        .replace(". 2752", ".\n2752")
+        .replace("Unies L’", "Unies\nL’");
+    let l = Document::new(&lines);
+    let top: Vec<&str> = l.tree().nodes.iter().map(|n| n.kind.name()).collect();
+    assert_eq!(
+        top,
+        ["author", "preamble", "operative_part", "closing", "section"]
+    );
+    assert_eq!(leads(&l, NodeKind::Operative), ["Décide", "Décide"]);
+}
+
+/// fr S/RES/665 (1990) on a hobby site: the author line runs in after
+/// `Résolution / 665 du Conseil de sécurité :`, the preamble follows it in lower
+/// case, and paragraph 1 is numbered `1 - ` with its pieces wrapped onto three
+/// lines (`…du pétrole, 1` / `-` / `demande aux Etats Membres …`).
+#[test]
+fn a_run_in_author_line_and_a_wrapped_dash_number() {
+    let Some(text) = page("fr/S_RES_665_1990.txt") else {
+        return;
+    };
+    let d = Document::new(&text);
+    assert_eq!(d.lang(), Lang::Fr);
+    assert_eq!(
+        d.tree().meta.author.as_deref(),
+        Some("Le Conseil de sécurité")
+    );
+    assert_eq!(leads(&d, NodeKind::Preambular), ["rappelant"]);
+    assert_eq!(leads(&d, NodeKind::Operative), ["demande"]);
+    assert_eq!(labels(&d, NodeKind::Operative), ["1"]);
+    let pre = d.tree().nodes_of(NodeKind::Preambular)[0].range.clone();
+    assert!(text[pre].ends_with("exporter\ndu pétrole,"));
+    let op = d.tree().nodes_of(NodeKind::Operative)[0];
+    assert_eq!(&text[op.label_range.clone().unwrap()], "1");
+    assert!(text[op.range.clone()].starts_with("1\n-\ndemande aux Etats Membres"));
+    // only the cut-off end of the page is reported by the structural rules
+    let structural: Vec<_> = codes(&d)
+        .into_iter()
+        .filter(|c| ["UN001", "UN003", "UN005", "UN006", "UN008", "UN012"].contains(c))
+        .collect();
+    assert!(structural.is_empty(), "{structural:?}");
+    // the number must be the expected one: `, 2` / `-` does not open paragraph 2
+    let wrong = text.replacen("du pétrole, 1\n", "du pétrole, 2\n", 1);
+    let w = Document::new(&wrong);
+    assert!(w.tree().nodes_of(NodeKind::Operative).is_empty());
+}
