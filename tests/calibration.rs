@@ -812,3 +812,49 @@ fn catalogue_dates_lie_in_their_session() {
     assert_eq!(date("55/56"), None);
     assert_eq!(date("73/287"), None);
 }
+
+/// An annex numbers its paragraphs from 1, not on from the operative part: the
+/// Goods Review List procedures of SC 1454 (2002), annex B, run 1 to 20 after
+/// five operative paragraphs, and their own text cites `paragraph 18 below`
+/// and `paragraph 17 above` (two UN033 false positives while paragraphs 12-19
+/// were read as text of paragraph 11). The articles of a convention (GA
+/// 80/162) number from 1 again after each heading.
+#[test]
+fn annex_paragraphs_number_from_one() {
+    use unlsp::syntax::NodeKind;
+    let Some(dir) = corpus_dir() else {
+        eprintln!("note: ../shared/corpus not found; skipped");
+        return;
+    };
+    let annex_labels = |doc: &Document, which: usize| -> Vec<String> {
+        let annexes = doc.tree().nodes_of(NodeKind::Annex);
+        annexes[which]
+            .children
+            .iter()
+            .filter(|n| n.kind == NodeKind::Paragraph)
+            .filter_map(|n| n.label.clone())
+            .collect()
+    };
+    if let Ok(text) = std::fs::read_to_string(dir.join("S_RES_1454_2002.txt")) {
+        let doc = Document::new(&text);
+        let labels = annex_labels(&doc, 1);
+        let want: Vec<String> = (1..=20).map(|n| n.to_string()).collect();
+        assert_eq!(labels[..20], want[..]);
+        let un033: Vec<_> = analysis::check(&doc, &Config::default())
+            .into_iter()
+            .filter(|d| d.code == "UN033")
+            .collect();
+        assert!(un033.is_empty(), "{un033:#?}");
+    }
+    if let Ok(text) = std::fs::read_to_string(dir.join("A_RES_80_162.txt")) {
+        let doc = Document::new(&text);
+        let labels = annex_labels(&doc, 0);
+        // article 1 (1-3), article 2 (1-8), article 3 (1-4) …
+        assert_eq!(
+            labels[..15],
+            [
+                "1", "2", "3", "1", "2", "3", "4", "5", "6", "7", "8", "1", "2", "3", "4"
+            ]
+        );
+    }
+}

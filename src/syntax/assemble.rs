@@ -763,6 +763,9 @@ impl<'a> Builder<'a> {
                 self.st.zone = Zone::Annex;
                 self.st.target = Target::Section;
                 self.st.in_operative = false;
+                // an annex numbers its paragraphs from 1 (SC 1454 (2002),
+                // annex B: 1 … 19), not on from the operative part
+                self.st.last_op = None;
             }
             BlockKind::FootnoteDef {
                 number,
@@ -965,6 +968,12 @@ impl<'a> Builder<'a> {
                     || n == 1 && self.st.section_restart
                     || n > 0 && n <= expected + 5 && self.st.last_op.is_some_and(|l| n + 3 >= l)
                     || n == expected + 5
+                    // an annex's article numbers its paragraphs from 1 again
+                    // after its heading (`Article 3` / `Issuance of …` / `1.`,
+                    // GA 80/162)
+                    || n == 1
+                        && self.st.zone == Zone::Annex
+                        && !is_terminal(self.st.last_terminal)
                     // a first operative paragraph numbered wrong (`2. Decides`)
                     || self.st.last_op.is_none() && n <= 5 && op_lead)
                     && rest_ok
@@ -1053,6 +1062,9 @@ impl<'a> Builder<'a> {
             LeadClass::Operative
         };
         let lead = lead.as_ref().map(|h| self.lead_from(b, h, class));
+        if in_annex && number.is_some() {
+            self.st.last_op = number;
+        }
         if kind == NodeKind::Operative {
             self.st.in_operative = true;
             if lead.is_some() {
