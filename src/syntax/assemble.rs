@@ -152,6 +152,19 @@ fn push_child(parent: &mut Node, child: Node) {
 /// footnote digits glued after it (`mines;6`, `2024,1`, `，¹`).
 pub fn terminal_mark(s: &str) -> Option<char> {
     let t = s.trim_end_matches(|c: char| is_space(c) || c == '*' || superscript_digit(c).is_some());
+    // the old footnote marker `1/` after the mark (`…the United Nations, 1/`,
+    // SC 800 and 801 (1993))
+    let t = match t.strip_suffix('/') {
+        Some(u) if u.ends_with(|c: char| c.is_ascii_digit()) => {
+            let v = u.trim_end_matches(|c: char| c.is_ascii_digit());
+            if u.len() - v.len() <= 2 && v.ends_with(|c: char| is_space(c) || is_punct(c)) {
+                v.trim_end_matches(is_space)
+            } else {
+                t
+            }
+        }
+        _ => t,
+    };
     let stripped = t.trim_end_matches(|c: char| c.is_ascii_digit() || is_space(c));
     let before = stripped.chars().next_back()?;
     if is_punct(before) && stripped.len() < t.len() {
