@@ -77,7 +77,11 @@ const MEASURED_LEADS: &[(&str, usize, usize)] = &[
     // S/RES/665 (1990), `…du pétrole, 1` / `-` / `demande …`
     ("fr", 1, 1),
     ("ru", 2, 2),
-    // S/RES/461 (1979), para. 2: the page has `2.违反…` (the verb `痛惜` is missing);
+    // S/RES/461 (1979), para. 2: the page stops in it, `2.违反安全理事会第457(1979)号决议`
+    // and nothing more; the English (`Deplores the continued detention of the
+    // hostages contrary to its resolution 457 (1979) …`) opens with its verb, the
+    // Chinese with `违反` ("contrary to"), so the verb came after the cut (or the
+    // site lost it): no lexicon row can give this clause a lead;
     // A/RES/50/28 A, para. 2 (`对…表示感谢`, a frame of the lexicon) has its lead
     ("zh", 19, 20),
 ];

@@ -301,3 +301,60 @@ fn a_run_in_author_line_and_a_wrapped_dash_number() {
     let w = Document::new(&wrong);
     assert!(w.tree().nodes_of(NodeKind::Operative).is_empty());
 }
+
+/// The page shapes above inside a long text (a corpus resolution before them,
+/// so that the assembler restarts from checkpoints): every keystroke typed and
+/// deleted again on their lines, and edits of the number, the dash and the
+/// title, leave the tree a fresh parse gives.
+#[test]
+fn page_shapes_reparse_incrementally() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let (Ok(long), Some(p665), Some(p2751)) = (
+        std::fs::read_to_string(root.join("texts/en/A_RES_79_100.txt")),
+        page("fr/S_RES_665_1990.txt"),
+        page("fr/A_RES_2751_XXVI.txt"),
+    ) else {
+        return;
+    };
+    let text = format!("{long}\n{p665}\n\n{p2751}\n");
+    let mut doc = Document::new(&text);
+    let resumed = std::cell::Cell::new(0);
+    let check = |doc: &Document, step: &str| {
+        let fresh = Document::new(doc.text());
+        assert!(
+            doc.tree() == fresh.tree(),
+            "after {step}: differs from a fresh parse"
+        );
+        if doc.last_edit_path() != unlsp::syntax::document::EditPath::Full {
+            resumed.set(resumed.get() + 1);
+        }
+    };
+    let from = long.len();
+    let starts: Vec<usize> = std::iter::once(from)
+        .chain(text[from..].match_indices('\n').map(|(i, _)| from + i + 1))
+        .filter(|&i| i < text.len())
+        .collect();
+    for s in starts {
+        doc.edit(s..s, "x");
+        check(&doc, &format!("typing at {s}"));
+        doc.edit(s..s + 1, "");
+        check(&doc, &format!("deleting at {s}"));
+    }
+    for (old, new) in [
+        ("du pétrole, 1\n", "du pétrole, 2\n"),
+        ("\n-\ndemande", "\n\ndemande"),
+        ("1971. 2752 (XXVI).", "1971. 2752 (XXVI)"),
+        (
+            "Le Conseil de sécurité, rappelant",
+            "Le Conseil de sécurité rappelant",
+        ),
+    ] {
+        let at = doc.text().find(old).unwrap();
+        doc.edit(at..at + old.len(), new);
+        check(&doc, &format!("{old:?} → {new:?}"));
+        doc.edit(at..at + new.len(), old);
+        check(&doc, &format!("{new:?} → {old:?}"));
+    }
+    // the edits restarted from checkpoints, not from the start
+    assert!(resumed.get() > 40, "{} edits resumed", resumed.get());
+}
