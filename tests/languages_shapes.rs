@@ -358,3 +358,39 @@ fn page_shapes_reparse_incrementally() {
     // the edits restarted from checkpoints, not from the start
     assert!(resumed.get() > 40, "{} edits resumed", resumed.get());
 }
+
+/// Arabic sub-paragraph letters run in abjad order (`(أ)`, `(ب)`, `(ج)`, `(د)`,
+/// `(هـ)` …), as S/RES/381 (1975) and the Charter (Article 86, 1 (ج) is (c))
+/// write them: UN012 follows that order and the fifth letter, written with its
+/// tail `(هـ)`, is a label.
+#[test]
+fn arabic_sub_labels_in_abjad_order() {
+    let sub012 = |text: &str| -> Vec<String> {
+        unlsp::analysis::check(&Document::new(text), &Default::default())
+            .into_iter()
+            .filter(|d| d.code == "UN012")
+            .map(|d| d.message)
+            .collect()
+    };
+    assert!(sub012(AR_381).is_empty());
+    // (ب) relabelled (ت), the next letter in the alphabetical (hijā'ī) order
+    let skipped = AR_381.replacen("(ب)", "(ت)", 1);
+    let m = sub012(&skipped);
+    assert_eq!(m.len(), 2, "{m:?}");
+    assert!(m[0].contains("expected (ب)"), "{m:?}");
+    let longer = AR_381.replacen(
+        "تطورات.",
+        "تطورات,\n(د) أن يبقي المسألة قيد نظره,\n(هـ) أن يجتمع مرة أخرى.",
+        1,
+    );
+    let d = Document::new(&longer);
+    assert_eq!(
+        labels(&d, NodeKind::Subparagraph),
+        ["(أ )", "(ب)", "(ج)", "(د)", "(هـ)"]
+    );
+    assert!(sub012(&longer).is_empty());
+    let wrong = longer.replacen("(هـ)", "(و)", 1);
+    let m = sub012(&wrong);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].contains("expected (هـ)"), "{m:?}");
+}
