@@ -414,15 +414,30 @@ def whole_vote(r):
 
 # ---------------------------------------------------------------- assembly
 
+def in_session_years(a, date):
+    """The date falls in one of the two years session N touches (1945 + N, 1946 + N): a
+    citation dated further off names another body's act (Human Rights Council 56/1 of
+    2024, ESCAP 72/7 of 2016), not a misdated GA resolution."""
+    if a.organ != 'GA' or not a.session.isdigit():
+        return True
+    n = int(a.session)
+    return 1945 + n <= int(date[:4]) <= 1946 + n
+
+
 def plausible(a, date):
-    """A date is possible for an act only inside its session (GA) or year (SC)."""
-    y = int(date[:4])
+    """A date is possible for an act only inside its session (GA) or year (SC).
+
+    Regular session N opens in September of 1945 + N and ends before the next one opens
+    in September of 1946 + N (the first ran from January 1946). Real texts do cite a
+    date outside it: `resolution 55/56 of 1 December 2001` (A/RES/78/270, 79/275; 55/56
+    is of 1 December 2000), `73/287 of 15 April 2018` (A/RES/78/276)."""
     if a.organ == 'SC':
         return True  # checked against the year once the year is fixed
     sess = a.session
     if sess.isdigit():
         n = int(sess)
-        return 1945 + n <= y <= 1946 + n
+        first = '1946-01-01' if n == 1 else '%d-09-01' % (1945 + n)
+        return first <= date[:10] <= '%d-09-30' % (1946 + n)
     return True  # special / emergency special sessions: no fixed calendar
 
 
@@ -558,7 +573,7 @@ def finalize(stats):
                 c_date, agree, dated = None, 0, 0
         stats['citation_dates_impossible'] += bad
         srcs = set(a.sources)
-        if not srcs and bad and not dated:
+        if not srcs and bad and not dated and not any(in_session_years(a, d) for d in a.cite_dates):
             # known only from citations whose every date is impossible for the number: the
             # citation is another body's act (Human Rights Council 56/1, ESCAP 72/7 ...)
             stats['dropped_foreign_citations'] += 1
@@ -566,6 +581,11 @@ def finalize(stats):
         date, month = None, None
         for s in ('texts', 'decisions', 'roll-calls'):
             if a.dates.get(s) and not date:
+                if s == 'roll-calls' and not plausible(a, a.dates[s]):
+                    # a roll call keyed to the wrong number: 59/307 (of 22 June 2005,
+                    # A/RES/78/305) on a vote of 8 December 2005, in session 60
+                    stats['rollcall_dates_outside_session'] += 1
+                    continue
                 date = a.dates[s]
         # A source date that no dated citation gives yields to a strong citation
         # consensus: S/RES/687 (1991) reads 2 March 1991 (resolution 686's date, from the
@@ -579,6 +599,9 @@ def finalize(stats):
             srcs.add('citations(%d/%d)' % (agree, dated))
         elif dated:
             srcs.add('citations(%d/%d)' % (len(a.cite_dates.get(date, ())), dated))
+        elif bad:
+            # cited, but only with dates outside the session: no date
+            srcs.add('citations(0/%d)' % bad)
         if date is None and a.dates.get('roll-calls-month'):
             month = a.dates['roll-calls-month']
         if a.mentions and not dated:

@@ -152,6 +152,19 @@ fn push_child(parent: &mut Node, child: Node) {
 /// footnote digits glued after it (`mines;6`, `2024,1`, `，¹`).
 pub fn terminal_mark(s: &str) -> Option<char> {
     let t = s.trim_end_matches(|c: char| is_space(c) || c == '*' || superscript_digit(c).is_some());
+    // the old footnote marker `1/` after the mark (`…the United Nations, 1/`,
+    // SC 800 and 801 (1993))
+    let t = match t.strip_suffix('/') {
+        Some(u) if u.ends_with(|c: char| c.is_ascii_digit()) => {
+            let v = u.trim_end_matches(|c: char| c.is_ascii_digit());
+            if u.len() - v.len() <= 2 && v.ends_with(|c: char| is_space(c) || is_punct(c)) {
+                v.trim_end_matches(is_space)
+            } else {
+                t
+            }
+        }
+        _ => t,
+    };
     let stripped = t.trim_end_matches(|c: char| c.is_ascii_digit() || is_space(c));
     let before = stripped.chars().next_back()?;
     if is_punct(before) && stripped.len() < t.len() {
@@ -717,6 +730,9 @@ impl<'a> Builder<'a> {
                 }
                 self.st.zone = Zone::Adoption;
             }
+            BlockKind::Title { number } if self.next_resolution_starts(i) => {
+                self.next_resolution(r, number);
+            }
             BlockKind::Title { number }
                 if self.st.zone < Zone::Author && !self.st.saw_body_paragraph =>
             {
@@ -760,6 +776,9 @@ impl<'a> Builder<'a> {
                 self.st.zone = Zone::Annex;
                 self.st.target = Target::Section;
                 self.st.in_operative = false;
+                // an annex numbers its paragraphs from 1 (SC 1454 (2002),
+                // annex B: 1 … 19), not on from the operative part
+                self.st.last_op = None;
             }
             BlockKind::FootnoteDef {
                 number,
@@ -844,6 +863,51 @@ impl<'a> Builder<'a> {
         self.st.last_terminal = Some(',');
     }
 
+    /// A title line (`2752 (XXVI).`, `62/58.`) after the end of a resolution (its
+    /// closing, or its last operative paragraph's full stop), with an author
+    /// line within the next lines: the next resolution of a page or a volume
+    /// that holds several.
+    fn next_resolution_starts(&self, i: usize) -> bool {
+        let ended = self.st.zone == Zone::Closing
+            || self.st.zone == Zone::Body
+                && self.st.in_operative
+                && matches!(self.st.last_terminal, Some('.' | '。'));
+        ended
+            && self.blocks[i + 1..]
+                .iter()
+                .filter(|b| !b.is_blank() && !matches!(b.kind, BlockKind::Furniture(_)))
+                .take(4)
+                .take_while(|b| {
+                    !matches!(
+                        b.kind,
+                        BlockKind::Lead(_) | BlockKind::Numbered { .. } | BlockKind::Closing
+                    )
+                })
+                .any(|b| matches!(b.kind, BlockKind::Author { .. }))
+    }
+
+    /// The next resolution is a section labelled with its number, holding its
+    /// author line, preamble and operative part, as a part of a composite
+    /// resolution (`A`, `B`) does; the document's meta stays the first
+    /// resolution's, and each resolution's closing stays a top-level node.
+    fn next_resolution(&mut self, r: Range<usize>, number: &str) {
+        self.close_heading();
+        self.settle(0);
+        let line = &self.text[r.clone()];
+        let first = line.split('.').next().unwrap_or("").trim_end();
+        let mut n = Node::new(NodeKind::Section, r.clone());
+        n.label = Some(number.to_string());
+        n.label_range = Some(r.start..r.start + first.len());
+        self.section = Some(n);
+        self.st.section_restart = true;
+        self.st.in_operative = false;
+        self.st.last_op = None;
+        self.st.numbered_list = None;
+        self.st.fn_zone = false;
+        self.st.zone = Zone::Title;
+        self.st.target = Target::Section;
+    }
+
     fn closing(&mut self, r: Range<usize>) {
         if self.st.zone == Zone::Closing
             && self.top.last().is_some_and(|n| n.kind == NodeKind::Closing)
@@ -917,6 +981,12 @@ impl<'a> Builder<'a> {
                     || n == 1 && self.st.section_restart
                     || n > 0 && n <= expected + 5 && self.st.last_op.is_some_and(|l| n + 3 >= l)
                     || n == expected + 5
+                    // an annex's article numbers its paragraphs from 1 again
+                    // after its heading (`Article 3` / `Issuance of …` / `1.`,
+                    // GA 80/162)
+                    || n == 1
+                        && self.st.zone == Zone::Annex
+                        && !is_terminal(self.st.last_terminal)
                     // a first operative paragraph numbered wrong (`2. Decides`)
                     || self.st.last_op.is_none() && n <= 5 && op_lead)
                     && rest_ok
@@ -1005,6 +1075,9 @@ impl<'a> Builder<'a> {
             LeadClass::Operative
         };
         let lead = lead.as_ref().map(|h| self.lead_from(b, h, class));
+        if in_annex && number.is_some() {
+            self.st.last_op = number;
+        }
         if kind == NodeKind::Operative {
             self.st.in_operative = true;
             if lead.is_some() {
@@ -1047,6 +1120,10 @@ impl<'a> Builder<'a> {
                 self.operative_leads += 1;
             }
             self.note_body_text(&r);
+            return;
+        }
+        if let Some((n, digits)) = self.wrapped_dash_number(i, hit) {
+            self.dash_numbered(b, r, hit, n, digits);
             return;
         }
         let pre = hit.m.has_class(lex, LeadClass::Preambular);
@@ -1166,6 +1243,71 @@ impl<'a> Builder<'a> {
         self.text_block(i, b, r);
     }
 
+    /// `…du pétrole, 1` / `-` / `demande aux États Membres …` (fr S/RES/665 on a
+    /// web page): the number `1 - ` of the next operative paragraph (the shape
+    /// of Arabic numbers) with its three pieces wrapped onto three lines. The
+    /// number and its byte range, when block `i`, an operative lead, follows a
+    /// lone dash line and a line ending `, N` with N the expected number. Looks
+    /// two blocks back (within `resume::LOOK_BACK`).
+    fn wrapped_dash_number(&self, i: usize, hit: &LeadHit) -> Option<(u32, Range<usize>)> {
+        if i < 2
+            || !self.blocks[i].line_start
+            || self.st.zone == Zone::Annex
+            || !self.st.subs.is_empty()
+            || !hit.m.has_class(self.lex, LeadClass::Operative)
+        {
+            return None;
+        }
+        let p = self.st.para.as_ref()?;
+        let (dash, before) = (&self.blocks[i - 1], &self.blocks[i - 2]);
+        let dash_text = self.text[dash.start..dash.content_end()].trim_matches(is_space);
+        if !dash.line_start || !matches!(dash_text, "-" | "–" | "—") {
+            return None;
+        }
+        let line = self.text[before.start..before.content_end()].trim_end_matches(is_space);
+        let num = line.trim_end_matches(|c: char| c.is_ascii_digit());
+        let n: u32 = line[num.len()..].parse().ok()?;
+        let start = before.start + num.len();
+        let expected = self.st.last_op.map_or(1, |l| l + 1);
+        (n == expected
+            && num.ends_with(' ')
+            && num.trim_end_matches(is_space).ends_with([',', ';', ':'])
+            && start > p.range.start)
+            .then(|| (n, start..before.start + line.len()))
+    }
+
+    fn dash_numbered(
+        &mut self,
+        b: &Block,
+        r: Range<usize>,
+        hit: &LeadHit,
+        n: u32,
+        digits: Range<usize>,
+    ) {
+        // the open paragraph ends before the number
+        let text = self.text;
+        if let Some(p) = self.st.para.as_mut() {
+            let kept = text[p.range.start..digits.start].trim_end_matches(is_space);
+            p.range.end = p.range.start + kept.len();
+            self.st.last_terminal = terminal_mark(kept);
+        }
+        self.st.fn_zone = false;
+        self.st.in_operative = true;
+        self.st.last_op = Some(n);
+        self.st.section_restart = false;
+        self.st.pending_lead = false;
+        self.operative_leads += 1;
+        self.numbered_total += 1;
+        let lead = self.lead_from(b, hit, LeadClass::Operative);
+        self.new_para(
+            NodeKind::Operative,
+            digits.start..r.end,
+            Some((n.to_string(), digits)),
+            Some(lead),
+        );
+        self.note_body_text(&r);
+    }
+
     fn heading_like(&mut self, i: usize, b: &Block, r: Range<usize>, designator: Option<String>) {
         if self.is_running_title(i, &r) {
             self.float(Node::new(NodeKind::Furniture, r));
@@ -1265,6 +1407,23 @@ impl<'a> Builder<'a> {
     }
 
     fn text_block(&mut self, i: usize, b: &Block, r: Range<usize>) {
+        // a lower-case lead the lexer left as text (`demande …`) after a wrapped `1 -`
+        if i >= 1
+            && matches!(
+                self.text[self.blocks[i - 1].start..self.blocks[i - 1].content_end()].trim(),
+                "-" | "–" | "—"
+            )
+            && let Some(m) = self.lex.match_at(&self.text[r.clone()])
+        {
+            let hit = LeadHit {
+                rel: r.start - b.start,
+                m,
+            };
+            if let Some((n, digits)) = self.wrapped_dash_number(i, &hit) {
+                self.dash_numbered(b, r, &hit, n, digits);
+                return;
+            }
+        }
         if self.st.zone >= Zone::Author && b.line_start && self.is_running_title(i, &r) {
             self.float(Node::new(NodeKind::Furniture, r));
             return;

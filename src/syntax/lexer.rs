@@ -169,7 +169,7 @@ fn new_block(
 
 fn lex_line(line: &str, abs: usize, term: usize, out: &mut Vec<Block>) {
     let indented = line.starts_with(is_space) && !line.trim().is_empty();
-    if line.len() > 300
+    if (line.len() > 300 || run_in_author(line))
         && let Some(splits) = inline_splits(line)
     {
         let mut prev = 0;
@@ -278,8 +278,9 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
     // Lead phrase at the start.
     let skip = line.len() - line.trim_start_matches(is_space).len();
     // English, French and Spanish leads are capitalised: a line that starts in
-    // lower case continues a paragraph (Russian leads are lower case).
-    let lower_latin = first.is_ascii_lowercase();
+    // lower case continues a paragraph (Russian leads are lower case); a
+    // segment cut after a run-in author line opens one.
+    let lower_latin = first.is_ascii_lowercase() && line_start;
     if (!lower_latin || t.len() < 40)
         && let Some(m) = lexicon().match_at(&line[skip..])
     {
@@ -696,7 +697,19 @@ fn inline_splits(line: &str) -> Option<Vec<usize>> {
         push(c.get(1).unwrap().start());
     }
     for c in INLINE_TITLE_AFTER_STOP.captures_iter(line) {
-        push(c.get(1).unwrap().start());
+        let t = c.get(1).unwrap().start();
+        push(t);
+        // a page of a volume of resolutions: each later title has its author line
+        if let Some(a) = INLINE_AUTHOR
+            .find_at(line, t)
+            .or(INLINE_AUTHOR_OTHER.find_at(line, t))
+        {
+            push(a.start());
+            push(
+                a.end()
+                    + (line[a.end()..].len() - line[a.end()..].trim_start_matches(is_space).len()),
+            );
+        }
     }
     // Preambular leads after a comma (capitalised in English; directly after `，`
     // in Chinese, so that `，并欣见` stays inside its paragraph).
@@ -760,6 +773,16 @@ fn inline_lead_starts(lex: &crate::syntax::lexicon::Lexicon, m: &LeadMatch, firs
         return in_lang(crate::syntax::Lang::Ru) && m.char_len() >= 5;
     }
     first.is_alphabetic() && in_lang(crate::syntax::Lang::Ar)
+}
+
+/// `Résolution / 665 du Conseil de sécurité : Le Conseil de sécurité, rappelant …`
+/// (a web page): an author line run in after a colon on a short line.
+fn run_in_author(line: &str) -> bool {
+    static RUN_IN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        let (en_zh, other) = (INLINE_AUTHOR.as_str(), INLINE_AUTHOR_OTHER.as_str());
+        regex::Regex::new(&format!(r":\s*(?:{en_zh}|{other})")).unwrap()
+    });
+    memchr::memchr(b':', line.as_bytes()).is_some() && RUN_IN.is_match(line)
 }
 
 /// The author lines of every language but English and Chinese (which

@@ -510,10 +510,15 @@ fn un043(cx: &Ctx, out: &mut Sink) {
         }
     }
     for l in lists {
-        // newest first, three or more in a row, is a deliberate order ("the most
-        // recent of which being 77/227, 76/180 …", GA 78/219, 79/182, 80/221)
+        // newest first all along is a deliberate order: "the most recent of
+        // which being 77/227, 76/180 …" (GA 78/219, 79/182, 80/221); two acts
+        // with the one the paragraph is about first, "its resolutions 75/201 of
+        // 21 December 2020 and 70/262 of 27 April 2016 on the review of the
+        // United Nations peacebuilding architecture" (GA 78/277, 79/321),
+        // "Security Council resolutions 2669 (2022) … and 2467 (2019)" (GA
+        // 78/219, 79/182, 80/221)
         let keys: Vec<_> = l.iter().map(|c| order_key(c)).collect();
-        if l.len() >= 3
+        if l.len() >= 2
             && keys.iter().all(Option::is_some)
             && keys.windows(2).all(|k| k[0] > k[1])
             && l.iter()
@@ -1201,7 +1206,21 @@ pub const UN052: RuleDef = RuleDef {
     check: un052,
 };
 
+/// The ranges of the page furniture and footnotes that float inside the text
+/// units (a page break inside a sentence).
+fn floated(cx: &Ctx) -> Vec<std::ops::Range<usize>> {
+    use crate::syntax::NodeKind;
+    let mut v = Vec::new();
+    cx.tree.walk(|n, _| {
+        if matches!(n.kind, NodeKind::Furniture | NodeKind::Footnote) {
+            v.push(n.range.clone());
+        }
+    });
+    v
+}
+
 fn un052(cx: &Ctx, out: &mut Sink) {
+    let mut floats: Option<Vec<std::ops::Range<usize>>> = None;
     for c in acts(cx) {
         let (Some(d), Some(dr)) = (c.date, c.date_range.clone()) else {
             continue;
@@ -1212,8 +1231,34 @@ fn un052(cx: &Ctx, out: &mut Sink) {
         // `resolution 5/14 adopted on 2 March 2022` (GA 78/128, 79/232): a
         // participle clause, not a date format; only `dated` is UNEP style
         let dated = before.contains("dated");
-        if written.split_whitespace().collect::<Vec<_>>().join(" ") == canon && !dated {
+        let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        if words(written) == canon && !dated {
             continue;
+        }
+        // `of 29 June` / page foot, footnotes, running header / `2007` (GA
+        // 78/304, 80/200): a page break inside the date is no format of it,
+        // and the fix would delete the footnotes
+        if written.contains(['\n', '\r']) {
+            let fl = floats.get_or_insert_with(|| floated(cx));
+            let mut kept = String::new();
+            let mut at = dr.start;
+            for f in fl.iter().filter(|f| f.start >= dr.start && f.end <= dr.end) {
+                kept.push_str(cx.text.get(at..f.start.max(at)).unwrap_or(""));
+                kept.push(' ');
+                at = at.max(f.end);
+            }
+            kept.push_str(&cx.text[at..dr.end]);
+            if kept.len() < written.len() {
+                if words(&kept) == canon && !dated {
+                    continue;
+                }
+                // the format is wrong all the same: say so, without a fix
+                out.emit(
+                    dr.clone(),
+                    format!("citation date `{}`: write `of {canon}`", words(&kept)),
+                );
+                continue;
+            }
         }
         let range = if dated {
             c.range.end..dr.end
@@ -1532,6 +1577,12 @@ mod order_tests {
         assert_eq!(
             un043(
                 "Recalling its resolutions 194 (III) of 11 December 1948, 212 (III) of 19 November 1948, 302 (IV) of 8 December 1949 and all subsequent related resolutions,"
+            ),
+            0
+        );
+        assert_eq!(
+            un043(
+                "Recalling further its resolutions 75/201 of 21 December 2020 and 70/262 of 27 April 2016 on the review of the United Nations peacebuilding architecture, 72/276 of 26 April 2018 on the follow-up to the report of the Secretary-General,"
             ),
             0
         );

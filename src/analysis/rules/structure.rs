@@ -402,6 +402,14 @@ pub fn label_ordinal(label: &str, roman: bool) -> Option<u32> {
     {
         return Some(c as u32 - '㈠' as u32 + 1);
     }
+    // Arabic letters run in abjad order, the order of the part letters' names
+    // (`ألف`, `باء`, `جيم` …): `(أ)`, `(ب)`, `(ج)` (S/RES/381 (1975)); the
+    // Charter's Article 86, 1 (ج) is (c) in English
+    if let Some(c) = core.chars().next()
+        && ('\u{0621}'..='\u{064A}').contains(&c)
+    {
+        return abjad().iter().position(|l| *l == c).map(|i| i as u32 + 1);
+    }
     if roman {
         let mut total = 0i32;
         let vals: Vec<i32> = core
@@ -556,8 +564,30 @@ fn un012(cx: &Ctx, out: &mut Sink) {
     }
 }
 
+/// The Arabic sub-paragraph letters in abjad order: the first letters of the
+/// part letters' names of `grammar/languages.toml`.
+fn abjad() -> &'static [char] {
+    static LETTERS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+        crate::syntax::Lang::Ar
+            .table()
+            .part_letters
+            .iter()
+            .filter_map(|(name, _)| name.chars().next())
+            .collect()
+    });
+    &LETTERS
+}
+
 fn label_for(n: u32, roman: bool, like: &str) -> String {
-    let core = if roman {
+    let arabic = like.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+    let core = if arabic && !roman {
+        match (n as usize).checked_sub(1).and_then(|i| abjad().get(i)) {
+            // `(هـ)`: the UN writes the fifth letter with its tail
+            Some('ه') => "هـ".to_string(),
+            Some(c) => c.to_string(),
+            None => n.to_string(),
+        }
+    } else if roman {
         let table = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")];
         let mut v = n;
         let mut s = String::new();
@@ -590,5 +620,10 @@ mod tests {
         assert_eq!(label_ordinal("(iv)", true), Some(4));
         assert_eq!(label_ordinal("b)", false), Some(2));
         assert_eq!(label_for(4, true, "(i)"), "(iv)");
+        assert_eq!(label_ordinal("(ج)", false), Some(3));
+        assert_eq!(label_ordinal("(أ )", false), Some(1));
+        assert_eq!(label_ordinal("(هـ)", false), Some(5));
+        assert_eq!(label_for(2, false, "(أ )"), "(ب)");
+        assert_eq!(label_for(5, false, "(أ)"), "(هـ)");
     }
 }
