@@ -61,6 +61,27 @@ fn line_chars(rope: &Rope, line: usize) -> (usize, usize) {
 /// inside a character counts as that character's start.
 pub fn position(rope: &Rope, offset: usize, enc: Encoding) -> lsp::Position {
     let offset = offset.min(rope.len_bytes());
+    // the usual case, a column in a line of ordinary length: two lookups and
+    // one count over the line's start instead of five lookups
+    let line = rope.byte_to_line(offset);
+    let line_start = rope.line_to_byte(line);
+    if offset - line_start <= 4096 {
+        let (chunk, chunk_start, ..) = rope.chunk_at_byte(offset);
+        let mut at = offset - chunk_start;
+        while !chunk.is_char_boundary(at) {
+            at -= 1;
+        }
+        let offset = chunk_start + at;
+        let col = match enc {
+            Encoding::Utf8 => offset - line_start,
+            Encoding::Utf16 => rope
+                .byte_slice(line_start..offset)
+                .chunks()
+                .map(|c| c.chars().map(char::len_utf16).sum::<usize>())
+                .sum(),
+        };
+        return lsp::Position::new(line as u32, col as u32);
+    }
     let ch = rope.byte_to_char(offset);
     let line = rope.char_to_line(ch);
     let line_start = rope.line_to_char(line);
@@ -131,6 +152,31 @@ mod tests {
                 i,
                 "{text:?} at {i} ({enc:?}) -> {p:?}"
             );
+        }
+    }
+
+    /// Lines longer than a rope chunk, below and above the length where the
+    /// column is counted from the line start: the same as the char lookups.
+    #[test]
+    fn long_lines_across_chunks() {
+        let line: String = "回顾 😀 x، ".repeat(700);
+        let short: String = line.chars().take(400).collect();
+        let text = format!("{line}\r\n{short}\n{line}");
+        let rope = Rope::from_str(&text);
+        for (i, _) in text.char_indices().step_by(7) {
+            for enc in [Encoding::Utf8, Encoding::Utf16] {
+                let ch = rope.byte_to_char(i);
+                let ls = rope.line_to_char(rope.char_to_line(ch));
+                let col = match enc {
+                    Encoding::Utf8 => rope.char_to_byte(ch) - rope.char_to_byte(ls),
+                    Encoding::Utf16 => rope.char_to_utf16_cu(ch) - rope.char_to_utf16_cu(ls),
+                };
+                let p = position(&rope, i, enc);
+                assert_eq!(
+                    (p.line as usize, p.character as usize),
+                    (rope.char_to_line(ch), col)
+                );
+            }
         }
     }
 
