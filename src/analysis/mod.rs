@@ -253,12 +253,12 @@ impl Memo {
 
     /// The per-node facts of this analysis that still hold after an edit:
     /// `moved(start, end)` says by how much a node of the old text moved, or
-    /// `None` when its unit changed. Whole-tree facts are not carried.
+    /// `None` when its unit changed. Whole-tree facts are not carried, nor
+    /// joined texts: the document rules keep what they need of those as
+    /// facts, and the copies would cost more than rebuilding the few a
+    /// changed unit needs.
     pub fn carried(&self, moved: &impl Fn(usize, usize) -> Option<isize>) -> Memo {
         Memo {
-            views: self
-                .views
-                .carried(moved, |v, d| std::sync::Arc::new(v.shifted(d))),
             terminals: self.terminals.carried(moved, |t, d| {
                 t.clone().map(|(c, r)| {
                     (

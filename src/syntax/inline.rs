@@ -155,24 +155,6 @@ impl View {
         }
     }
 
-    /// The same view of the same text moved by `delta` bytes in the document
-    /// (an edit before it).
-    pub fn shifted(&self, delta: isize) -> View {
-        let at = |x: usize| x.saturating_add_signed(delta);
-        View {
-            s: self.s.clone(),
-            segs: self
-                .segs
-                .iter()
-                .map(|g| Seg {
-                    doc: at(g.doc),
-                    ..*g
-                })
-                .collect(),
-            end: at(self.end),
-        }
-    }
-
     /// Document byte range of a view range.
     pub fn range(&self, r: Range<usize>) -> Range<usize> {
         let start = self.doc_of(r.start);
