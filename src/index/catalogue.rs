@@ -83,7 +83,8 @@ impl Entry {
 /// The catalogue held compactly: the text fields of each act in one string
 /// arena, one small fixed-size record per act, the repetitive fields (session,
 /// vote, sources, title source) as indices into a table of distinct strings,
-/// and the lookups as sorted arrays of record indices. An [`Entry`] is built
+/// and the lookups as small sorted arrays (hash of a GA number, SC number,
+/// session) that lead to a record. An [`Entry`] is built
 /// the first time a lookup returns it and kept (`shown`); iterating over all
 /// acts builds them one at a time without keeping them.
 pub struct Catalogue {
@@ -93,9 +94,10 @@ pub struct Catalogue {
     recs: Box<[Rec]>,
     /// Distinct short strings; index 0 is the empty string (field absent).
     words: Box<[Box<str>]>,
-    /// GA resolutions and decisions: record indices sorted by number.
-    ga_res: Box<[u32]>,
-    ga_dec: Box<[u32]>,
+    /// GA resolutions and decisions: (hash of the number, record index),
+    /// sorted; a small array that bisection walks without touching the arena.
+    ga_res: Box<[(u64, u32)]>,
+    ga_dec: Box<[(u64, u32)]>,
     /// SC resolutions: (number, record index) sorted by number.
     sc: Box<[(u32, u32)]>,
     /// Record indices grouped by session, catalogue order inside a group.
@@ -192,6 +194,11 @@ fn intern<'t>(
     Ok(i)
 }
 
+fn hash(number: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(number)
+}
+
 /// (key, record index) pairs sorted by key, for binary search; a key given
 /// twice keeps its last record (as a map insert would).
 fn sorted_last<K: Ord>(mut v: Vec<(K, u32)>) -> Vec<(K, u32)> {
@@ -280,15 +287,16 @@ impl Catalogue {
             let number = cat.number(r);
             match (r.organ, r.kind) {
                 (Organ::SC, _) => sc.push((leading_number(number).unwrap_or(0), i)),
-                (Organ::GA, ActKind::Resolution) => res.push((number, i)),
-                (Organ::GA, ActKind::Decision) => dec.push((number, i)),
+                (Organ::GA, ActKind::Resolution) => res.push((hash(number), i)),
+                (Organ::GA, ActKind::Decision) => dec.push((hash(number), i)),
             }
             if r.session != 0 {
                 sess.push((&*cat.words[r.session as usize], i));
             }
         }
-        let ga_res: Box<[u32]> = sorted_last(res).into_iter().map(|(_, i)| i).collect();
-        let ga_dec: Box<[u32]> = sorted_last(dec).into_iter().map(|(_, i)| i).collect();
+        // by hash, then catalogue order (a number given twice: the last wins)
+        res.sort_unstable();
+        dec.sort_unstable();
         let sc: Box<[(u32, u32)]> = sorted_last(sc).into_boxed_slice();
         // stable: catalogue order inside a session
         sess.sort_by(|a, b| a.0.cmp(b.0));
@@ -302,8 +310,8 @@ impl Catalogue {
             k = end;
         }
         let by_session: Box<[u32]> = sess.iter().map(|s| s.1).collect();
-        cat.ga_res = ga_res;
-        cat.ga_dec = ga_dec;
+        cat.ga_res = res.into_boxed_slice();
+        cat.ga_dec = dec.into_boxed_slice();
         cat.sc = sc;
         cat.by_session = by_session;
         cat.sessions = sessions.into_boxed_slice();
@@ -405,10 +413,14 @@ impl Catalogue {
                     ActKind::Decision => &self.ga_dec,
                 };
                 let find = |n: &str| {
-                    index
-                        .binary_search_by(|&i| self.number(&self.recs[i as usize]).cmp(n))
-                        .ok()
-                        .map(|k| self.entry(index[k]))
+                    let h = hash(n);
+                    let from = index.partition_point(|p| p.0 < h);
+                    let to = from + index[from..].iter().take_while(|p| p.0 == h).count();
+                    index[from..to]
+                        .iter()
+                        .rev()
+                        .find(|p| self.number(&self.recs[p.1 as usize]) == n)
+                        .map(|p| self.entry(p.1))
                 };
                 if let Some(e) = find(number) {
                     return Some(e);
