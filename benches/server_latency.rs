@@ -75,8 +75,13 @@ async fn live_breakdown(text: &str) {
     .await;
     tokio::time::sleep(Duration::from_secs(1)).await;
     let l3 = live_mb();
+    // the test client keeps every message it received (the diagnostics, the
+    // outline) in this process too: a copy of them weighs as much
+    let copy = c.messages();
+    let client = live_mb() - l3;
+    drop(copy);
     println!(
-        "live heap in process: {l0:.1} MB initialised; +{:.1} MB tables loaded on first use (catalogue, rule patterns); +{:.1} MB with the {:.1} MB document open and linted; +{:.1} MB after its outline; {l3:.1} MB in all",
+        "live heap in process: {l0:.1} MB initialised; +{:.1} MB tables loaded on first use (catalogue, rule patterns); +{:.1} MB with the {:.1} MB document open and linted; +{:.1} MB after its outline; {l3:.1} MB in all, of which {client:.1} MB are the test client's received messages",
         l1 - l0,
         l2 - l1,
         text.len() as f64 / 1_048_576.0,
