@@ -44,6 +44,11 @@ fn live_mb() -> f64 {
 /// Where the server's memory goes with a large document open: live heap after
 /// each step, in process (the same code as `unlsp serve`).
 async fn live_breakdown(text: &str) {
+    if let Ok(exe) = std::env::current_exe() {
+        let _ = std::process::Command::new(exe)
+            .env("UNLSP_FINE_BREAKDOWN", "1")
+            .status();
+    }
     let c = TestClient::in_process().await;
     c.initialize(plain_caps(), json!({"debounceMs": 0}), None)
         .await;
@@ -70,14 +75,89 @@ async fn live_breakdown(text: &str) {
     .await;
     tokio::time::sleep(Duration::from_secs(1)).await;
     let l3 = live_mb();
+    // the test client keeps every message it received (the diagnostics, the
+    // outline) in this process too: a copy of them weighs as much
+    let copy = c.messages();
+    let client = live_mb() - l3;
+    drop(copy);
     println!(
-        "live heap in process: {l0:.1} MB initialised; +{:.1} MB tables loaded on first use (catalogue, rule patterns); +{:.1} MB with the {:.1} MB document open and linted; +{:.1} MB after its outline; {l3:.1} MB in all",
+        "live heap in process: {l0:.1} MB initialised; +{:.1} MB tables loaded on first use (catalogue, rule patterns); +{:.1} MB with the {:.1} MB document open and linted; +{:.1} MB after its outline; {l3:.1} MB in all, of which {client:.1} MB are the test client's received messages",
         l1 - l0,
         l2 - l1,
         text.len() as f64 / 1_048_576.0,
         l3 - l2
     );
     let _ = c.shutdown().await;
+}
+
+/// The same memory, finer, with the library alone: each table loaded on first
+/// use, then a 1 MB document's parts dropped one by one. Runs in a child
+/// process of the bench (`UNLSP_FINE_BREAKDOWN`) so that the tables are not yet
+/// loaded.
+fn fine_breakdown(text: &str) {
+    let mb = |b: f64| b / 1_048_576.0;
+    let mut last = LIVE.load(std::sync::atomic::Ordering::Relaxed) as f64;
+    let mut step = || {
+        let now = LIVE.load(std::sync::atomic::Ordering::Relaxed) as f64;
+        let d = now - last;
+        last = now;
+        d
+    };
+    step();
+    let mut out = Vec::new();
+    std::hint::black_box(unlsp::index::catalogue::catalogue().len());
+    out.push(("bundled catalogue", step()));
+    std::hint::black_box(unlsp::syntax::lexicon::lexicon().entries.len());
+    out.push(("lexicon", step()));
+    let cfg = unlsp::analysis::Config::default();
+    let warm = unlsp::syntax::Document::new(SEED);
+    std::hint::black_box(unlsp::analysis::check(&warm, &cfg));
+    drop(warm);
+    out.push((
+        "patterns and other tables (a small text parsed and linted)",
+        step(),
+    ));
+    let doc = unlsp::syntax::Document::new(text);
+    let whole = step();
+    let lint = unlsp::analysis::check(&doc, &cfg);
+    let grown = step();
+    drop(lint);
+    let diags = -step();
+    println!(
+        "fine breakdown (library, live heap): {:.1} MB document of {} blocks",
+        mb(text.len() as f64),
+        doc.blocks().len()
+    );
+    for (name, b) in out {
+        println!("  {name:<62} {:>6.2} MB", mb(b));
+    }
+    println!(
+        "  {:<62} {:>6.2} MB",
+        "Document::new (the parts below)",
+        mb(whole)
+    );
+    let mut parts = 0.0;
+    for (name, part) in doc.into_parts() {
+        drop(part);
+        let b = -step();
+        parts += b;
+        println!("    {name:<60} {:>6.2} MB", mb(b));
+    }
+    println!(
+        "    {:<60} {:>6.2} MB",
+        "(left by parsing it: pattern caches)",
+        mb(whole - parts)
+    );
+    println!(
+        "  {:<62} {:>6.2} MB",
+        "its diagnostics (while held)",
+        mb(diags)
+    );
+    println!(
+        "  {:<62} {:>6.2} MB",
+        "left by linting it (pattern caches)",
+        mb(grown - diags)
+    );
 }
 
 const SEED: &str = "The General Assembly,\n\nRecalling its resolution 61/100 of 6 December 2006,\n\nRecalling also its resolution 60/93,1\n\n1. Calls upon all States to take all measures, in accordance with paragraph 2 below;\n\n2. Requests the Secretary-General to report on the following:\n\n(a) The status of the Convention;\n\n(b) The outcome of the meetings;\n\n3. Decides to remain seized of the matter.\n\n_______________\n1 See CCW/CONF.III/11.\n\n";
@@ -346,6 +426,10 @@ fn main() {
         let big = corpus_text(1024 * 1024);
         if let Ok(p) = std::env::var("UNLSP_DUMP") {
             std::fs::write(p, &big).unwrap();
+            return;
+        }
+        if std::env::var("UNLSP_FINE_BREAKDOWN").is_ok() {
+            fine_breakdown(&big);
             return;
         }
         if std::env::var("UNLSP_RSS_ONLY").is_ok() {

@@ -2,7 +2,8 @@
 //!
 //! Data: `grammar/catalogue.tsv.gz`, built by `scripts/build_catalogue.py` from the shared corpus
 //! (format and coverage in `grammar/CATALOGUE.md`). It is embedded in the binary and decompressed
-//! and parsed lazily on the first call to [`catalogue()`]; lookups are then hash-map hits.
+//! and parsed lazily on the first call to [`catalogue()`] into a compact form (one string arena,
+//! fixed-size records, sorted index arrays: see [`Catalogue`]); lookups are binary searches.
 //!
 //! Pure: no I/O, no LSP types. Fields a source does not give are `None` (never guessed).
 
@@ -79,13 +80,44 @@ impl Entry {
     }
 }
 
+/// The catalogue held compactly: the text fields of each act in one string
+/// arena, one small fixed-size record per act, the repetitive fields (session,
+/// vote, sources, title source) as indices into a table of distinct strings,
+/// and the lookups as small sorted arrays (hash of a GA number, SC number,
+/// session) that lead to a record. An [`Entry`] is built
+/// the first time a lookup returns it and kept (`shown`); iterating over all
+/// acts builds them one at a time without keeping them.
 pub struct Catalogue {
-    entries: Vec<Entry>,
-    ga_res: HashMap<String, usize>,
-    ga_dec: HashMap<String, usize>,
-    sc: HashMap<u32, usize>,
-    /// session key -> entry indices in catalogue order (number order)
-    sessions: HashMap<String, Vec<usize>>,
+    /// Per act: `number \t symbol \t date \t month \t title`, the symbol empty
+    /// when it is the organ's prefix + the number (`A/RES/` + `61/100`).
+    arena: Box<str>,
+    recs: Box<[Rec]>,
+    /// Distinct short strings; index 0 is the empty string (field absent).
+    words: Box<[Box<str>]>,
+    /// GA resolutions and decisions: (hash of the number, record index),
+    /// sorted; a small array that bisection walks without touching the arena.
+    ga_res: Box<[(u64, u32)]>,
+    ga_dec: Box<[(u64, u32)]>,
+    /// SC resolutions: (number, record index) sorted by number.
+    sc: Box<[(u32, u32)]>,
+    /// Record indices grouped by session, catalogue order inside a group.
+    by_session: Box<[u32]>,
+    /// (session word, range in `by_session`), sorted by the session string.
+    sessions: Box<[(u16, u32, u32)]>,
+    shown: Box<[OnceLock<Box<Entry>>]>,
+}
+
+/// One act: where its line starts in the arena and its short fields.
+#[derive(Clone, Copy)]
+struct Rec {
+    start: u32,
+    number_len: u16,
+    kind: ActKind,
+    organ: Organ,
+    session: u16,
+    title_source: u16,
+    vote: u16,
+    sources: u16,
 }
 
 static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
@@ -136,6 +168,45 @@ fn opt(s: &str) -> Option<String> {
     }
 }
 
+fn symbol_prefix(kind: ActKind, organ: Organ) -> &'static str {
+    match (organ, kind) {
+        (Organ::SC, _) => "S/RES/",
+        (Organ::GA, ActKind::Resolution) => "A/RES/",
+        (Organ::GA, ActKind::Decision) => "A/DEC/",
+    }
+}
+
+/// The index of `w` in the table of distinct strings, added when new (0: empty).
+fn intern<'t>(
+    words: &mut Vec<Box<str>>,
+    index: &mut HashMap<&'t str, u16>,
+    w: &'t str,
+) -> Result<u16, String> {
+    if w.is_empty() {
+        return Ok(0);
+    }
+    if let Some(&i) = index.get(w) {
+        return Ok(i);
+    }
+    let i = u16::try_from(words.len()).map_err(|_| "too many distinct fields")?;
+    words.push(w.into());
+    index.insert(w, i);
+    Ok(i)
+}
+
+fn hash(number: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(number)
+}
+
+/// (key, record index) pairs sorted by key, for binary search; a key given
+/// twice keeps its last record (as a map insert would).
+fn sorted_last<K: Ord>(mut v: Vec<(K, u32)>) -> Vec<(K, u32)> {
+    v.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    v.dedup_by(|later, first| later.0 == first.0);
+    v
+}
+
 impl Catalogue {
     /// Parse a gzip-compressed catalogue TSV (the bundled format).
     pub fn from_gzip(data: &[u8]) -> Result<Catalogue, String> {
@@ -145,19 +216,17 @@ impl Catalogue {
     }
 
     /// Parse the catalogue TSV (see `grammar/CATALOGUE.md`).
-    pub fn from_tsv(text: &str) -> Result<Catalogue, String> {
+    pub fn from_tsv<'t>(text: &'t str) -> Result<Catalogue, String> {
         let mut lines = text.lines();
         match lines.next() {
             Some(h) if h.starts_with("#unlsp-catalogue 1") => {}
             _ => return Err("missing #unlsp-catalogue 1 header".into()),
         }
-        let mut cat = Catalogue {
-            entries: Vec::with_capacity(13_000),
-            ga_res: HashMap::with_capacity(9_000),
-            ga_dec: HashMap::with_capacity(1_500),
-            sc: HashMap::with_capacity(3_000),
-            sessions: HashMap::new(),
-        };
+        let mut arena = String::with_capacity(text.len() * 2 / 3);
+        let mut recs: Vec<Rec> = Vec::with_capacity(13_000);
+        let mut words: Vec<Box<str>> = vec!["".into()];
+        let mut word_ix: HashMap<&'t str, u16> = HashMap::new();
+        let mut word = |w: &'t str| intern(&mut words, &mut word_ix, w);
         for (i, line) in lines.enumerate() {
             if line.is_empty() {
                 continue;
@@ -176,55 +245,149 @@ impl Catalogue {
                 "SC" => Organ::SC,
                 o => return Err(format!("line {}: organ {o}", i + 2)),
             };
-            let e = Entry {
+            if organ == Organ::SC && leading_number(f[3]).is_none() {
+                return Err(format!("line {}: SC number {}", i + 2, f[3]));
+            }
+            let start = u32::try_from(arena.len()).map_err(|_| "catalogue too large")?;
+            let number_len = u16::try_from(f[3].len()).map_err(|_| "number too long")?;
+            let derived = f[4].strip_prefix(symbol_prefix(kind, organ)) == Some(f[3]);
+            let symbol = if derived { "" } else { f[4] };
+            for (j, field) in [f[3], symbol, f[5], f[6], f[7]].into_iter().enumerate() {
+                if j > 0 {
+                    arena.push('\t');
+                }
+                arena.push_str(field);
+            }
+            let rec = Rec {
+                start,
+                number_len,
                 kind,
                 organ,
-                session: f[2].to_string(),
-                number: f[3].to_string(),
-                symbol: f[4].to_string(),
-                date: opt(f[5]),
-                month: opt(f[6]),
-                title: opt(f[7]),
-                title_source: opt(f[8]),
-                vote: opt(f[9]),
-                sources: if f[10].is_empty() {
-                    Vec::new()
-                } else {
-                    f[10].split(',').map(str::to_string).collect()
-                },
+                session: word(f[2])?,
+                title_source: word(f[8])?,
+                vote: word(f[9])?,
+                sources: word(f[10])?,
             };
-            let idx = cat.entries.len();
-            match (organ, kind) {
-                (Organ::SC, _) => {
-                    let n: u32 = leading_number(&e.number)
-                        .ok_or_else(|| format!("line {}: SC number {}", i + 2, e.number))?;
-                    cat.sc.insert(n, idx);
-                }
-                (Organ::GA, ActKind::Resolution) => {
-                    cat.ga_res.insert(e.number.clone(), idx);
-                }
-                (Organ::GA, ActKind::Decision) => {
-                    cat.ga_dec.insert(e.number.clone(), idx);
-                }
-            }
-            if !e.session.is_empty() {
-                cat.sessions.entry(e.session.clone()).or_default().push(idx);
-            }
-            cat.entries.push(e);
+            recs.push(rec);
         }
+        let mut cat = Catalogue {
+            arena: arena.into_boxed_str(),
+            recs: recs.into_boxed_slice(),
+            words: words.into_boxed_slice(),
+            ga_res: Box::default(),
+            ga_dec: Box::default(),
+            sc: Box::default(),
+            by_session: Box::default(),
+            sessions: Box::default(),
+            shown: Box::default(),
+        };
+        let (mut res, mut dec, mut sc, mut sess) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (i, r) in cat.recs.iter().enumerate() {
+            let i = i as u32;
+            let number = cat.number(r);
+            match (r.organ, r.kind) {
+                (Organ::SC, _) => sc.push((leading_number(number).unwrap_or(0), i)),
+                (Organ::GA, ActKind::Resolution) => res.push((hash(number), i)),
+                (Organ::GA, ActKind::Decision) => dec.push((hash(number), i)),
+            }
+            if r.session != 0 {
+                sess.push((&*cat.words[r.session as usize], i));
+            }
+        }
+        // by hash, then catalogue order (a number given twice: the last wins)
+        res.sort_unstable();
+        dec.sort_unstable();
+        let sc: Box<[(u32, u32)]> = sorted_last(sc).into_boxed_slice();
+        // stable: catalogue order inside a session
+        sess.sort_by(|a, b| a.0.cmp(b.0));
+        let mut sessions = Vec::new();
+        let mut k = 0;
+        while k < sess.len() {
+            let key = sess[k].0;
+            let end = k + sess[k..].iter().take_while(|s| s.0 == key).count();
+            let w = cat.recs[sess[k].1 as usize].session;
+            sessions.push((w, k as u32, end as u32));
+            k = end;
+        }
+        let by_session: Box<[u32]> = sess.iter().map(|s| s.1).collect();
+        cat.ga_res = res.into_boxed_slice();
+        cat.ga_dec = dec.into_boxed_slice();
+        cat.sc = sc;
+        cat.by_session = by_session;
+        cat.sessions = sessions.into_boxed_slice();
+        cat.shown = (0..cat.recs.len()).map(|_| OnceLock::new()).collect();
         Ok(cat)
     }
 
+    /// Record `i`'s line in the arena.
+    fn line(&self, i: usize) -> &str {
+        let end = self
+            .recs
+            .get(i + 1)
+            .map_or(self.arena.len(), |n| n.start as usize);
+        &self.arena[self.recs[i].start as usize..end]
+    }
+
+    fn number<'a>(&'a self, r: &Rec) -> &'a str {
+        let s = r.start as usize;
+        &self.arena[s..s + r.number_len as usize]
+    }
+
+    fn word(&self, w: u16) -> &str {
+        &self.words[w as usize]
+    }
+
+    /// The entry of record `i`, built from the arena.
+    fn build(&self, i: usize) -> Entry {
+        let r = &self.recs[i];
+        let mut f = self.line(i).split('\t');
+        let mut next = || f.next().unwrap_or("");
+        let (number, symbol, date, month, title) = (next(), next(), next(), next(), next());
+        let sources = self.word(r.sources);
+        Entry {
+            kind: r.kind,
+            organ: r.organ,
+            number: number.to_string(),
+            symbol: if symbol.is_empty() {
+                format!("{}{number}", symbol_prefix(r.kind, r.organ))
+            } else {
+                symbol.to_string()
+            },
+            date: opt(date),
+            title: opt(title),
+            vote: opt(self.word(r.vote)),
+            sources: if sources.is_empty() {
+                Vec::new()
+            } else {
+                sources.split(',').map(str::to_string).collect()
+            },
+            session: self.word(r.session).to_string(),
+            month: opt(month),
+            title_source: opt(self.word(r.title_source)),
+        }
+    }
+
+    /// The entry of record `i`, built once and kept.
+    fn entry(&self, i: u32) -> &Entry {
+        self.shown[i as usize].get_or_init(|| Box::new(self.build(i as usize)))
+    }
+
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.recs.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.recs.is_empty()
     }
 
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    /// Every act, in catalogue order. Each entry is built for the caller and
+    /// not kept, so a scan of the whole catalogue (workspace symbols,
+    /// completion) leaves no copy of it behind.
+    pub fn entries(&self) -> impl ExactSizeIterator<Item = Entry> + '_ {
+        (0..self.recs.len()).map(|i| match self.shown[i].get() {
+            Some(e) => (**e).clone(),
+            None => self.build(i),
+        })
     }
 
     /// Exact lookup of a normalised (or nearly normalised) number: `61/100`, `1514 (XV)`,
@@ -245,22 +408,32 @@ impl Catalogue {
                 }
             }
             Organ::GA => {
-                let map = match kind {
+                let index = match kind {
                     ActKind::Resolution => &self.ga_res,
                     ActKind::Decision => &self.ga_dec,
                 };
-                if let Some(&i) = map.get(number) {
-                    return Some(&self.entries[i]);
+                let find = |n: &str| {
+                    let h = hash(n);
+                    let from = index.partition_point(|p| p.0 < h);
+                    let to = from + index[from..].iter().take_while(|p| p.0 == h).count();
+                    index[from..to]
+                        .iter()
+                        .rev()
+                        .find(|p| self.number(&self.recs[p.1 as usize]) == n)
+                        .map(|p| self.entry(p.1))
+                };
+                if let Some(e) = find(number) {
+                    return Some(e);
                 }
-                let norm = normalise_ga(number)?;
-                map.get(norm.as_ref()).map(|&i| &self.entries[i])
+                find(normalise_ga(number)?.as_ref())
             }
         }
     }
 
     /// SC resolution by number alone, whatever its year.
     pub fn sc(&self, number: u32) -> Option<&Entry> {
-        self.sc.get(&number).map(|&i| &self.entries[i])
+        let k = self.sc.binary_search_by_key(&number, |p| p.0).ok()?;
+        Some(self.entry(self.sc[k].1))
     }
 
     /// Parse a free-form query and look it up: `61/100`, `decision 60/519`, `S/RES/2231 (2015)`.
@@ -284,12 +457,15 @@ impl Catalogue {
     /// returned; filter on `kind`.
     pub fn by_session(&self, session: &str) -> impl Iterator<Item = &Entry> {
         let key = normalise_session(session);
-        self.sessions
-            .get(key.as_deref().unwrap_or(""))
-            .map(|v| v.as_slice())
-            .unwrap_or(&[])
-            .iter()
-            .map(move |&i| &self.entries[i])
+        let key = key.as_deref().unwrap_or("");
+        let range = self
+            .sessions
+            .binary_search_by(|&(w, _, _)| self.word(w).cmp(key))
+            .map_or(0..0, |k| {
+                let (_, a, b) = self.sessions[k];
+                a as usize..b as usize
+            });
+        self.by_session[range].iter().map(move |&i| self.entry(i))
     }
 
     /// Parse `61/100`, `1514 (XV)`, `1514(XV)`, `217 A (III)`, `decision 60/519`,
@@ -646,6 +822,56 @@ mod tests {
         assert!(c.by_session("61/").count() > 100);
         assert!(c.by_session("ES-10").any(|e| e.number == "ES-10/19"));
         assert_eq!(c.by_session("nonsense").count(), 0);
+    }
+
+    /// Every row of the TSV, read naively, is the entry the compact form gives
+    /// back, and every lookup path reaches it.
+    #[test]
+    fn compact_form_gives_back_every_row() {
+        let raw = gunzip(DATA).unwrap();
+        let text = std::str::from_utf8(&raw).unwrap();
+        let c = catalogue();
+        let rows: Vec<&str> = text.lines().skip(1).filter(|l| !l.is_empty()).collect();
+        assert_eq!(rows.len(), c.len());
+        let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        for (row, e) in rows.iter().zip(c.entries()) {
+            let f: Vec<&str> = row.split('\t').collect();
+            assert_eq!(
+                f[0],
+                if e.kind == ActKind::Resolution {
+                    "R"
+                } else {
+                    "D"
+                }
+            );
+            assert_eq!(f[1], if e.organ == Organ::GA { "GA" } else { "SC" });
+            assert_eq!((f[2], f[3], f[4]), (&*e.session, &*e.number, &*e.symbol));
+            assert_eq!((some(f[5]), some(f[6])), (e.date.clone(), e.month.clone()));
+            assert_eq!(
+                (some(f[7]), some(f[8])),
+                (e.title.clone(), e.title_source.clone())
+            );
+            assert_eq!(some(f[9]), e.vote);
+            assert_eq!(f[10], e.sources.join(","));
+            let found = match e.organ {
+                Organ::SC => c.sc(leading_number(&e.number).unwrap()),
+                Organ::GA => c.lookup(e.kind, e.organ, &e.number),
+            };
+            assert_eq!(found, Some(&e), "{row}");
+            if !e.session.is_empty() {
+                assert!(c.by_session(&e.session).any(|x| *x == e), "{row}");
+            }
+        }
+        // a symbol that is not prefix + number is kept as written
+        let t = "#unlsp-catalogue 1\nR\tGA\t61\t61/100\tA/RES/61/100/Rev.1\t\t\t\t\t\t\n";
+        let c = Catalogue::from_tsv(t).unwrap();
+        let e = c.lookup(ActKind::Resolution, Organ::GA, "61/100").unwrap();
+        assert_eq!(e.symbol, "A/RES/61/100/Rev.1");
+        assert_eq!(
+            (e.date.as_deref(), e.title.as_deref(), e.sources.len()),
+            (None, None, 0)
+        );
+        assert!(Catalogue::from_tsv("#unlsp-catalogue 1\nR\tGA\t61\n").is_err());
     }
 
     #[test]

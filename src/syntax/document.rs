@@ -143,6 +143,25 @@ impl Document {
         d
     }
 
+    /// The document taken apart, each part boxed so that a caller counting
+    /// allocations can drop them one by one and see what each holds (the
+    /// server bench's memory breakdown).
+    #[doc(hidden)]
+    pub fn into_parts(self) -> Vec<(&'static str, Box<dyn std::any::Any>)> {
+        vec![
+            ("rope", Box::new(self.rope)),
+            ("text", Box::new(self.text)),
+            ("blocks", Box::new(self.blocks)),
+            ("tree", Box::new(self.tree)),
+            ("assembler checkpoints", Box::new(self.memo)),
+            ("unit facts", Box::new(self.units)),
+            (
+                "footnote markers",
+                Box::new((self.raw_refs, self.footnotes)),
+            ),
+        ]
+    }
+
     pub fn text(&self) -> &str {
         &self.text
     }

@@ -508,7 +508,12 @@ pub const UN022: RuleDef = RuleDef {
 };
 
 static FUTURE_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"provisional agenda of its\s+([a-z]+(?:-[a-z]+)?)\s+session|(?-u:\b)(?:report|submit|present)(?-u:\b)[^.;]{0,120}?(?-u:\b)to (?:it|the General Assembly) at its\s+([a-z]+(?:-[a-z]+)?)\s+session").unwrap()
+    // the bounded gap makes many lazy-DFA states: a 256 KB cache instead of
+    // the default 2 MB (kept per thread for the server's life; issue 4)
+    regex::RegexBuilder::new(r"provisional agenda of its\s+([a-z]+(?:-[a-z]+)?)\s+session|(?-u:\b)(?:report|submit|present)(?-u:\b)[^.;]{0,120}?(?-u:\b)to (?:it|the General Assembly) at its\s+([a-z]+(?:-[a-z]+)?)\s+session")
+        .dfa_size_limit(256 * 1024)
+        .build()
+        .unwrap()
 });
 static FUTURE_ZH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"列入(?:大会)?第\s*([一二三四五六七八九十百]+)\s*届会议(?:的)?临时议程|向(?:大会)?第\s*([一二三四五六七八九十百]+)\s*届会议提(?:出|交)").unwrap()
