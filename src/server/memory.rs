@@ -41,13 +41,15 @@ pub struct IdleTrim {
 }
 
 impl IdleTrim {
-    /// Note work just done, and trim once the server stays quiet.
-    pub fn after_work(self: &Arc<Self>) {
+    /// Note work just done, and once the server stays quiet, run `drop_caches`
+    /// (what is cheap to compute again) and trim.
+    pub fn after_work(self: &Arc<Self>, drop_caches: impl FnOnce() + Send + 'static) {
         let seen = self.activity.fetch_add(1, Ordering::SeqCst) + 1;
         let me = self.clone();
         tokio::spawn(async move {
             tokio::time::sleep(IDLE).await;
             if me.activity.load(Ordering::SeqCst) == seen {
+                drop_caches();
                 let _ = tokio::task::spawn_blocking(trim).await;
             }
         });

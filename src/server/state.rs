@@ -369,7 +369,11 @@ impl Shared {
         if timing() {
             log!("published {:?}", t0.elapsed());
         }
-        self.idle.after_work();
+        // The outlines answer the requests that follow an edit (outline view,
+        // breadcrumbs) and are rebuilt on demand (tens of ms at 1 MB): not worth their memory
+        // once the editor is idle.
+        let me = self.clone();
+        self.idle.after_work(move || me.outlines.clear());
     }
 
     /// Keep what an analysis leaves for the next one of the same document
