@@ -168,51 +168,14 @@ pub struct ScriptCounts {
 
 /// `the of and` / `les des du` / `los las del`: frequent, short, unambiguous.
 fn function_word(w: &str) -> Option<usize> {
-    /// A word of up to 5 bytes packed into an integer: one comparison each.
-    const fn key(w: &str) -> u64 {
-        let b = w.as_bytes();
-        let mut k = 0u64;
-        let mut i = 0;
-        while i < b.len() {
-            k = k << 8 | b[i] as u64;
-            i += 1;
-        }
-        k
+    // a match on byte strings compiles to a test of the length, then of the
+    // bytes: a handful of comparisons per word
+    match w.as_bytes() {
+        b"the" | b"of" | b"and" | b"to" | b"its" | b"with" => Some(0),
+        b"les" | b"des" | b"du" | b"et" | b"aux" | b"sur" => Some(1),
+        b"los" | b"las" | b"del" | b"y" | b"para" | b"sobre" => Some(2),
+        _ => None,
     }
-    const WORDS: [(u64, usize); 18] = {
-        let list: [(&str, usize); 18] = [
-            ("the", 0),
-            ("of", 0),
-            ("and", 0),
-            ("to", 0),
-            ("its", 0),
-            ("with", 0),
-            ("les", 1),
-            ("des", 1),
-            ("du", 1),
-            ("et", 1),
-            ("aux", 1),
-            ("sur", 1),
-            ("los", 2),
-            ("las", 2),
-            ("del", 2),
-            ("y", 2),
-            ("para", 2),
-            ("sobre", 2),
-        ];
-        let mut out = [(0u64, 0usize); 18];
-        let mut i = 0;
-        while i < list.len() {
-            out[i] = (key(list[i].0), list[i].1);
-            i += 1;
-        }
-        out
-    };
-    if w.is_empty() || w.len() > 5 {
-        return None;
-    }
-    let k = key(w);
-    WORDS.iter().find(|(x, _)| *x == k).map(|(_, l)| *l)
 }
 
 impl ScriptCounts {
@@ -238,13 +201,32 @@ impl ScriptCounts {
         while i < n {
             let x = b[i];
             if x < 0x80 {
-                if x.is_ascii_alphabetic() {
-                    c.latin += 1;
-                    word.get_or_insert((i, true));
-                } else if word.is_some() {
-                    end_word(&mut word, i, &mut c);
-                }
+                // a run of ASCII letters, or of other ASCII bytes, at once
+                let s = i;
                 i += 1;
+                if x.is_ascii_alphabetic() {
+                    while i < n && b[i].is_ascii_alphabetic() {
+                        i += 1;
+                    }
+                    c.latin += (i - s) as u32;
+                    if word.is_some() {
+                        continue; // a word that holds a non-ASCII letter goes on
+                    }
+                    if i < n && b[i] >= 0x80 {
+                        word = Some((s, true)); // a non-ASCII character decides
+                    } else if i - s <= 5
+                        && let Some(k) = function_word(&text[s..i])
+                    {
+                        c.words[k] += 1; // the most common case: an ASCII word
+                    }
+                } else {
+                    if word.is_some() {
+                        end_word(&mut word, s, &mut c);
+                    }
+                    while i < n && b[i] < 0x80 && !b[i].is_ascii_alphabetic() {
+                        i += 1;
+                    }
+                }
                 continue;
             }
             let ch = text[i..].chars().next().unwrap_or(' ');

@@ -379,8 +379,49 @@ fn numbered(line: &str) -> Option<BlockKind> {
     })
 }
 
+/// The shapes of a line that opens with a digit, in the order
+/// [`classify_digit_line`] tries them.
+fn digit_shapes() -> [&'static regex::Regex; 12] {
+    [
+        &JOB_NUMBER,
+        &PAGE_NUMBER,
+        &TITLE_NUMBER,
+        &TITLE_SC_OLD,
+        &ADOPTION_ZH,
+        &CLOSING_EN,
+        &CLOSING_ZH,
+        &SESSION_ZH,
+        &NUMBERED,
+        &NUMBERED_AR,
+        &NUMBERED_TIGHT,
+        &FOOTNOTE_DEF_PLAIN,
+    ]
+}
+
+/// [`digit_shapes`] in one automaton: one pass over a digit line (most are
+/// numbered paragraphs) tells which of the expressions match, instead of
+/// a dozen searches each set up anew.
+static DIGIT_SET: std::sync::LazyLock<regex::RegexSet> = std::sync::LazyLock::new(|| {
+    regex::RegexSet::new(digit_shapes().iter().map(|r| r.as_str())).unwrap()
+});
+
 fn classify_digit_line(line: &str, t: &str) -> Option<BlockKind> {
-    if JOB_NUMBER.is_match(line) {
+    let set = DIGIT_SET.matches(line);
+    let [
+        job,
+        page,
+        title,
+        title_sc,
+        adoption_zh,
+        closing_en,
+        closing_zh,
+        session_zh,
+        num,
+        num_ar,
+        num_tight,
+        footnote,
+    ] = std::array::from_fn(|i| set.matched(i));
+    if job {
         return Some(BlockKind::Furniture(FurnitureKind::JobNumber));
     }
     // `26` alone on its line: a paragraph number whose dot PDF extraction lost,
@@ -394,36 +435,38 @@ fn classify_digit_line(line: &str, t: &str) -> Option<BlockKind> {
             lead: None,
         });
     }
-    if PAGE_NUMBER.is_match(line) {
+    if page {
         return Some(BlockKind::Furniture(FurnitureKind::PageNumber));
     }
-    if let Some(c) = TITLE_NUMBER.captures(line) {
+    if title && let Some(c) = TITLE_NUMBER.captures(line) {
         // `62/57. Title` — but not `1. Decides` (no slash / roman form there).
         return Some(BlockKind::Title {
             number: normalise_number(&c[1]),
         });
     }
-    if let Some(c) = TITLE_SC_OLD.captures(line) {
+    if title_sc && let Some(c) = TITLE_SC_OLD.captures(line) {
         return Some(BlockKind::Title {
             number: format!("{} ({})", &c[1], &c[2]),
         });
     }
-    if ADOPTION_ZH.is_match(line) {
+    if adoption_zh {
         return Some(BlockKind::Adoption);
     }
-    if CLOSING_EN.is_match(line) || CLOSING_ZH.is_match(line) {
+    if closing_en || closing_zh {
         return Some(BlockKind::Closing);
     }
     if let Some(d) = dates::whole_date(t) {
         return Some(BlockKind::DateLine(d));
     }
-    if SESSION_ZH.is_match(line) {
+    if session_zh {
         return Some(BlockKind::Session);
     }
-    if let Some(k) = numbered(line) {
+    if (num || num_ar || num_tight)
+        && let Some(k) = numbered(line)
+    {
         return Some(k);
     }
-    if let Some(c) = FOOTNOTE_DEF_PLAIN.captures(line) {
+    if footnote && let Some(c) = FOOTNOTE_DEF_PLAIN.captures(line) {
         let m = c.get(1).unwrap();
         let next = c.get(2).unwrap().as_str().chars().next().unwrap();
         // a footnote opens in upper case, or with an address (`10  www.un.org/…`)
@@ -810,6 +853,28 @@ mod tests {
         assert_eq!(normalise_number("56/24V"), "56/24 V");
         assert_eq!(normalise_number("69/96 A"), "69/96 A");
         assert_eq!(normalise_number("1514  (XV)"), "1514 (XV)");
+    }
+
+    /// The digit-line automaton says what each expression says, on every line
+    /// of the outline fixtures and the example.
+    #[test]
+    fn digit_set_agrees_with_each_shape() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/outline");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        texts.push(include_str!("../../examples/A_RES_62_57.txt").to_string());
+        let mut hits = 0;
+        for line in texts.iter().flat_map(|t| t.lines()) {
+            let set = DIGIT_SET.matches(line);
+            for (i, r) in digit_shapes().iter().enumerate() {
+                assert_eq!(set.matched(i), r.is_match(line), "{i}: {line}");
+                hits += usize::from(set.matched(i));
+            }
+        }
+        assert!(hits > 50, "{hits}");
     }
 
     /// Footnotes of GA 79/125 that open with an address, not a capital.
