@@ -336,6 +336,68 @@ fn organ_by_shape(target: &str) -> Option<String> {
     }
 }
 
+/// The words that decide which recognisers run on a unit, found in one
+/// Aho–Corasick pass instead of a scan per word.
+const TRIGGERS: [&str; 13] = [
+    "Add.",
+    "Corr.",
+    "Rev.",
+    "Amend.",
+    "esolution",
+    "ecision",
+    "res.",
+    "第",
+    "决议",
+    "决定",
+    "决 议",
+    "aragraph",
+    "段",
+];
+
+/// A leftmost-first automaton (the kind that may use the vectorised searcher).
+/// Its non-overlapping matches still report every trigger the text holds: no
+/// trigger is a prefix of another, none contains another, and no trigger's
+/// end is another's start (unit test), so no match can hide another.
+static TRIGGER_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(TRIGGERS)
+        .unwrap()
+});
+
+/// Which of [`TRIGGERS`] a unit holds.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Triggers {
+    /// `Add.`, `Corr.`, `Rev.`, `Amend.`: continuation forms of symbols
+    modifier: bool,
+    /// `resolution`, `decision`, `res.`: English-style citations
+    act: bool,
+    /// `第` and `决议`/`决定`: Chinese citations
+    di: bool,
+    jue: bool,
+    /// `paragraph`: references to paragraphs
+    paragraph: bool,
+    /// `段`: Chinese references to paragraphs
+    duan: bool,
+}
+
+impl Triggers {
+    fn of(s: &str) -> Triggers {
+        let mut t = Triggers::default();
+        for m in TRIGGER_AC.find_iter(s) {
+            match m.pattern().as_usize() {
+                0..=3 => t.modifier = true,
+                4..=6 => t.act = true,
+                7 => t.di = true,
+                8..=10 => t.jue = true,
+                11 => t.paragraph = true,
+                _ => t.duan = true,
+            }
+        }
+        t
+    }
+}
+
 /// Analyse one unit. `own_symbol`/`own_number` are left out of the citations.
 #[allow(clippy::while_let_loop)] // the item loop breaks from several places
 pub fn analyse(
@@ -349,6 +411,7 @@ pub fn analyse(
     let s = view.s.as_str();
     let mut f = UnitFacts::default();
     let western = lang != Lang::Zh;
+    let trig = Triggers::of(s);
     // symbols
     for sym in symbols::find_symbols(s, western) {
         f.symbols.push(SymbolRef {
@@ -359,10 +422,7 @@ pub fn analyse(
         });
     }
     // continuation forms (`A/60/88 and Corr. 2`)
-    let has_modifier = ["Add.", "Corr.", "Rev.", "Amend."]
-        .iter()
-        .any(|m| s.contains(m));
-    let continuations = if has_modifier {
+    let continuations = if trig.modifier {
         CONTINUATION.captures_iter(s).collect()
     } else {
         Vec::new()
@@ -392,7 +452,7 @@ pub fn analyse(
     f.symbols.sort_by_key(|x| x.range.start);
     let mut list = list_base;
     // English-style citations (also used for fr/es/ru: same numbers)
-    if s.contains("esolution") || s.contains("ecision") || s.contains("res.") {
+    if trig.act {
         for act in EN_ACT.find_iter(s) {
             let (before, noun) = en_act_parts(act.as_str());
             let plural = noun.ends_with('s') && noun != "res.";
@@ -493,8 +553,7 @@ pub fn analyse(
         other_citations(view, lang, own_organ, in_footnote, &mut f, &mut list);
     }
     // Chinese citations: `[date] 第 N 号 (、|和) ... 决议|决定`
-    if s.contains('第') && (s.contains("决议") || s.contains("决定") || s.contains("决 议"))
-    {
+    if trig.di && trig.jue {
         zh_citations(view, own_organ, in_footnote, &mut f, &mut list);
     }
     // A/RES and S/RES symbols are citations of resolutions; other symbols of documents
@@ -567,7 +626,7 @@ pub fn analyse(
         });
     }
     // paragraph references
-    let para_refs = if s.contains("aragraph") {
+    let para_refs = if trig.paragraph {
         PARA_REF_EN.captures_iter(s).collect()
     } else {
         Vec::new()
@@ -592,7 +651,7 @@ pub fn analyse(
             of_citation: of,
         });
     }
-    if s.contains('段') {
+    if trig.duan {
         for c in PARA_REF_ZH.captures_iter(s) {
             if c.get(1).is_none() && c.get(4).is_none() {
                 continue;
@@ -1338,11 +1397,8 @@ fn find_markers(
     // alone after a word (weak).
     let b = s.as_bytes();
     let mut k = 0;
-    while k < b.len() {
-        if !b[k].is_ascii_digit() {
-            k += 1;
-            continue;
-        }
+    while let Some(d) = crate::syntax::text::find_ascii_digit(b, k) {
+        k = d;
         let ds = k;
         while k < b.len() && b[k].is_ascii_digit() {
             k += 1;
@@ -1607,6 +1663,67 @@ mod tests {
             }
         }
         assert!(n > 20, "{n}");
+    }
+
+    /// One pass finds what a search per trigger finds, on the outline
+    /// fixtures' paragraphs and on texts that pack the triggers together.
+    #[test]
+    fn triggers_are_what_a_search_per_word_finds() {
+        for a in TRIGGERS {
+            for b in TRIGGERS {
+                if a == b {
+                    continue;
+                }
+                assert!(!a.contains(b), "{a} holds {b}");
+                for k in 1..a.len().min(b.len()) {
+                    if a.is_char_boundary(a.len() - k) && b.is_char_boundary(k) {
+                        assert_ne!(&a[a.len() - k..], &b[..k], "{a} runs into {b}");
+                    }
+                }
+            }
+        }
+        let slow = |s: &str| {
+            let any = |w: &[&str]| w.iter().any(|x| s.contains(x));
+            Triggers {
+                modifier: any(&["Add.", "Corr.", "Rev.", "Amend."]),
+                act: any(&["esolution", "ecision", "res."]),
+                di: s.contains('第'),
+                jue: any(&["决议", "决定", "决 议"]),
+                paragraph: s.contains("aragraph"),
+                duan: s.contains('段'),
+            }
+        };
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/outline");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .flat_map(|t| t.split("\n\n").map(String::from).collect::<Vec<_>>())
+            .collect();
+        texts.push("A/60/88 and Corr.2, Rev.1; resolutions, decision res. paragraphs".into());
+        texts.push("第 61/100 号决议第 5 段和决定、决 议".into());
+        let mut seen = Triggers::default();
+        for t in &texts {
+            let fast = Triggers::of(t);
+            assert_eq!(fast, slow(t), "{t}");
+            seen.modifier |= fast.modifier;
+            seen.act |= fast.act;
+            seen.di |= fast.di;
+            seen.jue |= fast.jue;
+            seen.paragraph |= fast.paragraph;
+            seen.duan |= fast.duan;
+        }
+        assert_eq!(
+            seen,
+            Triggers {
+                modifier: true,
+                act: true,
+                di: true,
+                jue: true,
+                paragraph: true,
+                duan: true
+            }
+        );
     }
 
     /// The byte scan for superscripts finds what decoding every character finds.
