@@ -226,32 +226,6 @@ fn en_us_date_parts(m: &str) -> (&str, &str, &str) {
     )
 }
 
-/// Whether the text after an English month can go on as [`EN_DATE_US`]
-/// does: spaces, a number, at most a two-letter suffix, a comma
-/// (`December 5th, 2007`). Most English dates are written `5 December 2007`,
-/// so the second expression rarely needs its own pass over the paragraph.
-/// Exact: the leftmost-first month search reports every month the
-/// expression could use (no month name is a prefix of another, and a
-/// month's only capital is its first letter, so two cannot overlap).
-fn may_start_us_date(after_month: &str) -> bool {
-    let ws = char::is_whitespace;
-    let r = after_month.trim_start_matches(ws);
-    if r.len() == after_month.len() {
-        return false;
-    }
-    let digits = r.len() - r.trim_start_matches(char::is_numeric).len();
-    if digits == 0 {
-        return false;
-    }
-    let r = &r[digits..];
-    let letters = r
-        .bytes()
-        .take(2)
-        .take_while(|b| b.is_ascii_alphabetic())
-        .count();
-    r[letters..].starts_with(',')
-}
-
 /// Every date in `s`, in text order.
 pub fn find_dates(s: &str) -> Vec<FoundDate> {
     let mut out = Vec::new();
@@ -260,8 +234,7 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
     {
         return out;
     }
-    let months: Vec<aho_corasick::Match> = MONTH_HINT.find_iter(s).collect();
-    if !months.is_empty() {
+    if MONTH_HINT.is_match(s) {
         for m in EN_DATE.find_iter(s) {
             let (day, suffix, month, year) = en_date_parts(m.as_str());
             out.push(FoundDate {
@@ -275,8 +248,7 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
                 canonical_form: !suffix,
             });
         }
-        let us = months.iter().any(|h| may_start_us_date(&s[h.end()..]));
-        for m in EN_DATE_US.find_iter(if us { s } else { "" }) {
+        for m in EN_DATE_US.find_iter(s) {
             let (month, day, year) = en_us_date_parts(m.as_str());
             out.push(FoundDate {
                 start: m.start(),
@@ -532,8 +504,6 @@ mod tests {
             for c in EN_DATE_US.captures_iter(t) {
                 let parts = en_us_date_parts(&c[0]);
                 assert_eq!(parts, (&c[1], &c[2], &c[3]), "{}", &c[0]);
-                let month = c.get(1).unwrap();
-                assert!(may_start_us_date(&t[month.end()..]), "{}", &c[0]);
                 us += 1;
             }
         }

@@ -168,12 +168,44 @@ pub struct ScriptCounts {
 
 /// `the of and` / `les des du` / `los las del`: frequent, short, unambiguous.
 fn function_word(w: &str) -> Option<usize> {
-    // a match on byte strings compiles to a test of the length, then of the
-    // bytes: a handful of comparisons per word
-    match w.as_bytes() {
-        b"the" | b"of" | b"and" | b"to" | b"its" | b"with" => Some(0),
-        b"les" | b"des" | b"du" | b"et" | b"aux" | b"sur" => Some(1),
-        b"los" | b"las" | b"del" | b"y" | b"para" | b"sobre" => Some(2),
+    /// A word of up to 5 bytes packed into an integer (no word holds a zero
+    /// byte, so the length is part of the key).
+    const fn key(b: &[u8]) -> u64 {
+        let mut k = 0u64;
+        let mut i = 0;
+        while i < b.len() {
+            k = k << 8 | b[i] as u64;
+            i += 1;
+        }
+        k
+    }
+    const THE: u64 = key(b"the");
+    const OF: u64 = key(b"of");
+    const AND: u64 = key(b"and");
+    const TO: u64 = key(b"to");
+    const ITS: u64 = key(b"its");
+    const WITH: u64 = key(b"with");
+    const LES: u64 = key(b"les");
+    const DES: u64 = key(b"des");
+    const DU: u64 = key(b"du");
+    const ET: u64 = key(b"et");
+    const AUX: u64 = key(b"aux");
+    const SUR: u64 = key(b"sur");
+    const LOS: u64 = key(b"los");
+    const LAS: u64 = key(b"las");
+    const DEL: u64 = key(b"del");
+    const Y: u64 = key(b"y");
+    const PARA: u64 = key(b"para");
+    const SOBRE: u64 = key(b"sobre");
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 5 {
+        return None;
+    }
+    // a match on integer constants is a handful of comparisons
+    match key(b) {
+        THE | OF | AND | TO | ITS | WITH => Some(0),
+        LES | DES | DU | ET | AUX | SUR => Some(1),
+        LOS | LAS | DEL | Y | PARA | SOBRE => Some(2),
         _ => None,
     }
 }
@@ -233,7 +265,14 @@ impl ScriptCounts {
                         if p >= len {
                             break; // the word runs on past the block
                         }
-                        end_word(&mut word, i + p, &mut c);
+                        // (the closure's test, written out: it runs per word)
+                        if let Some((start, ascii)) = word.take()
+                            && ascii
+                            && i + p - start <= 5
+                            && let Some(k) = function_word(&text[start..i + p])
+                        {
+                            c.words[k] += 1;
+                        }
                     } else {
                         let rest = mask >> p;
                         if rest == 0 {

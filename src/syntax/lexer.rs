@@ -341,18 +341,23 @@ fn numbered(line: &str) -> Option<BlockKind> {
         None => (NUMBERED_TIGHT.captures(line)?, true),
     };
     let m = c.get(2).or_else(|| c.get(1)).unwrap();
-    let digits: String = m
-        .as_str()
-        .chars()
-        .map(|ch| {
-            if ('٠'..='٩').contains(&ch) {
-                char::from_u32(ch as u32 - 0x660 + 0x30).unwrap()
-            } else {
-                ch
-            }
-        })
-        .collect();
-    let number: Option<u32> = digits.parse().ok();
+    // Arabic-Indic digits read as Western ones (no copy for the usual ASCII)
+    let number: Option<u32> = if m.as_str().is_ascii() {
+        m.as_str().parse().ok()
+    } else {
+        let digits: String = m
+            .as_str()
+            .chars()
+            .map(|ch| {
+                if ('٠'..='٩').contains(&ch) {
+                    char::from_u32(ch as u32 - 0x660 + 0x30).unwrap()
+                } else {
+                    ch
+                }
+            })
+            .collect();
+        digits.parse().ok()
+    };
     let suffix = c.get(3).map(|s| s.as_str()).unwrap_or("");
     let label = if suffix.is_empty() {
         m.as_str().to_string()
