@@ -207,6 +207,24 @@ static EN_ACT: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// The organ phrase (or possessive) and the noun of an [`EN_ACT`] match, which
+/// is `[phrase \s+] noun \s+`: the noun is its last word (no noun holds a
+/// space), the phrase what comes before it (no phrase ends in a space; unit
+/// test). Reading the two groups off the match spares the capture engine,
+/// which walks the whole phrase alternation again.
+fn en_act_parts(m: &str) -> (Option<&str>, &str) {
+    let t = m.trim_end_matches(char::is_whitespace);
+    match t.rfind(char::is_whitespace) {
+        Some(k) => {
+            let noun = &t[k..];
+            let noun = noun.trim_start_matches(char::is_whitespace);
+            let before = t[..t.len() - noun.len()].trim_end_matches(char::is_whitespace);
+            (Some(before), noun)
+        }
+        None => (None, t),
+    }
+}
+
 /// Any organ phrase of the `[en]` table other than the General Assembly's: the
 /// body a bare `resolution 56/1` belongs to when its date rules out the Assembly
 /// (`decisions of the Human Rights Council, the most recent of which being
@@ -318,6 +336,68 @@ fn organ_by_shape(target: &str) -> Option<String> {
     }
 }
 
+/// The words that decide which recognisers run on a unit, found in one
+/// Aho–Corasick pass instead of a scan per word.
+const TRIGGERS: [&str; 13] = [
+    "Add.",
+    "Corr.",
+    "Rev.",
+    "Amend.",
+    "esolution",
+    "ecision",
+    "res.",
+    "第",
+    "决议",
+    "决定",
+    "决 议",
+    "aragraph",
+    "段",
+];
+
+/// A leftmost-first automaton (the kind that may use the vectorised searcher).
+/// Its non-overlapping matches still report every trigger the text holds: no
+/// trigger is a prefix of another, none contains another, and no trigger's
+/// end is another's start (unit test), so no match can hide another.
+static TRIGGER_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(TRIGGERS)
+        .unwrap()
+});
+
+/// Which of [`TRIGGERS`] a unit holds.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Triggers {
+    /// `Add.`, `Corr.`, `Rev.`, `Amend.`: continuation forms of symbols
+    modifier: bool,
+    /// `resolution`, `decision`, `res.`: English-style citations
+    act: bool,
+    /// `第` and `决议`/`决定`: Chinese citations
+    di: bool,
+    jue: bool,
+    /// `paragraph`: references to paragraphs
+    paragraph: bool,
+    /// `段`: Chinese references to paragraphs
+    duan: bool,
+}
+
+impl Triggers {
+    fn of(s: &str) -> Triggers {
+        let mut t = Triggers::default();
+        for m in TRIGGER_AC.find_iter(s) {
+            match m.pattern().as_usize() {
+                0..=3 => t.modifier = true,
+                4..=6 => t.act = true,
+                7 => t.di = true,
+                8..=10 => t.jue = true,
+                11 => t.paragraph = true,
+                _ => t.duan = true,
+            }
+        }
+        t
+    }
+}
+
 /// Analyse one unit. `own_symbol`/`own_number` are left out of the citations.
 #[allow(clippy::while_let_loop)] // the item loop breaks from several places
 pub fn analyse(
@@ -331,6 +411,7 @@ pub fn analyse(
     let s = view.s.as_str();
     let mut f = UnitFacts::default();
     let western = lang != Lang::Zh;
+    let trig = Triggers::of(s);
     // symbols
     for sym in symbols::find_symbols(s, western) {
         f.symbols.push(SymbolRef {
@@ -341,10 +422,12 @@ pub fn analyse(
         });
     }
     // continuation forms (`A/60/88 and Corr. 2`)
-    let has_modifier = ["Add.", "Corr.", "Rev.", "Amend."]
-        .iter()
-        .any(|m| s.contains(m));
-    for c in CONTINUATION.captures_iter(if has_modifier { s } else { "" }) {
+    let continuations = if trig.modifier {
+        CONTINUATION.captures_iter(s).collect()
+    } else {
+        Vec::new()
+    };
+    for c in continuations {
         let m = c.get(1).unwrap();
         let prev = f
             .symbols
@@ -369,14 +452,14 @@ pub fn analyse(
     f.symbols.sort_by_key(|x| x.range.start);
     let mut list = list_base;
     // English-style citations (also used for fr/es/ru: same numbers)
-    if s.contains("esolution") || s.contains("ecision") || s.contains("res.") {
-        for c in EN_ACT.captures_iter(s) {
-            let noun = c.get(2).unwrap();
-            let plural = noun.as_str().ends_with('s') && noun.as_str() != "res.";
-            let is_decision = noun.as_str().to_lowercase().starts_with("decision");
-            let (organ, own, other_body) = organ_of(c.get(1).map(|m| m.as_str()), own_organ);
-            let list_start = c.get(0).unwrap().start();
-            let mut pos = c.get(0).unwrap().end();
+    if trig.act {
+        for act in EN_ACT.find_iter(s) {
+            let (before, noun) = en_act_parts(act.as_str());
+            let plural = noun.ends_with('s') && noun != "res.";
+            let is_decision = noun.to_lowercase().starts_with("decision");
+            let (organ, own, other_body) = organ_of(before, own_organ);
+            let list_start = act.start();
+            let mut pos = act.end();
             let mut items: Vec<Citation> = Vec::new();
             let mut joins: Vec<bool> = Vec::new();
             loop {
@@ -453,7 +536,7 @@ pub fn analyse(
             apply_shared_date(&mut items, &joins);
             // a bare noun, or `its` after another body's name (`the Human Rights
             // Council in its resolutions 55/28 …`, A/RES/79/258)
-            if c.get(1).is_none() || own {
+            if before.is_none() || own {
                 other_body_before(s, list_start, &mut items);
             }
             let lr = view.range(list_start..pos);
@@ -470,8 +553,7 @@ pub fn analyse(
         other_citations(view, lang, own_organ, in_footnote, &mut f, &mut list);
     }
     // Chinese citations: `[date] 第 N 号 (、|和) ... 决议|决定`
-    if s.contains('第') && (s.contains("决议") || s.contains("决定") || s.contains("决 议"))
-    {
+    if trig.di && trig.jue {
         zh_citations(view, own_organ, in_footnote, &mut f, &mut list);
     }
     // A/RES and S/RES symbols are citations of resolutions; other symbols of documents
@@ -544,7 +626,12 @@ pub fn analyse(
         });
     }
     // paragraph references
-    for c in PARA_REF_EN.captures_iter(if s.contains("aragraph") { s } else { "" }) {
+    let para_refs = if trig.paragraph {
+        PARA_REF_EN.captures_iter(s).collect()
+    } else {
+        Vec::new()
+    };
+    for c in para_refs {
         let Some(tail) = c.get(3) else { continue };
         let of = c.get(4).map(|m| normalise_number(m.as_str()));
         if of.is_none()
@@ -564,7 +651,7 @@ pub fn analyse(
             of_citation: of,
         });
     }
-    if s.contains('段') {
+    if trig.duan {
         for c in PARA_REF_ZH.captures_iter(s) {
             if c.get(1).is_none() && c.get(4).is_none() {
                 continue;
@@ -1244,6 +1331,31 @@ fn zh_citations(
     }
 }
 
+/// Runs of superscript digits (`¹²`) in `s`, with their value. In UTF-8 each
+/// starts with byte C2 (`¹²³`) or E2 (`⁰⁴…⁹`), so only the characters at those
+/// bytes are decoded.
+fn superscript_runs(s: &str) -> Vec<(Range<usize>, u32)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(k) = memchr::memchr2(0xC2, 0xE2, &s.as_bytes()[from..]) {
+        let i = from + k;
+        let mut chars = s[i..].chars();
+        let Some(mut n) = chars.next().and_then(superscript_digit) else {
+            from = i + 1;
+            continue;
+        };
+        let mut end = s.len() - chars.as_str().len();
+        for d in chars {
+            let Some(x) = superscript_digit(d) else { break };
+            n = n.wrapping_mul(10).wrapping_add(x);
+            end += d.len_utf8();
+        }
+        out.push((i..end, n));
+        from = end;
+    }
+    out
+}
+
 /// Footnote markers: superscripts (always), digits glued after punctuation
 /// (strong), digits standing alone after a word (weak: kept only when a footnote
 /// with that number exists; the caller decides).
@@ -1271,40 +1383,22 @@ fn find_markers(
             .take_while(|t| t.start < r.end)
             .any(|t| r.start < t.end)
     };
-    // superscripts
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if superscript_digit(c).is_some() {
-            let mut end = i + c.len_utf8();
-            let mut n = superscript_digit(c).unwrap();
-            while let Some(&(j, d)) = it.peek() {
-                if let Some(x) = superscript_digit(d) {
-                    n = n * 10 + x;
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
-            }
-            v.push((
-                FootnoteRef {
-                    number: n,
-                    range: view.range(i..end),
-                    superscript: true,
-                },
-                true,
-            ));
-        }
+    for (r, n) in superscript_runs(s) {
+        v.push((
+            FootnoteRef {
+                number: n,
+                range: view.range(r),
+                superscript: true,
+            },
+            true,
+        ));
     }
     // One scan over the digit runs: glued to punctuation (strong) or standing
     // alone after a word (weak).
     let b = s.as_bytes();
     let mut k = 0;
-    while k < b.len() {
-        if !b[k].is_ascii_digit() {
-            k += 1;
-            continue;
-        }
+    while let Some(d) = crate::syntax::text::find_ascii_digit(b, k) {
+        k = d;
         let ds = k;
         while k < b.len() && b[k].is_ascii_digit() {
             k += 1;
@@ -1533,4 +1627,138 @@ fn find_markers(
     }
     v.sort_by_key(|(r, _)| r.range.start);
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The act's phrase and noun read off the match are its capture groups, on
+    /// every paragraph of the outline fixtures and forms made up to try the
+    /// phrase alternation.
+    #[test]
+    fn en_act_parts_are_the_capture_groups() {
+        let t = Lang::En.table();
+        for p in t.organs.iter().map(|(p, _)| p).chain(&t.own_words) {
+            assert_eq!(p.trim(), p, "{p}");
+        }
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/outline");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        texts.push(
+            "the General\u{a0}Assembly  resolutions 1/2, its\tdecision 3/4, res. 5/6 and \
+             Security Council resolution\u{2003}7 (2000); Resolution 8/9"
+                .into(),
+        );
+        let mut n = 0;
+        for text in &texts {
+            for c in EN_ACT.captures_iter(text) {
+                let (before, noun) = en_act_parts(c.get(0).unwrap().as_str());
+                assert_eq!(before, c.get(1).map(|m| m.as_str()), "{}", &c[0]);
+                assert_eq!(noun, &c[2], "{}", &c[0]);
+                n += 1;
+            }
+        }
+        assert!(n > 20, "{n}");
+    }
+
+    /// One pass finds what a search per trigger finds, on the outline
+    /// fixtures' paragraphs and on texts that pack the triggers together.
+    #[test]
+    fn triggers_are_what_a_search_per_word_finds() {
+        for a in TRIGGERS {
+            for b in TRIGGERS {
+                if a == b {
+                    continue;
+                }
+                assert!(!a.contains(b), "{a} holds {b}");
+                for k in 1..a.len().min(b.len()) {
+                    if a.is_char_boundary(a.len() - k) && b.is_char_boundary(k) {
+                        assert_ne!(&a[a.len() - k..], &b[..k], "{a} runs into {b}");
+                    }
+                }
+            }
+        }
+        let slow = |s: &str| {
+            let any = |w: &[&str]| w.iter().any(|x| s.contains(x));
+            Triggers {
+                modifier: any(&["Add.", "Corr.", "Rev.", "Amend."]),
+                act: any(&["esolution", "ecision", "res."]),
+                di: s.contains('第'),
+                jue: any(&["决议", "决定", "决 议"]),
+                paragraph: s.contains("aragraph"),
+                duan: s.contains('段'),
+            }
+        };
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/outline");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .flat_map(|t| t.split("\n\n").map(String::from).collect::<Vec<_>>())
+            .collect();
+        texts.push("A/60/88 and Corr.2, Rev.1; resolutions, decision res. paragraphs".into());
+        texts.push("第 61/100 号决议第 5 段和决定、决 议".into());
+        let mut seen = Triggers::default();
+        for t in &texts {
+            let fast = Triggers::of(t);
+            assert_eq!(fast, slow(t), "{t}");
+            seen.modifier |= fast.modifier;
+            seen.act |= fast.act;
+            seen.di |= fast.di;
+            seen.jue |= fast.jue;
+            seen.paragraph |= fast.paragraph;
+            seen.duan |= fast.duan;
+        }
+        assert_eq!(
+            seen,
+            Triggers {
+                modifier: true,
+                act: true,
+                di: true,
+                jue: true,
+                paragraph: true,
+                duan: true
+            }
+        );
+    }
+
+    /// The byte scan for superscripts finds what decoding every character finds.
+    #[test]
+    fn superscript_runs_match_a_character_scan() {
+        fn plain(s: &str) -> Vec<(Range<usize>, u32)> {
+            let mut out: Vec<(Range<usize>, u32)> = Vec::new();
+            for (i, c) in s.char_indices() {
+                let Some(d) = superscript_digit(c) else {
+                    continue;
+                };
+                match out.last_mut() {
+                    Some((r, n)) if r.end == i => {
+                        *n = n.wrapping_mul(10).wrapping_add(d);
+                        r.end = i + c.len_utf8();
+                    }
+                    _ => out.push((i..i + c.len_utf8(), d)),
+                }
+            }
+            out
+        }
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/outline");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        texts.push("Reaffirming¹² its resolution²³⁴, © 2006 — “é”¹ ⁰⁴⁵⁶⁷⁸⁹ x¹".into());
+        texts.push("¹¹¹¹¹¹¹¹¹¹¹¹ and ‰ ⁿ ₁ ⁺ ¹".into());
+        let mut found = 0;
+        for t in &texts {
+            let runs = superscript_runs(t);
+            found += runs.len();
+            assert_eq!(runs, plain(t), "{}", &t[..t.len().min(80)]);
+        }
+        assert!(found >= 7, "{found}");
+    }
 }

@@ -168,9 +168,9 @@ pub struct ScriptCounts {
 
 /// `the of and` / `les des du` / `los las del`: frequent, short, unambiguous.
 fn function_word(w: &str) -> Option<usize> {
-    /// A word of up to 5 bytes packed into an integer: one comparison each.
-    const fn key(w: &str) -> u64 {
-        let b = w.as_bytes();
+    /// A word of up to 5 bytes packed into an integer (no word holds a zero
+    /// byte, so the length is part of the key).
+    const fn key(b: &[u8]) -> u64 {
         let mut k = 0u64;
         let mut i = 0;
         while i < b.len() {
@@ -179,51 +179,56 @@ fn function_word(w: &str) -> Option<usize> {
         }
         k
     }
-    const WORDS: [(u64, usize); 18] = {
-        let list: [(&str, usize); 18] = [
-            ("the", 0),
-            ("of", 0),
-            ("and", 0),
-            ("to", 0),
-            ("its", 0),
-            ("with", 0),
-            ("les", 1),
-            ("des", 1),
-            ("du", 1),
-            ("et", 1),
-            ("aux", 1),
-            ("sur", 1),
-            ("los", 2),
-            ("las", 2),
-            ("del", 2),
-            ("y", 2),
-            ("para", 2),
-            ("sobre", 2),
-        ];
-        let mut out = [(0u64, 0usize); 18];
-        let mut i = 0;
-        while i < list.len() {
-            out[i] = (key(list[i].0), list[i].1);
-            i += 1;
-        }
-        out
-    };
-    if w.is_empty() || w.len() > 5 {
+    const THE: u64 = key(b"the");
+    const OF: u64 = key(b"of");
+    const AND: u64 = key(b"and");
+    const TO: u64 = key(b"to");
+    const ITS: u64 = key(b"its");
+    const WITH: u64 = key(b"with");
+    const LES: u64 = key(b"les");
+    const DES: u64 = key(b"des");
+    const DU: u64 = key(b"du");
+    const ET: u64 = key(b"et");
+    const AUX: u64 = key(b"aux");
+    const SUR: u64 = key(b"sur");
+    const LOS: u64 = key(b"los");
+    const LAS: u64 = key(b"las");
+    const DEL: u64 = key(b"del");
+    const Y: u64 = key(b"y");
+    const PARA: u64 = key(b"para");
+    const SOBRE: u64 = key(b"sobre");
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 5 {
         return None;
     }
-    let k = key(w);
-    WORDS.iter().find(|(x, _)| *x == k).map(|(_, l)| *l)
+    // a match on integer constants is a handful of comparisons
+    match key(b) {
+        THE | OF | AND | TO | ITS | WITH => Some(0),
+        LES | DES | DU | ET | AUX | SUR => Some(1),
+        LOS | LAS | DEL | Y | PARA | SOBRE => Some(2),
+        _ => None,
+    }
 }
 
 impl ScriptCounts {
-    /// Letters per script and function words, in one pass over the bytes:
-    /// ASCII is classified without decoding; a word holding a non-ASCII letter
-    /// is no function word (they are all ASCII).
+    /// Letters per script and function words, in one pass over the bytes, 64
+    /// at a time: a block of ASCII is classified 8 bytes at a time without
+    /// decoding, other blocks a character at a time; a word holding a
+    /// non-ASCII letter is no function word (they are all ASCII).
     pub fn of(text: &str) -> Self {
+        /// A bit per ASCII letter among 8 ASCII bytes (byte k → bit k).
+        fn letters8(v: u64) -> u64 {
+            const ONES: u64 = 0x0101_0101_0101_0101;
+            // lower case folded; no byte exceeds 0x7F, so no sum carries over
+            let x = v | (0x20 * ONES);
+            let from_a = x.wrapping_add(0x1F * ONES); // high bit: x >= b'a'
+            let past_z = x.wrapping_add(0x05 * ONES); // high bit: x > b'z'
+            let hi = from_a & !past_z & (0x80 * ONES);
+            (hi >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+        }
         let mut c = ScriptCounts::default();
         let b = text.as_bytes();
         let n = b.len();
-        let mut i = 0;
         // the current word: its start, and whether it is ASCII letters only
         let mut word: Option<(usize, bool)> = None;
         let end_word = |word: &mut Option<(usize, bool)>, at: usize, c: &mut ScriptCounts| {
@@ -235,34 +240,83 @@ impl ScriptCounts {
                 c.words[k] += 1;
             }
         };
+        let mut i = 0;
         while i < n {
-            let x = b[i];
-            if x < 0x80 {
-                if x.is_ascii_alphabetic() {
-                    c.latin += 1;
-                    word.get_or_insert((i, true));
-                } else if word.is_some() {
-                    end_word(&mut word, i, &mut c);
+            let len = (n - i).min(64);
+            if b[i..i + len].is_ascii() {
+                // 64 ASCII bytes: a bit per letter, counted at once; the words
+                // are the runs of set bits
+                let mut mask = 0u64;
+                let mut k = 0;
+                while k + 8 <= len {
+                    let v = u64::from_le_bytes(b[i + k..i + k + 8].try_into().unwrap());
+                    mask |= letters8(v) << k;
+                    k += 8;
                 }
-                i += 1;
+                for (j, x) in b[i + k..i + len].iter().enumerate() {
+                    mask |= u64::from(x.is_ascii_alphabetic()) << (k + j);
+                }
+                c.latin += mask.count_ones();
+                let mut p = 0;
+                while p < len {
+                    if word.is_some() {
+                        // the letters from `p` on (bits past `len` are clear)
+                        p += (!(mask >> p)).trailing_zeros() as usize;
+                        if p >= len {
+                            break; // the word runs on past the block
+                        }
+                        // (the closure's test, written out: it runs per word)
+                        if let Some((start, ascii)) = word.take()
+                            && ascii
+                            && i + p - start <= 5
+                            && let Some(k) = function_word(&text[start..i + p])
+                        {
+                            c.words[k] += 1;
+                        }
+                    } else {
+                        let rest = mask >> p;
+                        if rest == 0 {
+                            break;
+                        }
+                        p += rest.trailing_zeros() as usize;
+                        word = Some((i + p, true));
+                    }
+                }
+                i += len;
                 continue;
             }
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            if crate::syntax::cjk::is_han(ch) {
-                c.han += 1;
-            } else if crate::syntax::cjk::is_cyrillic(ch) {
-                c.cyrillic += 1;
-            } else if crate::syntax::cjk::is_arabic(ch) {
-                c.arabic += 1;
-            } else if ch.is_alphabetic() && (ch as u32) < 0x250 {
-                c.latin += 1;
+            // a block with other characters: one character at a time (the
+            // last may run past the block)
+            let stop = i + len;
+            while i < stop {
+                let x = b[i];
+                if x < 0x80 {
+                    if x.is_ascii_alphabetic() {
+                        c.latin += 1;
+                        word.get_or_insert((i, true));
+                    } else if word.is_some() {
+                        end_word(&mut word, i, &mut c);
+                    }
+                    i += 1;
+                    continue;
+                }
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                if crate::syntax::cjk::is_han(ch) {
+                    c.han += 1;
+                } else if crate::syntax::cjk::is_cyrillic(ch) {
+                    c.cyrillic += 1;
+                } else if crate::syntax::cjk::is_arabic(ch) {
+                    c.arabic += 1;
+                } else if ch.is_alphabetic() && (ch as u32) < 0x250 {
+                    c.latin += 1;
+                }
+                if ch.is_alphabetic() {
+                    word.get_or_insert((i, false)).1 = false;
+                } else {
+                    end_word(&mut word, i, &mut c);
+                }
+                i += ch.len_utf8();
             }
-            if ch.is_alphabetic() {
-                word.get_or_insert((i, false)).1 = false;
-            } else {
-                end_word(&mut word, i, &mut c);
-            }
-            i += ch.len_utf8();
         }
         end_word(&mut word, n, &mut c);
         c
@@ -362,6 +416,20 @@ mod tests {
         texts.push(include_str!("../../examples/A_RES_62_57.txt").to_string());
         texts.push("y—the l’ONU des\u{301} du«les»éthe of2and the".to_string());
         texts.push("大会 决定 Генеральная Ассамблея, постановляет и الجمعية العامة y".to_string());
+        // words across the 8- and 64-byte blocks of the ASCII path
+        for pad in 0..70 {
+            let mut t = "x".repeat(pad);
+            t.push_str(" the,of-AND y\tpara sobre del los las sur et du des les its with to ");
+            texts.push(t.repeat(3));
+            texts.push(format!("{}the", " ".repeat(pad)));
+            texts.push(format!("{}Sobre", "z".repeat(pad)));
+            texts.push(format!(
+                "{}’the é{}del’ y",
+                "q ".repeat(pad),
+                "a".repeat(pad % 9)
+            ));
+            texts.push(format!("{}thé the—of", "é".repeat(pad)));
+        }
         for t in &texts {
             assert_eq!(ScriptCounts::of(t), plain(t), "{}", &t[..t.len().min(80)]);
         }

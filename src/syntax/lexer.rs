@@ -342,18 +342,23 @@ fn numbered(line: &str) -> Option<BlockKind> {
         None => (NUMBERED_TIGHT.captures(line)?, true),
     };
     let m = c.get(2).or_else(|| c.get(1)).unwrap();
-    let digits: String = m
-        .as_str()
-        .chars()
-        .map(|ch| {
-            if ('٠'..='٩').contains(&ch) {
-                char::from_u32(ch as u32 - 0x660 + 0x30).unwrap()
-            } else {
-                ch
-            }
-        })
-        .collect();
-    let number: Option<u32> = digits.parse().ok();
+    // Arabic-Indic digits read as Western ones (no copy for the usual ASCII)
+    let number: Option<u32> = if m.as_str().is_ascii() {
+        m.as_str().parse().ok()
+    } else {
+        let digits: String = m
+            .as_str()
+            .chars()
+            .map(|ch| {
+                if ('٠'..='٩').contains(&ch) {
+                    char::from_u32(ch as u32 - 0x660 + 0x30).unwrap()
+                } else {
+                    ch
+                }
+            })
+            .collect();
+        digits.parse().ok()
+    };
     let suffix = c.get(3).map(|s| s.as_str()).unwrap_or("");
     let label = if suffix.is_empty() {
         m.as_str().to_string()
@@ -380,8 +385,49 @@ fn numbered(line: &str) -> Option<BlockKind> {
     })
 }
 
+/// The shapes of a line that opens with a digit, in the order
+/// [`classify_digit_line`] tries them.
+fn digit_shapes() -> [&'static regex::Regex; 12] {
+    [
+        &JOB_NUMBER,
+        &PAGE_NUMBER,
+        &TITLE_NUMBER,
+        &TITLE_SC_OLD,
+        &ADOPTION_ZH,
+        &CLOSING_EN,
+        &CLOSING_ZH,
+        &SESSION_ZH,
+        &NUMBERED,
+        &NUMBERED_AR,
+        &NUMBERED_TIGHT,
+        &FOOTNOTE_DEF_PLAIN,
+    ]
+}
+
+/// [`digit_shapes`] in one automaton: one pass over a digit line (most are
+/// numbered paragraphs) tells which of the expressions match, instead of
+/// a dozen searches each set up anew.
+static DIGIT_SET: std::sync::LazyLock<regex::RegexSet> = std::sync::LazyLock::new(|| {
+    regex::RegexSet::new(digit_shapes().iter().map(|r| r.as_str())).unwrap()
+});
+
 fn classify_digit_line(line: &str, t: &str) -> Option<BlockKind> {
-    if JOB_NUMBER.is_match(line) {
+    let set = DIGIT_SET.matches(line);
+    let [
+        job,
+        page,
+        title,
+        title_sc,
+        adoption_zh,
+        closing_en,
+        closing_zh,
+        session_zh,
+        num,
+        num_ar,
+        num_tight,
+        footnote,
+    ] = std::array::from_fn(|i| set.matched(i));
+    if job {
         return Some(BlockKind::Furniture(FurnitureKind::JobNumber));
     }
     // `26` alone on its line: a paragraph number whose dot PDF extraction lost,
@@ -395,36 +441,38 @@ fn classify_digit_line(line: &str, t: &str) -> Option<BlockKind> {
             lead: None,
         });
     }
-    if PAGE_NUMBER.is_match(line) {
+    if page {
         return Some(BlockKind::Furniture(FurnitureKind::PageNumber));
     }
-    if let Some(c) = TITLE_NUMBER.captures(line) {
+    if title && let Some(c) = TITLE_NUMBER.captures(line) {
         // `62/57. Title` — but not `1. Decides` (no slash / roman form there).
         return Some(BlockKind::Title {
             number: normalise_number(&c[1]),
         });
     }
-    if let Some(c) = TITLE_SC_OLD.captures(line) {
+    if title_sc && let Some(c) = TITLE_SC_OLD.captures(line) {
         return Some(BlockKind::Title {
             number: format!("{} ({})", &c[1], &c[2]),
         });
     }
-    if ADOPTION_ZH.is_match(line) {
+    if adoption_zh {
         return Some(BlockKind::Adoption);
     }
-    if CLOSING_EN.is_match(line) || CLOSING_ZH.is_match(line) {
+    if closing_en || closing_zh {
         return Some(BlockKind::Closing);
     }
     if let Some(d) = dates::whole_date(t) {
         return Some(BlockKind::DateLine(d));
     }
-    if SESSION_ZH.is_match(line) {
+    if session_zh {
         return Some(BlockKind::Session);
     }
-    if let Some(k) = numbered(line) {
+    if (num || num_ar || num_tight)
+        && let Some(k) = numbered(line)
+    {
         return Some(k);
     }
-    if let Some(c) = FOOTNOTE_DEF_PLAIN.captures(line) {
+    if footnote && let Some(c) = FOOTNOTE_DEF_PLAIN.captures(line) {
         let m = c.get(1).unwrap();
         let next = c.get(2).unwrap().as_str().chars().next().unwrap();
         // a footnote opens in upper case, or with an address (`10  www.un.org/…`)
@@ -494,9 +542,39 @@ fn may_be_sponsor_line(t: &str) -> bool {
                 .any(|w| t.contains(w)))
 }
 
+/// Whether a line whose first character (after spaces) is `first` can match
+/// [`HEADING_SET`]: each of its expressions opens with a capital (any, for
+/// `Third session`), `agenda`, a digit, or one of the non-Latin first letters
+/// below. Lines of running text that open in lower case skip the automaton.
+fn may_open_heading_field(first: char) -> bool {
+    first.is_ascii_uppercase()
+        || first == 'a'
+        || first.is_numeric()
+        || matches!(
+            first,
+            '联' | 'О'
+                | 'ا'
+                | '大'
+                | '安'
+                | '经'
+                | '人'
+                | 'Г'
+                | 'С'
+                | 'م'
+                | 'Р'
+                | 'ق'
+                | '第'
+                | 'П'
+                | '附'
+                | '议'
+                | '临'
+        )
+}
+
 fn classify_heading_fields(line: &str, t: &str, first: char) -> Option<BlockKind> {
     let sponsors = may_be_sponsor_line(t) && SPONSORS.is_match(line);
-    if !sponsors && !HEADING_SET.is_match(line) {
+    let heading = may_open_heading_field(first) && HEADING_SET.is_match(line);
+    if !sponsors && !heading {
         if t.len() < 96
             && t.contains('/')
             && let Some(s) = symbols::whole_symbol(t)
@@ -833,6 +911,93 @@ mod tests {
         assert_eq!(normalise_number("56/24V"), "56/24 V");
         assert_eq!(normalise_number("69/96 A"), "69/96 A");
         assert_eq!(normalise_number("1514  (XV)"), "1514 (XV)");
+    }
+
+    /// The digit-line automaton says what each expression says, on every line
+    /// of the outline fixtures and the example.
+    #[test]
+    fn digit_set_agrees_with_each_shape() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/outline");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        texts.push(include_str!("../../examples/A_RES_62_57.txt").to_string());
+        let mut hits = 0;
+        for line in texts.iter().flat_map(|t| t.lines()) {
+            let set = DIGIT_SET.matches(line);
+            for (i, r) in digit_shapes().iter().enumerate() {
+                assert_eq!(set.matched(i), r.is_match(line), "{i}: {line}");
+                hits += usize::from(set.matched(i));
+            }
+        }
+        assert!(hits > 50, "{hits}");
+    }
+
+    /// Every line the heading automaton matches passes the first-letter test:
+    /// the corpus samples of every language and the heading forms of each.
+    #[test]
+    fn heading_first_letters_agree_with_the_automaton() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/texts");
+        let mut lines: Vec<String> = [
+            "United Nations",
+            "联 合 国",
+            "Nations Unies",
+            "Организация Объединенных Наций",
+            "الأمم المتحدة",
+            "General Assembly",
+            "大会",
+            "安全理事会",
+            "经济及社会理事会",
+            "人权理事会",
+            "Совет Безопасности",
+            "Генеральная Ассамблея",
+            "مجلس الأمن",
+            "الجمعية العامة",
+            "Distr.: General",
+            "Оригинал: русский",
+            "الأصل: عربي",
+            "Резолюция 2231 (2015)",
+            "قرار اتخذته الجمعية العامة",
+            "第 2231 (2015) 号决议",
+            "2015 年 7 月 20 日第 7488 次会议通过",
+            "Приложение",
+            "المرفق",
+            "附件",
+            "agenda item 68",
+            "议程项目 68",
+            "临时议程项目 68",
+            "Пункт 68 повестки дня",
+            "البند 68",
+            "Seventy-ninth session",
+            "第七十九届会议",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for lang in ["fr", "es", "ru", "ar", "zh", "en"] {
+            let mut files: Vec<_> = std::fs::read_dir(format!("{dir}/{lang}"))
+                .map(|rd| rd.flatten().map(|e| e.path()).collect())
+                .unwrap_or_default();
+            files.sort();
+            for f in files.iter().take(60) {
+                let t = std::fs::read_to_string(f).unwrap_or_default();
+                lines.extend(t.lines().map(String::from));
+            }
+        }
+        let mut matched = 0;
+        for line in &lines {
+            let t = line.trim_matches(is_space);
+            let Some(first) = t.chars().next() else {
+                continue;
+            };
+            if HEADING_SET.is_match(line) {
+                matched += 1;
+                assert!(may_open_heading_field(first), "{line}");
+            }
+        }
+        assert!(matched > 100, "{matched}");
     }
 
     /// Footnotes of GA 79/125 that open with an address, not a capital.

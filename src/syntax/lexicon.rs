@@ -89,6 +89,13 @@ pub struct Lexicon {
     /// preambular and operative, e.g. 回顾).
     by_pattern: Vec<Vec<u32>>,
     ac: AhoCorasick,
+    /// The first three bytes of every pattern, ASCII lower-cased (all of it
+    /// when shorter): a text that opens with none of them holds no lead, which
+    /// two lookups tell before the automaton walks (most capitalised lines
+    /// open with a name or a wrapped word).
+    openings: rustc_hash::FxHashSet<Vec<u8>>,
+    /// `short[k]`: some pattern is only `k` bytes long.
+    short: [bool; OPENING],
 }
 
 /// The result of matching at a position.
@@ -144,6 +151,13 @@ static TRADITIONAL: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
 /// The simplified form of a traditional character of a lead (`決` → `决`).
 pub fn simplified(c: char) -> char {
     TRADITIONAL.get(&c).copied().unwrap_or(c)
+}
+
+/// How many bytes of a pattern [`Lexicon::openings`] keeps.
+const OPENING: usize = 3;
+
+fn opening(p: &[u8]) -> &[u8] {
+    &p[..p.len().min(OPENING)]
 }
 
 pub fn lexicon() -> &'static Lexicon {
@@ -329,10 +343,22 @@ impl Lexicon {
             .ascii_case_insensitive(true)
             .build(&patterns)
             .expect("lexicon automaton builds");
+        let openings = patterns
+            .iter()
+            .map(|p| opening(p.as_bytes()).to_ascii_lowercase())
+            .collect();
+        let mut short = [false; OPENING];
+        for p in &patterns {
+            if p.len() < OPENING {
+                short[p.len()] = true;
+            }
+        }
         Lexicon {
             entries,
             by_pattern,
             ac,
+            openings,
+            short,
         }
     }
 
@@ -442,6 +468,9 @@ impl Lexicon {
     }
 
     fn match_plain(&self, head: &str) -> Option<LeadMatch> {
+        if !self.may_open(head.as_bytes()) {
+            return None;
+        }
         let m = self.ac.find(Input::new(head).anchored(Anchored::Yes))?;
         let end = m.end();
         if head[end..]
@@ -459,6 +488,20 @@ impl Lexicon {
             capitalised: first.is_uppercase() || !first.is_alphabetic(),
             emphasis: false,
         })
+    }
+
+    /// Whether an ASCII `head` can open with a pattern (ASCII case folded, as
+    /// the automaton folds it): its first three bytes, or a shorter pattern
+    /// whole, are in [`Lexicon::openings`].
+    fn may_open(&self, head: &[u8]) -> bool {
+        let mut key = [0u8; OPENING];
+        for k in 1..=head.len().min(OPENING) {
+            key[k - 1] = head[k - 1].to_ascii_lowercase();
+            if (k == OPENING || self.short[k]) && self.openings.contains(&key[..k]) {
+                return true;
+            }
+        }
+        false
     }
 
     /// The entry of `phrase` in one language and class, if any.
@@ -487,6 +530,39 @@ mod tests {
 
     fn m(s: &str) -> Option<String> {
         lexicon().match_at(s).map(|m| m.text)
+    }
+
+    /// The opening test never turns away a text the automaton matches: every
+    /// pattern itself, in three casings, and the lines of the outline fixtures.
+    #[test]
+    fn openings_prefilter_agrees_with_the_automaton() {
+        let lex = lexicon();
+        let slow = |h: &str| lex.ac.find(Input::new(h).anchored(Anchored::Yes)).is_some();
+        let mut heads: Vec<String> = Vec::new();
+        for e in &lex.entries {
+            let p = e.phrase.split('…').next().unwrap_or(&e.phrase);
+            heads.push(format!("{p} the"));
+            heads.push(p.to_ascii_uppercase());
+            heads.push(p.to_ascii_lowercase());
+        }
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/outline");
+        for f in std::fs::read_dir(dir).unwrap().flatten() {
+            let t = std::fs::read_to_string(f.path()).unwrap_or_default();
+            heads.extend(t.lines().map(|l| l.trim_start().to_string()));
+        }
+        let (mut matched, mut turned_away) = (0, 0);
+        for h in heads.iter().filter(|h| h.is_ascii()) {
+            if slow(h) {
+                matched += 1;
+                assert!(lex.may_open(h.as_bytes()), "{h}");
+            } else {
+                turned_away += usize::from(!lex.may_open(h.as_bytes()));
+            }
+        }
+        assert!(
+            matched > 100 && turned_away > 100,
+            "{matched} {turned_away}"
+        );
     }
 
     #[test]
