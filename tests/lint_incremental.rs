@@ -67,6 +67,13 @@ fn run(r: &RuleDef, text: &str, tree: &unlsp::syntax::tree::Tree) -> Vec<Diagnos
     sink.out
 }
 
+/// `r` on a tree cut down to some units, as the incremental linter runs it.
+fn run_cut(r: &RuleDef, text: &str, tree: &unlsp::syntax::tree::Tree) -> Vec<Diagnostic> {
+    let mut sink = Sink::new(r.id, r.severity);
+    (r.check)(&Ctx::for_units(text, tree), &mut sink);
+    sink.out
+}
+
 fn key(d: &Diagnostic) -> String {
     format!("{:?}", d)
 }
@@ -112,7 +119,12 @@ fn locality(r: &RuleDef, text: &str, doc: &Document, parts: usize, seed: u64) ->
             .map(|(_, (r, _))| r.clone())
             .collect();
         let small = cut(tree, &keep);
-        for d in run(r, text, &small) {
+        let cut_run = if r.reach.is_unit(tree.lang) {
+            run_cut
+        } else {
+            run
+        };
+        for d in cut_run(r, text, &small) {
             match owner(&units, d.range.start) {
                 Some(i) if group(i) == g => {}
                 o => {

@@ -309,6 +309,12 @@ pub(super) struct Plan {
 }
 
 impl Plan {
+    /// `x` lies in (or at the end of) a unit checked again.
+    pub fn checks(&self, x: usize) -> bool {
+        let i = self.dirty.partition_point(|r| r.start <= x);
+        i > 0 && x <= self.dirty[i - 1].end
+    }
+
     /// How far a node of the old text at `start..end` moved, when it lies in
     /// a unit that did not change.
     pub fn moved(&self, start: usize, end: usize) -> Option<isize> {

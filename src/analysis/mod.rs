@@ -125,6 +125,10 @@ pub struct Ctx<'a> {
     pub lang: Lang,
     /// Facts several rules derive from the whole tree, computed once.
     pub memo: Memo,
+    /// The tree is cut down to some units (incremental linting): whole-tree
+    /// facts would be wrong here, and asking for one is a bug in the rule's
+    /// `reach`, caught in debug builds.
+    partial: bool,
 }
 
 /// Whole-tree facts computed on first use, so that a rule asking about each
@@ -285,11 +289,25 @@ impl Ctx<'_> {
             tree,
             lang: tree.lang,
             memo,
+            partial: false,
+        }
+    }
+
+    /// A context over a tree cut down to some units, for the rules whose
+    /// reach is one unit.
+    pub fn for_units<'a>(text: &'a str, tree: &'a Tree) -> Ctx<'a> {
+        Ctx {
+            partial: true,
+            ..Ctx::new(text, tree)
         }
     }
 
     /// Start of the first and of the last numbered operative paragraph.
     pub fn numbered_operative_span(&self) -> Option<(usize, usize)> {
+        debug_assert!(
+            !self.partial,
+            "a rule whose reach is one unit read the numbered operative span of the whole tree"
+        );
         *self.memo.numbered_operatives.get_or_init(|| {
             let mut span: Option<(usize, usize)> = None;
             self.tree.walk(|n, _| {
@@ -428,7 +446,7 @@ fn lint(
         None => Vec::new(),
     };
     let prev = cache.and_then(|(_, prev)| prev);
-    let plan = prev.and_then(|prev| incremental::plan(prev, text, tree, &todo, &units));
+    let mut plan = prev.and_then(|prev| incremental::plan(prev, text, tree, &todo, &units));
     // what the document rules found in the units that did not change
     let memo = match (prev, &plan) {
         (Some(prev), Some(p)) => prev.memo.carried(&|s, e| p.moved(s, e)),
@@ -437,7 +455,7 @@ fn lint(
     let cx = Ctx::with_memo(text, tree, memo);
     // the unit rules see only the units that changed
     let small = plan.as_ref().map(|p| incremental::cut(tree, &p.dirty));
-    let small_cx = small.as_ref().map(|t| Ctx::new(text, t));
+    let small_cx = small.as_ref().map(|t| Ctx::for_units(text, t));
     let ctx_of = |i: usize| match &small_cx {
         Some(s) if rules[i].reach.is_unit(tree.lang) => s,
         _ => &cx,
@@ -486,15 +504,27 @@ fn lint(
     results.sort_by_key(|(k, _)| *k);
     let cut = over.load(std::sync::atomic::Ordering::Relaxed);
     let checked = plan.as_ref().map(|p| p.dirty.len());
-    let mut kept = plan.map(|p| p.kept);
+    let mut kept = plan.as_mut().map(|p| std::mem::take(&mut p.kept));
     let mut local: Vec<Option<Vec<Diagnostic>>> = Vec::with_capacity(todo.len());
     let mut all = Vec::new();
     for (k, mut out) in results {
         if k >= cut {
             break;
         }
-        if rules[todo[k].0].reach.is_unit(tree.lang) {
-            if let Some(old) = kept.as_mut().and_then(|v| v[k].take()) {
+        let r = &rules[todo[k].0];
+        if r.reach.is_unit(tree.lang) {
+            let old = kept.as_mut().and_then(|v| v[k].take());
+            // A unit rule reports only inside the units it was given; one that
+            // does not reads more than its reach says: its whole-tree result
+            // is used (and debug builds say so).
+            if let Some(p) = &plan
+                && let Some(d) = out.iter().find(|d| !p.checks(d.range.start))
+            {
+                debug_assert!(false, "{} reported outside its units: {d:?}", r.id);
+                let mut sink = Sink::new(r.id, todo[k].1);
+                (r.check)(&cx, &mut sink);
+                out = sink.out;
+            } else if let Some(old) = old {
                 out.extend(old);
             }
             if cache.is_some() {

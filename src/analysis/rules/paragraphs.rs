@@ -606,7 +606,7 @@ pub const UN015: RuleDef = RuleDef {
     scopes: RES_DRAFT,
     langs: &[],
     extraction_tolerant: false,
-    reach: Reach::Unit,
+    reach: Reach::Document,
     summary: "A preambular paragraph that opens with an operative verb.",
     explanation: "An unnumbered paragraph in the preamble that opens with an operative verb (`Decides …,`) is either an operative paragraph that lost its number and place, or a preambular paragraph whose lead should be a participle (`Deciding …,`). Numbered paragraphs with a preambular lead are UN005/UN007.",
     bad: "Recalling its resolution 61/100,\nDecides to continue consultations,\n1. Requests …;",
