@@ -319,7 +319,7 @@ fn check_edits(text: &str, edits: &[(f64, usize, usize)], cfg: &Config) -> (usiz
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
     #[test]
     fn incremental_diagnostics_equal_a_full_check(
         which in 0usize..1000,
