@@ -997,7 +997,10 @@ mod tests {
                 assert!(may_open_heading_field(first), "{line}");
             }
         }
-        assert!(matched > 100, "{matched}");
+        // the count needs the corpus (absent from a bare clone: the samples still ran)
+        if std::path::Path::new(dir).is_dir() {
+            assert!(matched > 100, "{matched}");
+        }
     }
 
     /// Footnotes of GA 79/125 that open with an address, not a capital.

