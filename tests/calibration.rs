@@ -14,6 +14,10 @@ use std::path::{Path, PathBuf};
 use unlsp::analysis::{self, Config, Severity};
 use unlsp::syntax::Document;
 
+#[path = "corpus_support.rs"]
+mod corpus_support;
+use corpus_support::par_map;
+
 fn corpus_dir() -> Option<PathBuf> {
     let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/texts/en");
     d.is_dir().then_some(d)
@@ -32,25 +36,6 @@ fn adopted(dir: &Path) -> Vec<PathBuf> {
         .collect();
     v.sort();
     v
-}
-
-/// Run `f` over the files on every core.
-fn par_map<T: Send>(files: &[PathBuf], f: impl Fn(&Path) -> T + Sync) -> Vec<T> {
-    let n = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(8);
-    let chunk = files.len().div_ceil(n).max(1);
-    std::thread::scope(|s| {
-        let hs: Vec<_> = files
-            .chunks(chunk)
-            .map(|c| {
-                let f = &f;
-                s.spawn(move || c.iter().map(|p| f(p)).collect::<Vec<T>>())
-            })
-            .collect();
-        hs.into_iter().flat_map(|h| h.join().unwrap()).collect()
-    })
 }
 
 /// Security Council resolutions of the printed compilations (1946–1992): OCR

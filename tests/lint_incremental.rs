@@ -20,6 +20,10 @@ use unlsp::analysis::incremental::{cut, unit_sigs};
 use unlsp::analysis::{self, Config, Ctx, Diagnostic, Reach, RuleDef, Sink};
 use unlsp::syntax::Document;
 
+#[path = "corpus_support.rs"]
+mod corpus_support;
+use corpus_support::par_map;
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
 }
@@ -206,24 +210,6 @@ fn unit_rules_are_local() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
-}
-
-fn par_map<T: Send>(files: &[PathBuf], f: impl Fn(&Path) -> T + Sync) -> Vec<T> {
-    let n = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(8);
-    let chunk = files.len().div_ceil(n).max(1);
-    std::thread::scope(|s| {
-        let hs: Vec<_> = files
-            .chunks(chunk)
-            .map(|c| {
-                let f = &f;
-                s.spawn(move || c.iter().map(|p| f(p)).collect::<Vec<T>>())
-            })
-            .collect();
-        hs.into_iter().flat_map(|h| h.join().unwrap()).collect()
-    })
 }
 
 /// A config with every rule on, default-off ones too.

@@ -186,11 +186,7 @@ impl FactCursor {
             (c.in_footnote, &c.raw).hash(h);
         }
         for s in inside(&t.symbols, &mut self.symbols, r, |s| s.range.start) {
-            (rel(&s.range, b), &s.canonical, s.in_furniture).hash(h);
-            for p in &s.problems {
-                std::mem::discriminant(p).hash(h);
-                format!("{p:?}").hash(h);
-            }
+            (rel(&s.range, b), &s.canonical, s.in_furniture, &s.problems).hash(h);
         }
         for f in inside(&t.footnote_refs, &mut self.footnote_refs, r, |f| {
             f.range.start
@@ -426,15 +422,14 @@ pub(super) fn plan(
     // Units that touch share their boundary: a diagnostic there could belong
     // to either, so they are kept or checked again together. A unit with a
     // diagnostic that reaches into the window is checked again.
+    for d in prev.local.iter().flatten().flatten() {
+        let i = owner(d.range.start)?;
+        if touches(d) {
+            clean_old[i] = false;
+        }
+    }
     loop {
         let mut changed = false;
-        for d in prev.local.iter().flatten().flatten() {
-            let i = owner(d.range.start)?;
-            if clean_old[i] && touches(d) {
-                clean_old[i] = false;
-                changed = true;
-            }
-        }
         for i in 0..old.len() {
             let near = (i > 0 && old[i - 1].0.end == old[i].0.start && !clean_old[i - 1])
                 || (i + 1 < old.len() && old[i].0.end == old[i + 1].0.start && !clean_old[i + 1]);

@@ -398,7 +398,6 @@ mod tests {
                 assert!(a == b || !b.starts_with(a.as_str()), "{a} / {b}");
             }
         }
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/texts");
         let mut lines: Vec<String> = [
             "6 décembre 2006",
             "le 1er\u{a0}janvier\u{2003}2007, mai 2008",
@@ -409,16 +408,9 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        for lang in ["fr", "es", "ru", "en"] {
-            let mut files: Vec<_> = std::fs::read_dir(format!("{dir}/{lang}"))
-                .map(|rd| rd.flatten().map(|e| e.path()).collect())
-                .unwrap_or_default();
-            files.sort();
-            for f in files.iter().take(60) {
-                let t = std::fs::read_to_string(f).unwrap_or_default();
-                lines.extend(t.lines().map(String::from));
-                lines.push(t); // the whole text: dates across line breaks
-            }
+        for t in crate::syntax::text::corpus_samples(&["fr", "es", "ru", "en"]).0 {
+            lines.extend(t.lines().map(String::from));
+            lines.push(t); // the whole text: dates across line breaks
         }
         let mut found = 0;
         for l in &lines {
@@ -434,7 +426,6 @@ mod tests {
     /// corpus samples and the forms of every language.
     #[test]
     fn date_end_prefilter_agrees_with_the_search() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/texts");
         let mut lines: Vec<String> = [
             "6 December 2007",
             "December 6, 2007",
@@ -448,15 +439,8 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        for lang in ["fr", "es", "ru", "ar", "zh", "en"] {
-            let mut files: Vec<_> = std::fs::read_dir(format!("{dir}/{lang}"))
-                .map(|rd| rd.flatten().map(|e| e.path()).collect())
-                .unwrap_or_default();
-            files.sort();
-            for f in files.iter().take(60) {
-                let t = std::fs::read_to_string(f).unwrap_or_default();
-                lines.extend(t.lines().map(String::from));
-            }
+        for t in crate::syntax::text::corpus_samples(&["fr", "es", "ru", "ar", "zh", "en"]).0 {
+            lines.extend(t.lines().map(String::from));
         }
         let mut whole = 0;
         for l in &lines {
@@ -476,19 +460,13 @@ mod tests {
     /// the corpus samples and on spacings and digits drafts use.
     #[test]
     fn english_date_parts_are_the_capture_groups() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/texts/en");
+        let (corpus, have_corpus) = crate::syntax::text::corpus_samples(&["en"]);
         let mut texts: Vec<String> = vec![
             "on 5th\u{a0}December\u{2003} 2007, 1 May 2000 and December 5,\u{a0}2007".into(),
             "٥ December ٢٠٠٧; ２ June ２０１０; December ３rd,  2007; 31st March 1999".into(),
             "of December\u{a0}1, 2007 and May 31st,\t1999".into(),
         ];
-        let mut files: Vec<_> = std::fs::read_dir(dir)
-            .map(|rd| rd.flatten().map(|e| e.path()).collect())
-            .unwrap_or_default();
-        files.sort();
-        for f in files.iter().take(60) {
-            texts.push(std::fs::read_to_string(f).unwrap_or_default());
-        }
+        texts.extend(corpus);
         let (mut n, mut us) = (0, 0);
         for t in &texts {
             for c in EN_DATE.captures_iter(t) {
@@ -508,7 +486,7 @@ mod tests {
             }
         }
         // the counts need the corpus (absent from a bare clone: the samples still ran)
-        if std::path::Path::new(dir).is_dir() {
+        if have_corpus {
             assert!(n > 50 && us >= 2, "{n} {us}");
         }
     }

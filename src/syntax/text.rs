@@ -173,6 +173,26 @@ pub fn find_ascii_digit(b: &[u8], from: usize) -> Option<usize> {
         .map(|p| k + p)
 }
 
+/// Test support: the first 60 texts of each language's corpus folder
+/// (`../shared/corpus/texts/<lang>`), and whether the corpus is there. A bare
+/// clone has none: tests then run on their built-in samples and skip the
+/// counts that need real text.
+#[cfg(test)]
+pub(crate) fn corpus_samples(langs: &[&str]) -> (Vec<String>, bool) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/texts");
+    let mut texts = Vec::new();
+    for lang in langs {
+        let mut files: Vec<_> = std::fs::read_dir(format!("{dir}/{lang}"))
+            .map(|rd| rd.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.sort();
+        for f in files.iter().take(60) {
+            texts.push(std::fs::read_to_string(f).unwrap_or_default());
+        }
+    }
+    (texts, std::path::Path::new(dir).is_dir())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
