@@ -201,6 +201,20 @@ fn header(n: &Node) -> Node {
 }
 
 impl Builder<'_> {
+    /// Close what the walk left open and conclude the tree, fixing the ranges
+    /// of the top-level nodes from `fix_from` on; with the counters and the
+    /// metadata as the walk found them (before `conclude` amends it).
+    fn finish_walk(&mut self, fix_from: usize) -> (Assembly, bool, Counters, Meta) {
+        self.close_all();
+        let counters = self.counters();
+        let raw_meta = self.st.meta.clone();
+        let top = std::mem::take(&mut self.top);
+        let n = top.len();
+        let meta = std::mem::take(&mut self.st.meta);
+        let (asm, orderly) = conclude(self.text, self.lang, top, meta, counters, fix_from..n);
+        (asm, orderly, counters, raw_meta)
+    }
+
     fn snap(&self) -> Snap {
         Snap {
             st: self.st.clone(),
@@ -264,19 +278,7 @@ impl Builder<'_> {
 pub fn assemble_with_memo(text: &str, blocks: &[Block], lang: Lang) -> (Assembly, AsmMemo) {
     let mut b = Builder::new(text, blocks, lang);
     b.walk(0, |_, _| false);
-    b.close_all();
-    let counters = b.counters();
-    let raw_meta = b.st.meta.clone();
-    let top = std::mem::take(&mut b.top);
-    let n = top.len();
-    let (asm, orderly) = conclude(
-        text,
-        lang,
-        top,
-        std::mem::take(&mut b.st.meta),
-        counters,
-        0..n,
-    );
+    let (asm, orderly, counters, raw_meta) = b.finish_walk(0);
     let memo = AsmMemo {
         checkpoints: b.checkpoints,
         log: Vec::new(),
@@ -806,19 +808,7 @@ pub fn reassemble(
             (asm, orderly, Some(hi), counters, meta, Some((ki, frame)))
         }
         None => {
-            b.close_all();
-            let counters = b.counters();
-            let meta = b.st.meta.clone();
-            let top = std::mem::take(&mut b.top);
-            let n = top.len();
-            let (asm, orderly) = conclude(
-                text,
-                lang,
-                top,
-                std::mem::take(&mut b.st.meta),
-                counters,
-                fix_from..n,
-            );
+            let (asm, orderly, counters, meta) = b.finish_walk(fix_from);
             (asm, orderly, None, counters, meta, None)
         }
     };
