@@ -1642,12 +1642,7 @@ mod tests {
         for p in t.organs.iter().map(|(p, _)| p).chain(&t.own_words) {
             assert_eq!(p.trim(), p, "{p}");
         }
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/outline");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .flatten()
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .collect();
+        let mut texts = crate::syntax::text::outline_fixture_texts();
         texts.push(
             "the General\u{a0}Assembly  resolutions 1/2, its\tdecision 3/4, res. 5/6 and \
              Security Council resolution\u{2003}7 (2000); Resolution 8/9"
@@ -1693,12 +1688,9 @@ mod tests {
                 duan: s.contains('段'),
             }
         };
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/outline");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .flatten()
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .flat_map(|t| t.split("\n\n").map(String::from).collect::<Vec<_>>())
+        let mut texts: Vec<String> = crate::syntax::text::outline_fixture_texts()
+            .iter()
+            .flat_map(|t| t.split("\n\n").map(String::from))
             .collect();
         texts.push("A/60/88 and Corr.2, Rev.1; resolutions, decision res. paragraphs".into());
         texts.push("第 61/100 号决议第 5 段和决定、决 议".into());
@@ -1745,12 +1737,7 @@ mod tests {
             }
             out
         }
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/outline");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .flatten()
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .collect();
+        let mut texts = crate::syntax::text::outline_fixture_texts();
         texts.push("Reaffirming¹² its resolution²³⁴, © 2006 — “é”¹ ⁰⁴⁵⁶⁷⁸⁹ x¹".into());
         texts.push("¹¹¹¹¹¹¹¹¹¹¹¹ and ‰ ⁿ ₁ ⁺ ¹".into());
         let mut found = 0;

@@ -407,12 +407,7 @@ mod tests {
             }
             c
         }
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/outline");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .flatten()
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .collect();
+        let mut texts = crate::syntax::text::outline_fixture_texts();
         texts.push(include_str!("../../examples/A_RES_62_57.txt").to_string());
         texts.push("y—the l’ONU des\u{301} du«les»éthe of2and the".to_string());
         texts.push("大会 决定 Генеральная Ассамблея, постановляет и الجمعية العامة y".to_string());

@@ -917,12 +917,7 @@ mod tests {
     /// of the outline fixtures and the example.
     #[test]
     fn digit_set_agrees_with_each_shape() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/outline");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .flatten()
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .collect();
+        let mut texts = crate::syntax::text::outline_fixture_texts();
         texts.push(include_str!("../../examples/A_RES_62_57.txt").to_string());
         let mut hits = 0;
         for line in texts.iter().flat_map(|t| t.lines()) {

@@ -545,9 +545,7 @@ mod tests {
             heads.push(p.to_ascii_uppercase());
             heads.push(p.to_ascii_lowercase());
         }
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/outline");
-        for f in std::fs::read_dir(dir).unwrap().flatten() {
-            let t = std::fs::read_to_string(f.path()).unwrap_or_default();
+        for t in crate::syntax::text::outline_fixture_texts() {
             heads.extend(t.lines().map(|l| l.trim_start().to_string()));
         }
         let (mut matched, mut turned_away) = (0, 0);

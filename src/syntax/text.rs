@@ -193,6 +193,23 @@ pub(crate) fn corpus_samples(langs: &[&str]) -> (Vec<String>, bool) {
     (texts, std::path::Path::new(dir).is_dir())
 }
 
+/// Test support: the texts of the outline fixtures (`tests/fixtures/outline`,
+/// part of the repository), which prefilter tests compare on.
+#[cfg(test)]
+pub(crate) fn outline_fixture_texts() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/outline");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
