@@ -20,9 +20,10 @@ const RESTART_BLOCKS: usize = 10;
 /// `is_running_title` looks 3 blocks back: the state converges only where those
 /// are old blocks again.
 const LOOK_BACK: usize = 3;
-/// Edits whose shifts are applied lazily to the checkpoints before they are
-/// all brought up to date.
-const LOG_MAX: usize = 48;
+/// Each edit brings this fraction of the checkpoints up to date (applies the
+/// shifts logged since their epoch), in turn, so that the log stays short
+/// (about twice this many edits) and no single edit pays for all of them.
+const CATCH_UP_PARTS: usize = 16;
 
 /// How an edit moves byte offsets: `start..old_end` replaced by text ending at
 /// `old_end + delta`. Offsets before the edit stay, offsets after it shift,
@@ -165,6 +166,8 @@ pub(super) struct Checkpoint {
 pub struct AsmMemo {
     checkpoints: Vec<Checkpoint>,
     log: Vec<Shift>,
+    /// The next checkpoint to bring up to date.
+    cursor: usize,
     raw_meta: Meta,
     counters: Counters,
     /// The tree's nodes are the walk's raw nodes (see `conclude`).
@@ -274,6 +277,46 @@ impl Builder<'_> {
     }
 }
 
+/// Bring the next part of the checkpoints up to date; once all have been,
+/// drop the shifts every checkpoint has applied. A checkpoint with a position
+/// inside an edit cannot be mapped and is dropped.
+fn catch_up(memo: &mut AsmMemo) {
+    let n = memo.checkpoints.len();
+    let step = n.div_ceil(CATCH_UP_PARTS).max(1);
+    let from = memo.cursor.min(n);
+    let to = (from + step).min(n);
+    let log = &memo.log;
+    let mut lost = Vec::new();
+    for (i, k) in memo.checkpoints[from..to].iter_mut().enumerate() {
+        if k.epoch < log.len() {
+            let mut r = Remap::new(&log[k.epoch..]);
+            r.snap(&mut k.snap);
+            k.epoch = log.len();
+            if !r.ok {
+                lost.push(from + i);
+            }
+        }
+    }
+    memo.cursor = to - lost.len();
+    for &i in lost.iter().rev() {
+        memo.checkpoints.remove(i);
+    }
+    if memo.cursor >= memo.checkpoints.len() {
+        memo.cursor = 0;
+        let done = memo
+            .checkpoints
+            .iter()
+            .map(|c| c.epoch)
+            .min()
+            .unwrap_or(memo.log.len());
+        let done = done.min(memo.log.len());
+        memo.log.drain(..done);
+        for c in &mut memo.checkpoints {
+            c.epoch -= done;
+        }
+    }
+}
+
 /// A full walk, keeping its checkpoints.
 pub fn assemble_with_memo(text: &str, blocks: &[Block], lang: Lang) -> (Assembly, AsmMemo) {
     let mut b = Builder::new(text, blocks, lang);
@@ -282,6 +325,7 @@ pub fn assemble_with_memo(text: &str, blocks: &[Block], lang: Lang) -> (Assembly
     let memo = AsmMemo {
         checkpoints: b.checkpoints,
         log: Vec::new(),
+        cursor: 0,
         raw_meta,
         counters,
         usable: orderly,
@@ -861,15 +905,7 @@ pub fn reassemble(
     }
     memo.checkpoints = cps;
     memo.log.push(e.shift);
-    if memo.log.len() > LOG_MAX {
-        let log = std::mem::take(&mut memo.log);
-        memo.checkpoints.retain_mut(|k| {
-            let mut r = Remap::new(&log[k.epoch.min(log.len())..]);
-            r.snap(&mut k.snap);
-            k.epoch = 0;
-            r.ok
-        });
-    }
+    catch_up(memo);
     memo.raw_meta = raw_meta;
     memo.counters = counters;
     memo.usable = orderly;
