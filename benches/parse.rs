@@ -247,6 +247,43 @@ fn edit_tail(one: &str, show: usize) {
     }
 }
 
+/// One-char edits in a text with no line break at all (seed 001's one line,
+/// repeated): the line is lexed again whole on every edit, but only the
+/// blocks that came out different go on to the assembler.
+fn one_line_edits() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let seed = std::fs::read_dir(&seeds)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().starts_with("001"))
+        .and_then(|e| std::fs::read_to_string(e.path()).ok());
+    let Some(seed) = seed else {
+        return;
+    };
+    let line = seed.trim_end().replace(['\n', '\r'], " ");
+    for size in [50usize << 10, 1 << 20] {
+        let mut one = String::new();
+        while one.len() < size {
+            one.push_str(&line);
+            one.push(' ');
+        }
+        let full = best_of(3, || {
+            std::hint::black_box(Document::new(&one));
+        });
+        let mut doc = Document::new(&one);
+        let (mut times, _) = keystrokes(&mut doc, |i| (i * 7919) % one.len(), |_| {});
+        println!(
+            "one-line text of {} KB ({} blocks): full parse {:.2} ms; one-char edit p50 {:.1} µs, p99 {:.1} µs",
+            size >> 10,
+            doc.blocks().len(),
+            full.as_secs_f64() * 1e3,
+            percentile(&mut times, 0.5).as_secs_f64() * 1e6,
+            percentile(&mut times, 0.99).as_secs_f64() * 1e6
+        );
+    }
+}
+
 /// The length of the innermost node holding `p`.
 fn leaf_len(nodes: &[unlsp::syntax::tree::Node], p: usize) -> (usize, String) {
     match nodes.iter().find(|n| n.range.start <= p && p < n.range.end) {
@@ -408,6 +445,7 @@ fn main() {
         paths
     );
     edit_tail(&one, 0);
+    one_line_edits();
     // the same keystrokes in a 50 KB document (the size of a long
     // resolution), parse only, then with all rules after each
     let small = corpus_exact(50 << 10);

@@ -237,9 +237,43 @@ impl Document {
         let old_region_end = old_region_end.max(end);
         let new_region_end = (old_region_end as isize + delta) as usize;
         let region_start = region_start.min(start);
-        let new_blocks = lexer::lex(&self.text[region_start..new_region_end], region_start);
+        let mut new_blocks = lexer::lex(&self.text[region_start..new_region_end], region_start);
         let i0 = i0.min(n);
         let i1 = i1.max(i0);
+        // Blocks re-lexed as they were (the neighbour lines, the untouched
+        // parts of a one-line text) stay the old ones, with their identity:
+        // only the blocks that changed count as edited.
+        let old = &self.blocks[i0..i1];
+        let same = |a: &Block, b: &Block, delta: isize| {
+            a.start as isize + delta == b.start as isize
+                && a.len == b.len
+                && a.content_len == b.content_len
+                && a.kind == b.kind
+                && a.line_start == b.line_start
+                && a.indented == b.indented
+                && a.scripts == b.scripts
+        };
+        let mut head = 0;
+        while head < old.len().min(new_blocks.len())
+            && old[head].end() <= start
+            && same(&old[head], &new_blocks[head], 0)
+        {
+            head += 1;
+        }
+        let mut tail = 0;
+        while tail < (old.len() - head).min(new_blocks.len() - head)
+            && old[old.len() - 1 - tail].start >= end
+            && same(
+                &old[old.len() - 1 - tail],
+                &new_blocks[new_blocks.len() - 1 - tail],
+                delta,
+            )
+        {
+            tail += 1;
+        }
+        new_blocks.truncate(new_blocks.len() - tail);
+        new_blocks.drain(..head);
+        let (i0, i1) = (i0 + head, i1 - tail);
         for b in &self.blocks[i0..i1] {
             self.counts.add(b, -1);
         }
