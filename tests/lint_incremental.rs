@@ -15,36 +15,14 @@
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use unlsp::analysis::incremental::{cut, unit_sigs};
 use unlsp::analysis::{self, Config, Ctx, Diagnostic, Reach, RuleDef, Sink};
 use unlsp::syntax::Document;
 
 #[path = "corpus_support.rs"]
 mod corpus_support;
-use corpus_support::par_map;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
-}
-
-fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut v: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
-    v.sort();
-    for p in v {
-        if p.is_dir() {
-            files_under(&p, out);
-        } else if p
-            .extension()
-            .is_some_and(|e| e == "txt" || e == "md" || e == "unres")
-        {
-            out.push(p);
-        }
-    }
-}
+use corpus_support::{files_under, par_map, root};
 
 /// Texts with defects (fixtures, examples, seeds) and every `stride`-th
 /// corpus text.

@@ -6,7 +6,7 @@
 //! make units of tens of kilobytes), cut at every place the splitter may cut
 //! (no minimum size), which is far more often than the parser ever does.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use unlsp::syntax::Document;
 use unlsp::syntax::document::{Splitter, own_pieces};
 use unlsp::syntax::inline::{self, UnitFacts, View};
@@ -14,29 +14,7 @@ use unlsp::syntax::tree::{Node, NodeKind, Tree};
 
 #[path = "corpus_support.rs"]
 mod corpus_support;
-use corpus_support::par_map;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
-}
-
-fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut v: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
-    v.sort();
-    for p in v {
-        if p.is_dir() {
-            files_under(&p, out);
-        } else if p
-            .extension()
-            .is_some_and(|e| e == "txt" || e == "md" || e == "unres")
-        {
-            out.push(p);
-        }
-    }
-}
+use corpus_support::{files_under, par_map, root};
 
 fn analyse(
     text: &str,
