@@ -2,9 +2,9 @@
 //! expected paragraph number, footnote zone); the decisions that need context
 //! live here, not in the lexer. Cheap: linear in the number of blocks, not bytes.
 
-use crate::syntax::cjk::{is_space, superscript_digit, trim_range};
+use crate::syntax::cjk::{SpaceTrim, is_space, superscript_digit, trim_range};
 use crate::syntax::lang::Lang;
-use crate::syntax::lexer::{Block, BlockKind, FurnitureKind, LeadHit};
+use crate::syntax::lexer::{Block, BlockKind, FurnitureKind, LeadHit, SubHead};
 use crate::syntax::lexicon::{LeadClass, Lexicon, lexicon};
 use crate::syntax::tree::{DocKind, Lead, Meta, Node, NodeKind};
 use std::cell::Cell;
@@ -158,7 +158,7 @@ pub fn terminal_mark(s: &str) -> Option<char> {
         Some(u) if u.ends_with(|c: char| c.is_ascii_digit()) => {
             let v = u.trim_end_matches(|c: char| c.is_ascii_digit());
             if u.len() - v.len() <= 2 && v.ends_with(|c: char| is_space(c) || is_punct(c)) {
-                v.trim_end_matches(is_space)
+                v.trim_space_end()
             } else {
                 t
             }
@@ -196,12 +196,12 @@ impl<'a> Builder<'a> {
         let id = hit.m.entry(lex, class, self.lang);
         let (entry, mismatch) = match id {
             Some(i) => (&lex.entries[i as usize], false),
-            None => (&lex.entries[hit.m.entries[0] as usize], true),
+            None => (&lex.entries[hit.m.first_entry(lex) as usize], true),
         };
-        let start = b.start + hit.rel;
+        let start = b.start + hit.rel();
         Lead {
-            text: hit.m.text.clone(),
-            range: start..start + hit.m.len,
+            text: hit.m.text(&self.text[start..b.content_end()]),
+            range: start..start + hit.m.len as usize,
             class: entry.class,
             form: entry.form,
             base: entry.base.clone(),
@@ -641,7 +641,7 @@ impl<'a> Builder<'a> {
             BlockKind::SymbolLine(sym) => {
                 if self.st.zone <= Zone::Heading && self.st.meta.symbol.is_none() {
                     self.open_heading(&r);
-                    self.st.meta.symbol = Some(sym.clone());
+                    self.st.meta.symbol = Some(sym.to_string());
                     self.st.meta.symbol_range = Some(r);
                 } else if self.st.zone <= Zone::Heading {
                     self.open_heading(&r);
@@ -658,7 +658,7 @@ impl<'a> Builder<'a> {
                 if let Some(s) = sym
                     && self.st.meta.symbol.is_none()
                 {
-                    self.st.meta.symbol = Some(s.clone());
+                    self.st.meta.symbol = Some(s.to_string());
                     let line = &self.text[r.clone()];
                     let at = line.find(s.split(' ').next().unwrap_or(s)).unwrap_or(0);
                     self.st.meta.symbol_range = Some(r.start + at..r.end);
@@ -676,7 +676,7 @@ impl<'a> Builder<'a> {
             }
             BlockKind::Distr(d) if self.st.zone <= Zone::Heading => {
                 self.open_heading(&r);
-                self.st.meta.distribution = Some(d.clone());
+                self.st.meta.distribution = Some(d.to_string());
             }
             BlockKind::DateLine(d) if self.st.zone <= Zone::Heading => {
                 self.open_heading(&r);
@@ -739,16 +739,16 @@ impl<'a> Builder<'a> {
                 self.top_node(NodeKind::Title, r.clone());
                 let line = &self.text[r.clone()];
                 let first = line.split('.').next().unwrap_or("").trim_end();
-                self.st.meta.number = Some(number.clone());
+                self.st.meta.number = Some(number.to_string());
                 self.st.meta.number_range = Some(r.start..r.start + first.len());
                 if let Some(n) = self.top.last_mut() {
-                    n.label = Some(number.clone());
+                    n.label = Some(number.to_string());
                     n.label_range = Some(r.start..r.start + first.len());
                 }
                 self.st.zone = Zone::Title;
             }
             BlockKind::Author { organ } if self.st.zone < Zone::Body || self.st.section_restart => {
-                self.st.meta.organ.get_or_insert_with(|| organ.clone());
+                self.st.meta.organ.get_or_insert_with(|| organ.to_string());
                 self.author(r);
             }
             BlockKind::Closing if self.st.zone >= Zone::Body || self.st.saw_body_paragraph => {
@@ -771,7 +771,7 @@ impl<'a> Builder<'a> {
             BlockKind::Annex(label) if self.st.zone >= Zone::Body => {
                 self.settle(0);
                 let mut n = Node::new(NodeKind::Annex, r);
-                n.label = label.clone();
+                n.label = label.as_deref().map(String::from);
                 self.section = Some(n);
                 self.st.zone = Zone::Annex;
                 self.st.target = Target::Section;
@@ -796,24 +796,22 @@ impl<'a> Builder<'a> {
                     self.st.last_fn = *number;
                     let mut n = Node::new(NodeKind::Footnote, r);
                     n.label = Some(number.to_string());
-                    n.label_range = Some(b.start + label_rel.0..b.start + label_rel.1);
+                    n.label_range = Some(b.abs(*label_rel));
                     self.st.floats.push(n);
                     self.st.target = Target::Footnote;
                 } else {
                     self.text_block(i, b, r);
                 }
             }
-            BlockKind::Numbered {
-                label,
-                number,
-                label_rel,
-                lead,
-            } => self.numbered(i, b, r, label, *number, label_rel, lead),
-            BlockKind::Sub {
-                label,
-                label_rel,
-                lead,
-            } => {
+            BlockKind::Numbered(n) => {
+                self.numbered(i, b, r, &n.label, n.number, n.label_rel, &n.lead)
+            }
+            BlockKind::Sub(sub) => {
+                let SubHead {
+                    label,
+                    label_rel,
+                    lead,
+                } = &**sub;
                 let inside = self.st.para.is_some()
                     && !(self.st.fn_zone && self.st.target == Target::Footnote);
                 if inside && !matches!(self.st.zone, Zone::Closing) {
@@ -821,19 +819,16 @@ impl<'a> Builder<'a> {
                     let lead = lead
                         .as_ref()
                         .map(|h| self.lead_from(b, h, LeadClass::Operative));
-                    self.new_sub(
-                        r.clone(),
-                        label.clone(),
-                        b.start + label_rel.0..b.start + label_rel.1,
-                        lead,
-                    );
+                    self.new_sub(r.clone(), label.to_string(), b.abs(*label_rel), lead);
                     self.note_body_text(&r);
                 } else {
                     self.text_block(i, b, r);
                 }
             }
             BlockKind::Lead(hit) => self.lead_block(i, b, r, hit),
-            BlockKind::HeadingLike { designator } => self.heading_like(i, b, r, designator.clone()),
+            BlockKind::HeadingLike { designator } => {
+                self.heading_like(i, b, r, designator.as_deref().map(String::from))
+            }
             _ => self.text_block(i, b, r),
         }
     }
@@ -880,7 +875,7 @@ impl<'a> Builder<'a> {
                 .take_while(|b| {
                     !matches!(
                         b.kind,
-                        BlockKind::Lead(_) | BlockKind::Numbered { .. } | BlockKind::Closing
+                        BlockKind::Lead(_) | BlockKind::Numbered(_) | BlockKind::Closing
                     )
                 })
                 .any(|b| matches!(b.kind, BlockKind::Author { .. }))
@@ -928,11 +923,11 @@ impl<'a> Builder<'a> {
         r: Range<usize>,
         label: &str,
         number: Option<u32>,
-        label_rel: &(usize, usize),
+        label_rel: (u32, u32),
         lead: &Option<LeadHit>,
     ) {
         let expected = self.st.last_op.map(|n| n + 1).unwrap_or(1);
-        let rest = &self.text[b.start + label_rel.1..b.content_end()];
+        let rest = &self.text[b.abs(label_rel).end..b.content_end()];
         let rest_t = rest.trim_start_matches(|c: char| c == '.' || c == '*' || is_space(c));
         // `Resolves that:` followed by `1. The Working Capital Fund shall …`: a
         // numbered list inside an unnumbered operative paragraph (budget
@@ -959,7 +954,7 @@ impl<'a> Builder<'a> {
             && (opens_list || self.st.numbered_list.is_some() && number == Some(list_next))
         {
             self.st.numbered_list = Some(list_next + 1);
-            let label_range = b.start + label_rel.0..b.start + label_rel.1;
+            let label_range = b.abs(label_rel);
             self.new_sub(r.clone(), label.to_string(), label_range, None);
             self.note_body_text(&r);
             return;
@@ -997,7 +992,7 @@ impl<'a> Builder<'a> {
         // a bare number (its dot lost) counts only as the expected paragraph
         // followed by an operative lead
         // (`1 - ` is the Arabic numbering, not a lost dot)
-        let after = self.text[b.start + label_rel.1..b.content_end()].trim_start_matches(is_space);
+        let after = self.text[b.abs(label_rel).end..b.content_end()].trim_space_start();
         let bare = !after.contains('.') && !after.starts_with('-');
         let plausible = plausible
             && (!bare
@@ -1021,7 +1016,7 @@ impl<'a> Builder<'a> {
             self.st.last_fn = n;
             let mut f = Node::new(NodeKind::Footnote, r);
             f.label = Some(n.to_string());
-            f.label_range = Some(b.start + label_rel.0..b.start + label_rel.1);
+            f.label_range = Some(b.abs(label_rel));
             self.st.floats.push(f);
             self.st.target = Target::Footnote;
             return;
@@ -1056,7 +1051,7 @@ impl<'a> Builder<'a> {
                 self.operative_leads = self.operative_leads.saturating_sub(1);
             }
         }
-        let label_range = b.start + label_rel.0..b.start + label_rel.1;
+        let label_range = b.abs(label_rel);
         let in_annex = self.st.zone == Zone::Annex;
         let pre_lead = lead.as_ref().is_some_and(|h| {
             h.m.has_class(self.lex, LeadClass::Preambular)
@@ -1128,7 +1123,7 @@ impl<'a> Builder<'a> {
         }
         let pre = hit.m.has_class(lex, LeadClass::Preambular);
         let op = hit.m.has_class(lex, LeadClass::Operative);
-        let cjk = crate::syntax::cjk::is_cjk(hit.m.text.chars().next().unwrap_or(' '));
+        let cjk = hit.m.is_cjk(lex);
         // A bitext page (`*.bitext-en-zh.txt`) puts the translation of each
         // paragraph on the line after it: a lead in the other script, of the
         // paragraph's class, right after a one-line paragraph is its twin, and
@@ -1204,7 +1199,7 @@ impl<'a> Builder<'a> {
             && self.next_content(i).is_none_or(|n| {
                 !matches!(
                     n.kind,
-                    BlockKind::Lead(_) | BlockKind::Numbered { .. } | BlockKind::Sub { .. }
+                    BlockKind::Lead(_) | BlockKind::Numbered(_) | BlockKind::Sub(_)
                 )
             });
         if pre
@@ -1260,18 +1255,18 @@ impl<'a> Builder<'a> {
         }
         let p = self.st.para.as_ref()?;
         let (dash, before) = (&self.blocks[i - 1], &self.blocks[i - 2]);
-        let dash_text = self.text[dash.start..dash.content_end()].trim_matches(is_space);
+        let dash_text = self.text[dash.start..dash.content_end()].trim_space();
         if !dash.line_start || !matches!(dash_text, "-" | "–" | "—") {
             return None;
         }
-        let line = self.text[before.start..before.content_end()].trim_end_matches(is_space);
+        let line = self.text[before.start..before.content_end()].trim_space_end();
         let num = line.trim_end_matches(|c: char| c.is_ascii_digit());
         let n: u32 = line[num.len()..].parse().ok()?;
         let start = before.start + num.len();
         let expected = self.st.last_op.map_or(1, |l| l + 1);
         (n == expected
             && num.ends_with(' ')
-            && num.trim_end_matches(is_space).ends_with([',', ';', ':'])
+            && num.trim_space_end().ends_with([',', ';', ':'])
             && start > p.range.start)
             .then(|| (n, start..before.start + line.len()))
     }
@@ -1287,7 +1282,7 @@ impl<'a> Builder<'a> {
         // the open paragraph ends before the number
         let text = self.text;
         if let Some(p) = self.st.para.as_mut() {
-            let kept = text[p.range.start..digits.start].trim_end_matches(is_space);
+            let kept = text[p.range.start..digits.start].trim_space_end();
             p.range.end = p.range.start + kept.len();
             self.st.last_terminal = terminal_mark(kept);
         }
@@ -1324,30 +1319,28 @@ impl<'a> Builder<'a> {
         let next_starts = next.is_some_and(|n| {
             matches!(
                 n.kind,
-                BlockKind::Numbered { .. }
+                BlockKind::Numbered(_)
                     | BlockKind::Lead(_)
                     | BlockKind::Author { .. }
                     | BlockKind::Title { .. }
                     | BlockKind::HeadingLike { .. }
-                    | BlockKind::Sub { .. }
+                    | BlockKind::Sub(_)
             )
         });
         // a heading of several lines (`Part I` / `Overall policymaking, direction
         // and coordination` / `Section 1` / …) that ends at the next paragraph
-        let run_starts = next.is_some_and(|n| !matches!(n.kind, BlockKind::Numbered { .. }))
+        let run_starts = next.is_some_and(|n| !matches!(n.kind, BlockKind::Numbered(_)))
             && self.heading_run_end(i).is_some_and(|n| {
                 let expected = self.st.last_op.map_or(1, |l| l + 1);
                 match &n.kind {
-                    BlockKind::Numbered { number, .. } => {
-                        number.is_none_or(|k| k == expected || k == 1)
-                    }
-                    BlockKind::Lead(_) | BlockKind::Sub { .. } => true,
+                    BlockKind::Numbered(h) => h.number.is_none_or(|k| k == expected || k == 1),
+                    BlockKind::Lead(_) | BlockKind::Sub(_) => true,
                     _ => false,
                 }
             });
         let in_fn = self.st.fn_zone && self.st.target == Target::Footnote;
         let before_body = self.st.zone <= Zone::Heading
-            && next.is_some_and(|n| matches!(n.kind, BlockKind::Numbered { .. }));
+            && next.is_some_and(|n| matches!(n.kind, BlockKind::Numbered(_)));
         let body_ok = matches!(self.st.zone, Zone::Body | Zone::Author)
             && is_terminal(self.st.last_terminal)
             && !in_fn
@@ -1390,7 +1383,7 @@ impl<'a> Builder<'a> {
             let heading = match b.kind {
                 BlockKind::HeadingLike { .. } => true,
                 BlockKind::Text => {
-                    let t = self.text[b.start..b.content_end()].trim_matches(is_space);
+                    let t = self.text[b.start..b.content_end()].trim_space();
                     b.line_start && t.chars().count() <= 120 && !is_terminal(terminal_mark(t))
                 }
                 _ => false,
@@ -1416,7 +1409,7 @@ impl<'a> Builder<'a> {
             && let Some(m) = self.lex.match_at(&self.text[r.clone()])
         {
             let hit = LeadHit {
-                rel: r.start - b.start,
+                rel: (r.start - b.start) as u32,
                 m,
             };
             if let Some((n, digits)) = self.wrapped_dash_number(i, &hit) {

@@ -31,6 +31,37 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
 }
 
+/// Trimming [`is_space`] with a fast path: a string that starts (ends) with an
+/// ASCII byte other than a space is returned as it is, without decoding.
+pub trait SpaceTrim {
+    fn trim_space(&self) -> &str;
+    fn trim_space_start(&self) -> &str;
+    fn trim_space_end(&self) -> &str;
+}
+
+/// An ASCII byte that [`is_space`] does not hold.
+fn ascii_non_space(b: u8) -> bool {
+    b < 0x80 && !matches!(b, 0x09..=0x0D | b' ')
+}
+
+impl SpaceTrim for str {
+    fn trim_space(&self) -> &str {
+        self.trim_space_start().trim_space_end()
+    }
+    fn trim_space_start(&self) -> &str {
+        match self.as_bytes().first() {
+            Some(&b) if ascii_non_space(b) => self,
+            _ => self.trim_start_matches(is_space),
+        }
+    }
+    fn trim_space_end(&self) -> &str {
+        match self.as_bytes().last() {
+            Some(&b) if ascii_non_space(b) => self,
+            _ => self.trim_end_matches(is_space),
+        }
+    }
+}
+
 /// Superscript digits used as footnote markers, mapped to their value.
 pub fn superscript_digit(c: char) -> Option<u32> {
     Some(match c {
@@ -51,10 +82,44 @@ pub fn superscript_digit(c: char) -> Option<u32> {
 /// Trim drafting whitespace from both ends of `s[range]`, returning the byte range.
 pub fn trim_range(s: &str, start: usize, end: usize) -> (usize, usize) {
     let sub = &s[start..end];
-    let lead = sub.len() - sub.trim_start_matches(is_space).len();
-    let trail = sub.len() - sub.trim_end_matches(is_space).len();
+    let lead = sub.len() - sub.trim_space_start().len();
+    let trail = sub.len() - sub.trim_space_end().len();
     if lead == sub.len() {
         return (start, start);
     }
     (start + lead, end - trail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast trims trim what the plain ones trim: every ASCII byte and
+    /// the Unicode spaces at either end.
+    #[test]
+    fn space_trims_agree() {
+        let mut cases: Vec<String> = (0u8..0x80)
+            .map(|b| format!("{}x{}", b as char, b as char))
+            .collect();
+        cases.extend(
+            [
+                "\u{a0}a\u{3000}",
+                "\u{feff}b ",
+                " \u{2003}",
+                "",
+                "é",
+                "\u{85}z\u{85}",
+            ]
+            .map(String::from),
+        );
+        for c in &cases {
+            assert_eq!(c.trim_space(), c.trim_matches(is_space), "{c:?}");
+            assert_eq!(
+                c.trim_space_start(),
+                c.trim_start_matches(is_space),
+                "{c:?}"
+            );
+            assert_eq!(c.trim_space_end(), c.trim_end_matches(is_space), "{c:?}");
+        }
+    }
 }
