@@ -151,6 +151,19 @@ fn push_child(parent: &mut Node, child: Node) {
 /// The last punctuation mark of `s`, skipping trailing spaces, emphasis and
 /// footnote digits glued after it (`mines;6`, `2024,1`, `，¹`).
 pub fn terminal_mark(s: &str) -> Option<char> {
+    // the usual end, an ASCII letter or mark that none of the rules below
+    // looks past
+    if let Some(&last) = s.as_bytes().last()
+        && last < 0x80
+        && !matches!(last, 0x09..=0x0D | b' ' | b'*' | b'/' | b'0'..=b'9')
+    {
+        return Some(last as char);
+    }
+    terminal_mark_in_full(s)
+}
+
+/// [`terminal_mark`] without its fast path.
+fn terminal_mark_in_full(s: &str) -> Option<char> {
     let t = s.trim_end_matches(|c: char| is_space(c) || c == '*' || superscript_digit(c).is_some());
     // the old footnote marker `1/` after the mark (`…the United Nations, 1/`,
     // SC 800 and 801 (1993))
@@ -1384,7 +1397,9 @@ impl<'a> Builder<'a> {
                 BlockKind::HeadingLike { .. } => true,
                 BlockKind::Text => {
                     let t = self.text[b.start..b.content_end()].trim_space();
-                    b.line_start && t.chars().count() <= 120 && !is_terminal(terminal_mark(t))
+                    b.line_start
+                        && (t.len() <= 120 || t.len() <= 480 && t.chars().count() <= 120)
+                        && !is_terminal(terminal_mark(t))
                 }
                 _ => false,
             };
@@ -1690,6 +1705,28 @@ impl<'a> Builder<'a> {
             since_checkpoint: 0,
             epoch: 0,
             title_scan: Cell::new((0, None, None)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast path of [`terminal_mark`] says what the full reading says:
+    /// every line of the corpus samples and fixtures, and each ASCII end.
+    #[test]
+    fn terminal_mark_fast_path_agrees() {
+        let (texts, _) = crate::syntax::text::corpus_samples(&["en", "fr", "es", "ru", "ar", "zh"]);
+        let mut lines: Vec<String> = crate::syntax::text::outline_fixture_texts()
+            .iter()
+            .chain(&texts)
+            .flat_map(|t| t.lines().map(String::from))
+            .collect();
+        lines.extend((0u8..0x80).map(|b| format!("mines;6{}", b as char)));
+        lines.extend(["the United Nations, 1/", "mines;6", "，¹", "a **", ""].map(String::from));
+        for l in &lines {
+            assert_eq!(terminal_mark(l), terminal_mark_in_full(l), "{l:?}");
         }
     }
 }

@@ -329,30 +329,31 @@ impl ScriptCounts {
         };
         let mut i = 0;
         while i < n {
-            // the ASCII bytes from `i` on, at most 64, and their letters
+            // the ASCII bytes from `i` on, at most 64, and their letters (a
+            // tail under 8 bytes read zero-padded: zero is no letter)
             let chunk = &b[i..n.min(i + 64)];
             let mut mask = 0u64;
             let mut len = 0;
-            while len + 8 <= chunk.len() {
-                let v = u64::from_le_bytes(chunk[len..len + 8].try_into().unwrap());
+            while len < chunk.len() {
+                let rest = &chunk[len..];
+                let v = match rest.get(..8) {
+                    Some(w) => u64::from_le_bytes(w.try_into().unwrap()),
+                    None => {
+                        let mut t = [0u8; 8];
+                        t[..rest.len()].copy_from_slice(rest);
+                        u64::from_le_bytes(t)
+                    }
+                };
                 let high = v & 0x8080_8080_8080_8080;
                 if high != 0 {
-                    let k = (high.trailing_zeros() / 8) as usize;
                     // the ASCII bytes before the first other one
-                    let part = letters8(v & !(u64::MAX << (8 * k)));
-                    mask |= (part & ((1u64 << k) - 1)) << len;
+                    let k = (high.trailing_zeros() / 8) as usize;
+                    mask |= letters8(v & !(u64::MAX << (8 * k))) << len;
                     len += k;
                     break;
                 }
                 mask |= letters8(v) << len;
-                len += 8;
-            }
-            if len % 8 == 0 {
-                // the tail of the text (under 8 bytes), if ASCII
-                while len < chunk.len() && chunk[len] < 0x80 {
-                    mask |= u64::from(chunk[len].is_ascii_alphabetic()) << len;
-                    len += 1;
-                }
+                len += rest.len().min(8);
             }
             if len > 0 {
                 c.latin += mask.count_ones();
@@ -367,17 +368,21 @@ impl ScriptCounts {
                     end_word(&mut word, i + run, &mut c);
                     starts &= !1;
                 }
+                if mask >> (len - 1) & 1 == 1 {
+                    // the last word may run on past the piece: it waits
+                    let s = 63 - starts.leading_zeros() as usize;
+                    starts &= !(1u64 << s);
+                    word = Some((i + s, true));
+                }
+                // the words of at most 5 letters: their last letter (a bit of
+                // `ends`) is at most 4 bits on
+                let ends = mask & !(mask >> 1);
+                starts &= ends | ends >> 1 | ends >> 2 | ends >> 3 | ends >> 4;
                 while starts != 0 {
                     let s = starts.trailing_zeros() as usize;
                     starts &= starts - 1;
-                    // letters from `s` on (bits past `len` are clear)
-                    let run = ((!(mask >> s)).trailing_zeros() as usize).min(len - s);
-                    if s + run == len {
-                        // the word may run on past the piece
-                        word = Some((i + s, true));
-                    } else if run <= 5
-                        && let Some(k) = function_word_at(b, i + s, run)
-                    {
+                    let run = (!(mask >> s)).trailing_zeros() as usize;
+                    if let Some(k) = function_word_at(b, i + s, run) {
                         c.words[k] += 1;
                     }
                 }
@@ -509,6 +514,10 @@ mod tests {
             ));
             texts.push(format!("{}thé the—of", "é".repeat(pad)));
         }
+        // and real text of every language
+        let (samples, _) =
+            crate::syntax::text::corpus_samples(&["en", "fr", "es", "ru", "ar", "zh"]);
+        texts.extend(samples.iter().flat_map(|t| t.lines().map(String::from)));
         for t in &texts {
             assert_eq!(ScriptCounts::of(t), plain(t), "{}", &t[..t.len().min(80)]);
         }

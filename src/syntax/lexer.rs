@@ -188,8 +188,11 @@ const MAX_BLOCK: usize = u32::MAX as usize - 8;
 /// Lex `text`, whose first byte is at absolute offset `base`; `text` must start at
 /// a line start.
 pub fn lex(text: &str, base: usize) -> Vec<Block> {
-    let mut out = Vec::with_capacity(text.len() / 60 + 1);
     let bytes = text.as_bytes();
+    // a block per line (one-line texts split into more): sized once, no
+    // copies as the list grows
+    let lines = memchr::memchr_iter(b'\n', bytes).count() + 1;
+    let mut out = Vec::with_capacity(lines);
     let mut pos = 0;
     while pos < text.len() {
         let nl = memchr::memchr2(b'\n', b'\r', &bytes[pos..]).map(|i| pos + i);
@@ -210,9 +213,11 @@ pub fn lex(text: &str, base: usize) -> Vec<Block> {
         );
         pos = line_end;
     }
-    // the estimate above can double on short lines; the list lives as long as
-    // the document
-    out.shrink_to_fit();
+    // (old Mac line ends or split one-line texts made it grow: the list lives
+    // as long as the document)
+    if out.capacity() > out.len() + out.len() / 8 {
+        out.shrink_to_fit();
+    }
     out
 }
 
@@ -308,16 +313,14 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
             && t.as_bytes()[1..t.len().min(8)].contains(&b')')
         || ('㈠'..='㈩').contains(&first)
     {
-        if let Some(c) = SUBLABEL.captures(line) {
-            let m = c.get(1).unwrap();
-            let rest_at = c.get(0).unwrap().end();
+        if let Some((m, rest_at)) = sub_label(line) {
             let lead = lexicon().match_at(&line[rest_at..]).map(|m| LeadHit {
                 rel: rest_at as u32,
                 m,
             });
             return BlockKind::Sub(Box::new(SubHead {
-                label: Label::new(m.as_str()),
-                label_rel: (m.start() as u32, m.end() as u32),
+                label: Label::new(&line[m.clone()]),
+                label_rel: (m.start as u32, m.end as u32),
                 lead,
             }));
         }
@@ -436,6 +439,76 @@ fn plain_numbered(line: &str) -> Option<(std::ops::Range<usize>, usize)> {
         }
     }
     (i > after_dot || i == b.len()).then_some((digits, i))
+}
+
+/// ASCII spaces and tabs at the start of `b`.
+fn ascii_blanks(b: &[u8]) -> usize {
+    b.iter().take_while(|&&c| c == b' ' || c == b'\t').count()
+}
+
+/// `[ \t\u{3000}]*` from byte `i` on: where the run ends.
+fn label_gap_end(line: &str, mut i: usize) -> usize {
+    loop {
+        if matches!(line.as_bytes().get(i), Some(b' ' | b'\t')) {
+            i += 1;
+        } else if line[i..].starts_with('\u{3000}') {
+            i += '\u{3000}'.len_utf8();
+        } else {
+            return i;
+        }
+    }
+}
+
+/// [`SUBLABEL`]'s label (group 1) and the end of its match. The usual ASCII
+/// labels (`(a)`, `(iv)`, `b)`, `vii)`) are read by hand, the rest by the
+/// expression.
+fn sub_label(line: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let b = line.as_bytes();
+    let i = ascii_blanks(b);
+    let paren = b.get(i) == Some(&b'(');
+    let l0 = i + usize::from(paren);
+    let l1 = l0
+        + b[l0..]
+            .iter()
+            .take_while(|c| c.is_ascii_lowercase())
+            .count();
+    let n = l1 - l0;
+    let roman = |max: usize, set: &[u8]| n <= max && b[l0..l1].iter().all(|c| set.contains(c));
+    let fits = n >= 1
+        && b.get(l1) == Some(&b')')
+        && (n <= 2
+            || if paren {
+                roman(7, b"ivxlc")
+            } else {
+                roman(6, b"ivx")
+            });
+    if fits {
+        return Some((i..l1 + 1, label_gap_end(line, l1 + 1)));
+    }
+    let c = SUBLABEL.captures(line)?;
+    Some((c.get(1)?.range(), c.get(0)?.end()))
+}
+
+/// [`FOOTNOTE_DEF_PLAIN`]'s number (group 1) and where its text starts
+/// (group 2). The usual shape (ASCII blanks, one to three ASCII digits, a
+/// space) is read by hand, the rest by the expression.
+fn footnote_def_plain(line: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let b = line.as_bytes();
+    let i = ascii_blanks(b);
+    let d = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if (1..=3).contains(&d) {
+        let gap = label_gap_end(line, i + d);
+        if gap > i + d {
+            // the first character after the gap, if it is not one the
+            // expression refuses (none of them is a space, so no shorter gap
+            // helps either)
+            let next = line[gap..].chars().next()?;
+            let refused = next.is_whitespace() || ".,/-年月日个%次届段条卷".contains(next);
+            return (!refused).then_some((i..i + d, gap));
+        }
+    }
+    let c = FOOTNOTE_DEF_PLAIN.captures(line)?;
+    Some((c.get(1)?.range(), c.get(2)?.start()))
 }
 
 fn numbered(line: &str) -> Option<BlockKind> {
@@ -587,16 +660,15 @@ fn classify_digit_line(line: &str, t: &str) -> Option<BlockKind> {
     {
         return Some(k);
     }
-    if footnote && let Some(c) = FOOTNOTE_DEF_PLAIN.captures(line) {
-        let m = c.get(1).unwrap();
-        let next = c.get(2).unwrap().as_str().chars().next().unwrap();
+    if footnote && let Some((m, text_at)) = footnote_def_plain(line) {
+        let rest = &line[text_at..];
+        let next = rest.chars().next().unwrap_or(' ');
         // a footnote opens in upper case, or with an address (`10  www.un.org/…`)
-        let rest = &line[c.get(2).unwrap().start()..];
         if !next.is_ascii_lowercase() || rest.starts_with("www.") || rest.starts_with("http") {
             return Some(BlockKind::FootnoteDef {
-                number: m.as_str().parse().unwrap_or(0),
+                number: line[m.clone()].parse().unwrap_or(0),
                 superscript: false,
-                label_rel: (m.start() as u32, m.end() as u32),
+                label_rel: (m.start as u32, m.end as u32),
             });
         }
     }
@@ -606,24 +678,29 @@ fn classify_digit_line(line: &str, t: &str) -> Option<BlockKind> {
 /// All heading-field shapes in one automaton: one pass tells whether any of the
 /// individual expressions (which extract captures) is worth running.
 static HEADING_SET: std::sync::LazyLock<regex::RegexSet> = std::sync::LazyLock::new(|| {
-    regex::RegexSet::new([
-        ORG_LINE.as_str(),
-        ORGAN_LINE.as_str(),
-        DISTR.as_str(),
-        ORIGINAL.as_str(),
-        ADOPTION_EN.as_str(),
-        ADOPTION_SC.as_str(),
-        ADOPTION_OTHER.as_str(),
-        TITLE_SC.as_str(),
-        CLOSING_SC_OLD.as_str(),
-        CLOSING_ZH.as_str(),
-        ANNEX.as_str(),
-        AGENDA.as_str(),
-        SESSION_EN.as_str(),
-        SESSION_ZH.as_str(),
-    ])
-    .unwrap()
+    regex::RegexSet::new(heading_shapes().iter().map(|r| r.as_str())).unwrap()
 });
+
+/// The heading-field shapes, in the order of [`HEADING_SET`] (and of the
+/// flags [`classify_heading_fields`] reads from it).
+fn heading_shapes() -> [&'static regex::Regex; 14] {
+    [
+        &ORG_LINE,
+        &ORGAN_LINE,
+        &DISTR,
+        &ORIGINAL,
+        &ADOPTION_EN,
+        &ADOPTION_SC,
+        &ADOPTION_OTHER,
+        &TITLE_SC,
+        &CLOSING_SC_OLD,
+        &CLOSING_ZH,
+        &ANNEX,
+        &AGENDA,
+        &SESSION_EN,
+        &SESSION_ZH,
+    ]
+}
 
 /// Whether `t` can be a sponsor line (`…: draft resolution`, `Draft resolution
 /// submitted by …`): the only heading shape not anchored at the line start,
@@ -688,7 +765,28 @@ fn may_open_heading_field(first: char) -> bool {
 
 fn classify_heading_fields(line: &str, t: &str, first: char) -> Option<BlockKind> {
     let sponsors = may_be_sponsor_line(t) && SPONSORS.is_match(line);
-    let heading = may_open_heading_field(first) && HEADING_SET.is_match(line);
+    // which heading shapes match, in one pass: only those run with captures
+    // (most lines match none: the plain test first, the set of matches after)
+    let set = (may_open_heading_field(first) && HEADING_SET.is_match(line))
+        .then(|| HEADING_SET.matches(line));
+    let set = set.as_ref();
+    let heading = set.is_some_and(|s| s.matched_any());
+    let [
+        org,
+        organ,
+        distr,
+        original,
+        adoption_en,
+        adoption_sc,
+        adoption_other,
+        title_sc,
+        closing_sc_old,
+        closing_zh,
+        annex,
+        agenda,
+        session_en,
+        session_zh,
+    ] = std::array::from_fn(|i| set.is_some_and(|s| s.matched(i)));
     if !sponsors && !heading {
         if t.len() < 96
             && t.contains('/')
@@ -698,13 +796,13 @@ fn classify_heading_fields(line: &str, t: &str, first: char) -> Option<BlockKind
         }
         return author(t);
     }
-    if let Some(c) = ORG_LINE.captures(line) {
+    if org && let Some(c) = ORG_LINE.captures(line) {
         let sym = c.get(1).and_then(|m| symbols::whole_symbol(m.as_str()));
         if c.get(1).is_none() || sym.is_some() {
             return Some(BlockKind::OrgLine(sym.map(String::into_boxed_str)));
         }
     }
-    if let Some(c) = ORGAN_LINE.captures(line) {
+    if organ && let Some(c) = ORGAN_LINE.captures(line) {
         if let Some(d) = c.get(1)
             && let Some(dc) = DISTR.captures(d.as_str())
         {
@@ -713,20 +811,21 @@ fn classify_heading_fields(line: &str, t: &str, first: char) -> Option<BlockKind
         return Some(BlockKind::OrganLine);
     }
     if first == 'D'
+        && distr
         && let Some(c) = DISTR.captures(line)
     {
         return Some(BlockKind::Distr(c[1].into()));
     }
-    if ORIGINAL.is_match(line) {
+    if original {
         return Some(BlockKind::Original);
     }
     if let Some(s) = symbols::whole_symbol(t) {
         return Some(BlockKind::SymbolLine(s.into()));
     }
-    if ADOPTION_EN.is_match(line) || ADOPTION_SC.is_match(line) || ADOPTION_OTHER.is_match(line) {
+    if adoption_en || adoption_sc || adoption_other {
         return Some(BlockKind::Adoption);
     }
-    if let Some(c) = TITLE_SC.captures(line) {
+    if title_sc && let Some(c) = TITLE_SC.captures(line) {
         let (n, y) = if c.get(1).is_some() {
             (&c[1], &c[2])
         } else {
@@ -736,17 +835,17 @@ fn classify_heading_fields(line: &str, t: &str, first: char) -> Option<BlockKind
             number: format!("{n} ({y})").into(),
         });
     }
-    if CLOSING_SC_OLD.is_match(line) || CLOSING_ZH.is_match(line) {
+    if closing_sc_old || closing_zh {
         return Some(BlockKind::Closing);
     }
-    if let Some(c) = ANNEX.captures(line) {
+    if annex && let Some(c) = ANNEX.captures(line) {
         let label = c.get(1).or(c.get(2)).map(|m| m.as_str().into());
         return Some(BlockKind::Annex(label));
     }
-    if AGENDA.is_match(line) {
+    if agenda {
         return Some(BlockKind::AgendaItem);
     }
-    if SESSION_EN.is_match(line) || SESSION_ZH.is_match(line) {
+    if session_en || session_zh {
         return Some(BlockKind::Session);
     }
     if let Some(k) = author(t) {
@@ -1100,6 +1199,11 @@ mod tests {
                 matched += 1;
                 assert!(may_open_heading_field(first), "{line}");
             }
+            // each flag of the set is its expression's answer
+            let set = HEADING_SET.matches(line);
+            for (i, r) in heading_shapes().iter().enumerate() {
+                assert_eq!(set.matched(i), r.is_match(line), "{i}: {line}");
+            }
         }
         // the count needs the corpus (absent from a bare clone: the samples still ran)
         if have_corpus {
@@ -1150,6 +1254,69 @@ mod tests {
         assert!(answered >= 5, "{answered}");
         if have_corpus {
             assert!(answered > 1000, "{answered}");
+        }
+    }
+
+    /// The hand readings of sub-paragraph labels and footnote numbers say
+    /// what [`SUBLABEL`] and [`FOOTNOTE_DEF_PLAIN`] say: every line of the
+    /// corpus samples and fixtures, and edge shapes.
+    #[test]
+    fn label_readings_agree_with_the_expressions() {
+        let (texts, have_corpus) =
+            crate::syntax::text::corpus_samples(&["en", "fr", "es", "ru", "ar", "zh"]);
+        let mut lines: Vec<String> = crate::syntax::text::outline_fixture_texts()
+            .iter()
+            .chain(&texts)
+            .flat_map(|t| t.lines().map(String::from))
+            .collect();
+        lines.extend(
+            [
+                "(a) x",
+                "(aa)",
+                "(abc) x",
+                "(viiiiii)\tx",
+                "(viiiiiii) x",
+                "ab) x",
+                "vvvvvv) x",
+                "vvvvvvv) x",
+                "(i)\u{3000}x",
+                " \t(c)",
+                "()",
+                "(A) x",
+                "a)",
+                "(ب) x",
+                "㈠ x",
+                "1 The",
+                "12  www.un.org",
+                "123 x",
+                "1234 x",
+                "5 .",
+                "6 年",
+                "7",
+                "8  ",
+                "9\u{3000}Y",
+                "\u{a0}1 The",
+                "10 \u{a0}x",
+                "11 (a)",
+            ]
+            .map(String::from),
+        );
+        let (mut subs, mut notes) = (0, 0);
+        for line in &lines {
+            let want = SUBLABEL
+                .captures(line)
+                .map(|c| (c.get(1).unwrap().range(), c.get(0).unwrap().end()));
+            assert_eq!(sub_label(line), want, "{line:?}");
+            subs += usize::from(want.is_some());
+            let want = FOOTNOTE_DEF_PLAIN
+                .captures(line)
+                .map(|c| (c.get(1).unwrap().range(), c.get(2).unwrap().start()));
+            assert_eq!(footnote_def_plain(line), want, "{line:?}");
+            notes += usize::from(want.is_some());
+        }
+        assert!(subs >= 8 && notes >= 5, "{subs} {notes}");
+        if have_corpus {
+            assert!(subs > 100 && notes > 500, "{subs} {notes}");
         }
     }
 
