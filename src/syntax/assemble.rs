@@ -124,6 +124,9 @@ struct Builder<'a> {
     /// `top` scanned up to .0: index of its last title node, of its last
     /// adoption node (for `running_title`).
     title_scan: Cell<(usize, Option<usize>, Option<usize>)>,
+    /// The last answer of [`Builder::next_strong`]: `(from, k)`, no strong
+    /// furniture in `from..k`, and `k` is one (or the end).
+    strong_scan: Cell<Option<(usize, usize)>>,
 }
 
 /// An empty range that any real range replaces on `extend`.
@@ -557,16 +560,37 @@ impl<'a> Builder<'a> {
         )
     }
 
+    /// The first strong furniture block at or after `from` (the block count
+    /// when none): the walk asks about nearby windows, mostly moving
+    /// forward, so the last answer usually still holds.
+    fn next_strong(&self, from: usize) -> usize {
+        let n = self.blocks.len();
+        let from = from.min(n);
+        let strong = |j: &usize| Self::is_strong_furniture(&self.blocks[*j]);
+        let (f, k) = match self.strong_scan.get() {
+            Some((f, k)) if f <= from && from <= k => return k,
+            // none in `f..k`: scan only up to `f`
+            Some((f, k)) if from < f => (from, (from..f).find(strong).unwrap_or(k)),
+            _ => (from, (from..n).find(strong).unwrap_or(n)),
+        };
+        self.strong_scan.set(Some((f, k)));
+        k
+    }
+
+    /// Whether a block of `a..b` is strong furniture.
+    fn any_strong(&self, a: usize, b: usize) -> bool {
+        a < b && self.next_strong(a) < b.min(self.blocks.len())
+    }
+
     /// A running-header title next to page furniture (`Question of Anguilla`
     /// above `A/RES/79/100`).
     fn is_running_title(&self, i: usize, r: &Range<usize>) -> bool {
         // cheap test first: running headers sit next to page furniture
-        let near = |j: usize| self.blocks.get(j).is_some_and(Self::is_strong_furniture);
         let lo = i.saturating_sub(3);
         // a header wrapped over several lines above the furniture (`Implementing
         // the Declaration on …` / … / `A/RES/78/216`): the lines that follow
         let mut last = i;
-        if !((lo..i).any(near) || (i + 1..i + 4).any(near)) {
+        if !(self.any_strong(lo, i) || self.any_strong(i + 1, i + 4)) {
             while last < i + 6
                 && self.blocks.get(last + 1).is_some_and(|b| {
                     b.line_start
@@ -575,7 +599,7 @@ impl<'a> Builder<'a> {
             {
                 last += 1;
             }
-            if last == i || !(last + 1..last + 4).any(near) {
+            if last == i || !self.any_strong(last + 1, last + 4) {
                 return false;
             }
         }
@@ -1705,6 +1729,7 @@ impl<'a> Builder<'a> {
             since_checkpoint: 0,
             epoch: 0,
             title_scan: Cell::new((0, None, None)),
+            strong_scan: Cell::new(None),
         }
     }
 }
@@ -1712,6 +1737,30 @@ impl<'a> Builder<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cached search for strong furniture answers what a scan of each
+    /// window answers, for windows in any order.
+    #[test]
+    fn strong_furniture_windows_agree_with_a_scan() {
+        let text = crate::syntax::text::outline_fixture_texts().join("\n");
+        let blocks = crate::syntax::lexer::lex(&text, 0);
+        let b = Builder::new(&text, &blocks, Lang::En);
+        let scan = |a: usize, e: usize| {
+            (a..e).any(|j| blocks.get(j).is_some_and(Builder::is_strong_furniture))
+        };
+        let n = blocks.len();
+        let mut seen = 0;
+        for i in (0..n + 4)
+            .chain((0..n + 4).rev())
+            .chain((0..n).map(|k| (k * 7919) % n))
+        {
+            for (a, e) in [(i.saturating_sub(3), i), (i + 1, i + 4), (i, i + 40)] {
+                assert_eq!(b.any_strong(a, e), scan(a, e), "{a}..{e}");
+                seen += usize::from(scan(a, e));
+            }
+        }
+        assert!(seen > 10, "{seen}");
+    }
 
     /// The fast path of [`terminal_mark`] says what the full reading says:
     /// every line of the corpus samples and fixtures, and each ASCII end.

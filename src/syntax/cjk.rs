@@ -2,6 +2,10 @@
 
 /// Han ideographs and the CJK symbol/full-width blocks that Chinese prose uses.
 pub fn is_cjk(c: char) -> bool {
+    // (the first of them is `·`, U+00B7: Latin text answers here)
+    if (c as u32) < 0xB7 {
+        return false;
+    }
     matches!(c as u32,
         0x3000..=0x303F   // CJK symbols and punctuation
         | 0x3200..=0x32FF // enclosed CJK (㈠)
@@ -93,6 +97,24 @@ pub fn trim_range(s: &str, start: usize, end: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The early answer for low code points changes nothing: every
+    /// character up to U+FFFF and a few above against the ranges alone.
+    #[test]
+    fn is_cjk_early_answer_agrees() {
+        let plain = |c: char| {
+            matches!(c as u32,
+                0x3000..=0x303F | 0x3200..=0x32FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+                | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x2FFFF)
+                || matches!(c, '《' | '》' | '“' | '”' | '、' | '·')
+        };
+        for c in (0..0x10000)
+            .chain(0x1FFF0..0x20010)
+            .filter_map(char::from_u32)
+        {
+            assert_eq!(is_cjk(c), plain(c), "{c:?}");
+        }
+    }
 
     /// The fast trims trim what the plain ones trim: every ASCII byte and
     /// the Unicode spaces at either end.

@@ -252,6 +252,46 @@ fn function_word(w: &str) -> Option<usize> {
     }
 }
 
+/// Of up to 64 bytes, a bit per ASCII letter and a bit per byte over 0x7F
+/// (byte k → bit k; none past the end).
+fn letter_masks(chunk: &[u8]) -> (u64, u64) {
+    let mut buf = [0u8; 64];
+    buf[..chunk.len()].copy_from_slice(chunk);
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::*;
+        let (mut letters, mut high) = (0u64, 0u64);
+        for k in 0..4 {
+            // SAFETY: SSE2 is part of every x86_64 target; the load reads the
+            // 16 bytes of `buf` from 16 * k on (k < 4)
+            let (l, h) = unsafe {
+                let v = _mm_loadu_si128(buf.as_ptr().add(16 * k).cast());
+                // lower case folded: a letter is then 0x61..=0x7A (bytes over
+                // 0x7F compare as negative)
+                let x = _mm_or_si128(v, _mm_set1_epi8(0x20));
+                let from_a = _mm_cmpgt_epi8(x, _mm_set1_epi8(0x60));
+                let to_z = _mm_cmplt_epi8(x, _mm_set1_epi8(0x7B));
+                (
+                    _mm_movemask_epi8(_mm_and_si128(from_a, to_z)),
+                    _mm_movemask_epi8(v),
+                )
+            };
+            letters |= u64::from(l as u16) << (16 * k);
+            high |= u64::from(h as u16) << (16 * k);
+        }
+        (letters, high)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        let (mut letters, mut high) = (0u64, 0u64);
+        for (k, x) in buf.iter().enumerate() {
+            letters |= u64::from(x.is_ascii_alphabetic()) << k;
+            high |= u64::from(*x >= 0x80) << k;
+        }
+        (letters, high)
+    }
+}
+
 /// [`function_word`] of the ASCII letters `b[at..at + len]` (`len` ≤ 5),
 /// read as one little-endian integer when 8 bytes are there to read.
 fn function_word_at(b: &[u8], at: usize, len: usize) -> Option<usize> {
@@ -302,16 +342,6 @@ impl ScriptCounts {
     /// decoded alone. A word holding a non-ASCII letter is no function word
     /// (they are all ASCII).
     pub fn of(text: &str) -> Self {
-        /// A bit per ASCII letter among 8 ASCII bytes (byte k → bit k).
-        fn letters8(v: u64) -> u64 {
-            const ONES: u64 = 0x0101_0101_0101_0101;
-            // lower case folded; no byte exceeds 0x7F, so no sum carries over
-            let x = v | (0x20 * ONES);
-            let from_a = x.wrapping_add(0x1F * ONES); // high bit: x >= b'a'
-            let past_z = x.wrapping_add(0x05 * ONES); // high bit: x > b'z'
-            let hi = from_a & !past_z & (0x80 * ONES);
-            (hi >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
-        }
         let mut c = ScriptCounts::default();
         let b = text.as_bytes();
         let n = b.len();
@@ -329,65 +359,49 @@ impl ScriptCounts {
         };
         let mut i = 0;
         while i < n {
-            // the ASCII bytes from `i` on, at most 64, and their letters (a
-            // tail under 8 bytes read zero-padded: zero is no letter)
-            let chunk = &b[i..n.min(i + 64)];
-            let mut mask = 0u64;
-            let mut len = 0;
-            while len < chunk.len() {
-                let rest = &chunk[len..];
-                let v = match rest.get(..8) {
-                    Some(w) => u64::from_le_bytes(w.try_into().unwrap()),
-                    None => {
-                        let mut t = [0u8; 8];
-                        t[..rest.len()].copy_from_slice(rest);
-                        u64::from_le_bytes(t)
-                    }
+            if b[i] < 0x80 {
+                // the ASCII bytes from `i` on, at most 64, and their letters
+                let (letters, high) = letter_masks(&b[i..n.min(i + 64)]);
+                let len = (high.trailing_zeros() as usize).min(n - i);
+                let mask = if len == 64 {
+                    letters
+                } else {
+                    letters & ((1u64 << len) - 1)
                 };
-                let high = v & 0x8080_8080_8080_8080;
-                if high != 0 {
-                    // the ASCII bytes before the first other one
-                    let k = (high.trailing_zeros() / 8) as usize;
-                    mask |= letters8(v & !(u64::MAX << (8 * k))) << len;
-                    len += k;
-                    break;
-                }
-                mask |= letters8(v) << len;
-                len += rest.len().min(8);
-            }
-            if len > 0 {
-                c.latin += mask.count_ones();
-                let mut starts = mask & !(mask << 1);
-                if word.is_some() {
-                    // the word in progress runs on over the first letters
-                    let run = (!mask).trailing_zeros() as usize;
-                    if run >= len {
-                        i += len;
-                        continue;
+                if len > 0 {
+                    c.latin += mask.count_ones();
+                    let mut starts = mask & !(mask << 1);
+                    if word.is_some() {
+                        // the word in progress runs on over the first letters
+                        let run = (!mask).trailing_zeros() as usize;
+                        if run >= len {
+                            i += len;
+                            continue;
+                        }
+                        end_word(&mut word, i + run, &mut c);
+                        starts &= !1;
                     }
-                    end_word(&mut word, i + run, &mut c);
-                    starts &= !1;
-                }
-                if mask >> (len - 1) & 1 == 1 {
-                    // the last word may run on past the piece: it waits
-                    let s = 63 - starts.leading_zeros() as usize;
-                    starts &= !(1u64 << s);
-                    word = Some((i + s, true));
-                }
-                // the words of at most 5 letters: their last letter (a bit of
-                // `ends`) is at most 4 bits on
-                let ends = mask & !(mask >> 1);
-                starts &= ends | ends >> 1 | ends >> 2 | ends >> 3 | ends >> 4;
-                while starts != 0 {
-                    let s = starts.trailing_zeros() as usize;
-                    starts &= starts - 1;
-                    let run = (!(mask >> s)).trailing_zeros() as usize;
-                    if let Some(k) = function_word_at(b, i + s, run) {
-                        c.words[k] += 1;
+                    if mask >> (len - 1) & 1 == 1 {
+                        // the last word may run on past the piece: it waits
+                        let s = 63 - starts.leading_zeros() as usize;
+                        starts &= !(1u64 << s);
+                        word = Some((i + s, true));
                     }
+                    // the words of at most 5 letters: their last letter (a bit of
+                    // `ends`) is at most 4 bits on
+                    let ends = mask & !(mask >> 1);
+                    starts &= ends | ends >> 1 | ends >> 2 | ends >> 3 | ends >> 4;
+                    while starts != 0 {
+                        let s = starts.trailing_zeros() as usize;
+                        starts &= starts - 1;
+                        let run = (!(mask >> s)).trailing_zeros() as usize;
+                        if let Some(k) = function_word_at(b, i + s, run) {
+                            c.words[k] += 1;
+                        }
+                    }
+                    i += len;
+                    continue;
                 }
-                i += len;
-                continue;
             }
             // a character other than ASCII
             let ch = text[i..].chars().next().unwrap_or(' ');
