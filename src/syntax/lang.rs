@@ -336,10 +336,10 @@ fn function_word_at(b: &[u8], at: usize, len: usize) -> Option<usize> {
 
 impl ScriptCounts {
     /// Letters per script and function words, in one pass over the bytes: a
-    /// run of ASCII (up to 64 bytes) is classified 8 bytes at a time without
-    /// decoding, its words found from the bit mask of its letters, and only
-    /// the short ones (up to 5 letters) looked up; a non-ASCII character is
-    /// decoded alone. A word holding a non-ASCII letter is no function word
+    /// run of ASCII (up to 64 bytes) is classified 16 bytes a compare without
+    /// decoding ([`letter_masks`]), its words found from the bit mask of its
+    /// letters, and only the short ones (up to 5 letters) looked up; a
+    /// non-ASCII character is decoded alone. A word holding a non-ASCII letter is no function word
     /// (they are all ASCII).
     pub fn of(text: &str) -> Self {
         let mut c = ScriptCounts::default();
@@ -368,40 +368,38 @@ impl ScriptCounts {
                 } else {
                     letters & ((1u64 << len) - 1)
                 };
-                if len > 0 {
-                    c.latin += mask.count_ones();
-                    let mut starts = mask & !(mask << 1);
-                    if word.is_some() {
-                        // the word in progress runs on over the first letters
-                        let run = (!mask).trailing_zeros() as usize;
-                        if run >= len {
-                            i += len;
-                            continue;
-                        }
-                        end_word(&mut word, i + run, &mut c);
-                        starts &= !1;
+                c.latin += mask.count_ones();
+                let mut starts = mask & !(mask << 1);
+                if word.is_some() {
+                    // the word in progress runs on over the first letters
+                    let run = (!mask).trailing_zeros() as usize;
+                    if run >= len {
+                        i += len;
+                        continue;
                     }
-                    if mask >> (len - 1) & 1 == 1 {
-                        // the last word may run on past the piece: it waits
-                        let s = 63 - starts.leading_zeros() as usize;
-                        starts &= !(1u64 << s);
-                        word = Some((i + s, true));
-                    }
-                    // the words of at most 5 letters: their last letter (a bit of
-                    // `ends`) is at most 4 bits on
-                    let ends = mask & !(mask >> 1);
-                    starts &= ends | ends >> 1 | ends >> 2 | ends >> 3 | ends >> 4;
-                    while starts != 0 {
-                        let s = starts.trailing_zeros() as usize;
-                        starts &= starts - 1;
-                        let run = (!(mask >> s)).trailing_zeros() as usize;
-                        if let Some(k) = function_word_at(b, i + s, run) {
-                            c.words[k] += 1;
-                        }
-                    }
-                    i += len;
-                    continue;
+                    end_word(&mut word, i + run, &mut c);
+                    starts &= !1;
                 }
+                if mask >> (len - 1) & 1 == 1 {
+                    // the last word may run on past the piece: it waits
+                    let s = 63 - starts.leading_zeros() as usize;
+                    starts &= !(1u64 << s);
+                    word = Some((i + s, true));
+                }
+                // the words of at most 5 letters: their last letter (a bit of
+                // `ends`) is at most 4 bits on
+                let ends = mask & !(mask >> 1);
+                starts &= ends | ends >> 1 | ends >> 2 | ends >> 3 | ends >> 4;
+                while starts != 0 {
+                    let s = starts.trailing_zeros() as usize;
+                    starts &= starts - 1;
+                    let run = (!(mask >> s)).trailing_zeros() as usize;
+                    if let Some(k) = function_word_at(b, i + s, run) {
+                        c.words[k] += 1;
+                    }
+                }
+                i += len;
+                continue;
             }
             // a character other than ASCII
             let ch = text[i..].chars().next().unwrap_or(' ');
