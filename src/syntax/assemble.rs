@@ -116,9 +116,12 @@ struct Builder<'a> {
     operative_leads: usize,
     numbered_total: usize,
     // ----- incremental reassembly (`resume.rs`) -----
-    /// Snapshots of the state taken every `CHECKPOINT_EVERY` content blocks.
+    /// Snapshots of the state taken every `CHECKPOINT_EVERY` content blocks
+    /// (less often inside a long paragraph: [`Builder::walk`]).
     checkpoints: Vec<resume::Checkpoint>,
     since_checkpoint: usize,
+    /// Content blocks after which the next checkpoint is considered.
+    checkpoint_due: usize,
     /// Epoch of the edit log the checkpoints taken by this run belong to.
     epoch: usize,
     /// `top` scanned up to .0: index of its last title node, of its last
@@ -128,6 +131,11 @@ struct Builder<'a> {
     /// furniture in `from..k`, and `k` is one (or the end).
     strong_scan: Cell<Option<(usize, usize)>>,
 }
+
+/// Open nodes per further `CHECKPOINT_EVERY` content blocks between two
+/// checkpoints (a paragraph of up to this many nodes is snapshotted at the
+/// usual pace).
+const OPEN_NODES_PER_STEP: usize = 64;
 
 /// An empty range that any real range replaces on `extend`.
 #[allow(clippy::reversed_empty_ranges)]
@@ -516,6 +524,16 @@ impl<'a> Builder<'a> {
         title.or(adoption).map(|i| &self.top[i])
     }
 
+    /// Nodes a checkpoint would clone with the open paragraph and its open
+    /// sub-paragraphs.
+    fn open_nodes(&self) -> usize {
+        fn size(n: &Node) -> usize {
+            1 + n.children.iter().map(size).sum::<usize>()
+        }
+        self.st.para.as_ref().map_or(0, size)
+            + self.st.subs.iter().map(|(n, _)| size(n)).sum::<usize>()
+    }
+
     /// Walk the blocks from `from`, taking checkpoints; `stop` is asked before
     /// each block and ends the walk (true) when the rest is known.
     fn walk(&mut self, from: usize, mut stop: impl FnMut(&mut Self, usize) -> bool) -> bool {
@@ -525,8 +543,18 @@ impl<'a> Builder<'a> {
             if i > from && stop(self, i) {
                 return true;
             }
-            if i == from || self.since_checkpoint >= resume::CHECKPOINT_EVERY {
-                self.checkpoint(i);
+            if i == from || self.since_checkpoint >= self.checkpoint_due {
+                // a checkpoint clones the open paragraph with its
+                // sub-paragraphs: a long one (a list of hundreds of items) is
+                // snapshotted in proportion less often, so that it costs
+                // linear time, not quadratic
+                let due = resume::CHECKPOINT_EVERY * (1 + self.open_nodes() / OPEN_NODES_PER_STEP);
+                if i == from || self.since_checkpoint >= due {
+                    self.checkpoint(i);
+                    self.checkpoint_due = resume::CHECKPOINT_EVERY;
+                } else {
+                    self.checkpoint_due = due;
+                }
             }
             let b = &blocks[i];
             self.block(i, b);
@@ -1727,6 +1755,7 @@ impl<'a> Builder<'a> {
             numbered_total: 0,
             checkpoints: Vec::new(),
             since_checkpoint: 0,
+            checkpoint_due: resume::CHECKPOINT_EVERY,
             epoch: 0,
             title_scan: Cell::new((0, None, None)),
             strong_scan: Cell::new(None),
@@ -1737,6 +1766,38 @@ impl<'a> Builder<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A paragraph of hundreds of sub-paragraphs (checkpoints taken less
+    /// often inside it): edits anywhere in it give the tree of a fresh parse.
+    #[test]
+    fn edits_in_a_long_paragraph_match_a_fresh_parse() {
+        let mut text = String::from(
+            "The General Assembly,\n\nRecalling its resolution 61/100,\n\n1. Decides:\n",
+        );
+        for k in 0..400 {
+            let label = ["a", "b", "c", "d", "e", "f", "g", "h"][k % 8];
+            text.push_str(&format!("({label}) item {k} of the list;\n"));
+        }
+        text.push_str("2. Requests the Secretary-General to report.\n");
+        let mut doc = crate::syntax::Document::new(&text);
+        // the paragraph holds the list (more open nodes than a checkpoint
+        // step allows)
+        fn size(n: &Node) -> usize {
+            1 + n.children.iter().map(size).sum::<usize>()
+        }
+        let biggest = doc.tree().nodes.iter().map(size).max().unwrap_or(0);
+        assert!(biggest > 4 * OPEN_NODES_PER_STEP, "{biggest}");
+        for (k, at) in [40usize, 2_000, 7_000, 11_000, 60].into_iter().enumerate() {
+            let at = crate::syntax::text::clamp_to_char(doc.text(), at.min(doc.text().len()));
+            let ins = ["x", "\n(z) new;\n", "\n\n", "2. ", ";"][k];
+            doc.edit(at..at, ins);
+            let fresh = crate::syntax::Document::new(doc.text());
+            assert!(*doc.tree() == *fresh.tree(), "after edit {k} at {at}");
+            doc.edit(at..at + ins.len(), "");
+            let fresh = crate::syntax::Document::new(doc.text());
+            assert!(*doc.tree() == *fresh.tree(), "after undo {k} at {at}");
+        }
+    }
 
     /// The cached search for strong furniture answers what a scan of each
     /// window answers, for windows in any order.
