@@ -202,9 +202,8 @@ pub fn segment_class(text: &str, lang: Lang) -> Option<LeadClass> {
         return None;
     }
     let entries: Vec<&crate::syntax::lexicon::LeadEntry> = m
-        .entries
-        .iter()
-        .map(|&e| &lex.entries[e as usize])
+        .entries(lex)
+        .map(|e| &lex.entries[e as usize])
         .filter(|e| e.lang == lang)
         .filter(|e| match e.phrase.split_once('…') {
             Some((_, close)) => rest.contains(close),

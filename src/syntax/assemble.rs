@@ -2,9 +2,9 @@
 //! expected paragraph number, footnote zone); the decisions that need context
 //! live here, not in the lexer. Cheap: linear in the number of blocks, not bytes.
 
-use crate::syntax::cjk::{is_space, superscript_digit, trim_range};
+use crate::syntax::cjk::{SpaceTrim, is_space, superscript_digit, trim_range};
 use crate::syntax::lang::Lang;
-use crate::syntax::lexer::{Block, BlockKind, FurnitureKind, LeadHit};
+use crate::syntax::lexer::{Block, BlockKind, FurnitureKind, LeadHit, SubHead};
 use crate::syntax::lexicon::{LeadClass, Lexicon, lexicon};
 use crate::syntax::tree::{DocKind, Lead, Meta, Node, NodeKind};
 use std::cell::Cell;
@@ -116,15 +116,26 @@ struct Builder<'a> {
     operative_leads: usize,
     numbered_total: usize,
     // ----- incremental reassembly (`resume.rs`) -----
-    /// Snapshots of the state taken every `CHECKPOINT_EVERY` content blocks.
+    /// Snapshots of the state taken every `CHECKPOINT_EVERY` content blocks
+    /// (less often inside a long paragraph: [`Builder::walk`]).
     checkpoints: Vec<resume::Checkpoint>,
     since_checkpoint: usize,
+    /// Content blocks after which the next checkpoint is considered.
+    checkpoint_due: usize,
     /// Epoch of the edit log the checkpoints taken by this run belong to.
     epoch: usize,
     /// `top` scanned up to .0: index of its last title node, of its last
     /// adoption node (for `running_title`).
     title_scan: Cell<(usize, Option<usize>, Option<usize>)>,
+    /// The last answer of [`Builder::next_strong`]: `(from, k)`, no strong
+    /// furniture in `from..k`, and `k` is one (or the end).
+    strong_scan: Cell<Option<(usize, usize)>>,
 }
+
+/// Open nodes per further `CHECKPOINT_EVERY` content blocks between two
+/// checkpoints (a paragraph of up to this many nodes is snapshotted at the
+/// usual pace).
+const OPEN_NODES_PER_STEP: usize = 64;
 
 /// An empty range that any real range replaces on `extend`.
 #[allow(clippy::reversed_empty_ranges)]
@@ -151,6 +162,19 @@ fn push_child(parent: &mut Node, child: Node) {
 /// The last punctuation mark of `s`, skipping trailing spaces, emphasis and
 /// footnote digits glued after it (`mines;6`, `2024,1`, `，¹`).
 pub fn terminal_mark(s: &str) -> Option<char> {
+    // the usual end, an ASCII letter or mark that none of the rules below
+    // looks past
+    if let Some(&last) = s.as_bytes().last()
+        && last < 0x80
+        && !matches!(last, 0x09..=0x0D | b' ' | b'*' | b'/' | b'0'..=b'9')
+    {
+        return Some(last as char);
+    }
+    terminal_mark_in_full(s)
+}
+
+/// [`terminal_mark`] without its fast path.
+fn terminal_mark_in_full(s: &str) -> Option<char> {
     let t = s.trim_end_matches(|c: char| is_space(c) || c == '*' || superscript_digit(c).is_some());
     // the old footnote marker `1/` after the mark (`…the United Nations, 1/`,
     // SC 800 and 801 (1993))
@@ -158,7 +182,7 @@ pub fn terminal_mark(s: &str) -> Option<char> {
         Some(u) if u.ends_with(|c: char| c.is_ascii_digit()) => {
             let v = u.trim_end_matches(|c: char| c.is_ascii_digit());
             if u.len() - v.len() <= 2 && v.ends_with(|c: char| is_space(c) || is_punct(c)) {
-                v.trim_end_matches(is_space)
+                v.trim_space_end()
             } else {
                 t
             }
@@ -196,12 +220,12 @@ impl<'a> Builder<'a> {
         let id = hit.m.entry(lex, class, self.lang);
         let (entry, mismatch) = match id {
             Some(i) => (&lex.entries[i as usize], false),
-            None => (&lex.entries[hit.m.entries[0] as usize], true),
+            None => (&lex.entries[hit.m.first_entry(lex) as usize], true),
         };
-        let start = b.start + hit.rel;
+        let start = b.start + hit.rel();
         Lead {
-            text: hit.m.text.clone(),
-            range: start..start + hit.m.len,
+            text: hit.m.text(&self.text[start..b.content_end()]),
+            range: start..start + hit.m.len as usize,
             class: entry.class,
             form: entry.form,
             base: entry.base.clone(),
@@ -500,6 +524,16 @@ impl<'a> Builder<'a> {
         title.or(adoption).map(|i| &self.top[i])
     }
 
+    /// Nodes a checkpoint would clone with the open paragraph and its open
+    /// sub-paragraphs.
+    fn open_nodes(&self) -> usize {
+        fn size(n: &Node) -> usize {
+            1 + n.children.iter().map(size).sum::<usize>()
+        }
+        self.st.para.as_ref().map_or(0, size)
+            + self.st.subs.iter().map(|(n, _)| size(n)).sum::<usize>()
+    }
+
     /// Walk the blocks from `from`, taking checkpoints; `stop` is asked before
     /// each block and ends the walk (true) when the rest is known.
     fn walk(&mut self, from: usize, mut stop: impl FnMut(&mut Self, usize) -> bool) -> bool {
@@ -509,8 +543,18 @@ impl<'a> Builder<'a> {
             if i > from && stop(self, i) {
                 return true;
             }
-            if i == from || self.since_checkpoint >= resume::CHECKPOINT_EVERY {
-                self.checkpoint(i);
+            if i == from || self.since_checkpoint >= self.checkpoint_due {
+                // a checkpoint clones the open paragraph with its
+                // sub-paragraphs: a long one (a list of hundreds of items) is
+                // snapshotted in proportion less often, so that it costs
+                // linear time, not quadratic
+                let due = resume::CHECKPOINT_EVERY * (1 + self.open_nodes() / OPEN_NODES_PER_STEP);
+                if i == from || self.since_checkpoint >= due {
+                    self.checkpoint(i);
+                    self.checkpoint_due = resume::CHECKPOINT_EVERY;
+                } else {
+                    self.checkpoint_due = due;
+                }
             }
             let b = &blocks[i];
             self.block(i, b);
@@ -544,16 +588,37 @@ impl<'a> Builder<'a> {
         )
     }
 
+    /// The first strong furniture block at or after `from` (the block count
+    /// when none): the walk asks about nearby windows, mostly moving
+    /// forward, so the last answer usually still holds.
+    fn next_strong(&self, from: usize) -> usize {
+        let n = self.blocks.len();
+        let from = from.min(n);
+        let strong = |j: &usize| Self::is_strong_furniture(&self.blocks[*j]);
+        let (f, k) = match self.strong_scan.get() {
+            Some((f, k)) if f <= from && from <= k => return k,
+            // none in `f..k`: scan only up to `f`
+            Some((f, k)) if from < f => (from, (from..f).find(strong).unwrap_or(k)),
+            _ => (from, (from..n).find(strong).unwrap_or(n)),
+        };
+        self.strong_scan.set(Some((f, k)));
+        k
+    }
+
+    /// Whether a block of `a..b` is strong furniture.
+    fn any_strong(&self, a: usize, b: usize) -> bool {
+        a < b && self.next_strong(a) < b.min(self.blocks.len())
+    }
+
     /// A running-header title next to page furniture (`Question of Anguilla`
     /// above `A/RES/79/100`).
     fn is_running_title(&self, i: usize, r: &Range<usize>) -> bool {
         // cheap test first: running headers sit next to page furniture
-        let near = |j: usize| self.blocks.get(j).is_some_and(Self::is_strong_furniture);
         let lo = i.saturating_sub(3);
         // a header wrapped over several lines above the furniture (`Implementing
         // the Declaration on …` / … / `A/RES/78/216`): the lines that follow
         let mut last = i;
-        if !((lo..i).any(near) || (i + 1..i + 4).any(near)) {
+        if !(self.any_strong(lo, i) || self.any_strong(i + 1, i + 4)) {
             while last < i + 6
                 && self.blocks.get(last + 1).is_some_and(|b| {
                     b.line_start
@@ -562,7 +627,7 @@ impl<'a> Builder<'a> {
             {
                 last += 1;
             }
-            if last == i || !(last + 1..last + 4).any(near) {
+            if last == i || !self.any_strong(last + 1, last + 4) {
                 return false;
             }
         }
@@ -641,7 +706,7 @@ impl<'a> Builder<'a> {
             BlockKind::SymbolLine(sym) => {
                 if self.st.zone <= Zone::Heading && self.st.meta.symbol.is_none() {
                     self.open_heading(&r);
-                    self.st.meta.symbol = Some(sym.clone());
+                    self.st.meta.symbol = Some(sym.to_string());
                     self.st.meta.symbol_range = Some(r);
                 } else if self.st.zone <= Zone::Heading {
                     self.open_heading(&r);
@@ -658,7 +723,7 @@ impl<'a> Builder<'a> {
                 if let Some(s) = sym
                     && self.st.meta.symbol.is_none()
                 {
-                    self.st.meta.symbol = Some(s.clone());
+                    self.st.meta.symbol = Some(s.to_string());
                     let line = &self.text[r.clone()];
                     let at = line.find(s.split(' ').next().unwrap_or(s)).unwrap_or(0);
                     self.st.meta.symbol_range = Some(r.start + at..r.end);
@@ -676,7 +741,7 @@ impl<'a> Builder<'a> {
             }
             BlockKind::Distr(d) if self.st.zone <= Zone::Heading => {
                 self.open_heading(&r);
-                self.st.meta.distribution = Some(d.clone());
+                self.st.meta.distribution = Some(d.to_string());
             }
             BlockKind::DateLine(d) if self.st.zone <= Zone::Heading => {
                 self.open_heading(&r);
@@ -739,16 +804,16 @@ impl<'a> Builder<'a> {
                 self.top_node(NodeKind::Title, r.clone());
                 let line = &self.text[r.clone()];
                 let first = line.split('.').next().unwrap_or("").trim_end();
-                self.st.meta.number = Some(number.clone());
+                self.st.meta.number = Some(number.to_string());
                 self.st.meta.number_range = Some(r.start..r.start + first.len());
                 if let Some(n) = self.top.last_mut() {
-                    n.label = Some(number.clone());
+                    n.label = Some(number.to_string());
                     n.label_range = Some(r.start..r.start + first.len());
                 }
                 self.st.zone = Zone::Title;
             }
             BlockKind::Author { organ } if self.st.zone < Zone::Body || self.st.section_restart => {
-                self.st.meta.organ.get_or_insert_with(|| organ.clone());
+                self.st.meta.organ.get_or_insert_with(|| organ.to_string());
                 self.author(r);
             }
             BlockKind::Closing if self.st.zone >= Zone::Body || self.st.saw_body_paragraph => {
@@ -771,7 +836,7 @@ impl<'a> Builder<'a> {
             BlockKind::Annex(label) if self.st.zone >= Zone::Body => {
                 self.settle(0);
                 let mut n = Node::new(NodeKind::Annex, r);
-                n.label = label.clone();
+                n.label = label.as_deref().map(String::from);
                 self.section = Some(n);
                 self.st.zone = Zone::Annex;
                 self.st.target = Target::Section;
@@ -796,24 +861,22 @@ impl<'a> Builder<'a> {
                     self.st.last_fn = *number;
                     let mut n = Node::new(NodeKind::Footnote, r);
                     n.label = Some(number.to_string());
-                    n.label_range = Some(b.start + label_rel.0..b.start + label_rel.1);
+                    n.label_range = Some(b.abs(*label_rel));
                     self.st.floats.push(n);
                     self.st.target = Target::Footnote;
                 } else {
                     self.text_block(i, b, r);
                 }
             }
-            BlockKind::Numbered {
-                label,
-                number,
-                label_rel,
-                lead,
-            } => self.numbered(i, b, r, label, *number, label_rel, lead),
-            BlockKind::Sub {
-                label,
-                label_rel,
-                lead,
-            } => {
+            BlockKind::Numbered(n) => {
+                self.numbered(i, b, r, &n.label, n.number, n.label_rel, &n.lead)
+            }
+            BlockKind::Sub(sub) => {
+                let SubHead {
+                    label,
+                    label_rel,
+                    lead,
+                } = &**sub;
                 let inside = self.st.para.is_some()
                     && !(self.st.fn_zone && self.st.target == Target::Footnote);
                 if inside && !matches!(self.st.zone, Zone::Closing) {
@@ -821,19 +884,16 @@ impl<'a> Builder<'a> {
                     let lead = lead
                         .as_ref()
                         .map(|h| self.lead_from(b, h, LeadClass::Operative));
-                    self.new_sub(
-                        r.clone(),
-                        label.clone(),
-                        b.start + label_rel.0..b.start + label_rel.1,
-                        lead,
-                    );
+                    self.new_sub(r.clone(), label.to_string(), b.abs(*label_rel), lead);
                     self.note_body_text(&r);
                 } else {
                     self.text_block(i, b, r);
                 }
             }
             BlockKind::Lead(hit) => self.lead_block(i, b, r, hit),
-            BlockKind::HeadingLike { designator } => self.heading_like(i, b, r, designator.clone()),
+            BlockKind::HeadingLike { designator } => {
+                self.heading_like(i, b, r, designator.as_deref().map(String::from))
+            }
             _ => self.text_block(i, b, r),
         }
     }
@@ -880,7 +940,7 @@ impl<'a> Builder<'a> {
                 .take_while(|b| {
                     !matches!(
                         b.kind,
-                        BlockKind::Lead(_) | BlockKind::Numbered { .. } | BlockKind::Closing
+                        BlockKind::Lead(_) | BlockKind::Numbered(_) | BlockKind::Closing
                     )
                 })
                 .any(|b| matches!(b.kind, BlockKind::Author { .. }))
@@ -928,11 +988,11 @@ impl<'a> Builder<'a> {
         r: Range<usize>,
         label: &str,
         number: Option<u32>,
-        label_rel: &(usize, usize),
+        label_rel: (u32, u32),
         lead: &Option<LeadHit>,
     ) {
         let expected = self.st.last_op.map(|n| n + 1).unwrap_or(1);
-        let rest = &self.text[b.start + label_rel.1..b.content_end()];
+        let rest = &self.text[b.abs(label_rel).end..b.content_end()];
         let rest_t = rest.trim_start_matches(|c: char| c == '.' || c == '*' || is_space(c));
         // `Resolves that:` followed by `1. The Working Capital Fund shall …`: a
         // numbered list inside an unnumbered operative paragraph (budget
@@ -959,7 +1019,7 @@ impl<'a> Builder<'a> {
             && (opens_list || self.st.numbered_list.is_some() && number == Some(list_next))
         {
             self.st.numbered_list = Some(list_next + 1);
-            let label_range = b.start + label_rel.0..b.start + label_rel.1;
+            let label_range = b.abs(label_rel);
             self.new_sub(r.clone(), label.to_string(), label_range, None);
             self.note_body_text(&r);
             return;
@@ -997,7 +1057,7 @@ impl<'a> Builder<'a> {
         // a bare number (its dot lost) counts only as the expected paragraph
         // followed by an operative lead
         // (`1 - ` is the Arabic numbering, not a lost dot)
-        let after = self.text[b.start + label_rel.1..b.content_end()].trim_start_matches(is_space);
+        let after = self.text[b.abs(label_rel).end..b.content_end()].trim_space_start();
         let bare = !after.contains('.') && !after.starts_with('-');
         let plausible = plausible
             && (!bare
@@ -1021,7 +1081,7 @@ impl<'a> Builder<'a> {
             self.st.last_fn = n;
             let mut f = Node::new(NodeKind::Footnote, r);
             f.label = Some(n.to_string());
-            f.label_range = Some(b.start + label_rel.0..b.start + label_rel.1);
+            f.label_range = Some(b.abs(label_rel));
             self.st.floats.push(f);
             self.st.target = Target::Footnote;
             return;
@@ -1056,7 +1116,7 @@ impl<'a> Builder<'a> {
                 self.operative_leads = self.operative_leads.saturating_sub(1);
             }
         }
-        let label_range = b.start + label_rel.0..b.start + label_rel.1;
+        let label_range = b.abs(label_rel);
         let in_annex = self.st.zone == Zone::Annex;
         let pre_lead = lead.as_ref().is_some_and(|h| {
             h.m.has_class(self.lex, LeadClass::Preambular)
@@ -1128,7 +1188,7 @@ impl<'a> Builder<'a> {
         }
         let pre = hit.m.has_class(lex, LeadClass::Preambular);
         let op = hit.m.has_class(lex, LeadClass::Operative);
-        let cjk = crate::syntax::cjk::is_cjk(hit.m.text.chars().next().unwrap_or(' '));
+        let cjk = hit.m.is_cjk(lex);
         // A bitext page (`*.bitext-en-zh.txt`) puts the translation of each
         // paragraph on the line after it: a lead in the other script, of the
         // paragraph's class, right after a one-line paragraph is its twin, and
@@ -1204,7 +1264,7 @@ impl<'a> Builder<'a> {
             && self.next_content(i).is_none_or(|n| {
                 !matches!(
                     n.kind,
-                    BlockKind::Lead(_) | BlockKind::Numbered { .. } | BlockKind::Sub { .. }
+                    BlockKind::Lead(_) | BlockKind::Numbered(_) | BlockKind::Sub(_)
                 )
             });
         if pre
@@ -1260,18 +1320,18 @@ impl<'a> Builder<'a> {
         }
         let p = self.st.para.as_ref()?;
         let (dash, before) = (&self.blocks[i - 1], &self.blocks[i - 2]);
-        let dash_text = self.text[dash.start..dash.content_end()].trim_matches(is_space);
+        let dash_text = self.text[dash.start..dash.content_end()].trim_space();
         if !dash.line_start || !matches!(dash_text, "-" | "–" | "—") {
             return None;
         }
-        let line = self.text[before.start..before.content_end()].trim_end_matches(is_space);
+        let line = self.text[before.start..before.content_end()].trim_space_end();
         let num = line.trim_end_matches(|c: char| c.is_ascii_digit());
         let n: u32 = line[num.len()..].parse().ok()?;
         let start = before.start + num.len();
         let expected = self.st.last_op.map_or(1, |l| l + 1);
         (n == expected
             && num.ends_with(' ')
-            && num.trim_end_matches(is_space).ends_with([',', ';', ':'])
+            && num.trim_space_end().ends_with([',', ';', ':'])
             && start > p.range.start)
             .then(|| (n, start..before.start + line.len()))
     }
@@ -1287,7 +1347,7 @@ impl<'a> Builder<'a> {
         // the open paragraph ends before the number
         let text = self.text;
         if let Some(p) = self.st.para.as_mut() {
-            let kept = text[p.range.start..digits.start].trim_end_matches(is_space);
+            let kept = text[p.range.start..digits.start].trim_space_end();
             p.range.end = p.range.start + kept.len();
             self.st.last_terminal = terminal_mark(kept);
         }
@@ -1324,30 +1384,28 @@ impl<'a> Builder<'a> {
         let next_starts = next.is_some_and(|n| {
             matches!(
                 n.kind,
-                BlockKind::Numbered { .. }
+                BlockKind::Numbered(_)
                     | BlockKind::Lead(_)
                     | BlockKind::Author { .. }
                     | BlockKind::Title { .. }
                     | BlockKind::HeadingLike { .. }
-                    | BlockKind::Sub { .. }
+                    | BlockKind::Sub(_)
             )
         });
         // a heading of several lines (`Part I` / `Overall policymaking, direction
         // and coordination` / `Section 1` / …) that ends at the next paragraph
-        let run_starts = next.is_some_and(|n| !matches!(n.kind, BlockKind::Numbered { .. }))
+        let run_starts = next.is_some_and(|n| !matches!(n.kind, BlockKind::Numbered(_)))
             && self.heading_run_end(i).is_some_and(|n| {
                 let expected = self.st.last_op.map_or(1, |l| l + 1);
                 match &n.kind {
-                    BlockKind::Numbered { number, .. } => {
-                        number.is_none_or(|k| k == expected || k == 1)
-                    }
-                    BlockKind::Lead(_) | BlockKind::Sub { .. } => true,
+                    BlockKind::Numbered(h) => h.number.is_none_or(|k| k == expected || k == 1),
+                    BlockKind::Lead(_) | BlockKind::Sub(_) => true,
                     _ => false,
                 }
             });
         let in_fn = self.st.fn_zone && self.st.target == Target::Footnote;
         let before_body = self.st.zone <= Zone::Heading
-            && next.is_some_and(|n| matches!(n.kind, BlockKind::Numbered { .. }));
+            && next.is_some_and(|n| matches!(n.kind, BlockKind::Numbered(_)));
         let body_ok = matches!(self.st.zone, Zone::Body | Zone::Author)
             && is_terminal(self.st.last_terminal)
             && !in_fn
@@ -1390,8 +1448,10 @@ impl<'a> Builder<'a> {
             let heading = match b.kind {
                 BlockKind::HeadingLike { .. } => true,
                 BlockKind::Text => {
-                    let t = self.text[b.start..b.content_end()].trim_matches(is_space);
-                    b.line_start && t.chars().count() <= 120 && !is_terminal(terminal_mark(t))
+                    let t = self.text[b.start..b.content_end()].trim_space();
+                    b.line_start
+                        && (t.len() <= 120 || t.len() <= 480 && t.chars().count() <= 120)
+                        && !is_terminal(terminal_mark(t))
                 }
                 _ => false,
             };
@@ -1416,7 +1476,7 @@ impl<'a> Builder<'a> {
             && let Some(m) = self.lex.match_at(&self.text[r.clone()])
         {
             let hit = LeadHit {
-                rel: r.start - b.start,
+                rel: (r.start - b.start) as u32,
                 m,
             };
             if let Some((n, digits)) = self.wrapped_dash_number(i, &hit) {
@@ -1695,8 +1755,88 @@ impl<'a> Builder<'a> {
             numbered_total: 0,
             checkpoints: Vec::new(),
             since_checkpoint: 0,
+            checkpoint_due: resume::CHECKPOINT_EVERY,
             epoch: 0,
             title_scan: Cell::new((0, None, None)),
+            strong_scan: Cell::new(None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A paragraph of hundreds of sub-paragraphs (checkpoints taken less
+    /// often inside it): edits anywhere in it give the tree of a fresh parse.
+    #[test]
+    fn edits_in_a_long_paragraph_match_a_fresh_parse() {
+        let mut text = String::from(
+            "The General Assembly,\n\nRecalling its resolution 61/100,\n\n1. Decides:\n",
+        );
+        for k in 0..400 {
+            let label = ["a", "b", "c", "d", "e", "f", "g", "h"][k % 8];
+            text.push_str(&format!("({label}) item {k} of the list;\n"));
+        }
+        text.push_str("2. Requests the Secretary-General to report.\n");
+        let mut doc = crate::syntax::Document::new(&text);
+        // the paragraph holds the list (more open nodes than a checkpoint
+        // step allows)
+        fn size(n: &Node) -> usize {
+            1 + n.children.iter().map(size).sum::<usize>()
+        }
+        let biggest = doc.tree().nodes.iter().map(size).max().unwrap_or(0);
+        assert!(biggest > 4 * OPEN_NODES_PER_STEP, "{biggest}");
+        for (k, at) in [40usize, 2_000, 7_000, 11_000, 60].into_iter().enumerate() {
+            let at = crate::syntax::text::clamp_to_char(doc.text(), at.min(doc.text().len()));
+            let ins = ["x", "\n(z) new;\n", "\n\n", "2. ", ";"][k];
+            doc.edit(at..at, ins);
+            let fresh = crate::syntax::Document::new(doc.text());
+            assert!(*doc.tree() == *fresh.tree(), "after edit {k} at {at}");
+            doc.edit(at..at + ins.len(), "");
+            let fresh = crate::syntax::Document::new(doc.text());
+            assert!(*doc.tree() == *fresh.tree(), "after undo {k} at {at}");
+        }
+    }
+
+    /// The cached search for strong furniture answers what a scan of each
+    /// window answers, for windows in any order.
+    #[test]
+    fn strong_furniture_windows_agree_with_a_scan() {
+        let text = crate::syntax::text::outline_fixture_texts().join("\n");
+        let blocks = crate::syntax::lexer::lex(&text, 0);
+        let b = Builder::new(&text, &blocks, Lang::En);
+        let scan = |a: usize, e: usize| {
+            (a..e).any(|j| blocks.get(j).is_some_and(Builder::is_strong_furniture))
+        };
+        let n = blocks.len();
+        let mut seen = 0;
+        for i in (0..n + 4)
+            .chain((0..n + 4).rev())
+            .chain((0..n).map(|k| (k * 7919) % n))
+        {
+            for (a, e) in [(i.saturating_sub(3), i), (i + 1, i + 4), (i, i + 40)] {
+                assert_eq!(b.any_strong(a, e), scan(a, e), "{a}..{e}");
+                seen += usize::from(scan(a, e));
+            }
+        }
+        assert!(seen > 10, "{seen}");
+    }
+
+    /// The fast path of [`terminal_mark`] says what the full reading says:
+    /// every line of the corpus samples and fixtures, and each ASCII end.
+    #[test]
+    fn terminal_mark_fast_path_agrees() {
+        let (texts, _) = crate::syntax::text::corpus_samples(&["en", "fr", "es", "ru", "ar", "zh"]);
+        let mut lines: Vec<String> = crate::syntax::text::outline_fixture_texts()
+            .iter()
+            .chain(&texts)
+            .flat_map(|t| t.lines().map(String::from))
+            .collect();
+        lines.extend((0u8..0x80).map(|b| format!("mines;6{}", b as char)));
+        lines.extend(["the United Nations, 1/", "mines;6", "，¹", "a **", ""].map(String::from));
+        for l in &lines {
+            assert_eq!(terminal_mark(l), terminal_mark_in_full(l), "{l:?}");
         }
     }
 }

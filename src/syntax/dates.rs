@@ -166,14 +166,14 @@ fn month_index(name: &str) -> Option<u32> {
 /// A character of the Arabic block (U+0600–U+06FF): in UTF-8 exactly the
 /// characters whose first byte is D8–DB, so a byte scan (no decoding) tells.
 fn has_arabic(s: &str) -> bool {
-    s.bytes().any(|b| (0xD8..=0xDB).contains(&b))
+    let b = s.as_bytes();
+    memchr::memchr3(0xD8, 0xD9, 0xDA, b).is_some() || memchr::memchr(0xDB, b).is_some()
 }
 
 /// An Arabic-Indic digit (U+0660–U+0669, UTF-8 `D9 A0`–`D9 A9`).
 fn has_arabic_indic_digit(s: &str) -> bool {
-    s.as_bytes()
-        .windows(2)
-        .any(|w| w[0] == 0xD9 && (0xA0..=0xA9).contains(&w[1]))
+    let b = s.as_bytes();
+    memchr::memchr_iter(0xD9, b).any(|i| b.get(i + 1).is_some_and(|c| (0xA0..=0xA9).contains(c)))
 }
 
 /// Whether `s` holds a French, Spanish or Russian month name with whitespace

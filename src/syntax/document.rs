@@ -86,7 +86,7 @@ impl Counts {
     /// Add (`sign` 1) or remove (`sign` -1) one block's evidence.
     fn add(&mut self, b: &Block, sign: i64) {
         let f = |x: &mut u32, y: u32| *x = (*x as i64 + sign * y as i64).max(0) as u32;
-        let (s, o) = (&mut self.scripts, &b.scripts);
+        let (s, o) = (&mut self.scripts, &b.scripts.get());
         f(&mut s.han, o.han);
         f(&mut s.latin, o.latin);
         f(&mut s.cyrillic, o.cyrillic);
@@ -96,7 +96,7 @@ impl Counts {
         }
         if let Some(h) = b.lead() {
             let lex = lexicon();
-            for &e in &h.m.entries {
+            for e in h.m.entries(lex) {
                 let i = match lex.entries[e as usize].lang {
                     Lang::En => 0,
                     Lang::Fr => 1,

@@ -4,7 +4,7 @@
 //! (sub-paragraphs, footnotes, furniture) left out and wrapped lines joined, with
 //! a map back to byte offsets of the document.
 
-use crate::syntax::cjk::{is_cjk, is_space, superscript_digit};
+use crate::syntax::cjk::{SpaceTrim, is_cjk, is_space, superscript_digit};
 use crate::syntax::dates::{self, Date};
 use crate::syntax::lang::Lang;
 use crate::syntax::lexer::normalise_number;
@@ -71,7 +71,7 @@ impl View {
                     q += 1;
                 }
                 let rest = &piece[q..];
-                let skip = rest.len() - rest.trim_start_matches(is_space).len();
+                let skip = rest.len() - rest.trim_space_start().len();
                 q += skip;
                 if q >= bytes.len() {
                     break;
@@ -1227,7 +1227,7 @@ fn zh_citations(
                 };
                 items.push((t, r, d));
             }
-            let t = s[q..].trim_start_matches(is_space);
+            let t = s[q..].trim_space_start();
             let q2 = q + (s[q..].len() - t.len());
             if t.starts_with("决议") || t.starts_with("决 议") {
                 noun = Some(CitationKind::Resolution);
@@ -1295,7 +1295,7 @@ fn zh_citations(
         // does in English (UN040 reads the text between the lead and the list)
         let mut list_start = first_date_at.unwrap_or(start).max(clause_start);
         if let Some(own_at) = s[clause_start..list_start]
-            .trim_end_matches(is_space)
+            .trim_space_end()
             .strip_suffix('其')
             .map(|b| clause_start + b.len())
             .filter(|_| own)
@@ -1413,7 +1413,7 @@ fn find_markers(
         let number: u32 = s[ds..de].parse().unwrap_or(0);
         // the punctuation (or space) before the digits
         let (punct, spaced) = if is_space(prev) {
-            let before = s[..ds].trim_end_matches(is_space);
+            let before = s[..ds].trim_space_end();
             (before.chars().next_back(), true)
         } else {
             (Some(prev), false)
@@ -1421,7 +1421,7 @@ fn find_markers(
         let Some(punct) = punct else { continue };
         let punct_at = {
             let before = if spaced {
-                s[..ds].trim_end_matches(is_space)
+                s[..ds].trim_space_end()
             } else {
                 &s[..ds]
             };
@@ -1485,7 +1485,7 @@ fn find_markers(
             }
             // `，13 个国家`: a count, not a marker
             if s[de..]
-                .trim_start_matches(is_space)
+                .trim_space_start()
                 .chars()
                 .next()
                 .is_some_and(|ch| CJK_UNITS.contains(ch))

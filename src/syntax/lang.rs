@@ -37,7 +37,7 @@ impl Lang {
     }
 
     pub fn table(self) -> &'static LangTable {
-        &TABLES[self.code()]
+        BY_LANG[self as usize]
     }
 
     /// Languages written without spaces between words.
@@ -153,6 +153,11 @@ static TABLES: LazyLock<BTreeMap<String, LangTable>> = LazyLock::new(|| {
         .expect("grammar/languages.toml is valid (checked by a unit test)")
 });
 
+/// The tables in the order of [`Lang::ALL`] (the enum's order): a lookup
+/// by index, not by name.
+static BY_LANG: LazyLock<[&'static LangTable; 6]> =
+    LazyLock::new(|| Lang::ALL.map(|l| &TABLES[l.code()]));
+
 /// Counts of script characters, summed per block so that detection stays
 /// incremental.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -164,6 +169,43 @@ pub struct ScriptCounts {
     /// Function words of English, French and Spanish, which tell the Latin-script
     /// languages apart when no lead phrase decides.
     pub words: [u32; 3],
+}
+
+/// [`ScriptCounts`] as a block keeps them: 16 bits each (14 bytes inline), or
+/// boxed whole for a block with more than 65,535 of one kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PackedCounts {
+    Small([u16; 7]),
+    Big(Box<ScriptCounts>),
+}
+
+impl PackedCounts {
+    pub fn pack(c: ScriptCounts) -> PackedCounts {
+        let all = [
+            c.han, c.latin, c.cyrillic, c.arabic, c.words[0], c.words[1], c.words[2],
+        ];
+        if all.iter().all(|&x| x <= u16::MAX as u32) {
+            PackedCounts::Small(all.map(|x| x as u16))
+        } else {
+            PackedCounts::Big(Box::new(c))
+        }
+    }
+
+    pub fn get(&self) -> ScriptCounts {
+        match self {
+            PackedCounts::Small(a) => {
+                let [han, latin, cyrillic, arabic, en, fr, es] = a.map(u32::from);
+                ScriptCounts {
+                    han,
+                    latin,
+                    cyrillic,
+                    arabic,
+                    words: [en, fr, es],
+                }
+            }
+            PackedCounts::Big(c) => **c,
+        }
+    }
 }
 
 /// `the of and` / `les des du` / `los las del`: frequent, short, unambiguous.
@@ -210,26 +252,101 @@ fn function_word(w: &str) -> Option<usize> {
     }
 }
 
-impl ScriptCounts {
-    /// Letters per script and function words, in one pass over the bytes, 64
-    /// at a time: a block of ASCII is classified 8 bytes at a time without
-    /// decoding, other blocks a character at a time; a word holding a
-    /// non-ASCII letter is no function word (they are all ASCII).
-    pub fn of(text: &str) -> Self {
-        /// A bit per ASCII letter among 8 ASCII bytes (byte k → bit k).
-        fn letters8(v: u64) -> u64 {
-            const ONES: u64 = 0x0101_0101_0101_0101;
-            // lower case folded; no byte exceeds 0x7F, so no sum carries over
-            let x = v | (0x20 * ONES);
-            let from_a = x.wrapping_add(0x1F * ONES); // high bit: x >= b'a'
-            let past_z = x.wrapping_add(0x05 * ONES); // high bit: x > b'z'
-            let hi = from_a & !past_z & (0x80 * ONES);
-            (hi >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+/// Of up to 64 bytes, a bit per ASCII letter and a bit per byte over 0x7F
+/// (byte k → bit k; none past the end).
+fn letter_masks(chunk: &[u8]) -> (u64, u64) {
+    let mut buf = [0u8; 64];
+    buf[..chunk.len()].copy_from_slice(chunk);
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::*;
+        let (mut letters, mut high) = (0u64, 0u64);
+        for k in 0..4 {
+            // SAFETY: SSE2 is part of every x86_64 target; the load reads the
+            // 16 bytes of `buf` from 16 * k on (k < 4)
+            let (l, h) = unsafe {
+                let v = _mm_loadu_si128(buf.as_ptr().add(16 * k).cast());
+                // lower case folded: a letter is then 0x61..=0x7A (bytes over
+                // 0x7F compare as negative)
+                let x = _mm_or_si128(v, _mm_set1_epi8(0x20));
+                let from_a = _mm_cmpgt_epi8(x, _mm_set1_epi8(0x60));
+                let to_z = _mm_cmplt_epi8(x, _mm_set1_epi8(0x7B));
+                (
+                    _mm_movemask_epi8(_mm_and_si128(from_a, to_z)),
+                    _mm_movemask_epi8(v),
+                )
+            };
+            letters |= u64::from(l as u16) << (16 * k);
+            high |= u64::from(h as u16) << (16 * k);
         }
+        (letters, high)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        let (mut letters, mut high) = (0u64, 0u64);
+        for (k, x) in buf.iter().enumerate() {
+            letters |= u64::from(x.is_ascii_alphabetic()) << k;
+            high |= u64::from(*x >= 0x80) << k;
+        }
+        (letters, high)
+    }
+}
+
+/// [`function_word`] of the ASCII letters `b[at..at + len]` (`len` ≤ 5),
+/// read as one little-endian integer when 8 bytes are there to read.
+fn function_word_at(b: &[u8], at: usize, len: usize) -> Option<usize> {
+    const fn key(w: &[u8]) -> u64 {
+        let mut k = 0u64;
+        let mut i = 0;
+        while i < w.len() {
+            k |= (w[i] as u64) << (8 * i);
+            i += 1;
+        }
+        k
+    }
+    const THE: u64 = key(b"the");
+    const OF: u64 = key(b"of");
+    const AND: u64 = key(b"and");
+    const TO: u64 = key(b"to");
+    const ITS: u64 = key(b"its");
+    const WITH: u64 = key(b"with");
+    const LES: u64 = key(b"les");
+    const DES: u64 = key(b"des");
+    const DU: u64 = key(b"du");
+    const ET: u64 = key(b"et");
+    const AUX: u64 = key(b"aux");
+    const SUR: u64 = key(b"sur");
+    const LOS: u64 = key(b"los");
+    const LAS: u64 = key(b"las");
+    const DEL: u64 = key(b"del");
+    const Y: u64 = key(b"y");
+    const PARA: u64 = key(b"para");
+    const SOBRE: u64 = key(b"sobre");
+    let k = match b.get(at..at + 8) {
+        Some(w) => u64::from_le_bytes(w.try_into().unwrap()) & ((1u64 << (8 * len)) - 1),
+        None => key(&b[at..at + len]),
+    };
+    match k {
+        THE | OF | AND | TO | ITS | WITH => Some(0),
+        LES | DES | DU | ET | AUX | SUR => Some(1),
+        LOS | LAS | DEL | Y | PARA | SOBRE => Some(2),
+        _ => None,
+    }
+}
+
+impl ScriptCounts {
+    /// Letters per script and function words, in one pass over the bytes: a
+    /// run of ASCII (up to 64 bytes) is classified 16 bytes a compare without
+    /// decoding ([`letter_masks`]), its words found from the bit mask of its
+    /// letters, and only the short ones (up to 5 letters) looked up; a
+    /// non-ASCII character is decoded alone. A word holding a non-ASCII letter is no function word
+    /// (they are all ASCII).
+    pub fn of(text: &str) -> Self {
         let mut c = ScriptCounts::default();
         let b = text.as_bytes();
         let n = b.len();
-        // the current word: its start, and whether it is ASCII letters only
+        // the word running into the next piece: its start, and whether it is
+        // ASCII letters only
         let mut word: Option<(usize, bool)> = None;
         let end_word = |word: &mut Option<(usize, bool)>, at: usize, c: &mut ScriptCounts| {
             if let Some((start, ascii)) = word.take()
@@ -242,81 +359,65 @@ impl ScriptCounts {
         };
         let mut i = 0;
         while i < n {
-            let len = (n - i).min(64);
-            if b[i..i + len].is_ascii() {
-                // 64 ASCII bytes: a bit per letter, counted at once; the words
-                // are the runs of set bits
-                let mut mask = 0u64;
-                let mut k = 0;
-                while k + 8 <= len {
-                    let v = u64::from_le_bytes(b[i + k..i + k + 8].try_into().unwrap());
-                    mask |= letters8(v) << k;
-                    k += 8;
-                }
-                for (j, x) in b[i + k..i + len].iter().enumerate() {
-                    mask |= u64::from(x.is_ascii_alphabetic()) << (k + j);
-                }
+            if b[i] < 0x80 {
+                // the ASCII bytes from `i` on, at most 64, and their letters
+                let (letters, high) = letter_masks(&b[i..n.min(i + 64)]);
+                let len = (high.trailing_zeros() as usize).min(n - i);
+                let mask = if len == 64 {
+                    letters
+                } else {
+                    letters & ((1u64 << len) - 1)
+                };
                 c.latin += mask.count_ones();
-                let mut p = 0;
-                while p < len {
-                    if word.is_some() {
-                        // the letters from `p` on (bits past `len` are clear)
-                        p += (!(mask >> p)).trailing_zeros() as usize;
-                        if p >= len {
-                            break; // the word runs on past the block
-                        }
-                        // (the closure's test, written out: it runs per word)
-                        if let Some((start, ascii)) = word.take()
-                            && ascii
-                            && i + p - start <= 5
-                            && let Some(k) = function_word(&text[start..i + p])
-                        {
-                            c.words[k] += 1;
-                        }
-                    } else {
-                        let rest = mask >> p;
-                        if rest == 0 {
-                            break;
-                        }
-                        p += rest.trailing_zeros() as usize;
-                        word = Some((i + p, true));
+                let mut starts = mask & !(mask << 1);
+                if word.is_some() {
+                    // the word in progress runs on over the first letters
+                    let run = (!mask).trailing_zeros() as usize;
+                    if run >= len {
+                        i += len;
+                        continue;
+                    }
+                    end_word(&mut word, i + run, &mut c);
+                    starts &= !1;
+                }
+                if mask >> (len - 1) & 1 == 1 {
+                    // the last word may run on past the piece: it waits
+                    let s = 63 - starts.leading_zeros() as usize;
+                    starts &= !(1u64 << s);
+                    word = Some((i + s, true));
+                }
+                // the words of at most 5 letters: their last letter (a bit of
+                // `ends`) is at most 4 bits on
+                let ends = mask & !(mask >> 1);
+                starts &= ends | ends >> 1 | ends >> 2 | ends >> 3 | ends >> 4;
+                while starts != 0 {
+                    let s = starts.trailing_zeros() as usize;
+                    starts &= starts - 1;
+                    let run = (!(mask >> s)).trailing_zeros() as usize;
+                    if let Some(k) = function_word_at(b, i + s, run) {
+                        c.words[k] += 1;
                     }
                 }
                 i += len;
                 continue;
             }
-            // a block with other characters: one character at a time (the
-            // last may run past the block)
-            let stop = i + len;
-            while i < stop {
-                let x = b[i];
-                if x < 0x80 {
-                    if x.is_ascii_alphabetic() {
-                        c.latin += 1;
-                        word.get_or_insert((i, true));
-                    } else if word.is_some() {
-                        end_word(&mut word, i, &mut c);
-                    }
-                    i += 1;
-                    continue;
-                }
-                let ch = text[i..].chars().next().unwrap_or(' ');
-                if crate::syntax::cjk::is_han(ch) {
-                    c.han += 1;
-                } else if crate::syntax::cjk::is_cyrillic(ch) {
-                    c.cyrillic += 1;
-                } else if crate::syntax::cjk::is_arabic(ch) {
-                    c.arabic += 1;
-                } else if ch.is_alphabetic() && (ch as u32) < 0x250 {
-                    c.latin += 1;
-                }
-                if ch.is_alphabetic() {
-                    word.get_or_insert((i, false)).1 = false;
-                } else {
-                    end_word(&mut word, i, &mut c);
-                }
-                i += ch.len_utf8();
+            // a character other than ASCII
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            if crate::syntax::cjk::is_han(ch) {
+                c.han += 1;
+            } else if crate::syntax::cjk::is_cyrillic(ch) {
+                c.cyrillic += 1;
+            } else if crate::syntax::cjk::is_arabic(ch) {
+                c.arabic += 1;
+            } else if ch.is_alphabetic() && (ch as u32) < 0x250 {
+                c.latin += 1;
             }
+            if ch.is_alphabetic() {
+                word.get_or_insert((i, false)).1 = false;
+            } else {
+                end_word(&mut word, i, &mut c);
+            }
+            i += ch.len_utf8();
         }
         end_word(&mut word, n, &mut c);
         c
@@ -425,6 +526,10 @@ mod tests {
             ));
             texts.push(format!("{}thé the—of", "é".repeat(pad)));
         }
+        // and real text of every language
+        let (samples, _) =
+            crate::syntax::text::corpus_samples(&["en", "fr", "es", "ru", "ar", "zh"]);
+        texts.extend(samples.iter().flat_map(|t| t.lines().map(String::from)));
         for t in &texts {
             assert_eq!(ScriptCounts::of(t), plain(t), "{}", &t[..t.len().min(80)]);
         }
@@ -432,8 +537,21 @@ mod tests {
     }
 
     #[test]
+    fn packed_counts_round_trip() {
+        let small = ScriptCounts::of("Recalling its resolution 61/100 大会 Генеральная الجمعية");
+        assert!(matches!(PackedCounts::pack(small), PackedCounts::Small(_)));
+        assert_eq!(PackedCounts::pack(small).get(), small);
+        let big = ScriptCounts::of(&"the ".repeat(70_000));
+        assert!(matches!(PackedCounts::pack(big), PackedCounts::Big(_)));
+        assert_eq!(PackedCounts::pack(big).get(), big);
+        assert_eq!(std::mem::size_of::<PackedCounts>(), 16);
+    }
+
+    #[test]
     fn every_language_has_a_table() {
-        for l in Lang::ALL {
+        for (i, l) in Lang::ALL.into_iter().enumerate() {
+            assert_eq!(l as usize, i);
+            assert!(std::ptr::eq(l.table(), &TABLES[l.code()]));
             let t = l.table();
             assert!(!t.comma.is_empty() && !t.author.is_empty(), "{}", t.name);
         }

@@ -6,7 +6,7 @@
 //! phrase of every language at a candidate position, after the normalisation of
 //! `lexicon.md`: emphasis markers dropped, spaces between CJK characters dropped.
 
-use crate::syntax::cjk::{is_cjk, is_space};
+use crate::syntax::cjk::{SpaceTrim, is_cjk};
 use crate::syntax::lang::Lang;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use std::collections::HashMap;
@@ -98,14 +98,23 @@ pub struct Lexicon {
     short: [bool; OPENING],
 }
 
-/// The result of matching at a position.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The result of matching at a position: 16 bytes, no heap (a block keeps
+/// one). The lead as written is recomputed from the text on demand
+/// ([`LeadMatch::text`]); the entries are the pattern's list, less the
+/// frames whose closing part is missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LeadMatch {
     /// Bytes of the original text covered, from the match position.
-    pub len: usize,
-    /// The lead as written, emphasis and CJK segmentation spaces removed.
-    pub text: String,
-    pub entries: Vec<u32>,
+    pub len: u32,
+    /// Bytes of the lead as written (emphasis and CJK segmentation spaces
+    /// removed).
+    text_len: u16,
+    /// The automaton's pattern.
+    pattern: u16,
+    /// Bit `k`: entry `k` of the pattern's list applies.
+    kept: u16,
+    /// Characters of the lead as written.
+    chars: u8,
     /// The first letter was upper case in the text (English boundary test).
     pub capitalised: bool,
     /// Emphasis markup (`*`, `_`) was present around the lead.
@@ -113,9 +122,24 @@ pub struct LeadMatch {
 }
 
 impl LeadMatch {
+    /// The entry ids of the lead, in lexicon order.
+    pub fn entries<'a>(&self, lex: &'a Lexicon) -> impl Iterator<Item = u32> + 'a {
+        let kept = self.kept;
+        lex.by_pattern[self.pattern as usize]
+            .iter()
+            .enumerate()
+            .filter(move |(k, _)| kept >> k & 1 == 1)
+            .map(|(_, &e)| e)
+    }
+
+    /// The first entry (every match has one).
+    pub fn first_entry(&self, lex: &Lexicon) -> u32 {
+        self.entries(lex).next().unwrap_or(0)
+    }
+
     pub fn entry(&self, lex: &Lexicon, class: LeadClass, lang: Lang) -> Option<u32> {
         let pick = |want_lang: bool| {
-            self.entries.iter().copied().find(|&e| {
+            self.entries(lex).find(|&e| {
                 let en = &lex.entries[e as usize];
                 en.class == class && (!want_lang || en.lang == lang)
             })
@@ -124,13 +148,40 @@ impl LeadMatch {
     }
 
     pub fn has_class(&self, lex: &Lexicon, class: LeadClass) -> bool {
-        self.entries
-            .iter()
-            .any(|&e| lex.entries[e as usize].class == class)
+        self.entries(lex)
+            .any(|e| lex.entries[e as usize].class == class)
     }
 
+    /// Characters of the lead as written.
     pub fn char_len(&self) -> usize {
-        self.text.chars().count()
+        self.chars as usize
+    }
+
+    /// The lead as written, emphasis and CJK segmentation spaces removed:
+    /// `src` is the text matched (from the match position on, at least as far
+    /// as the lead).
+    pub fn text(&self, src: &str) -> String {
+        let mut out = String::with_capacity(self.text_len as usize);
+        normalise(src, |_, c| {
+            if out.len() >= self.text_len as usize {
+                return false;
+            }
+            if let Some(c) = c {
+                out.push(c);
+            }
+            true
+        });
+        out
+    }
+
+    /// Whether the lead opens with a CJK character (the patterns keep the
+    /// case-folded letters of the text, so their first character tells).
+    pub fn is_cjk(&self, lex: &Lexicon) -> bool {
+        lex.entries[self.first_entry(lex) as usize]
+            .phrase
+            .chars()
+            .next()
+            .is_some_and(is_cjk)
     }
 }
 
@@ -158,6 +209,59 @@ const OPENING: usize = 3;
 
 fn opening(p: &[u8]) -> &[u8] {
     &p[..p.len().min(OPENING)]
+}
+
+/// Bytes of the normalised text [`Lexicon::match_at`] looks at: 101
+/// characters of at most 4 bytes.
+const NORM_MAX: usize = 101 * 4;
+
+/// Entries kept per pattern: a bit each.
+const MAX_PER_PATTERN: usize = 16;
+
+fn all_kept(n: usize) -> u16 {
+    ((1u32 << n.min(MAX_PER_PATTERN)) - 1) as u16
+}
+
+/// The normalisation of `lexicon.md` over the start of `text`, a character
+/// at a time: `f(i, Some(c))` for each character kept (CJK simplified), read at
+/// byte `i`; `f(i, None)` for an emphasis marker at `i`. Spaces between CJK
+/// characters are dropped; a line break, 101 kept characters, or `f`
+/// returning false ends it.
+fn normalise(text: &str, mut f: impl FnMut(usize, Option<char>) -> bool) {
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    let mut taken = 0;
+    while let Some((i, c)) = iter.next() {
+        // the longest leads (`действуя на основании главы VII Устава…`) run
+        // to about 70 characters
+        if taken > 100 {
+            break;
+        }
+        if c == '*' || c == '_' {
+            if !f(i, None) {
+                break;
+            }
+            continue;
+        }
+        if c == ' ' || c == '\u{3000}' {
+            let next = iter.peek().map(|&(_, n)| n);
+            if let (Some(p), Some(n)) = (prev, next)
+                && is_cjk(p)
+                && is_cjk(n)
+            {
+                continue;
+            }
+        }
+        if c == '\n' || c == '\r' {
+            break;
+        }
+        let c = if is_cjk(c) { simplified(c) } else { c };
+        if !f(i, Some(c)) {
+            break;
+        }
+        prev = Some(c);
+        taken += 1;
+    }
 }
 
 pub fn lexicon() -> &'static Lexicon {
@@ -365,52 +469,61 @@ impl Lexicon {
     /// Match a lead phrase at the start of `text`. Leading whitespace must already
     /// be skipped by the caller; emphasis markers are skipped here.
     pub fn match_at(&self, text: &str) -> Option<LeadMatch> {
-        // Normalise up to ~60 characters: drop `*`/`_`, drop spaces between CJK chars.
+        // Normalise up to ~100 characters: drop `*`/`_`, drop spaces between CJK chars.
         // Fast path: plain ASCII text needs no normalisation.
+        // Prefilter: when the first bytes are plain ASCII they are the first
+        // bytes of the normalised text too, and must open a pattern (most
+        // lines fail here, before any scan).
+        let plain = |b: &u8| *b < 0x80 && !matches!(b, b'*' | b'_' | b'\n' | b'\r');
+        let opening = &text.as_bytes()[..text.len().min(OPENING)];
+        if opening.iter().all(plain) && !self.may_open(opening) {
+            return None;
+        }
         let head = &text[..crate::syntax::text::clamp_to_char(text, 120)];
-        if head.is_ascii() && !head.contains(['*', '_', '\n', '\r']) {
+        if head.as_bytes().iter().all(plain) {
             return self.match_plain(head);
         }
-        let mut norm = String::with_capacity(200);
-        let mut map: Vec<usize> = Vec::with_capacity(200); // norm byte → orig byte
+        // the first bytes of the normalised text open no pattern: no lead
+        // (most such lines open with a quote, a name or a wrapped word)
+        let mut first = [0u8; OPENING + 4];
+        let mut n = 0;
+        normalise(text, |_, c| {
+            if let Some(c) = c {
+                n += c.encode_utf8(&mut first[n..]).len();
+            }
+            n < OPENING
+        });
+        if !self.may_open(&first[..n]) {
+            return None;
+        }
+        // the normalised text (at most 101 characters) and, per byte, where it
+        // came from
+        let mut norm_buf = [0u8; NORM_MAX];
+        let mut map = [0u32; NORM_MAX + 1];
+        let mut len = 0;
         // where the first `*`/`_` is: emphasis only if it opens or sits inside the
         // lead (`995_010` further on is not markup)
         let mut emphasis_at: Option<usize> = None;
-        let mut prev: Option<char> = None;
-        let mut iter = text.char_indices().peekable();
-        let mut taken = 0;
-        while let Some((i, c)) = iter.next() {
-            // the longest leads (`действуя на основании главы VII Устава…`) run
-            // to about 70 characters
-            if taken > 100 {
-                break;
-            }
-            if c == '*' || c == '_' {
-                emphasis_at.get_or_insert(i);
-                continue;
-            }
-            if c == ' ' || c == '\u{3000}' {
-                let next = iter.peek().map(|&(_, n)| n);
-                if let (Some(p), Some(n)) = (prev, next)
-                    && is_cjk(p)
-                    && is_cjk(n)
-                {
-                    continue;
+        normalise(text, |i, c| {
+            match c {
+                None => {
+                    emphasis_at.get_or_insert(i);
+                }
+                Some(c) => {
+                    let w = c.encode_utf8(&mut norm_buf[len..]).len();
+                    map[len..len + w].fill(i as u32);
+                    len += w;
                 }
             }
-            if c == '\n' || c == '\r' {
-                break;
-            }
-            let c = if is_cjk(c) { simplified(c) } else { c };
-            for _ in 0..c.len_utf8() {
-                map.push(i);
-            }
-            norm.push(c);
-            prev = Some(c);
-            taken += 1;
-        }
-        map.push(text.len().min(map.last().map(|&m| m + 1).unwrap_or(0)));
-        let m = self.ac.find(Input::new(&norm).anchored(Anchored::Yes))?;
+            true
+        });
+        let norm = std::str::from_utf8(&norm_buf[..len]).ok()?;
+        map[len] = text.len().min(if len == 0 {
+            0
+        } else {
+            map[len - 1] as usize + 1
+        }) as u32;
+        let m = self.ac.find(Input::new(norm).anchored(Anchored::Yes))?;
         let end_norm = m.end();
         // Word boundary for alphabetic scripts: the next char is not a letter.
         let next = norm[end_norm..].chars().next();
@@ -420,9 +533,9 @@ impl Lexicon {
             return None;
         }
         let orig_end = if end_norm < norm.len() {
-            map[end_norm]
+            map[end_norm] as usize
         } else {
-            let li = map[end_norm - 1];
+            let li = map[end_norm - 1] as usize;
             li + text[li..].chars().next().map(|c| c.len_utf8()).unwrap_or(0)
         };
         let mut emphasis = emphasis_at.is_some_and(|e| e < orig_end);
@@ -435,11 +548,13 @@ impl Lexicon {
             len += closing;
         }
         let first = norm.chars().next()?;
+        let pattern = m.pattern().as_usize();
+        let list = &self.by_pattern[pattern];
+        let mut kept = all_kept(list.len());
         // a discontinuous frame (`对…表示感谢`, `以…为指导`) is a lead only when its
         // closing part follows in the same clause; its opening is the lead as
         // written
-        let mut entries = self.by_pattern[m.pattern().as_usize()].clone();
-        if entries
+        if list
             .iter()
             .any(|&e| self.entries[e as usize].phrase.contains('…'))
         {
@@ -447,20 +562,26 @@ impl Lexicon {
             let clause = &rest[..rest
                 .find(['。', '；', ';', '：', '，', ','])
                 .unwrap_or(rest.len())];
-            entries.retain(|&e| {
+            for (k, &e) in list.iter().enumerate() {
                 let phrase = &self.entries[e as usize].phrase;
-                phrase
+                if phrase
                     .split_once('…')
-                    .is_none_or(|(_, close)| clause.contains(close))
-            });
-            if entries.is_empty() {
+                    .is_some_and(|(_, close)| !clause.contains(close))
+                {
+                    kept &= !(1 << k);
+                }
+            }
+            if kept == 0 {
                 return None;
             }
         }
+        let lead = &norm[..end_norm];
         Some(LeadMatch {
-            len,
-            text: norm[..end_norm].to_string(),
-            entries,
+            len: u32::try_from(len).unwrap_or(u32::MAX),
+            text_len: lead.len() as u16,
+            pattern: pattern as u16,
+            kept,
+            chars: lead.chars().count() as u8,
             // scripts without case (Arabic, Han) count as capitalised
             capitalised: !first.is_lowercase(),
             emphasis,
@@ -481,10 +602,13 @@ impl Lexicon {
             return None;
         }
         let first = head.chars().next()?;
+        let pattern = m.pattern().as_usize();
         Some(LeadMatch {
-            len: end,
-            text: head[..end].to_string(),
-            entries: self.by_pattern[m.pattern().as_usize()].clone(),
+            len: end as u32,
+            text_len: end as u16,
+            pattern: pattern as u16,
+            kept: all_kept(self.by_pattern[pattern].len()),
+            chars: end as u8,
             capitalised: first.is_uppercase() || !first.is_alphabetic(),
             emphasis: false,
         })
@@ -513,7 +637,7 @@ impl Lexicon {
 
     /// Skip leading whitespace, then match.
     pub fn match_after_space(&self, text: &str) -> Option<(usize, LeadMatch)> {
-        let skip = text.len() - text.trim_start_matches(is_space).len();
+        let skip = text.len() - text.trim_space_start().len();
         self.match_at(&text[skip..]).map(|m| (skip, m))
     }
 
@@ -529,7 +653,71 @@ mod tests {
     use super::*;
 
     fn m(s: &str) -> Option<String> {
-        lexicon().match_at(s).map(|m| m.text)
+        lexicon().match_at(s).map(|m| m.text(s))
+    }
+
+    /// The opening test on the normalised text (the path of lines with
+    /// emphasis or non-ASCII characters) never turns away a line the
+    /// automaton matches: the corpus samples of every language.
+    #[test]
+    fn normalised_openings_agree_with_the_automaton() {
+        let lex = lexicon();
+        let (texts, have_corpus) =
+            crate::syntax::text::corpus_samples(&["fr", "es", "ru", "ar", "zh", "en"]);
+        let mut lines: Vec<String> = crate::syntax::text::outline_fixture_texts()
+            .iter()
+            .chain(&texts)
+            .flat_map(|t| t.lines().map(String::from))
+            .collect();
+        lines.extend(
+            [
+                "**又鼓励**各国",
+                "满意 地 回顾 《",
+                "決定把",
+                "_Recalling_ its",
+            ]
+            .map(String::from),
+        );
+        let (mut matched, mut turned_away) = (0, 0);
+        for line in &lines {
+            let t = line.trim_space_start();
+            let mut norm = String::new();
+            normalise(t, |_, c| {
+                norm.extend(c);
+                true
+            });
+            let first = &norm.as_bytes()[..norm.len().min(OPENING)];
+            if lex
+                .ac
+                .find(Input::new(&norm).anchored(Anchored::Yes))
+                .is_some()
+            {
+                matched += 1;
+                assert!(lex.may_open(first), "{line}");
+            } else {
+                turned_away += usize::from(!lex.may_open(first));
+            }
+        }
+        assert!(matched >= 4 && turned_away > 0, "{matched} {turned_away}");
+        if have_corpus {
+            assert!(
+                matched > 1000 && turned_away > 1000,
+                "{matched} {turned_away}"
+            );
+        }
+    }
+
+    /// A match keeps its entries in a bit set and its pattern in 16 bits.
+    #[test]
+    fn patterns_fit_the_compact_match() {
+        let lex = lexicon();
+        assert!(lex.by_pattern.len() <= u16::MAX as usize);
+        assert!(
+            lex.by_pattern
+                .iter()
+                .all(|l| !l.is_empty() && l.len() <= MAX_PER_PATTERN)
+        );
+        assert_eq!(std::mem::size_of::<LeadMatch>(), 16);
     }
 
     /// The opening test never turns away a text the automaton matches: every
@@ -566,17 +754,15 @@ mod tests {
     #[test]
     fn a_frame_needs_its_closing_part_in_the_clause() {
         // A/RES/50/28 A, para. 2
-        let hit = lexicon()
-            .match_at("对联合国近东巴勒斯坦难民救济和工程处主任专员及全体工作人员表示感谢,认识到")
-            .unwrap();
+        let src = "对联合国近东巴勒斯坦难民救济和工程处主任专员及全体工作人员表示感谢,认识到";
+        let hit = lexicon().match_at(src).unwrap();
         let lex = lexicon();
         assert!(
-            hit.entries
-                .iter()
-                .all(|&e| lex.entries[e as usize].phrase == "对…表示感谢"),
+            hit.entries(lex)
+                .all(|e| lex.entries[e as usize].phrase == "对…表示感谢"),
             "{hit:?}"
         );
-        assert_eq!(hit.text, "对");
+        assert_eq!(hit.text(src), "对");
         assert_eq!(
             m("以《联合国宪章》的宗旨和原则为指导，").as_deref(),
             Some("以")
@@ -623,22 +809,27 @@ mod tests {
     #[test]
     fn segmented_chinese_and_emphasis() {
         assert_eq!(m("满意 地 回顾 《").as_deref(), Some("满意地回顾"));
-        let mm = lexicon().match_at("**又鼓励**各国").unwrap();
-        assert_eq!(mm.text, "又鼓励");
+        let src = "**又鼓励**各国";
+        let mm = lexicon().match_at(src).unwrap();
+        assert_eq!(mm.text(src), "又鼓励");
         assert!(mm.emphasis);
-        assert_eq!(&"**又鼓励**各国"[..mm.len], "**又鼓励**");
+        assert_eq!(&src[..mm.len as usize], "**又鼓励**");
     }
 
     #[test]
     fn traditional_characters_and_long_leads() {
         // S/RES/2326 (2016) in Traditional Chinese
-        let mm = lexicon().match_at("決定把第2252(2015)號決議").unwrap();
-        assert_eq!((mm.text.as_str(), mm.len), ("决定", "決定".len()));
+        let src = "決定把第2252(2015)號決議";
+        let mm = lexicon().match_at(src).unwrap();
+        assert_eq!(
+            (mm.text(src).as_str(), mm.len as usize),
+            ("决定", "決定".len())
+        );
         // S/RES/1518 (2003), Russian: a 70-character lead, then `995_010`
         let ru =
             "действуя на основании главы VII Устава Организации Объединенных Наций ( 995_010 ),";
         let mm = lexicon().match_at(ru).unwrap();
-        assert!(mm.text.ends_with("Наций") && !mm.emphasis);
+        assert!(mm.text(ru).ends_with("Наций") && !mm.emphasis);
     }
 
     #[test]

@@ -78,7 +78,7 @@ pub fn find_symbols(s: &str, western: bool) -> Vec<FoundSymbol> {
     };
     // Full-width folding keeps char boundaries but not byte lengths; map by chars.
     let search: &str = if folded { &hay } else { s };
-    for m in SYMBOL.find_iter(search) {
+    for m in symbol_matches(search) {
         let raw = m.as_str();
         if !raw.contains('/') || !raw.bytes().any(|b| b.is_ascii_digit()) {
             continue;
@@ -140,6 +140,22 @@ pub fn find_symbols(s: &str, western: bool) -> Vec<FoundSymbol> {
     out
 }
 
+/// The matches of [`SYMBOL`] in `s`, as `find_iter` gives them, each search
+/// started near the next `/`: every match holds one at most 9 bytes after
+/// its start (a series of up to 8 capitals, a space), so no match starts
+/// between the last match and 9 bytes before the next `/` (unit test: the
+/// same matches as `find_iter`).
+fn symbol_matches(s: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let slash = pos + memchr::memchr(b'/', s.as_bytes().get(pos..)?)?;
+        let from = crate::syntax::text::clamp_to_char(s, slash.saturating_sub(10).max(pos));
+        let m = SYMBOL.find_at(s, from)?;
+        pos = m.end().max(pos + 1);
+        Some(m)
+    })
+}
+
 /// Whether `t` can be one symbol and nothing else: it opens with a capital,
 /// holds only the characters of [`SYMBOL`] (letters, digits, `-./()`, a
 /// space; their full-width forms; any script's digits, which `\d` takes),
@@ -199,6 +215,36 @@ pub const SERIES: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The searches started near each `/` find what one search finds: the
+    /// corpus samples of every language, and symbols at the edges.
+    #[test]
+    fn windowed_search_agrees_with_find_iter() {
+        let (mut texts, have_corpus) =
+            crate::syntax::text::corpus_samples(&["en", "fr", "es", "ru", "ar", "zh"]);
+        texts.extend(crate::syntax::text::outline_fixture_texts());
+        texts.extend(
+            [
+                "A/RES/75/62",
+                "UNCITRAL/CONF.1/2 and ECOSOC /2/3, S/RES/2231 (2015)//A/",
+                "ABCDEFGH /1 x ABCDEFGHI/2 — é/A/1/2",
+                "/",
+                "",
+            ]
+            .map(String::from),
+        );
+        let mut found = 0;
+        for t in &texts {
+            let a: Vec<_> = SYMBOL.find_iter(t).map(|m| m.range()).collect();
+            let b: Vec<_> = symbol_matches(t).map(|m| m.range()).collect();
+            assert_eq!(a, b, "{}", &t[..t.len().min(200)]);
+            found += a.len();
+        }
+        assert!(found >= 5, "{found}");
+        if have_corpus {
+            assert!(found > 500, "{found}");
+        }
+    }
 
     fn one(s: &str) -> FoundSymbol {
         let f = find_symbols(s, true);
