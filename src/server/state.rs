@@ -377,6 +377,7 @@ impl Shared {
         self.idle.after_work(move || {
             me.outlines.clear();
             me.shed_lint_memos();
+            me.compact_docs();
         });
     }
 
@@ -386,6 +387,15 @@ impl Shared {
         for mut c in self.lint.iter_mut() {
             if let Some(c) = Arc::get_mut(c.value_mut()) {
                 c.shed_memo();
+            }
+        }
+    }
+
+    /// Give back the spare room of the open documents' trees and facts.
+    pub fn compact_docs(&self) {
+        for mut d in self.docs.iter_mut() {
+            if let Body::Parsed(doc) = &mut d.value_mut().body {
+                doc.compact();
             }
         }
     }
