@@ -1148,7 +1148,7 @@ pub const UN051: RuleDef = RuleDef {
     check: un051,
 };
 
-static ABBR: LazyLock<Regex> = LazyLock::new(|| {
+static ABBR: Pattern = Pattern::new(|| {
     Regex::new(r"(?-u:\b)(GA|SC|UNGA|UNSC|ECOSOC|HRC)\s+(resolutions?|decisions?|res\.)|(?-u:\b)(res\.)\s*\d")
         .unwrap()
 });
@@ -1156,7 +1156,7 @@ static ABBR: LazyLock<Regex> = LazyLock::new(|| {
 fn un051(cx: &Ctx, out: &mut Sink) {
     for u in units(cx) {
         let v = view(cx, u);
-        for c in ABBR.captures_iter(&v.s) {
+        for c in cx.re(&ABBR).captures_iter(&v.s) {
             let mut edits = Vec::new();
             if let Some(o) = c.get(1) {
                 let full = match o.as_str() {

@@ -276,7 +276,7 @@ pub const UN020: RuleDef = RuleDef {
     check: un020,
 };
 
-static SESSION_WORD: LazyLock<Regex> = LazyLock::new(|| {
+static SESSION_WORD: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)^\s*([a-z]+(?:-[a-z]+)?)\s+session|第\s*([一二三四五六七八九十百]+)\s*届")
         .unwrap()
 });
@@ -402,7 +402,7 @@ fn session_fix(
     }
     // the session line itself: the first one of the text (PDF headers repeat it)
     let at = cx.text.find(sess.trim())?;
-    let c = SESSION_WORD.captures(&cx.text[at..])?;
+    let c = cx.re(&SESSION_WORD).captures(&cx.text[at..])?;
     let g = c.get(1).or_else(|| c.get(2))?;
     let (range, text) = if c.get(1).is_some() {
         word_edit(cx.text, at + g.start()..at + g.end(), &ordinal_word(own))?
