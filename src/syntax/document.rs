@@ -164,9 +164,12 @@ impl Document {
 
     /// Give back the spare room the tree's and the unit facts' lists grew
     /// while they were built: for a document kept open while nothing
-    /// happens (the server calls it when the editor goes idle).
+    /// happens (the server calls it when the editor goes idle). A tree a
+    /// snapshot still shares is left as it is.
     pub fn compact(&mut self) {
-        Arc::make_mut(&mut self.tree).shrink_to_fit();
+        if let Some(tree) = Arc::get_mut(&mut self.tree) {
+            tree.shrink_to_fit();
+        }
         for u in &mut self.units {
             u.pieces.shrink_to_fit();
             let f = &mut u.facts;
