@@ -259,12 +259,6 @@ impl Memo {
             .as_deref()
     }
 
-    /// The per-node facts of this analysis that still hold after an edit:
-    /// `moved(start, end)` says by how much a node of the old text moved, or
-    /// `None` when its unit changed. Whole-tree facts are not carried, nor
-    /// joined texts: the document rules keep what they need of those as
-    /// facts, and the copies would cost more than rebuilding the few a
-    /// changed unit needs.
     /// What [`Memo::carried`] can take from this memo: the joined texts and
     /// whole-tree facts dropped (a cache keeps only this).
     pub fn into_carriable(self) -> Memo {
@@ -276,6 +270,12 @@ impl Memo {
         }
     }
 
+    /// The per-node facts of this analysis that still hold after an edit:
+    /// `moved(start, end)` says by how much a node of the old text moved, or
+    /// `None` when its unit changed. Whole-tree facts are not carried, nor
+    /// joined texts: the document rules keep what they need of those as
+    /// facts, and the copies would cost more than rebuilding the few a
+    /// changed unit needs.
     pub fn carried(&self, moved: &impl Fn(usize, usize) -> Option<isize>) -> Memo {
         Memo {
             terminals: self.terminals.carried(moved, |t, d| {
