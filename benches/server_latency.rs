@@ -87,7 +87,38 @@ async fn live_breakdown(text: &str) {
         text.len() as f64 / 1_048_576.0,
         l3 - l2
     );
+    server_stores(&c, uri);
     let _ = c.shutdown().await;
+}
+
+/// What the server keeps for the open document beyond its `Document`: each
+/// store emptied in turn, the live heap it gave back.
+fn server_stores(c: &TestClient, uri: &str) {
+    let Some(sh) = c.shared.clone() else { return };
+    let Ok(key) = uri.parse::<tower_lsp_server::ls_types::Uri>() else {
+        return;
+    };
+    let mut last = live_mb();
+    let mut freed = |what: &str, parts: &mut Vec<String>| {
+        let now = live_mb();
+        parts.push(format!("{what} {:.2}", last - now));
+        last = now;
+    };
+    let mut parts = Vec::new();
+    sh.outlines.clear();
+    freed("outline", &mut parts);
+    sh.lint.remove(&key);
+    freed("lint cache", &mut parts);
+    sh.computed.remove(&key);
+    freed("diagnostics kept", &mut parts);
+    sh.index_mut().remove(uri);
+    freed("index facts", &mut parts);
+    sh.docs.remove(&key);
+    freed("the document", &mut parts);
+    println!(
+        "  held by the server for it (MB): {}; {last:.1} MB live after",
+        parts.join(", ")
+    );
 }
 
 /// The same memory, finer, with the library alone: each table loaded on first

@@ -256,11 +256,25 @@ fn apply(doc: &mut Document, at: f64, del: usize, piece: usize) {
 /// Checks every edit against a full run; returns how many analyses reused
 /// the previous one, and the units they checked again in all.
 fn check_edits(text: &str, edits: &[(f64, usize, usize)], cfg: &Config) -> (usize, usize) {
+    check_edits_shedding(text, edits, cfg, false)
+}
+
+/// [`check_edits`], the cache's memo shed before every analysis that reuses
+/// it when `shed` (what the server does when the editor goes idle).
+fn check_edits_shedding(
+    text: &str,
+    edits: &[(f64, usize, usize)],
+    cfg: &Config,
+    shed: bool,
+) -> (usize, usize) {
     let mut reused = (0, 0);
     let mut doc = Document::new(text);
     let (_, mut cache) = analysis::check_incremental(doc.rope(), doc.text(), doc.tree(), cfg, None);
     for (n, &(at, del, piece)) in edits.iter().enumerate() {
         apply(&mut doc, at, del, piece);
+        if shed && let Some(c) = cache.as_mut() {
+            c.shed_memo();
+        }
         let (inc, next) =
             analysis::check_incremental(doc.rope(), doc.text(), doc.tree(), cfg, cache.as_ref());
         let full = analysis::check_tree(doc.text(), doc.tree(), cfg);
@@ -309,6 +323,28 @@ fn typing_through_a_resolution() {
     }
     let (reused, checked) = check_edits(text, &edits, &all_rules());
     // most keystrokes reuse the analysis before them and check a few units
+    assert!(
+        reused * 10 >= edits.len() * 7,
+        "{reused} of {}",
+        edits.len()
+    );
+    assert!(checked <= reused * 6, "{checked} units for {reused} edits");
+}
+
+/// The same keystrokes with the cache's memo (per-node facts, the rules'
+/// pattern caches) dropped before each analysis, as the server drops it at
+/// idle: the same diagnostics as a full run, and still only the changed
+/// units checked.
+#[test]
+fn typing_with_the_memo_shed_before_each_keystroke() {
+    let text = include_str!("../examples/A_RES_62_57.txt");
+    let mut edits = Vec::new();
+    for k in 0..30 {
+        let at = k as f64 / 30.0;
+        edits.push((at, 0, k % PIECES.len()));
+        edits.push((at, 1, PIECES.len()));
+    }
+    let (reused, checked) = check_edits_shedding(text, &edits, &all_rules(), true);
     assert!(
         reused * 10 >= edits.len() * 7,
         "{reused} of {}",

@@ -273,6 +273,13 @@ impl LintCache {
         Some((self.checked?, self.units.len()))
     }
 
+    /// Forget the per-node facts the document rules computed and the rules'
+    /// pattern caches ([`super::pattern`]): the next analysis makes them
+    /// again, and still checks only the units that changed.
+    pub fn shed_memo(&mut self) {
+        self.memo = super::Memo::default();
+    }
+
     pub(super) fn new(
         text: Rope,
         tree: &Tree,
@@ -283,7 +290,9 @@ impl LintCache {
         memo: super::Memo,
     ) -> LintCache {
         LintCache {
-            memo,
+            // the joined texts are not carried: keeping them would hold a
+            // second copy of the document's paragraphs (1.7 MB at 1 MB)
+            memo: memo.into_carriable(),
             text,
             doc_sig: doc_sig(tree),
             todo,

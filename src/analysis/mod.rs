@@ -8,6 +8,7 @@
 pub mod config;
 pub mod incremental;
 pub mod parallel;
+pub mod pattern;
 pub mod rules;
 
 pub use config::Config;
@@ -146,6 +147,9 @@ pub struct Memo {
     facts: PerNode<Vec<(&'static str, Fact)>>,
     /// The title with its whitespace runs made single spaces.
     title_words: std::sync::OnceLock<Option<String>>,
+    /// The rules' patterns with caches of this run of analyses (none: the
+    /// shared ones), see [`pattern`].
+    patterns: Option<std::sync::Arc<pattern::Table>>,
 }
 
 type Fact = std::sync::Arc<dyn std::any::Any + Send + Sync>;
@@ -255,6 +259,17 @@ impl Memo {
             .as_deref()
     }
 
+    /// What [`Memo::carried`] can take from this memo: the joined texts and
+    /// whole-tree facts dropped (a cache keeps only this).
+    pub fn into_carriable(self) -> Memo {
+        Memo {
+            terminals: self.terminals,
+            facts: self.facts,
+            patterns: self.patterns,
+            ..Memo::default()
+        }
+    }
+
     /// The per-node facts of this analysis that still hold after an edit:
     /// `moved(start, end)` says by how much a node of the old text moved, or
     /// `None` when its unit changed. Whole-tree facts are not carried, nor
@@ -272,6 +287,7 @@ impl Memo {
                 })
             }),
             facts: self.facts.carried(moved, |f, _| f.clone()),
+            patterns: self.patterns.clone(),
             ..Memo::default()
         }
     }
@@ -280,6 +296,15 @@ impl Memo {
 impl Ctx<'_> {
     pub fn new<'a>(text: &'a str, tree: &'a Tree) -> Ctx<'a> {
         Ctx::with_memo(text, tree, Memo::default())
+    }
+
+    /// A rule's pattern: the analysis's own copy when it has a table of
+    /// them, else the shared one.
+    pub fn re<'s>(&'s self, p: &'s pattern::Pattern) -> &'s regex::Regex {
+        match &self.memo.patterns {
+            Some(t) => t.get(p),
+            None => p.shared(),
+        }
     }
 
     /// A context that starts from facts already known (carried over).
@@ -448,14 +473,25 @@ fn lint(
     let prev = cache.and_then(|(_, prev)| prev);
     let mut plan = prev.and_then(|prev| incremental::plan(prev, text, tree, &todo, &units));
     // what the document rules found in the units that did not change
-    let memo = match (prev, &plan) {
+    let mut memo = match (prev, &plan) {
         (Some(prev), Some(p)) => prev.memo.carried(&|s, e| p.moved(s, e)),
         _ => Memo::default(),
     };
+    // an analysis that leaves a cache keeps its patterns' caches in it, so
+    // that they go when the cache is shed
+    if cache.is_some() && memo.patterns.is_none() {
+        memo.patterns = Some(pattern::Table::new());
+    }
     let cx = Ctx::with_memo(text, tree, memo);
     // the unit rules see only the units that changed
     let small = plan.as_ref().map(|p| incremental::cut(tree, &p.dirty));
-    let small_cx = small.as_ref().map(|t| Ctx::for_units(text, t));
+    let small_cx = small.as_ref().map(|t| Ctx {
+        memo: Memo {
+            patterns: cx.memo.patterns.clone(),
+            ..Memo::default()
+        },
+        ..Ctx::for_units(text, t)
+    });
     let ctx_of = |i: usize| match &small_cx {
         Some(s) if rules[i].reach.is_unit(tree.lang) => s,
         _ => &cx,
@@ -631,6 +667,45 @@ mod tests {
     use super::*;
 
     const DRAFT: &str = include_str!("../../examples/draft-with-defects.unres");
+
+    /// What a lint cache holds between analyses: not the joined texts (they
+    /// are never carried), but the table of the rules' patterns, handed on
+    /// from one analysis to the next until the memo is shed.
+    #[test]
+    fn a_lint_cache_keeps_the_pattern_table_and_no_joined_texts() {
+        let text = include_str!("../../examples/A_RES_62_57.txt");
+        let mut doc = Document::new(text);
+        let cfg = Config::default();
+        let first = check_incremental(doc.rope(), doc.text(), doc.tree(), &cfg, None).1;
+        let first = first.expect("a cache");
+        assert!(first.memo.views.lock().is_empty());
+        let table = first.memo.patterns.clone().expect("a pattern table");
+        let at = text.find("Recalling").unwrap();
+        doc.edit(at..at, "x");
+        let second = check_incremental(doc.rope(), doc.text(), doc.tree(), &cfg, Some(&first)).1;
+        let mut second = second.expect("a cache");
+        assert!(std::sync::Arc::ptr_eq(
+            second.memo.patterns.as_ref().unwrap(),
+            &table
+        ));
+        second.shed_memo();
+        assert!(second.memo.patterns.is_none());
+        doc.edit(at..at + 1, "");
+        let third = check_incremental(doc.rope(), doc.text(), doc.tree(), &cfg, Some(&second)).1;
+        let third = third.expect("a cache");
+        assert!(!std::sync::Arc::ptr_eq(
+            third.memo.patterns.as_ref().unwrap(),
+            &table
+        ));
+        // the joined texts were used by the rules, then left out
+        let cx = Ctx::new(doc.text(), doc.tree());
+        let para = doc
+            .tree()
+            .nodes_of(crate::syntax::tree::NodeKind::Operative)[0];
+        rules::view(&cx, para);
+        assert_eq!(cx.memo.views.lock().len(), 1);
+        assert!(cx.memo.into_carriable().views.lock().is_empty());
+    }
 
     #[test]
     fn a_time_budget_stops_the_rules_and_says_so() {

@@ -371,9 +371,33 @@ impl Shared {
         }
         // The outlines answer the requests that follow an edit (outline view,
         // breadcrumbs) and are rebuilt on demand (tens of ms at 1 MB): not worth their memory
-        // once the editor is idle.
+        // once the editor is idle. Nor are the facts and pattern caches the
+        // lint caches carry (the first analysis after the pause makes them again).
         let me = self.clone();
-        self.idle.after_work(move || me.outlines.clear());
+        self.idle.after_work(move || {
+            me.outlines.clear();
+            me.shed_lint_memos();
+            me.compact_docs();
+        });
+    }
+
+    /// Drop the per-node facts and the pattern caches of every lint cache no
+    /// analysis is reading now (see [`analysis::LintCache::shed_memo`]).
+    pub fn shed_lint_memos(&self) {
+        for mut c in self.lint.iter_mut() {
+            if let Some(c) = Arc::get_mut(c.value_mut()) {
+                c.shed_memo();
+            }
+        }
+    }
+
+    /// Give back the spare room of the open documents' trees and facts.
+    pub fn compact_docs(&self) {
+        for mut d in self.docs.iter_mut() {
+            if let Body::Parsed(doc) = &mut d.value_mut().body {
+                doc.compact();
+            }
+        }
     }
 
     /// Keep what an analysis leaves for the next one of the same document

@@ -127,7 +127,7 @@ where
             continue;
         }
         let mut body = vec![0; len];
-        if r.read_exact(&mut body).await.is_err() {
+        if read_chunked(&mut r, &mut body).await.is_err() {
             return;
         }
         match check_body(&body) {
@@ -172,16 +172,59 @@ pub async fn pump_frames<R: AsyncRead + Unpin>(from_server: R, out: UnboundedSen
 
 pub async fn write_frames<W: AsyncWrite + Unpin>(mut rx: UnboundedReceiver<Vec<u8>>, mut out: W) {
     while let Some(f) = rx.recv().await {
-        if out.write_all(&f).await.is_err() {
-            return;
+        for chunk in f.chunks(CHUNK) {
+            if out.write_all(chunk).await.is_err() {
+                return;
+            }
         }
         let _ = out.flush().await;
     }
 }
 
+/// The most read from or written to the standard streams at once. tokio's
+/// stdin and stdout hand each read and write to a blocking thread through a
+/// buffer of the same size (up to 2 MB), which they keep: a 1 MB `didOpen`
+/// read whole would leave a 1 MB buffer behind for the server's life.
+const CHUNK: usize = 64 * 1024;
+
+/// Fill `body` from `r` in reads of at most [`CHUNK`] bytes.
+async fn read_chunked<R: AsyncRead + Unpin>(r: &mut R, body: &mut [u8]) -> std::io::Result<()> {
+    for chunk in body.chunks_mut(CHUNK) {
+        r.read_exact(chunk).await?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
-    use super::check_body;
+    use super::{CHUNK, check_body, read_chunked};
+
+    /// A body several chunks long arrives whole and in order, read through a
+    /// reader that never returns more than it is asked for.
+    #[tokio::test]
+    async fn a_large_body_is_read_in_chunks() {
+        let sent: Vec<u8> = (0..CHUNK * 3 + 17).map(|i| (i % 251) as u8).collect();
+        let (mut w, r) = tokio::io::duplex(4096);
+        let out = sent.clone();
+        let writer = tokio::spawn(async move {
+            use tokio::io::AsyncWriteExt;
+            w.write_all(&out).await.unwrap();
+        });
+        let mut got = vec![0; sent.len()];
+        let mut r = tokio::io::BufReader::new(r);
+        read_chunked(&mut r, &mut got).await.unwrap();
+        writer.await.unwrap();
+        assert_eq!(got, sent);
+        // and a body cut short is an error, not a hang or a panic
+        let (w, r) = tokio::io::duplex(4096);
+        drop(w);
+        let mut short = vec![0; 10];
+        assert!(
+            read_chunked(&mut tokio::io::BufReader::new(r), &mut short)
+                .await
+                .is_err()
+        );
+    }
 
     #[test]
     fn bodies_are_checked_like_the_server_would() {

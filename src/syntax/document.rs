@@ -162,6 +162,27 @@ impl Document {
         ]
     }
 
+    /// Give back the spare room the tree's and the unit facts' lists grew
+    /// while they were built: for a document kept open while nothing
+    /// happens (the server calls it when the editor goes idle). A tree a
+    /// snapshot still shares is left as it is.
+    pub fn compact(&mut self) {
+        if let Some(tree) = Arc::get_mut(&mut self.tree) {
+            tree.shrink_to_fit();
+        }
+        for u in &mut self.units {
+            u.pieces.shrink_to_fit();
+            let f = &mut u.facts;
+            f.citations.shrink_to_fit();
+            f.symbols.shrink_to_fit();
+            f.footnote_refs.shrink_to_fit();
+            f.paragraph_refs.shrink_to_fit();
+            f.dates.shrink_to_fit();
+        }
+        self.units.shrink_to_fit();
+        self.raw_refs.shrink_to_fit();
+    }
+
     pub fn text(&self) -> &str {
         &self.text
     }

@@ -121,6 +121,15 @@ impl Node {
         }
     }
 
+    /// Give back the spare room of the node's lists, here and below: they
+    /// grow by doubling while the tree is assembled.
+    pub fn shrink_to_fit(&mut self) {
+        self.children.shrink_to_fit();
+        for c in &mut self.children {
+            c.shrink_to_fit();
+        }
+    }
+
     /// Depth-first walk.
     pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Node, usize)) {
         fn go<'a>(n: &'a Node, depth: usize, f: &mut impl FnMut(&'a Node, usize)) {
@@ -275,6 +284,21 @@ impl Tree {
         v
     }
 
+    /// Give back the spare room of every list of the tree (a third of its
+    /// weight once assembled); for a tree kept a long time.
+    pub fn shrink_to_fit(&mut self) {
+        self.nodes.shrink_to_fit();
+        for n in &mut self.nodes {
+            n.shrink_to_fit();
+        }
+        self.citations.shrink_to_fit();
+        self.symbols.shrink_to_fit();
+        self.footnote_refs.shrink_to_fit();
+        self.paragraph_refs.shrink_to_fit();
+        self.dates.shrink_to_fit();
+        self.meta.subjects.shrink_to_fit();
+    }
+
     /// The innermost node containing `offset`, with its ancestors (outermost first).
     pub fn path_at(&self, offset: usize) -> Vec<&Node> {
         let mut path = Vec::new();
@@ -287,5 +311,33 @@ impl Tree {
             level = &n.children;
         }
         path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::syntax::Document;
+
+    /// Compacting a document changes no fact of its tree, leaves no list
+    /// with spare room, and the edits after it give the tree a fresh parse
+    /// gives.
+    #[test]
+    fn a_compacted_document_keeps_its_tree_and_edits_as_before() {
+        let text = include_str!("../../examples/A_RES_62_57.txt");
+        let mut doc = Document::new(text);
+        let before = doc.tree().clone();
+        doc.compact();
+        assert_eq!(*doc.tree(), before);
+        let mut spare = 0;
+        doc.tree()
+            .walk(|n, _| spare += n.children.capacity() - n.children.len());
+        let t = doc.tree();
+        spare += t.nodes.capacity() - t.nodes.len() + t.citations.capacity() - t.citations.len();
+        assert_eq!(spare, 0);
+        let at = text.find("Recalling").unwrap();
+        for (range, new) in [(at..at, "5. "), (at..at + 3, ""), (at..at, "\n\n")] {
+            doc.edit(range, new);
+            assert_eq!(*doc.tree(), *Document::new(doc.text()).tree());
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! B. Citations of resolutions and decisions.
 
 use super::{ga_parts, own_session, units, view};
+use crate::analysis::pattern::Pattern;
 use crate::analysis::{ALL_KINDS, Ctx, Edit, RES_DRAFT, RES_ONLY, Reach, RuleDef, Severity, Sink};
 use crate::index::catalogue::{ActKind, Organ, catalogue};
 use crate::syntax::dates::Date;
@@ -807,11 +808,11 @@ pub const UN046: RuleDef = RuleDef {
     check: un046,
 };
 
-static SC_EN: LazyLock<Regex> = LazyLock::new(|| {
+static SC_EN: Pattern = Pattern::new(|| {
     Regex::new(r"Security Council (?:resolutions?|res\.) ((?:\d{1,4}(?: ?\(\d{4}\))?(?:, | and |, and )?)+)").unwrap()
 });
 static SC_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{1,4})( ?\(\d{4}\))?").unwrap());
-static SC_ZH: LazyLock<Regex> = LazyLock::new(|| {
+static SC_ZH: Pattern = Pattern::new(|| {
     Regex::new(r"安全理事会(?:[^第，。；]{0,20})第\s*(\d{1,4})\s*(\(\d{4}\))?\s*号决议").unwrap()
 });
 
@@ -847,7 +848,7 @@ fn un046(cx: &Ctx, out: &mut Sink) {
     for u in units(cx) {
         let v = view(cx, u);
         if cx.lang == Lang::Zh {
-            for c in SC_ZH.captures_iter(&v.s) {
+            for c in cx.re(&SC_ZH).captures_iter(&v.s) {
                 let g = c.get(1).unwrap();
                 if c.get(2).is_none() {
                     missing_sc_year(out, v.range(g.range()), g.as_str(), false);
@@ -855,7 +856,7 @@ fn un046(cx: &Ctx, out: &mut Sink) {
             }
             continue;
         }
-        for c in SC_EN.captures_iter(&v.s) {
+        for c in cx.re(&SC_EN).captures_iter(&v.s) {
             let list = c.get(1).unwrap();
             for it in SC_ITEM.captures_iter(list.as_str()) {
                 let g = it.get(1).unwrap();
@@ -900,14 +901,14 @@ pub const UN047: RuleDef = RuleDef {
     check: un047,
 };
 
-static GLUED_PART: LazyLock<Regex> = LazyLock::new(|| {
+static GLUED_PART: Pattern = Pattern::new(|| {
     Regex::new(r"(?-u:\b)(\d{1,3}/\d{1,4}|\d{3,4})([A-Z])(?-u:\b)(?:\s?\([IVXL]+\))?").unwrap()
 });
 
 fn un047(cx: &Ctx, out: &mut Sink) {
     for c in acts(cx) {
         let s = &cx.text[c.range.clone()];
-        if let Some(m) = GLUED_PART.captures(s) {
+        if let Some(m) = cx.re(&GLUED_PART).captures(s) {
             let at = c.range.start + m.get(2).unwrap().start();
             out.emit(
                 c.range.clone(),
@@ -941,7 +942,7 @@ pub const UN048: RuleDef = RuleDef {
     check: un048,
 };
 
-static OLD_GA: LazyLock<Regex> = LazyLock::new(|| {
+static OLD_GA: Pattern = Pattern::new(|| {
     Regex::new(r"(?-u:\b)(General Assembly|its) resolutions? (\d{1,4})( [A-Z])?( of (\d{1,2} [A-Z][a-z]+ (\d{4})))?([^/\d(]|$)").unwrap()
 });
 
@@ -955,7 +956,7 @@ fn un048(cx: &Ctx, out: &mut Sink) {
             .is_some_and(|s| s.starts_with("A/"));
     for u in units(cx) {
         let v = view(cx, u);
-        for c in OLD_GA.captures_iter(&v.s) {
+        for c in cx.re(&OLD_GA).captures_iter(&v.s) {
             if &c[1] == "its" && !own_ga {
                 continue;
             }
@@ -1147,7 +1148,7 @@ pub const UN051: RuleDef = RuleDef {
     check: un051,
 };
 
-static ABBR: LazyLock<Regex> = LazyLock::new(|| {
+static ABBR: Pattern = Pattern::new(|| {
     Regex::new(r"(?-u:\b)(GA|SC|UNGA|UNSC|ECOSOC|HRC)\s+(resolutions?|decisions?|res\.)|(?-u:\b)(res\.)\s*\d")
         .unwrap()
 });
@@ -1155,7 +1156,7 @@ static ABBR: LazyLock<Regex> = LazyLock::new(|| {
 fn un051(cx: &Ctx, out: &mut Sink) {
     for u in units(cx) {
         let v = view(cx, u);
-        for c in ABBR.captures_iter(&v.s) {
+        for c in cx.re(&ABBR).captures_iter(&v.s) {
             let mut edits = Vec::new();
             if let Some(o) = c.get(1) {
                 let full = match o.as_str() {

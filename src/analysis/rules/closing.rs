@@ -3,6 +3,7 @@
 use super::{
     chinese_number, chinese_numeral, ordinal_value, ordinal_word, own_session, units, view,
 };
+use crate::analysis::pattern::Pattern;
 use crate::analysis::{ALL_KINDS, Ctx, Edit, RES_DRAFT, RES_ONLY, Reach, RuleDef, Severity, Sink};
 use crate::syntax::dates::Date;
 use crate::syntax::lang::Lang;
@@ -98,8 +99,8 @@ pub const UN017: RuleDef = RuleDef {
     check: un017,
 };
 
-static ORDINAL_FIG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,5})(st|nd|rd|th)(?-u:\b)").unwrap());
+static ORDINAL_FIG: Pattern =
+    Pattern::new(|| Regex::new(r"(?-u:\b)(\d{1,5})(st|nd|rd|th)(?-u:\b)").unwrap());
 
 pub fn suffix_for(n: u64) -> &'static str {
     if (11..=13).contains(&(n % 100)) {
@@ -115,7 +116,7 @@ pub fn suffix_for(n: u64) -> &'static str {
 
 fn un017(cx: &Ctx, out: &mut Sink) {
     let mut scan = |s: &str, map: &dyn Fn(std::ops::Range<usize>) -> std::ops::Range<usize>| {
-        for c in ORDINAL_FIG.captures_iter(s) {
+        for c in cx.re(&ORDINAL_FIG).captures_iter(s) {
             let n: u64 = c[1].parse().unwrap_or(0);
             let want = suffix_for(n);
             if &c[2] != want {
@@ -275,7 +276,7 @@ pub const UN020: RuleDef = RuleDef {
     check: un020,
 };
 
-static SESSION_WORD: LazyLock<Regex> = LazyLock::new(|| {
+static SESSION_WORD: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)^\s*([a-z]+(?:-[a-z]+)?)\s+session|第\s*([一二三四五六七八九十百]+)\s*届")
         .unwrap()
 });
@@ -401,7 +402,7 @@ fn session_fix(
     }
     // the session line itself: the first one of the text (PDF headers repeat it)
     let at = cx.text.find(sess.trim())?;
-    let c = SESSION_WORD.captures(&cx.text[at..])?;
+    let c = cx.re(&SESSION_WORD).captures(&cx.text[at..])?;
     let g = c.get(1).or_else(|| c.get(2))?;
     let (range, text) = if c.get(1).is_some() {
         word_edit(cx.text, at + g.start()..at + g.end(), &ordinal_word(own))?
@@ -507,7 +508,7 @@ pub const UN022: RuleDef = RuleDef {
     check: un022,
 };
 
-static FUTURE_EN: LazyLock<Regex> = LazyLock::new(|| {
+static FUTURE_EN: Pattern = Pattern::new(|| {
     // the bounded gap makes many lazy-DFA states: a 256 KB cache instead of
     // the default 2 MB (kept per thread for the server's life; issue 4)
     regex::RegexBuilder::new(r"provisional agenda of its\s+([a-z]+(?:-[a-z]+)?)\s+session|(?-u:\b)(?:report|submit|present)(?-u:\b)[^.;]{0,120}?(?-u:\b)to (?:it|the General Assembly) at its\s+([a-z]+(?:-[a-z]+)?)\s+session")
@@ -515,7 +516,7 @@ static FUTURE_EN: LazyLock<Regex> = LazyLock::new(|| {
         .build()
         .unwrap()
 });
-static FUTURE_ZH: LazyLock<Regex> = LazyLock::new(|| {
+static FUTURE_ZH: Pattern = Pattern::new(|| {
     Regex::new(r"列入(?:大会)?第\s*([一二三四五六七八九十百]+)\s*届会议(?:的)?临时议程|向(?:大会)?第\s*([一二三四五六七八九十百]+)\s*届会议提(?:出|交)").unwrap()
 });
 
@@ -531,9 +532,9 @@ fn un022(cx: &Ctx, out: &mut Sink) {
     for p in cx.tree.nodes_of(NodeKind::Operative) {
         let v = view(cx, p);
         let (re, needles): (&Regex, &[&str]) = if cx.lang == Lang::Zh {
-            (&FUTURE_ZH, &["届会议"])
+            (cx.re(&FUTURE_ZH), &["届会议"])
         } else {
-            (&FUTURE_EN, &["at its", "agenda of its"])
+            (cx.re(&FUTURE_EN), &["at its", "agenda of its"])
         };
         // every match holds one of these words: most paragraphs skip the
         // capturing search, whose bounded gap makes it slow
@@ -625,11 +626,11 @@ pub const UN023: RuleDef = RuleDef {
     check: un023,
 };
 
-static ORD_EN_BAD: LazyLock<Regex> = LazyLock::new(|| {
+static ORD_EN_BAD: Pattern = Pattern::new(|| {
     Regex::new(r"(?-u:\b)(?i:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))\s+(?i:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))\s+(?:(?:special|emergency special|regular|resumed)\s+)?session(?-u:\b)|(?-u:\b)([a-z]+)-([A-Z][a-z]+)\s+session(?-u:\b)|(?-u:\b)(\d{1,2})(?:st|nd|rd|th)\s+session(?-u:\b)").unwrap()
 });
-static ORD_ZH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"第\s*([一二三四五六七八九十百零]+)\s*届").unwrap());
+static ORD_ZH: Pattern =
+    Pattern::new(|| Regex::new(r"第\s*([一二三四五六七八九十百零]+)\s*届").unwrap());
 
 fn un023(cx: &Ctx, out: &mut Sink) {
     // every pattern needs `session` (届 in Chinese): look for it in the unit's
@@ -649,7 +650,7 @@ fn un023(cx: &Ctx, out: &mut Sink) {
         }
         let v = view(cx, n);
         if cx.lang == Lang::Zh {
-            for c in ORD_ZH.captures_iter(&v.s) {
+            for c in cx.re(&ORD_ZH).captures_iter(&v.s) {
                 let g = c.get(1).unwrap();
                 let Some(val) = chinese_number(g.as_str()) else {
                     out.emit(
@@ -676,7 +677,7 @@ fn un023(cx: &Ctx, out: &mut Sink) {
             }
             continue;
         }
-        for c in ORD_EN_BAD.captures_iter(&v.s) {
+        for c in cx.re(&ORD_EN_BAD).captures_iter(&v.s) {
             let m = c.get(0).unwrap();
             let at_start = v.s[..m.start()].trim_end().is_empty();
             let (range, want) = if let (Some(t), Some(u)) = (c.get(1), c.get(2)) {

@@ -1,5 +1,6 @@
 //! Footnotes (part D).
 
+use crate::analysis::pattern::Pattern;
 use crate::analysis::{ALL_KINDS, Ctx, Reach, RuleDef, Severity, Sink};
 use crate::syntax::tree::NodeKind;
 use std::collections::HashMap;
@@ -170,8 +171,7 @@ fn un079(cx: &Ctx, out: &mut Sink) {
 /// number k right after punctuation in the paragraphs between marker k − 1 and
 /// marker k + 1 is that orphan marker (issue 5, recall by mutation).
 fn orphans(cx: &Ctx, defs: &[(u32, &crate::syntax::tree::Node)], out: &mut Sink) {
-    use std::sync::LazyLock;
-    static BARE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    static BARE: Pattern = Pattern::new(|| {
         regex::Regex::new(
             r"(?:[,;:.”’)]|(?-u:\b)(\p{Lu}[\w-]*))\s?(\d{1,3})(?:[ \t]+[a-z]|[ \t]*\r?\n)",
         )
@@ -252,7 +252,7 @@ fn orphans(cx: &Ctx, defs: &[(u32, &crate::syntax::tree::Node)], out: &mut Sink)
                     for piece in super::body_pieces(p) {
                         let s = &cx.text[piece.clone()];
                         let at = piece.start - p.range.start;
-                        for c in BARE.captures_iter(s) {
+                        for c in cx.re(&BARE).captures_iter(s) {
                             // after a capitalised word (`Convention against Corruption 1 is`),
                             // not after the nouns that take a number (`Article 5 of`)
                             if let Some(w) = c.get(1)

@@ -1,5 +1,6 @@
 //! E. Document hygiene (input artefacts).
 
+use crate::analysis::pattern::Pattern;
 use crate::analysis::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
 use crate::syntax::tree::{DocKind, NodeKind};
 
@@ -118,10 +119,9 @@ pub const UN087: RuleDef = RuleDef {
 
 fn un087(cx: &Ctx, out: &mut Sink) {
     let furn = cx.tree.nodes_of(NodeKind::Furniture);
-    static JOB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(\d{2})-(\d{5})\s*\(([EFSRAC])\)").unwrap()
-    });
-    let re_job = &*JOB;
+    static JOB: Pattern =
+        Pattern::new(|| regex::Regex::new(r"(\d{2})-(\d{5})\s*\(([EFSRAC])\)").unwrap());
+    let re_job = cx.re(&JOB);
     let mut job: Option<(String, char, std::ops::Range<usize>)> = None;
     for n in &furn {
         let t = &cx.text[n.range.clone()];

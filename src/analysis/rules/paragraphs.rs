@@ -2,6 +2,7 @@
 //! negotiation markers).
 
 use super::{all_of, body_pieces, operative_groups, terminal, units, view};
+use crate::analysis::pattern::Pattern;
 use crate::analysis::{ALL_KINDS, Ctx, Edit, RES_DRAFT, RES_ONLY, Reach, RuleDef, Severity, Sink};
 use crate::syntax::cjk::is_space;
 use crate::syntax::lang::Lang;
@@ -663,7 +664,7 @@ pub const UN036: RuleDef = RuleDef {
     check: un036,
 };
 
-static NEGOTIATION: LazyLock<Regex> = LazyLock::new(|| {
+static NEGOTIATION: Pattern = Pattern::new(|| {
     Regex::new(r"\[(?:…|\.\.\.|\s*)\]|\[[A-Z][a-z]+(?:\s[a-z]+)?/[A-Z][a-z]+(?:\s[a-z]+)?\]|(?-u:\b)\d{1,3}\s?(?:bis|ter|quater)(?-u:\b)\.?|(?-u:\b)[Aa]lt\.\s?\d").unwrap()
 });
 
@@ -706,7 +707,7 @@ fn un036(cx: &Ctx, out: &mut Sink) {
             continue;
         }
         let v = view(cx, n);
-        for m in NEGOTIATION.find_iter(&v.s) {
+        for m in cx.re(&NEGOTIATION).find_iter(&v.s) {
             let r = v.range(m.range());
             if labels.iter().any(|l| l.start < r.end && r.start < l.end) {
                 continue;

@@ -1,5 +1,6 @@
 //! C. Document symbols.
 
+use crate::analysis::pattern::Pattern;
 use crate::analysis::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
 use crate::syntax::symbols::SymbolProblem;
 
@@ -187,9 +188,8 @@ pub const UN064: RuleDef = RuleDef {
     check: un064,
 };
 
-static MODIFIER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?-u:\b)(?:Add|Corr|Rev|Amend)\.\s?\d+").unwrap()
-});
+static MODIFIER: Pattern =
+    Pattern::new(|| regex::Regex::new(r"(?-u:\b)(?:Add|Corr|Rev|Amend)\.\s?\d+").unwrap());
 
 fn un064(cx: &Ctx, out: &mut Sink) {
     for u in super::units(cx) {
@@ -201,7 +201,7 @@ fn un064(cx: &Ctx, out: &mut Sink) {
             .iter()
             .filter(|s| s.range.start >= u.range.start && s.range.end <= u.range.end)
             .collect();
-        for m in MODIFIER.find_iter(&v.s) {
+        for m in cx.re(&MODIFIER).find_iter(&v.s) {
             let r = v.range(m.range());
             if syms
                 .iter()

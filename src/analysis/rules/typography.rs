@@ -1,6 +1,7 @@
 //! D. Chinese punctuation and numerals, date formats, agenda sub-items.
 
 use super::{chinese_number, chinese_numeral, units, view};
+use crate::analysis::pattern::Pattern;
 use crate::analysis::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
 use crate::syntax::cjk::{is_cjk, is_han, is_space};
 use crate::syntax::lang::Lang;
@@ -280,7 +281,7 @@ pub const UN088: RuleDef = RuleDef {
     check: un088,
 };
 
-static AGENDA_DIGIT: LazyLock<Regex> = LazyLock::new(|| {
+static AGENDA_DIGIT: Pattern = Pattern::new(|| {
     Regex::new(r"(?:[Aa]genda items?|议程项目|临时议程项目)\s*\d{1,3}\s*\((\d{1,2})\)").unwrap()
 });
 
@@ -294,7 +295,7 @@ fn un088(cx: &Ctx, out: &mut Sink) {
     spans.extend(units(cx).into_iter().map(|n| n.range.clone()));
     for sp in spans {
         let s = &cx.text[sp.clone()];
-        for c in AGENDA_DIGIT.captures_iter(s) {
+        for c in cx.re(&AGENDA_DIGIT).captures_iter(s) {
             let g = c.get(1).unwrap();
             let r = sp.start + g.start()..sp.start + g.end();
             let d = out.emit(
