@@ -160,19 +160,6 @@ impl std::fmt::Display for Paths {
     }
 }
 
-/// CPU time of this thread: unlike the wall clock, it does not count the
-/// time the scheduler gave to other processes (a shared machine preempts a
-/// benchmark for a 4 ms time slice now and then).
-fn thread_cpu() -> Duration {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: a valid clock id and a pointer to a live timespec
-    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
-}
-
 /// The one-char edits of the 1 MB document (the keystrokes of `keystrokes`),
 /// each timed three times (type, undo, type again) by the wall clock and by
 /// the thread's CPU time, keeping the least: on a shared machine one try
@@ -228,17 +215,9 @@ fn edit_tail(one: &str, show: usize) {
             }
         }
     }
-    let full = best_of(3, || {
+    let (full, full_cpu) = best_of_with_cpu(3, || {
         std::hint::black_box(Document::new(one));
     });
-    let full_cpu = (0..3)
-        .map(|_| {
-            let c = thread_cpu();
-            std::hint::black_box(Document::new(one));
-            thread_cpu() - c
-        })
-        .min()
-        .unwrap();
     rows.sort_by_key(|r| std::cmp::Reverse(r.0));
     let mut walls: Vec<Duration> = rows.iter().map(|r| r.0).collect();
     let us = |d: Duration| d.as_secs_f64() * 1e6;
