@@ -372,12 +372,14 @@ impl Shared {
         // The outlines answer the requests that follow an edit (outline view,
         // breadcrumbs) and are rebuilt on demand (tens of ms at 1 MB): not worth their memory
         // once the editor is idle. Nor are the facts and pattern caches the
-        // lint caches carry (the first analysis after the pause makes them again).
+        // lint caches carry, nor the parser's largest pattern caches (the
+        // first parse and analysis after the pause make them again).
         let me = self.clone();
         self.idle.after_work(move || {
             me.outlines.clear();
             me.shed_lint_memos();
             me.compact_docs();
+            crate::syntax::patterns::release_caches();
         });
     }
 

@@ -2,6 +2,7 @@
 //! (spaces optional), and the other official languages' month names.
 
 use crate::syntax::lang::Lang;
+use crate::syntax::patterns::Releasable;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -97,15 +98,26 @@ fn hint<I: IntoIterator<Item = P>, P: AsRef<[u8]>>(words: I) -> aho_corasick::Ah
         .build(words)
         .unwrap()
 }
-static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+
+/// Dates' part of [`crate::syntax::patterns::release_caches`]: the date
+/// patterns, run over every paragraph that may hold a date.
+pub(crate) fn release_caches() {
+    EN_DATE.release();
+    EN_DATE_US.release();
+    ZH_DATE.release();
+    OTHER_DATE.release();
+    AR_DATE.release();
+}
+
+static EN_DATE: Releasable<Regex> = Releasable::new(|| {
     Regex::new(r"(?-u:\b)(\d{1,2})(st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})(?-u:\b)").unwrap()
 });
-static EN_DATE_US: LazyLock<Regex> = LazyLock::new(|| {
+static EN_DATE_US: Releasable<Regex> = Releasable::new(|| {
     Regex::new(r"(?-u:\b)(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})(?:st|nd|rd|th)?,\s+(\d{4})(?-u:\b)").unwrap()
 });
-static ZH_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").unwrap());
-static OTHER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+static ZH_DATE: Releasable<Regex> =
+    Releasable::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").unwrap());
+static OTHER_DATE: Releasable<Regex> = Releasable::new(|| {
     let mut months = Vec::new();
     for l in [Lang::Fr, Lang::Es, Lang::Ru] {
         months.extend(l.table().months.iter().cloned());
@@ -127,7 +139,7 @@ static OTHER_MONTH_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| 
 });
 /// Arabic: `6 كانون الأول/ديسمبر 2006`, `30 تشرين الثاني (نوفمبر) 1975` (S/RES/381
 /// (1975)), or one of the two names alone; digits Western or Arabic-Indic.
-static AR_DATE: LazyLock<Regex> = LazyLock::new(|| {
+static AR_DATE: Releasable<Regex> = Releasable::new(|| {
     let t = Lang::Ar.table();
     let greg = t.months.join("|");
     let alt = t.months_alt.join("|");
@@ -235,7 +247,7 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
         return out;
     }
     if MONTH_HINT.is_match(s) {
-        for m in EN_DATE.find_iter(s) {
+        for m in EN_DATE.get().find_iter(s) {
             let (day, suffix, month, year) = en_date_parts(m.as_str());
             out.push(FoundDate {
                 start: m.start(),
@@ -248,7 +260,7 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
                 canonical_form: !suffix,
             });
         }
-        for m in EN_DATE_US.find_iter(s) {
+        for m in EN_DATE_US.get().find_iter(s) {
             let (month, day, year) = en_us_date_parts(m.as_str());
             out.push(FoundDate {
                 start: m.start(),
@@ -263,7 +275,7 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
         }
     }
     if s.contains('年') {
-        for c in ZH_DATE.captures_iter(s) {
+        for c in ZH_DATE.get().captures_iter(s) {
             let m = c.get(0).unwrap();
             out.push(FoundDate {
                 start: m.start(),
@@ -278,7 +290,7 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
         }
     }
     if !s.is_ascii() && has_arabic(s) {
-        for c in AR_DATE.captures_iter(s) {
+        for c in AR_DATE.get().captures_iter(s) {
             let m = c.get(0).unwrap();
             let month = c
                 .get(3)
@@ -306,7 +318,7 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
         }
     }
     if may_hold_other_date(s) {
-        for c in OTHER_DATE.captures_iter(s) {
+        for c in OTHER_DATE.get().captures_iter(s) {
             let m = c.get(0).unwrap();
             if out.iter().any(|d| d.start < m.end() && m.start() < d.end) {
                 continue;
@@ -414,7 +426,7 @@ mod tests {
         }
         let mut found = 0;
         for l in &lines {
-            if OTHER_DATE.is_match(l) {
+            if OTHER_DATE.get().is_match(l) {
                 found += 1;
                 assert!(may_hold_other_date(l), "{l}");
             }
@@ -469,7 +481,7 @@ mod tests {
         texts.extend(corpus);
         let (mut n, mut us) = (0, 0);
         for t in &texts {
-            for c in EN_DATE.captures_iter(t) {
+            for c in EN_DATE.get().captures_iter(t) {
                 let (day, suffix, month, year) = en_date_parts(&c[0]);
                 assert_eq!(
                     (day, suffix, month, year),
@@ -479,7 +491,7 @@ mod tests {
                 );
                 n += 1;
             }
-            for c in EN_DATE_US.captures_iter(t) {
+            for c in EN_DATE_US.get().captures_iter(t) {
                 let parts = en_us_date_parts(&c[0]);
                 assert_eq!(parts, (&c[1], &c[2], &c[3]), "{}", &c[0]);
                 us += 1;

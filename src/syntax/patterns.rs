@@ -3,7 +3,56 @@
 //! way (no look-around, no back-references).
 
 use regex::Regex;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, RwLock};
+
+/// A pattern whose scratch memory can be let go. The `regex` crate keeps, in
+/// each `Regex`, the lazy-DFA states its searches built (up to 2 MB a
+/// pattern), for as long as the `Regex` lives: for a `static`, the life of the
+/// process. [`release_caches`] swaps each of these for a clone (the same
+/// compiled program, empty caches); a search still running keeps the old one
+/// alive through its `Arc` until it ends. For the few patterns whose caches
+/// grow largest; a read costs a lock and an `Arc` clone (tens of ns), so take
+/// it once per line or paragraph, not per search.
+pub struct Releasable<T> {
+    make: fn() -> T,
+    cur: RwLock<Option<Arc<T>>>,
+}
+
+impl<T: Clone> Releasable<T> {
+    pub const fn new(make: fn() -> T) -> Releasable<T> {
+        Releasable {
+            make,
+            cur: RwLock::new(None),
+        }
+    }
+
+    pub fn get(&self) -> Arc<T> {
+        if let Some(p) = &*self.cur.read().unwrap_or_else(|e| e.into_inner()) {
+            return p.clone();
+        }
+        let mut w = self.cur.write().unwrap_or_else(|e| e.into_inner());
+        w.get_or_insert_with(|| Arc::new((self.make)())).clone()
+    }
+
+    /// Swap the pattern for a clone with empty caches (nothing if it was
+    /// never built).
+    pub fn release(&self) {
+        let mut w = self.cur.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(p) = w.as_ref() {
+            *w = Some(Arc::new((**p).clone()));
+        }
+    }
+}
+
+/// Let go of the scratch memory of the parser's largest patterns (the server
+/// calls it when the editor is idle; the next parse builds what it needs
+/// again).
+pub fn release_caches() {
+    crate::syntax::lexer::release_caches();
+    crate::syntax::inline::release_caches();
+    crate::syntax::symbols::release_caches();
+    crate::syntax::dates::release_caches();
+}
 
 macro_rules! re {
     ($name:ident, $pat:expr) => {

@@ -3,6 +3,7 @@
 //! permissive (it also finds `A/CONF. 192/…`, `A /62/395`, `Ａ／６２`) and reports
 //! what is malformed, so that the rules can say so.
 
+use crate::syntax::patterns::Releasable;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -28,7 +29,12 @@ pub enum SymbolProblem {
     SuffixSpacing,
 }
 
-static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+/// Symbols' part of [`crate::syntax::patterns::release_caches`].
+pub(crate) fn release_caches() {
+    SYMBOL.release();
+}
+
+static SYMBOL: Releasable<Regex> = Releasable::new(|| {
     Regex::new(
         r"(?x)
         (?-u:\b)[A-Z][A-Z0-9]{0,7}                       # series
@@ -147,10 +153,11 @@ pub fn find_symbols(s: &str, western: bool) -> Vec<FoundSymbol> {
 /// same matches as `find_iter`).
 fn symbol_matches(s: &str) -> impl Iterator<Item = regex::Match<'_>> {
     let mut pos = 0;
+    let symbol = SYMBOL.get();
     std::iter::from_fn(move || {
         let slash = pos + memchr::memchr(b'/', s.as_bytes().get(pos..)?)?;
         let from = crate::syntax::text::clamp_to_char(s, slash.saturating_sub(10).max(pos));
-        let m = SYMBOL.find_at(s, from)?;
+        let m = symbol.find_at(s, from)?;
         pos = m.end().max(pos + 1);
         Some(m)
     })
@@ -235,7 +242,7 @@ mod tests {
         );
         let mut found = 0;
         for t in &texts {
-            let a: Vec<_> = SYMBOL.find_iter(t).map(|m| m.range()).collect();
+            let a: Vec<_> = SYMBOL.get().find_iter(t).map(|m| m.range()).collect();
             let b: Vec<_> = symbol_matches(t).map(|m| m.range()).collect();
             assert_eq!(a, b, "{}", &t[..t.len().min(200)]);
             found += a.len();
