@@ -309,14 +309,25 @@ impl Document {
         // parts of a one-line text) stay the old ones, with their identity:
         // only the blocks that changed count as edited.
         let old = &self.blocks[i0..i1];
+        // every field (destructured: a field added to `Block` must be
+        // compared here too), the start shifted by the edit
         let same = |a: &Block, b: &Block, delta: isize| {
-            a.start as isize + delta == b.start as isize
-                && a.len == b.len
-                && a.content_len == b.content_len
-                && a.kind == b.kind
-                && a.line_start == b.line_start
-                && a.indented == b.indented
-                && a.scripts == b.scripts
+            let Block {
+                start,
+                len,
+                content_len,
+                kind,
+                line_start,
+                indented,
+                scripts,
+            } = a;
+            *start as isize + delta == b.start as isize
+                && *len == b.len
+                && *content_len == b.content_len
+                && *kind == b.kind
+                && *line_start == b.line_start
+                && *indented == b.indented
+                && *scripts == b.scripts
         };
         let mut head = 0;
         while head < old.len().min(new_blocks.len())

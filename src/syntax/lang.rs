@@ -210,46 +210,10 @@ impl PackedCounts {
 
 /// `the of and` / `les des du` / `los las del`: frequent, short, unambiguous.
 fn function_word(w: &str) -> Option<usize> {
-    /// A word of up to 5 bytes packed into an integer (no word holds a zero
-    /// byte, so the length is part of the key).
-    const fn key(b: &[u8]) -> u64 {
-        let mut k = 0u64;
-        let mut i = 0;
-        while i < b.len() {
-            k = k << 8 | b[i] as u64;
-            i += 1;
-        }
-        k
-    }
-    const THE: u64 = key(b"the");
-    const OF: u64 = key(b"of");
-    const AND: u64 = key(b"and");
-    const TO: u64 = key(b"to");
-    const ITS: u64 = key(b"its");
-    const WITH: u64 = key(b"with");
-    const LES: u64 = key(b"les");
-    const DES: u64 = key(b"des");
-    const DU: u64 = key(b"du");
-    const ET: u64 = key(b"et");
-    const AUX: u64 = key(b"aux");
-    const SUR: u64 = key(b"sur");
-    const LOS: u64 = key(b"los");
-    const LAS: u64 = key(b"las");
-    const DEL: u64 = key(b"del");
-    const Y: u64 = key(b"y");
-    const PARA: u64 = key(b"para");
-    const SOBRE: u64 = key(b"sobre");
-    let b = w.as_bytes();
-    if b.is_empty() || b.len() > 5 {
-        return None;
-    }
-    // a match on integer constants is a handful of comparisons
-    match key(b) {
-        THE | OF | AND | TO | ITS | WITH => Some(0),
-        LES | DES | DU | ET | AUX | SUR => Some(1),
-        LOS | LAS | DEL | Y | PARA | SOBRE => Some(2),
-        _ => None,
-    }
+    (1..=5)
+        .contains(&w.len())
+        .then(|| function_word_at(w.as_bytes(), 0, w.len()))
+        .flatten()
 }
 
 /// Of up to 64 bytes, a bit per ASCII letter and a bit per byte over 0x7F

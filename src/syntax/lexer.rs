@@ -1153,10 +1153,11 @@ mod tests {
     }
 
     /// Every line the heading automaton matches passes the first-letter test:
-    /// the corpus samples of every language and the heading forms of each.
+    /// the corpus samples of every language, the outline fixtures and the
+    /// heading forms of each.
     #[test]
     fn heading_first_letters_agree_with_the_automaton() {
-        let mut lines: Vec<String> = [
+        let (lines, have_corpus) = crate::syntax::text::sample_lines(&[
             "United Nations",
             "联 合 国",
             "Nations Unies",
@@ -1188,15 +1189,7 @@ mod tests {
             "البند 68",
             "Seventy-ninth session",
             "第七十九届会议",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let (texts, have_corpus) =
-            crate::syntax::text::corpus_samples(&["fr", "es", "ru", "ar", "zh", "en"]);
-        for t in &texts {
-            lines.extend(t.lines().map(String::from));
-        }
+        ]);
         let mut matched = 0;
         for line in &lines {
             let t = line.trim_space();
@@ -1224,31 +1217,21 @@ mod tests {
     /// and edge shapes.
     #[test]
     fn plain_numbered_agrees_with_the_expression() {
-        let (texts, have_corpus) =
-            crate::syntax::text::corpus_samples(&["en", "fr", "es", "ru", "ar", "zh"]);
-        let mut lines: Vec<String> = crate::syntax::text::outline_fixture_texts()
-            .iter()
-            .chain(&texts)
-            .flat_map(|t| t.lines().map(String::from))
-            .collect();
-        lines.extend(
-            [
-                "1.",
-                "12. Decides",
-                " \t3.\tNotes",
-                "4.\u{3000}决定",
-                "123456. x",
-                "5.x",
-                "6 . x",
-                "7bis. x",
-                "8.  ",
-                "**9.** Urges",
-                "10.\u{a0}x",
-                "١. x",
-                "99999. y",
-            ]
-            .map(String::from),
-        );
+        let (lines, have_corpus) = crate::syntax::text::sample_lines(&[
+            "1.",
+            "12. Decides",
+            " \t3.\tNotes",
+            "4.\u{3000}决定",
+            "123456. x",
+            "5.x",
+            "6 . x",
+            "7bis. x",
+            "8.  ",
+            "**9.** Urges",
+            "10.\u{a0}x",
+            "١. x",
+            "99999. y",
+        ]);
         let mut answered = 0;
         for line in &lines {
             if let Some((digits, end)) = plain_numbered(line) {
@@ -1270,45 +1253,35 @@ mod tests {
     /// corpus samples and fixtures, and edge shapes.
     #[test]
     fn label_readings_agree_with_the_expressions() {
-        let (texts, have_corpus) =
-            crate::syntax::text::corpus_samples(&["en", "fr", "es", "ru", "ar", "zh"]);
-        let mut lines: Vec<String> = crate::syntax::text::outline_fixture_texts()
-            .iter()
-            .chain(&texts)
-            .flat_map(|t| t.lines().map(String::from))
-            .collect();
-        lines.extend(
-            [
-                "(a) x",
-                "(aa)",
-                "(abc) x",
-                "(viiiiii)\tx",
-                "(viiiiiii) x",
-                "ab) x",
-                "vvvvvv) x",
-                "vvvvvvv) x",
-                "(i)\u{3000}x",
-                " \t(c)",
-                "()",
-                "(A) x",
-                "a)",
-                "(ب) x",
-                "㈠ x",
-                "1 The",
-                "12  www.un.org",
-                "123 x",
-                "1234 x",
-                "5 .",
-                "6 年",
-                "7",
-                "8  ",
-                "9\u{3000}Y",
-                "\u{a0}1 The",
-                "10 \u{a0}x",
-                "11 (a)",
-            ]
-            .map(String::from),
-        );
+        let (lines, have_corpus) = crate::syntax::text::sample_lines(&[
+            "(a) x",
+            "(aa)",
+            "(abc) x",
+            "(viiiiii)\tx",
+            "(viiiiiii) x",
+            "ab) x",
+            "vvvvvv) x",
+            "vvvvvvv) x",
+            "(i)\u{3000}x",
+            " \t(c)",
+            "()",
+            "(A) x",
+            "a)",
+            "(ب) x",
+            "㈠ x",
+            "1 The",
+            "12  www.un.org",
+            "123 x",
+            "1234 x",
+            "5 .",
+            "6 年",
+            "7",
+            "8  ",
+            "9\u{3000}Y",
+            "\u{a0}1 The",
+            "10 \u{a0}x",
+            "11 (a)",
+        ]);
         let (mut subs, mut notes) = (0, 0);
         for line in &lines {
             let want = SUBLABEL

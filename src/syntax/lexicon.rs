@@ -662,22 +662,12 @@ mod tests {
     #[test]
     fn normalised_openings_agree_with_the_automaton() {
         let lex = lexicon();
-        let (texts, have_corpus) =
-            crate::syntax::text::corpus_samples(&["fr", "es", "ru", "ar", "zh", "en"]);
-        let mut lines: Vec<String> = crate::syntax::text::outline_fixture_texts()
-            .iter()
-            .chain(&texts)
-            .flat_map(|t| t.lines().map(String::from))
-            .collect();
-        lines.extend(
-            [
-                "**又鼓励**各国",
-                "满意 地 回顾 《",
-                "決定把",
-                "_Recalling_ its",
-            ]
-            .map(String::from),
-        );
+        let (lines, have_corpus) = crate::syntax::text::sample_lines(&[
+            "**又鼓励**各国",
+            "满意 地 回顾 《",
+            "決定把",
+            "_Recalling_ its",
+        ]);
         let (mut matched, mut turned_away) = (0, 0);
         for line in &lines {
             let t = line.trim_space_start();

@@ -193,6 +193,21 @@ pub(crate) fn corpus_samples(langs: &[&str]) -> (Vec<String>, bool) {
     (texts, std::path::Path::new(dir).is_dir())
 }
 
+/// Test support: every line of the outline fixtures and of the corpus
+/// samples in all six languages, then `extra` (edge shapes a test adds), and
+/// whether the corpus is there.
+#[cfg(test)]
+pub(crate) fn sample_lines(extra: &[&str]) -> (Vec<String>, bool) {
+    let (texts, have_corpus) = corpus_samples(&["en", "fr", "es", "ru", "ar", "zh"]);
+    let mut lines: Vec<String> = outline_fixture_texts()
+        .iter()
+        .chain(&texts)
+        .flat_map(|t| t.lines().map(String::from))
+        .collect();
+    lines.extend(extra.iter().map(|l| l.to_string()));
+    (lines, have_corpus)
+}
+
 /// Test support: the texts of the outline fixtures (`tests/fixtures/outline`,
 /// part of the repository), which prefilter tests compare on.
 #[cfg(test)]
