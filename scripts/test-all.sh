@@ -10,6 +10,10 @@ cargo fmt --check
 cargo clippy --all-targets --quiet -- -D warnings
 cargo test --quiet              # lib, binaries and tests
 cargo build --quiet
+if [ -f target/conformance-sample.txt ]; then
+  echo "conformance on the CI sample (every tenth AKN file; the full sweep: cargo run --release --bin conformance):"
+  cat target/conformance-sample.txt
+fi
 if [ -x scripts/test-editors.sh ] && [ "${UNLSP_SKIP_EDITORS:-0}" != "1" ]; then
   ./scripts/test-editors.sh
 fi

@@ -7,6 +7,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod conformance;
 pub mod index;
 pub mod project;
 pub mod server;

@@ -1,0 +1,337 @@
+//! One rendered text's outline scored against its markup, and the scores
+//! added up per half, language and shape.
+
+use super::akn::{Piece, Resolution, plain, squeeze};
+use crate::analysis::{self, Config, Severity};
+use crate::syntax::Document;
+use crate::syntax::tree::{Node, NodeKind};
+use std::collections::BTreeSet;
+
+/// The structural fields of one document, right or wrong.
+pub const FIELDS: [&str; 9] = [
+    "language",
+    "number",
+    "preambular",
+    "operative",
+    "subparagraphs",
+    "footnotes",
+    "first_pre_lead",
+    "first_op_lead",
+    "all",
+];
+
+/// What the parser made of one text, beside the gold.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// Per field of [`FIELDS`]: right?
+    pub ok: [bool; FIELDS.len()],
+    /// Per field: gold and found, for listing the misses.
+    pub seen: [(String, String); FIELDS.len()],
+    /// Every lead: (gold paragraphs scored, exact, prefix).
+    pub leads: (usize, usize, usize),
+    /// Gold leads that no text can reproduce (quirks of the markup).
+    pub lead_quirks: Vec<String>,
+    /// Cited resolutions: true positives, found, gold.
+    pub cites: (usize, usize, usize),
+    pub errors_warnings: usize,
+    pub info: usize,
+    pub hints: usize,
+    /// UN076 and UN077 (footnote markers and definitions).
+    pub footnote_diags: usize,
+    /// UN004 and UN007 (leads not recognised).
+    pub lead_diags: usize,
+    /// Diagnostic counts by code (for the listing).
+    pub codes: Vec<&'static str>,
+}
+
+/// Whitespace and NBSP to single spaces, trimmed; what a lead is compared as.
+pub fn norm_lead(s: &str) -> String {
+    squeeze(&s.replace(['\u{a0}', '\u{202f}', '\u{2007}', '\u{3000}'], " "))
+}
+
+/// A number as printed (`79/100.`, `٧٩/١٠٠`, `79/245 B`) in one form.
+pub fn norm_number(s: &str) -> String {
+    let ascii: String = s
+        .chars()
+        .map(|c| match c {
+            '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '／' => '/',
+            c => c,
+        })
+        .collect();
+    norm_lead(&ascii)
+        .trim_end_matches(['.', '．', ' ', '。'])
+        .replace(" (", "(")
+}
+
+/// A cited resolution in one form: no spaces, ASCII digits, upper case.
+pub fn norm_cite(s: &str) -> String {
+    norm_number(s).replace(' ', "").to_uppercase()
+}
+
+fn nodes_of<'t>(nodes: &'t [Node], out: &mut Vec<(&'t Node, bool)>, in_annex: bool) {
+    for n in nodes {
+        let annex = in_annex || n.kind == NodeKind::Annex;
+        out.push((n, annex));
+        nodes_of(&n.children, out, annex);
+    }
+}
+
+/// A gold lead a text can carry: its name is the paragraph's opening words.
+fn reproducible(name: &str, content: &[Piece]) -> Result<(), &'static str> {
+    if name.is_empty() {
+        return Err("no name");
+    }
+    if name == "table" {
+        return Err("name=\"table\"");
+    }
+    let text = norm_lead(&plain(content));
+    let name = norm_lead(name);
+    match text.strip_prefix(&name) {
+        None => Err("name not the paragraph's opening"),
+        // a word goes on past the name (`Rappelan|t`); Chinese has no spaces
+        Some(rest)
+            if rest.starts_with(char::is_alphabetic)
+                && !name.ends_with(crate::syntax::cjk::is_cjk) =>
+        {
+            Err("name cut inside a word")
+        }
+        Some(_) => Ok(()),
+    }
+}
+
+/// Score `text` (a rendering of `gold`, or its PDF extraction).
+pub fn score(gold: &Resolution, text: &str, cfg: &Config) -> Outcome {
+    let doc = Document::new(text);
+    let tree = doc.tree();
+    let mut all = Vec::new();
+    nodes_of(&tree.nodes, &mut all, false);
+    let count = |k: NodeKind| all.iter().filter(|(n, a)| n.kind == k && !a).count();
+    let pre_nodes: Vec<&Node> = all
+        .iter()
+        .filter(|(n, a)| n.kind == NodeKind::Preambular && !a)
+        .map(|(n, _)| *n)
+        .collect();
+    let op_nodes: Vec<&Node> = all
+        .iter()
+        .filter(|(n, a)| n.kind == NodeKind::Operative && !a)
+        .map(|(n, _)| *n)
+        .collect();
+    let footnotes = all
+        .iter()
+        .filter(|(n, _)| n.kind == NodeKind::Footnote)
+        .count();
+    let lead_of = |n: &Node| {
+        n.lead
+            .as_ref()
+            .map(|l| norm_lead(&l.text))
+            .unwrap_or_default()
+    };
+
+    let mut o = Outcome::default();
+    let gold_pre: Vec<(&str, &[Piece])> = gold
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            super::akn::Block::Preambular { name, content } => {
+                Some((name.as_str(), content.as_slice()))
+            }
+            _ => None,
+        })
+        .collect();
+    let gold_ops: Vec<Option<&str>> = gold
+        .operative()
+        .map(|(_, c, _)| Resolution::operative_lead(c))
+        .collect();
+    let mut set = |i: usize, ok: bool, g: String, f: String| {
+        o.ok[i] = ok;
+        o.seen[i] = (g, f);
+    };
+    let lang = tree.lang.code().to_string();
+    set(0, lang == gold.lang, gold.lang.clone(), lang);
+    let g_num = gold.number.as_deref().map(norm_number).unwrap_or_default();
+    let f_num = tree
+        .meta
+        .number
+        .as_deref()
+        .map(norm_number)
+        .unwrap_or_default();
+    set(1, g_num == f_num, g_num, f_num);
+    let (gp, fp) = (gold_pre.len(), count(NodeKind::Preambular));
+    set(2, gp == fp, gp.to_string(), fp.to_string());
+    let (go, fo) = (gold_ops.len(), count(NodeKind::Operative));
+    set(3, go == fo, go.to_string(), fo.to_string());
+    let (gs, fs) = (gold.point_count(), count(NodeKind::Subparagraph));
+    set(4, gs == fs, gs.to_string(), fs.to_string());
+    let gf = gold.footnote_count();
+    set(5, gf == footnotes, gf.to_string(), footnotes.to_string());
+    let g_first = gold_pre
+        .first()
+        .map(|(n, _)| norm_lead(n))
+        .unwrap_or_default();
+    let f_first = pre_nodes.first().map(|n| lead_of(n)).unwrap_or_default();
+    set(6, g_first == f_first, g_first, f_first);
+    let g_op = gold_ops
+        .first()
+        .copied()
+        .flatten()
+        .map(norm_lead)
+        .unwrap_or_default();
+    let f_op = op_nodes.first().map(|n| lead_of(n)).unwrap_or_default();
+    set(7, g_op == f_op, g_op, f_op);
+    let all_ok = o.ok[..8].iter().all(|&b| b);
+    o.ok[8] = all_ok;
+
+    // every lead, paragraph by paragraph in order
+    for (i, (name, content)) in gold_pre.iter().enumerate() {
+        if let Err(why) = reproducible(name, content) {
+            o.lead_quirks.push(format!("{why}: {name}"));
+            continue;
+        }
+        o.leads.0 += 1;
+        let g = norm_lead(name);
+        let f = pre_nodes.get(i).map(|n| lead_of(n)).unwrap_or_default();
+        if f == g {
+            o.leads.1 += 1;
+        }
+        if !f.is_empty() && (f.starts_with(&g) || g.starts_with(&f)) {
+            o.leads.2 += 1;
+        }
+    }
+    for (i, g) in gold_ops.iter().enumerate() {
+        let Some(g) = g else { continue };
+        o.leads.0 += 1;
+        let g = norm_lead(g);
+        let f = op_nodes.get(i).map(|n| lead_of(n)).unwrap_or_default();
+        if f == g {
+            o.leads.1 += 1;
+        }
+        if !f.is_empty() && (f.starts_with(&g) || g.starts_with(&f)) {
+            o.leads.2 += 1;
+        }
+    }
+
+    let gold_cites: BTreeSet<String> = gold.cited.iter().map(|c| norm_cite(c)).collect();
+    let found: BTreeSet<String> = tree
+        .citations
+        .iter()
+        .filter(|c| c.kind == crate::syntax::tree::CitationKind::Resolution)
+        .map(|c| norm_cite(&c.target))
+        .collect();
+    o.cites = (
+        found.intersection(&gold_cites).count(),
+        found.len(),
+        gold_cites.len(),
+    );
+
+    for d in analysis::check(&doc, cfg) {
+        match d.severity {
+            Severity::Error | Severity::Warning => o.errors_warnings += 1,
+            Severity::Information => o.info += 1,
+            Severity::Hint => o.hints += 1,
+        }
+        if matches!(d.code, "UN076" | "UN077") {
+            o.footnote_diags += 1;
+        }
+        if matches!(d.code, "UN004" | "UN007") {
+            o.lead_diags += 1;
+        }
+        if matches!(d.severity, Severity::Error | Severity::Warning) {
+            o.codes.push(d.code);
+        }
+    }
+    o
+}
+
+/// Scores added up over documents.
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    pub docs: usize,
+    pub ok: [usize; FIELDS.len()],
+    pub leads: (usize, usize, usize),
+    pub cites: (usize, usize, usize),
+    pub errors_warnings: usize,
+    pub info: usize,
+    pub hints: usize,
+    pub footnote_diags: usize,
+    pub lead_diags: usize,
+}
+
+impl Tally {
+    pub fn add(&mut self, o: &Outcome) {
+        self.docs += 1;
+        for (t, &ok) in self.ok.iter_mut().zip(o.ok.iter()) {
+            *t += ok as usize;
+        }
+        self.leads.0 += o.leads.0;
+        self.leads.1 += o.leads.1;
+        self.leads.2 += o.leads.2;
+        self.cites.0 += o.cites.0;
+        self.cites.1 += o.cites.1;
+        self.cites.2 += o.cites.2;
+        self.errors_warnings += o.errors_warnings;
+        self.info += o.info;
+        self.hints += o.hints;
+        self.footnote_diags += o.footnote_diags;
+        self.lead_diags += o.lead_diags;
+    }
+
+    /// Share of documents with `field` right, in percent.
+    pub fn rate(&self, field: &str) -> f64 {
+        let i = FIELDS.iter().position(|f| *f == field).expect("a field");
+        pct(self.ok[i], self.docs)
+    }
+
+    pub fn lead_exact(&self) -> f64 {
+        pct(self.leads.1, self.leads.0)
+    }
+
+    pub fn lead_prefix(&self) -> f64 {
+        pct(self.leads.2, self.leads.0)
+    }
+
+    pub fn cite_f1(&self) -> f64 {
+        let (tp, found, gold) = self.cites;
+        if found + gold == 0 {
+            return 1.0;
+        }
+        2.0 * tp as f64 / (found + gold) as f64
+    }
+
+    pub fn per_doc(&self, n: usize) -> f64 {
+        if self.docs == 0 {
+            0.0
+        } else {
+            n as f64 / self.docs as f64
+        }
+    }
+}
+
+fn pct(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        100.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_compare_across_scripts() {
+        assert_eq!(norm_number("79/100."), "79/100");
+        assert_eq!(norm_number("٧٩/١٠٠"), "79/100");
+        assert_eq!(norm_cite("1325 (2000)"), norm_cite("1325(2000)"));
+    }
+
+    #[test]
+    fn a_truncated_or_foreign_name_is_a_quirk() {
+        let text = vec![Piece::Emph("Rappelant".into()), Piece::Text(" sa".into())];
+        assert!(reproducible("Rappelan", &text).is_err());
+        assert!(reproducible("Rappelant", &text).is_ok());
+        assert!(reproducible("table", &text).is_err());
+    }
+}
