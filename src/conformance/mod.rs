@@ -166,8 +166,9 @@ pub struct Report {
     /// Gold leads no text can reproduce, by language and reason.
     pub lead_quirks: BTreeMap<(String, String), usize>,
     pub misses: Vec<Miss>,
-    /// Error and warning codes on the renderings, with counts.
-    pub codes: BTreeMap<(Half, &'static str), usize>,
+    /// Error and warning codes on the renderings: (code, language) → count
+    /// on the tuned and the measured half.
+    pub codes: BTreeMap<(&'static str, String), [usize; 2]>,
 }
 
 /// What to sweep.
@@ -239,7 +240,7 @@ pub fn run(opts: &Options) -> Report {
                 .add(&o);
             if src != Source::Pdf {
                 for c in &o.codes {
-                    *r.codes.entry((e.half, c)).or_default() += 1;
+                    r.codes.entry((c, e.lang.clone())).or_default()[e.half as usize] += 1;
                 }
             }
             if src == Source::Rendered(Shape::Clean) {
@@ -250,6 +251,16 @@ pub fn run(opts: &Options) -> Report {
             }
             // misses are for tuning: never listed for the measured half
             if e.half == Half::Tune {
+                let (missed, wrong) = &o.cite_misses;
+                if !missed.is_empty() || !wrong.is_empty() {
+                    r.misses.push(Miss {
+                        file: e.name.clone(),
+                        source: src,
+                        field: "cites",
+                        gold: missed.join(" "),
+                        found: wrong.join(" "),
+                    });
+                }
                 for (i, f) in FIELDS.iter().enumerate().take(FIELDS.len() - 1) {
                     if !o.ok[i] {
                         r.misses.push(Miss {
@@ -366,10 +377,19 @@ impl Report {
         for ((lang, why), n) in &self.lead_quirks {
             let _ = writeln!(s, "  {lang}  {n:>5}  {why}");
         }
-        let _ = writeln!(s, "\nErrors and warnings on the renderings, by rule:");
-        for ((h, code), n) in &self.codes {
-            let _ = writeln!(s, "  {:<9} {code} {n}", format!("{h:?}"));
+        let _ = writeln!(
+            s,
+            "\nErrors and warnings on the renderings (all shapes), by rule and language: tuned / measured"
+        );
+        let mut last = "";
+        for ((code, lang), [t, m]) in &self.codes {
+            if *code != last {
+                let _ = write!(s, "{}  {code}:", if last.is_empty() { "" } else { "\n" });
+                last = code;
+            }
+            let _ = write!(s, "  {lang} {t}/{m}");
         }
+        s.push('\n');
         s
     }
 }

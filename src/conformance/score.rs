@@ -33,6 +33,8 @@ pub struct Outcome {
     pub lead_quirks: Vec<String>,
     /// Cited resolutions: true positives, found, gold.
     pub cites: (usize, usize, usize),
+    /// Cited resolutions missed and found wrongly, for the listing.
+    pub cite_misses: (Vec<String>, Vec<String>),
     pub errors_warnings: usize,
     pub info: usize,
     pub hints: usize,
@@ -219,6 +221,10 @@ pub fn score(gold: &Resolution, text: &str, cfg: &Config) -> Outcome {
         .filter(|c| c.kind == crate::syntax::tree::CitationKind::Resolution)
         .map(|c| norm_cite(&c.target))
         .collect();
+    o.cite_misses = (
+        gold_cites.difference(&found).cloned().collect(),
+        found.difference(&gold_cites).cloned().collect(),
+    );
     o.cites = (
         found.intersection(&gold_cites).count(),
         found.len(),

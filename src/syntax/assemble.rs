@@ -850,12 +850,15 @@ impl<'a> Builder<'a> {
                 superscript,
                 label_rel,
             } => {
-                let accept = *superscript
-                    || (self.st.fn_zone && *number > 0)
-                    || (self.st.prev_blank
-                        && self.st.saw_body_paragraph
-                        && *number == self.st.last_fn + 1
-                        && *number > 0);
+                // `(3) …` is a footnote in Arabic, elsewhere only under the rule
+                let paren = self.text[..b.abs(*label_rel).start].ends_with('(');
+                let accept = (!paren || self.st.fn_zone || self.lang == Lang::Ar)
+                    && (*superscript
+                        || (self.st.fn_zone && *number > 0)
+                        || (self.st.prev_blank
+                            && self.st.saw_body_paragraph
+                            && *number == self.st.last_fn + 1
+                            && *number > 0));
                 if accept {
                     self.st.fn_zone = true;
                     self.st.last_fn = *number;
@@ -1025,8 +1028,17 @@ impl<'a> Builder<'a> {
             return;
         }
         self.st.numbered_list = None;
+        // the expected number after a paragraph that ended (`;`, `.`, `:`) or
+        // after a blank line opens the next one whatever its first word:
+        // Russian operative verbs are lower case, and a verb the lexicon lacks
+        // is still a verb
+        let ended = matches!(
+            self.st.last_terminal,
+            Some(';' | '；' | '.' | '。' | ':' | '：' | '؛')
+        );
         let rest_ok = rest_t.is_empty()
             || lead.is_some()
+            || (number == Some(expected) && b.line_start && (ended || self.st.prev_blank))
             || rest_t.chars().next().is_some_and(|c| {
                 c.is_uppercase()
                     || crate::syntax::cjk::is_cjk(c)

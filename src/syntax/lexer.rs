@@ -324,6 +324,23 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
                 lead,
             }));
         }
+        // `(12) القرار 70/1.`: the Arabic footnote, its number in parentheses
+        // (the assembler takes it as one only where a footnote can be)
+        if let Some(c) = FOOTNOTE_DEF_PAREN.captures(line) {
+            let m = c.get(1).unwrap();
+            let number = m.as_str().chars().fold(0u32, |a, d| {
+                a.saturating_mul(10).saturating_add(
+                    d.to_digit(10)
+                        .or_else(|| arabic_indic_digit(d))
+                        .unwrap_or(0),
+                )
+            });
+            return BlockKind::FootnoteDef {
+                number,
+                superscript: false,
+                label_rel: (m.start() as u32, m.end() as u32),
+            };
+        }
     } else if superscript_digit(first).is_some() {
         if let Some(c) = FOOTNOTE_DEF_SUP.captures(line) {
             let m = c.get(1).unwrap();
@@ -492,6 +509,11 @@ fn sub_label(line: &str) -> Option<(std::ops::Range<usize>, usize)> {
 /// [`FOOTNOTE_DEF_PLAIN`]'s number (group 1) and where its text starts
 /// (group 2). The usual shape (ASCII blanks, one to three ASCII digits, a
 /// space) is read by hand, the rest by the expression.
+/// `٣` → 3.
+fn arabic_indic_digit(c: char) -> Option<u32> {
+    ('٠'..='٩').contains(&c).then(|| c as u32 - '٠' as u32)
+}
+
 fn footnote_def_plain(line: &str) -> Option<(std::ops::Range<usize>, usize)> {
     let b = line.as_bytes();
     let i = ascii_blanks(b);

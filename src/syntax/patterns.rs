@@ -151,11 +151,13 @@ re!(
 // §5 closing, §6 annexes, drafts
 re!(
     CLOSING_EN,
-    r"^\s*(\d{1,4})\s*(st|nd|rd|th|e|ª|\.ª|a\.|-е|-?я)?\s+(?:\(resumed\)\s+|\(reprise\)\s+|\(continuación\)\s+)?(?:plenary\s+meeting|séance\s+plénière|sesión\s+plenaria|пленарное\s+заседание),?(?:\s+(.*))?\s*$"
+    r"^\s*(\d{1,4})\s*(st|nd|rd|th|e|ª|\.ª|a\.|a|-[еe]|-?я)?\s+(?:\(resumed\)\s+|\(reprise\)\s+|\(continuación\)\s+)?(?:plenary\s+meeting|séance\s+plénière|sesión\s+plenaria|пленарное\s+заседание),?(?:\s+(.*))?\s*$"
 );
+// the closings that put the number inside: Chinese `第47次全体会议`, Arabic
+// `الجلسة العامة 47` (`الجلسة العامة 47 المستأنفة`)
 re!(
     CLOSING_ZH,
-    r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*(?:\d+|[〇零一二三四五六七八九十百千]+)\s*次\s*(?:全\s*体\s*会\s*议|会\s*议\s*(?:一\s*致\s*)?通\s*过\s*。?)\s*$"
+    r"^\s*(?:(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*(?:\d+|[〇零一二三四五六七八九十百千]+)\s*次\s*(?:全\s*体\s*会\s*议|会\s*议\s*(?:一\s*致\s*)?通\s*过\s*。?)|الجلسة\s+العامة\s+[0-9٠-٩]{1,4}(?:\s+المستأنفة)?)\s*$"
 );
 re!(
     CLOSING_SC_OLD,
@@ -185,6 +187,7 @@ re!(
     SUBLABEL,
     r"^\s*(\(([a-z]{1,2}|[ivxlc]{1,7}|[أ-ي]ـ? ?)\)|([a-z]{1,2}|[ivx]{1,6})\)|[㈠-㈩])[ \t\u{3000}]*"
 );
+re!(FOOTNOTE_DEF_PAREN, r"^\s*\(([0-9٠-٩]{1,3})\)[ \t]+\S");
 re!(FOOTNOTE_DEF_SUP, r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S");
 re!(
     FOOTNOTE_DEF_PLAIN,
