@@ -266,3 +266,20 @@ fn a_meeting_report_is_not_a_resolution() {
     let base = diagnostics(&std::fs::read_to_string(dir().join("base_en.txt")).unwrap());
     assert!(!base.iter().any(|d| d.code == "UN085"));
 }
+
+/// UN009 names the defect it finds, the lone operative paragraph's number
+/// (it used to say the paragraph was not numbered; issue 16 item 5).
+#[test]
+fn un009_names_the_number_as_the_defect() {
+    let marked = std::fs::read_to_string(dir().join("UN009.2.fail.txt")).unwrap();
+    let (text, _) = strip_markers(&marked);
+    let d = diagnostics(&text)
+        .into_iter()
+        .find(|d| d.code == "UN009")
+        .expect("UN009 fires on `1. Decides …` alone");
+    assert!(
+        d.message.contains("is numbered") && !d.message.contains("not numbered"),
+        "{}",
+        d.message
+    );
+}
