@@ -16,7 +16,7 @@ fn sources() -> Vec<String> {
             let mut files: Vec<_> = rd
                 .flatten()
                 .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
                 .collect();
             files.sort();
             for f in files {
@@ -77,6 +77,23 @@ const INSERTS: &[&str] = &[
     "\nAnnex\n",
     "61st plenary meeting\n5 December 2007\n",
     "大会，",
+    // Markdown drafts (issue 16)
+    "---\n",
+    "\n---\nsymbol: A/RES/79/1\nlanguage: fr\n---\n",
+    "title: Oceans\n",
+    "*Recalling* ",
+    "_Noting_ ",
+    "**1.** *Decides* ",
+    "*The General Assembly*,\n",
+    "[^3]",
+    ",[^1] ",
+    "\n[^2]: See A/62/1.\n",
+    "\n<!-- unlsp-disable-next UN010 -->\n",
+    "<!-- note ",
+    " -->\n",
+    "\n<!--\n",
+    "\n## ",
+    "# ",
 ];
 
 #[derive(Debug, Clone)]

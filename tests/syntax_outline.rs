@@ -275,3 +275,70 @@ fn ranges_are_on_char_boundaries() {
         }
     }
 }
+
+/// Markdown drafts are a shape of their own (issue 16): the Markdown
+/// renderings of GA 79/163 (front matter, `*italic*` leads, `[^n]`
+/// footnotes, a suppression comment), in English and French, count the
+/// preambular and operative paragraphs and the footnotes of the clean text,
+/// take their heading fields from the front matter and their leads without
+/// the emphasis.
+#[test]
+fn markdown_renderings_count_as_the_clean_text() {
+    let counts = |d: &Document| {
+        (
+            count(d, NodeKind::Preambular),
+            count(d, NodeKind::Operative),
+            count(d, NodeKind::Footnote),
+        )
+    };
+    let clean = std::fs::read_to_string(root().join("../shared/corpus/texts/en/A_RES_79_163.txt"))
+        .ok()
+        .map(|t| counts(&Document::new(&t)))
+        // the AKN markup's counts, when the shared texts are not there
+        .unwrap_or((8, 2, 7));
+    for (file, lang, lead) in [
+        ("A_RES_79_163_markdown.md", unlsp::syntax::Lang::En, "Aware"),
+        (
+            "A_RES_79_163_fr_markdown.md",
+            unlsp::syntax::Lang::Fr,
+            "Consciente",
+        ),
+    ] {
+        let text =
+            std::fs::read_to_string(root().join("tests/fixtures/outline").join(file)).unwrap();
+        let d = Document::new(&text);
+        eprintln!("{file}: {:?} (clean text {clean:?})", counts(&d));
+        assert_eq!(counts(&d), clean, "{file}");
+        assert_eq!(d.lang(), lang, "{file}");
+        let t = d.tree();
+        assert_eq!(t.kind, DocKind::Resolution, "{file}");
+        assert_eq!(t.meta.symbol.as_deref(), Some("A/RES/79/163"), "{file}");
+        assert_eq!(t.meta.number.as_deref(), Some("79/163"), "{file}");
+        assert_eq!(
+            t.meta.issue_date.map(|d| d.iso()).as_deref(),
+            Some("2024-12-19"),
+            "{file}"
+        );
+        let pre = t.nodes_of(NodeKind::Preambular);
+        assert_eq!(pre[0].lead.as_ref().map(|l| l.text.as_str()), Some(lead));
+        for n in pre.iter().chain(&t.nodes_of(NodeKind::Operative)) {
+            let l = n.lead.as_ref().expect("every paragraph has its lead");
+            assert!(!l.text.contains(['*', '_']), "{file}: {}", l.text);
+        }
+        // the markers and their footnotes pair up, in order
+        let labels: Vec<u32> = t
+            .nodes_of(NodeKind::Footnote)
+            .iter()
+            .map(|n| n.label.as_ref().unwrap().parse().unwrap())
+            .collect();
+        // (every marker found: the clean text's PDF extraction loses one,
+        // `Peoples 3  and`)
+        let refs: Vec<u32> = t.footnote_refs.iter().map(|r| r.number).collect();
+        assert_eq!(labels, refs, "{file}");
+        assert_eq!(labels, (1..=7).collect::<Vec<u32>>(), "{file}");
+        assert!(
+            !t.extracted,
+            "{file}: a draft typed in Markdown is not an extraction"
+        );
+    }
+}
