@@ -342,3 +342,34 @@ fn markdown_renderings_count_as_the_clean_text() {
         );
     }
 }
+
+/// Markdown shapes in a text without front matter (any file: recognised by
+/// content): `_italic_` and `**bold**` leads, a comment over several lines
+/// that holds a paragraph's shape, a `[^n]` footnote.
+#[test]
+fn markdown_shapes_in_any_text() {
+    let text = "The General Assembly,\n\n_Noting with concern_ the situation,[^1]\n\n**Recalling** its resolution 61/100 of 6 December 2006,\n\n<!--\na note of the drafters,\n1. Decides nothing;\n-->\n\n1. *Decides* to act;\n\n2. **Requests** a report.\n\n[^1]: See A/62/1.\n";
+    let d = Document::new(text);
+    let t = d.tree();
+    let leads = |k: NodeKind| -> Vec<String> {
+        t.nodes_of(k)
+            .iter()
+            .map(|n| n.lead.as_ref().map(|l| l.text.clone()).unwrap_or_default())
+            .collect()
+    };
+    assert_eq!(
+        leads(NodeKind::Preambular),
+        ["Noting with concern", "Recalling"]
+    );
+    assert_eq!(leads(NodeKind::Operative), ["Decides", "Requests"]);
+    assert_eq!(count(&d, NodeKind::Footnote), 1);
+    assert_eq!(t.footnote_refs.len(), 1);
+    let at = text.find("<!--").unwrap();
+    let comment = t
+        .nodes_of(NodeKind::Furniture)
+        .into_iter()
+        .filter(|n| n.range.start >= at && n.range.end <= text.find("1. *").unwrap())
+        .count();
+    assert_eq!(comment, 4, "the comment's lines are furniture");
+    assert!(!t.extracted);
+}
