@@ -197,6 +197,39 @@ fn renumbering_splits_and_merges() {
     check_equal(&doc, "split again");
 }
 
+/// Markdown's state over lines (issue 16): front matter opened, closed and
+/// its language changed; a comment opened and closed far from each other;
+/// a footnote definition and its marker typed.
+#[test]
+fn markdown_front_matter_and_comments_follow_edits() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text =
+        std::fs::read_to_string(root.join("tests/fixtures/outline/A_RES_79_163_markdown.md"))
+            .unwrap();
+    let mut doc = Document::new(&text);
+    let find = |d: &Document, s: &str| d.text().find(s).unwrap();
+    // (where, bytes deleted there, text put in)
+    let steps: &[(&str, usize, &str)] = &[
+        ("language: en", 12, "language: fr"),
+        ("---\n\n#", 4, ""),
+        ("# Resolution", 0, "---\n"),
+        ("*Aware*", 0, "<!--\n"),
+        ("1. *Reaffirms*", 0, "-->\n"),
+        ("<!--\n", 5, ""),
+        ("-->\n", 4, ""),
+        ("language: fr", 12, "language: en"),
+        ("---\nsymbol", 4, ""),
+        ("", 0, "---\n"),
+        ("Rights,[^1]", 11, "Rights,[^8]"),
+        ("[^7]: S/2003", 0, "[^8]: See A/62/1.\n"),
+    ];
+    for (k, (at, del, ins)) in steps.iter().enumerate() {
+        let start = find(&doc, at);
+        doc.edit(start..start + del, ins);
+        check_equal(&doc, &format!("markdown step {k}: {at:?} ← {ins:?}"));
+    }
+}
+
 fn corpus(name: &str) -> Option<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(root.join("../shared/corpus/texts/en").join(name)).ok()
