@@ -266,3 +266,53 @@ fn a_meeting_report_is_not_a_resolution() {
     let base = diagnostics(&std::fs::read_to_string(dir().join("base_en.txt")).unwrap());
     assert!(!base.iter().any(|d| d.code == "UN085"));
 }
+
+/// UN009 names the defect it finds, the lone operative paragraph's number
+/// (it used to say the paragraph was not numbered; issue 16 item 5).
+#[test]
+fn un009_names_the_number_as_the_defect() {
+    let marked = std::fs::read_to_string(dir().join("UN009.2.fail.txt")).unwrap();
+    let (text, _) = strip_markers(&marked);
+    let d = diagnostics(&text)
+        .into_iter()
+        .find(|d| d.code == "UN009")
+        .expect("UN009 fires on `1. Decides …` alone");
+    assert!(
+        d.message.contains("is numbered") && !d.message.contains("not numbered"),
+        "{}",
+        d.message
+    );
+}
+
+/// Issue 18 item 5: in a Markdown draft, `<!-- unlsp-disable-next UN010 -->`
+/// before an operative paragraph silences UN010 on that paragraph and adds
+/// nothing of its own (it used to be read as the end of the paragraph before
+/// it: `operative paragraph ends with '>'`).
+#[test]
+fn an_inline_suppression_comment_suppresses_and_adds_nothing() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let md = std::fs::read_to_string(root.join("tests/fixtures/outline/A_RES_79_163_markdown.md"))
+        .unwrap();
+    let comment = "<!-- unlsp-disable-next UN010 -->\n";
+    assert!(md.contains(comment));
+    let without = md.replace(comment, "");
+    let codes = |t: &str| code_counts(&diagnostics(t), "");
+    // the comment adds nothing
+    assert_eq!(codes(&md), codes(&without));
+    assert!(
+        diagnostics(&md).iter().all(|d| !d.message.contains('>')),
+        "{:?}",
+        diagnostics(&md)
+    );
+    // and it silences UN010 on the paragraph after it: the last operative
+    // paragraph ending with `;` is flagged without the comment only
+    let defect = |t: &str| {
+        t.replace(
+            "right to self-determination.\n",
+            "right to self-determination;\n",
+        )
+    };
+    let un010 = |t: &str| diagnostics(t).iter().filter(|d| d.code == "UN010").count();
+    assert_eq!(un010(&defect(&without)), 1);
+    assert_eq!(un010(&defect(&md)), 0);
+}

@@ -874,3 +874,29 @@ async fn the_outline_follows_edits_and_is_reused_between_them() {
     assert!(n.iter().all(|x| !x.starts_with("1. Calls upon")), "{n:?}");
     c.shutdown().await;
 }
+
+/// A Markdown draft (issue 16): a `[^n]` marker goes to its `[^n]: …`
+/// definition, and the inline suppression comment adds no diagnostic.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn markdown_footnotes_go_to_their_definition() {
+    let c = start().await;
+    let uri = "file:///tmp/unlsp-test/draft.md";
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text =
+        std::fs::read_to_string(root.join("tests/fixtures/outline/A_RES_79_163_markdown.md"))
+            .unwrap();
+    c.open(uri, &text, 1).await;
+    let ds = c.diagnostics(uri, 1).await;
+    assert!(
+        ds.iter()
+            .all(|d| !d["message"].as_str().unwrap_or("").contains("'>'")),
+        "{ds:?}"
+    );
+    let o = text.find("Rights,[^1]").unwrap() + "Rights,[^".len();
+    let d = c.call("textDocument/definition", at(uri, &text, o)).await;
+    assert!(
+        slice(&text, &d[0]["range"]).starts_with("[^1]: Resolution 2200"),
+        "{d}"
+    );
+    c.shutdown().await;
+}

@@ -16,7 +16,7 @@ fn sources() -> Vec<String> {
             let mut files: Vec<_> = rd
                 .flatten()
                 .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
                 .collect();
             files.sort();
             for f in files {
@@ -77,6 +77,23 @@ const INSERTS: &[&str] = &[
     "\nAnnex\n",
     "61st plenary meeting\n5 December 2007\n",
     "大会，",
+    // Markdown drafts (issue 16)
+    "---\n",
+    "\n---\nsymbol: A/RES/79/1\nlanguage: fr\n---\n",
+    "title: Oceans\n",
+    "*Recalling* ",
+    "_Noting_ ",
+    "**1.** *Decides* ",
+    "*The General Assembly*,\n",
+    "[^3]",
+    ",[^1] ",
+    "\n[^2]: See A/62/1.\n",
+    "\n<!-- unlsp-disable-next UN010 -->\n",
+    "<!-- note ",
+    " -->\n",
+    "\n<!--\n",
+    "\n## ",
+    "# ",
 ];
 
 #[derive(Debug, Clone)]
@@ -178,6 +195,39 @@ fn renumbering_splits_and_merges() {
     let at = doc.text().find(" 5. Requests").unwrap();
     doc.edit(at..at + 1, "\n\n");
     check_equal(&doc, "split again");
+}
+
+/// Markdown's state over lines (issue 16): front matter opened, closed and
+/// its language changed; a comment opened and closed far from each other;
+/// a footnote definition and its marker typed.
+#[test]
+fn markdown_front_matter_and_comments_follow_edits() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text =
+        std::fs::read_to_string(root.join("tests/fixtures/outline/A_RES_79_163_markdown.md"))
+            .unwrap();
+    let mut doc = Document::new(&text);
+    let find = |d: &Document, s: &str| d.text().find(s).unwrap();
+    // (where, bytes deleted there, text put in)
+    let steps: &[(&str, usize, &str)] = &[
+        ("language: en", 12, "language: fr"),
+        ("---\n\n#", 4, ""),
+        ("# Resolution", 0, "---\n"),
+        ("*Aware*", 0, "<!--\n"),
+        ("1. *Reaffirms*", 0, "-->\n"),
+        ("<!--\n", 5, ""),
+        ("-->\n", 4, ""),
+        ("language: fr", 12, "language: en"),
+        ("---\nsymbol", 4, ""),
+        ("", 0, "---\n"),
+        ("Rights,[^1]", 11, "Rights,[^8]"),
+        ("[^7]: S/2003", 0, "[^8]: See A/62/1.\n"),
+    ];
+    for (k, (at, del, ins)) in steps.iter().enumerate() {
+        let start = find(&doc, at);
+        doc.edit(start..start + del, ins);
+        check_equal(&doc, &format!("markdown step {k}: {at:?} ← {ins:?}"));
+    }
 }
 
 fn corpus(name: &str) -> Option<String> {

@@ -275,3 +275,101 @@ fn ranges_are_on_char_boundaries() {
         }
     }
 }
+
+/// Markdown drafts are a shape of their own (issue 16): the Markdown
+/// renderings of GA 79/163 (front matter, `*italic*` leads, `[^n]`
+/// footnotes, a suppression comment), in English and French, count the
+/// preambular and operative paragraphs and the footnotes of the clean text,
+/// take their heading fields from the front matter and their leads without
+/// the emphasis.
+#[test]
+fn markdown_renderings_count_as_the_clean_text() {
+    let counts = |d: &Document| {
+        (
+            count(d, NodeKind::Preambular),
+            count(d, NodeKind::Operative),
+            count(d, NodeKind::Footnote),
+        )
+    };
+    let clean = std::fs::read_to_string(root().join("../shared/corpus/texts/en/A_RES_79_163.txt"))
+        .ok()
+        .map(|t| counts(&Document::new(&t)))
+        // the AKN markup's counts, when the shared texts are not there
+        .unwrap_or((8, 2, 7));
+    for (file, lang, lead) in [
+        ("A_RES_79_163_markdown.md", unlsp::syntax::Lang::En, "Aware"),
+        (
+            "A_RES_79_163_fr_markdown.md",
+            unlsp::syntax::Lang::Fr,
+            "Consciente",
+        ),
+    ] {
+        let text =
+            std::fs::read_to_string(root().join("tests/fixtures/outline").join(file)).unwrap();
+        let d = Document::new(&text);
+        eprintln!("{file}: {:?} (clean text {clean:?})", counts(&d));
+        assert_eq!(counts(&d), clean, "{file}");
+        assert_eq!(d.lang(), lang, "{file}");
+        let t = d.tree();
+        assert_eq!(t.kind, DocKind::Resolution, "{file}");
+        assert_eq!(t.meta.symbol.as_deref(), Some("A/RES/79/163"), "{file}");
+        assert_eq!(t.meta.number.as_deref(), Some("79/163"), "{file}");
+        assert_eq!(
+            t.meta.issue_date.map(|d| d.iso()).as_deref(),
+            Some("2024-12-19"),
+            "{file}"
+        );
+        let pre = t.nodes_of(NodeKind::Preambular);
+        assert_eq!(pre[0].lead.as_ref().map(|l| l.text.as_str()), Some(lead));
+        for n in pre.iter().chain(&t.nodes_of(NodeKind::Operative)) {
+            let l = n.lead.as_ref().expect("every paragraph has its lead");
+            assert!(!l.text.contains(['*', '_']), "{file}: {}", l.text);
+        }
+        // the markers and their footnotes pair up, in order
+        let labels: Vec<u32> = t
+            .nodes_of(NodeKind::Footnote)
+            .iter()
+            .map(|n| n.label.as_ref().unwrap().parse().unwrap())
+            .collect();
+        // (every marker found: the clean text's PDF extraction loses one,
+        // `Peoples 3  and`)
+        let refs: Vec<u32> = t.footnote_refs.iter().map(|r| r.number).collect();
+        assert_eq!(labels, refs, "{file}");
+        assert_eq!(labels, (1..=7).collect::<Vec<u32>>(), "{file}");
+        assert!(
+            !t.extracted,
+            "{file}: a draft typed in Markdown is not an extraction"
+        );
+    }
+}
+
+/// Markdown shapes in a text without front matter (any file: recognised by
+/// content): `_italic_` and `**bold**` leads, a comment over several lines
+/// that holds a paragraph's shape, a `[^n]` footnote.
+#[test]
+fn markdown_shapes_in_any_text() {
+    let text = "The General Assembly,\n\n_Noting with concern_ the situation,[^1]\n\n**Recalling** its resolution 61/100 of 6 December 2006,\n\n<!--\na note of the drafters,\n1. Decides nothing;\n-->\n\n1. *Decides* to act;\n\n2. **Requests** a report.\n\n[^1]: See A/62/1.\n";
+    let d = Document::new(text);
+    let t = d.tree();
+    let leads = |k: NodeKind| -> Vec<String> {
+        t.nodes_of(k)
+            .iter()
+            .map(|n| n.lead.as_ref().map(|l| l.text.clone()).unwrap_or_default())
+            .collect()
+    };
+    assert_eq!(
+        leads(NodeKind::Preambular),
+        ["Noting with concern", "Recalling"]
+    );
+    assert_eq!(leads(NodeKind::Operative), ["Decides", "Requests"]);
+    assert_eq!(count(&d, NodeKind::Footnote), 1);
+    assert_eq!(t.footnote_refs.len(), 1);
+    let at = text.find("<!--").unwrap();
+    let comment = t
+        .nodes_of(NodeKind::Furniture)
+        .into_iter()
+        .filter(|n| n.range.start >= at && n.range.end <= text.find("1. *").unwrap())
+        .count();
+    assert_eq!(comment, 4, "the comment's lines are furniture");
+    assert!(!t.extracted);
+}

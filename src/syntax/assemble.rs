@@ -73,6 +73,10 @@ struct State {
     saw_body_paragraph: bool,
     sponsors: bool,
     decision_hint: bool,
+    /// Inside Markdown front matter (`---` … `---` at the top).
+    front_matter: bool,
+    /// Inside an HTML comment that runs over several lines.
+    in_comment: bool,
 }
 
 impl Default for State {
@@ -99,6 +103,8 @@ impl Default for State {
             saw_body_paragraph: false,
             sponsors: false,
             decision_hint: false,
+            front_matter: false,
+            in_comment: false,
         }
     }
 }
@@ -160,21 +166,47 @@ fn push_child(parent: &mut Node, child: Node) {
 }
 
 /// The last punctuation mark of `s`, skipping trailing spaces, emphasis and
-/// footnote digits glued after it (`mines;6`, `2024,1`, `，¹`).
+/// footnote markers after it (`mines;6`, `2024,1`, `，¹`, `1993,[^4]`).
 pub fn terminal_mark(s: &str) -> Option<char> {
     // the usual end, an ASCII letter or mark that none of the rules below
     // looks past
     if let Some(&last) = s.as_bytes().last()
         && last < 0x80
-        && !matches!(last, 0x09..=0x0D | b' ' | b'*' | b'/' | b'0'..=b'9')
+        && !matches!(
+            last,
+            0x09..=0x0D | b' ' | b'*' | b'/' | b'0'..=b'9' | b']' | b'>'
+        )
     {
         return Some(last as char);
     }
     terminal_mark_in_full(s)
 }
 
+/// `s` without the Markdown footnote markers (`[^4]`) and HTML comments
+/// (`<!-- … -->`) at its end.
+fn strip_markdown_end(mut s: &str) -> &str {
+    loop {
+        let t = s.trim_end_matches(|c: char| is_space(c) || c == '*');
+        let cut = if let Some(u) = t.strip_suffix("-->") {
+            u.rfind("<!--")
+        } else if t.ends_with(']') {
+            t.rfind("[^").filter(|&o| {
+                crate::syntax::lexer::markdown_footnote_label(&t[o..])
+                    .is_some_and(|(_, d)| d.end + 1 == t.len() - o)
+            })
+        } else {
+            None
+        };
+        match cut {
+            Some(o) => s = &t[..o],
+            None => return s,
+        }
+    }
+}
+
 /// [`terminal_mark`] without its fast path.
 fn terminal_mark_in_full(s: &str) -> Option<char> {
+    let s = strip_markdown_end(s);
     let t = s.trim_end_matches(|c: char| is_space(c) || c == '*' || superscript_digit(c).is_some());
     // the old footnote marker `1/` after the mark (`…the United Nations, 1/`,
     // SC 800 and 801 (1993))
@@ -672,6 +704,9 @@ impl<'a> Builder<'a> {
             self.st.prev_blank = true;
             return;
         };
+        if self.markdown_block(b, &r) {
+            return;
+        }
         match &b.kind {
             BlockKind::Blank => {}
             BlockKind::Furniture(k) => {
@@ -901,6 +936,78 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Markdown's front matter and comments of several lines (issue 16):
+    /// whatever their lines look like, they are no text. The front matter
+    /// (`---` on the first line to the next `---`) is the heading block and
+    /// fills its fields; a comment's lines are furniture. True when the
+    /// block was taken.
+    fn markdown_block(&mut self, b: &Block, r: &Range<usize>) -> bool {
+        if self.st.front_matter {
+            if matches!(b.kind, BlockKind::Furniture(FurnitureKind::Fence)) {
+                self.st.front_matter = false;
+            } else {
+                self.front_matter_field(r);
+            }
+            self.open_heading(r);
+            return true;
+        }
+        if self.st.in_comment {
+            if self.text[r.clone()].contains("-->") {
+                self.st.in_comment = false;
+            }
+            self.float(Node::new(NodeKind::Furniture, r.clone()));
+            return true;
+        }
+        match b.kind {
+            // nothing but blank lines before it
+            BlockKind::Furniture(FurnitureKind::Fence)
+                if self.st.zone == Zone::Start
+                    && self.st.heading.is_none()
+                    && self.top.is_empty()
+                    && self.st.floats.is_empty()
+                    && self.st.para.is_none() =>
+            {
+                self.st.front_matter = true;
+                self.open_heading(r);
+                true
+            }
+            BlockKind::Furniture(FurnitureKind::CommentOpen) => {
+                self.st.in_comment = true;
+                self.float(Node::new(NodeKind::Furniture, r.clone()));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// A front-matter line `key: value`: `symbol`, `title` and `date` fill
+    /// the heading's fields (`language` is read before the walk:
+    /// [`front_matter_lang`]).
+    fn front_matter_field(&mut self, r: &Range<usize>) {
+        let line = &self.text[r.clone()];
+        let Some((key, value)) = line.split_once(':') else {
+            return;
+        };
+        let v = value.trim_space().trim_matches(['"', '\'']).trim_space();
+        if v.is_empty() {
+            return;
+        }
+        let at = r.start + key.len() + 1 + value.find(v).unwrap_or(0);
+        let meta = &mut self.st.meta;
+        match key.trim_space() {
+            "symbol" if meta.symbol.is_none() => {
+                meta.symbol = Some(v.to_string());
+                meta.symbol_range = Some(at..at + v.len());
+            }
+            "title" => meta.title = Some(v.to_string()),
+            "date" => {
+                meta.issue_date = crate::syntax::dates::Date::from_iso(v)
+                    .or_else(|| crate::syntax::dates::whole_date(v));
+            }
+            _ => {}
+        }
+    }
+
     fn author(&mut self, r: Range<usize>) {
         if self.st.section_restart && self.section.is_some() {
             // a composite resolution's part (69/96 B) has its own author line
@@ -912,9 +1019,12 @@ impl<'a> Builder<'a> {
             self.top_node(NodeKind::Author, r.clone());
         }
         if self.st.meta.author.is_none() {
-            let t = self.text[r].trim_end_matches(|c: char| {
-                matches!(c, ',' | '，' | '،' | ':' | '：') || is_space(c)
-            });
+            // (without its emphasis: `*The General Assembly*,`)
+            let t = self.text[r]
+                .trim_end_matches(|c: char| {
+                    matches!(c, ',' | '，' | '،' | ':' | '：') || is_space(c)
+                })
+                .trim_matches(['*', '_']);
             let squeezed = if t.chars().any(crate::syntax::cjk::is_han) {
                 t.chars().filter(|c| !is_space(*c)).collect()
             } else {
@@ -1846,7 +1956,23 @@ mod tests {
             .flat_map(|t| t.lines().map(String::from))
             .collect();
         lines.extend((0u8..0x80).map(|b| format!("mines;6{}", b as char)));
-        lines.extend(["the United Nations, 1/", "mines;6", "，¹", "a **", ""].map(String::from));
+        lines.extend(
+            [
+                "the United Nations, 1/",
+                "mines;6",
+                "，¹",
+                "a **",
+                "",
+                "1993,[^4]",
+                "1993,[^4][^5]",
+                "Palestine; <!-- note -->",
+                "a [^x]",
+                "a>",
+            ]
+            .map(String::from),
+        );
+        assert_eq!(terminal_mark("on 25 June 1993,[^4]"), Some(','));
+        assert_eq!(terminal_mark("of Palestine; <!-- x -->"), Some(';'));
         for l in &lines {
             assert_eq!(terminal_mark(l), terminal_mark_in_full(l), "{l:?}");
         }

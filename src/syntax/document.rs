@@ -153,7 +153,8 @@ impl Counts {
                 f(&mut self.votes[i], 1);
             }
         }
-        if matches!(b.kind, BlockKind::Furniture(_)) {
+        // (Markdown markup is typed, not left by an extraction)
+        if matches!(&b.kind, BlockKind::Furniture(k) if !k.is_markup()) {
             self.furniture = (self.furniture as i64 + sign).max(0) as usize;
         }
     }
@@ -395,6 +396,9 @@ impl Document {
 
     fn detect_lang(&self) -> Lang {
         if let Some(l) = self.lang_override {
+            return l;
+        }
+        if let Some(l) = lexer::front_matter_lang(&self.text) {
             return l;
         }
         self.counts.scripts.detect(self.counts.votes)

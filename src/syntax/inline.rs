@@ -694,7 +694,27 @@ pub fn analyse(
     find_markers(view, &f, &mut f.footnote_refs.clone())
         .into_iter()
         .for_each(|m| f.footnote_refs.push(m));
+    markdown_markers(view, &mut f.footnote_refs);
     f
+}
+
+/// Markdown footnote references, `text[^3]` (issue 16): marked, so strong,
+/// and counted as superscripts are (a writer's marker, not an extraction's
+/// digits).
+fn markdown_markers(view: &View, out: &mut Vec<(FootnoteRef, bool)>) {
+    let s = view.s.as_str();
+    for at in memchr::memmem::find_iter(s.as_bytes(), b"[^") {
+        if let Some((number, d)) = crate::syntax::lexer::markdown_footnote_label(&s[at..]) {
+            out.push((
+                FootnoteRef {
+                    number,
+                    range: view.range(at..at + d.end + 1),
+                    superscript: true,
+                },
+                true,
+            ));
+        }
+    }
 }
 
 /// One language's citation grammar, compiled from its `languages.toml` section.

@@ -21,6 +21,26 @@ pub enum FurnitureKind {
     Recycle,
     RunningHeader,
     SponsorNote,
+    /// Markdown markup that is no text (issue 16): a heading's `## `, a
+    /// comment `<!-- … -->` whole on its line or before the line's text.
+    Markup,
+    /// `---` alone on its line: Markdown's front-matter fence (at the top of
+    /// the text, the assembler decides) or a thematic break.
+    Fence,
+    /// A line that opens an HTML comment `<!--` and does not close it: the
+    /// lines up to the one holding `-->` are the comment's (the assembler).
+    CommentOpen,
+}
+
+impl FurnitureKind {
+    /// Furniture that a writer typed (Markdown markup), not an extraction
+    /// left behind: it does not make a text look extracted.
+    pub fn is_markup(&self) -> bool {
+        matches!(
+            self,
+            FurnitureKind::Markup | FurnitureKind::Fence | FurnitureKind::CommentOpen
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -242,6 +262,32 @@ fn new_block(
 
 fn lex_line(line: &str, abs: usize, term: usize, out: &mut Vec<Block>) {
     let indented = line.starts_with(is_space) && !line.trim().is_empty();
+    if let Some(cut) = markup_prefix(line) {
+        // `## 79/163. Title`, `<!-- note --> text`: the markup is a block of
+        // its own, the rest is read as a line of its own
+        let whole = cut == line.len();
+        out.push(new_block(
+            abs,
+            &line[..cut],
+            if whole { term } else { 0 },
+            BlockKind::Furniture(FurnitureKind::Markup),
+            true,
+            indented,
+        ));
+        if whole {
+            return;
+        }
+        let rest = &line[cut..];
+        let mut kind = classify(rest, abs + cut, true);
+        if matches!(kind, BlockKind::Text) && line.trim_space_start().starts_with('#') {
+            // a Markdown heading is a heading whatever its punctuation
+            kind = BlockKind::HeadingLike { designator: None };
+        }
+        // (not a line start for the re-lexing of an edit, which looks for
+        // the line's first block)
+        out.push(new_block(abs + cut, rest, term, kind, false, false));
+        return;
+    }
     if (line.len() > 300 || run_in_author(line))
         && let Some(splits) = inline_splits(line)
     {
@@ -283,6 +329,11 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
         return BlockKind::Furniture(FurnitureKind::Meta);
     }
     let first = t.chars().next().unwrap();
+    if matches!(first, '-' | '<' | '[')
+        && let Some(k) = markdown_line(line, t)
+    {
+        return k;
+    }
     // Arabic-Indic digits number Arabic paragraphs too (`١ - يقرر`)
     if first.is_ascii_digit() || ('٠'..='٩').contains(&first) {
         if let Some(k) = classify_digit_line(line, t) {
@@ -298,9 +349,15 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
         if let Some(k) = numbered(line) {
             return k;
         }
+        if let Some(k) = unemphasised(line, abs, line_start) {
+            return k;
+        }
     } else if first == '_' {
         if SEPARATOR.is_match(line) {
             return BlockKind::FootnoteSeparator;
+        }
+        if let Some(k) = unemphasised(line, abs, line_start) {
+            return k;
         }
     } else if first == '[' {
         if REPORT_LINE.is_match(line) {
@@ -360,6 +417,12 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
     } else if (first == 'h' || first == 'w') && URL_LINE.is_match(line) {
         return BlockKind::Furniture(FurnitureKind::Url);
     }
+    classify_rest(line, t, first, line_start)
+}
+
+/// [`classify`] after the shapes told by the first character: heading
+/// fields, a lead phrase, a heading-like line, text.
+fn classify_rest(line: &str, t: &str, first: char, line_start: bool) -> BlockKind {
     if let Some(k) = classify_heading_fields(line, t, first) {
         return k;
     }
@@ -400,6 +463,128 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
         }
     }
     BlockKind::Text
+}
+
+/// The `language:` of the Markdown front matter that opens `text` (issue 16;
+/// blank lines may come before its `---`), read before the walk, since the
+/// language decides how the text is read. Cheap: a text that does not open
+/// with `---` answers at its first line.
+pub fn front_matter_lang(text: &str) -> Option<crate::syntax::lang::Lang> {
+    let t = text
+        .trim_start_matches('\u{feff}')
+        .trim_start_matches(['\n', '\r', ' ', '\t']);
+    let mut lines = t.lines();
+    if lines.next()?.trim_space() != "---" {
+        return None;
+    }
+    for l in lines.take(64) {
+        let l = l.trim_space();
+        if l == "---" {
+            return None;
+        }
+        if let Some(v) = l.strip_prefix("language:") {
+            return crate::syntax::lang::Lang::from_code(v.trim_space().trim_matches(['"', '\'']));
+        }
+    }
+    None
+}
+
+/// Markdown's own line shapes (issue 16): `---` (a front-matter fence or a
+/// thematic break), a line that opens an HTML comment it does not close, a
+/// footnote definition `[^3]: …`. Whole-line comments and heading markers are
+/// cut off by [`markup_prefix`] before a line is classified.
+fn markdown_line(line: &str, t: &str) -> Option<BlockKind> {
+    if t == "---" {
+        return Some(BlockKind::Furniture(FurnitureKind::Fence));
+    }
+    if let Some(after) = t.strip_prefix("<!--") {
+        return (!after.contains("-->"))
+            .then_some(BlockKind::Furniture(FurnitureKind::CommentOpen));
+    }
+    let at = line.len() - line.trim_space_start().len();
+    let (number, digits) = markdown_footnote_label(&line[at..])?;
+    if !line[at + digits.end..].starts_with("]:") {
+        return None;
+    }
+    Some(BlockKind::FootnoteDef {
+        number,
+        // a marked definition, as a superscript one: never a number in a
+        // wrapped line
+        superscript: true,
+        label_rel: ((at + digits.start) as u32, (at + digits.end) as u32),
+    })
+}
+
+/// `[^12` at the start of `s`: the footnote number and the digits' range in
+/// `s` (Markdown footnote labels that are not numbers are not UN footnotes).
+pub fn markdown_footnote_label(s: &str) -> Option<(u32, std::ops::Range<usize>)> {
+    let b = s.as_bytes();
+    if !b.starts_with(b"[^") {
+        return None;
+    }
+    let d = b[2..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=4).contains(&d) || b.get(2 + d) != Some(&b']') {
+        return None;
+    }
+    Some((s[2..2 + d].parse().ok()?, 2..2 + d))
+}
+
+/// Where the Markdown markup that opens `line` ends, when the line holds
+/// markup before its text or is markup whole: a heading's `#`…`######` and
+/// the space after it, an HTML comment `<!-- … -->` closed on the line (with
+/// the spaces after it). `None` for every other line (one byte test for most).
+fn markup_prefix(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    let i = ascii_blanks(b);
+    match b.get(i)? {
+        b'#' => {
+            let hashes = b[i..].iter().take_while(|&&c| c == b'#').count();
+            let gap = b[i + hashes..]
+                .iter()
+                .take_while(|&&c| c == b' ' || c == b'\t')
+                .count();
+            let text = i + hashes + gap;
+            ((1..=6).contains(&hashes) && gap > 0 && text < b.len()).then_some(text)
+        }
+        b'<' if line[i..].starts_with("<!--") => {
+            let close = line[i + 4..].find("-->")? + i + 4 + 3;
+            let rest = ascii_blanks(&b[close..]);
+            Some(close + rest)
+        }
+        _ => None,
+    }
+}
+
+/// A line that opens with emphasis (`*The General Assembly*,`, `*53rd plenary
+/// meeting*`, `_Recalling_ …`) read without it: the markers are blanked (so
+/// the offsets stay), and the line is classified again. Only when the line
+/// read as it is says no more than text or a heading-like line, so that a
+/// lead keeps its emphasis.
+fn unemphasised(line: &str, abs: usize, line_start: bool) -> Option<BlockKind> {
+    let b = line.as_bytes();
+    let mut blank = Vec::with_capacity(b.len());
+    for (i, &c) in b.iter().enumerate() {
+        // `_` is emphasis at a word's edge only (`snake_case` is text)
+        let edge = |j: Option<usize>| {
+            j.and_then(|j| b.get(j))
+                .is_none_or(|n| !n.is_ascii_alphanumeric())
+        };
+        let marker = c == b'*' || (c == b'_' && (edge(i.checked_sub(1)) || edge(Some(i + 1))));
+        blank.push(if marker { b' ' } else { c });
+    }
+    let blanked = String::from_utf8(blank).ok()?;
+    if blanked.trim_space().is_empty() {
+        return None;
+    }
+    let t = line.trim_space();
+    let as_is = classify_rest(line, t, t.chars().next()?, line_start);
+    if !matches!(as_is, BlockKind::Text | BlockKind::HeadingLike { .. }) {
+        return Some(as_is);
+    }
+    match classify(&blanked, abs, line_start) {
+        BlockKind::Text | BlockKind::HeadingLike { .. } => Some(as_is),
+        k => Some(k),
+    }
 }
 
 /// Whether `t` can open with a part designator (`IV.`, `B -`, `C`, `ألف`):

@@ -162,15 +162,31 @@ impl LeadMatch {
     /// as the lead).
     pub fn text(&self, src: &str) -> String {
         let mut out = String::with_capacity(self.text_len as usize);
-        normalise(src, |_, c| {
+        let mut apostrophes = 0;
+        normalise(src, |i, c| {
             if out.len() >= self.text_len as usize {
                 return false;
             }
             if let Some(c) = c {
                 out.push(c);
+                apostrophes += usize::from(c == '\'' && src[i..].starts_with('’'));
             }
             true
         });
+        if apostrophes > 0 {
+            // as written: each apostrophe the match read as straight
+            let mut written = src.chars().filter(|&c| c == '\'' || c == '’');
+            return out
+                .chars()
+                .map(|c| {
+                    if c == '\'' {
+                        written.next().unwrap_or(c)
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+        }
         out
     }
 
@@ -255,7 +271,15 @@ fn normalise(text: &str, mut f: impl FnMut(usize, Option<char>) -> bool) {
         if c == '\n' || c == '\r' {
             break;
         }
-        let c = if is_cjk(c) { simplified(c) } else { c };
+        // the lexicon writes apostrophes straight, UN texts curly (`Ayant à
+        // l’esprit`)
+        let c = if is_cjk(c) {
+            simplified(c)
+        } else if c == '’' {
+            '\''
+        } else {
+            c
+        };
         if !f(i, Some(c)) {
             break;
         }

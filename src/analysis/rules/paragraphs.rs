@@ -345,7 +345,11 @@ fn un009(cx: &Ctx, out: &mut Sink) {
     let p = groups[0][0];
     if let Some(lr) = &p.label_range {
         let lead_start = p.lead.as_ref().map(|l| l.range.start).unwrap_or(lr.end);
-        out.emit(lr.clone(), "the only operative paragraph is not numbered")
+        // UN009: the defect is the number itself (`1. Adopts …` alone)
+        out.emit(
+            lr.clone(),
+            "the only operative paragraph is numbered: a lone operative paragraph carries no number",
+        )
             .fix(
                 "Remove the number",
                 vec![Edit {

@@ -198,7 +198,7 @@ pub const UN071: RuleDef = RuleDef {
     extraction_tolerant: false,
     reach: Reach::Unit,
     summary: "Brackets and quotation marks balance within a paragraph.",
-    explanation: "`()`, `[]`, `（）`, `《》`, `“”`, `«»` open and close inside the same paragraph (footnotes are checked on their own).",
+    explanation: "`()`, `[]`, `（）`, `《》`, `“”`, `«»` open and close inside the same paragraph, title, adoption line or heading block (footnotes are checked on their own).",
     bad: "《集束弹药公约》的执行情况》",
     good: "《集束弹药公约》的执行情况",
     check: un071,
@@ -243,6 +243,10 @@ fn un071(cx: &Ctx, out: &mut Sink) {
                 | NodeKind::Paragraph
                 | NodeKind::Footnote
                 | NodeKind::Title
+                // the heading block and the adoption lines (`[on the report
+                // of the … Committee (A/79/431, para. 33]`) balance too
+                | NodeKind::Heading
+                | NodeKind::Adoption
         ) {
             units.push(n)
         }
