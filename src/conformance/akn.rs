@@ -96,6 +96,9 @@ pub struct Resolution {
     /// Cover page lines: organ, distribution, date, session, agenda item,
     /// adoption line, report line.
     pub cover: Vec<Vec<Piece>>,
+    /// The cover's titles: the Council's `Resolution 2618 (2022)`, the
+    /// adoption line, the committee report line (also in `cover`).
+    pub cover_titles: Vec<Vec<Piece>>,
     pub title: Vec<Piece>,
     pub body: Vec<Block>,
     /// Closing lines (`49th plenary meeting`, the date).
@@ -322,6 +325,11 @@ fn read_cover(cover: Node, r: &mut Resolution) {
         }
         let pieces = inline(p, &mut r.cited);
         if !is_blank(&pieces) {
+            if p.descendants()
+                .any(|n| n.has_tag_name("docTitle") || n.has_tag_name("docProponent"))
+            {
+                r.cover_titles.push(pieces.clone());
+            }
             r.cover.push(pieces);
         }
     }

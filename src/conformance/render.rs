@@ -57,7 +57,14 @@ pub fn render(r: &Resolution, shape: Shape) -> String {
         paras: Vec::new(),
     };
     if shape == Shape::Markdown {
+        // front matter, then the adoption line and the report line; the
+        // Council's number line (`Resolution 2618 (2022)`) is the heading
         w.front_matter(r);
+        for (k, line) in r.cover_titles.iter().enumerate() {
+            let t = w.pieces(line);
+            let sc_number = k == 0 && r.number_text.is_none();
+            w.push(Para::text(if sc_number { format!("# {t}") } else { t }));
+        }
     } else {
         for line in &r.cover {
             let t = w.pieces(line);
@@ -181,6 +188,10 @@ impl Writer {
                 }
             }
         }
+        if self.shape == Shape::Markdown {
+            // an Arabic marker's parentheses go with the marker: `2024[^1]،`
+            s = unparen_refs(&s);
+        }
         s.trim().to_string()
     }
 
@@ -258,8 +269,13 @@ impl Writer {
 
     fn note_line(&self, (marker, text): &(String, String)) -> String {
         // Arabic notes keep the parentheses of their marker: `(1) النص`
+        // (Markdown's `[^1]` has its own brackets)
         if let Some(rest) = text.strip_prefix("()") {
-            let marker = format!("({marker})");
+            let marker = if self.shape == Shape::Markdown {
+                marker.clone()
+            } else {
+                format!("({marker})")
+            };
             return self.note_line(&(marker, rest.trim_start().to_string()));
         }
         match self.shape {
@@ -373,6 +389,28 @@ impl Writer {
     }
 }
 
+/// `2024([^1])،` → `2024[^1]،`: only a reference wrapped whole.
+fn unparen_refs(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("([^") {
+        let after = &rest[i + 1..];
+        match after.find(']') {
+            Some(j) if after[j + 1..].starts_with(')') && !after[..j].contains(' ') => {
+                out.push_str(&rest[..i]);
+                out.push_str(&after[..=j]);
+                rest = &after[j + 2..];
+            }
+            _ => {
+                out.push_str(&rest[..i + 1]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A job number as the UN prints it on every page (`24-23545`), made from the
 /// symbol so that a document always gets the same one.
 fn job_number(r: &Resolution) -> String {
@@ -452,6 +490,14 @@ fn word_spaces(s: &str, french: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_arabic_reference_sheds_its_parentheses() {
+        assert_eq!(
+            unparen_refs("2024([^1])، (A/79/23[^2])"),
+            "2024[^1]، (A/79/23[^2])"
+        );
+    }
 
     #[test]
     fn wrapping_keeps_every_word() {

@@ -148,10 +148,12 @@ re!(
     r"^\s*(\d{1,4})\s*\((\d{4})\)\.?\s+(?:Resolution|Résolution)\s+of\b"
 );
 
-// §5 closing, §6 annexes, drafts
+// §5 closing, §6 annexes, drafts. The ordinal of a closing as the UN's files
+// write it: `47ª` flattened to `47a`, Russian `47‑е` with a non-breaking hyphen
+// or a Latin `e`
 re!(
     CLOSING_EN,
-    r"^\s*(\d{1,4})\s*(st|nd|rd|th|e|ª|\.ª|a\.|a|-[еe]|-?я)?\s+(?:\(resumed\)\s+|\(reprise\)\s+|\(continuación\)\s+)?(?:plenary\s+meeting|séance\s+plénière|sesión\s+plenaria|пленарное\s+заседание),?(?:\s+(.*))?\s*$"
+    r"^\s*(\d{1,4})\s*(st|nd|rd|th|e|ª|\.ª|a\.|a|[-‐‑][еe]|[-‐‑]?я)?\s+(?:\(resumed\)\s+|\(reprise\)\s+|\(continuación\)\s+)?(?:plenary\s+meeting|séance\s+plénière|sesión\s+plenaria|пленарное\s+заседание),?(?:\s+(.*))?\s*$"
 );
 // the closings that put the number inside: Chinese `第47次全体会议`, Arabic
 // `الجلسة العامة 47` (`الجلسة العامة 47 المستأنفة`)

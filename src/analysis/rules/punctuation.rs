@@ -252,6 +252,7 @@ fn un071(cx: &Ctx, out: &mut Sink) {
         }
     });
     let fr_es = matches!(cx.lang, Lang::Fr | Lang::Es);
+    let arabic = cx.lang == Lang::Ar;
     for n in units {
         let pieces = if n.kind == NodeKind::Footnote {
             vec![n.range.clone()]
@@ -279,6 +280,15 @@ fn un071(cx: &Ctx, out: &mut Sink) {
                     && (c == '"' || (c == '’' && s[i + c.len_utf8()..].starts_with('’')))
                 {
                     stacks[QUOTE].pop();
+                    continue;
+                }
+                // Arabic opens a quotation with ” and closes it with “ (and
+                // some texts the other way round): either mark closes an
+                // open quotation, and opens one otherwise
+                if arabic && (c == '“' || c == '”') {
+                    if stacks[QUOTE].pop().is_none() {
+                        stacks[QUOTE].push(r.start + i);
+                    }
                     continue;
                 }
                 let Some((k, is_open)) = PAIRS.iter().enumerate().find_map(|(k, &(o, cl))| {
@@ -358,6 +368,11 @@ fn un071(cx: &Ctx, out: &mut Sink) {
                 if quote && near_start(at) {
                     continue;
                 }
+                // the Arabic quotation opened with either mark
+                let (open, close) = match cx.text[at..].chars().next() {
+                    Some('”') if arabic && k == QUOTE => ('”', '“'),
+                    _ => (open, close),
+                };
                 out.emit(
                     at..at + open.len_utf8(),
                     format!("`{open}` is never closed in this paragraph: add `{close}`"),
