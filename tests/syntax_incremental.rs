@@ -77,6 +77,15 @@ const INSERTS: &[&str] = &[
     "\nAnnex\n",
     "61st plenary meeting\n5 December 2007\n",
     "大会，",
+    // footnote markers as a reader sees them (issue 16 item 4)
+    "nuclear tests6 ",
+    "Abyei1, ",
+    "2024(1)",
+    "أنغويلا(2) ",
+    "20238 and ",
+    "»8, ",
+    "326,164,100 dollars ",
+    "1 234 567 ",
 ];
 
 #[derive(Debug, Clone)]

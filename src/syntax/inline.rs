@@ -1471,6 +1471,9 @@ fn find_markers(
                         '/' | '.' | ',' | ':' | ')' | '-' | '年' | '月' | '日' | '个' | '%'
                     ))
         });
+        // `»8, dans`, `”3; and`: after a closing quote the sentence's own
+        // punctuation follows the marker
+        let next_ok = next_ok || (matches!(punct, '»' | '”' | '"') && punct_follows(&s[de..]));
         if glued_ok && next_ok && (!spaced || !punct.is_ascii() || punct == '"') {
             let before = &s[..punct_at];
             let word = before
@@ -1662,6 +1665,13 @@ fn find_markers(
     }
     v.sort_by_key(|(r, _)| r.range.start);
     v
+}
+
+/// `s` opens with a comma, semicolon, colon or full stop that ends a phrase
+/// (a space or the end after it), not a number's part (`8,5`, `3.1`).
+fn punct_follows(s: &str) -> bool {
+    let mut c = s.chars();
+    matches!(c.next(), Some(',' | ';' | ':' | '.')) && c.next().is_none_or(is_space)
 }
 
 /// Pushes a weak marker (kept only when its footnote exists, in sequence).
