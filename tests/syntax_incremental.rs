@@ -94,6 +94,15 @@ const INSERTS: &[&str] = &[
     "\n<!--\n",
     "\n## ",
     "# ",
+    // footnote markers as a reader sees them (issue 16 item 4)
+    "nuclear tests6 ",
+    "Abyei1, ",
+    "2024(1)",
+    "أنغويلا(2) ",
+    "20238 and ",
+    "»8, ",
+    "326,164,100 dollars ",
+    "1 234 567 ",
 ];
 
 #[derive(Debug, Clone)]

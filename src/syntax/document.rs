@@ -840,15 +840,30 @@ impl Document {
         }
 
         // Weak markers (a digit after a word) count only when a footnote with
-        // that number exists and they come in sequence.
+        // that number exists and they come in sequence, one marker the text
+        // lost (`Agreement4and`) allowed for, so that it breaks no chain. A
+        // marker glued to its word (`tests6`, `2024(1)`) that is the next in
+        // sequence counts without its footnote: the footnote was lost (UN077);
+        // so does any weak marker next after the last footnote, once every
+        // footnote has had its marker.
         let mut max_seen = 0;
+        let text: &str = &self.text;
+        let glued = |r: &FootnoteRef| {
+            text[..r.range.start].ends_with(|c: char| c.is_alphanumeric() || c == '(')
+        };
+        let last_note = (self.footnotes.iter())
+            .filter(|(_, n)| **n > 0)
+            .map(|(k, _)| *k)
+            .max()
+            .unwrap_or(0);
         for (r, strong) in &self.raw_refs {
-            let keep = if *strong {
-                true
-            } else {
-                self.footnotes.get(&r.number).is_some_and(|&n| n > 0)
-                    && (r.number == max_seen + 1 || (r.number <= max_seen && r.number > 0))
-            };
+            let next = r.number == max_seen + 1;
+            let keep = *strong
+                || (r.number > 0
+                    && r.number <= max_seen + 2
+                    && self.footnotes.get(&r.number).is_some_and(|&n| n > 0))
+                || (next && glued(r))
+                || (next && max_seen > 0 && max_seen == last_note);
             if keep {
                 max_seen = max_seen.max(r.number);
                 tree.footnote_refs.push(r.clone());

@@ -1435,11 +1435,29 @@ fn find_markers(
         }
         let de = k;
         if de - ds > 3 {
+            // `20238 and`: a year with its marker glued on (weak)
+            if let Some(m) = year_then_marker(s, ds, de) {
+                push_weak(view, &inside_cite, &mut v, s, m);
+            }
             continue;
         }
         let next = s[de..].chars().next();
         let prev = s[..ds].chars().next_back();
         let Some(prev) = prev else { continue };
+        // `nuclear tests6`, `Abyei1,`: a marker glued to a word (weak)
+        if prev.is_alphabetic() {
+            if glued_to_word(s, ds, de) {
+                push_weak(view, &inside_cite, &mut v, s, ds..de);
+            }
+            continue;
+        }
+        // `أنغويلا(2)`, `2024(1)`: the parenthesised marker of Arabic texts (weak)
+        if prev == '(' {
+            if parenthesised_marker(s, ds, de) {
+                push_weak(view, &inside_cite, &mut v, s, ds..de);
+            }
+            continue;
+        }
         let number: u32 = s[ds..de].parse().unwrap_or(0);
         // the punctuation (or space) before the digits
         let (punct, spaced) = if is_space(prev) {
@@ -1457,9 +1475,13 @@ fn find_markers(
             };
             before.len() - punct.len_utf8()
         };
+        // `326,164,100`, `1.234.567`, `1’234`: a group of a number, not a marker
+        if digit_group(s, punct_at, punct, spaced, de - ds) {
+            continue;
+        }
         let glued_ok = matches!(
             punct,
-            ',' | ';' | '.' | ':' | '，' | '；' | '。' | '》' | '）' | ')' | '”' | '"'
+            ',' | ';' | '.' | ':' | '，' | '；' | '。' | '》' | '）' | ')' | '”' | '"' | '»'
         );
         let next_ok = next.is_none_or(|c| {
             is_space(c)
@@ -1469,6 +1491,9 @@ fn find_markers(
                         '/' | '.' | ',' | ':' | ')' | '-' | '年' | '月' | '日' | '个' | '%'
                     ))
         });
+        // `»8, dans`, `”3; and`: after a closing quote the sentence's own
+        // punctuation follows the marker
+        let next_ok = next_ok || (matches!(punct, '»' | '”' | '"') && punct_follows(&s[de..]));
         if glued_ok && next_ok && (!spaced || !punct.is_ascii() || punct == '"') {
             let before = &s[..punct_at];
             let word = before
@@ -1532,15 +1557,18 @@ fn find_markers(
                     range: r,
                     superscript: false,
                 },
-                true,
+                !after_plain_number(before),
             ));
             continue;
         }
         // weak: `on Anguilla 2 and`, `Peoples, 3 there`
-        if !spaced || de - ds > 2 || !next.is_none_or(is_space) {
+        if !spaced || !next.is_none_or(is_space) {
             continue;
         }
-        if !(punct.is_ascii_alphabetic() || matches!(punct, ')' | ']' | '”' | '"' | ',')) {
+        if !(punct.is_ascii_alphabetic()
+            || matches!(punct, ')' | ']' | '”' | '"' | ',' | ';')
+            || (punct.is_ascii_digit() && ends_with_year(&s[..punct_at + 1])))
+        {
             continue;
         }
         let before = &s[..punct_at + punct.len_utf8()];
@@ -1659,6 +1687,165 @@ fn find_markers(
     v
 }
 
+/// `s` opens with a comma, semicolon, colon or full stop that ends a phrase
+/// (a space or the end after it), not a number's part (`8,5`, `3.1`).
+fn punct_follows(s: &str) -> bool {
+    let mut c = s.chars();
+    matches!(c.next(), Some(',' | ';' | ':' | '.')) && c.next().is_none_or(is_space)
+}
+
+/// Pushes a weak marker (kept only when its footnote exists, in sequence).
+fn push_weak(
+    view: &View,
+    inside_cite: &impl Fn(&Range<usize>) -> bool,
+    v: &mut Vec<(FootnoteRef, bool)>,
+    s: &str,
+    m: Range<usize>,
+) {
+    let number: u32 = s[m.clone()].parse().unwrap_or(0);
+    let r = view.range(m);
+    if number == 0 || inside_cite(&r) || v.last().is_some_and(|(x, _)| x.range == r) {
+        return;
+    }
+    v.push((
+        FootnoteRef {
+            number,
+            range: r,
+            superscript: false,
+        },
+        false,
+    ));
+}
+
+/// A year of the UN's time (1945–2049) as four digits.
+fn is_year(d: &[u8]) -> bool {
+    d.len() == 4
+        && d.iter().all(u8::is_ascii_digit)
+        && matches!(
+            (d[0], d[1], d[2]),
+            (b'1', b'9', b'4'..=b'9') | (b'2', b'0', b'0'..=b'4')
+        )
+}
+
+/// `s` ends with a year standing alone (`August 1948`), not a digit group.
+fn ends_with_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 4
+        && is_year(&b[b.len() - 4..])
+        && (b.len() == 4
+            || !(b[b.len() - 5].is_ascii_digit() || b".,/\xa0".contains(&b[b.len() - 5])))
+}
+
+/// `before` (the text up to a comma or full stop) ends with a number other
+/// than a year: a marker after it may be a decimal (`2,5 millions`), so it is
+/// kept only as a weak one.
+fn after_plain_number(before: &str) -> bool {
+    before.ends_with(|c: char| c.is_ascii_digit()) && !ends_with_year(before)
+}
+
+/// The digits at `ds..ds + len` continue a number written with group
+/// separators (`326,164,100`, `1 234 567`, `1.234.567`, `1’234`): three digits
+/// after a separator that follows a digit.
+fn digit_group(s: &str, punct_at: usize, punct: char, spaced: bool, len: usize) -> bool {
+    if len != 3 {
+        return false;
+    }
+    let sep = if spaced { ' ' } else { punct };
+    let digit_before = if spaced {
+        punct.is_ascii_digit()
+    } else {
+        s[..punct_at].ends_with(|c: char| c.is_ascii_digit())
+    };
+    digit_before && matches!(sep, ',' | '.' | ' ' | '\'' | '’')
+}
+
+/// `20238 and`, `2015–20307`: five or six digits that are a year and a
+/// one- or two-digit marker glued to it (numbers this large are written with
+/// group separators in UN texts). Returns the marker's range.
+fn year_then_marker(s: &str, ds: usize, de: usize) -> Option<Range<usize>> {
+    let b = s.as_bytes();
+    if !(5..=6).contains(&(de - ds)) || !is_year(&b[ds..ds + 4]) || b[ds + 4] == b'0' {
+        return None;
+    }
+    let prev_ok = s[..ds]
+        .chars()
+        .next_back()
+        .is_none_or(|c| is_space(c) || matches!(c, '–' | '-' | '('));
+    let next_ok = s[de..].chars().next().is_none_or(|c| {
+        is_space(c) || matches!(c, ',' | ';' | '.' | ':' | ')' | '，' | '；' | '。')
+    });
+    (prev_ok && next_ok).then_some(ds + 4..de)
+}
+
+/// `أنغويلا(2)`, `عام 2024(1)`: digits in brackets glued to a non-Latin
+/// word or to a year, closed at once and not followed by a word; not a
+/// paragraph's part (`5(2)`), a session (`1514(XV)`), a label (`(a)`).
+fn parenthesised_marker(s: &str, ds: usize, de: usize) -> bool {
+    let open = ds - 1;
+    if s.as_bytes()[ds] == b'0' || !s[de..].starts_with(')') {
+        return false;
+    }
+    let Some(c) = s[..open].chars().next_back() else {
+        return false;
+    };
+    let glued = (c.is_alphabetic() && !c.is_ascii())
+        || (c.is_ascii_digit() && ends_with_year(&s[..open]))
+        || matches!(c, '»' | '”' | '"');
+    glued
+        && !s[de + 1..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+}
+
+/// `nuclear tests6`, `Abyei1,`, `的决议2`: one to three digits glued to a
+/// word a reader sees as a footnote marker; not a code (`G20`, `CO2`, `H2O`,
+/// `COVID-19`, `A/79/L.5`, `km2`, `第3`).
+fn glued_to_word(s: &str, ds: usize, de: usize) -> bool {
+    if s.as_bytes()[ds] == b'0' {
+        return false;
+    }
+    // what follows: the end, a space, or punctuation that does not run on
+    // into a word or a number (`Abyei1,` but not `H2O`, `A1/B2`)
+    let mut after = s[de..].chars();
+    match after.next() {
+        None => {}
+        Some(c) if is_space(c) => {}
+        Some(',' | ';' | ':' | '.' | ')' | '»' | '”' | '，' | '；' | '。' | '、' | '）') => {
+            if after.next().is_some_and(|c| c.is_alphanumeric()) {
+                return false;
+            }
+        }
+        _ => return false,
+    }
+    let before = &s[..ds];
+    let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[word_start..];
+    // a code or unit: part of a symbol (`L.5`), a hyphenated or numbered name
+    if before[..word_start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '_' | '@'))
+    {
+        return false;
+    }
+    let last = word.chars().next_back().unwrap_or(' ');
+    if is_cjk(last) {
+        // `第3`, `3个` are ordinals and counts
+        return !word.ends_with('第')
+            && !s[de..]
+                .chars()
+                .next()
+                .is_some_and(|c| CJK_UNITS.contains(c));
+    }
+    let letters = word.chars().count();
+    // acronyms and their numbers (`G20`, `CO2`, `SDG16`, `MINUSCA2`?) read as
+    // names; so do short units (`km2`, `m3`)
+    letters >= 3 && !last.is_uppercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1749,6 +1936,62 @@ mod tests {
     }
 
     /// The byte scan for superscripts finds what decoding every character finds.
+    #[test]
+    fn markers_as_a_reader_sees_them() {
+        let at = |s: &str, d: &str| s.find(d).map(|i| (i, i + d.len())).unwrap();
+        // glued to a word
+        for (s, d) in [
+            ("the nuclear tests6 and", "6"),
+            ("in Abyei1, the", "1"),
+            ("the Secretary-General14 and", "14"),
+            ("关于安圭拉的工作文件2 和", "2"),
+        ] {
+            let (a, b) = at(s, d);
+            assert!(glued_to_word(s, a, b), "{s}");
+        }
+        // codes and units are not markers
+        for (s, d) in [
+            ("the G20 summit", "20"),
+            ("emissions of CO2 and", "2"),
+            ("H2O", "2"),
+            ("the km2 area", "2"),
+            ("document A/79/L5 and", "5"),
+            ("第3段", "3"),
+        ] {
+            let (a, b) = at(s, d);
+            assert!(!glued_to_word(s, a, b), "{s}");
+        }
+        // digit groups in every style
+        for s in ["326,164,100 dollars", "1 234 567", "1.234.567", "1’234"] {
+            let b = s.len() - s.trim_start_matches(|c: char| !c.is_ascii_digit()).len();
+            let end = s.rfind(|c: char| c.is_ascii_digit()).unwrap() + 1;
+            let start = end - 3;
+            let sep = s[..start].chars().next_back().unwrap();
+            let spaced = is_space(sep);
+            let (punct_at, punct) = if spaced {
+                let t = s[..start].trim_space_end();
+                (t.len() - 1, t.chars().next_back().unwrap())
+            } else {
+                (start - sep.len_utf8(), sep)
+            };
+            assert!(digit_group(s, punct_at, punct, spaced, 3), "{s} {b}");
+        }
+        // a year with its marker glued on
+        let s = "of 12 October 20238 and";
+        let (a, b) = at(s, "20238");
+        assert_eq!(year_then_marker(s, a, b), Some(a + 4..b));
+        let s = "some 20150 persons";
+        let (a, b) = at(s, "20150");
+        assert_eq!(year_then_marker(s, a, b), None);
+        // the Arabic parenthesised marker
+        let s = "بشأن أنغويلا(2) والمعلومات";
+        let (a, b) = at(s, "2");
+        assert!(parenthesised_marker(s, a, b));
+        let s = "article 5(2) of";
+        let (a, b) = at(s, "2");
+        assert!(!parenthesised_marker(s, a, b));
+    }
+
     #[test]
     fn superscript_runs_match_a_character_scan() {
         fn plain(s: &str) -> Vec<(Range<usize>, u32)> {

@@ -135,9 +135,11 @@ re!(
     REPORT_LINE,
     r"^\s*\[\s*(?:on\s+the\s+report|without\s+reference|根\s*据|未经|sur\s+la\s+base|sin\s+remisión|sobre\s+la\s+base|по\s+докладу|без\s+передачи|بناء\s+على|دون\s+الإحالة)"
 );
+// `62/57. Title`; Arabic and Word-pasted titles have no full stop: `79/100 –
+// مسألة`, `79/100\tQuestion`, `79/117 تقرير`
 re!(
     TITLE_NUMBER,
-    r"^\s*((?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s?[A-Z](?:-[A-Z])?)?|\d{1,4}\s?(?:[A-Z]\s)?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+)\))\s*\.(?:\s+|$)"
+    r"^\s*((?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s?[A-Z](?:-[A-Z])?)?|\d{1,4}\s?(?:[A-Z]\s)?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+)\))(?:\s*\.(?:\s+|$)|[ ]*\t|\s*[–—]\s|\s+-\s|\s+\p{Arabic})"
 );
 re!(
     TITLE_SC,
