@@ -72,7 +72,16 @@ pub fn render(r: &Resolution, shape: Shape) -> String {
         }
     }
     let number = r.number_text.as_deref().unwrap_or("");
-    let title = w.pieces(&r.title);
+    // the title is a heading of its own: no emphasis markers in Markdown
+    let plain_title: Vec<Piece> = r
+        .title
+        .iter()
+        .map(|p| match p {
+            Piece::Emph(t) => Piece::Text(t.clone()),
+            p => p.clone(),
+        })
+        .collect();
+    let title = w.pieces(&plain_title);
     if !number.is_empty() || !title.is_empty() {
         let sep = match shape {
             _ if number.is_empty() => "",
@@ -149,6 +158,7 @@ impl Writer {
             fm.push_str(&format!("symbol: {s}\n"));
         }
         let title = super::akn::plain(&r.title);
+        let title = title.trim().trim_start_matches(['–', '-', '—']);
         if !title.trim().is_empty() {
             fm.push_str(&format!(
                 "title: \"{}\"\n",

@@ -889,7 +889,14 @@ impl<'a> Builder<'a> {
                 let paren = self.text[..b.abs(*label_rel).start].ends_with('(');
                 let accept = (!paren || self.st.fn_zone || self.lang == Lang::Ar)
                     && (*superscript
-                        || (self.st.fn_zone && *number > 0)
+                        // under the rule, a number that is neither after a
+                        // blank line nor one of the next few is a footnote's
+                        // wrapped line (`…Supplement No.` / `27 (A/47/27)`)
+                        || (self.st.fn_zone
+                            && *number > 0
+                            && (self.st.prev_blank
+                                || (*number > self.st.last_fn
+                                    && *number <= self.st.last_fn + 3)))
                         || (self.st.prev_blank
                             && self.st.saw_body_paragraph
                             && *number == self.st.last_fn + 1

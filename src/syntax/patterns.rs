@@ -143,7 +143,7 @@ re!(
 );
 re!(
     TITLE_SC,
-    r"^\s*(?:Resolution|Résolution|Resolución|Резолюция)\s+(\d{1,4})\s*\((\d{4})\)\s*$|^\s*第\s*(\d{1,4})\s*\((\d{4})\)\s*号决议\s*$"
+    r"^\s*(?:Resolution|Résolution|Resolución|Резолюция|القرار)\s+(\d{1,4})\s*\((\d{4})\),?\s*$|^\s*第\s*(\d{1,4})\s*\((\d{4})\)\s*号决议\s*$"
 );
 re!(
     TITLE_SC_OLD,

@@ -247,7 +247,11 @@ fn un007(cx: &Ctx, out: &mut Sink) {
             continue;
         }
         match &p.lead {
-            Some(l) if l.class_mismatch && l.class == LeadClass::Preambular => {
+            // Chinese verbs have no participle or tense: `欢迎`, `再次感谢` open
+            // preambular and operative paragraphs alike
+            Some(l)
+                if l.class_mismatch && l.class == LeadClass::Preambular && !cx.lang.is_cjk() =>
+            {
                 out.emit(
                     l.range.clone(),
                     format!(
