@@ -77,6 +77,9 @@ struct State {
     front_matter: bool,
     /// Inside an HTML comment that runs over several lines.
     in_comment: bool,
+    /// Page furniture (a running header, a page number) came after the last
+    /// body text: the next line may go on with a paragraph a page broke.
+    page_break: bool,
 }
 
 impl Default for State {
@@ -105,6 +108,7 @@ impl Default for State {
             decision_hint: false,
             front_matter: false,
             in_comment: false,
+            page_break: false,
         }
     }
 }
@@ -350,6 +354,9 @@ impl<'a> Builder<'a> {
     }
 
     fn float(&mut self, n: Node) {
+        if n.kind == NodeKind::Furniture && self.st.zone >= Zone::Author {
+            self.st.page_break = true;
+        }
         // In the heading block, furniture belongs to the heading.
         if let Some(h) = self.st.heading.as_mut()
             && self.st.zone <= Zone::Heading
@@ -602,6 +609,7 @@ impl<'a> Builder<'a> {
     }
 
     fn note_body_text(&mut self, r: &Range<usize>) {
+        self.st.page_break = false;
         self.st.last_terminal = terminal_mark(&self.text[r.clone()]);
     }
 
@@ -1156,6 +1164,11 @@ impl<'a> Builder<'a> {
         let rest_ok = rest_t.is_empty()
             || lead.is_some()
             || (number == Some(expected) && b.line_start && (ended || self.st.prev_blank))
+            // the first numbered line after the preamble's closing comma
+            || (number == Some(1)
+                && b.line_start
+                && self.st.last_op.is_none()
+                && matches!(self.st.last_terminal, Some(',' | '،' | '，')))
             || rest_t.chars().next().is_some_and(|c| {
                 c.is_uppercase()
                     || crate::syntax::cjk::is_cjk(c)
@@ -1660,6 +1673,34 @@ impl<'a> Builder<'a> {
             extend(&mut sec.range, &r);
             return;
         }
+        if self.layout_opens_preambular(b) {
+            let lead = self.grammar_lead(&r);
+            // a capitalised opening in the languages whose leads are
+            // capitalised, a lead by grammar in Russian; a lower-case line
+            // after a page break goes on with its paragraph
+            let first = self.text[r.clone()]
+                .trim_start_matches(['*', '_'])
+                .chars()
+                .next()
+                .unwrap_or(' ');
+            let cased = matches!(self.lang, Lang::En | Lang::Fr | Lang::Es);
+            let opens = if self.st.page_break {
+                // after a page break only a lead by grammar opens one
+                lead.is_some() && (!cased || first.is_uppercase())
+            } else {
+                lead.is_some()
+                    || match self.lang {
+                        _ if cased => first.is_uppercase(),
+                        Lang::Ru => false,
+                        _ => true,
+                    }
+            };
+            if opens {
+                self.new_para(NodeKind::Preambular, r.clone(), None, lead);
+                self.note_body_text(&r);
+                return;
+            }
+        }
         if self.st.para.is_some() {
             self.st.target = Target::Body;
             self.extend_target(r.clone());
@@ -1681,6 +1722,54 @@ impl<'a> Builder<'a> {
         self.new_para(kind, r.clone(), None, None);
         let _ = b;
         self.note_body_text(&r);
+    }
+
+    /// Layout opens a paragraph (issue 17): in the preamble, a line after a
+    /// blank line that follows a preambular paragraph closed by its comma
+    /// starts the next one, whether or not the lexicon knows its lead.
+    fn layout_opens_preambular(&self, b: &Block) -> bool {
+        b.line_start
+            && self.st.prev_blank
+            && !self.st.in_operative
+            && !self.st.fn_zone
+            && self.st.subs.is_empty()
+            && matches!(self.st.zone, Zone::Author | Zone::Body)
+            && matches!(self.st.last_terminal, Some(',' | '，' | '،'))
+            && self
+                .st
+                .para
+                .as_ref()
+                .is_some_and(|p| p.kind == NodeKind::Preambular)
+    }
+
+    /// The lead of a paragraph the lexicon has no entry for, by the grammar
+    /// of the document's language (`grammar.rs`), emphasis markers skipped.
+    fn grammar_lead(&self, r: &Range<usize>) -> Option<Lead> {
+        let s = &self.text[r.clone()];
+        let skip = s.len() - s.trim_start_matches(['*', '_', ' ', '\t']).len();
+        let len = crate::syntax::grammar::preambular_lead(self.lang, &s[skip..])
+            .filter(|&n| s.is_char_boundary(skip + n))?;
+        let start = r.start + skip;
+        let text: String = self.text[start..start + len]
+            .chars()
+            .filter(|c| !matches!(c, '*' | '_'))
+            .collect();
+        let close = self.text[start + len..r.end].len().saturating_sub(
+            self.text[start + len..r.end]
+                .trim_start_matches(['*', '_'])
+                .len(),
+        );
+        Some(Lead {
+            capitalised: !text.chars().next().is_some_and(char::is_lowercase),
+            base: text.clone(),
+            text,
+            range: start..start + len + close,
+            class: LeadClass::Preambular,
+            form: crate::syntax::lexicon::LeadForm::Base,
+            lang: self.lang,
+            emphasis: skip > 0 || close > 0,
+            class_mismatch: false,
+        })
     }
 
     /// Close everything still open; the raw top-level nodes are then `top`.

@@ -10,6 +10,7 @@ pub mod assemble;
 pub mod cjk;
 pub mod dates;
 pub mod document;
+pub mod grammar;
 pub mod inline;
 pub mod lang;
 pub mod lexer;

@@ -1,0 +1,271 @@
+//! Lead phrases by grammar: the Editorial Manual's rule that a preambular
+//! paragraph opens with a participle, a participial phrase or an adjective.
+//! The lexicon (`grammar/*.tsv`) names the leads it knows; this module finds
+//! the extent of one it does not know (`Honouring`, `Solemnly proclaiming`,
+//! `Ayant examiné`, `Habiendo examinado`, `с интересом ожидая`, `وقد نظرت`),
+//! once layout has already said that a paragraph opens there.
+
+use crate::syntax::lang::Lang;
+
+/// The words of `text` with their byte ranges, at most `n`.
+fn words(text: &str, n: usize) -> Vec<(usize, &str)> {
+    let is_sep = |c: char| matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}');
+    let mut out = Vec::with_capacity(n);
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (is_sep(c), start) {
+            (true, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+                if out.len() == n {
+                    return out;
+                }
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start
+        && out.len() < n
+    {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// A word without the emphasis and punctuation around it.
+fn bare(w: &str) -> &str {
+    w.trim_matches(['*', '_', ',', '،', ':', ';', '“', '"'])
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn lower(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Repeat adverbs that belong to the lead (`Recalling also`).
+fn repeat(lang: Lang, w: &str) -> bool {
+    let w = bare(w);
+    match lang {
+        Lang::En => matches!(w, "also" | "further" | "again"),
+        Lang::Fr => matches!(w, "également" | "aussi" | "en" | "de"),
+        Lang::Es => matches!(w, "también" | "además" | "asimismo"),
+        Lang::Ar => matches!(w, "أيضا" | "كذلك"),
+        _ => false,
+    }
+}
+
+/// The byte length of the preambular lead that opens `text` (leading
+/// spaces already skipped), by the grammar of `lang`; `None` when the
+/// opening is not grammatically a lead (a noun, an article, a number).
+pub fn preambular_lead(lang: Lang, text: &str) -> Option<usize> {
+    let ws = words(text, 5);
+    let end = |k: usize| ws[k].0 + ws[k].1.len() - trailing(ws[k].1);
+    let with_repeat = |k: usize| {
+        if k + 1 < ws.len() && repeat(lang, ws[k + 1].1) && !ws[k].1.ends_with(',') {
+            end(k + 1)
+        } else {
+            end(k)
+        }
+    };
+    let w = |k: usize| ws.get(k).map(|(_, w)| bare(w)).unwrap_or("");
+    if ws.is_empty() {
+        return None;
+    }
+    let head = w(0);
+    match lang {
+        Lang::En => {
+            if !capitalised(head) || head.chars().count() < 4 {
+                return None;
+            }
+            let next_lower = lower(w(1)) || w(1).is_empty();
+            if head == "Having" && lower(w(1)) {
+                return Some(with_repeat(1));
+            }
+            if head.ends_with("ly") && lower(w(1)) && en_participle_or_adjective(w(1)) {
+                return Some(with_repeat(1));
+            }
+            if en_participle_or_adjective(head)
+                && next_lower
+                && !matches!(head, "During" | "Nothing" | "Everything" | "Something")
+            {
+                return Some(with_repeat(0));
+            }
+            None
+        }
+        Lang::Fr => {
+            if !capitalised(head) {
+                return None;
+            }
+            if head == "Ayant" && lower(w(1)) {
+                return Some(with_repeat(1));
+            }
+            // a reflexive participle, with its attribute: `Se déclarant
+            // préoccupée`, `S’étant réunie`
+            let reflexive = matches!(head, "Se" | "S’étant" | "S'étant")
+                || head.starts_with("S’") && head.ends_with("ant");
+            if reflexive {
+                let k = if head == "Se" { 1 } else { 0 };
+                if k == 1 && !w(1).ends_with("ant") {
+                    return None;
+                }
+                let attribute = ["ée", "é", "ue", "ie", "nte", "euse"]
+                    .iter()
+                    .any(|x| w(k + 1).ends_with(x));
+                return Some(if attribute && !ws[k].1.ends_with(',') {
+                    end(k + 1)
+                } else {
+                    end(k)
+                });
+            }
+            if head.ends_with("ment") && lower(w(1)) {
+                return Some(with_repeat(1));
+            }
+            let participle = head.ends_with("ant")
+                || [
+                    "ée", "ées", "é", "és", "ue", "ues", "nte", "ntes", "euse", "eux",
+                ]
+                .iter()
+                .any(|s| head.ends_with(s));
+            (participle && head.chars().count() > 4 && lower(w(1))).then(|| with_repeat(0))
+        }
+        Lang::Es => {
+            if !capitalised(head) {
+                return None;
+            }
+            if head == "Habiendo" && lower(w(1)) {
+                return Some(with_repeat(1));
+            }
+            if head.ends_with("mente") && lower(w(1)) {
+                return Some(with_repeat(1));
+            }
+            let participle = [
+                "ando", "iendo", "yendo", "ada", "ado", "adas", "ados", "ida", "ido", "ente",
+            ]
+            .iter()
+            .any(|s| head.ends_with(s));
+            (participle && head.chars().count() > 4 && lower(w(1))).then(|| with_repeat(0))
+        }
+        Lang::Ru => {
+            // a verbal adverb, perhaps after an adverbial phrase (`с
+            // интересом ожидая`, `вновь подтверждая`); `будучи` + adjective
+            for k in 0..ws.len().min(4) {
+                let x = w(k).to_lowercase();
+                if x == "будучи" && k + 1 < ws.len() {
+                    return Some(end(k + 1));
+                }
+                let adverb = x.chars().count() > 4
+                    && (x.ends_with('я')
+                        || x.ends_with("ясь")
+                        || x.ends_with("вшись")
+                        || x.ends_with("ав")
+                        || x.ends_with("ев")
+                        || x.ends_with("ив")
+                        || x.ends_with("ыв"));
+                if adverb {
+                    return Some(end(k));
+                }
+                if ws[k].1.ends_with(',') {
+                    break;
+                }
+            }
+            None
+        }
+        Lang::Ar => {
+            if matches!(head, "وإذ" | "وقد" | "إذ" | "وإذا") && ws.len() > 1 {
+                return Some(with_repeat(1));
+            }
+            if head.starts_with('و') && w(1) == "منها" {
+                return Some(end(1));
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+/// Bytes of punctuation and emphasis at the end of a word.
+fn trailing(w: &str) -> usize {
+    w.len() - w.trim_end_matches([',', '،', ':', ';', '*', '_']).len()
+}
+
+/// `Recalling`, `Convinced`, `Mindful`, `Cognizant`: the shapes of an English
+/// participle or predicative adjective.
+fn en_participle_or_adjective(w: &str) -> bool {
+    let n = w.chars().count();
+    n > 4
+        && (w.ends_with("ing")
+            || w.ends_with("ed")
+            || w.ends_with("ful")
+            || w.ends_with("ous")
+            || w.ends_with("ant")
+            || w.ends_with("ent")
+            || matches!(w, "Aware" | "aware" | "Seized" | "seized"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lead(lang: Lang, s: &str) -> Option<&str> {
+        preambular_lead(lang, s).map(|n| &s[..n])
+    }
+
+    #[test]
+    fn unlisted_leads_by_their_grammar() {
+        assert_eq!(lead(Lang::En, "Honouring the memory of"), Some("Honouring"));
+        assert_eq!(
+            lead(Lang::Fr, "Profondément\u{a0}préoccupé par"),
+            Some("Profondément\u{a0}préoccupé")
+        );
+        assert_eq!(
+            lead(Lang::En, "Solemnly proclaiming the need"),
+            Some("Solemnly proclaiming")
+        );
+        assert_eq!(
+            lead(Lang::En, "Seriously concerned that"),
+            Some("Seriously concerned")
+        );
+        assert_eq!(lead(Lang::En, "Trusting also that"), Some("Trusting also"));
+        assert_eq!(
+            lead(Lang::En, "Having heard the statement"),
+            Some("Having heard")
+        );
+        assert_eq!(
+            lead(Lang::Fr, "Ayant examiné le rapport"),
+            Some("Ayant examiné")
+        );
+        assert_eq!(
+            lead(Lang::Es, "Habiendo examinado el informe"),
+            Some("Habiendo examinado")
+        );
+        assert_eq!(
+            lead(Lang::Ru, "с интересом ожидая проведения"),
+            Some("с интересом ожидая")
+        );
+        assert_eq!(lead(Lang::Ar, "وقد نظرت في مسألة"), Some("وقد نظرت"));
+    }
+
+    #[test]
+    fn nouns_articles_and_numbers_are_not_leads() {
+        assert_eq!(lead(Lang::En, "The Secretary-General has"), None);
+        assert_eq!(lead(Lang::En, "Governing Council of the"), None);
+        assert_eq!(lead(Lang::En, "2030 Agenda for"), None);
+        assert_eq!(lead(Lang::Fr, "Le Conseil"), None);
+        assert_eq!(lead(Lang::Ar, "الجمعية العامة"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_a_lead_on_a_character_boundary(s in "\\PC{0,40}") {
+            for lang in [Lang::En, Lang::Fr, Lang::Es, Lang::Ru, Lang::Ar, Lang::Zh] {
+                if let Some(n) = preambular_lead(lang, &s) {
+                    proptest::prop_assert!(s.is_char_boundary(n) && n <= s.len());
+                }
+            }
+        }
+    }
+}
