@@ -1260,9 +1260,15 @@ impl<'a> Builder<'a> {
         }
         let label_range = b.abs(label_rel);
         let in_annex = self.st.zone == Zone::Annex;
+        // (a Chinese verb opens both kinds of paragraph: a numbered one is
+        // preambular only when it ends as one does, with its comma)
+        let ends_with_comma = self
+            .content(b)
+            .is_some_and(|c| self.text[c].trim_end().ends_with(['，', ',']));
         let pre_lead = lead.as_ref().is_some_and(|h| {
             h.m.has_class(self.lex, LeadClass::Preambular)
                 && !h.m.has_class(self.lex, LeadClass::Operative)
+                && (!self.lang.is_cjk() || ends_with_comma)
         });
         let kind = if in_annex {
             NodeKind::Paragraph
