@@ -7,6 +7,7 @@
 //! cargo run --release --bin conformance -- --misses footnotes --shape wrapped   # tuned half only
 //! ```
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use unlsp::conformance::{self, Options, render::Shape};
@@ -60,7 +61,7 @@ fn main() -> ExitCode {
         // one file in the first shape asked, to read or to feed `unlsp`
         return match conformance::akn::read_gz(&path) {
             Ok(r) => {
-                print!("{}", conformance::render::render(&r, opts.shapes[0]));
+                emit(&conformance::render::render(&r, opts.shapes[0]));
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -81,19 +82,27 @@ fn main() -> ExitCode {
             .iter()
             .filter(|m| field == "all" || m.field == field)
         {
-            println!(
-                "{}\t{}\t{}\tgold {}\tfound {}",
+            emit(&format!(
+                "{}\t{}\t{}\tgold {}\tfound {}\n",
                 m.file,
                 m.source.name(),
                 m.field,
                 m.gold,
                 m.found
-            );
+            ));
         }
         return ExitCode::SUCCESS;
     }
-    print!("{}", report.table());
-    print!("{}", report.notes());
-    println!("\n{:.1} s", started.elapsed().as_secs_f64());
+    emit(&report.table());
+    emit(&report.notes());
+    emit(&format!("\n{:.1} s\n", started.elapsed().as_secs_f64()));
     ExitCode::SUCCESS
+}
+
+/// Standard output, quietly ending the program when the reader has gone
+/// (`conformance | head`).
+fn emit(s: &str) {
+    if std::io::stdout().lock().write_all(s.as_bytes()).is_err() {
+        std::process::exit(0);
+    }
 }

@@ -1731,11 +1731,14 @@ impl<'a> Builder<'a> {
     }
 
     /// Layout opens a paragraph (issue 17): in the preamble, a line after a
-    /// blank line that follows a preambular paragraph closed by its comma
-    /// starts the next one, whether or not the lexicon knows its lead.
+    /// blank line (or indented) that follows a preambular paragraph closed
+    /// by its comma starts the next one, whether or not the lexicon knows
+    /// its lead.
     fn layout_opens_preambular(&self, b: &Block) -> bool {
         b.line_start
-            && self.st.prev_blank
+            // a blank line before, or the indent of a paragraph's first line
+            // (text pasted from Word starts each paragraph with a tab)
+            && (self.st.prev_blank || b.indented)
             && !self.st.in_operative
             && !self.st.fn_zone
             && self.st.subs.is_empty()
