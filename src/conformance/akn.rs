@@ -466,7 +466,16 @@ fn read_paragraph(p: Node, out: &mut Vec<Block>, cited: &mut BTreeSet<String>) {
             _ => {}
         }
     }
-    if !is_blank(&content) || !points.is_empty() {
+    // an unnumbered paragraph that does not end as a paragraph does is a
+    // heading marked as a paragraph (Arabic `تاسعا` / `الوثائق والنشر`)
+    let ends = plain(&content)
+        .trim_end()
+        .ends_with(['.', ';', ':', '。', '；', '：', '؛', '،', ',', '，']);
+    if num.is_none() && points.is_empty() && !ends {
+        if !is_blank(&content) {
+            out.push(Block::Line(content));
+        }
+    } else if !is_blank(&content) || !points.is_empty() {
         out.push(Block::Operative {
             num,
             content,

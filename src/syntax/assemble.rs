@@ -1200,7 +1200,7 @@ impl<'a> Builder<'a> {
         // followed by an operative lead
         // (`1 - ` is the Arabic numbering, not a lost dot)
         let after = self.text[b.abs(label_rel).end..b.content_end()].trim_space_start();
-        let bare = !after.contains('.') && !after.starts_with('-');
+        let bare = !after.contains('.') && !after.starts_with(['-', '–', '—']);
         let plausible = plausible
             && (!bare
                 || number == Some(expected)

@@ -186,7 +186,8 @@ re!(
     NUMBERED_TIGHT,
     r"^\s*(\*{1,2})?(\d{1,3})()\.(\*{1,2})?\p{Han}"
 );
-re!(NUMBERED_AR, r"^\s*(\d{1,5}|[٠-٩]{1,5})\s+-\s+");
+// the Arabic numbering `1 - ` (an en dash as often as a hyphen)
+re!(NUMBERED_AR, r"^\s*(\d{1,5}|[٠-٩]{1,5})\s+[-–—]\s+");
 re!(
     SUBLABEL,
     r"^\s*(\(([a-z]{1,2}|[ivxlc]{1,7}|[أ-ي]ـ? ?)\)|([a-z]{1,2}|[ivx]{1,6})\)|[㈠-㈩])[ \t\u{3000}]*"
