@@ -365,10 +365,13 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
         }
     } else if first == '('
         || first.is_ascii_lowercase()
-            // a label (`a)`, `vii)`) closes within its first bytes
+            // a label (`a)`, `vii)`) closes within its first bytes; `a.`
+            // (the Council's letters) is its letter and a full stop
             && t.len() > 1
-            && t.as_bytes()[1..t.len().min(8)].contains(&b')')
+            && (t.as_bytes()[1..t.len().min(8)].contains(&b')') || t.as_bytes()[1] == b'.')
         || ('㈠'..='㈩').contains(&first)
+        // Russian letters: `а)`, `б)`
+        || ('а'..='я').contains(&first) && t[first.len_utf8()..].starts_with(')')
     {
         if let Some((m, rest_at)) = sub_label(line) {
             let lead = lexicon().match_at(&line[rest_at..]).map(|m| LeadHit {
@@ -688,7 +691,7 @@ fn sub_label(line: &str) -> Option<(std::ops::Range<usize>, usize)> {
         return Some((i..l1 + 1, label_gap_end(line, l1 + 1)));
     }
     let c = SUBLABEL.captures(line)?;
-    Some((c.get(1)?.range(), c.get(0)?.end()))
+    Some((c.get(1).or_else(|| c.get(4))?.range(), c.get(0)?.end()))
 }
 
 /// [`FOOTNOTE_DEF_PLAIN`]'s number (group 1) and where its text starts
@@ -1473,6 +1476,11 @@ mod tests {
             " \t(c)",
             "()",
             "(A) x",
+            "a. x",
+            "b.",
+            "e.g. x",
+            "а) x",
+            "б)\tx",
             "a)",
             "(ب) x",
             "㈠ x",
@@ -1491,9 +1499,12 @@ mod tests {
         ]);
         let (mut subs, mut notes) = (0, 0);
         for line in &lines {
-            let want = SUBLABEL
-                .captures(line)
-                .map(|c| (c.get(1).unwrap().range(), c.get(0).unwrap().end()));
+            let want = SUBLABEL.captures(line).map(|c| {
+                (
+                    c.get(1).or_else(|| c.get(4)).unwrap().range(),
+                    c.get(0).unwrap().end(),
+                )
+            });
             assert_eq!(sub_label(line), want, "{line:?}");
             subs += usize::from(want.is_some());
             let want = FOOTNOTE_DEF_PLAIN
