@@ -419,6 +419,16 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
         return BlockKind::Furniture(FurnitureKind::PageNumber);
     } else if (first == 'h' || first == 'w') && URL_LINE.is_match(line) {
         return BlockKind::Furniture(FurnitureKind::Url);
+    } else if (t.starts_with("ES-") || t.starts_with("S-"))
+        && t.as_bytes()
+            .get(t.find('-').unwrap_or(0) + 1)
+            .is_some_and(u8::is_ascii_digit)
+        && let Some(c) = TITLE_NUMBER.captures(line)
+    {
+        // an emergency or special session's title line: `ES-11/7. Title`
+        return BlockKind::Title {
+            number: normalise_number(&c[1]).into(),
+        };
     }
     classify_rest(line, t, first, line_start)
 }
