@@ -1289,7 +1289,7 @@ fn masthead_splits(head: &str, push: &mut impl FnMut(usize)) {
         regex::Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?:\s+г(?:ода|\.))?(?:\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s+(\S)").unwrap()
     });
     static LATER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"\s((?:Provisional\s+)?Agenda\s+items?\s|Points?\s+\d+\s+de\s+l|Temas?\s+\d+\s+del\s+programa|Пункты?\s+\d+\s+повестки|议程项目|البند\s|((?:Resolution|Decision)\s+adopted\s+by|Résolution\s+adoptée\s+par|Resolución\s+aprobada\s+por|Резолюция,?\s+принятая|قرار\s+اتخذته))").unwrap()
+        regex::Regex::new(r"\s((?:Provisional\s+)?Agenda\s+items?\s|Points?\s+\d+\s+de\s+l|Temas?\s+\d+\s+del\s+programa|Пункты?\s+\d+\s+повестки|议程项目|البند\s|((?:Resolution|Decision)\s+adopted\s+by|Résolution\s+adoptée\s+par|Resolución\s+aprobada\s+por|Резолюция,?\s+принятая|قرار\s+اتخذته|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*大\s*会\s*决\s*议))").unwrap()
     });
     static TITLE_AFTER_YEAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"(?-u:\b)(?:19|20)\d{2}\s+((?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s[A-Z])?\.)\s")

@@ -222,7 +222,7 @@ re!(
 );
 re!(
     INLINE_CLOSING,
-    r"[.。]\s+((?:\d{1,4}(?:st|nd|rd|th)\s+plenary\s+meeting)|(?:\d{1,4}(?:e|ª|\.ª|a\.)\s+(?:séance\s+plénière|sesión\s+plenaria))|(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*\d+\s*次\s*全\s*体\s*会\s*议)"
+    r"[.。](?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3})?\s+((?:\d{1,4}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary\s+meeting)|(?:\d{1,4}(?:e|ª|\.ª|a\.?)\s+(?:\(reprise\)\s+|\(continuación\)\s+)?(?:séance\s+plénière|sesión\s+plenaria))|(?:\d{1,4}(?:[-‐‑][еe]|[-‐‑]?я)?\s+пленарное\s+заседание)|(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*\d+\s*次\s*全\s*体\s*会\s*议)"
 );
 // `… 21 septembre 1971. 2752 (XXVI). Admission de Bahreïn …` (a page of a
 // volume of resolutions)
