@@ -497,6 +497,44 @@ impl<'a> Builder<'a> {
         self.st.target = Target::Body;
     }
 
+    /// A label of a lone letter that could start a sentence or an
+    /// abbreviation (the Council's `a.` `b.`, the Russian `а)` `б)`) is a
+    /// sub-paragraph only in its turn: the first letter inside an operative
+    /// paragraph, each next one after the letter before it (Russian lists
+    /// skip `й`, `ъ`, `ы`, `ь`, so up to two letters on). Other labels always.
+    fn letter_in_turn(&self, label: &str) -> bool {
+        let mut cs = label.chars();
+        let (Some(c), Some(end), None) = (cs.next(), cs.next(), cs.next()) else {
+            return true;
+        };
+        let (first, step) = match (c, end) {
+            ('a'..='z', '.') => ('a', 1),
+            ('а'..='я', ')') => ('а', 4),
+            _ => return true,
+        };
+        if c == first {
+            return self
+                .st
+                .para
+                .as_ref()
+                .is_some_and(|p| p.kind == NodeKind::Operative);
+        }
+        let prev = self
+            .st
+            .subs
+            .iter()
+            .rev()
+            .find_map(|(n, _)| n.label.as_deref())
+            .and_then(|l| {
+                let mut cs = l.chars();
+                match (cs.next(), cs.next(), cs.next()) {
+                    (Some(p), Some(e), None) if e == end => Some(p),
+                    _ => None,
+                }
+            });
+        prev.is_some_and(|p| c > p && (c as u32) <= p as u32 + step)
+    }
+
     /// (a) level 1, (i) level 2, a. level 3 — with the (h)→(i) ambiguity resolved
     /// by the open labels.
     fn sub_level(&self, label: &str) -> u8 {
@@ -932,7 +970,7 @@ impl<'a> Builder<'a> {
                 } = &**sub;
                 let inside = self.st.para.is_some()
                     && !(self.st.fn_zone && self.st.target == Target::Footnote);
-                if inside && !matches!(self.st.zone, Zone::Closing) {
+                if inside && !matches!(self.st.zone, Zone::Closing) && self.letter_in_turn(label) {
                     self.st.fn_zone = false;
                     let lead = lead
                         .as_ref()

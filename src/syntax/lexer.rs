@@ -365,10 +365,13 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
         }
     } else if first == '('
         || first.is_ascii_lowercase()
-            // a label (`a)`, `vii)`) closes within its first bytes
+            // a label (`a)`, `vii)`) closes within its first bytes; `a.`
+            // (the Council's letters) is its letter and a full stop
             && t.len() > 1
-            && t.as_bytes()[1..t.len().min(8)].contains(&b')')
+            && (t.as_bytes()[1..t.len().min(8)].contains(&b')') || t.as_bytes()[1] == b'.')
         || ('㈠'..='㈩').contains(&first)
+        // Russian letters: `а)`, `б)`
+        || ('а'..='я').contains(&first) && t[first.len_utf8()..].starts_with(')')
     {
         if let Some((m, rest_at)) = sub_label(line) {
             let lead = lexicon().match_at(&line[rest_at..]).map(|m| LeadHit {
@@ -416,6 +419,16 @@ pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
         return BlockKind::Furniture(FurnitureKind::PageNumber);
     } else if (first == 'h' || first == 'w') && URL_LINE.is_match(line) {
         return BlockKind::Furniture(FurnitureKind::Url);
+    } else if (t.starts_with("ES-") || t.starts_with("S-"))
+        && t.as_bytes()
+            .get(t.find('-').unwrap_or(0) + 1)
+            .is_some_and(u8::is_ascii_digit)
+        && let Some(c) = TITLE_NUMBER.captures(line)
+    {
+        // an emergency or special session's title line: `ES-11/7. Title`
+        return BlockKind::Title {
+            number: normalise_number(&c[1]).into(),
+        };
     }
     classify_rest(line, t, first, line_start)
 }
@@ -688,7 +701,7 @@ fn sub_label(line: &str) -> Option<(std::ops::Range<usize>, usize)> {
         return Some((i..l1 + 1, label_gap_end(line, l1 + 1)));
     }
     let c = SUBLABEL.captures(line)?;
-    Some((c.get(1)?.range(), c.get(0)?.end()))
+    Some((c.get(1).or_else(|| c.get(4))?.range(), c.get(0)?.end()))
 }
 
 /// [`FOOTNOTE_DEF_PLAIN`]'s number (group 1) and where its text starts
@@ -1173,6 +1186,9 @@ fn inline_splits(line: &str) -> Option<Vec<usize>> {
             splits.push(p)
         }
     };
+    if let Some(a) = author {
+        masthead_splits(&line[..a.start()], &mut push);
+    }
     if let Some(m) = INLINE_REPORT.find(line) {
         push(m.start());
         if let Some(close) = line[m.start()..].find(']') {
@@ -1252,6 +1268,60 @@ fn inline_splits(line: &str) -> Option<Vec<usize>> {
     splits.sort_unstable();
     splits.dedup();
     Some(splits)
+}
+
+/// The heading block of a one-line text that begins with the masthead
+/// (`United Nations A/RES/79/100 General Assembly Distr.: General 12 December
+/// 2024 Seventy-ninth session Agenda item 58 Resolution adopted by … on 4
+/// December 2024 [on the report …] 79/100. Question of Anguilla`), `head`
+/// being the text before the author line: cut where each line of the printed
+/// masthead starts, the organ (before its `Distr.`), the date after the
+/// distribution, what follows the date's year (the session), the agenda, the
+/// adoption, and a title right after the adoption's year.
+fn masthead_splits(head: &str, push: &mut impl FnMut(usize)) {
+    static ORG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\s*(?:United\s+Nations|Nations\s+Unies|Naciones\s+Unidas|Организация\s+Объединенных\s+Наций|الأمم\s+المتحدة|联\s*合\s*国)\s").unwrap()
+    });
+    static ORGAN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\s((?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Assemblée\s+générale|Conseil\s+de\s+sécurité|Asamblea\s+General|Consejo\s+de\s+Seguridad|Генеральная\s+Ассамблея|Совет\s+Безопасности|الجمعية\s+العامة|مجلس\s+الأمن|大\s*会|安\s*全\s*理\s*事\s*会)\s+)Distr\.?\s*:?\s*\S+\s+(\S)").unwrap()
+    });
+    static YEAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?:\s+г(?:ода|\.))?(?:\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s+(\S)").unwrap()
+    });
+    static LATER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\s((?:Provisional\s+)?Agenda\s+items?\s|Points?\s+\d+\s+de\s+l|Temas?\s+\d+\s+del\s+programa|Пункты?\s+\d+\s+повестки|议程项目|البند\s|((?:Resolution|Decision)\s+adopted\s+by|Résolution\s+adoptée\s+par|Resolución\s+aprobada\s+por|Резолюция,?\s+принятая|قرار\s+اتخذته|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*大\s*会\s*决\s*议))").unwrap()
+    });
+    static TITLE_AFTER_YEAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?-u:\b)(?:19|20)\d{2}\s+((?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s[A-Z])?\.)\s")
+            .unwrap()
+    });
+    if !ORG.is_match(head) {
+        return;
+    }
+    let Some(c) = ORGAN.captures(head) else {
+        return;
+    };
+    push(c.get(1).unwrap().start());
+    let date = c.get(2).unwrap().start();
+    push(date);
+    if let Some(y) = YEAR.captures(&head[date..]) {
+        push(date + y.get(1).unwrap().start());
+    }
+    let mut adoption = None;
+    for c in LATER.captures_iter(&head[date..]) {
+        let m = c.get(1).unwrap();
+        push(date + m.start());
+        if c.get(2).is_some() {
+            adoption = Some(date + m.start());
+        }
+    }
+    // without a report line between them, the title follows the adoption's date
+    if let Some(a) = adoption
+        && !head[a..].contains('[')
+        && let Some(t) = TITLE_AFTER_YEAR.captures(&head[a..])
+    {
+        push(a + t.get(1).unwrap().start());
+    }
 }
 
 /// Does a lead after a comma of a one-line text open a new paragraph?
@@ -1473,6 +1543,11 @@ mod tests {
             " \t(c)",
             "()",
             "(A) x",
+            "a. x",
+            "b.",
+            "e.g. x",
+            "а) x",
+            "б)\tx",
             "a)",
             "(ب) x",
             "㈠ x",
@@ -1491,9 +1566,12 @@ mod tests {
         ]);
         let (mut subs, mut notes) = (0, 0);
         for line in &lines {
-            let want = SUBLABEL
-                .captures(line)
-                .map(|c| (c.get(1).unwrap().range(), c.get(0).unwrap().end()));
+            let want = SUBLABEL.captures(line).map(|c| {
+                (
+                    c.get(1).or_else(|| c.get(4)).unwrap().range(),
+                    c.get(0).unwrap().end(),
+                )
+            });
             assert_eq!(sub_label(line), want, "{line:?}");
             subs += usize::from(want.is_some());
             let want = FOOTNOTE_DEF_PLAIN

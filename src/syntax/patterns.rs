@@ -190,7 +190,7 @@ re!(
 re!(NUMBERED_AR, r"^\s*(\d{1,5}|[٠-٩]{1,5})\s+[-–—]\s+");
 re!(
     SUBLABEL,
-    r"^\s*(\(([a-z]{1,2}|[ivxlc]{1,7}|[أ-ي]ـ? ?)\)|([a-z]{1,2}|[ivx]{1,6})\)|[㈠-㈩])[ \t\u{3000}]*"
+    r"^\s*(?:(\(([a-z]{1,2}|[ivxlc]{1,7}|[أ-ي]ـ? ?)\)|([a-z]{1,2}|[ivx]{1,6}|[а-я])\)|[㈠-㈩])[ \t\u{3000}]*|([a-z]\.)(?:[ \t\u{3000}]+|$))"
 );
 re!(FOOTNOTE_DEF_PAREN, r"^\s*\(([0-9٠-٩]{1,3})\)[ \t]+\S");
 re!(FOOTNOTE_DEF_SUP, r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S");
@@ -223,7 +223,7 @@ re!(
 );
 re!(
     INLINE_CLOSING,
-    r"[.。]\s+((?:\d{1,4}(?:st|nd|rd|th)\s+plenary\s+meeting)|(?:\d{1,4}(?:e|ª|\.ª|a\.)\s+(?:séance\s+plénière|sesión\s+plenaria))|(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*\d+\s*次\s*全\s*体\s*会\s*议)"
+    r"[.。](?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3})?\s+((?:\d{1,4}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary\s+meeting)|(?:\d{1,4}(?:e|ª|\.ª|a\.?)\s+(?:\(reprise\)\s+|\(continuación\)\s+)?(?:séance\s+plénière|sesión\s+plenaria))|(?:\d{1,4}(?:[-‐‑][еe]|[-‐‑]?я)?\s+пленарное\s+заседание)|(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*\d+\s*次\s*全\s*体\s*会\s*议)"
 );
 // `… 21 septembre 1971. 2752 (XXVI). Admission de Bahreïn …` (a page of a
 // volume of resolutions)
