@@ -373,3 +373,23 @@ fn markdown_shapes_in_any_text() {
     assert_eq!(comment, 4, "the comment's lines are furniture");
     assert!(!t.extracted);
 }
+
+/// Emergency- and special-session numbers as the resolution's number (the
+/// title line as the Secretariat's record of ES-11/1 gives it, catalogue
+/// `GA_ES-11.json`; `S-32/1` likewise).
+#[test]
+fn emergency_and_special_session_numbers() {
+    for (title, number) in [
+        ("ES-11/1. Aggression against Ukraine", "ES-11/1"),
+        (
+            "S-32/1. Political declaration of the special session",
+            "S-32/1",
+        ),
+    ] {
+        let text = format!(
+            "Resolution adopted by the General Assembly on 2 March 2022\n\n{title}\n\nThe General Assembly,\n\nRecalling its resolution 377 A (V) of 3 November 1950,\n\n1. Decides to adjourn the session temporarily.\n"
+        );
+        let doc = Document::new(&text);
+        assert_eq!(doc.tree().meta.number.as_deref(), Some(number), "{title}");
+    }
+}
