@@ -467,7 +467,14 @@ fn classify_rest(line: &str, t: &str, first: char, line_start: bool) -> BlockKin
         } else {
             first
         };
-        let starts_upper = letter.is_uppercase() || is_cjk(letter);
+        // (a letter without case, Arabic, counts as a capital in a line short
+        // enough for a heading, `خطة التناوب`: a wrapped line is longer)
+        let caseless = letter.is_alphabetic()
+            && !letter.is_lowercase()
+            && !letter.is_uppercase()
+            && !is_cjk(letter)
+            && t.chars().count() <= 50;
+        let starts_upper = letter.is_uppercase() || is_cjk(letter) || caseless;
         if !terminal && starts_upper {
             let designator = may_be_designator(t)
                 .then(|| SECTION_DESIGNATOR.captures(t).map(|c| c[1].into()))

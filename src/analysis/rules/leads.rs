@@ -16,6 +16,19 @@ fn base_key(l: &Lead) -> String {
             .trim_start_matches("再次")
             .to_string();
     }
+    if l.lang == Lang::Ar {
+        // the verb after the particles: the first preambular paragraph opens
+        // `إذ تشير`, the next `وإذ تشير أيضا` (the conjunction `و` joins them)
+        let verb = b
+            .split_whitespace()
+            .find(|w| !matches!(*w, "وإذ" | "إذ" | "وقد" | "قد" | "و" | "أيضا" | "كذلك"))
+            .unwrap_or("");
+        return verb
+            .strip_prefix('و')
+            .filter(|v| v.chars().count() > 2)
+            .unwrap_or(verb)
+            .to_string();
+    }
     let lower = b.to_lowercase();
     let words: Vec<&str> = lower
         .split_whitespace()
