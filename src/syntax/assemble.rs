@@ -1453,6 +1453,14 @@ impl<'a> Builder<'a> {
                     BlockKind::Lead(_) | BlockKind::Numbered(_) | BlockKind::Sub(_)
                 )
             });
+        // a Chinese verb opens both kinds of paragraph: in the preamble, one
+        // that ends with its comma is preambular (`敦促…缔约方，`)
+        let cjk_comma_end = cjk
+            && !self.st.in_operative
+            && self
+                .content(b)
+                .is_some_and(|c| self.text[c].trim_end().ends_with(['，', ',']));
+        let pre = pre || cjk_comma_end;
         if pre
             && !full_stop_after_preamble
             && (!self.st.in_operative || (!op && terminal_op && b.line_start))
