@@ -279,31 +279,6 @@ pub fn run(opts: &Options) -> Report {
 }
 
 impl Report {
-    /// Tallies of one half and source over all languages.
-    pub fn total(&self, half: Half, src: Source) -> Tally {
-        let mut t = Tally::default();
-        for ((h, _, s), x) in &self.tallies {
-            if *h == half && *s == src {
-                t.docs += x.docs;
-                for (a, b) in t.ok.iter_mut().zip(x.ok.iter()) {
-                    *a += b;
-                }
-                t.leads.0 += x.leads.0;
-                t.leads.1 += x.leads.1;
-                t.leads.2 += x.leads.2;
-                t.cites.0 += x.cites.0;
-                t.cites.1 += x.cites.1;
-                t.cites.2 += x.cites.2;
-                t.errors_warnings += x.errors_warnings;
-                t.info += x.info;
-                t.hints += x.hints;
-                t.footnote_diags += x.footnote_diags;
-                t.lead_diags += x.lead_diags;
-            }
-        }
-        t
-    }
-
     /// The table: one row per half, language and shape.
     pub fn table(&self) -> String {
         let mut s = String::new();

@@ -103,6 +103,16 @@ fn reproducible(name: &str, content: &[Piece]) -> Result<(), &'static str> {
     }
 }
 
+/// One gold lead against the one found: (scored, exact, one a prefix of
+/// the other).
+fn count_lead(leads: &mut (usize, usize, usize), gold: &str, found: Option<String>) {
+    let g = norm_lead(gold);
+    let f = found.unwrap_or_default();
+    leads.0 += 1;
+    leads.1 += (f == g) as usize;
+    leads.2 += (!f.is_empty() && (f.starts_with(&g) || g.starts_with(&f))) as usize;
+}
+
 /// Score `text` (a rendering of `gold`, or its PDF extraction).
 pub fn score(gold: &Resolution, text: &str, cfg: &Config) -> Outcome {
     let doc = Document::new(text);
@@ -191,27 +201,11 @@ pub fn score(gold: &Resolution, text: &str, cfg: &Config) -> Outcome {
             o.lead_quirks.push(format!("{why}: {name}"));
             continue;
         }
-        o.leads.0 += 1;
-        let g = norm_lead(name);
-        let f = pre_nodes.get(i).map(|n| lead_of(n)).unwrap_or_default();
-        if f == g {
-            o.leads.1 += 1;
-        }
-        if !f.is_empty() && (f.starts_with(&g) || g.starts_with(&f)) {
-            o.leads.2 += 1;
-        }
+        count_lead(&mut o.leads, name, pre_nodes.get(i).map(|n| lead_of(n)));
     }
     for (i, g) in gold_ops.iter().enumerate() {
         let Some(g) = g else { continue };
-        o.leads.0 += 1;
-        let g = norm_lead(g);
-        let f = op_nodes.get(i).map(|n| lead_of(n)).unwrap_or_default();
-        if f == g {
-            o.leads.1 += 1;
-        }
-        if !f.is_empty() && (f.starts_with(&g) || g.starts_with(&f)) {
-            o.leads.2 += 1;
-        }
+        count_lead(&mut o.leads, g, op_nodes.get(i).map(|n| lead_of(n)));
     }
 
     let gold_cites: BTreeSet<String> = gold.cited.iter().map(|c| norm_cite(c)).collect();
@@ -266,21 +260,36 @@ pub struct Tally {
 
 impl Tally {
     pub fn add(&mut self, o: &Outcome) {
-        self.docs += 1;
-        for (t, &ok) in self.ok.iter_mut().zip(o.ok.iter()) {
-            *t += ok as usize;
+        self.merge(&Tally {
+            docs: 1,
+            ok: o.ok.map(usize::from),
+            leads: o.leads,
+            cites: o.cites,
+            errors_warnings: o.errors_warnings,
+            info: o.info,
+            hints: o.hints,
+            footnote_diags: o.footnote_diags,
+            lead_diags: o.lead_diags,
+        });
+    }
+
+    /// Add another tally's counts to this one.
+    pub fn merge(&mut self, x: &Tally) {
+        self.docs += x.docs;
+        for (a, b) in self.ok.iter_mut().zip(x.ok.iter()) {
+            *a += b;
         }
-        self.leads.0 += o.leads.0;
-        self.leads.1 += o.leads.1;
-        self.leads.2 += o.leads.2;
-        self.cites.0 += o.cites.0;
-        self.cites.1 += o.cites.1;
-        self.cites.2 += o.cites.2;
-        self.errors_warnings += o.errors_warnings;
-        self.info += o.info;
-        self.hints += o.hints;
-        self.footnote_diags += o.footnote_diags;
-        self.lead_diags += o.lead_diags;
+        self.leads.0 += x.leads.0;
+        self.leads.1 += x.leads.1;
+        self.leads.2 += x.leads.2;
+        self.cites.0 += x.cites.0;
+        self.cites.1 += x.cites.1;
+        self.cites.2 += x.cites.2;
+        self.errors_warnings += x.errors_warnings;
+        self.info += x.info;
+        self.hints += x.hints;
+        self.footnote_diags += x.footnote_diags;
+        self.lead_diags += x.lead_diags;
     }
 
     /// Share of documents with `field` right, in percent.

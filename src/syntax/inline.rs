@@ -1670,18 +1670,7 @@ fn find_markers(
         ) {
             continue;
         }
-        let r = view.range(ds..de);
-        if inside_cite(&r) || v.last().is_some_and(|(x, _)| x.range == r) {
-            continue;
-        }
-        v.push((
-            FootnoteRef {
-                number,
-                range: r,
-                superscript: false,
-            },
-            false,
-        ));
+        push_weak(view, &inside_cite, &mut v, s, ds..de);
     }
     v.sort_by_key(|(r, _)| r.range.start);
     v
