@@ -442,11 +442,19 @@ fn job_number(r: &Resolution) -> String {
 /// character in Chinese), keeping a trailing space on each line as the PDF
 /// extraction does.
 fn wrap(text: &str, width: usize, cjk: bool) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
     if cjk {
         let chars: Vec<char> = text.chars().collect();
         for c in chars.chunks(width) {
-            out.push(c.iter().collect());
+            let mut line: String = c.iter().collect();
+            // a space where the line breaks stays at the end of the line
+            // before, as a PDF's text layer has it (never an indent)
+            if let Some(prev) = out.last_mut().filter(|_| line.starts_with(' ')) {
+                let n = line.len() - line.trim_start_matches(' ').len();
+                prev.push_str(&line[..n]);
+                line.drain(..n);
+            }
+            out.push(line);
         }
         return out;
     }

@@ -80,6 +80,9 @@ struct State {
     /// Page furniture (a running header, a page number) came after the last
     /// body text: the next line may go on with a paragraph a page broke.
     page_break: bool,
+    /// How many paragraphs in a row opened after a blank line (at most 3):
+    /// the document separates its paragraphs by blank lines.
+    blank_paras: u8,
 }
 
 impl Default for State {
@@ -107,6 +110,7 @@ impl Default for State {
             sponsors: false,
             decision_hint: false,
             front_matter: false,
+            blank_paras: 0,
             in_comment: false,
             page_break: false,
         }
@@ -473,6 +477,13 @@ impl<'a> Builder<'a> {
             n.label_range = Some(lr);
         }
         n.lead = lead;
+        if matches!(kind, NodeKind::Preambular | NodeKind::Operative) {
+            self.st.blank_paras = if self.st.prev_blank {
+                (self.st.blank_paras + 1).min(3)
+            } else {
+                0
+            };
+        }
         self.st.para = Some(n);
         self.st.target = Target::Body;
         self.st.saw_body_paragraph = true;
@@ -655,6 +666,65 @@ impl<'a> Builder<'a> {
         self.blocks[i + 1..]
             .iter()
             .find(|b| !b.is_blank() && !matches!(b.kind, BlockKind::Furniture(_)))
+    }
+
+    /// The punctuation that ends the paragraph whose first line is block `i`
+    /// in a text without spaces (Chinese wraps anywhere): the last character
+    /// of its last line before a blank line, furniture, an indented line (the
+    /// next paragraph pasted from Word) or the next numbered paragraph, when that comes within the look-ahead the incremental walk
+    /// allows (`resume::RESTART_BLOCKS`).
+    fn cjk_paragraph_end(&self, i: usize) -> Option<char> {
+        let mut last = None;
+        for (k, b) in self.blocks[i..].iter().enumerate() {
+            if k == 9 {
+                return None;
+            }
+            if b.is_blank()
+                || matches!(b.kind, BlockKind::Furniture(_))
+                || (k > 0
+                    && b.line_start
+                    && (b.indented || matches!(b.kind, BlockKind::Numbered(_) | BlockKind::Sub(_))))
+            {
+                break;
+            }
+            last = Some(b);
+        }
+        let b = last?;
+        self.text[b.start..b.content_end()]
+            .trim_end()
+            .chars()
+            .next_back()
+    }
+
+    /// Block `i` starts a line, with no blank line or indent before it, after
+    /// two lines of a wrapped paragraph of about the same width (within
+    /// three columns, a Chinese character counting two, both lines of
+    /// 30–120 columns): the line before was full, so the paragraph wrapped.
+    /// Looks two blocks back (within `resume::LOOK_BACK`).
+    fn wraps_on_from_full_line(&self, i: usize) -> bool {
+        let b = &self.blocks[i];
+        if i < 2 || !b.line_start || b.indented || self.st.prev_blank {
+            return false;
+        }
+        let (p1, p2) = (&self.blocks[i - 1], &self.blocks[i - 2]);
+        let is_line = |x: &Block| {
+            x.line_start
+                && !x.is_blank()
+                && !x.indented
+                && matches!(x.kind, BlockKind::Text | BlockKind::Lead(_))
+        };
+        if !is_line(p1) || !(is_line(p2) || matches!(p2.kind, BlockKind::Numbered(_))) {
+            return false;
+        }
+        let width = |x: &Block| {
+            self.text[x.start..x.content_end()]
+                .trim_end()
+                .chars()
+                .map(|c| if crate::syntax::cjk::is_cjk(c) { 2 } else { 1 })
+                .sum::<usize>()
+        };
+        let (w1, w2) = (width(p1), width(p2));
+        (30..=120).contains(&w2) && w1 + 3 >= w2 && w1 <= w2 + 3
     }
 
     fn is_strong_furniture(b: &Block) -> bool {
@@ -1410,6 +1480,22 @@ impl<'a> Builder<'a> {
             || in_footnote
             || (b.indented && cjk)
             || (!cjk && hit.m.capitalised && b.line_start);
+        // Chinese wraps anywhere: a lead at the start of a line that follows
+        // a full line of a wrapped paragraph goes on with it (`…成果文件，6` /
+        // `还重申…`), whatever punctuation the full line ended with
+        let after_break = after_break && !(cjk && self.wraps_on_from_full_line(i));
+        // `признавая …,` / `признавая также …` on the next line of a text that
+        // separates its paragraphs by blank lines: in a language whose leads
+        // are not capitalised, a second lead inside the same paragraph
+        let after_break = after_break
+            && !(matches!(self.lang, Lang::Ru | Lang::Ar | Lang::Zh)
+                && b.line_start
+                && !b.indented
+                && !self.st.prev_blank
+                && !self.st.page_break
+                && self.st.blank_paras >= 2
+                && self.st.para.is_some()
+                && matches!(self.st.last_terminal, Some(',' | '，' | '،' | '、')));
         let one_char = hit.m.char_len() < 2 && cjk;
         // `…barriers,` / `recognizing their diversity,` with no blank line
         // between (GA 80/214): a lower-case lead in a language whose leads
@@ -1455,11 +1541,8 @@ impl<'a> Builder<'a> {
             });
         // a Chinese verb opens both kinds of paragraph: in the preamble, one
         // that ends with its comma is preambular (`敦促…缔约方，`)
-        let cjk_comma_end = cjk
-            && !self.st.in_operative
-            && self
-                .content(b)
-                .is_some_and(|c| self.text[c].trim_end().ends_with(['，', ',']));
+        let cjk_comma_end =
+            cjk && !self.st.in_operative && matches!(self.cjk_paragraph_end(i), Some('，' | ','));
         let pre = pre || cjk_comma_end;
         if pre
             && !full_stop_after_preamble
@@ -1891,6 +1974,18 @@ fn conclude(
             lang == Lang::Zh && text.chars().any(crate::syntax::cjk::is_han),
         );
         meta.title = (!joined.is_empty()).then_some(joined);
+    }
+    // a resolution printed without its number line (Russian Council texts of
+    // 2023 go from the masthead straight to `принятая Советом Безопасности`):
+    // the number is the masthead symbol's (`S/RES/2681 (2023)` → `2681 (2023)`)
+    if meta.number.is_none()
+        && let Some(n) = meta
+            .symbol
+            .as_deref()
+            .and_then(|s| s.strip_prefix("S/RES/"))
+            .filter(|n| n.ends_with(')'))
+    {
+        meta.number = Some(n.to_string());
     }
     for n in &nodes {
         if n.kind == NodeKind::Adoption && meta.adoption_date.is_none() {

@@ -62,6 +62,9 @@ fn repeat(lang: Lang, w: &str) -> bool {
 /// spaces already skipped), by the grammar of `lang`; `None` when the
 /// opening is not grammatically a lead (a noun, an article, a number).
 pub fn preambular_lead(lang: Lang, text: &str) -> Option<usize> {
+    if lang == Lang::Zh {
+        return zh_lead(text);
+    }
     let ws = words(text, 5);
     let end = |k: usize| ws[k].0 + ws[k].1.len() - trailing(ws[k].1);
     let with_repeat = |k: usize| {
@@ -187,6 +190,81 @@ pub fn preambular_lead(lang: Lang, text: &str) -> Option<usize> {
     }
 }
 
+/// A Chinese clause opens with its verb (`念及`, `认定`, `感到震惊`), perhaps
+/// after adverbs (`又`, `再次`, `仍深为`) or an adverbial phrase (`在这方面`,
+/// `根据《宪章》第七章`); a pronoun, a determiner, a number or Latin text
+/// does not open a lead. Chinese writes no spaces, so the extent is the
+/// adverbs, a two-character verb, the complement of a light verb (`表示`,
+/// `感到` + what is felt) and a resultative `到`/`了`.
+fn zh_lead(text: &str) -> Option<usize> {
+    const ADVERBS: [&str; 24] = [
+        "此外", "同时", "另外", "再次", "再度", "一再", "仍然", "依然", "继续", "非常", "极为",
+        "十分", "深为", "深切", "强烈", "坚决", "又", "还", "也", "并", "仍", "更", "均", "亦",
+    ];
+    const OPENERS: [&str; 3] = ["在这方面", "在此方面", "为此"];
+    const PREPOSITIONS: [&str; 4] = ["根据", "按照", "依照", "依据"];
+    const LIGHT: [&str; 6] = ["表示", "感到", "深表", "深感", "表达", "对此"];
+    let mut at = 0;
+    let rest = |at: usize| &text[at..];
+    for o in OPENERS {
+        if rest(at).starts_with(o) {
+            at += o.len();
+            at += rest(at).len() - rest(at).trim_start_matches(['，', ',', ' ']).len();
+            break;
+        }
+    }
+    if let Some(p) = PREPOSITIONS.iter().find(|p| rest(at).starts_with(**p)) {
+        return Some(at + p.len());
+    }
+    while let Some(a) = ADVERBS.iter().find(|a| {
+        rest(at).starts_with(**a)
+            && rest(at + a.len())
+                .chars()
+                .next()
+                .is_some_and(crate::syntax::cjk::is_han)
+    }) {
+        at += a.len();
+    }
+    let first = rest(at).chars().next()?;
+    if !crate::syntax::cjk::is_han(first)
+        || "这该此其本各每所那他她它我你的了和与及或一".contains(first)
+    {
+        return None;
+    }
+    // an adverb in `地` (`严重地关切`, `赞赏地注意到`, `深为关切地注意到`)
+    let head: Vec<(usize, char)> = rest(at).char_indices().take(6).collect();
+    if let Some(&(k, _)) = head.iter().skip(2).find(|(_, c)| *c == '地')
+        && head
+            .iter()
+            .take_while(|(j, _)| *j < k)
+            .all(|(_, c)| crate::syntax::cjk::is_han(*c))
+        && rest(at + k + '地'.len_utf8())
+            .chars()
+            .next()
+            .is_some_and(crate::syntax::cjk::is_han)
+    {
+        at += k + '地'.len_utf8();
+    }
+    let verb: String = rest(at).chars().take(2).collect();
+    if verb.chars().count() < 2 || !verb.chars().all(crate::syntax::cjk::is_han) {
+        return None;
+    }
+    at += verb.len();
+    if LIGHT.contains(&verb.as_str()) {
+        let complement: String = rest(at).chars().take(2).collect();
+        if complement.chars().count() == 2
+            && complement.chars().all(crate::syntax::cjk::is_han)
+            && !complement.contains(['的', '对', '在', '于', '与', '和', '其'])
+        {
+            at += complement.len();
+        }
+    }
+    if rest(at).starts_with(['到', '了']) {
+        at += '到'.len_utf8();
+    }
+    Some(at)
+}
+
 /// Bytes of punctuation and emphasis at the end of a word.
 fn trailing(w: &str) -> usize {
     w.len() - w.trim_end_matches([',', '،', ':', ';', '*', '_']).len()
@@ -247,6 +325,15 @@ mod tests {
             Some("с интересом ожидая")
         );
         assert_eq!(lead(Lang::Ar, "وقد نظرت في مسألة"), Some("وقد نظرت"));
+        assert_eq!(lead(Lang::Zh, "认定刚果民主共和国局势"), Some("认定"));
+        assert_eq!(lead(Lang::Zh, "还感到震惊的是，"), Some("还感到震惊"));
+        assert_eq!(lead(Lang::Zh, "意识到必须继续"), Some("意识到"));
+        assert_eq!(lead(Lang::Zh, "严重地关切由于"), Some("严重地关切"));
+        assert_eq!(
+            lead(Lang::Zh, "深为关切地注意到用于"),
+            Some("深为关切地注意到")
+        );
+        assert_eq!(lead(Lang::Zh, "在这方面回顾其决议"), Some("在这方面回顾"));
     }
 
     #[test]
@@ -256,6 +343,9 @@ mod tests {
         assert_eq!(lead(Lang::En, "2030 Agenda for"), None);
         assert_eq!(lead(Lang::Fr, "Le Conseil"), None);
         assert_eq!(lead(Lang::Ar, "الجمعية العامة"), None);
+        assert_eq!(lead(Lang::Zh, "这些措施"), None);
+        assert_eq!(lead(Lang::Zh, "2030年议程"), None);
+        assert_eq!(lead(Lang::Zh, "《公约》缔约方"), None);
     }
 
     proptest::proptest! {

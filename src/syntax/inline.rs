@@ -1481,7 +1481,7 @@ fn find_markers(
         }
         let glued_ok = matches!(
             punct,
-            ',' | ';' | '.' | ':' | '，' | '；' | '。' | '》' | '）' | ')' | '”' | '"' | '»'
+            ',' | ';' | '.' | ':' | '，' | '；' | '。' | '、' | '》' | '）' | ')' | '”' | '"' | '»'
         );
         let next_ok = next.is_none_or(|c| {
             is_space(c)
@@ -1557,7 +1557,9 @@ fn find_markers(
                     range: r,
                     superscript: false,
                 },
-                !after_plain_number(before),
+                // after an enumeration comma (`《宣言》、3 《公约》`) only where
+                // its footnote exists
+                punct != '、' && !after_plain_number(before),
             ));
             continue;
         }
@@ -1812,6 +1814,16 @@ fn glued_to_word(s: &str, ds: usize, de: usize) -> bool {
         i + before[i..].chars().next().map_or(1, char::len_utf8)
     });
     let word = &before[word_start..];
+    let last = word.chars().next_back().unwrap_or(' ');
+    if is_cjk(last) {
+        // `第3`, `3个` are ordinals and counts; Chinese runs on without spaces,
+        // so what came before the word says nothing (`60多年之后3 仍有`)
+        return !word.ends_with('第')
+            && !s[de..]
+                .chars()
+                .next()
+                .is_some_and(|c| CJK_UNITS.contains(c));
+    }
     // a code or unit: part of a symbol (`L.5`), a hyphenated or numbered name
     if before[..word_start]
         .chars()
@@ -1819,15 +1831,6 @@ fn glued_to_word(s: &str, ds: usize, de: usize) -> bool {
         .is_some_and(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '_' | '@'))
     {
         return false;
-    }
-    let last = word.chars().next_back().unwrap_or(' ');
-    if is_cjk(last) {
-        // `第3`, `3个` are ordinals and counts
-        return !word.ends_with('第')
-            && !s[de..]
-                .chars()
-                .next()
-                .is_some_and(|c| CJK_UNITS.contains(c));
     }
     let letters = word.chars().count();
     // acronyms and their numbers (`G20`, `CO2`, `SDG16`, `MINUSCA2`?) read as

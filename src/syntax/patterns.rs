@@ -157,11 +157,11 @@ re!(
     CLOSING_EN,
     r"^\s*(\d{1,4})\s*(st|nd|rd|th|e|ª|\.ª|a\.|a|[-‐‑][еe]|[-‐‑]?я)?\s+(?:\(resumed\)\s+|\(reprise\)\s+|\(continuación\)\s+)?(?:plenary\s+meeting|séance\s+plénière|sesión\s+plenaria|пленарное\s+заседание),?(?:\s+(.*))?\s*$"
 );
-// the closings that put the number inside: Chinese `第47次全体会议`, Arabic
+// the closings that put the number inside: Chinese `第47次全体会议` (`第55次全体会议(续会)`), Arabic
 // `الجلسة العامة 47` (`الجلسة العامة 47 المستأنفة`)
 re!(
     CLOSING_ZH,
-    r"^\s*(?:(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*(?:\d+|[〇零一二三四五六七八九十百千]+)\s*次\s*(?:全\s*体\s*会\s*议|会\s*议\s*(?:一\s*致\s*)?通\s*过\s*。?)|الجلسة\s+العامة\s+[0-9٠-٩]{1,4}(?:\s+المستأنفة)?)\s*$"
+    r"^\s*(?:(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*(?:\d+|[〇零一二三四五六七八九十百千]+)\s*次\s*(?:全\s*体\s*会\s*议(?:\s*[(（]\s*续\s*会\s*[)）])?|会\s*议\s*(?:一\s*致\s*)?通\s*过\s*。?)|الجلسة\s+العامة\s+[0-9٠-٩]{1,4}(?:\s+المستأنفة)?)\s*$"
 );
 re!(
     CLOSING_SC_OLD,

@@ -628,9 +628,12 @@ fn un015(cx: &Ctx, out: &mut Sink) {
         if p.label.is_some() {
             continue; // UN005
         }
+        // Chinese verbs have no participle: `敦促…，` and `支持…，` open
+        // preambular paragraphs of adopted resolutions; the comma decides
         if let Some(l) = &p.lead
             && l.class_mismatch
             && l.class == LeadClass::Operative
+            && !cx.lang.is_cjk()
         {
             out.emit(
                 l.range.clone(),
