@@ -811,7 +811,7 @@ impl<'a> Builder<'a> {
             }
             _ => &self.text[t.range.clone()],
         };
-        let after = after.trim_start_matches(|c: char| c == '.' || is_space(c));
+        let after = title_after_number(after);
         Some(after.split_whitespace().collect::<Vec<_>>().join(" "))
     }
 
@@ -954,7 +954,12 @@ impl<'a> Builder<'a> {
             {
                 self.top_node(NodeKind::Title, r.clone());
                 let line = &self.text[r.clone()];
-                let first = line.split('.').next().unwrap_or("").trim_end();
+                // the number and what precedes it (`79/100.`, `79/100 – `,
+                // `76/1<TAB>`): the title follows its separator
+                let first = match line.find(&**number) {
+                    Some(k) => &line[..k + number.len()],
+                    None => line.split('.').next().unwrap_or("").trim_end(),
+                };
                 self.st.meta.number = Some(number.to_string());
                 self.st.meta.number_range = Some(r.start..r.start + first.len());
                 if let Some(n) = self.top.last_mut() {
@@ -1943,6 +1948,12 @@ struct Counters {
 /// says whether the tree is *orderly*: no node had to be reordered and no
 /// operative paragraph demoted, so that the raw nodes of a later run can be cut
 /// from it (`resume.rs`).
+/// The title after its number line's separator: `79/100. Title`,
+/// `79/100 – Title` (Arabic), `Резолюция 1515 (2003), принятая …`.
+fn title_after_number(s: &str) -> &str {
+    s.trim_start_matches(|c: char| matches!(c, '.' | ',' | '–' | '—' | '-') || is_space(c))
+}
+
 fn conclude(
     text: &str,
     lang: Lang,
@@ -1968,7 +1979,7 @@ fn conclude(
             }
             _ => raw,
         };
-        let after = after.trim_start_matches(|c: char| c == '.' || is_space(c));
+        let after = title_after_number(after);
         let joined = join_wrapped(
             after,
             lang == Lang::Zh && text.chars().any(crate::syntax::cjk::is_han),

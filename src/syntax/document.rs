@@ -858,9 +858,12 @@ impl Document {
             .unwrap_or(0);
         for (r, strong) in &self.raw_refs {
             let next = r.number == max_seen + 1;
+            // a marker glued to its word (`الدولية(11)`) may follow a run of
+            // lost ones (three); one standing apart, a single lost one
+            let reach = if glued(r) { 4 } else { 2 };
             let keep = *strong
                 || (r.number > 0
-                    && r.number <= max_seen + 2
+                    && r.number <= max_seen + reach
                     && self.footnotes.get(&r.number).is_some_and(|&n| n > 0))
                 || (next && glued(r))
                 || (next && max_seen > 0 && max_seen == last_note);

@@ -1721,10 +1721,18 @@ fn is_year(d: &[u8]) -> bool {
 /// `s` ends with a year standing alone (`August 1948`), not a digit group.
 fn ends_with_year(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() >= 4
-        && is_year(&b[b.len() - 4..])
-        && (b.len() == 4
-            || !(b[b.len() - 5].is_ascii_digit() || b".,/\xa0".contains(&b[b.len() - 5])))
+    if b.len() < 4 || !is_year(&b[b.len() - 4..]) {
+        return false;
+    }
+    let before = s[..s.len() - 4].chars().next_back();
+    match before {
+        None => true,
+        // `1\u{a0}2019` groups a number; `عام\u{a0}2019` is a year
+        Some('\u{a0}' | '\u{202f}') => !s[..s.len() - 4]
+            .trim_end_matches(['\u{a0}', '\u{202f}'])
+            .ends_with(|c: char| c.is_ascii_digit()),
+        Some(c) => !(c.is_ascii_digit() || matches!(c, '.' | ',' | '/')),
+    }
 }
 
 /// `before` (the text up to a comma or full stop) ends with a number other
@@ -1779,14 +1787,36 @@ fn parenthesised_marker(s: &str, ds: usize, de: usize) -> bool {
     let Some(c) = s[..open].chars().next_back() else {
         return false;
     };
+    let before = &s[..open];
     let glued = (c.is_alphabetic() && !c.is_ascii())
-        || (c.is_ascii_digit() && ends_with_year(&s[..open]))
-        || matches!(c, '»' | '”' | '"');
+        || (c.is_ascii_digit() && (ends_with_year(before) || ends_with_resolution(before)))
+        || matches!(c, '»' | '”' | '“' | '"')
+        // `(قواعد بانكوك)(9)`: after a parenthesis that closes words
+        || (c == ')'
+            && before[..before.len() - 1]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphabetic() && !c.is_ascii()));
+    // what follows is not a word run on in Latin letters or digits (an
+    // Arabic conjunction may follow unspaced: `1999(27)والجاري`)
     glued
         && !s[de + 1..]
             .chars()
             .next()
-            .is_some_and(char::is_alphanumeric)
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// `s` ends with a resolution number (`71/205`, `72/190`): Arabic texts put a
+/// footnote's marker right after the number it documents.
+fn ends_with_resolution(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = s.len() - t.len();
+    (1..=4).contains(&digits)
+        && t.strip_suffix('/').is_some_and(|u| {
+            let n = u.len() - u.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            (1..=4).contains(&n)
+                && !u[..u.len() - n].ends_with(|c: char| c == '/' || c.is_alphanumeric())
+        })
 }
 
 /// `nuclear tests6`, `Abyei1,`, `的决议2`: one to three digits glued to a

@@ -219,7 +219,7 @@ re!(
 );
 re!(
     INLINE_REPORT,
-    r"\[\s*(?:on\s+the\s+report|without\s+reference|根\s*据|未经)"
+    r"\[\s*(?:on\s+the\s+reports?|without\s+reference|sur\s+(?:la\s+base\s+du\s+)?(?:le\s+)?rapports?|sans\s+renvoi|sobre\s+la\s+base\s+de|sin\s+remisión|по\s+докладу|без\s+передачи|بناء\s+على|دون\s+إحالة|根\s*据|未经)"
 );
 re!(
     INLINE_CLOSING,
