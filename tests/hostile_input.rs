@@ -482,7 +482,10 @@ fn lsp_malformed_frames_are_answered_and_reading_goes_on() {
     while rx.try_recv().is_ok() {
         replies += 1;
     }
-    assert_eq!(replies, 3);
+    // `{nope` is answered, then the reader looks for the next `Content-Length`
+    // header (a body that is not JSON may be a frame cut short), passing over
+    // the `X-Header` block; `\xff\xfe` is answered
+    assert_eq!(replies, 2);
     let fwd = String::from_utf8(to_server).unwrap();
     assert!(fwd.ends_with(std::str::from_utf8(body).unwrap()), "{fwd}");
     assert_eq!(fwd.matches("Content-Length").count(), 1, "{fwd}");
