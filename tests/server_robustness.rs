@@ -321,3 +321,56 @@ async fn an_editor_is_never_flooded_with_diagnostics() {
     );
     c.shutdown().await;
 }
+
+/// Issue 18.6: after a frame whose `Content-Length` is larger or smaller than
+/// its body, not a number, negative, past `u64`, or missing, the server
+/// answers the broken request when its id can be read (`-32700`) and every
+/// well-framed request after it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_server_answers_after_every_broken_frame() {
+    let c = TestClient::in_process().await;
+    c.initialize(plain_caps(), json!({"debounceMs": 0}), None)
+        .await;
+    let params = json!({"textDocument": {"uri": "file:///never.txt"}});
+    let body = |id: i64| {
+        json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/documentSymbol", "params": params})
+            .to_string()
+    };
+    let n = body(1000).len();
+    let cases = [
+        (format!("Content-Length: {}", n + 40), true),
+        (format!("Content-Length: {}", n + 1), true),
+        (format!("Content-Length: {}", n - 7), true),
+        ("Content-Length: twelve".to_string(), false),
+        ("Content-Length: -5".to_string(), false),
+        ("Content-Length: 18446744073709551617".to_string(), false),
+        (
+            "Content-Type: application/vscode-jsonrpc".to_string(),
+            false,
+        ),
+    ];
+    for (i, (header, answers_it)) in cases.into_iter().enumerate() {
+        let id = 1000 + i as i64;
+        c.write_raw(format!("{header}\r\n\r\n{}", body(id)).as_bytes())
+            .await;
+        let r = c
+            .request("textDocument/documentSymbol", params.clone())
+            .await;
+        assert_eq!(r["result"], Value::Null, "{header}: {r}");
+        if answers_it {
+            let e = c
+                .response(id, Duration::from_secs(10))
+                .await
+                .unwrap_or_else(|| panic!("{header}: the broken request is not answered"));
+            assert_eq!(e["error"]["code"], -32700, "{header}: {e}");
+        }
+    }
+    // a well-framed body that is not JSON: an error, and the server goes on
+    c.write_raw(&frame("{\"jsonrpc\": \"2.0\", \"id\": 77, \"method\""))
+        .await;
+    let e = c.response(77, Duration::from_secs(10)).await.unwrap();
+    assert_eq!(e["error"]["code"], -32700);
+    let r = c.request("textDocument/documentSymbol", params).await;
+    assert_eq!(r["result"], Value::Null);
+    c.shutdown().await;
+}

@@ -24,10 +24,11 @@ check(srv.get("command") == "unlsp", f"command is {srv.get('command')!r}, want '
 check(srv.get("args") == ["serve"], f"args are {srv.get('args')!r}, want ['serve']")
 opts = srv.get("config", {}).get("unlsp", {})
 check(opts.get("language") in {"auto", "en", "zh", "fr", "es", "ru", "ar"}, "config.unlsp.language invalid")
-check(isinstance(opts.get("debounceMs"), int), "config.unlsp.debounceMs not an integer")
+check(isinstance(opts.get("debounceMs", 0), int), "config.unlsp.debounceMs not an integer")
 check(isinstance(opts.get("rules", {}), dict), "config.unlsp.rules not a table")
-check(set(opts) <= {"language", "rules", "exclude", "debounceMs", "maxFileSize"},
-      f"unknown server options {set(opts) - {'language', 'rules', 'exclude', 'debounceMs', 'maxFileSize'}}")
+# the server's options (src/server/settings.rs, the table in editors/README.md)
+known = {"language", "rules", "exclude", "debounceMs", "maxFileSize", "referenceFolders"}
+check(set(opts) <= known, f"unknown server options {set(opts) - known}")
 
 langs = [l for l in cfg.get("language", []) if l.get("name") == "unres"]
 check(len(langs) == 1, "want exactly one [[language]] named unres")

@@ -40,6 +40,15 @@ fn matches(id: &str, pat: &str) -> bool {
 }
 
 impl Config {
+    /// The first of `patterns` (`--select`, `--ignore`: ids or prefixes) that
+    /// names no rule of the catalogue.
+    pub fn unknown_pattern(patterns: &[String]) -> Option<&str> {
+        patterns
+            .iter()
+            .find(|p| !super::catalogue().iter().any(|r| matches(r.id, p)))
+            .map(String::as_str)
+    }
+
     pub fn severity_of(&self, r: &RuleDef) -> Option<Severity> {
         if !self.select.is_empty() && !self.select.iter().any(|p| matches(r.id, p)) {
             return None;

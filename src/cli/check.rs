@@ -28,48 +28,90 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Every checkable file under the paths, sorted (`.txt`, `.md`, `.unres`).
-pub fn collect_files(
-    paths: &[PathBuf],
-    project: &ProjectConfig,
-    root: &Path,
-) -> (Vec<PathBuf>, Vec<String>) {
-    let mut out = Vec::new();
-    let mut errors = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            walk(p, &mut out, &mut errors, 0);
-        } else if p.exists() {
-            out.push(p.clone());
-        } else {
-            errors.push(format!("{}: no such file or directory", p.display()));
-        }
-    }
-    out.retain(|f| {
-        let rel = f
-            .strip_prefix(root)
-            .unwrap_or(f)
-            .to_string_lossy()
-            .replace('\\', "/");
-        !project.is_excluded(&rel)
-    });
-    out.sort();
-    // one report per real file, however many paths lead to it
-    let mut real = std::collections::HashSet::new();
-    out.retain(|f| real.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
-    (out, errors)
+/// The files a `check` reads, and what it says about the paths.
+#[derive(Default)]
+pub struct Collected {
+    /// Every checkable regular file, sorted, each real file once.
+    pub files: Vec<PathBuf>,
+    /// Paths that cannot be read (exit 2).
+    pub errors: Vec<String>,
+    /// Paths passed over (a FIFO, a socket, a device), each with its reason.
+    pub notes: Vec<String>,
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>, depth: usize) {
-    let mut seen = std::collections::HashSet::new();
-    walk_dir(dir, out, errors, depth, &mut seen);
+/// Every checkable file under the paths, sorted (`.txt`, `.md`, `.unres`);
+/// only regular files: reading a FIFO would wait for a writer for ever.
+pub fn collect_files(paths: &[PathBuf], project: &ProjectConfig, root: &Path) -> Collected {
+    let mut c = Collected::default();
+    for p in paths {
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => walk(p, &mut c, 0, &mut std::collections::HashSet::new()),
+            Ok(m) => c.add_file(p.clone(), &m),
+            Err(_) => c
+                .errors
+                .push(format!("{}: no such file or directory", p.display())),
+        }
+    }
+    c.files.retain(|f| !project.is_excluded(&relative(f, root)));
+    c.files.sort();
+    // one report per real file, however many paths lead to it
+    let mut real = std::collections::HashSet::new();
+    c.files
+        .retain(|f| real.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    c
+}
+
+impl Collected {
+    fn add_file(&mut self, p: PathBuf, meta: &std::fs::Metadata) {
+        if meta.is_file() {
+            self.files.push(p);
+        } else {
+            self.notes.push(format!(
+                "note: {}: not a regular file, skipped",
+                p.display()
+            ));
+        }
+    }
+}
+
+/// `f` as `unlsp.toml`'s `exclude` patterns see it: relative to the project
+/// root, with `/` separators, however it was named (`.`, `./dir`, absolute).
+fn relative(f: &Path, root: &Path) -> String {
+    let abs = normalise(&std::env::current_dir().unwrap_or_default().join(f));
+    let rel = match abs.strip_prefix(root) {
+        Ok(r) => r.to_path_buf(),
+        // through a symlinked folder: the real file under the root
+        Err(_) => std::fs::canonicalize(f)
+            .ok()
+            .and_then(|r| r.strip_prefix(root).ok().map(Path::to_path_buf))
+            .unwrap_or(abs),
+    };
+    rel.to_string_lossy().replace('\\', "/")
+}
+
+/// `path` without `.` components and with `..` applied to what precedes it,
+/// without touching the file system (a symlink stays as named).
+fn normalise(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Each real directory is visited once, so symlink loops end at once.
-fn walk_dir(
+fn walk(
     dir: &Path,
-    out: &mut Vec<PathBuf>,
-    errors: &mut Vec<String>,
+    c: &mut Collected,
     depth: usize,
     seen: &mut std::collections::HashSet<PathBuf>,
 ) {
@@ -83,14 +125,14 @@ fn walk_dir(
             }
         }
         Err(e) => {
-            errors.push(format!("{}: {e}", dir.display()));
+            c.errors.push(format!("{}: {e}", dir.display()));
             return;
         }
     }
     let rd = match std::fs::read_dir(dir) {
         Ok(r) => r,
         Err(e) => {
-            errors.push(format!("{}: {e}", dir.display()));
+            c.errors.push(format!("{}: {e}", dir.display()));
             return;
         }
     };
@@ -100,14 +142,13 @@ fn walk_dir(
         if name.starts_with('.') || name == "node_modules" || name == "target" {
             continue;
         }
-        let ft = match e.file_type() {
-            Ok(t) => t,
-            Err(_) => continue,
-        };
-        if ft.is_dir() || (ft.is_symlink() && p.is_dir()) {
-            walk_dir(&p, out, errors, depth + 1, seen);
-        } else if is_checkable(&p) {
-            out.push(p);
+        // through symlinks: a link to a folder is walked, to a FIFO skipped
+        match std::fs::metadata(&p) {
+            Ok(meta) if meta.is_dir() => walk(&p, c, depth + 1, seen),
+            Ok(meta) if is_checkable(&p) => c.add_file(p, &meta),
+            // a dangling link with a draft's name: say so
+            Err(e) if is_checkable(&p) => c.errors.push(format!("{}: {e}", p.display())),
+            _ => {}
         }
     }
 }
@@ -167,6 +208,14 @@ fn decode(bytes: &[u8], name: &str) -> Read {
 }
 
 pub fn run(opts: Options) -> i32 {
+    for (flag, patterns) in [("--select", &opts.select), ("--ignore", &opts.ignore)] {
+        if let Some(p) = analysis::Config::unknown_pattern(patterns) {
+            eprintln!(
+                "error: {flag} {p}: no rule has this id or prefix (`unlsp rules` lists them)"
+            );
+            return 2;
+        }
+    }
     let cwd = std::env::current_dir().unwrap_or_default();
     let first = opts.paths.first().cloned().unwrap_or_else(|| cwd.clone());
     let (project, root) = match find_project(if first.as_os_str() == "-" {
@@ -195,6 +244,7 @@ pub fn run(opts: Options) -> i32 {
     let mut io_error = false;
     let mut reports: Vec<FileReport> = Vec::new();
     let mut notes: Vec<String> = Vec::new();
+    let mut skipped: Vec<String> = Vec::new();
     let mut check_one =
         |path: String, rel: String, content: Read, reports: &mut Vec<FileReport>| match content {
             Read::Text(text) => {
@@ -231,7 +281,12 @@ pub fn run(opts: Options) -> i32 {
         let content = decode(&buf, &name);
         check_one(name.clone(), name, content, &mut reports);
     } else {
-        let (files, errors) = collect_files(&opts.paths, &project, &root);
+        let Collected {
+            files,
+            errors,
+            notes,
+        } = collect_files(&opts.paths, &project, &root);
+        skipped = notes;
         let had_errors = !errors.is_empty();
         for e in errors {
             eprintln!("error: {e}");
@@ -285,7 +340,7 @@ pub fn run(opts: Options) -> i32 {
         }
     }
     reports.sort_by(|a, b| a.path.cmp(&b.path));
-    for n in &notes {
+    for n in skipped.iter().chain(&notes) {
         eprintln!("{n}");
     }
     let stdout = std::io::stdout();
@@ -325,19 +380,22 @@ pub fn run(opts: Options) -> i32 {
             r.text = fixed;
             r.doc = doc;
         }
-        if opts.diff || stdin {
+        if stdin && !opts.diff {
+            // standard output holds the fixed text: the exit status reports
             let has_error = reports
                 .iter()
                 .any(|r| r.diagnostics.iter().any(|d| d.severity == Severity::Error));
             return if io_error {
                 2
-            } else if has_error && !opts.exit_zero && !opts.diff {
+            } else if has_error && !opts.exit_zero {
                 1
             } else {
                 0
             };
         }
     }
+    // `--diff` leaves the files as they are: the report that follows the
+    // diff, and the exit status, are those of `check` without it
     match opts.format.as_str() {
         "sarif" => {
             let _ = writeln!(

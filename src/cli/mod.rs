@@ -42,7 +42,7 @@ pub enum Command {
         /// Apply the safe fixes in place (standard input: print the fixed text).
         #[arg(long)]
         fix: bool,
-        /// Show the safe fixes as a unified diff instead of applying them.
+        /// Show the safe fixes as a unified diff instead of applying them, then the report.
         #[arg(long)]
         diff: bool,
         /// Only these rules (ids or prefixes), comma-separated.

@@ -7,7 +7,7 @@
 
 use crate::project::ProjectConfig;
 use crate::syntax::Lang;
-use serde_json::Value;
+use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -74,18 +74,108 @@ pub fn read_project_file(root: &Path) -> Result<Option<ProjectConfig>, String> {
     }
 }
 
-const KEYS: &[(&str, &str)] = &[
-    ("language", "language"),
-    ("rules", "rules"),
-    ("exclude", "exclude"),
-    ("debounceMs", "debounce_ms"),
-    ("debounce_ms", "debounce_ms"),
-    ("maxFileSize", "max_file_size"),
-    ("max_file_size", "max_file_size"),
-    ("silence", "silence"),
-    ("referenceFolders", "reference_folders"),
-    ("reference_folders", "reference_folders"),
+/// One server setting: the single source of its key, default and meaning, from
+/// which the settings tables of `README.md`, `editors/README.md`, the VS Code
+/// README and `package.json` are generated (`tests/readme.rs` holds them to it).
+pub struct SettingDef {
+    /// The editor's key (section `unlsp`), camelCase.
+    pub key: &'static str,
+    /// The same setting in `unlsp.toml` (also accepted from editors).
+    pub toml_key: &'static str,
+    /// The default, as JSON.
+    pub default: fn() -> Value,
+    /// The JSON schema of the value, without default and description.
+    pub schema: fn() -> Value,
+    /// What it does, in Markdown.
+    pub meaning: &'static str,
+}
+
+pub const SETTINGS: &[SettingDef] = &[
+    SettingDef {
+        key: "language",
+        toml_key: "language",
+        default: || json!("auto"),
+        schema: || {
+            json!({"type": "string", "enum": ["auto", "en", "zh", "fr", "es", "ru", "ar"],
+                   "enumDescriptions": ["Detect the language of each document from its text.",
+                       "English", "Chinese", "French", "Spanish", "Russian", "Arabic"]})
+        },
+        meaning: "`auto` (detect it per document), `en`, `zh`, `fr`, `es`, `ru`, `ar`",
+    },
+    SettingDef {
+        key: "rules",
+        toml_key: "rules",
+        default: || json!({}),
+        schema: || {
+            json!({"type": "object",
+                   "additionalProperties": {"type": "string",
+                       "enum": ["error", "warning", "information", "hint", "off"]},
+                   "propertyNames": {"pattern": "^UN\\d{3}$"}})
+        },
+        meaning: "severity per rule id, over the defaults: `{\"UN010\": \"warning\", \"UN044\": \"off\"}` — `error`, `warning`, `information`, `hint`, `off` (`unlsp rules` lists the ids and which are on)",
+    },
+    SettingDef {
+        key: "exclude",
+        toml_key: "exclude",
+        default: || json!([]),
+        schema: || json!({"type": "array", "items": {"type": "string"}}),
+        meaning: "globs of files the server ignores (no diagnostics, not indexed): `[\"archive/**\"]`",
+    },
+    SettingDef {
+        key: "debounceMs",
+        toml_key: "debounce_ms",
+        default: || json!(DEFAULT_DEBOUNCE_MS),
+        schema: || json!({"type": "number", "minimum": 0}),
+        meaning: "milliseconds after the last edit before the document is checked again",
+    },
+    SettingDef {
+        key: "maxFileSize",
+        toml_key: "max_file_size",
+        default: || json!(DEFAULT_MAX_FILE_SIZE),
+        schema: || json!({"type": "number", "minimum": 0}),
+        meaning: "documents larger than this many bytes get outline and navigation but no rules, with a notice saying so; above twice this size they are kept as plain text; workspace files above it are not indexed",
+    },
+    SettingDef {
+        key: "referenceFolders",
+        toml_key: "reference_folders",
+        default: || json!([]),
+        schema: || json!({"type": "array", "items": {"type": "string"}}),
+        meaning: "folders of earlier resolutions to cite from (go to definition, hover, completion)",
+    },
 ];
+
+/// The settings as a Markdown table; `prefix` before each key (`unlsp.` in
+/// VS Code).
+pub fn settings_table(prefix: &str) -> String {
+    let mut s = String::from("| key | default | meaning |\n|---|---|---|\n");
+    for d in SETTINGS {
+        s.push_str(&format!(
+            "| `{prefix}{}` | `{}` | {} |\n",
+            d.key,
+            (d.default)(),
+            d.meaning
+        ));
+    }
+    s
+}
+
+/// The settings as VS Code `contributes.configuration.properties`.
+pub fn vscode_properties() -> serde_json::Map<String, Value> {
+    SETTINGS
+        .iter()
+        .map(|d| {
+            let mut v = (d.schema)();
+            v["default"] = (d.default)();
+            v["scope"] = json!("resource");
+            let mut m = d.meaning.to_string();
+            if let Some(c) = m.get(..1) {
+                m.replace_range(..1, &c.to_uppercase());
+            }
+            v["markdownDescription"] = json!(format!("{m}."));
+            (format!("unlsp.{}", d.key), v)
+        })
+        .collect()
+}
 
 /// Overlay editor settings (a JSON object, possibly wrapped in `{"unlsp": …}`)
 /// on `base`. Returns an error message for a value of the wrong shape; the
@@ -99,14 +189,23 @@ pub fn overlay(base: &mut ProjectConfig, v: &Value) -> Result<(), String> {
         return Ok(());
     };
     let mut errors = Vec::new();
-    for (from, to) in KEYS {
-        let Some(val) = obj.get(*from) else { continue };
+    // each editor key, its `unlsp.toml` spelling too, and `silence` (a
+    // project-file entry per file, taken from editors in the same shape)
+    let keys = SETTINGS
+        .iter()
+        .flat_map(|d| {
+            let toml = (d.key != d.toml_key).then_some((d.toml_key, d.toml_key));
+            std::iter::once((d.key, d.toml_key)).chain(toml)
+        })
+        .chain([("silence", "silence")]);
+    for (from, to) in keys {
+        let Some(val) = obj.get(from) else { continue };
         if val.is_null() {
             continue;
         }
-        let one = serde_json::json!({ *to: val });
+        let one = serde_json::json!({ to: val });
         match serde_json::from_value::<ProjectConfig>(one) {
-            Ok(p) => match *to {
+            Ok(p) => match to {
                 "language" => base.language = p.language,
                 "rules" => {
                     for (id, sev) in p.rules {

@@ -323,4 +323,34 @@ guarded(function()
       end
     end
   end
+
+  -- 9. definition on a citation no workspace file is (1514 (XV), known to the catalogue):
+  -- no location, never an https://undocs.org URI that netrw would fetch with wget
+  local cites = ws .. "/cites-1514.unres"
+  vim.fn.writefile({
+    "The General Assembly,",
+    "",
+    "Recalling its resolution 1514 (XV) of 14 December 1960,",
+    "",
+    "1. Decides to remain seized of the matter.",
+  }, cites)
+  vim.cmd("edit " .. vim.fn.fnameescape(cites))
+  local b2 = vim.api.nvim_get_current_buf()
+  local c2
+  vim.wait(TIMEOUT, function()
+    c2 = clients_of(b2)[1]
+    return c2 ~= nil and c2.initialized ~= false and c2.server_capabilities ~= nil
+  end, 20)
+  if not c2 then
+    fail("cites-1514.unres: no client attached")
+    return
+  end
+  local p2 = { textDocument = { uri = vim.uri_from_bufnr(b2) }, position = { line = 2, character = 27 } }
+  local d2 = c2.request_sync("textDocument/definition", p2, TIMEOUT, b2)
+  local res = d2 and d2.result
+  if d2 and not d2.err and (res == nil or res == vim.NIL or (type(res) == "table" and #res == 0 and not res.uri)) then
+    ok("definition on 'resolution 1514 (XV)' (not in the workspace) answers no location")
+  else
+    fail("definition on 'resolution 1514 (XV)': want no location, got " .. vim.inspect(d2 and (d2.err or d2.result)))
+  end
 end)

@@ -2,13 +2,15 @@
 //
 // Finds the server (setting `unlsp.server.path`, else `unlsp` on PATH), starts it as
 // `unlsp serve --stdio`, and hands it the documents of language `unres` plus the plain-text
-// and Markdown files that match `unlsp.attachTo`. Settings under `unlsp.*` reach the server
-// through `workspace/configuration` and `workspace/didChangeConfiguration`.
+// and Markdown files that match `unlsp.attachTo`. The server options under `unlsp.*` that
+// the user set reach the server through `workspace/configuration` and
+// `workspace/didChangeConfiguration`.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as vscode from "vscode";
 import {
+  DidChangeConfigurationNotification,
   DocumentSelector,
   Executable,
   LanguageClient,
@@ -42,6 +44,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (RESTART_SETTINGS.some((s) => e.affectsConfiguration(s))) {
         log("server settings changed: restarting");
         void restart();
+      } else if (client && SERVER_OPTIONS.some((k) => e.affectsConfiguration(`unlsp.${k}`))) {
+        void client.sendNotification(DidChangeConfigurationNotification.type, {
+          settings: { unlsp: serverSettings() },
+        });
       }
     }),
     // A plain `.txt` that starts like a UN document opens as `unres` (VS Code's `firstLine`
@@ -170,16 +176,23 @@ function documentSelector(): DocumentSelector {
   return selector;
 }
 
-/** The server options as the server reads them (section `unlsp`), for initializationOptions. */
+/** The server's options (section `unlsp`); their defaults live in the server
+ * (`src/server/settings.rs`, which generates their entries in package.json). */
+const SERVER_OPTIONS = ["language", "rules", "exclude", "debounceMs", "maxFileSize", "referenceFolders"];
+
+/** The server options the user set, and only those: the server's defaults and
+ * the project's `unlsp.toml` apply to the rest. */
 function serverSettings(): Record<string, unknown> {
   const c = vscode.workspace.getConfiguration("unlsp");
-  return {
-    language: c.get("language", "auto"),
-    rules: c.get("rules", {}),
-    exclude: c.get("exclude", []),
-    debounceMs: c.get("debounceMs", 150),
-    maxFileSize: c.get("maxFileSize", 2000000),
-  };
+  const set: Record<string, unknown> = {};
+  for (const key of SERVER_OPTIONS) {
+    const i = c.inspect(key);
+    const v = i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+    if (v !== undefined) {
+      set[key] = v;
+    }
+  }
+  return set;
 }
 
 async function start(): Promise<void> {
@@ -206,8 +219,17 @@ async function start(): Promise<void> {
       traceOutputChannel: traceOutput,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       initializationOptions: serverSettings(),
+      // settings reach the server as the user set them (never package.json's
+      // defaults): pulled through this middleware, pushed on change below
+      middleware: {
+        workspace: {
+          configuration: (params, token, next) =>
+            params.items.every((item) => item.section === "unlsp")
+              ? params.items.map(() => serverSettings())
+              : next(params, token),
+        },
+      },
       synchronize: {
-        configurationSection: "unlsp",
         fileEvents: vscode.workspace.createFileSystemWatcher("**/*.{unres,txt,md}"),
       },
       diagnosticCollectionName: "unlsp",

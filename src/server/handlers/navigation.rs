@@ -3,13 +3,13 @@
 //! Definition: a footnote marker → its footnote; `paragraph 5 above`, `第 5 段`
 //! → that operative paragraph; a cited resolution → the workspace document that
 //! is it ([`ActSource`]), else the reference-folder document that is it, else
-//! its undocs.org page from the bundled catalogue; `paragraph 3 of resolution
+//! no location: a web page is no definition, and editors asked to open one
+//! break (its undocs.org link is in the hover and the document links);
+//! `paragraph 3 of resolution
 //! 61/100` → paragraph 3 of that document (workspace, then reference folders).
 //! References span the open documents, the workspace and the reference folders.
 
-use super::{
-    View, catalogue_entry, footnote_by_number, location_in, operative_by_label, touches, with_view,
-};
+use super::{View, footnote_by_number, location_in, operative_by_label, touches, with_view};
 use crate::index::workspace::{ActKey, ActSource};
 use crate::server::convert;
 use crate::server::state::{Shared, path_to_uri};
@@ -20,22 +20,10 @@ use tower_lsp_server::ls_types::{self as lsp, Uri};
 
 /// What is under the cursor, for navigation.
 enum Target {
-    Footnote {
-        number: u32,
-        at: usize,
-    },
-    Paragraph {
-        label: String,
-        at: usize,
-    },
-    ParagraphOf {
-        label: String,
-        key: ActKey,
-    },
-    Act {
-        key: ActKey,
-        entry_url: Option<String>,
-    },
+    Footnote { number: u32, at: usize },
+    Paragraph { label: String, at: usize },
+    ParagraphOf { label: String, key: ActKey },
+    Act { key: ActKey },
 }
 
 fn target_at(v: &View, o: usize) -> Option<Target> {
@@ -65,7 +53,6 @@ fn target_at(v: &View, o: usize) -> Option<Target> {
     if let Some(c) = t.citations.iter().find(|c| touches(&c.range, o)) {
         return Some(Target::Act {
             key: ActKey::new(&c.target),
-            entry_url: catalogue_entry(c).map(|e| e.undocs_url()),
         });
     }
     None
@@ -80,7 +67,7 @@ pub fn definition(
     // local answers are computed under the guard; cross-document ones after it
     enum Step {
         Done(Vec<lsp::Location>),
-        Act(ActKey, Option<String>),
+        Act(ActKey),
         ParagraphOf(String, ActKey),
     }
     let step = with_view(sh, &uri, |v| {
@@ -96,12 +83,12 @@ pub fn definition(
                 Step::Done(vec![v.location(&n.range)])
             }
             Target::ParagraphOf { label, key } => Step::ParagraphOf(label, key),
-            Target::Act { key, entry_url, .. } => Step::Act(key, entry_url),
+            Target::Act { key } => Step::Act(key),
         })
     })?;
     let locs = match step {
         Step::Done(l) => l,
-        Step::Act(key, url) => {
+        Step::Act(key) => {
             let found = sh.index().find_act(&key);
             let mut l: Vec<lsp::Location> = found
                 .iter()
@@ -116,11 +103,6 @@ pub fn definition(
                     .filter_map(|t| ref_location(sh, &t.id, &t.range))
                     .filter(|loc| loc.uri != uri)
                     .collect();
-            }
-            if l.is_empty()
-                && let Some(u) = url.and_then(|u| Uri::from_str(&u).ok())
-            {
-                l.push(lsp::Location::new(u, lsp::Range::default()));
             }
             l
         }

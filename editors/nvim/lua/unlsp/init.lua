@@ -2,7 +2,7 @@
 --
 --   require("unlsp").setup({
 --     cmd = { "unlsp", "serve" },        -- or { "/path/to/unlsp", "serve" }
---     settings = { language = "auto", rules = { UN027 = "hint" }, debounceMs = 150 },
+--     settings = { rules = { UN044 = "off" } },   -- only what differs from the defaults
 --     attach_to = { "*/drafts/*.txt" },  -- extra plain-text/markdown files (autocmd patterns)
 --     on_attach = function(client, bufnr) ... end,   -- your mappings go here
 --   })
@@ -16,8 +16,8 @@ local uv = vim.loop
 M.defaults = {
   -- Command that starts the server. `unlsp serve` speaks LSP over stdio.
   cmd = { "unlsp", "serve" },
-  -- Server options (configuration section `unlsp`): language, rules, exclude, debounceMs,
-  -- maxFileSize. Sent as initializationOptions, in workspace/didChangeConfiguration and
+  -- Server options (configuration section `unlsp`; see the table in editors/README.md):
+  -- language, rules, exclude, debounceMs, maxFileSize, referenceFolders. Sent as initializationOptions, in workspace/didChangeConfiguration and
   -- as the answer to workspace/configuration.
   settings = {},
   -- Extra files to check, as autocmd patterns (e.g. "*/drafts/*.txt", "*.res.md").
