@@ -254,7 +254,17 @@ fn fmt_files(files: &[PathBuf], check: bool, lang: Option<crate::syntax::Lang>) 
                 continue;
             }
         };
-        let out = fmt::format_text(&text, lang);
+        let out = match fmt::format(&text, lang) {
+            Ok(out) => out,
+            Err(why) => {
+                eprintln!(
+                    "error: {}: not formatted, nothing written: {why}",
+                    f.display()
+                );
+                failed = true;
+                continue;
+            }
+        };
         if out == text {
             continue;
         }

@@ -657,6 +657,37 @@ impl<'a> Builder<'a> {
             .find(|b| !b.is_blank() && !matches!(b.kind, BlockKind::Furniture(_)))
     }
 
+    /// Issue 18: `73/89` alone on its line between two lines of running
+    /// text (`Recalling its resolution` / `73/89` / `of 6 December 2018,`)
+    /// is a resolution number that PDF extraction put on a line of its own,
+    /// not a page number: those stand next to a blank line or other page
+    /// furniture.
+    fn number_in_running_text(&self, i: usize) -> bool {
+        let b = &self.blocks[i];
+        let t = self.text[b.start..b.content_end()].trim_space();
+        let text_line = |j: usize| {
+            self.blocks.get(j).is_some_and(|n| {
+                !n.is_blank()
+                    && !matches!(
+                        n.kind,
+                        BlockKind::Furniture(_)
+                            | BlockKind::SymbolLine(_)
+                            | BlockKind::FootnoteSeparator
+                    )
+            })
+        };
+        b.line_start
+            && t.split_once('/').is_some_and(|(n, m)| {
+                !n.is_empty()
+                    && !m.is_empty()
+                    && n.bytes().all(|c| c.is_ascii_digit())
+                    && m.bytes().all(|c| c.is_ascii_digit())
+            })
+            && i > 0
+            && text_line(i - 1)
+            && text_line(i + 1)
+    }
+
     fn is_strong_furniture(b: &Block) -> bool {
         matches!(
             b.kind,
@@ -755,6 +786,9 @@ impl<'a> Builder<'a> {
         }
         match &b.kind {
             BlockKind::Blank => {}
+            BlockKind::Furniture(FurnitureKind::PageNumber) if self.number_in_running_text(i) => {
+                self.text_block(i, b, r);
+            }
             BlockKind::Furniture(k) => {
                 if *k == FurnitureKind::Meta {
                     let line = &self.text[r.clone()];
