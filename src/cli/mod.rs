@@ -66,6 +66,10 @@ pub enum Command {
         /// Exit 1 when a file would change; write nothing.
         #[arg(long)]
         check: bool,
+        /// Leave alone the files that are not UN documents (no resolution,
+        /// draft or decision recognised): the pre-commit hook's mode.
+        #[arg(long)]
+        un_documents_only: bool,
         #[arg(long, default_value = "auto")]
         lang: String,
     },
@@ -178,8 +182,13 @@ pub fn run(cli: Cli) -> i32 {
                 diff,
             })
         }
-        Command::Fmt { files, check, lang } => match lang_option(&lang) {
-            Some(lang) => fmt_files(&files, check, lang),
+        Command::Fmt {
+            files,
+            check,
+            un_documents_only,
+            lang,
+        } => match lang_option(&lang) {
+            Some(lang) => fmt_files(&files, check, un_documents_only, lang),
             None => 2,
         },
         Command::Parallel {
@@ -242,7 +251,12 @@ pub fn rules_listing(format: &str) -> String {
     }
 }
 
-fn fmt_files(files: &[PathBuf], check: bool, lang: Option<crate::syntax::Lang>) -> i32 {
+fn fmt_files(
+    files: &[PathBuf],
+    check: bool,
+    un_documents_only: bool,
+    lang: Option<crate::syntax::Lang>,
+) -> i32 {
     let mut changed = 0;
     let mut failed = false;
     for f in files {
@@ -254,6 +268,9 @@ fn fmt_files(files: &[PathBuf], check: bool, lang: Option<crate::syntax::Lang>) 
                 continue;
             }
         };
+        if un_documents_only && !fmt::is_un_document(&text, lang) {
+            continue;
+        }
         let out = match fmt::format(&text, lang) {
             Ok(out) => out,
             Err(why) => {

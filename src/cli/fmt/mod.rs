@@ -58,6 +58,13 @@ pub fn format_text(text: &str, lang: Option<Lang>) -> String {
     format(text, lang).unwrap_or_else(|_| text.to_string())
 }
 
+/// Whether the parser recognises `text` as a UN document (a resolution, a
+/// draft or a decision): `fmt --un-documents-only`, the pre-commit hook,
+/// leaves every other text (a README) alone.
+pub fn is_un_document(text: &str, lang: Option<Lang>) -> bool {
+    Document::with_lang(text, lang).tree().kind != crate::syntax::DocKind::Other
+}
+
 /// One pass of the ladder, without the idempotence check (the sweep's
 /// `--show`).
 pub fn format_once(text: &str, lang: Option<Lang>) -> Result<String, Refusal> {
