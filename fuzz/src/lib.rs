@@ -25,6 +25,16 @@ pub fn parse(data: &[u8]) {
     }
 }
 
+/// Arbitrary bytes, lossy UTF-8 → `unlsp fmt` (issue 18). Must not panic;
+/// a format it writes keeps the promise: the characters (less furniture)
+/// and the outline are the input's, and a second pass changes nothing. A
+/// refusal is allowed: it writes nothing.
+pub fn fmt(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let audit = unlsp::cli::fmt::promise::Audit::of(&text, None);
+    assert!(audit.kept(), "fmt broke its promise: {audit:?}");
+}
+
 fn in_text(text: &str, r: &Range<usize>, what: &str) {
     assert!(
         r.start <= r.end && r.end <= text.len(),
