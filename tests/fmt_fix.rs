@@ -41,6 +41,25 @@ fn a_resolution_number_on_its_own_line_is_kept() {
         "The General Assembly,\n\nRecalling its resolution 73/89 of 6 December 2018,\n\n1. Decides to remain seized of the matter.\n",
         "the number stays, the page number between paragraphs goes"
     );
+    // the command line
+    let mut child = unlsp()
+        .args(["fmt", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(
+        child.stdin.as_mut().unwrap(),
+        "The General Assembly,\n\nRecalling its resolution\n73/89\nof 6 December 2018,\n\n1. Decides to remain seized of the matter.\n".as_bytes(),
+    )
+    .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("Recalling its resolution 73/89 of 6 December 2018,"),
+        "{out:?}"
+    );
     let real = fixture("A_RES_79_81.txt");
     let f = format(&real, None).unwrap();
     assert!(

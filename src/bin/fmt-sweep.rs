@@ -7,6 +7,7 @@
 //! ```text
 //! cargo run --profile fast --bin fmt-sweep                 # everything
 //! cargo run --profile fast --bin fmt-sweep -- --every 20 --no-akn --list
+//! cargo run --profile fast --bin fmt-sweep -- --fix     # `check --fix` twice: fixed points
 //! ```
 
 use rayon::prelude::*;
@@ -15,8 +16,7 @@ use std::process::ExitCode;
 use unlsp::cli::fmt::promise::Audit;
 use unlsp::conformance::{self, render::Shape};
 
-const USAGE: &str =
-    "usage: fmt-sweep [--corpus DIR] [--every N] [--no-akn] [--akn-every N] [--list] [--show FILE]";
+const USAGE: &str = "usage: fmt-sweep [--corpus DIR] [--every N] [--no-akn] [--akn-every N] [--list] [--show FILE] [--fix]";
 
 fn main() -> ExitCode {
     let mut root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
@@ -30,6 +30,7 @@ fn main() -> ExitCode {
             "--akn-every" => akn_every = value().parse().unwrap_or(1),
             "--no-akn" => akn = false,
             "--list" => list = true,
+            "--fix" => return fix_sweep(&root, every, list),
             "--show" => return show(Path::new(&value())),
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -109,6 +110,50 @@ fn main() -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// `check --fix` (its safe fixes, default rules) over the corpus texts, and
+/// again over its result: the files a second run still changes.
+fn fix_sweep(root: &Path, every: usize, list: bool) -> ExitCode {
+    use unlsp::cli::fix::fix_text;
+    let started = std::time::Instant::now();
+    let mut files = Vec::new();
+    for dir in ["texts", "pages"] {
+        files_under(&root.join(dir), &mut files);
+    }
+    let files: Vec<PathBuf> = files.into_iter().step_by(every.max(1)).collect();
+    let cfg = unlsp::analysis::Config::default();
+    let rows: Vec<(String, bool, bool)> = files
+        .par_iter()
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(p).ok()?;
+            let (once, n) = fix_text(&text, None, &cfg);
+            let (twice, _) = fix_text(&once, None, &cfg);
+            Some((p.display().to_string(), n > 0, twice != once))
+        })
+        .collect();
+    println!("files                 {}", rows.len());
+    println!(
+        "fixed                 {}",
+        rows.iter().filter(|r| r.1).count()
+    );
+    println!(
+        "not at a fixed point  {}",
+        rows.iter().filter(|r| r.2).count()
+    );
+    if list {
+        for (name, _, moving) in &rows {
+            if *moving {
+                println!("moving\t{name}");
+            }
+        }
+    }
+    println!("{:.1} s", started.elapsed().as_secs_f64());
+    if rows.iter().any(|r| r.2) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -59,7 +59,9 @@ pub enum Command {
         stdin_filename: Option<String>,
     },
     /// Normalise drafts: join wrapped lines, one paragraph per line, remove
-    /// page furniture, fix spacing (words are never changed).
+    /// page furniture, fix spacing (words are never changed: a format that
+    /// would change one is refused, exit 2, nothing written). `-` reads
+    /// standard input and writes the result to standard output.
     Fmt {
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -260,7 +262,16 @@ fn fmt_files(
     let mut changed = 0;
     let mut failed = false;
     for f in files {
-        let text = match read_text(f) {
+        let stdin = f.as_os_str() == "-";
+        let text = if stdin {
+            let mut t = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut t)
+                .map(|_| t)
+                .map_err(|e| format!("standard input: {e}"))
+        } else {
+            read_text(f)
+        };
+        let text = match text {
             Ok(t) => t,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -268,6 +279,18 @@ fn fmt_files(
                 continue;
             }
         };
+        if stdin {
+            // `-`: the formatted text (or the text as it is) on standard output
+            match fmt::format(&text, lang) {
+                Ok(out) => print!("{out}"),
+                Err(why) => {
+                    eprintln!("error: standard input: not formatted: {why}");
+                    print!("{text}");
+                    failed = true;
+                }
+            }
+            continue;
+        }
         if un_documents_only && !fmt::is_un_document(&text, lang) {
             continue;
         }
