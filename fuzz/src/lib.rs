@@ -18,7 +18,7 @@ pub fn parse(data: &[u8]) {
     for d in &diags {
         in_text(&text, &d.range, d.code);
         if let Some(fix) = &d.fix {
-            for e in &fix.edits {
+            for e in fix.edits.iter() {
                 in_text(&text, &e.range, d.code);
             }
         }
@@ -190,7 +190,7 @@ pub fn recognisers(data: &[u8]) {
         if let Some(m) = lex.match_at(&s[i..]) {
             let rest = &s[i..];
             assert!(
-                m.len <= rest.len() && rest.is_char_boundary(m.len),
+                m.len as usize <= rest.len() && rest.is_char_boundary(m.len as usize),
                 "match_at len {} in {rest:?}",
                 m.len
             );
