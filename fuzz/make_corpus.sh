@@ -11,13 +11,14 @@ shared="${UNLSP_SHARED:-$repo/../shared}"
 seeds="${UNLSP_SEEDS:-$shared/seeds}"
 texts="$shared/corpus/texts/en"
 c="$here/corpus"
-mkdir -p "$c/parse" "$c/incremental_edit" "$c/recognisers" "$c/lsp_message"
+mkdir -p "$c/parse" "$c/incremental_edit" "$c/recognisers" "$c/lsp_message" "$c/fmt"
 
 n=0
 add_text() { # file
   local f="$1" name
   name="$(basename "$f" | tr -c 'A-Za-z0-9._\n-' _)"
   cp "$f" "$c/parse/$name"
+  head -c 16384 "$f" > "$c/fmt/$name"
   # the recognisers get the first 8 KiB, the incremental target a 2-byte length
   # prefix + the first 2 KiB (see fuzz/src/lib.rs for its input layout)
   head -c 8192 "$f" > "$c/recognisers/$name"

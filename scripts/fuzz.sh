@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Run every fuzz target for a fixed budget: scripts/fuzz.sh [seconds-per-target] [target...]
-# (default 30 s, all four targets: parse incremental_edit recognisers lsp_message).
+# (default 30 s, all five targets: parse incremental_edit recognisers lsp_message fmt).
 #
 # With libFuzzer (cargo-fuzz; installed with `cargo install cargo-fuzz --locked`
 # when missing) on a nightly toolchain, or on stable with RUSTC_BOOTSTRAP=1.
@@ -11,7 +11,7 @@ set -uo pipefail
 secs="${1:-30}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(parse incremental_edit recognisers lsp_message)
+[ ${#targets[@]} -gt 0 ] || targets=(parse incremental_edit recognisers lsp_message fmt)
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo/fuzz"
 ./make_corpus.sh

@@ -18,11 +18,21 @@ pub fn parse(data: &[u8]) {
     for d in &diags {
         in_text(&text, &d.range, d.code);
         if let Some(fix) = &d.fix {
-            for e in &fix.edits {
+            for e in fix.edits.iter() {
                 in_text(&text, &e.range, d.code);
             }
         }
     }
+}
+
+/// Arbitrary bytes, lossy UTF-8 → `unlsp fmt` (issue 18). Must not panic;
+/// a format it writes keeps the promise: the characters (less furniture)
+/// and the outline are the input's, and a second pass changes nothing. A
+/// refusal is allowed: it writes nothing.
+pub fn fmt(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let audit = unlsp::cli::fmt::promise::Audit::of(&text, None);
+    assert!(audit.kept(), "fmt broke its promise: {audit:?}");
 }
 
 fn in_text(text: &str, r: &Range<usize>, what: &str) {
@@ -180,7 +190,7 @@ pub fn recognisers(data: &[u8]) {
         if let Some(m) = lex.match_at(&s[i..]) {
             let rest = &s[i..];
             assert!(
-                m.len <= rest.len() && rest.is_char_boundary(m.len),
+                m.len as usize <= rest.len() && rest.is_char_boundary(m.len as usize),
                 "match_at len {} in {rest:?}",
                 m.len
             );

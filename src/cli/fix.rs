@@ -1,8 +1,10 @@
 //! `unlsp check --fix` / `--diff`: apply the safe fixes of a file's diagnostics.
 //!
 //! The fixed text is re-parsed and re-checked; a fix that makes an error
-//! appear (a rule with more errors than before) is dropped. Writing is atomic:
-//! a temporary file in the same folder, then a rename.
+//! appear (a rule with more errors than before) is dropped; rounds run until
+//! no safe fix is left (a fixed point). Writing is atomic: a temporary file in
+//! the same folder, then a rename, through symbolic links, never over a
+//! read-only file.
 
 use crate::analysis::{self, Config, Diagnostic, Edit, Severity};
 use crate::syntax::{Document, Lang};
@@ -71,68 +73,91 @@ fn safe_fixes(diags: &[Diagnostic]) -> Vec<std::sync::Arc<Vec<Edit>>> {
     fixes
 }
 
-/// The text with every safe fix applied (up to three rounds, for fixes that
-/// uncover others), and the number of fixes applied.
+/// Rounds of fixes at most: a fix that uncovers another is applied in the
+/// next round; a text that still changes after this many is cycling.
+const MAX_ROUNDS: usize = 16;
+
+/// The text with every safe fix applied, round after round until none is
+/// left (issue 18: `--fix` reaches a fixed point), and the number of fixes
+/// applied. Fixes that would undo one another (a text seen before) stop the
+/// rounds at the first text of the cycle.
 pub fn fix_text(text: &str, lang: Option<Lang>, cfg: &Config) -> (String, usize) {
     let mut cur = text.to_string();
     let mut applied = 0;
-    for _ in 0..3 {
-        let doc = Document::with_lang(&cur, lang);
-        let diags = analysis::check(&doc, cfg);
-        let before = errors_per_rule(&diags);
-        let fixes = safe_fixes(&diags);
-        if fixes.is_empty() {
+    let mut seen = vec![cur.clone()];
+    for _ in 0..MAX_ROUNDS {
+        let round = fix_round(&cur, lang, cfg);
+        if round.1 == 0 {
             break;
         }
-        let all: Vec<Edit> = fixes.iter().flat_map(|f| f.iter()).cloned().collect();
-        let candidate = apply_edits(&cur, &all);
-        let after = errors_per_rule(&analysis::check(
-            &Document::with_lang(&candidate, lang),
-            cfg,
-        ));
-        if !adds_error(&before, &after) {
-            applied += fixes.len();
-            cur = candidate;
-            continue;
-        }
-        // one by one: keep each fix that adds no error
-        let mut kept = 0;
-        for f in &fixes {
-            let t = apply_edits(&cur, f);
-            let d = Document::with_lang(&t, lang);
-            let a = errors_per_rule(&analysis::check(&d, cfg));
-            if !adds_error(&before, &a) {
-                cur = t;
-                kept += 1;
-                break; // offsets changed: re-check from the new text
-            }
-        }
-        if kept == 0 {
+        if seen.contains(&round.0) {
             break;
         }
-        applied += kept;
+        applied += round.1;
+        cur = round.0;
+        seen.push(cur.clone());
     }
     (cur, applied)
 }
 
-/// Write `text` to `path` atomically: temporary file in the same folder, then rename.
+/// One round: every safe fix at once, or, when together they add an error,
+/// the first that adds none.
+fn fix_round(cur: &str, lang: Option<Lang>, cfg: &Config) -> (String, usize) {
+    let doc = Document::with_lang(cur, lang);
+    let diags = analysis::check(&doc, cfg);
+    let before = errors_per_rule(&diags);
+    let fixes = safe_fixes(&diags);
+    if fixes.is_empty() {
+        return (cur.to_string(), 0);
+    }
+    let errors = |t: &str| errors_per_rule(&analysis::check(&Document::with_lang(t, lang), cfg));
+    let all: Vec<Edit> = fixes.iter().flat_map(|f| f.iter()).cloned().collect();
+    let candidate = apply_edits(cur, &all);
+    if !adds_error(&before, &errors(&candidate)) {
+        return (candidate, fixes.len());
+    }
+    // one by one: the first fix that adds no error (offsets change after it:
+    // the next round re-checks from the new text)
+    fixes
+        .iter()
+        .map(|f| apply_edits(cur, f))
+        .find(|t| !adds_error(&before, &errors(t)))
+        .map_or((cur.to_string(), 0), |t| (t, 1))
+}
+
+/// Write `text` to `path` atomically: a temporary file in the target's
+/// folder, read back and compared, then renamed over the target. A symbolic
+/// link is written through (the file it points to gets the text, the link
+/// stays a link); a read-only file is refused, never rewritten.
 pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path
+    use std::io::{Error, ErrorKind, Write};
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let meta = std::fs::metadata(&target).ok();
+    if meta.as_ref().is_some_and(|m| m.permissions().readonly()) {
+        return Err(Error::new(
+            ErrorKind::PermissionDenied,
+            "the file is read-only: not written",
+        ));
+    }
+    let dir = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.unlsp-{}.tmp", std::process::id()));
-    std::fs::write(&tmp, text)?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(&tmp, meta.permissions());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".unlsp-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    if let Some(m) = &meta {
+        tmp.as_file().set_permissions(m.permissions())?;
     }
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
+    // never put in place what cannot be read back as written
+    if std::fs::read(tmp.path())? != text.as_bytes() {
+        return Err(Error::other("the text written could not be read back"));
+    }
+    tmp.persist(&target).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// A unified diff of two texts, one hunk per changed run of lines (3 lines of context).

@@ -59,13 +59,19 @@ pub enum Command {
         stdin_filename: Option<String>,
     },
     /// Normalise drafts: join wrapped lines, one paragraph per line, remove
-    /// page furniture, fix spacing (words are never changed).
+    /// page furniture, fix spacing (words are never changed: a format that
+    /// would change one is refused, exit 2, nothing written). `-` reads
+    /// standard input and writes the result to standard output.
     Fmt {
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Exit 1 when a file would change; write nothing.
         #[arg(long)]
         check: bool,
+        /// Leave alone the files that are not UN documents (no resolution,
+        /// draft or decision recognised): the pre-commit hook's mode.
+        #[arg(long)]
+        un_documents_only: bool,
         #[arg(long, default_value = "auto")]
         lang: String,
     },
@@ -178,8 +184,13 @@ pub fn run(cli: Cli) -> i32 {
                 diff,
             })
         }
-        Command::Fmt { files, check, lang } => match lang_option(&lang) {
-            Some(lang) => fmt_files(&files, check, lang),
+        Command::Fmt {
+            files,
+            check,
+            un_documents_only,
+            lang,
+        } => match lang_option(&lang) {
+            Some(lang) => fmt_files(&files, check, un_documents_only, lang),
             None => 2,
         },
         Command::Parallel {
@@ -242,11 +253,25 @@ pub fn rules_listing(format: &str) -> String {
     }
 }
 
-fn fmt_files(files: &[PathBuf], check: bool, lang: Option<crate::syntax::Lang>) -> i32 {
+fn fmt_files(
+    files: &[PathBuf],
+    check: bool,
+    un_documents_only: bool,
+    lang: Option<crate::syntax::Lang>,
+) -> i32 {
     let mut changed = 0;
     let mut failed = false;
     for f in files {
-        let text = match read_text(f) {
+        let stdin = f.as_os_str() == "-";
+        let text = if stdin {
+            let mut t = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut t)
+                .map(|_| t)
+                .map_err(|e| format!("standard input: {e}"))
+        } else {
+            read_text(f)
+        };
+        let text = match text {
             Ok(t) => t,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -254,7 +279,32 @@ fn fmt_files(files: &[PathBuf], check: bool, lang: Option<crate::syntax::Lang>) 
                 continue;
             }
         };
-        let out = fmt::format_text(&text, lang);
+        if stdin {
+            // `-`: the formatted text (or the text as it is) on standard output
+            match fmt::format(&text, lang) {
+                Ok(out) => print!("{out}"),
+                Err(why) => {
+                    eprintln!("error: standard input: not formatted: {why}");
+                    print!("{text}");
+                    failed = true;
+                }
+            }
+            continue;
+        }
+        if un_documents_only && !fmt::is_un_document(&text, lang) {
+            continue;
+        }
+        let out = match fmt::format(&text, lang) {
+            Ok(out) => out,
+            Err(why) => {
+                eprintln!(
+                    "error: {}: not formatted, nothing written: {why}",
+                    f.display()
+                );
+                failed = true;
+                continue;
+            }
+        };
         if out == text {
             continue;
         }

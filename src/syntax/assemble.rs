@@ -263,9 +263,19 @@ impl<'a> Builder<'a> {
             None => (&lex.entries[hit.m.first_entry(lex) as usize], true),
         };
         let start = b.start + hit.rel();
+        let mut text = hit.m.text(&self.text[start..b.content_end()]);
+        let mut end = start + hit.m.len as usize;
+        let keep = crate::syntax::grammar::emphasised_extent(self.lang, &text);
+        if keep < text.len() {
+            // the last word (a preposition) left out, as written
+            text.truncate(keep);
+            if let Some(sp) = self.text[start..end].trim_end().rfind(' ') {
+                end = start + sp;
+            }
+        }
         Lead {
-            text: hit.m.text(&self.text[start..b.content_end()]),
-            range: start..start + hit.m.len as usize,
+            text,
+            range: start..end,
             class: entry.class,
             form: entry.form,
             base: entry.base.clone(),
@@ -727,6 +737,37 @@ impl<'a> Builder<'a> {
         (30..=120).contains(&w2) && w1 + 3 >= w2 && w1 <= w2 + 3
     }
 
+    /// Issue 18: `73/89` alone on its line between two lines of running
+    /// text (`Recalling its resolution` / `73/89` / `of 6 December 2018,`)
+    /// is a resolution number that PDF extraction put on a line of its own,
+    /// not a page number: those stand next to a blank line or other page
+    /// furniture.
+    fn number_in_running_text(&self, i: usize) -> bool {
+        let b = &self.blocks[i];
+        let t = self.text[b.start..b.content_end()].trim_space();
+        let text_line = |j: usize| {
+            self.blocks.get(j).is_some_and(|n| {
+                !n.is_blank()
+                    && !matches!(
+                        n.kind,
+                        BlockKind::Furniture(_)
+                            | BlockKind::SymbolLine(_)
+                            | BlockKind::FootnoteSeparator
+                    )
+            })
+        };
+        b.line_start
+            && t.split_once('/').is_some_and(|(n, m)| {
+                !n.is_empty()
+                    && !m.is_empty()
+                    && n.bytes().all(|c| c.is_ascii_digit())
+                    && m.bytes().all(|c| c.is_ascii_digit())
+            })
+            && i > 0
+            && text_line(i - 1)
+            && text_line(i + 1)
+    }
+
     fn is_strong_furniture(b: &Block) -> bool {
         matches!(
             b.kind,
@@ -825,6 +866,9 @@ impl<'a> Builder<'a> {
         }
         match &b.kind {
             BlockKind::Blank => {}
+            BlockKind::Furniture(FurnitureKind::PageNumber) if self.number_in_running_text(i) => {
+                self.text_block(i, b, r);
+            }
             BlockKind::Furniture(k) => {
                 if *k == FurnitureKind::Meta {
                     let line = &self.text[r.clone()];
@@ -1567,7 +1611,7 @@ impl<'a> Builder<'a> {
         }
         if op
             && (!pre || full_stop_after_preamble)
-            && (hit.m.capitalised || cjk)
+            && (hit.m.capitalised || cjk || self.lang == Lang::Ru)
             && (terminal_op || matches!(self.st.last_terminal, Some(',' | '，' | '،')))
             // a line, or a segment the lexer cut from a one-line text at `, Décide`
             && self.st.zone >= Zone::Author

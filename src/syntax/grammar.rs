@@ -265,6 +265,24 @@ fn zh_lead(text: &str) -> Option<usize> {
     Some(at)
 }
 
+/// The lead as the UN emphasises it, when the lexicon's phrase runs on into
+/// a preposition the verb governs: Arabic italicises the verb and leaves the
+/// preposition plain (`تشدد` على, `تشير` إلى; 1,674 of 1,676 operative
+/// leads of sessions 79 and SC 2022). The byte length to keep of `lead`.
+pub fn emphasised_extent(lang: Lang, lead: &str) -> usize {
+    if lang != Lang::Ar {
+        return lead.len();
+    }
+    for prep in [" على", " إلى", " عن", " في", " ب"] {
+        if let Some(head) = lead.strip_suffix(prep)
+            && !head.is_empty()
+        {
+            return head.len();
+        }
+    }
+    lead.len()
+}
+
 /// Bytes of punctuation and emphasis at the end of a word.
 fn trailing(w: &str) -> usize {
     w.len() - w.trim_end_matches([',', '،', ':', ';', '*', '_']).len()
@@ -344,6 +362,11 @@ mod tests {
         assert_eq!(lead(Lang::Fr, "Le Conseil"), None);
         assert_eq!(lead(Lang::Ar, "الجمعية العامة"), None);
         assert_eq!(lead(Lang::Zh, "这些措施"), None);
+        assert_eq!(emphasised_extent(Lang::Ar, "تشدد على"), "تشدد".len());
+        assert_eq!(
+            emphasised_extent(Lang::En, "Calls upon"),
+            "Calls upon".len()
+        );
         assert_eq!(lead(Lang::Zh, "2030年议程"), None);
         assert_eq!(lead(Lang::Zh, "《公约》缔约方"), None);
     }

@@ -163,13 +163,18 @@ impl LeadMatch {
     pub fn text(&self, src: &str) -> String {
         let mut out = String::with_capacity(self.text_len as usize);
         let mut apostrophes = 0;
+        let mut taken = 0;
         normalise(src, |i, c| {
-            if out.len() >= self.text_len as usize {
+            if taken >= self.text_len as usize {
                 return false;
             }
             if let Some(c) = c {
                 out.push(c);
+                taken += c.len_utf8();
                 apostrophes += usize::from(c == '\'' && src[i..].starts_with('’'));
+                // the Arabic marks the match skipped, as written
+                let next = i + src[i..].chars().next().map_or(0, char::len_utf8);
+                out.extend(src[next..].chars().take_while(|m| is_arabic_mark(*m)));
             }
             true
         });
@@ -243,6 +248,12 @@ fn all_kept(n: usize) -> u16 {
 /// byte `i`; `f(i, None)` for an emphasis marker at `i`. Spaces between CJK
 /// characters are dropped; a line break, 101 kept characters, or `f`
 /// returning false ends it.
+/// Arabic vowel signs, shadda, the superscript alef and tatweel: marks the
+/// lexicon's matching skips.
+fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{64b}'..='\u{652}' | '\u{670}' | '\u{640}')
+}
+
 fn normalise(text: &str, mut f: impl FnMut(usize, Option<char>) -> bool) {
     let mut prev: Option<char> = None;
     let mut iter = text.char_indices().peekable();
@@ -271,12 +282,19 @@ fn normalise(text: &str, mut f: impl FnMut(usize, Option<char>) -> bool) {
         if c == '\n' || c == '\r' {
             break;
         }
+        // Arabic vowel signs, shadda and tatweel are not written alike in
+        // every text (`تحيط علماً` / `تحيط علما`, `تسلّم` / `تسلم`)
+        if is_arabic_mark(c) {
+            continue;
+        }
         // the lexicon writes apostrophes straight, UN texts curly (`Ayant à
-        // l’esprit`)
+        // l’esprit`), and plain spaces where Word put non-breaking ones
         let c = if is_cjk(c) {
             simplified(c)
-        } else if c == '’' {
+        } else if matches!(c, '’' | 'ʼ' | '‘') {
             '\''
+        } else if matches!(c, '\u{a0}' | '\u{202f}') {
+            ' '
         } else {
             c
         };

@@ -124,6 +124,7 @@ fn main() {
         "incremental" | "incremental_edit" => unlsp_fuzz::incremental,
         "recognisers" => unlsp_fuzz::recognisers,
         "lsp_message" => unlsp_fuzz::lsp_message,
+        "fmt" => unlsp_fuzz::fmt,
         t => {
             eprintln!("unknown target {t}: parse, incremental_edit, recognisers, lsp_message");
             std::process::exit(2);

@@ -286,6 +286,7 @@ fn un008(cx: &Ctx, out: &mut Sink) {
         .map(|g| numbered(cx, g))
         .collect();
     let fix = std::sync::Arc::new(renumber(cx, &groups));
+    let safe = !makes_self_reference(cx, &groups, &fix);
     let starts = group_starts(&groups);
     let mut full_fixes = 0;
     for (g, start) in groups.iter().zip(starts) {
@@ -346,12 +347,37 @@ fn un008(cx: &Ctx, out: &mut Sink) {
                 if let Some((p, pr)) = prev {
                     d.related(pr.clone(), format!("previous paragraph {p}"));
                 }
-                d.fix_shared("Renumber operative paragraphs", fix.clone(), true);
+                d.fix_shared("Renumber operative paragraphs", fix.clone(), safe);
             }
             expected += 1;
             prev = Some((h, lr));
         }
     }
+}
+
+/// Issue 18: a renumbering after which a `paragraph N above` points at the
+/// paragraph it stands in is no safe fix: the numbering missed a paragraph
+/// (S/RES/366 (1974) writes `4, Demands`, so its paragraph 5, which cites
+/// `paragraph 4 above`, would become 4).
+fn makes_self_reference(cx: &Ctx, groups: &[Vec<Numbered>], fix: &[Edit]) -> bool {
+    let new_number = |range: &Range<usize>, old: u32| {
+        fix.iter()
+            .find(|e| e.range == *range)
+            .and_then(|e| e.text.parse().ok())
+            .unwrap_or(old)
+    };
+    groups.iter().flatten().any(|n| {
+        let Some((Some(have), lr)) = &n.label else {
+            return false;
+        };
+        let own = new_number(lr, *have);
+        cx.tree.paragraph_refs.iter().any(|r| {
+            r.of_citation.is_none()
+                && n.node.range.contains(&r.range.start)
+                && r.number != *have
+                && new_number(&r.number_range, r.number) == own
+        })
+    })
 }
 
 /// The fix for a paragraph without a number: the number, and the renumbering
