@@ -273,6 +273,24 @@ impl<'a> Builder<'a> {
                 end = start + sp;
             }
         }
+        // what the emphasis or the grammar adds after the phrase the lexicon
+        // knows (`Prend note *avec satisfaction*`, `Condamne fermement`)
+        let rest = &self.text[end.min(b.content_end())..b.content_end()];
+        let tail = if hit.m.emphasis {
+            emphasis_runs_on(rest)
+        } else {
+            let t = crate::syntax::grammar::lead_tail(self.lang, rest);
+            (t > 0).then_some((t, t))
+        };
+        if let Some((words, past)) = tail {
+            for w in rest[..words].split([' ', '\u{a0}', '\u{202f}', '*', '_']) {
+                if !w.is_empty() {
+                    text.push(' ');
+                    text.push_str(w);
+                }
+            }
+            end += past;
+        }
         Lead {
             text,
             range: start..end,
@@ -1903,7 +1921,12 @@ impl<'a> Builder<'a> {
         if kind == NodeKind::Operative {
             self.numbered_total += 1;
         }
-        self.new_para(kind, r.clone(), None, None);
+        // its lead by grammar (`Habiendo considerado`, `S’inspirant`), when
+        // the lexicon has none
+        let lead = (kind == NodeKind::Preambular)
+            .then(|| self.grammar_lead(&r))
+            .flatten();
+        self.new_para(kind, r.clone(), None, lead);
         let _ = b;
         self.note_body_text(&r);
     }
@@ -1992,6 +2015,50 @@ struct Counters {
 /// says whether the tree is *orderly*: no node had to be reordered and no
 /// operative paragraph demoted, so that the raw nodes of a later run can be cut
 /// from it (`resume.rs`).
+/// An emphasised lead that runs on past the phrase the lexicon knows
+/// (`*Prend note avec satisfaction*`): `rest` follows the phrase; the bytes
+/// of the words before the closing marker and of the words and the marker,
+/// when it closes within the clause (no punctuation before it, 80 bytes).
+fn emphasis_runs_on(rest: &str) -> Option<(usize, usize)> {
+    if !rest.starts_with([' ', '\u{a0}']) {
+        return None;
+    }
+    let head = &rest[..crate::syntax::text::clamp_to_char(rest, 80)];
+    let close = head.find(['*', '_'])?;
+    if head[..close].contains([',', ';', ':', '.', '،', '(', '“', '"'])
+        || head[..close].trim().is_empty()
+    {
+        return None;
+    }
+    // emphasis that swallows an article or a preposition is misplaced
+    // (`*Requests the* Secretary-General`: UN031), not a longer lead
+    let last = head[..close].split_whitespace().next_back().unwrap_or("");
+    if matches!(
+        last.to_lowercase().as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "to"
+            | "le"
+            | "la"
+            | "les"
+            | "de"
+            | "du"
+            | "des"
+            | "el"
+            | "los"
+            | "las"
+            | "del"
+            | "al"
+    ) || last.ends_with(['’', '\''])
+    {
+        return None;
+    }
+    let marks = head[close..].len() - head[close..].trim_start_matches(['*', '_']).len();
+    Some((close, close + marks))
+}
+
 /// The title after its number line's separator: `79/100. Title`,
 /// `79/100 – Title` (Arabic), `Резолюция 1515 (2003), принятая …`.
 fn title_after_number(s: &str) -> &str {

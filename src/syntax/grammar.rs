@@ -283,6 +283,129 @@ pub fn emphasised_extent(lang: Lang, lead: &str) -> usize {
     lead.len()
 }
 
+/// What follows a lead and belongs to its emphasis: an attitude (`with
+/// appreciation`, `avec satisfaction`, `con aprecio`, `مع التقدير`), a
+/// repeat (`de nouveau`, `una vez más`), an adverb (`fermement`,
+/// `enérgicamente`, `unequivocally`) or the fixed `in the strongest terms`
+/// (`dans les termes les plus énergiques`, `en los términos más enérgicos`,
+/// `بأشد العبارات`). `rest` starts right after the lead; the byte length of
+/// the tail (0 when none), never past punctuation.
+pub fn lead_tail(lang: Lang, rest: &str) -> usize {
+    let ws = words(rest, 12);
+    let w = |k: usize| ws.get(k).map(|(_, w)| *w).unwrap_or("");
+    // a word the tail may end on: no punctuation after it (the clause goes on)
+    let clean = |k: usize| k < ws.len() && trailing(ws[k].1) == 0;
+    let end = |k: usize| ws[k].0 + ws[k].1.len();
+    let (attitude, function, adverb, fixed): (&str, &[&str], &str, &[&[&str]]) = match lang {
+        Lang::En => (
+            "with",
+            &[
+                "of", "that", "the", "at", "its", "their", "to", "for", "in", "on",
+            ],
+            "ly",
+            &[&["in", "the", "strongest", "terms"], &["once", "again"]],
+        ),
+        Lang::Fr => (
+            "avec",
+            &[
+                "du", "de", "des", "le", "la", "les", "que", "à", "au", "aux", "pour", "dont",
+            ],
+            "ment",
+            &[
+                &["de", "nouveau"],
+                &["à", "nouveau"],
+                &["sans", "équivoque"],
+                &["dans", "les", "termes", "les", "plus"],
+            ],
+        ),
+        Lang::Es => (
+            "con",
+            &[
+                "el", "la", "los", "las", "del", "de", "que", "a", "al", "por", "su", "sus",
+            ],
+            "mente",
+            &[
+                &["una", "vez", "más"],
+                &["de", "nuevo"],
+                &["en", "los", "términos", "más"],
+            ],
+        ),
+        Lang::Ar => ("مع", &[], "", &[&["بأشد", "العبارات"]]),
+        _ => return 0,
+    };
+    let is_function = |x: &str| {
+        let x = x.trim_end_matches(['’', '\'']);
+        function.contains(&x) || x.starts_with("d’") || x.starts_with("l’") || x.starts_with("qu’")
+    };
+    let mut k = 0;
+    let mut taken = 0;
+    for _ in 0..3 {
+        if k >= ws.len() || !clean(k.saturating_sub(1)) && k > 0 {
+            break;
+        }
+        // a fixed phrase; `les plus`/`más` take the adjective after them
+        if let Some(f) = fixed
+            .iter()
+            .find(|f| f.iter().enumerate().all(|(j, x)| bare(w(k + j)) == *x))
+        {
+            let mut last = k + f.len() - 1;
+            if f.len() >= 4
+                && matches!(*f.last().unwrap(), "plus" | "más")
+                && k + f.len() < ws.len()
+            {
+                last += 1;
+            }
+            if last >= ws.len() {
+                break;
+            }
+            taken = end(last) - trailing(ws[last].1);
+            k = last + 1;
+            continue;
+        }
+        // an attitude: the preposition and one or two words, then a function
+        // word (`avec satisfaction du rapport`); Arabic: `مع` and its noun
+        if w(k) == attitude && clean(k) {
+            if lang == Lang::Ar {
+                if w(k + 1).starts_with("ال") {
+                    taken = end(k + 1) - trailing(ws[k + 1].1);
+                    k += 2;
+                    continue;
+                }
+                break;
+            }
+            let span = (1..=2).find(|&n| {
+                k + n < ws.len()
+                    && (1..n).all(|j| clean(k + j))
+                    && (trailing(ws[k + n].1) > 0
+                        || is_function(w(k + n + 1))
+                        || k + n + 1 >= ws.len())
+                    && !is_function(w(k + 1))
+            });
+            if let Some(n) = span {
+                taken = end(k + n) - trailing(ws[k + n].1);
+                k += n + 1;
+                continue;
+            }
+            break;
+        }
+        // an adverb after the verb
+        let x = bare(w(k));
+        if !adverb.is_empty()
+            && x.ends_with(adverb)
+            && x.chars().count() > adverb.chars().count() + 3
+            && x.chars().next().is_some_and(char::is_lowercase)
+            // a noun after its elided article is not an adverb (`l’engagement`)
+            && !x.contains(['’', '\''])
+        {
+            taken = end(k) - trailing(ws[k].1);
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    taken
+}
+
 /// Bytes of punctuation and emphasis at the end of a word.
 fn trailing(w: &str) -> usize {
     w.len() - w.trim_end_matches([',', '،', ':', ';', '*', '_']).len()
@@ -363,6 +486,31 @@ mod tests {
         assert_eq!(lead(Lang::Ar, "الجمعية العامة"), None);
         assert_eq!(lead(Lang::Zh, "这些措施"), None);
         assert_eq!(emphasised_extent(Lang::Ar, "تشدد على"), "تشدد".len());
+        fn tail(lang: Lang, s: &str) -> &str {
+            &s[..lead_tail(lang, s)]
+        }
+        assert_eq!(
+            tail(Lang::Fr, " avec satisfaction du rapport"),
+            " avec satisfaction"
+        );
+        assert_eq!(tail(Lang::Fr, " fermement les attaques"), " fermement");
+        assert_eq!(tail(Lang::Fr, " l’attachement de tous"), "");
+        assert_eq!(
+            tail(
+                Lang::Fr,
+                " dans les termes les plus énergiques les attaques"
+            ),
+            " dans les termes les plus énergiques"
+        );
+        assert_eq!(tail(Lang::Es, " con aprecio el informe"), " con aprecio");
+        assert_eq!(tail(Lang::Es, " una vez más que"), " una vez más");
+        assert_eq!(
+            tail(Lang::En, " with serious concern that"),
+            " with serious concern"
+        );
+        assert_eq!(tail(Lang::En, " with the report"), "");
+        assert_eq!(tail(Lang::En, " the report of"), "");
+        assert_eq!(tail(Lang::Ar, " مع التقدير بتقرير"), " مع التقدير");
         assert_eq!(
             emphasised_extent(Lang::En, "Calls upon"),
             "Calls upon".len()

@@ -104,10 +104,22 @@ fn author_gender(cx: &Ctx) -> Option<Gender> {
 fn other_form(l: &Lead) -> Option<(Gender, String)> {
     let lex = lexicon();
     let lower = l.text.to_lowercase();
+    // the lead may run on past the lexicon's phrase (`Condamne fermement`)
+    // or stop before its last word (Arabic `تشير` of `تشير إلى`)
     let e = lex
         .entries
         .iter()
-        .find(|e| e.lang == l.lang && e.class == l.class && e.phrase.to_lowercase() == lower)?;
+        .filter(|e| e.lang == l.lang && e.class == l.class)
+        .filter(|e| {
+            let p = e.phrase.to_lowercase();
+            p == lower
+                || lower.strip_prefix(&p).is_some_and(|t| t.starts_with(' '))
+                || (p.starts_with(&lower)
+                    && crate::syntax::grammar::emphasised_extent(l.lang, &p) == lower.len())
+        })
+        .max_by_key(|e| e.phrase.len())?;
+    let phrase_chars = e.phrase.chars().count();
+    let tail: String = l.text.chars().skip(phrase_chars).collect();
     let gender = e.gender?;
     let other = match &e.other_gender {
         Some(o) => o.clone(),
@@ -118,6 +130,10 @@ fn other_form(l: &Lead) -> Option<(Gender, String)> {
             e.phrase.replacen(&e.base, ob, 1)
         }
     };
+    let mut other = other + &tail;
+    if l.text.chars().count() < phrase_chars {
+        other.truncate(crate::syntax::grammar::emphasised_extent(l.lang, &other));
+    }
     Some((gender, match_case(&l.text, &other)))
 }
 
