@@ -263,6 +263,16 @@ fn spans_a_sentence(written: &str) -> bool {
             {
                 return true;
             }
+            // `A/AC.109/2024/4. 3 Resolution …`, `Corr.1. 9`: a number, its full
+            // stop and the next footnote's number (footnotes run together on
+            // one line)
+            let last = written[..i].rsplit(['/', '.']).next().unwrap_or("");
+            if !last.is_empty()
+                && last.bytes().all(|c| c.is_ascii_digit())
+                && rest.starts_with(|c: char| c.is_ascii_digit())
+            {
+                return true;
+            }
         }
     }
     false
