@@ -42,10 +42,12 @@ pub fn frame(body: &str) -> Vec<u8> {
     format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
 }
 
-/// Capabilities of a plain client (push diagnostics, UTF-16).
+/// Capabilities of a plain client (push diagnostics, UTF-16, completion edits
+/// applied with their range).
 pub fn plain_caps() -> Value {
     json!({
         "textDocument": {
+            "completion": {"completionItem": {"insertReplaceSupport": true}},
             "publishDiagnostics": {"relatedInformation": true, "versionSupport": true},
             "documentSymbol": {"hierarchicalDocumentSymbolSupport": true},
         },

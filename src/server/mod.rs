@@ -152,7 +152,25 @@ fn negotiate(caps: &lsp::ClientCapabilities) -> Negotiated {
             .and_then(|s| s.multiline_token_support)
             .unwrap_or(false),
         snippets: false,
+        completion_text_edit: completion_text_edit(td),
+        markdown_hover: td
+            .and_then(|t| t.hover.as_ref())
+            .and_then(|h| h.content_format.as_ref())
+            .is_none_or(|f| f.contains(&lsp::MarkupKind::Markdown)),
     }
+}
+
+fn completion_text_edit(td: Option<&lsp::TextDocumentClientCapabilities>) -> bool {
+    let c = td.and_then(|t| t.completion.as_ref());
+    let insert_replace = c
+        .and_then(|c| c.completion_item.as_ref())
+        .and_then(|i| i.insert_replace_support)
+        .unwrap_or(false);
+    let edit_range = c
+        .and_then(|c| c.completion_list.as_ref())
+        .and_then(|l| l.item_defaults.as_ref())
+        .is_some_and(|d| d.iter().any(|k| k == "editRange"));
+    insert_replace || edit_range
 }
 
 fn capabilities(n: &Negotiated) -> lsp::ServerCapabilities {

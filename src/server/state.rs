@@ -161,6 +161,13 @@ pub struct Negotiated {
     pub hierarchical_symbols: bool,
     pub multiline_tokens: bool,
     pub snippets: bool,
+    /// The client applies a completion item's `textEdit` range: it declares
+    /// `insertReplaceSupport` or the `editRange` item default. Neovim 0.7's
+    /// omnifunc declares neither and inserts `textEdit.newText` at the cursor.
+    pub completion_text_edit: bool,
+    /// The client renders Markdown in hovers (`hover.contentFormat`); eglot
+    /// without `markdown-mode` declares plain text only.
+    pub markdown_hover: bool,
 }
 
 impl Default for Negotiated {
@@ -176,6 +183,8 @@ impl Default for Negotiated {
             hierarchical_symbols: true,
             multiline_tokens: false,
             snippets: false,
+            completion_text_edit: true,
+            markdown_hover: true,
         }
     }
 }
