@@ -207,7 +207,7 @@ fn capabilities(n: &Negotiated) -> lsp::ServerCapabilities {
                 lsp::SemanticTokensOptions {
                     legend: handlers::semantic_tokens::legend(),
                     range: Some(true),
-                    full: Some(lsp::SemanticTokensFullOptions::Bool(true)),
+                    full: Some(lsp::SemanticTokensFullOptions::Delta { delta: Some(true) }),
                     work_done_progress_options: Default::default(),
                 },
             ),
@@ -647,6 +647,7 @@ impl LanguageServer for Backend {
         self.sh.computed.remove(&uri);
         self.sh.lint.remove(&uri);
         self.sh.outlines.remove(&uri);
+        self.sh.semantic_tokens.remove(&uri);
         self.sh.index_mut().remove(uri.as_str());
         if removed.is_none() {
             log!("didClose for {} which is not open: ignored", uri.as_str());
@@ -771,6 +772,13 @@ impl LanguageServer for Backend {
         p: lsp::SemanticTokensParams,
     ) -> Result<Option<lsp::SemanticTokensResult>> {
         Ok(handlers::semantic_tokens::full(&self.sh, p))
+    }
+
+    async fn semantic_tokens_full_delta(
+        &self,
+        p: lsp::SemanticTokensDeltaParams,
+    ) -> Result<Option<lsp::SemanticTokensFullDeltaResult>> {
+        Ok(handlers::semantic_tokens::full_delta(&self.sh, p))
     }
 
     async fn semantic_tokens_range(
