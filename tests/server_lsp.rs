@@ -652,6 +652,56 @@ async fn inlay_hints_give_the_date_of_undated_citations() {
     c.shutdown().await;
 }
 
+/// The hint writes the date as the document's language writes dates, never ISO
+/// inside prose (issue 25, also-list).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn inlay_hint_dates_are_written_in_the_documents_language() {
+    let c = TestClient::in_process().await;
+    c.initialize(
+        plain_caps(),
+        json!({"debounceMs": 0, "language": "auto"}),
+        None,
+    )
+    .await;
+    for (name, text, want) in [
+        (
+            "en",
+            "The General Assembly,\n\nRecalling its resolution 1514 (XV),\n\n1. Decides to remain seized of the matter.\n",
+            "(14 December 1960",
+        ),
+        (
+            "fr",
+            "L'Assemblée générale,\n\nRappelant sa résolution 1514 (XV),\n\n1. Décide de rester saisie de la question.\n",
+            "(14 décembre 1960",
+        ),
+        (
+            "zh",
+            "大会，\n\n回顾其第 1514 (XV) 号决议，\n\n1. 决定继续处理此案。\n",
+            "(1960年12月14日",
+        ),
+    ] {
+        let uri = format!("file:///tmp/unlsp-test/hint-{name}.txt");
+        c.open(&uri, text, 1).await;
+        let r = c
+            .call(
+                "textDocument/inlayHint",
+                json!({"textDocument": td(&uri), "range": {"start": {"line": 0, "character": 0}, "end": {"line": 5, "character": 0}}}),
+            )
+            .await;
+        let labels: Vec<&str> = r
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|h| h["label"].as_str())
+            .collect();
+        assert!(
+            labels.iter().any(|l| l.contains(want)),
+            "{name}: want {want} in {labels:?}"
+        );
+    }
+    c.shutdown().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn chinese_seed_round_trips_positions() {
     let Some(text) = seed("002_095821b4652e7130.txt") else {
