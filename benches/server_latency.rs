@@ -11,7 +11,6 @@
 mod support;
 
 use serde_json::json;
-use std::path::Path;
 use std::time::{Duration, Instant};
 use support::*;
 
@@ -189,45 +188,6 @@ fn fine_breakdown(text: &str) {
         "left by linting it (pattern caches)",
         mb(grown - diags)
     );
-}
-
-const SEED: &str = "The General Assembly,\n\nRecalling its resolution 61/100 of 6 December 2006,\n\nRecalling also its resolution 60/93,1\n\n1. Calls upon all States to take all measures, in accordance with paragraph 2 below;\n\n2. Requests the Secretary-General to report on the following:\n\n(a) The status of the Convention;\n\n(b) The outcome of the meetings;\n\n3. Decides to remain seized of the matter.\n\n_______________\n1 See CCW/CONF.III/11.\n\n";
-
-fn corpus_text(size: usize) -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/texts/en");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .map(|rd| rd.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    files.retain(|p| {
-        p.file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with("A_RES_"))
-    });
-    files.sort();
-    let mut out = String::new();
-    if files.is_empty() {
-        eprintln!("note: {} absent, repeating a seed", dir.display());
-    }
-    // one resolution of about the right size first, then whole texts appended
-    if let Some(p) = files.iter().find(|p| {
-        std::fs::metadata(p)
-            .is_ok_and(|m| (m.len() as usize) >= size * 8 / 10 && (m.len() as usize) <= size)
-    }) {
-        out = std::fs::read_to_string(p).unwrap_or_default();
-    }
-    for p in &files {
-        if out.len() >= size {
-            break;
-        }
-        if let Ok(t) = std::fs::read_to_string(p)
-            && out.len() + t.len() <= size + size / 10
-        {
-            out.push_str(&t);
-        }
-    }
-    while out.len() < size {
-        out.push_str(SEED);
-    }
-    out
 }
 
 fn pct(mut v: Vec<Duration>) -> (Duration, Duration) {

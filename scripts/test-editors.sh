@@ -3,7 +3,8 @@
 #
 #   1. grammar      scripts/gen_tmlanguage.py --check (generated files up to date with the
 #                   lexicon), vscode-tmgrammar-test assertions and snapshot tests
-#   2. vscode       npm ci, tsc, esbuild bundle, eslint, vsce package → editors/vscode/unlsp.vsix
+#   2. vscode       npm ci, tsc, esbuild bundle, eslint, unit tests of the start/restart life
+#                   cycle (vscode API mocked), vsce package → editors/vscode/unlsp.vsix
 #   3. helix        editors/helix/languages.toml parses and names server and file types
 #   4. server       the unlsp binary exists and answers `initialize` on `unlsp serve`
 #   5. neovim       nvim --headless --clean: editors/nvim/test/lsp_test.lua
@@ -61,8 +62,8 @@ fi
 
 # ---- 2. vscode ---------------------------------------------------------------------------
 if want vscode; then
-  step "vscode: compile, lint, package"
-  if (cd "$VSC" && npm run --silent compile && npm run --silent lint && npm run --silent package) ; then
+  step "vscode: compile, lint, unit tests, package"
+  if (cd "$VSC" && npm run --silent compile && npm run --silent lint && npm run --silent test:unit && npm run --silent package) ; then
     size=$(stat -c %s "$VSC/unlsp.vsix" 2>/dev/null || echo 0)
     record vscode ok "editors/vscode/unlsp.vsix ($((size / 1024)) KB)"
   else

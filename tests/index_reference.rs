@@ -319,6 +319,33 @@ async fn complete_at(c: &TestClient, uri: &str, text: &str) -> Vec<Value> {
     r["items"].as_array().cloned().unwrap_or_default()
 }
 
+/// Neovim 0.7 declares neither `insertReplaceSupport` nor the `editRange`
+/// default and its omnifunc inserts `textEdit.newText` over the word before the
+/// cursor (`61/7` → `61/61/75`): the server sends an `insertText` that is right
+/// there (issue 25.5).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clients_without_edit_ranges_get_text_right_over_their_word() {
+    server_cache_dir();
+    let c = TestClient::in_process().await;
+    let nvim07 = json!({"textDocument": {"completion": {"completionItem": {
+        "snippetSupport": false, "documentationFormat": ["markdown", "plaintext"]}}}});
+    c.initialize(nvim07, json!({"debounceMs": 0}), None).await;
+    let en = "The General Assembly,\n\nRecalling its resolution 61/2$0\n\n1. Calls upon all States to act;\n";
+    let items = complete_at(&c, "file:///tmp/unlsp-cite/en07.txt", en).await;
+    let it = items
+        .iter()
+        .find(|i| i["label"] == "61/295")
+        .unwrap_or_else(|| panic!("61/295 offered: {items:?}"));
+    assert!(it.get("textEdit").is_none(), "{it}");
+    // Vim replaces the keyword `2` before the cursor
+    assert_eq!(it["insertText"], "295 of 13 September 2007", "{it}");
+    let zh = "大会，\n\n回顾其第 61/$0\n\n1. 吁请所有国家采取行动；\n";
+    let items = complete_at(&c, "file:///tmp/unlsp-cite/zh07.txt", zh).await;
+    let it = items.iter().find(|i| i["label"] == "61/295").unwrap();
+    assert_eq!(it["insertText"], "295 号决议", "{it}");
+    c.shutdown().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn completing_a_citation_writes_the_whole_form() {
     server_cache_dir();

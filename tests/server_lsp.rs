@@ -425,6 +425,86 @@ async fn folding_selection_links_and_semantic_tokens() {
     c.shutdown().await;
 }
 
+fn ints(v: &Value) -> Vec<u64> {
+    v.as_array()
+        .map(|a| a.iter().map(|x| x.as_u64().unwrap()).collect())
+        .unwrap_or_default()
+}
+
+/// `semanticTokens/full/delta` (issue 25.7): after an edit the server sends the
+/// edits from the last result, which applied to it give the new full answer;
+/// an unknown result id gets the whole array.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn semantic_tokens_deltas_carry_only_what_changed() {
+    let c = TestClient::in_process().await;
+    let init = c
+        .initialize(plain_caps(), json!({"debounceMs": 0}), None)
+        .await;
+    assert_eq!(
+        init["capabilities"]["semanticTokensProvider"]["full"]["delta"], true,
+        "{init}"
+    );
+    let mut text = String::from("The General Assembly,\n\n");
+    for i in 0..40 {
+        text.push_str(&format!(
+            "Recalling its resolution 61/{i} of 6 December 2006,\n\n"
+        ));
+    }
+    text.push_str(
+        "1. Calls upon all States to act;\n\n2. Decides to remain seized of the matter.\n",
+    );
+    c.open(URI, &text, 1).await;
+    let first = c
+        .call(
+            "textDocument/semanticTokens/full",
+            json!({"textDocument": td(URI)}),
+        )
+        .await;
+    let id = first["resultId"].as_str().expect("a result id").to_string();
+    let old = ints(&first["data"]);
+    // one citation in the middle changes: 61/20 becomes 61/200
+    let edited = text.replace("61/20 of", "61/200 of");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": edited}]}),
+    )
+    .await;
+    let d = c
+        .call(
+            "textDocument/semanticTokens/full/delta",
+            json!({"textDocument": td(URI), "previousResultId": id}),
+        )
+        .await;
+    let edits = d["edits"]
+        .as_array()
+        .unwrap_or_else(|| panic!("a delta: {d}"));
+    assert_eq!(edits.len(), 1, "{d}");
+    let mut applied = old.clone();
+    let (start, del) = (
+        edits[0]["start"].as_u64().unwrap() as usize,
+        edits[0]["deleteCount"].as_u64().unwrap() as usize,
+    );
+    let data = ints(&edits[0]["data"]);
+    assert!(data.len() <= 15 && del <= 15, "a few tokens only: {d}");
+    applied.splice(start..start + del, data);
+    let full = c
+        .call(
+            "textDocument/semanticTokens/full",
+            json!({"textDocument": td(URI)}),
+        )
+        .await;
+    assert_eq!(applied, ints(&full["data"]));
+    // an id the server does not hold: the whole array again
+    let again = c
+        .call(
+            "textDocument/semanticTokens/full/delta",
+            json!({"textDocument": td(URI), "previousResultId": id}),
+        )
+        .await;
+    assert_eq!(ints(&again["data"]), ints(&full["data"]), "{again}");
+    c.shutdown().await;
+}
+
 async fn complete(fix: &str) -> Vec<String> {
     let c = start().await;
     let (text, o) = cursor(&fixture(fix));
@@ -569,6 +649,56 @@ async fn inlay_hints_give_the_date_of_undated_citations() {
     }
     let dated = text.find("61/100").unwrap() + "61/100".len();
     assert!(hints.iter().all(|h| h["position"] != pos(&text, dated)));
+    c.shutdown().await;
+}
+
+/// The hint writes the date as the document's language writes dates, never ISO
+/// inside prose (issue 25, also-list).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn inlay_hint_dates_are_written_in_the_documents_language() {
+    let c = TestClient::in_process().await;
+    c.initialize(
+        plain_caps(),
+        json!({"debounceMs": 0, "language": "auto"}),
+        None,
+    )
+    .await;
+    for (name, text, want) in [
+        (
+            "en",
+            "The General Assembly,\n\nRecalling its resolution 1514 (XV),\n\n1. Decides to remain seized of the matter.\n",
+            "(14 December 1960",
+        ),
+        (
+            "fr",
+            "L'Assemblée générale,\n\nRappelant sa résolution 1514 (XV),\n\n1. Décide de rester saisie de la question.\n",
+            "(14 décembre 1960",
+        ),
+        (
+            "zh",
+            "大会，\n\n回顾其第 1514 (XV) 号决议，\n\n1. 决定继续处理此案。\n",
+            "(1960年12月14日",
+        ),
+    ] {
+        let uri = format!("file:///tmp/unlsp-test/hint-{name}.txt");
+        c.open(&uri, text, 1).await;
+        let r = c
+            .call(
+                "textDocument/inlayHint",
+                json!({"textDocument": td(&uri), "range": {"start": {"line": 0, "character": 0}, "end": {"line": 5, "character": 0}}}),
+            )
+            .await;
+        let labels: Vec<&str> = r
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|h| h["label"].as_str())
+            .collect();
+        assert!(
+            labels.iter().any(|l| l.contains(want)),
+            "{name}: want {want} in {labels:?}"
+        );
+    }
     c.shutdown().await;
 }
 

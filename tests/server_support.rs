@@ -42,10 +42,12 @@ pub fn frame(body: &str) -> Vec<u8> {
     format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
 }
 
-/// Capabilities of a plain client (push diagnostics, UTF-16).
+/// Capabilities of a plain client (push diagnostics, UTF-16, completion edits
+/// applied with their range).
 pub fn plain_caps() -> Value {
     json!({
         "textDocument": {
+            "completion": {"completionItem": {"insertReplaceSupport": true}},
             "publishDiagnostics": {"relatedInformation": true, "versionSupport": true},
             "documentSymbol": {"hierarchicalDocumentSymbolSupport": true},
         },
@@ -384,4 +386,47 @@ pub fn seed(name: &str) -> Option<String> {
             None
         }
     }
+}
+
+/// A small draft with leads, a citation, sub-paragraphs and a footnote.
+pub const SEED: &str = "The General Assembly,\n\nRecalling its resolution 61/100 of 6 December 2006,\n\nRecalling also its resolution 60/93,1\n\n1. Calls upon all States to take all measures, in accordance with paragraph 2 below;\n\n2. Requests the Secretary-General to report on the following:\n\n(a) The status of the Convention;\n\n(b) The outcome of the meetings;\n\n3. Decides to remain seized of the matter.\n\n_______________\n1 See CCW/CONF.III/11.\n\n";
+
+/// A document of about `size` bytes from the English corpus texts
+/// (`../shared/corpus/texts/en/`, adopted resolutions), else a repeated seed:
+/// the large document of the benches.
+pub fn corpus_text(size: usize) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/texts/en");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|rd| rd.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("A_RES_"))
+    });
+    files.sort();
+    let mut out = String::new();
+    if files.is_empty() {
+        eprintln!("note: {} absent, repeating a seed", dir.display());
+    }
+    // one resolution of about the right size first, then whole texts appended
+    if let Some(p) = files.iter().find(|p| {
+        std::fs::metadata(p)
+            .is_ok_and(|m| (m.len() as usize) >= size * 8 / 10 && (m.len() as usize) <= size)
+    }) {
+        out = std::fs::read_to_string(p).unwrap_or_default();
+    }
+    for p in &files {
+        if out.len() >= size {
+            break;
+        }
+        if let Ok(t) = std::fs::read_to_string(p)
+            && out.len() + t.len() <= size + size / 10
+        {
+            out.push_str(&t);
+        }
+    }
+    while out.len() < size {
+        out.push_str(SEED);
+    }
+    out
 }

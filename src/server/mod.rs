@@ -152,7 +152,25 @@ fn negotiate(caps: &lsp::ClientCapabilities) -> Negotiated {
             .and_then(|s| s.multiline_token_support)
             .unwrap_or(false),
         snippets: false,
+        completion_text_edit: completion_text_edit(td),
+        markdown_hover: td
+            .and_then(|t| t.hover.as_ref())
+            .and_then(|h| h.content_format.as_ref())
+            .is_none_or(|f| f.contains(&lsp::MarkupKind::Markdown)),
     }
+}
+
+fn completion_text_edit(td: Option<&lsp::TextDocumentClientCapabilities>) -> bool {
+    let c = td.and_then(|t| t.completion.as_ref());
+    let insert_replace = c
+        .and_then(|c| c.completion_item.as_ref())
+        .and_then(|i| i.insert_replace_support)
+        .unwrap_or(false);
+    let edit_range = c
+        .and_then(|c| c.completion_list.as_ref())
+        .and_then(|l| l.item_defaults.as_ref())
+        .is_some_and(|d| d.iter().any(|k| k == "editRange"));
+    insert_replace || edit_range
 }
 
 fn capabilities(n: &Negotiated) -> lsp::ServerCapabilities {
@@ -189,7 +207,7 @@ fn capabilities(n: &Negotiated) -> lsp::ServerCapabilities {
                 lsp::SemanticTokensOptions {
                     legend: handlers::semantic_tokens::legend(),
                     range: Some(true),
-                    full: Some(lsp::SemanticTokensFullOptions::Bool(true)),
+                    full: Some(lsp::SemanticTokensFullOptions::Delta { delta: Some(true) }),
                     work_done_progress_options: Default::default(),
                 },
             ),
@@ -629,6 +647,7 @@ impl LanguageServer for Backend {
         self.sh.computed.remove(&uri);
         self.sh.lint.remove(&uri);
         self.sh.outlines.remove(&uri);
+        self.sh.semantic_tokens.remove(&uri);
         self.sh.index_mut().remove(uri.as_str());
         if removed.is_none() {
             log!("didClose for {} which is not open: ignored", uri.as_str());
@@ -753,6 +772,13 @@ impl LanguageServer for Backend {
         p: lsp::SemanticTokensParams,
     ) -> Result<Option<lsp::SemanticTokensResult>> {
         Ok(handlers::semantic_tokens::full(&self.sh, p))
+    }
+
+    async fn semantic_tokens_full_delta(
+        &self,
+        p: lsp::SemanticTokensDeltaParams,
+    ) -> Result<Option<lsp::SemanticTokensFullDeltaResult>> {
+        Ok(handlers::semantic_tokens::full_delta(&self.sh, p))
     }
 
     async fn semantic_tokens_range(

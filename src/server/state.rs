@@ -161,6 +161,13 @@ pub struct Negotiated {
     pub hierarchical_symbols: bool,
     pub multiline_tokens: bool,
     pub snippets: bool,
+    /// The client applies a completion item's `textEdit` range: it declares
+    /// `insertReplaceSupport` or the `editRange` item default. Neovim 0.7's
+    /// omnifunc declares neither and inserts `textEdit.newText` at the cursor.
+    pub completion_text_edit: bool,
+    /// The client renders Markdown in hovers (`hover.contentFormat`); eglot
+    /// without `markdown-mode` declares plain text only.
+    pub markdown_hover: bool,
 }
 
 impl Default for Negotiated {
@@ -176,6 +183,8 @@ impl Default for Negotiated {
             hierarchical_symbols: true,
             multiline_tokens: false,
             snippets: false,
+            completion_text_edit: true,
+            markdown_hover: true,
         }
     }
 }
@@ -197,6 +206,11 @@ pub struct Shared {
     /// The outline of one version (editors ask for it after every edit and
     /// again for breadcrumbs): (version, config generation, hierarchical).
     pub outlines: DashMap<Uri, (i32, u64, bool, Arc<lsp::DocumentSymbolResponse>)>,
+    /// The last semantic tokens sent for each document, with their result id:
+    /// `semanticTokens/full/delta` answers the edits from them.
+    pub semantic_tokens: DashMap<Uri, (String, Arc<Vec<lsp::SemanticToken>>)>,
+    /// Source of semantic-token result ids (unique for the server's life).
+    pub semantic_tokens_ids: AtomicU64,
     pub index: RwLock<WorkspaceIndex>,
     /// The reference folders' facts, replaced whole when re-indexed.
     pub refs: RwLock<Arc<ReferenceIndex>>,
@@ -222,6 +236,8 @@ impl Shared {
             computed: DashMap::new(),
             lint: DashMap::new(),
             outlines: DashMap::new(),
+            semantic_tokens: DashMap::new(),
+            semantic_tokens_ids: AtomicU64::new(0),
             index: RwLock::new(WorkspaceIndex::new()),
             refs: RwLock::new(Arc::new(ReferenceIndex::new())),
             refs_gen: AtomicU64::new(0),

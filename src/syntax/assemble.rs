@@ -2226,6 +2226,37 @@ pub fn join_wrapped(s: &str, cjk: bool) -> String {
     out
 }
 
+/// Words a suspended hyphen stands before (`small- and medium-sized`,
+/// `pré- et post-natal`): the space after such a hyphen is the author's.
+const AFTER_SUSPENDED_HYPHEN: &[&str] = &[
+    "and", "or", "nor", "to", "et", "ou", "ni", "y", "e", "o", "u", "и", "или", "а",
+];
+
+/// Join words that PDF extraction broke after their hyphen, whether the break
+/// was a line end or is left as a space: `self- determination` →
+/// `self-determination`; a suspended hyphen (`pre- and post-natal`) stays.
+pub fn join_broken_words(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        out.push(c);
+        if c != '-' || !s[..i].chars().next_back().is_some_and(char::is_alphabetic) {
+            continue;
+        }
+        let rest = &s[i + 1..];
+        let next = rest.trim_start_matches(is_space);
+        if next.len() == rest.len() || !next.starts_with(char::is_lowercase) {
+            continue;
+        }
+        let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+        if AFTER_SUSPENDED_HYPHEN.contains(&word.as_str()) {
+            continue;
+        }
+        while chars.next_if(|(_, c)| is_space(*c)).is_some() {}
+    }
+    out
+}
+
 pub fn assemble(text: &str, blocks: &[Block], lang: Lang) -> Assembly {
     assemble_with_memo(text, blocks, lang).0
 }
@@ -2250,6 +2281,24 @@ impl<'a> Builder<'a> {
             title_scan: Cell::new((0, None, None)),
             strong_scan: Cell::new(None),
         }
+    }
+}
+
+#[cfg(test)]
+mod join_tests {
+    use super::join_broken_words as j;
+
+    #[test]
+    fn words_broken_after_their_hyphen_are_joined() {
+        assert_eq!(
+            j("the right of self- determination,"),
+            "the right of self-determination,"
+        );
+        assert_eq!(j("non-\n   governmental"), "non-governmental");
+        assert_eq!(j("small- and medium-sized"), "small- and medium-sized");
+        assert_eq!(j("pré- et post-natal"), "pré- et post-natal");
+        assert_eq!(j("1960 - 2020 - Decides"), "1960 - 2020 - Decides");
+        assert_eq!(j("Two- State"), "Two- State");
     }
 }
 

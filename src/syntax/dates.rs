@@ -47,6 +47,31 @@ impl Date {
     pub fn chinese(&self) -> String {
         format!("{} 年 {} 月 {} 日", self.year, self.month, self.day)
     }
+
+    /// The date as a text in `lang` writes it, with the month names of the
+    /// lexicon (`grammar/languages.toml`): `14 December 1960`, `14 décembre
+    /// 1960` (`1er` for the first), `14 de diciembre de 1960`, `14 декабря
+    /// 1960 года`, `14 كانون الأول/ديسمبر 1960`, and in Chinese `1960年12月14日`,
+    /// spaced (`1960 年 12 月 14 日`) when `spaced_cjk`.
+    pub fn written(&self, lang: Lang, spaced_cjk: bool) -> String {
+        let t = lang.table();
+        let i = self.month as usize - 1;
+        let month = t.months.get(i).map(String::as_str).unwrap_or("?");
+        let (d, y) = (self.day, self.year);
+        match lang {
+            Lang::Zh if spaced_cjk => self.chinese(),
+            Lang::Zh => format!("{y}年{}月{d}日", self.month),
+            Lang::Fr if d == 1 => format!("1er {month} {y}"),
+            Lang::Es => format!("{d} de {month} de {y}"),
+            Lang::Ru => format!("{d} {month} {y} года"),
+            Lang::Ar => match t.months_alt.get(i) {
+                Some(alt) => format!("{d} {alt}/{month} {y}"),
+                None => format!("{d} {month} {y}"),
+            },
+            Lang::Fr => format!("{d} {month} {y}"),
+            Lang::En => self.english(),
+        }
+    }
 }
 
 pub fn days_in_month(y: i32, m: u32) -> u32 {
@@ -365,6 +390,32 @@ pub fn whole_date(s: &str) -> Option<Date> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn dates_are_written_as_each_language_writes_them() {
+        let d = Date {
+            year: 1960,
+            month: 12,
+            day: 14,
+        };
+        assert_eq!(d.written(Lang::En, false), "14 December 1960");
+        assert_eq!(d.written(Lang::Fr, false), "14 décembre 1960");
+        assert_eq!(d.written(Lang::Es, false), "14 de diciembre de 1960");
+        assert_eq!(d.written(Lang::Ru, false), "14 декабря 1960 года");
+        assert_eq!(d.written(Lang::Ar, false), "14 كانون الأول/ديسمبر 1960");
+        assert_eq!(d.written(Lang::Zh, false), "1960年12月14日");
+        assert_eq!(d.written(Lang::Zh, true), "1960 年 12 月 14 日");
+        let first = Date {
+            year: 2006,
+            month: 1,
+            day: 1,
+        };
+        assert_eq!(first.written(Lang::Fr, false), "1er janvier 2006");
+        // each form reads back as the same date
+        for l in Lang::ALL {
+            assert_eq!(whole_date(&d.written(l, false)), Some(d), "{l:?}");
+        }
+    }
+
     use super::*;
 
     /// The byte scans say what decoding every character says.

@@ -7,7 +7,9 @@
 ;; resolution it cites) and detect.txt; scripts/test-editors.sh prepares it.  Checks:
 ;; modes, eglot connects, diagnostics reach flymake, hierarchical document symbols,
 ;; xref-find-definitions on "resolution 61/100" visits A_RES_61_100.unres, hover, an edit
-;; that turns an operative verb into a participle brings a warning; undoing it removes it.  Works with
+;; that turns an operative verb into a participle brings a warning; undoing it removes it;
+;; the imenu outline in one group per part, hover in the format eglot declares, and no
+;; definition for a resolution no workspace file is (1514 (XV)).  Works with
 ;; Emacs 28.2 + elpa-eglot 1.9 (Debian 12) and with Emacs 29/30's built-in eglot.
 
 ;;; Code:
@@ -185,7 +187,63 @@
                                   (unlsp-test-diags :warning)))))
                 (unlsp-test-ok "after undoing the edit the new diagnostics are gone")
               (unlsp-test-fail "after undoing the edit the diagnostics did not go back"))))
-        (set-buffer-modified-p nil)))))
+        (set-buffer-modified-p nil))
+      ;; 8. imenu outline (eglot 1.9 groups it by symbol kind first): the preambular and
+      ;; the operative paragraphs in one group, each under its part, numbered
+      (let* ((index (funcall imenu-create-index-function))
+             (group (seq-find (lambda (g) (and (consp (cdr g))
+                                                     (consp (cdr (assoc "Operative part" (cdr g))))))
+                              index))
+             (ops (cdr (assoc "Operative part" (cdr group)))))
+        (if (and group (consp (cdr (assoc "Preamble" (cdr group))))
+                 (consp ops) (string-match-p "\\`1\\. " (car (car ops))))
+            (unlsp-test-ok "imenu: preamble and operative part in one group '%s', first: %s"
+                           (car group) (truncate-string-to-width (car (car ops)) 60))
+          (unlsp-test-fail "imenu: want preambular and operative paragraphs in one group under their part; groups: %s"
+                           (mapconcat (lambda (g)
+                                        (format "%s[%s]" (car g)
+                                                (mapconcat (lambda (e) (truncate-string-to-width (format "%s" (car e)) 20))
+                                                           (if (consp (cdr g)) (cdr g) nil) "|")))
+                                      index "; "))))
+      ;; 9. hover as the client asked: Markdown only when markdown-mode can show it
+      (goto-char (point-min))
+      (search-forward "its resolution 61/100")
+      (backward-char 2)
+      (let* ((res (jsonrpc-request server :textDocument/hover (eglot--TextDocumentPositionParams)))
+             (contents (plist-get res :contents))
+             (kind (plist-get contents :kind))
+             (want (if (fboundp 'gfm-view-mode) "markdown" "plaintext")))
+        (if (and (equal kind want)
+                 (or (equal want "markdown") (not (string-match-p "\\*\\*\\|\\](" (plist-get contents :value)))))
+            (unlsp-test-ok "hover is %s: %s" kind
+                           (truncate-string-to-width (replace-regexp-in-string "[ \t\n]+" " " (plist-get contents :value)) 70))
+          (unlsp-test-fail "hover: want %s, got %s: %S" want kind contents))))
+    ;; 10. definition on a citation no workspace file is (1514 (XV)): no location, never
+    ;; an https://undocs.org URI
+    (let ((cites (expand-file-name "cites-1514.unres" unlsp-test-ws)))
+      (with-temp-file cites
+        (insert "The General Assembly,\n\nRecalling its resolution 1514 (XV) of 14 December 1960,\n\n"
+                "1. Decides to remain seized of the matter.\n"))
+      (find-file cites)
+      (let ((buf (current-buffer))
+            (server (unlsp-test-wait (lambda () (eglot-current-server)))))
+        (if (not server)
+            (unlsp-test-fail "cites-1514.unres: eglot does not manage it")
+          (goto-char (point-min))
+          (search-forward "resolution 1514")
+          (backward-char 2)
+          (let ((res (jsonrpc-request server :textDocument/definition
+                                      (eglot--TextDocumentPositionParams)))
+                (outcome nil))
+            (condition-case err
+                (progn (xref-find-definitions (xref-backend-identifier-at-point (xref-find-backend)))
+                       (setq outcome (format "visited %s" (or buffer-file-name (buffer-name)))))
+              (error (setq outcome (error-message-string err))))
+            (if (and (or (null res) (and (vectorp res) (= (length res) 0)))
+                     (eq (current-buffer) buf)
+                     (not (seq-find (lambda (b) (string-match-p "undocs" (buffer-name b))) (buffer-list))))
+                (unlsp-test-ok "definition on 'resolution 1514 (XV)' (not in the workspace): no location (xref: %s)" outcome)
+              (unlsp-test-fail "definition on 'resolution 1514 (XV)': want no location, got %S (xref: %s)" res outcome))))))))
 
 (condition-case err
     (unlsp-test-run)

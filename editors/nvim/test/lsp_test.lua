@@ -353,4 +353,71 @@ guarded(function()
   else
     fail("definition on 'resolution 1514 (XV)': want no location, got " .. vim.inspect(d2 and (d2.err or d2.result)))
   end
+
+  -- 10. completion through the omnifunc the plugin sets (<C-x><C-o>): Neovim's own
+  -- vim.lsp.omnifunc, with vim.fn.complete caught and vim.fn.mode answering "i" (a script
+  -- never is in Insert mode, and the omnifunc drops answers outside it).
+  -- 0.7 ignores the textEdit range; what it inserts must still read "61/100", never "61/61/100"
+  if vim.bo[b2].omnifunc ~= "v:lua.vim.lsp.omnifunc" then
+    fail("omnifunc not set by the plugin: '" .. vim.bo[b2].omnifunc .. "'")
+  else
+    ok("omnifunc is v:lua.vim.lsp.omnifunc")
+  end
+  vim.api.nvim_buf_set_lines(b2, 2, 3, false, { "Recalling its resolution 61/10" })
+  vim.api.nvim_win_set_cursor(0, { 3, #"Recalling its resolution 61/10" })
+  local got_start, got_items
+  local real_complete, real_mode = vim.fn.complete, vim.fn.mode
+  vim.fn.complete = function(startcol, items)
+    got_start, got_items = startcol, items
+  end
+  vim.fn.mode = function()
+    return "i"
+  end
+  local okc, start_or_err = pcall(vim.lsp.omnifunc, 1, "")
+  if okc and start_or_err ~= -2 and start_or_err >= 0 then
+    -- 0.8+: findstart answers the column, the second call completes
+    got_start = start_or_err + 1
+    pcall(vim.lsp.omnifunc, 0, "10")
+  end
+  vim.wait(TIMEOUT, function()
+    return got_items ~= nil
+  end, 20)
+  vim.fn.complete, vim.fn.mode = real_complete, real_mode
+  local inserted
+  for _, it in ipairs(got_items or {}) do
+    if it.abbr == "61/100" or it.word:match("100 of") then
+      local line = vim.api.nvim_buf_get_lines(b2, 2, 3, false)[1]
+      inserted = line:sub(1, got_start - 1) .. it.word
+      break
+    end
+  end
+  local want_line = "^Recalling its resolution 61/100$" -- no date known for 61/100
+  if inserted and (inserted:match(want_line) or inserted:match("^Recalling its resolution 61/100 of %d")) then
+    ok("omnifunc completion of 'resolution 61/10' inserts: " .. inserted)
+  else
+    fail("omnifunc completion of 'resolution 61/10': want '... 61/100', got "
+      .. vim.inspect(inserted or (got_items and #got_items .. " item(s) without 61/100") or start_or_err))
+  end
+  vim.api.nvim_buf_set_lines(b2, 2, 3, false, { "Recalling its resolution 1514 (XV) of 14 December 1960," })
+
+  -- 11. :edit! on a .txt detected as a UN document keeps filetype unres and the client, even
+  -- when a `setf text` runs after the plugin's detection (filetype.vim when setup() is
+  -- called from init.lua, before Neovim turns detection on)
+  -- (filetype.vim's *.txt rule moved after the plugin's, as it is in that order)
+  vim.cmd([[augroup filetypedetect | execute 'autocmd! BufRead,BufNewFile *.txt' | augroup END]])
+  vim.cmd([[autocmd BufRead *.txt if getline('$') !~ 'vim:.*ft=help' | setf text | endif]])
+  vim.cmd("edit " .. vim.fn.fnameescape(ws .. "/detect.txt"))
+  local b3 = vim.api.nvim_get_current_buf()
+  vim.wait(TIMEOUT, function()
+    return clients_of(b3)[1] ~= nil
+  end, 20)
+  vim.cmd("edit!")
+  local attached = vim.wait(TIMEOUT, function()
+    return clients_of(b3)[1] ~= nil and vim.bo[b3].filetype == "unres"
+  end, 20)
+  if attached then
+    ok(":edit! on detect.txt keeps filetype unres and the unlsp client")
+  else
+    fail((":edit! on detect.txt: filetype '%s', %d client(s)"):format(vim.bo[b3].filetype, #clients_of(b3)))
+  end
 end)

@@ -143,19 +143,46 @@ export function resolveServer(): { path?: string; error?: string } {
   return { error: "The unlsp language server was not found: unlsp.server.path is not set and there is no `unlsp` on PATH." };
 }
 
-async function reportMissingServer(message: string): Promise<void> {
+/** The "server not found" notice while it is open: one at a time, never awaited by start(),
+ * so that "Restart Language Server" and a new unlsp.server.path work while it is shown. */
+let missingNotice: Promise<void> | undefined;
+
+function reportMissingServer(message: string): void {
   log(message);
-  const choice = await vscode.window.showErrorMessage(
-    `${message} Install it (\`cargo install --path .\` in the unlsp repository) or set unlsp.server.path, then run "unlsp: Restart Language Server".`,
-    "Open Settings",
-    "Installation instructions",
-  );
-  if (choice === "Open Settings") {
-    await vscode.commands.executeCommand("workbench.action.openSettings", "unlsp.server.path");
-  } else if (choice === "Installation instructions" && extensionUri) {
-    // The extension's README (shipped in the .vsix) has the installation steps: works offline.
-    await vscode.commands.executeCommand("markdown.showPreview", vscode.Uri.joinPath(extensionUri, "README.md"));
+  if (missingNotice) {
+    return;
   }
+  missingNotice = (async () => {
+    const choice = await vscode.window.showErrorMessage(
+      `${message} Install it (\`cargo install --path .\` in the unlsp repository) or set unlsp.server.path, then run "unlsp: Restart Language Server".`,
+      "Open Settings",
+      "Installation instructions",
+    );
+    if (choice === "Open Settings") {
+      await openServerPathSetting();
+    } else if (choice === "Installation instructions" && extensionUri) {
+      // The extension's README (shipped in the .vsix) has the installation steps: works offline.
+      await vscode.commands.executeCommand("markdown.showPreview", vscode.Uri.joinPath(extensionUri, "README.md"));
+    }
+  })().finally(() => {
+    missingNotice = undefined;
+  });
+}
+
+/** The Settings editor on unlsp.server.path, where it applies: with a remote extension host
+ * (code-server, Remote-SSH, WSL) the setting is machine-overridable and read on the remote,
+ * so the Remote tab; else the User tab. */
+export async function openServerPathSetting(): Promise<void> {
+  const query = "unlsp.server.path";
+  if (vscode.env.remoteName) {
+    try {
+      await vscode.commands.executeCommand("workbench.action.openRemoteSettings", { query });
+      return;
+    } catch (err) {
+      log(`opening the remote settings: ${String(err)}`);
+    }
+  }
+  await vscode.commands.executeCommand("workbench.action.openSettings", query);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -199,10 +226,10 @@ async function start(): Promise<void> {
   if (starting) {
     return starting;
   }
-  starting = (async () => {
+  const attempt = (async () => {
     const found = resolveServer();
     if (!found.path) {
-      await reportMissingServer(found.error ?? "The unlsp language server was not found.");
+      reportMissingServer(found.error ?? "The unlsp language server was not found.");
       return;
     }
     const extraArgs = vscode.workspace.getConfiguration("unlsp").get<string[]>("server.extraArgs", []);
@@ -255,10 +282,13 @@ async function start(): Promise<void> {
         });
     }
   })();
+  starting = attempt;
   try {
-    await starting;
+    await attempt;
   } finally {
-    starting = undefined;
+    if (starting === attempt) {
+      starting = undefined;
+    }
   }
 }
 
@@ -276,6 +306,8 @@ async function stop(): Promise<void> {
 
 async function restart(): Promise<void> {
   log("restarting the server");
+  // a start under way finishes first (it never waits on the user), then a new one begins
+  await starting?.catch(() => undefined);
   await stop();
   await start();
 }

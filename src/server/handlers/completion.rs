@@ -345,6 +345,8 @@ pub fn completion(sh: &Shared, p: lsp::CompletionParams) -> Option<lsp::Completi
         Acts(String, ActContext, Lang, lsp::Range, String),
         Leads(Vec<lsp::CompletionItem>),
     }
+    // the text the items' edits replace, for clients that ignore the range
+    let mut replaced = String::new();
     let want = with_view(sh, &uri, |v| {
         let o = v.offset(pos);
         let rope = v.rope();
@@ -360,6 +362,7 @@ pub fn completion(sh: &Shared, p: lsp::CompletionParams) -> Option<lsp::Completi
                 None => o - partial.len(),
             };
             let typed = prefix[start - ls..prefix.len() - partial.len()].to_string();
+            replaced = prefix[start - ls..].to_string();
             let r = convert::range(rope, &(start..o), v.enc);
             return Some(Want::Acts(partial.to_string(), ctx, lang, r, typed));
         }
@@ -380,17 +383,66 @@ pub fn completion(sh: &Shared, p: lsp::CompletionParams) -> Option<lsp::Completi
         }
         let partial = words.trim_start_matches(['*', '_']);
         let start = o - partial.len();
+        replaced = partial.to_string();
         let r = convert::range(rope, &(start..o), v.enc);
         Some(Want::Leads(lead_items(v, o, partial, r, numbered)))
     })?;
-    let items = match want {
+    let mut items = match want {
         Want::Acts(partial, ctx, lang, r, typed) => act_items(sh, &partial, &ctx, lang, r, &typed),
         Want::Leads(items) => items,
     };
+    if !sh.neg().completion_text_edit {
+        for it in &mut items {
+            without_range(it, &replaced);
+        }
+    }
     Some(lsp::CompletionResponse::List(lsp::CompletionList {
         is_incomplete: items.len() >= MAX_ITEMS,
         items,
     }))
+}
+
+/// The word a client replaces when it ignores the edit's range: the letters,
+/// digits and `_` before the cursor (Vim's `\k*$`, VS Code's word pattern).
+fn client_word(typed: &str) -> &str {
+    let start = typed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '_')
+        .last()
+        .map_or(typed.len(), |(i, _)| i);
+    &typed[start..]
+}
+
+/// What to insert over the client's own word when the edit would have replaced
+/// `typed`: the edit's text after the part of `typed` the client keeps
+/// (`61/7` → the client replaces `7`, so `61/75 of …` becomes `75 of …`).
+/// Chinese forms that start before `第` lose the date: `第 61/` → `100 号决议`.
+fn text_without_range(new_text: &str, typed: &str) -> String {
+    let kept = &typed[..typed.len() - client_word(typed).len()];
+    if kept.is_empty() {
+        return new_text.to_string();
+    }
+    let (lower_new, lower_kept) = (new_text.to_lowercase(), kept.to_lowercase());
+    match lower_new.find(&lower_kept) {
+        // lower-casing may change byte lengths: map back by characters
+        Some(i) => {
+            let skip = lower_new[..i + lower_kept.len()].chars().count();
+            new_text.chars().skip(skip).collect()
+        }
+        None => new_text.to_string(),
+    }
+}
+
+/// Neovim 0.7's omnifunc inserts `textEdit.newText` at the start of the word
+/// under the cursor: send an `insertText` that is right there instead.
+fn without_range(it: &mut lsp::CompletionItem, typed: &str) {
+    let Some(lsp::CompletionTextEdit::Edit(e)) = it.text_edit.take() else {
+        return;
+    };
+    let text = text_without_range(&e.new_text, typed);
+    it.filter_text = Some(text.clone());
+    it.insert_text = Some(text);
 }
 
 #[cfg(test)]
@@ -416,6 +468,27 @@ mod tests {
             ))
         );
         assert_eq!(citation_partial("Recalling the report"), None);
+    }
+
+    #[test]
+    fn insert_text_is_right_over_the_clients_word() {
+        let t = text_without_range;
+        assert_eq!(
+            t("61/75 of 2 December 2006", "61/7"),
+            "75 of 2 December 2006"
+        );
+        assert_eq!(
+            t("61/75 of 2 December 2006", "61/"),
+            "75 of 2 December 2006"
+        );
+        assert_eq!(t("61/75", ""), "61/75");
+        assert_eq!(t("Also requests", "Also req"), "requests");
+        assert_eq!(t("Also requests", "also "), "requests");
+        assert_eq!(t("Requests", "Req"), "Requests");
+        assert_eq!(
+            t("2007 年 9 月 13 日第 61/295 号决议", "第 61/"),
+            "295 号决议"
+        );
     }
 
     #[test]

@@ -193,7 +193,59 @@ fn lead_text(l: &Lead) -> String {
     s
 }
 
+/// The hover's Markdown as plain text, for clients that do not declare
+/// Markdown in `hover.contentFormat` (eglot without `markdown-mode`): emphasis
+/// and code marks dropped, `[A/RES/61/100](https://…)` as `A/RES/61/100
+/// <https://…>`, a quote indented.
+fn plain_text(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    for (i, line) in md.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let line = match line.strip_prefix("> ") {
+            Some(q) => {
+                out.push_str("    ");
+                q
+            }
+            None => line,
+        };
+        let mut rest = line;
+        while let Some(open) = rest.find('[') {
+            let close = rest[open..].find("](").map(|c| open + c);
+            let end = close.and_then(|c| rest[c..].find(')').map(|e| c + e));
+            let (Some(c), Some(e)) = (close, end) else {
+                break;
+            };
+            out.push_str(&unmark(&rest[..open]));
+            out.push_str(&format!(
+                "{} <{}>",
+                unmark(&rest[open + 1..c]),
+                &rest[c + 2..e]
+            ));
+            rest = &rest[e + 1..];
+        }
+        out.push_str(&unmark(rest));
+    }
+    out
+}
+
+fn unmark(s: &str) -> String {
+    s.replace("**", "").replace(['*', '`'], "")
+}
+
 pub fn hover(sh: &Shared, p: lsp::HoverParams) -> Option<lsp::Hover> {
+    let mut h = hover_markdown(sh, p)?;
+    if !sh.neg().markdown_hover
+        && let lsp::HoverContents::Markup(m) = &mut h.contents
+    {
+        m.value = plain_text(&m.value);
+        m.kind = lsp::MarkupKind::PlainText;
+    }
+    Some(h)
+}
+
+fn hover_markdown(sh: &Shared, p: lsp::HoverParams) -> Option<lsp::Hover> {
     let uri = p.text_document_position_params.text_document.uri;
     let pos = p.text_document_position_params.position;
     // workspace documents are looked up first, without the document guard
@@ -246,4 +298,18 @@ pub fn hover(sh: &Shared, p: lsp::HoverParams) -> Option<lsp::Hover> {
             .find(|l| touches(&l.range, o))?;
         Some(markdown(lead_text(lead), v, &lead.range))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_text;
+
+    #[test]
+    fn markdown_becomes_plain_text() {
+        let md = "**General Assembly resolution 61/100**\n\n- Adopted: 2006-12-06\n- Symbol: [A/RES/61/100](https://undocs.org/A/RES/61/100)\n- In the workspace: `/tmp/a.unres`\n\nFirst operative paragraph:\n\n> 1. *Calls upon* all States;";
+        assert_eq!(
+            plain_text(md),
+            "General Assembly resolution 61/100\n\n- Adopted: 2006-12-06\n- Symbol: A/RES/61/100 <https://undocs.org/A/RES/61/100>\n- In the workspace: /tmp/a.unres\n\nFirst operative paragraph:\n\n    1. Calls upon all States;"
+        );
+    }
 }

@@ -1,9 +1,11 @@
 //! `textDocument/inlayHint`: after a citation that gives no date, the cited
-//! resolution's adoption date and short title from the catalogue, where known.
+//! resolution's adoption date (written as the document writes dates) and short
+//! title from the catalogue, where known.
 
 use super::{catalogue_entry, first_words, with_view};
 use crate::server::convert;
 use crate::server::state::Shared;
+use crate::syntax::dates::Date;
 use crate::syntax::tree::CitationKind;
 use tower_lsp_server::ls_types as lsp;
 
@@ -11,6 +13,13 @@ pub fn inlay_hint(sh: &Shared, p: lsp::InlayHintParams) -> Option<Vec<lsp::Inlay
     with_view(sh, &p.text_document.uri, |v| {
         let want = convert::byte_range(v.rope(), p.range, v.enc);
         let t = v.doc.tree();
+        let lang = v.doc.lang();
+        // Chinese dates spaced (`2006 年 12 月 6 日`) when the document spaces its own
+        let spaced = t
+            .dates
+            .first()
+            .and_then(|d| v.text().get(d.range.clone()))
+            .is_some_and(|s| s.contains(' '));
         let mut out = Vec::new();
         for c in &t.citations {
             if c.range.end < want.start || c.range.start > want.end {
@@ -27,7 +36,11 @@ pub fn inlay_hint(sh: &Shared, p: lsp::InlayHintParams) -> Option<Vec<lsp::Inlay
             let Some(e) = catalogue_entry(c) else {
                 continue;
             };
-            let date = e.date.clone().or(e.month.clone());
+            // the date as the document writes dates, never ISO inside prose
+            let date = match e.date.as_deref().and_then(Date::from_iso) {
+                Some(d) => Some(d.written(lang, spaced)),
+                None => e.month.clone(),
+            };
             let title = e
                 .title
                 .as_ref()

@@ -97,6 +97,7 @@ pub fn first_words(s: &str, max: usize) -> String {
         }
         out.push(c);
     }
+    let out = crate::syntax::assemble::join_broken_words(&out);
     if out.chars().count() <= max {
         return out;
     }
@@ -161,4 +162,18 @@ pub fn catalogue_entry(c: &Citation) -> Option<&'static crate::index::catalogue:
     };
     let q = format!("{organ}{noun} {}", c.target);
     crate::index::catalogue::catalogue().find(q.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn quoted_words_lose_the_pdf_break_after_their_hyphen() {
+        assert_eq!(
+            super::first_words(
+                "the right of peoples to self-\n  determination and to non- discrimination",
+                200
+            ),
+            "the right of peoples to self-determination and to non-discrimination"
+        );
+    }
 }

@@ -1,4 +1,9 @@
-//! `textDocument/semanticTokens/full` and `/range`.
+//! `textDocument/semanticTokens/full`, `/full/delta` and `/range`.
+//!
+//! Every full answer carries a result id and is kept per document; a delta
+//! request naming the last id gets the edits from it (standard LSP encoding:
+//! offsets and counts in integers, five per token), so an edit on a large
+//! document sends the few tokens around it, not the whole array again.
 //!
 //! Standard token types, so that every theme colours them: lead phrases are
 //! `keyword` (with the `declaration` modifier on preambular leads, which UN
@@ -12,6 +17,8 @@ use crate::server::state::Shared;
 use crate::syntax::lexicon::LeadClass;
 use crate::syntax::tree::NodeKind;
 use std::ops::Range;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use tower_lsp_server::ls_types as lsp;
 
 pub const TYPES: &[lsp::SemanticTokenType] = &[
@@ -137,14 +144,81 @@ fn encode(
     out
 }
 
-pub fn full(sh: &Shared, p: lsp::SemanticTokensParams) -> Option<lsp::SemanticTokensResult> {
+/// The tokens of the document as it is now (`None` when it is not open).
+fn current(sh: &Shared, uri: &lsp::Uri) -> Option<Vec<lsp::SemanticToken>> {
     let multiline = sh.neg().multiline_tokens;
-    with_view(sh, &p.text_document.uri, |v| {
-        let s = spans(v);
-        Some(lsp::SemanticTokensResult::Tokens(lsp::SemanticTokens {
-            result_id: None,
-            data: encode(v, &s, multiline),
-        }))
+    with_view(sh, uri, |v| Some(encode(v, &spans(v), multiline)))
+}
+
+/// Keep `data` as the document's last answer under a new result id.
+fn remember(sh: &Shared, uri: &lsp::Uri, data: Arc<Vec<lsp::SemanticToken>>) -> String {
+    let id = sh
+        .semantic_tokens_ids
+        .fetch_add(1, Ordering::Relaxed)
+        .to_string();
+    sh.semantic_tokens.insert(uri.clone(), (id.clone(), data));
+    id
+}
+
+pub fn full(sh: &Shared, p: lsp::SemanticTokensParams) -> Option<lsp::SemanticTokensResult> {
+    let uri = p.text_document.uri;
+    let data = Arc::new(current(sh, &uri)?);
+    let id = remember(sh, &uri, data.clone());
+    Some(lsp::SemanticTokensResult::Tokens(lsp::SemanticTokens {
+        result_id: Some(id),
+        data: Arc::unwrap_or_clone(data),
+    }))
+}
+
+pub fn full_delta(
+    sh: &Shared,
+    p: lsp::SemanticTokensDeltaParams,
+) -> Option<lsp::SemanticTokensFullDeltaResult> {
+    let uri = p.text_document.uri;
+    let data = Arc::new(current(sh, &uri)?);
+    let previous = sh
+        .semantic_tokens
+        .get(&uri)
+        .filter(|e| e.0 == p.previous_result_id)
+        .map(|e| e.1.clone());
+    let id = remember(sh, &uri, data.clone());
+    Some(match previous {
+        Some(old) => lsp::SemanticTokensFullDeltaResult::TokensDelta(lsp::SemanticTokensDelta {
+            result_id: Some(id),
+            edits: delta(&old, &data).into_iter().collect(),
+        }),
+        // an id we no longer hold (or never gave): the whole array
+        None => lsp::SemanticTokensFullDeltaResult::Tokens(lsp::SemanticTokens {
+            result_id: Some(id),
+            data: Arc::unwrap_or_clone(data),
+        }),
+    })
+}
+
+/// The one edit turning `old` into `new`: the tokens between their common
+/// beginning and common end replaced. Tokens are relative to the one before,
+/// so an edit changes the tokens it touches and the first one after it; the
+/// rest is equal. `start` and `delete_count` count integers (five a token).
+pub fn delta(
+    old: &[lsp::SemanticToken],
+    new: &[lsp::SemanticToken],
+) -> Option<lsp::SemanticTokensEdit> {
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..]
+        .iter()
+        .rev()
+        .zip(new[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let removed = old.len() - prefix - suffix;
+    let inserted = &new[prefix..new.len() - suffix];
+    if removed == 0 && inserted.is_empty() {
+        return None;
+    }
+    Some(lsp::SemanticTokensEdit {
+        start: (prefix * 5) as u32,
+        delete_count: (removed * 5) as u32,
+        data: (!inserted.is_empty()).then(|| inserted.to_vec()),
     })
 }
 
@@ -166,4 +240,86 @@ pub fn range(
             },
         ))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::delta;
+    use tower_lsp_server::ls_types::SemanticToken;
+
+    fn t(line: u32, start: u32, len: u32) -> SemanticToken {
+        SemanticToken {
+            delta_line: line,
+            delta_start: start,
+            length: len,
+            token_type: 0,
+            token_modifiers_bitset: 0,
+        }
+    }
+
+    /// Applies an edit the way a client does, on the integers.
+    fn apply(
+        old: &[SemanticToken],
+        e: &tower_lsp_server::ls_types::SemanticTokensEdit,
+    ) -> Vec<u32> {
+        let mut ints: Vec<u32> = old
+            .iter()
+            .flat_map(|x| {
+                [
+                    x.delta_line,
+                    x.delta_start,
+                    x.length,
+                    x.token_type,
+                    x.token_modifiers_bitset,
+                ]
+            })
+            .collect();
+        let data: Vec<u32> = e
+            .data
+            .iter()
+            .flatten()
+            .flat_map(|x| {
+                [
+                    x.delta_line,
+                    x.delta_start,
+                    x.length,
+                    x.token_type,
+                    x.token_modifiers_bitset,
+                ]
+            })
+            .collect();
+        let (s, d) = (e.start as usize, e.delete_count as usize);
+        ints.splice(s..s + d, data);
+        ints
+    }
+
+    #[test]
+    fn the_edit_covers_what_changed_and_applies() {
+        let old = vec![t(0, 0, 3), t(1, 2, 4), t(0, 6, 2), t(3, 0, 5)];
+        let mut new = old.clone();
+        new[1].length = 5; // a word grew
+        new[2].delta_start = 7; // so the next token moved
+        let e = delta(&old, &new).unwrap();
+        assert_eq!((e.start, e.delete_count), (5, 10));
+        let flat: Vec<u32> = new
+            .iter()
+            .flat_map(|x| {
+                [
+                    x.delta_line,
+                    x.delta_start,
+                    x.length,
+                    x.token_type,
+                    x.token_modifiers_bitset,
+                ]
+            })
+            .collect();
+        assert_eq!(apply(&old, &e), flat);
+        // a token removed, one added at the end, nothing changed
+        let fewer = vec![old[0], old[2], old[3]];
+        assert_eq!(apply(&old, &delta(&old, &fewer).unwrap()).len(), 15);
+        let more = [old.clone(), vec![t(1, 0, 1)]].concat();
+        let e = delta(&old, &more).unwrap();
+        assert_eq!((e.start, e.delete_count), (20, 0));
+        assert!(delta(&old, &old).is_none());
+    }
 }

@@ -12,6 +12,9 @@ use tower_lsp_server::ls_types::{self as lsp, Uri};
 
 type OutlineItem = lsp::DocumentSymbol;
 
+/// The symbol kind of every paragraph-like item of the outline.
+const PARAGRAPH: lsp::SymbolKind = lsp::SymbolKind::STRING;
+
 fn words(lang: Lang) -> usize {
     if lang.is_cjk() { 24 } else { 60 }
 }
@@ -34,17 +37,21 @@ fn describe(v: &View, n: &Node) -> Option<(String, lsp::SymbolKind)> {
         ),
         NodeKind::Preamble => ("Preamble".into(), lsp::SymbolKind::NAMESPACE),
         NodeKind::OperativePart => ("Operative part".into(), lsp::SymbolKind::NAMESPACE),
-        NodeKind::Preambular => (body(), lsp::SymbolKind::FIELD),
-        NodeKind::Operative => (labelled(body()), lsp::SymbolKind::ENUM_MEMBER),
-        NodeKind::Subparagraph => (labelled(body()), lsp::SymbolKind::ENUM_MEMBER),
-        NodeKind::Paragraph => (labelled(body()), lsp::SymbolKind::STRING),
+        // Every paragraph and footnote is one kind: eglot 1.9 (Emacs 28) groups the
+        // imenu outline by kind before nesting, so one group `String` holds them
+        // all under their part (`Operative part` → `5. Requests …`); the parts are
+        // `Namespace`s. The tree, not the kind, tells preambular from operative.
+        NodeKind::Preambular => (body(), PARAGRAPH),
+        NodeKind::Operative => (labelled(body()), PARAGRAPH),
+        NodeKind::Subparagraph => (labelled(body()), PARAGRAPH),
+        NodeKind::Paragraph => (labelled(body()), PARAGRAPH),
         NodeKind::Footnote => (
             format!(
                 "Footnote {}: {}",
                 n.label.clone().unwrap_or_default(),
                 first_words(body_after_label(text, n), 40)
             ),
-            lsp::SymbolKind::KEY,
+            PARAGRAPH,
         ),
         NodeKind::Annex => (
             first_words(

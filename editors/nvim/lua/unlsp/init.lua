@@ -170,6 +170,15 @@ function M.attach(bufnr)
   return id
 end
 
+-- <C-x><C-o> completes lead phrases and cited resolutions (the server sends text that is
+-- right without the edit's range to 0.7, whose omnifunc ignores it). A user's own
+-- omnifunc stays.
+local function set_omnifunc(bufnr)
+  if vim.api.nvim_buf_get_option(bufnr, "omnifunc") == "" then
+    vim.api.nvim_buf_set_option(bufnr, "omnifunc", "v:lua.vim.lsp.omnifunc")
+  end
+end
+
 --- All unlsp clients (any Neovim version).
 function M.clients()
   local all = vim.lsp.get_clients and vim.lsp.get_clients({ name = "unlsp" }) or vim.lsp.get_active_clients()
@@ -225,19 +234,23 @@ function M.setup(opts)
       vim.api.nvim_buf_set_option(args.buf, "filetype", "unres")
     end,
   })
-  vim.api.nvim_create_autocmd("BufRead", {
+  -- Detect on every read, even when the buffer is already `unres`: on `:edit!` the option
+  -- survives, and a `setf text` registered after this one (filetype.vim when setup() runs
+  -- from init.lua, before Neovim turns detection on) would otherwise switch it to `text`
+  -- and detach the server. Setting the filetype again makes that `setf` a no-op.
+  -- (BufRead is BufReadPost.)
+  vim.api.nvim_create_autocmd({ "BufRead", "BufNewFile" }, {
     group = group,
     pattern = "*.txt",
     callback = function(args)
-      if vim.api.nvim_buf_get_option(args.buf, "filetype") ~= "unres" then
-        detect_txt(args.buf)
-      end
+      detect_txt(args.buf)
     end,
   })
   vim.api.nvim_create_autocmd("FileType", {
     group = group,
     pattern = "unres",
     callback = function(args)
+      set_omnifunc(args.buf)
       M.attach(args.buf)
     end,
   })

@@ -1,0 +1,190 @@
+// Unit test of the extension's start/restart life cycle with the vscode API and
+// vscode-languageclient mocked (issue 25.2): no VS Code needed, `node --test`.
+//
+// Seen in code-server: while the "server not found" notice was open, "unlsp: Restart
+// Language Server" and a new unlsp.server.path did nothing (start() awaited the notice, and
+// restart got the same pending promise back); the notice's "Open Settings" opened the User
+// tab while the machine-overridable setting applies on the Remote tab.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const Module = require("module");
+const esbuild = require("esbuild");
+
+const ROOT = path.join(__dirname, "..");
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), "unlsp-vscode-unit-"));
+const BUNDLE = path.join(TMP, "extension.js");
+esbuild.buildSync({
+  entryPoints: [path.join(ROOT, "src/extension.ts")],
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  outfile: BUNDLE,
+  external: ["vscode", "vscode-languageclient/node"],
+  logLevel: "error",
+});
+// a stand-in server: only its existence and execute bit matter here
+const FAKE_SERVER = path.join(TMP, "unlsp");
+fs.writeFileSync(FAKE_SERVER, "#!/bin/sh\nexit 0\n", { mode: 0o755 });
+
+/** A fresh mocked world and a fresh copy of the extension module. */
+function load({ serverPath = "/nonexistent/unlsp", remoteName = undefined } = {}) {
+  const world = {
+    config: { "server.path": serverPath, "server.extraArgs": [], attachTo: [], detectPlainText: true },
+    notices: [], // { message, buttons, answer(choice) }
+    commands: new Map(),
+    executed: [],
+    configListeners: [],
+    clients: [],
+  };
+  const disposable = { dispose() {} };
+  const vscode = {
+    env: { remoteName },
+    window: {
+      createOutputChannel: () => ({ appendLine() {}, show() {}, dispose() {} }),
+      showErrorMessage(message, ...buttons) {
+        // stays open until the test answers it, as a notice does until the user clicks
+        return new Promise((resolve) => world.notices.push({ message, buttons, answer: resolve }));
+      },
+    },
+    commands: {
+      registerCommand(id, fn) {
+        world.commands.set(id, fn);
+        return disposable;
+      },
+      async executeCommand(id, ...args) {
+        world.executed.push([id, ...args]);
+      },
+    },
+    workspace: {
+      workspaceFolders: undefined,
+      textDocuments: [],
+      getConfiguration: () => ({
+        get: (key, def) => (key in world.config ? world.config[key] : def),
+        inspect: () => undefined,
+      }),
+      onDidChangeConfiguration(fn) {
+        world.configListeners.push(fn);
+        return disposable;
+      },
+      onDidOpenTextDocument: () => disposable,
+      createFileSystemWatcher: () => disposable,
+    },
+    languages: { setTextDocumentLanguage: async () => undefined },
+    Uri: { joinPath: (u, ...p) => ({ path: [u.path, ...p].join("/") }) },
+    Range: class {},
+  };
+  const State = { Stopped: 1, Starting: 3, Running: 2, 1: "Stopped", 2: "Running", 3: "Starting" };
+  const lc = {
+    State,
+    TransportKind: { stdio: 0 },
+    RevealOutputChannelOn: { Never: 4 },
+    DidChangeConfigurationNotification: { type: {} },
+    LanguageClient: class {
+      constructor(id, name, serverOptions) {
+        this.serverOptions = serverOptions;
+        this.state = State.Stopped;
+        world.clients.push(this);
+      }
+      onDidChangeState() {
+        return disposable;
+      }
+      async start() {
+        this.state = State.Running;
+      }
+      async stop() {
+        this.state = State.Stopped;
+      }
+      sendNotification() {}
+    },
+  };
+  const realLoad = Module._load;
+  Module._load = function (request, ...rest) {
+    if (request === "vscode") return vscode;
+    if (request === "vscode-languageclient/node") return lc;
+    return realLoad.call(this, request, ...rest);
+  };
+  try {
+    delete require.cache[BUNDLE];
+    world.ext = require(BUNDLE);
+  } finally {
+    Module._load = realLoad;
+  }
+  world.context = { extensionUri: { path: "/ext" }, subscriptions: [] };
+  world.changeConfig = (key, value) => {
+    world.config[key] = value;
+    for (const fn of world.configListeners) {
+      fn({ affectsConfiguration: (s) => s === `unlsp.${key}` || `unlsp.${key}`.startsWith(s + ".") });
+    }
+  };
+  return world;
+}
+
+/** `p`, or "timeout" after `ms`. */
+function within(p, ms = 1000) {
+  return Promise.race([p.then(() => "done"), new Promise((r) => setTimeout(() => r("timeout"), ms))]);
+}
+
+async function until(pred, ms = 2000) {
+  const deadline = Date.now() + ms;
+  while (!pred() && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return pred();
+}
+
+test("activation does not wait for the 'server not found' notice", async () => {
+  const w = load();
+  assert.strictEqual(await within(w.ext.activate(w.context)), "done");
+  assert.strictEqual(w.notices.length, 1);
+  assert.match(w.notices[0].message, /unlsp\.server\.path/);
+});
+
+test("setting unlsp.server.path while the notice is open starts the server", async () => {
+  const w = load();
+  await within(w.ext.activate(w.context));
+  w.changeConfig("server.path", FAKE_SERVER);
+  assert.ok(await until(() => w.clients.length === 1), "no client started after the setting changed");
+  assert.strictEqual(w.clients[0].serverOptions.run.command, FAKE_SERVER);
+  assert.strictEqual(w.clients[0].state, 2);
+});
+
+test("'Restart Language Server' while the notice is open starts the server", async () => {
+  const w = load();
+  await within(w.ext.activate(w.context));
+  w.config["server.path"] = FAKE_SERVER; // e.g. installed meanwhile, setting unchanged
+  assert.strictEqual(await within(w.commands.get("unlsp.restartServer")()), "done");
+  assert.strictEqual(w.clients.length, 1);
+  // still no second notice while the first is open
+  assert.strictEqual(w.notices.length, 1);
+});
+
+test("a restart with no server shows no second notice while one is open", async () => {
+  const w = load();
+  await within(w.ext.activate(w.context));
+  assert.strictEqual(await within(w.commands.get("unlsp.restartServer")()), "done");
+  assert.strictEqual(w.notices.length, 1);
+  w.notices[0].answer(undefined); // closed
+  await new Promise((r) => setTimeout(r, 10));
+  await within(w.commands.get("unlsp.restartServer")());
+  assert.strictEqual(w.notices.length, 2);
+});
+
+test("'Open Settings' opens unlsp.server.path on the Remote tab with a remote host", async () => {
+  const w = load({ remoteName: "127.0.0.1:8080" });
+  await within(w.ext.activate(w.context));
+  w.notices[0].answer("Open Settings");
+  assert.ok(await until(() => w.executed.length > 0));
+  assert.deepStrictEqual(w.executed[0], ["workbench.action.openRemoteSettings", { query: "unlsp.server.path" }]);
+});
+
+test("'Open Settings' opens unlsp.server.path in the Settings editor locally", async () => {
+  const w = load();
+  await within(w.ext.activate(w.context));
+  w.notices[0].answer("Open Settings");
+  assert.ok(await until(() => w.executed.length > 0));
+  assert.deepStrictEqual(w.executed[0], ["workbench.action.openSettings", "unlsp.server.path"]);
+});
