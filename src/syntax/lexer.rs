@@ -454,6 +454,12 @@ fn classify_rest(line: &str, t: &str, first: char, line_start: bool) -> BlockKin
         });
     }
     // (120 characters are at most 480 bytes; count only between)
+    // a Markdown heading in emphasis (`*Capacity-building*`) reads as its words
+    let t = match t.trim_matches(['*', '_']) {
+        "" => t,
+        inner => inner,
+    };
+    let first = t.chars().next().unwrap_or(first);
     if line_start && (t.len() <= 120 || t.len() <= 480 && t.chars().count() <= 120) {
         let last = t.chars().next_back().unwrap();
         let terminal = matches!(
