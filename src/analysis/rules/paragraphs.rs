@@ -516,7 +516,25 @@ fn un013(cx: &Ctx, out: &mut Sink) {
     });
     let want = cx.lang.table().preferred_semicolon().to_string();
     for subs in lists {
-        for s in &subs[..subs.len() - 1] {
+        // a list whose items all end with a comma (the Council writes some
+        // so: S/RES/2640 (2022), 2657 (2022)) keeps one style; a lone comma among
+        // semicolons is the slip
+        // (the language's own comma: ASCII commas in an Arabic page are not
+        // a style)
+        let comma = match cx.lang {
+            Lang::Ar => '،',
+            Lang::Zh => '，',
+            _ => ',',
+        };
+        let items = &subs[..subs.len() - 1];
+        if items.len() >= 2
+            && items
+                .iter()
+                .all(|s| terminal(cx, s).is_some_and(|(m, _)| m == comma))
+        {
+            continue;
+        }
+        for s in items {
             let Some((mark, r)) = terminal(cx, s) else {
                 continue;
             };
