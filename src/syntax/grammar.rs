@@ -209,7 +209,11 @@ fn zh_lead(text: &str) -> Option<usize> {
     for o in OPENERS {
         if rest(at).starts_with(o) {
             at += o.len();
-            at += rest(at).len() - rest(at).trim_start_matches(['，', ',', ' ']).len();
+            // and the emphasis that opens the verb (`在这方面**重申**`)
+            at += rest(at).len()
+                - rest(at)
+                    .trim_start_matches(['，', ',', ' ', '*', '_'])
+                    .len();
             break;
         }
     }
@@ -475,6 +479,10 @@ mod tests {
             Some("深为关切地注意到")
         );
         assert_eq!(lead(Lang::Zh, "在这方面回顾其决议"), Some("在这方面回顾"));
+        assert_eq!(
+            lead(Lang::Zh, "在这方面**重申**有必要"),
+            Some("在这方面**重申")
+        );
     }
 
     #[test]
