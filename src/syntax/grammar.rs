@@ -145,8 +145,11 @@ pub fn preambular_lead(lang: Lang, text: &str) -> Option<usize> {
             if head.ends_with("mente") && lower(w(1)) {
                 return Some(with_repeat(1));
             }
+            // gerunds (with an enclitic, `Esforzándose`), participles and
+            // adjectives (`Consciente`, `Conocedora`)
             let participle = [
-                "ando", "iendo", "yendo", "ada", "ado", "adas", "ados", "ida", "ido", "ente",
+                "ando", "iendo", "yendo", "ándose", "iéndose", "ada", "ado", "adas", "ados", "ida",
+                "ido", "ente", "dora", "dor",
             ]
             .iter()
             .any(|s| head.ends_with(s));
@@ -470,6 +473,11 @@ mod tests {
             Some("с интересом ожидая")
         );
         assert_eq!(lead(Lang::Ar, "وقد نظرت في مسألة"), Some("وقد نظرت"));
+        assert_eq!(
+            lead(Lang::Es, "Esforzándose por adoptar"),
+            Some("Esforzándose")
+        );
+        assert_eq!(lead(Lang::Es, "Conocedora de que"), Some("Conocedora"));
         assert_eq!(lead(Lang::Zh, "认定刚果民主共和国局势"), Some("认定"));
         assert_eq!(lead(Lang::Zh, "还感到震惊的是，"), Some("还感到震惊"));
         assert_eq!(lead(Lang::Zh, "意识到必须继续"), Some("意识到"));
