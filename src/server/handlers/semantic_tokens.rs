@@ -257,37 +257,24 @@ mod tests {
         }
     }
 
+    /// The five integers of a token, as the protocol sends them.
+    fn token_ints(x: &SemanticToken) -> [u32; 5] {
+        [
+            x.delta_line,
+            x.delta_start,
+            x.length,
+            x.token_type,
+            x.token_modifiers_bitset,
+        ]
+    }
+
     /// Applies an edit the way a client does, on the integers.
     fn apply(
         old: &[SemanticToken],
         e: &tower_lsp_server::ls_types::SemanticTokensEdit,
     ) -> Vec<u32> {
-        let mut ints: Vec<u32> = old
-            .iter()
-            .flat_map(|x| {
-                [
-                    x.delta_line,
-                    x.delta_start,
-                    x.length,
-                    x.token_type,
-                    x.token_modifiers_bitset,
-                ]
-            })
-            .collect();
-        let data: Vec<u32> = e
-            .data
-            .iter()
-            .flatten()
-            .flat_map(|x| {
-                [
-                    x.delta_line,
-                    x.delta_start,
-                    x.length,
-                    x.token_type,
-                    x.token_modifiers_bitset,
-                ]
-            })
-            .collect();
+        let mut ints: Vec<u32> = old.iter().flat_map(token_ints).collect();
+        let data: Vec<u32> = e.data.iter().flatten().flat_map(token_ints).collect();
         let (s, d) = (e.start as usize, e.delete_count as usize);
         ints.splice(s..s + d, data);
         ints
@@ -301,18 +288,7 @@ mod tests {
         new[2].delta_start = 7; // so the next token moved
         let e = delta(&old, &new).unwrap();
         assert_eq!((e.start, e.delete_count), (5, 10));
-        let flat: Vec<u32> = new
-            .iter()
-            .flat_map(|x| {
-                [
-                    x.delta_line,
-                    x.delta_start,
-                    x.length,
-                    x.token_type,
-                    x.token_modifiers_bitset,
-                ]
-            })
-            .collect();
+        let flat: Vec<u32> = new.iter().flat_map(token_ints).collect();
         assert_eq!(apply(&old, &e), flat);
         // a token removed, one added at the end, nothing changed
         let fewer = vec![old[0], old[2], old[3]];
