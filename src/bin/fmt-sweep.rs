@@ -45,7 +45,7 @@ fn main() -> ExitCode {
     let started = std::time::Instant::now();
     let mut files = Vec::new();
     for dir in ["texts", "pages"] {
-        files_under(&root.join(dir), &mut files);
+        files.extend(conformance::texts_under(&root.join(dir)));
     }
     let files: Vec<PathBuf> = files.into_iter().step_by(every.max(1)).collect();
     let mut rows: Vec<(String, Audit)> = files
@@ -120,7 +120,7 @@ fn fix_sweep(root: &Path, every: usize, list: bool) -> ExitCode {
     let started = std::time::Instant::now();
     let mut files = Vec::new();
     for dir in ["texts", "pages"] {
-        files_under(&root.join(dir), &mut files);
+        files.extend(conformance::texts_under(&root.join(dir)));
     }
     let files: Vec<PathBuf> = files.into_iter().step_by(every.max(1)).collect();
     let cfg = unlsp::analysis::Config::default();
@@ -179,23 +179,4 @@ fn show(path: &Path) -> ExitCode {
         Err(e) => println!("=== once refused: {e}"),
     }
     ExitCode::SUCCESS
-}
-
-/// The texts under `dir`, recursively, sorted.
-fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut v: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
-    v.sort();
-    for p in v {
-        if p.is_dir() {
-            files_under(&p, out);
-        } else if p
-            .extension()
-            .is_some_and(|e| e == "txt" || e == "md" || e == "unres")
-        {
-            out.push(p);
-        }
-    }
 }

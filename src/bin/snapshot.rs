@@ -1,0 +1,142 @@
+//! The behaviour snapshot: for every corpus text (`texts/`, `pages/`,
+//! `parallel/`, the seeds) and every AKN resolution rendered in every shape,
+//! one line with a digest of its outline (the JSON of `unlsp outline`) and of
+//! its diagnostics under the default rules. Two snapshots taken before and
+//! after a refactoring are compared with `diff`; `--show FILE` prints the
+//! outline and diagnostics of one text in full to see what changed.
+//!
+//! ```text
+//! cargo run --profile fast --bin snapshot > before.tsv
+//! cargo run --profile fast --bin snapshot -- --show ../shared/seeds/000_b1101a5417b648d5.txt
+//! ```
+
+use rayon::prelude::*;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use unlsp::analysis::{Config, Diagnostic};
+use unlsp::conformance::{self, render::Shape};
+use unlsp::syntax::Document;
+
+const USAGE: &str = "usage: snapshot [--corpus DIR] [--every N] [--show FILE]";
+
+fn main() -> ExitCode {
+    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let mut root = shared.join("corpus");
+    let mut every = 1usize;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut value = || args.next().unwrap_or_default();
+        match a.as_str() {
+            "--corpus" => root = PathBuf::from(value()),
+            "--every" => every = value().parse().unwrap_or(1).max(1),
+            "--show" => return show(Path::new(&value())),
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            other => {
+                eprintln!("unknown argument `{other}`\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    for dir in [
+        root.join("texts"),
+        root.join("pages"),
+        root.join("parallel"),
+        shared.join("seeds"),
+    ] {
+        files.extend(conformance::texts_under(&dir));
+    }
+    let files: Vec<PathBuf> = files.into_iter().step_by(every).collect();
+    let mut rows: Vec<String> = files
+        .par_iter()
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(p).ok()?;
+            Some(row(&p.display().to_string(), &text))
+        })
+        .collect();
+    let entries = conformance::corpus(&root.join("akn"), every, &[]);
+    let rendered: Vec<String> = entries
+        .par_iter()
+        .flat_map_iter(|e| {
+            let r = conformance::akn::read_gz(&e.path).ok();
+            Shape::ALL.iter().filter_map(move |&s| {
+                let text = conformance::render::render(r.as_ref()?, s);
+                Some(row(&format!("{} [{}]", e.path.display(), s.name()), &text))
+            })
+        })
+        .collect();
+    rows.extend(rendered);
+    for r in &rows {
+        println!("{r}");
+    }
+    eprintln!("{} texts", rows.len());
+    ExitCode::SUCCESS
+}
+
+/// `name  outline-digest  diagnostic-count  diagnostics-digest`.
+fn row(name: &str, text: &str) -> String {
+    let (outline, diagnostics) = describe(text);
+    format!(
+        "{name}\t{:016x}\t{}\t{:016x}",
+        digest(&outline),
+        diagnostics.len(),
+        digest(&diagnostics)
+    )
+}
+
+fn describe(text: &str) -> (String, Vec<String>) {
+    let doc = Document::new(text);
+    let outline = unlsp::cli::outline::outline_json(&doc).to_string();
+    let diagnostics = unlsp::analysis::check(&doc, &Config::default())
+        .iter()
+        .map(line)
+        .collect();
+    (outline, diagnostics)
+}
+
+fn line(d: &Diagnostic) -> String {
+    let fix = d.fix.as_ref().map(|f| {
+        let edits: Vec<String> = f
+            .edits
+            .iter()
+            .map(|e| format!("{:?}={:?}", e.range, e.text))
+            .collect();
+        format!(
+            " fix[{}{}] {}",
+            f.title,
+            if f.safe { ", safe" } else { "" },
+            edits.join(" ")
+        )
+    });
+    format!(
+        "{} {:?} {:?} {}{}",
+        d.code,
+        d.severity,
+        d.range,
+        d.message,
+        fix.unwrap_or_default()
+    )
+}
+
+fn digest<T: Hash + ?Sized>(v: &T) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    v.hash(&mut h);
+    h.finish()
+}
+
+fn show(path: &Path) -> ExitCode {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("cannot read {}", path.display());
+        return ExitCode::from(2);
+    };
+    let (outline, diagnostics) = describe(&text);
+    println!("{outline}");
+    for d in diagnostics {
+        println!("{d}");
+    }
+    ExitCode::SUCCESS
+}
