@@ -30,11 +30,11 @@ fn main() {
         return;
     }
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
-    let cfg = unlsp::analysis::Config::default();
+    let cfg = unlsp_analysis::Config::default();
     let t0 = Instant::now();
     let diags: usize = unlsp::cli::check::par_map(&texts, |t| {
-        let doc = unlsp::syntax::Document::new(t);
-        unlsp::analysis::check(&doc, &cfg).len()
+        let doc = unlsp_syntax::Document::new(t);
+        unlsp_analysis::check(&doc, &cfg).len()
     })
     .into_iter()
     .sum();

@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
-use unlsp::index::reference::{Options, ReferenceIndex};
+use unlsp_index::reference::{Options, ReferenceIndex};
 
 const DOCS: usize = 10_000;
 

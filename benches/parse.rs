@@ -30,8 +30,8 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOC: Counting = Counting;
 use std::time::{Duration, Instant};
-use unlsp::syntax::Document;
-use unlsp::syntax::document::EditPath;
+use unlsp_syntax::Document;
+use unlsp_syntax::document::EditPath;
 
 fn corpus_text(limit: usize) -> String {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/texts/en");
@@ -282,7 +282,7 @@ fn one_line_edits() {
 }
 
 /// The length of the innermost node holding `p`.
-fn leaf_len(nodes: &[unlsp::syntax::tree::Node], p: usize) -> (usize, String) {
+fn leaf_len(nodes: &[unlsp_syntax::tree::Node], p: usize) -> (usize, String) {
     match nodes.iter().find(|n| n.range.start <= p && p < n.range.end) {
         Some(n) if n.children.is_empty() => (n.range.len(), format!("{:?}", n.kind)),
         Some(n) => match leaf_len(&n.children, p) {
@@ -318,7 +318,7 @@ fn main() {
         let one = corpus_text(1 << 20);
         let doc = Document::new(&one);
         for _ in 0..3 {
-            std::hint::black_box(unlsp::analysis::check(&doc, &Default::default()));
+            std::hint::black_box(unlsp_analysis::check(&doc, &Default::default()));
         }
         return;
     }
@@ -343,7 +343,7 @@ fn main() {
         let (r0, l0) = (rss(), live());
         let doc = Document::new(&one);
         let (r1, l1) = (rss(), live());
-        let d = unlsp::analysis::check(&doc, &Default::default());
+        let d = unlsp_analysis::check(&doc, &Default::default());
         let (r2, l2) = (rss(), live());
         println!(
             "text {:.1} MB: document {:+.1} MB live, {:+.1} MB RSS ({} blocks); diagnostics {:+.1} MB live, {:+.1} MB RSS ({})",
@@ -371,27 +371,27 @@ fn main() {
             Err(_) => corpus_text(1 << 20),
         };
         let doc = Document::new(&one);
-        let mut rows: Vec<(Duration, &str)> = unlsp::analysis::catalogue()
+        let mut rows: Vec<(Duration, &str)> = unlsp_analysis::catalogue()
             .iter()
             .map(|r| {
-                let cfg = unlsp::analysis::Config {
+                let cfg = unlsp_analysis::Config {
                     select: vec![r.id.to_string()],
                     ..Default::default()
                 };
                 let t = best_of(3, || {
-                    std::hint::black_box(unlsp::analysis::check(&doc, &cfg));
+                    std::hint::black_box(unlsp_analysis::check(&doc, &cfg));
                 });
                 (t, r.id)
             })
             .collect();
         if let Ok(id) = std::env::var("UNLSP_RULE") {
             // one rule again and again, for a profiler
-            let cfg = unlsp::analysis::Config {
+            let cfg = unlsp_analysis::Config {
                 select: vec![id],
                 ..Default::default()
             };
             for _ in 0..50 {
-                std::hint::black_box(unlsp::analysis::check(&doc, &cfg));
+                std::hint::black_box(unlsp_analysis::check(&doc, &cfg));
             }
         }
         rows.sort_by(|a, b| b.cmp(a));
@@ -467,7 +467,7 @@ fn main() {
         paths
     );
     let (mut times, _) = keystrokes(&mut Document::new(&small), at, |doc| {
-        std::hint::black_box(unlsp::analysis::check(doc, &Default::default()));
+        std::hint::black_box(unlsp_analysis::check(doc, &Default::default()));
     });
     println!(
         "50 KB document: one-char edit + all rules p50 {:.2} ms, p99 {:.2} ms",
@@ -475,10 +475,10 @@ fn main() {
         percentile(&mut times, 0.99).as_secs_f64() * 1e3
     );
     // the same with the rules incremental, as the server runs them
-    let cfg = unlsp::analysis::Config::default();
-    let mut cache: Option<unlsp::analysis::LintCache> = None;
+    let cfg = unlsp_analysis::Config::default();
+    let mut cache: Option<unlsp_analysis::LintCache> = None;
     let (mut times, _) = keystrokes(&mut Document::new(&small), at, |doc| {
-        let (d, next) = unlsp::analysis::check_incremental(
+        let (d, next) = unlsp_analysis::check_incremental(
             doc.rope(),
             doc.text(),
             doc.tree(),

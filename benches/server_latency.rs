@@ -94,26 +94,13 @@ async fn live_breakdown(text: &str) {
 /// store emptied in turn, the live heap it gave back.
 fn server_stores(c: &TestClient, uri: &str) {
     let Some(sh) = c.shared.clone() else { return };
-    let Ok(key) = uri.parse::<tower_lsp_server::ls_types::Uri>() else {
-        return;
-    };
     let mut last = live_mb();
-    let mut freed = |what: &str, parts: &mut Vec<String>| {
+    let mut parts = Vec::new();
+    sh.drop_stores(uri, |what| {
         let now = live_mb();
         parts.push(format!("{what} {:.2}", last - now));
         last = now;
-    };
-    let mut parts = Vec::new();
-    sh.outlines.clear();
-    freed("outline", &mut parts);
-    sh.lint.remove(&key);
-    freed("lint cache", &mut parts);
-    sh.computed.remove(&key);
-    freed("diagnostics kept", &mut parts);
-    sh.index_mut().remove(uri);
-    freed("index facts", &mut parts);
-    sh.docs.remove(&key);
-    freed("the document", &mut parts);
+    });
     println!(
         "  held by the server for it (MB): {}; {last:.1} MB live after",
         parts.join(", ")
@@ -135,21 +122,21 @@ fn fine_breakdown(text: &str) {
     };
     step();
     let mut out = Vec::new();
-    std::hint::black_box(unlsp::index::catalogue::catalogue().len());
+    std::hint::black_box(unlsp_index::catalogue::catalogue().len());
     out.push(("bundled catalogue", step()));
-    std::hint::black_box(unlsp::syntax::lexicon::lexicon().entries.len());
+    std::hint::black_box(unlsp_syntax::lexicon::lexicon().entries.len());
     out.push(("lexicon", step()));
-    let cfg = unlsp::analysis::Config::default();
-    let warm = unlsp::syntax::Document::new(SEED);
-    std::hint::black_box(unlsp::analysis::check(&warm, &cfg));
+    let cfg = unlsp_analysis::Config::default();
+    let warm = unlsp_syntax::Document::new(SEED);
+    std::hint::black_box(unlsp_analysis::check(&warm, &cfg));
     drop(warm);
     out.push((
         "patterns and other tables (a small text parsed and linted)",
         step(),
     ));
-    let doc = unlsp::syntax::Document::new(text);
+    let doc = unlsp_syntax::Document::new(text);
     let whole = step();
-    let lint = unlsp::analysis::check(&doc, &cfg);
+    let lint = unlsp_analysis::check(&doc, &cfg);
     let grown = step();
     drop(lint);
     let diags = -step();
@@ -337,14 +324,14 @@ async fn idle_rss(text: &str) {
 
 /// Where a keystroke's time goes, without the protocol.
 fn breakdown(label: &str, text: &str) {
-    let mut doc = unlsp::syntax::Document::new(text);
+    let mut doc = unlsp_syntax::Document::new(text);
     let at = text.find("\n1. ").map(|i| i + 6).unwrap_or(text.len() / 2);
     let at = (at..).find(|i| text.is_char_boundary(*i)).unwrap();
-    let cfg = unlsp::analysis::Config::default();
+    let cfg = unlsp_analysis::Config::default();
     let (mut edit, mut clone, mut check, mut inc) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut cache =
-        unlsp::analysis::check_incremental(doc.rope(), doc.text(), doc.tree(), &cfg, None).1;
+        unlsp_analysis::check_incremental(doc.rope(), doc.text(), doc.tree(), &cfg, None).1;
     for i in 0..30 {
         let t = Instant::now();
         if i % 2 == 0 {
@@ -357,11 +344,11 @@ fn breakdown(label: &str, text: &str) {
         let snap = (doc.text().to_string(), doc.tree().clone());
         clone.push(t.elapsed());
         let t = Instant::now();
-        let d = unlsp::analysis::check_tree(&snap.0, &snap.1, &cfg);
+        let d = unlsp_analysis::check_tree(&snap.0, &snap.1, &cfg);
         check.push(t.elapsed());
         std::hint::black_box(d);
         let t = Instant::now();
-        let (d, next) = unlsp::analysis::check_incremental(
+        let (d, next) = unlsp_analysis::check_incremental(
             doc.rope(),
             doc.text(),
             doc.tree(),
@@ -379,14 +366,14 @@ fn breakdown(label: &str, text: &str) {
     show("analysis::check_incremental", inc);
     // the rules that run on the whole tree after every edit, slowest first
     let tree = doc.tree();
-    let mut per_rule: Vec<(f64, &str)> = unlsp::analysis::catalogue()
+    let mut per_rule: Vec<(f64, &str)> = unlsp_analysis::catalogue()
         .iter()
         .filter(|r| !r.reach.is_unit(tree.lang) && r.scopes.contains(&tree.kind))
         .map(|r| {
             let t = Instant::now();
             for _ in 0..5 {
-                let cx = unlsp::analysis::Ctx::new(doc.text(), tree);
-                let mut sink = unlsp::analysis::Sink::new(r.id, r.severity);
+                let cx = unlsp_analysis::Ctx::new(doc.text(), tree);
+                let mut sink = unlsp_analysis::Sink::new(r.id, r.severity);
                 (r.check)(&cx, &mut sink);
                 std::hint::black_box(sink.out);
             }

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 export PROPTEST_CASES=${PROPTEST_CASES:-48}
-cargo fmt --check
+cargo fmt --all --check
 cargo clippy --all-targets --quiet -- -D warnings
 cargo test --quiet              # lib, binaries and tests
 cargo build --quiet

@@ -11,8 +11,8 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use unlsp::analysis::{self, Config, Severity};
-use unlsp::syntax::Document;
+use unlsp_analysis::{self as analysis, Config, Severity};
+use unlsp_syntax::Document;
 
 #[path = "corpus_support.rs"]
 mod corpus_support;
@@ -285,9 +285,9 @@ fn block_around(text: &str, r: &Range<usize>) -> Range<usize> {
     start..end
 }
 
-fn operatives(doc: &Document) -> Vec<unlsp::syntax::Node> {
+fn operatives(doc: &Document) -> Vec<unlsp_syntax::Node> {
     doc.tree()
-        .nodes_of(unlsp::syntax::NodeKind::Operative)
+        .nodes_of(unlsp_syntax::NodeKind::Operative)
         .into_iter()
         .filter(|n| n.lead.is_some() && n.label.is_some())
         .cloned()
@@ -298,7 +298,7 @@ fn operatives(doc: &Document) -> Vec<unlsp::syntax::Node> {
 /// returns `None` where the document offers no place for it, or where the
 /// change would not create the defect (see the comments).
 fn mutate(kind: &str, text: &str, doc: &Document) -> Option<Mutation> {
-    use unlsp::syntax::NodeKind;
+    use unlsp_syntax::NodeKind;
     let ops = operatives(doc);
     match kind {
         "drop-terminal-punctuation" => {
@@ -414,7 +414,7 @@ fn mutate(kind: &str, text: &str, doc: &Document) -> Option<Mutation> {
             let p = ops.first()?;
             let l = p.lead.as_ref()?;
             if l.text.contains(' ')
-                || l.form != unlsp::syntax::lexicon::LeadForm::Base
+                || l.form != unlsp_syntax::lexicon::LeadForm::Base
                 || !l.text.ends_with('s')
             {
                 return None;
@@ -521,7 +521,7 @@ fn mutate(kind: &str, text: &str, doc: &Document) -> Option<Mutation> {
             // two swapped runs newest first, which adopted texts do on purpose:
             // GA 78/277 `75/201 … and 70/262 …`; UN043 leaves it alone.)
             let cs = &doc.tree().citations;
-            let items = |a: &unlsp::syntax::Citation| {
+            let items = |a: &unlsp_syntax::Citation| {
                 cs.iter()
                     .filter(|c| c.list == a.list && c.list_range == a.list_range)
                     .count()
@@ -533,7 +533,7 @@ fn mutate(kind: &str, text: &str, doc: &Document) -> Option<Mutation> {
                     && !a.in_footnote
                     && a.kind == b.kind
                     && a.organ == b.organ
-                    && a.kind != unlsp::syntax::CitationKind::Document
+                    && a.kind != unlsp_syntax::CitationKind::Document
                     && matches!((a.date, b.date), (Some(x), Some(y)) if x < y)
                     && a.date_range
                         .as_ref()
@@ -766,7 +766,7 @@ fn dates_across_a_page_break() {
 /// entry's date (`scripts/build_catalogue.py`).
 #[test]
 fn catalogue_dates_lie_in_their_session() {
-    use unlsp::index::catalogue::{ActKind, Organ, catalogue};
+    use unlsp_index::catalogue::{ActKind, Organ, catalogue};
     let mut outside = Vec::new();
     for e in catalogue().entries() {
         let (Some(iso), Ok(n)) = (e.date.as_deref(), e.session.parse::<i32>()) else {
@@ -806,7 +806,7 @@ fn catalogue_dates_lie_in_their_session() {
 /// 80/162) number from 1 again after each heading.
 #[test]
 fn annex_paragraphs_number_from_one() {
-    use unlsp::syntax::NodeKind;
+    use unlsp_syntax::NodeKind;
     let Some(dir) = corpus_dir() else {
         eprintln!("note: ../shared/corpus not found; skipped");
         return;
@@ -849,7 +849,7 @@ fn annex_paragraphs_number_from_one() {
 /// so `Recommends …` opens the operative part (was UN006 on the whole text).
 #[test]
 fn old_footnote_marker_after_the_comma() {
-    use unlsp::syntax::NodeKind;
+    use unlsp_syntax::NodeKind;
     let Some(dir) = corpus_dir() else {
         eprintln!("note: ../shared/corpus not found; skipped");
         return;

@@ -24,9 +24,9 @@
 //! error left.
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use unlsp::index::catalogue::{ActKind, Entry, Organ, catalogue};
-use unlsp::syntax::dates::Date;
-use unlsp::syntax::{Citation, CitationKind, Document};
+use unlsp_index::catalogue::{ActKind, Entry, Organ, catalogue};
+use unlsp_syntax::dates::Date;
+use unlsp_syntax::{Citation, CitationKind, Document};
 
 fn corpus() -> Option<PathBuf> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/texts/en");

@@ -2,8 +2,8 @@
 //! output formats: SARIF validated against the vendored 2.1.0 schema.
 
 use std::path::Path;
-use unlsp::analysis::{self, Config, Severity};
-use unlsp::syntax::Document;
+use unlsp_analysis::{self as analysis, Config, Severity};
+use unlsp_syntax::Document;
 
 fn seed(prefix: &str) -> Option<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
@@ -131,12 +131,12 @@ fn inline_directives_silence() {
 fn fmt_keeps_the_outline() {
     for p in ["001_", "002_", "003_"] {
         let Some(t) = seed(p) else { return };
-        let f = unlsp::cli::fmt::format_text(&t, None);
+        let f = unlsp_analysis::fmt::format_text(&t, None);
         let outline = |s: &str| {
             let d = Document::new(s);
             let mut v = Vec::new();
             d.tree().walk(|n, _| {
-                if !matches!(n.kind, unlsp::syntax::NodeKind::Furniture) {
+                if !matches!(n.kind, unlsp_syntax::NodeKind::Furniture) {
                     v.push((
                         n.kind,
                         n.label.clone(),
@@ -147,13 +147,17 @@ fn fmt_keeps_the_outline() {
             v
         };
         let (a, b) = (outline(&t), outline(&f));
-        let ops = |v: &Vec<(unlsp::syntax::NodeKind, Option<String>, Option<String>)>| {
+        let ops = |v: &Vec<(unlsp_syntax::NodeKind, Option<String>, Option<String>)>| {
             v.iter()
-                .filter(|x| x.0 == unlsp::syntax::NodeKind::Operative)
+                .filter(|x| x.0 == unlsp_syntax::NodeKind::Operative)
                 .cloned()
                 .collect::<Vec<_>>()
         };
         assert_eq!(ops(&a), ops(&b), "{p}");
-        assert_eq!(unlsp::cli::fmt::format_text(&f, None), f, "{p}: idempotent");
+        assert_eq!(
+            unlsp_analysis::fmt::format_text(&f, None),
+            f,
+            "{p}: idempotent"
+        );
     }
 }

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use unlsp::syntax::{Document, NodeKind};
+use unlsp_syntax::{Document, NodeKind};
 
 fn corpus() -> Option<PathBuf> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
@@ -57,7 +57,7 @@ fn numbering_ok(doc: &Document) -> (usize, bool) {
     let mut total = 0;
     let mut ok = true;
     let mut groups: Vec<Vec<u32>> = vec![Vec::new()];
-    fn visit(n: &unlsp::syntax::Node, groups: &mut Vec<Vec<u32>>) {
+    fn visit(n: &unlsp_syntax::Node, groups: &mut Vec<Vec<u32>>) {
         match n.kind {
             NodeKind::Section => {
                 groups.push(Vec::new());

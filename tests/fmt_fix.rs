@@ -7,11 +7,11 @@ mod corpus_support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use unlsp::analysis::Config;
 use unlsp::cli::fix::{fix_text, write_atomic};
-use unlsp::cli::fmt::promise::{Audit, outline_items};
-use unlsp::cli::fmt::{Level, format, format_text, format_with_level};
-use unlsp::syntax::Document;
+use unlsp_analysis::Config;
+use unlsp_analysis::fmt::promise::{Audit, outline_items};
+use unlsp_analysis::fmt::{Level, format, format_text, format_with_level};
+use unlsp_syntax::Document;
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(corpus_support::root().join("tests/fixtures/fmt").join(name)).unwrap()
@@ -259,7 +259,7 @@ fn suppression_comments_survive_fmt_and_fix() {
     );
     assert_ne!(defect, md);
     let un010 = |t: &str| {
-        unlsp::analysis::check(&Document::new(t), &Config::default())
+        unlsp_analysis::check(&Document::new(t), &Config::default())
             .iter()
             .filter(|d| d.code == "UN010")
             .count()

@@ -446,7 +446,7 @@ fn lsp_content_length_is_bounded() {
             .unwrap();
         let (tx, _rx) = tokio::sync::mpsc::unbounded_channel::<Vec<u8>>();
         let mut to_server = Vec::new();
-        rt.block_on(unlsp::server::transport::filter_input(
+        rt.block_on(unlsp_server::transport::filter_input(
             &input[..],
             &mut to_server,
             tx.downgrade(),
@@ -473,7 +473,7 @@ fn lsp_malformed_frames_are_answered_and_reading_goes_on() {
         .unwrap();
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Vec<u8>>();
     let mut to_server = Vec::new();
-    rt.block_on(unlsp::server::transport::filter_input(
+    rt.block_on(unlsp_server::transport::filter_input(
         &input[..],
         &mut to_server,
         tx.downgrade(),

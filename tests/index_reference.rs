@@ -9,9 +9,9 @@ use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use support::*;
-use unlsp::index::cache;
-use unlsp::index::reference::{FolderStats, Options, ReferenceIndex, index_folder};
-use unlsp::index::workspace::{ActKey, ActSource};
+use unlsp_index::cache;
+use unlsp_index::reference::{FolderStats, Options, ReferenceIndex, index_folder};
+use unlsp_index::workspace::{ActKey, ActSource};
 
 fn manifest() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

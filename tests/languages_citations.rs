@@ -2,7 +2,7 @@
 //! sentences (the pages of `../shared/corpus/pages`, copied here so the test runs
 //! without the corpus) and the forms of the issue: target, organ, ISO date, list.
 
-use unlsp::syntax::{CitationKind, Document};
+use unlsp_syntax::{CitationKind, Document};
 
 /// (target, organ, ISO date, list index) of every resolution citation.
 fn cites(text: &str) -> Vec<(String, String, String, u32)> {

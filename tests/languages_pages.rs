@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use unlsp::cli::outline::{outline_json, outline_text};
-use unlsp::syntax::{Document, Lang, Node, NodeKind};
+use unlsp_syntax::{Document, Lang, Node, NodeKind};
 
 const LANGS: [&str; 5] = ["fr", "es", "ru", "ar", "zh"];
 
@@ -197,7 +197,7 @@ fn pages_parse_in_their_language_with_operative_leads_and_no_false_structure() {
             );
             if let Some(d) = c["date"].as_str() {
                 assert!(
-                    unlsp::syntax::dates::Date::from_iso(d).is_some(),
+                    unlsp_syntax::dates::Date::from_iso(d).is_some(),
                     "{name}: {c}"
                 );
             }
@@ -216,7 +216,7 @@ fn pages_parse_in_their_language_with_operative_leads_and_no_false_structure() {
             if n.kind == NodeKind::Operative && n.lead.is_some() {
                 row.with_lead += 1;
             } else {
-                let at = unlsp::syntax::text::LineIndex::new(&text).line_of(n.range.start) + 1;
+                let at = unlsp_syntax::text::LineIndex::new(&text).line_of(n.range.start) + 1;
                 eprintln!("{name}:{at}: numbered clause without an operative lead");
             }
         }
@@ -227,8 +227,8 @@ fn pages_parse_in_their_language_with_operative_leads_and_no_false_structure() {
             .then(|| last_unit(&doc))
             .flatten()
             .map(|u| u.start.max(last_line)..u.end);
-        let lines = unlsp::syntax::text::LineIndex::new(&text);
-        for d in unlsp::analysis::check(&doc, &Default::default()) {
+        let lines = unlsp_syntax::text::LineIndex::new(&text);
+        for d in unlsp_analysis::check(&doc, &Default::default()) {
             if !STRUCTURAL.contains(&d.code) {
                 continue;
             }

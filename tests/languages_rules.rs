@@ -5,9 +5,9 @@
 //! each failing text back into the real one.
 
 use std::path::Path;
-use unlsp::analysis::{Diagnostic, check};
 use unlsp::cli::fix::apply_edits;
-use unlsp::syntax::{Document, Lang};
+use unlsp_analysis::{Diagnostic, check};
+use unlsp_syntax::{Document, Lang};
 
 /// A fixture without the `⟦…⟧` span markers of `tests/rules_fixtures.rs`.
 fn fixture(name: &str) -> String {

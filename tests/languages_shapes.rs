@@ -4,7 +4,7 @@
 //! labels. Texts are real (S/RES/1657 (2006) in Russian, S/RES/381 (1975) in
 //! Arabic) or built on the spec's examples where the corpus has none.
 
-use unlsp::syntax::{Document, Lang, NodeKind};
+use unlsp_syntax::{Document, Lang, NodeKind};
 
 fn leads(doc: &Document, kind: NodeKind) -> Vec<String> {
     doc.tree()
@@ -59,7 +59,7 @@ fn a_one_line_russian_text_splits_on_its_lower_case_leads() {
         "UN001", "UN003", "UN005", "UN006", "UN008", "UN010", "UN012",
     ];
     for d in [&lines, &one] {
-        let bad: Vec<_> = unlsp::analysis::check(d, &Default::default())
+        let bad: Vec<_> = unlsp_analysis::check(d, &Default::default())
             .into_iter()
             .filter(|x| structural.contains(&x.code))
             .collect();
@@ -90,9 +90,9 @@ fn arabic_labels_and_punctuation() {
     assert_eq!(leads(&d, NodeKind::Operative), ["يقرر"]);
     assert_eq!(labels(&d, NodeKind::Subparagraph), ["(أ )", "(ب)", "(ج)"]);
     // the text's own defects: the author line and the sub-paragraphs end with `,`
-    let codes: Vec<&str> = unlsp::analysis::check(&d, &Default::default())
+    let codes: Vec<&str> = unlsp_analysis::check(&d, &Default::default())
         .iter()
-        .filter(|x| x.severity <= unlsp::analysis::Severity::Warning)
+        .filter(|x| x.severity <= unlsp_analysis::Severity::Warning)
         .map(|x| x.code)
         .collect();
     assert_eq!(codes, ["UN013", "UN013"]);
@@ -198,7 +198,7 @@ fn page(name: &str) -> Option<String> {
 }
 
 fn codes(d: &Document) -> Vec<&'static str> {
-    unlsp::analysis::check(d, &Default::default())
+    unlsp_analysis::check(d, &Default::default())
         .iter()
         .map(|x| x.code)
         .collect()
@@ -246,7 +246,7 @@ fn a_page_of_two_resolutions_gives_the_second_its_own_section() {
     // the first resolution's last paragraph ends with its full stop: no UN010
     // on it (the page stops inside the second's)
     let first_op = d.tree().nodes_of(NodeKind::Operative)[0].range.clone();
-    let un010: Vec<_> = unlsp::analysis::check(&d, &Default::default())
+    let un010: Vec<_> = unlsp_analysis::check(&d, &Default::default())
         .into_iter()
         .filter(|x| x.code == "UN010" && first_op.contains(&x.range.start))
         .collect();
@@ -325,7 +325,7 @@ fn page_shapes_reparse_incrementally() {
             doc.tree() == fresh.tree(),
             "after {step}: differs from a fresh parse"
         );
-        if doc.last_edit_path() != unlsp::syntax::document::EditPath::Full {
+        if doc.last_edit_path() != unlsp_syntax::document::EditPath::Full {
             resumed.set(resumed.get() + 1);
         }
     };
@@ -366,7 +366,7 @@ fn page_shapes_reparse_incrementally() {
 #[test]
 fn arabic_sub_labels_in_abjad_order() {
     let sub012 = |text: &str| -> Vec<String> {
-        unlsp::analysis::check(&Document::new(text), &Default::default())
+        unlsp_analysis::check(&Document::new(text), &Default::default())
             .into_iter()
             .filter(|d| d.code == "UN012")
             .map(|d| d.message)

@@ -16,9 +16,9 @@ use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::PathBuf;
-use unlsp::analysis::incremental::{cut, unit_sigs};
-use unlsp::analysis::{self, Config, Ctx, Diagnostic, Reach, RuleDef, Sink};
-use unlsp::syntax::Document;
+use unlsp_analysis::incremental::{cut, unit_sigs};
+use unlsp_analysis::{self as analysis, Config, Ctx, Diagnostic, Reach, RuleDef, Sink};
+use unlsp_syntax::Document;
 
 #[path = "corpus_support.rs"]
 mod corpus_support;
@@ -43,14 +43,14 @@ fn applies(r: &RuleDef, doc: &Document) -> bool {
     r.scopes.contains(&t.kind) && (r.langs.is_empty() || r.langs.contains(&t.lang))
 }
 
-fn run(r: &RuleDef, text: &str, tree: &unlsp::syntax::tree::Tree) -> Vec<Diagnostic> {
+fn run(r: &RuleDef, text: &str, tree: &unlsp_syntax::tree::Tree) -> Vec<Diagnostic> {
     let mut sink = Sink::new(r.id, r.severity);
     (r.check)(&Ctx::new(text, tree), &mut sink);
     sink.out
 }
 
 /// `r` on a tree cut down to some units, as the incremental linter runs it.
-fn run_cut(r: &RuleDef, text: &str, tree: &unlsp::syntax::tree::Tree) -> Vec<Diagnostic> {
+fn run_cut(r: &RuleDef, text: &str, tree: &unlsp_syntax::tree::Tree) -> Vec<Diagnostic> {
     let mut sink = Sink::new(r.id, r.severity);
     (r.check)(&Ctx::for_units(text, tree), &mut sink);
     sink.out

@@ -8,9 +8,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use unlsp::analysis::parallel::{self, DiffKind, Version, segment_class, split_bitext};
-use unlsp::syntax::lexicon::LeadClass;
-use unlsp::syntax::{Document, Lang};
+use unlsp_analysis::parallel::{self, DiffKind, Version, segment_class, split_bitext};
+use unlsp_syntax::lexicon::LeadClass;
+use unlsp_syntax::{Document, Lang};
 
 fn shared() -> Option<PathBuf> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");

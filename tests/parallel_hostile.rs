@@ -4,8 +4,8 @@
 //! the pages, always for the fragments).
 
 use std::path::Path;
-use unlsp::analysis::parallel::{Version, compare, segment_class, split_bitext};
-use unlsp::syntax::{Document, Lang};
+use unlsp_analysis::parallel::{Version, compare, segment_class, split_bitext};
+use unlsp_syntax::{Document, Lang};
 
 fn version(d: &Document) -> Version<'_> {
     Version {

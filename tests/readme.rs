@@ -1,6 +1,6 @@
 //! The README's rule table and every settings table (the READMEs, the VS Code
 //! extension's `package.json`) are generated: from the rule catalogue and from
-//! `unlsp::server::settings::SETTINGS`. These tests fail when they disagree;
+//! `unlsp_server::settings::SETTINGS`. These tests fail when they disagree;
 //! `UPDATE_README=1 cargo test --test readme` rewrites them.
 
 use std::path::{Path, PathBuf};
@@ -46,7 +46,7 @@ fn readme_rule_table_is_generated() {
 
 #[test]
 fn settings_tables_are_generated() {
-    use unlsp::server::settings::settings_table;
+    use unlsp_server::settings::settings_table;
     let stale: Vec<String> = [
         check_generated("README.md", "settings", &settings_table("")),
         check_generated("editors/README.md", "settings", &settings_table("")),
@@ -69,7 +69,7 @@ fn vscode_package_json_settings_are_generated() {
     let path = repo("editors/vscode/package.json");
     let mut text = std::fs::read_to_string(&path).unwrap();
     let mut stale = Vec::new();
-    for (key, want) in unlsp::server::settings::vscode_properties() {
+    for (key, want) in unlsp_server::settings::vscode_properties() {
         let json: serde_json::Value = serde_json::from_str(&text).unwrap();
         let props = &json["contributes"]["configuration"]["properties"];
         if props[&key] == want {
@@ -131,7 +131,7 @@ fn the_extension_knows_the_server_options() {
         .lines()
         .find(|l| l.starts_with("const SERVER_OPTIONS = ["))
         .expect("extension.ts: const SERVER_OPTIONS");
-    let keys: Vec<String> = unlsp::server::settings::SETTINGS
+    let keys: Vec<String> = unlsp_server::settings::SETTINGS
         .iter()
         .map(|d| format!("\"{}\"", d.key))
         .collect();
@@ -141,7 +141,7 @@ fn the_extension_knows_the_server_options() {
         "extension.ts"
     );
     // and no server option is read with a default written into the extension
-    for d in unlsp::server::settings::SETTINGS {
+    for d in unlsp_server::settings::SETTINGS {
         let read = format!("get(\"{}\"", d.key);
         assert!(!ts.contains(&read), "extension.ts: {read}");
     }

@@ -9,9 +9,9 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use unlsp::analysis::{self, Config, Diagnostic, Severity};
 use unlsp::cli::fix::apply_edits;
-use unlsp::syntax::Document;
+use unlsp_analysis::{self as analysis, Config, Diagnostic, Severity};
+use unlsp_syntax::Document;
 
 /// Safe fixes that misbehave on real text, in rule files owned elsewhere: the
 /// fixing rule, the fixtures where it does, and why. The test checks that each

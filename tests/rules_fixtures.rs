@@ -21,8 +21,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use unlsp::analysis::{self, Config, Diagnostic};
-use unlsp::syntax::Document;
+use unlsp_analysis::{self as analysis, Config, Diagnostic};
+use unlsp_syntax::Document;
 
 /// Fixtures whose rule misbehaves on real text, with the reason. Only for
 /// rules in files this suite's authors do not own (`rules/citations.rs`).
@@ -215,7 +215,7 @@ fn failing_fixtures_fire_at_their_span_and_passing_texts_stay_quiet() {
 /// apply to Chinese are listed when they lack a Chinese one.
 #[test]
 fn every_rule_has_a_fixture() {
-    use unlsp::syntax::lang::Lang;
+    use unlsp_syntax::lang::Lang;
     let all = fixtures();
     let mut missing = Vec::new();
     let mut missing_zh = Vec::new();

@@ -1,6 +1,6 @@
 //! A small LSP client for the server tests and the latency benchmark: real
 //! JSON-RPC messages with `Content-Length` framing, over an in-process pipe to
-//! `unlsp::server::serve` or over a child process's stdio. Server → client
+//! `unlsp_server::serve` or over a child process's stdio. Server → client
 //! requests are answered (configuration from the test, null otherwise) and
 //! kept, like notifications, for assertions.
 //!
@@ -35,7 +35,7 @@ pub struct TestClient {
     pub config: Arc<Mutex<Value>>,
     server: Option<tokio::task::JoinHandle<bool>>,
     /// The server's state, for assertions on what it holds (in process only).
-    pub shared: Option<Arc<unlsp::server::state::Shared>>,
+    pub shared: Option<Arc<unlsp_server::state::Shared>>,
 }
 
 pub fn frame(body: &str) -> Vec<u8> {
@@ -65,10 +65,10 @@ impl TestClient {
     pub async fn in_process() -> TestClient {
         let (client_end, server_end) = tokio::io::duplex(1 << 16);
         let (sr, sw) = tokio::io::split(server_end);
-        let (svc, socket, shared) = unlsp::server::service();
+        let (svc, socket, shared) = unlsp_server::service();
         let sh = shared.clone();
         let server = tokio::spawn(async move {
-            unlsp::server::serve_service(svc, socket, sr, sw).await;
+            unlsp_server::serve_service(svc, socket, sr, sw).await;
             sh.shutting_down.load(Ordering::SeqCst)
         });
         let (cr, cw) = tokio::io::split(client_end);
@@ -167,8 +167,7 @@ impl TestClient {
     /// The server's copy of an open document's text.
     pub fn text_of(&self, uri: &str) -> Option<String> {
         let sh = self.shared.as_ref()?;
-        let u: tower_lsp_server::ls_types::Uri = uri.parse().ok()?;
-        sh.with_doc(&u, |d| d.rope().to_string())
+        sh.text_of(uri)
     }
 
     pub async fn write_raw(&self, bytes: &[u8]) {

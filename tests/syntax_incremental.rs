@@ -5,8 +5,8 @@
 
 use proptest::prelude::*;
 use std::path::Path;
-use unlsp::syntax::Document;
-use unlsp::syntax::document::EditPath;
+use unlsp_syntax::Document;
+use unlsp_syntax::document::EditPath;
 
 fn sources() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use unlsp::cli::outline::{outline_json, outline_text};
-use unlsp::syntax::{DocKind, Document, NodeKind};
+use unlsp_syntax::{DocKind, Document, NodeKind};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -76,7 +76,7 @@ fn trees_cover_the_text_and_nest() {
         let text = std::fs::read_to_string(&f).unwrap();
         let doc = Document::new(&text);
         let mut covered = vec![false; text.len()];
-        fn check(n: &unlsp::syntax::Node, covered: &mut [bool], name: &str) {
+        fn check(n: &unlsp_syntax::Node, covered: &mut [bool], name: &str) {
             let mut prev_end = n.range.start;
             for c in &n.children {
                 assert!(
@@ -140,7 +140,7 @@ fn seed_acceptance_figures() {
     let res: Vec<_> = t1
         .citations
         .iter()
-        .filter(|c| c.kind == unlsp::syntax::CitationKind::Resolution)
+        .filter(|c| c.kind == unlsp_syntax::CitationKind::Resolution)
         .collect();
     assert_eq!(res.len(), 1);
     assert_eq!(
@@ -150,7 +150,7 @@ fn seed_acceptance_figures() {
     assert!(t1.citations.iter().any(|c| c.target == "A/62/395"));
 
     let d0 = Document::new(&s0);
-    assert_eq!(d0.lang(), unlsp::syntax::Lang::Zh);
+    assert_eq!(d0.lang(), unlsp_syntax::Lang::Zh);
     assert_eq!(
         (
             count(&d0, NodeKind::Preambular),
@@ -270,7 +270,7 @@ fn ranges_are_on_char_boundaries() {
                 "range {r:?} splits a character"
             );
         }
-        for d in unlsp::analysis::check(&doc, &Default::default()) {
+        for d in unlsp_analysis::check(&doc, &Default::default()) {
             assert!(t.is_char_boundary(d.range.start) && t.is_char_boundary(d.range.end));
         }
     }
@@ -297,10 +297,10 @@ fn markdown_renderings_count_as_the_clean_text() {
         // the AKN markup's counts, when the shared texts are not there
         .unwrap_or((8, 2, 7));
     for (file, lang, lead) in [
-        ("A_RES_79_163_markdown.md", unlsp::syntax::Lang::En, "Aware"),
+        ("A_RES_79_163_markdown.md", unlsp_syntax::Lang::En, "Aware"),
         (
             "A_RES_79_163_fr_markdown.md",
-            unlsp::syntax::Lang::Fr,
+            unlsp_syntax::Lang::Fr,
             "Consciente",
         ),
     ] {

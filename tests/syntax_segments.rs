@@ -7,10 +7,10 @@
 //! (no minimum size), which is far more often than the parser ever does.
 
 use std::path::PathBuf;
-use unlsp::syntax::Document;
-use unlsp::syntax::document::{Splitter, own_pieces};
-use unlsp::syntax::inline::{self, UnitFacts, View};
-use unlsp::syntax::tree::{Node, NodeKind, Tree};
+use unlsp_syntax::Document;
+use unlsp_syntax::document::{Splitter, own_pieces};
+use unlsp_syntax::inline::{self, UnitFacts, View};
+use unlsp_syntax::tree::{Node, NodeKind, Tree};
 
 #[path = "corpus_support.rs"]
 mod corpus_support;

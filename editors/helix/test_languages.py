@@ -26,7 +26,7 @@ opts = srv.get("config", {}).get("unlsp", {})
 check(opts.get("language") in {"auto", "en", "zh", "fr", "es", "ru", "ar"}, "config.unlsp.language invalid")
 check(isinstance(opts.get("debounceMs", 0), int), "config.unlsp.debounceMs not an integer")
 check(isinstance(opts.get("rules", {}), dict), "config.unlsp.rules not a table")
-# the server's options (src/server/settings.rs, the table in editors/README.md)
+# the server's options (crates/unlsp-server/src/settings.rs, the table in editors/README.md)
 known = {"language", "rules", "exclude", "debounceMs", "maxFileSize", "referenceFolders"}
 check(set(opts) <= known, f"unknown server options {set(opts) - known}")
 

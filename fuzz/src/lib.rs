@@ -6,7 +6,7 @@
 //! panic, an abort or a timeout is a finding.
 
 use std::ops::Range;
-use unlsp::syntax::Document;
+use unlsp_syntax::Document;
 
 /// Arbitrary bytes, lossy UTF-8 → parse → every rule. Must not panic; every
 /// diagnostic range and fix edit lies on char boundaries inside the text.
@@ -14,7 +14,7 @@ pub fn parse(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let doc = Document::new(&text);
     assert_eq!(doc.text(), &*text);
-    let diags = unlsp::analysis::check(&doc, &Default::default());
+    let diags = unlsp_analysis::check(&doc, &Default::default());
     for d in &diags {
         in_text(&text, &d.range, d.code);
         if let Some(fix) = &d.fix {
@@ -31,7 +31,7 @@ pub fn parse(data: &[u8]) {
 /// refusal is allowed: it writes nothing.
 pub fn fmt(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    let audit = unlsp::cli::fmt::promise::Audit::of(&text, None);
+    let audit = unlsp_analysis::fmt::promise::Audit::of(&text, None);
     assert!(audit.kept(), "fmt broke its promise: {audit:?}");
 }
 
@@ -177,15 +177,15 @@ pub fn recognisers(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let s: &str = &text;
     for western in [false, true] {
-        for f in unlsp::syntax::symbols::find_symbols(s, western) {
+        for f in unlsp_syntax::symbols::find_symbols(s, western) {
             in_text(s, &(f.start..f.end), "find_symbols");
         }
     }
-    for d in unlsp::syntax::dates::find_dates(s) {
+    for d in unlsp_syntax::dates::find_dates(s) {
         in_text(s, &(d.start..d.end), "find_dates");
         let _ = d.date.iso();
     }
-    let lex = unlsp::syntax::lexicon::lexicon();
+    let lex = unlsp_syntax::lexicon::lexicon();
     for (i, _) in s.char_indices().take(64) {
         if let Some(m) = lex.match_at(&s[i..]) {
             let rest = &s[i..];
@@ -199,7 +199,7 @@ pub fn recognisers(data: &[u8]) {
 }
 
 /// The framing guard in front of tower-lsp-server
-/// (`unlsp::server::transport::filter_input`, and `check_body` on the raw
+/// (`unlsp_server::transport::filter_input`, and `check_body` on the raw
 /// bytes): no panic, no hang, and every frame it forwards to the server is one
 /// the server can decode (`check_body` accepts it).
 ///
@@ -208,14 +208,14 @@ pub fn recognisers(data: &[u8]) {
 /// tests/hostile_input.rs, `lsp_content_length_is_bounded`). Lengths above
 /// 1 MiB are clamped here so the fuzzer explores past it.
 pub fn lsp_message(data: &[u8]) {
-    let _ = unlsp::server::transport::check_body(data);
+    let _ = unlsp_server::transport::check_body(data);
     let input = clamp_lengths(data);
     let rt = tokio::runtime::Builder::new_current_thread()
         .build()
         .unwrap();
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Vec<u8>>();
     let mut forwarded: Vec<u8> = Vec::new();
-    rt.block_on(unlsp::server::transport::filter_input(
+    rt.block_on(unlsp_server::transport::filter_input(
         &input[..],
         &mut forwarded,
         tx.downgrade(),
@@ -238,7 +238,7 @@ pub fn lsp_message(data: &[u8]) {
             .unwrap();
         let body = &rest[sep + 4..sep + 4 + len];
         assert!(
-            unlsp::server::transport::check_body(body).is_none(),
+            unlsp_server::transport::check_body(body).is_none(),
             "forwarded a body the server cannot decode: {:?}",
             String::from_utf8_lossy(body)
         );

@@ -13,8 +13,8 @@
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use unlsp::cli::fmt::promise::Audit;
 use unlsp::conformance::{self, render::Shape};
+use unlsp_analysis::fmt::promise::Audit;
 
 const USAGE: &str = "usage: fmt-sweep [--corpus DIR] [--every N] [--no-akn] [--akn-every N] [--list] [--show FILE] [--fix]";
 
@@ -45,7 +45,7 @@ fn main() -> ExitCode {
     let started = std::time::Instant::now();
     let mut files = Vec::new();
     for dir in ["texts", "pages"] {
-        files.extend(conformance::texts_under(&root.join(dir)));
+        files.extend(unlsp_corpus::texts_under(&root.join(dir)));
     }
     let files: Vec<PathBuf> = files.into_iter().step_by(every.max(1)).collect();
     let mut rows: Vec<(String, Audit)> = files
@@ -120,10 +120,10 @@ fn fix_sweep(root: &Path, every: usize, list: bool) -> ExitCode {
     let started = std::time::Instant::now();
     let mut files = Vec::new();
     for dir in ["texts", "pages"] {
-        files.extend(conformance::texts_under(&root.join(dir)));
+        files.extend(unlsp_corpus::texts_under(&root.join(dir)));
     }
     let files: Vec<PathBuf> = files.into_iter().step_by(every.max(1)).collect();
-    let cfg = unlsp::analysis::Config::default();
+    let cfg = unlsp_analysis::Config::default();
     let rows: Vec<(String, bool, bool)> = files
         .par_iter()
         .filter_map(|p| {
@@ -165,13 +165,13 @@ fn show(path: &Path) -> ExitCode {
     };
     println!(
         "=== full\n{}",
-        unlsp::cli::fmt::full_format_unchecked(&text, None)
+        unlsp_analysis::fmt::full_format_unchecked(&text, None)
     );
-    let once = unlsp::cli::fmt::format_once(&text, None);
+    let once = unlsp_analysis::fmt::format_once(&text, None);
     match &once {
         Ok(o) => {
             println!("=== once\n{o}");
-            match unlsp::cli::fmt::format_once(o, None) {
+            match unlsp_analysis::fmt::format_once(o, None) {
                 Ok(t) => println!("=== twice{}\n{t}", if &t == o { " (same)" } else { "" }),
                 Err(e) => println!("=== twice refused: {e}"),
             }

@@ -14,9 +14,9 @@ use rayon::prelude::*;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use unlsp::analysis::{Config, Diagnostic};
 use unlsp::conformance::{self, render::Shape};
-use unlsp::syntax::Document;
+use unlsp_analysis::{Config, Diagnostic};
+use unlsp_syntax::Document;
 
 const USAGE: &str = "usage: snapshot [--corpus DIR] [--every N] [--show FILE]";
 
@@ -48,7 +48,7 @@ fn main() -> ExitCode {
         root.join("parallel"),
         shared.join("seeds"),
     ] {
-        files.extend(conformance::texts_under(&dir));
+        files.extend(unlsp_corpus::texts_under(&dir));
     }
     let files: Vec<PathBuf> = files.into_iter().step_by(every).collect();
     let mut rows: Vec<String> = files
@@ -91,7 +91,7 @@ fn row(name: &str, text: &str) -> String {
 fn describe(text: &str) -> (String, Vec<String>) {
     let doc = Document::new(text);
     let outline = unlsp::cli::outline::outline_json(&doc).to_string();
-    let diagnostics = unlsp::analysis::check(&doc, &Config::default())
+    let diagnostics = unlsp_analysis::check(&doc, &Config::default())
         .iter()
         .map(line)
         .collect();

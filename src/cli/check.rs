@@ -1,13 +1,13 @@
 //! `unlsp check`: lint files and folders; human or JSON output.
 
-use crate::analysis::{self, Diagnostic, Severity};
-use crate::project::ProjectConfig;
-use crate::syntax::text::LineIndex;
-use crate::syntax::{Document, Lang};
 use serde_json::json;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthStr;
+use unlsp_analysis::project::ProjectConfig;
+use unlsp_analysis::{self as analysis, Diagnostic, Severity};
+use unlsp_syntax::text::LineIndex;
+use unlsp_syntax::{Document, Lang};
 
 pub struct Options {
     pub paths: Vec<PathBuf>,
@@ -474,12 +474,10 @@ pub fn human(w: &mut impl Write, reports: &[FileReport]) {
             let line = &r.text[lr.clone()];
             let (shown, cut) = clip_line(line, d.range.start - lr.start);
             let _ = writeln!(w, "  | {}", shown.replace('\t', " "));
-            let before = &shown[..crate::syntax::text::clamp_to_char(&shown, cut)];
-            let span_start = crate::syntax::text::clamp_to_char(&r.text, d.range.start);
-            let span_end = crate::syntax::text::clamp_to_char(
-                &r.text,
-                d.range.end.min(lr.end).max(span_start),
-            );
+            let before = &shown[..unlsp_syntax::text::clamp_to_char(&shown, cut)];
+            let span_start = unlsp_syntax::text::clamp_to_char(&r.text, d.range.start);
+            let span_end =
+                unlsp_syntax::text::clamp_to_char(&r.text, d.range.end.min(lr.end).max(span_start));
             let span_text = &r.text[span_start..span_end.max(span_start)];
             let width = UnicodeWidthStr::width(span_text).clamp(1, 80);
             let _ = writeln!(
@@ -520,7 +518,7 @@ pub fn human(w: &mut impl Write, reports: &[FileReport]) {
 
 /// A long line (one-line texts) is shown as a window around the column.
 pub(crate) fn clip_line(line: &str, col: usize) -> (String, usize) {
-    let col = crate::syntax::text::clamp_to_char(line, col);
+    let col = unlsp_syntax::text::clamp_to_char(line, col);
     if line.len() <= 160 {
         return (line.to_string(), col);
     }

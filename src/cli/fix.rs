@@ -6,10 +6,10 @@
 //! the same folder, then a rename, through symbolic links, never over a
 //! read-only file.
 
-use crate::analysis::{self, Config, Diagnostic, Edit, Severity};
-use crate::syntax::{Document, Lang};
 use std::collections::HashMap;
 use std::path::Path;
+use unlsp_analysis::{self as analysis, Config, Diagnostic, Edit, Severity};
+use unlsp_syntax::{Document, Lang};
 
 /// Apply non-overlapping edits (sorted by start) to `text`.
 pub fn apply_edits(text: &str, edits: &[Edit]) -> String {

@@ -2,13 +2,13 @@
 
 pub mod check;
 pub mod fix;
-pub mod fmt;
 pub mod outline;
 pub mod parallel;
 pub mod sarif;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
+use unlsp_analysis::fmt;
 
 #[derive(Parser)]
 #[command(
@@ -121,11 +121,11 @@ pub fn read_text(path: &std::path::Path) -> Result<String, String> {
 }
 
 /// `--lang`: `auto` is `Some(None)`; an unknown code is reported and gives `None`.
-fn lang_option(code: &str) -> Option<Option<crate::syntax::Lang>> {
+fn lang_option(code: &str) -> Option<Option<unlsp_syntax::Lang>> {
     if code == "auto" {
         return Some(None);
     }
-    match crate::syntax::Lang::from_code(code) {
+    match unlsp_syntax::Lang::from_code(code) {
         Some(l) => Some(Some(l)),
         None => {
             eprintln!("error: unknown language `{code}` (auto, en, zh, fr, es, ru, ar)");
@@ -147,7 +147,7 @@ pub fn run(cli: Cli) -> i32 {
             let Some(lang) = lang_option(&lang) else {
                 return 2;
             };
-            let doc = crate::syntax::Document::with_lang(&text, lang);
+            let doc = unlsp_syntax::Document::with_lang(&text, lang);
             if format == "json" {
                 println!(
                     "{}",
@@ -206,7 +206,7 @@ pub fn run(cli: Cli) -> i32 {
             print!("{}", rules_listing(&format));
             0
         }
-        Command::Explain { rule } => match crate::analysis::rule(&rule) {
+        Command::Explain { rule } => match unlsp_analysis::rule(&rule) {
             Some(r) => {
                 println!(
                     "{} — {} ({}, {} by default)\n",
@@ -229,13 +229,13 @@ pub fn run(cli: Cli) -> i32 {
                 2
             }
         },
-        Command::Serve { .. } => crate::server::run_stdio(),
+        Command::Serve { .. } => unlsp_server::run_stdio(),
     }
 }
 
 /// The catalogue as text, JSON or the README's Markdown table.
 pub fn rules_listing(format: &str) -> String {
-    let rules = crate::analysis::catalogue();
+    let rules = unlsp_analysis::catalogue();
     match format {
         "json" => serde_json::to_string_pretty(&rules.iter().map(|r| serde_json::json!({
             "id": r.id, "name": r.name, "severity": r.severity.name(), "default": if r.default_on { "on" } else { "off" },
@@ -257,7 +257,7 @@ fn fmt_files(
     files: &[PathBuf],
     check: bool,
     un_documents_only: bool,
-    lang: Option<crate::syntax::Lang>,
+    lang: Option<unlsp_syntax::Lang>,
 ) -> i32 {
     let mut changed = 0;
     let mut failed = false;
@@ -331,7 +331,7 @@ fn fmt_files(
 /// (`unlsp.toml` here or above), the documents of its reference folders that
 /// are the act; exit 1 when neither knows it.
 pub fn lookup(query: &str, format: &str) -> i32 {
-    use crate::index::catalogue::{ActKind, Organ, catalogue};
+    use unlsp_index::catalogue::{ActKind, Organ, catalogue};
     let cwd = std::env::current_dir().unwrap_or_default();
     let local = reference_documents(query, &cwd);
     let e = catalogue().find(query);
@@ -416,16 +416,16 @@ pub fn lookup(query: &str, format: &str) -> i32 {
 fn reference_documents(
     query: &str,
     dir: &std::path::Path,
-) -> Vec<crate::index::workspace::FileFacts> {
-    use crate::index::catalogue::{ActKind, Catalogue};
-    use crate::index::reference::{Options, ReferenceIndex};
-    use crate::index::workspace::ActKey;
+) -> Vec<unlsp_index::workspace::FileFacts> {
+    use unlsp_index::catalogue::{ActKind, Catalogue};
+    use unlsp_index::reference::{Options, ReferenceIndex};
+    use unlsp_index::workspace::ActKey;
     let Some(file) = check::find_project(dir) else {
         return Vec::new();
     };
     let project = match std::fs::read_to_string(&file)
         .map_err(|e| e.to_string())
-        .and_then(|s| crate::project::ProjectConfig::parse(&s))
+        .and_then(|s| unlsp_analysis::project::ProjectConfig::parse(&s))
     {
         Ok(p) => p,
         Err(e) => {

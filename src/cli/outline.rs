@@ -1,10 +1,10 @@
 //! `unlsp outline`: the tree as JSON (the stable contract of
 //! `schemas/outline.schema.json`) or as indented text.
 
-use crate::syntax::Document;
-use crate::syntax::text::LineIndex;
-use crate::syntax::tree::{Node, Tree};
 use serde_json::{Value, json};
+use unlsp_syntax::Document;
+use unlsp_syntax::text::LineIndex;
+use unlsp_syntax::tree::{Node, Tree};
 
 pub fn range_json(li: &LineIndex, text: &str, r: &std::ops::Range<usize>) -> Value {
     let s = li.span(text, r);
@@ -67,7 +67,7 @@ pub fn outline_text(doc: &Document) -> String {
     t.walk(|n, depth| {
         let pos = li.position(text, n.range.start);
         let words: String =
-            crate::syntax::assemble::join_wrapped(&text[n.range.clone()], t.lang.is_cjk())
+            unlsp_syntax::assemble::join_wrapped(&text[n.range.clone()], t.lang.is_cjk())
                 .chars()
                 .take(48)
                 .collect();

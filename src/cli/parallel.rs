@@ -1,16 +1,16 @@
 //! `unlsp parallel`: language versions of one document side by side; the
-//! differences of [`crate::analysis::parallel`] as `check`-like text or as JSON
+//! differences of [`unlsp_analysis::parallel`] as `check`-like text or as JSON
 //! (`schemas/parallel.schema.json`). A bilingual page (`*.bitext-en-xx.*`) is
 //! split into its two versions.
 
-use crate::analysis::parallel::{self, BitextPart, Difference, Version};
-use crate::syntax::text::LineIndex;
-use crate::syntax::{Document, Lang};
 use serde_json::{Value, json};
 use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthStr;
+use unlsp_analysis::parallel::{self, BitextPart, Difference, Version};
+use unlsp_syntax::text::LineIndex;
+use unlsp_syntax::{Document, Lang};
 
 /// One version as read: a file, or one language of a bilingual file.
 pub struct Loaded {
@@ -170,8 +170,8 @@ pub fn human(w: &mut impl Write, loaded: &[Loaded], diffs: &[Difference]) {
         let line = &text[lr.clone()];
         let (shown, cut) = super::check::clip_line(line, r.start - lr.start);
         let _ = writeln!(w, "  | {}", shown.replace('\t', " "));
-        let before = &shown[..crate::syntax::text::clamp_to_char(&shown, cut)];
-        let end = crate::syntax::text::clamp_to_char(text, r.end.min(lr.end).max(r.start));
+        let before = &shown[..unlsp_syntax::text::clamp_to_char(&shown, cut)];
+        let end = unlsp_syntax::text::clamp_to_char(text, r.end.min(lr.end).max(r.start));
         let width = UnicodeWidthStr::width(&text[r.start..end]).clamp(1, 80);
         let _ = writeln!(
             w,

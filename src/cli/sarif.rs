@@ -2,9 +2,9 @@
 //! annotations).
 
 use super::check::FileReport;
-use crate::analysis::{Severity, catalogue};
-use crate::syntax::text::LineIndex;
 use serde_json::{Value, json};
+use unlsp_analysis::{Severity, catalogue};
+use unlsp_syntax::text::LineIndex;
 
 fn level(s: Severity) -> &'static str {
     match s {
@@ -19,7 +19,7 @@ fn region(li: &LineIndex, text: &str, r: &std::ops::Range<usize>) -> Value {
     let s = li.position(text, r.start);
     let e = li.position(text, r.end.max(r.start));
     // SARIF columns count the BOM, unlike the JSON contract's
-    let col = |p: &crate::syntax::text::Position| {
+    let col = |p: &unlsp_syntax::text::Position| {
         let bom = p.line == 1 && text.starts_with('\u{feff}') && p.offset > 0;
         p.column + usize::from(bom)
     };

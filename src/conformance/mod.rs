@@ -21,37 +21,13 @@ pub mod akn;
 pub mod render;
 pub mod score;
 
-use crate::analysis::Config;
 use rayon::prelude::*;
 use render::Shape;
 use score::{FIELDS, Outcome, Tally};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-
-/// The texts under `dir` (`.txt`, `.md`, `.unres`), recursively, in path
-/// order: what the report binaries and corpus tests sweep.
-pub fn texts_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for p in rd.flatten().map(|e| e.path()) {
-            if p.is_dir() {
-                stack.push(p);
-            } else if p
-                .extension()
-                .is_some_and(|e| e == "txt" || e == "md" || e == "unres")
-            {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
-}
+use unlsp_analysis::Config;
 
 /// The half of the split a file belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

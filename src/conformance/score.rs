@@ -2,10 +2,10 @@
 //! added up per half, language and shape.
 
 use super::akn::{Piece, Resolution, plain, squeeze};
-use crate::analysis::{self, Config, Severity};
-use crate::syntax::Document;
-use crate::syntax::tree::{Node, NodeKind};
 use std::collections::BTreeSet;
+use unlsp_analysis::{self as analysis, Config, Severity};
+use unlsp_syntax::Document;
+use unlsp_syntax::tree::{Node, NodeKind};
 
 /// The structural fields of one document, right or wrong.
 pub const FIELDS: [&str; 9] = [
@@ -95,7 +95,7 @@ fn reproducible(name: &str, content: &[Piece]) -> Result<(), &'static str> {
         // a word goes on past the name (`Rappelan|t`); Chinese has no spaces
         Some(rest)
             if rest.starts_with(char::is_alphabetic)
-                && !name.ends_with(crate::syntax::cjk::is_cjk) =>
+                && !name.ends_with(unlsp_syntax::cjk::is_cjk) =>
         {
             Err("name cut inside a word")
         }
@@ -224,7 +224,7 @@ pub fn score(gold: &Resolution, text: &str, cfg: &Config) -> Outcome {
     let found: BTreeSet<String> = tree
         .citations
         .iter()
-        .filter(|c| c.kind == crate::syntax::tree::CitationKind::Resolution)
+        .filter(|c| c.kind == unlsp_syntax::tree::CitationKind::Resolution)
         .map(|c| norm_cite(&c.target))
         .collect();
     o.cite_misses = (

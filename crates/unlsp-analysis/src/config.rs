@@ -1,0 +1,91 @@
+//! Which rules run and how loud: defaults from the catalogue, then `unlsp.toml`,
+//! then the command line (`--select`, `--ignore`) or the editor's settings.
+
+use super::{Diagnostic, RuleDef, Severity};
+use std::collections::HashMap;
+use unlsp_syntax::tree::Tree;
+
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Rule id → severity, or `None` for off.
+    pub overrides: HashMap<String, Option<Severity>>,
+    /// When non-empty, only these rules (ids or prefixes such as `UN0`).
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    /// File-level silences: rule ids to drop everywhere in this document.
+    pub silenced: Vec<Silence>,
+    /// Stop running rules once this much time has gone (the server's bound on
+    /// the work one analysis may do); `None` runs them all (the CLI).
+    pub time_budget: Option<std::time::Duration>,
+    /// Threads the rules of one large document may share (0 or 1: the calling
+    /// thread only). The server sets it to the machine's cores; the CLI lints
+    /// files in parallel instead.
+    pub threads: usize,
+}
+
+/// `unlsp.toml` `[[silence]]` entry or inline directive: one rule, optionally
+/// one paragraph (its operative number or the first words of its text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Silence {
+    pub rule: String,
+    pub paragraph: Option<String>,
+}
+
+fn matches(id: &str, pat: &str) -> bool {
+    id.eq_ignore_ascii_case(pat)
+        || (pat.len() < id.len()
+            && id
+                .to_ascii_uppercase()
+                .starts_with(&pat.to_ascii_uppercase()))
+}
+
+impl Config {
+    /// The first of `patterns` (`--select`, `--ignore`: ids or prefixes) that
+    /// names no rule of the catalogue.
+    pub fn unknown_pattern(patterns: &[String]) -> Option<&str> {
+        patterns
+            .iter()
+            .find(|p| !super::catalogue().iter().any(|r| matches(r.id, p)))
+            .map(String::as_str)
+    }
+
+    pub fn severity_of(&self, r: &RuleDef) -> Option<Severity> {
+        if !self.select.is_empty() && !self.select.iter().any(|p| matches(r.id, p)) {
+            return None;
+        }
+        if self.ignore.iter().any(|p| matches(r.id, p)) {
+            return None;
+        }
+        match self.overrides.get(r.id) {
+            Some(v) => *v,
+            None if r.default_on || self.select.iter().any(|p| p.eq_ignore_ascii_case(r.id)) => {
+                Some(r.severity)
+            }
+            None => None,
+        }
+    }
+
+    pub fn is_overridden(&self, id: &str) -> bool {
+        self.overrides.contains_key(id)
+    }
+
+    pub fn is_suppressed(&self, d: &Diagnostic, tree: &Tree, text: &str) -> bool {
+        self.silenced.iter().any(|s| {
+            if !s.rule.eq_ignore_ascii_case(d.code) {
+                return false;
+            }
+            let Some(p) = &s.paragraph else { return true };
+            // the innermost paragraph holding the diagnostic
+            let path = tree.path_at(d.range.start);
+            path.iter()
+                .rev()
+                .filter(|n| n.kind.is_text_unit())
+                .any(|n| {
+                    n.label.as_deref() == Some(p.as_str()) || {
+                        let t = unlsp_syntax::assemble::join_wrapped(&text[n.range.clone()], false);
+                        !p.is_empty() && t.starts_with(p.as_str())
+                    }
+                })
+        })
+    }
+}

@@ -1,0 +1,954 @@
+//! The bundled catalogue of General Assembly / Security Council resolutions and GA decisions.
+//!
+//! Data: `grammar/catalogue.tsv.gz`, built by `scripts/build_catalogue.py` from the shared corpus
+//! (format and coverage in `grammar/CATALOGUE.md`). It is embedded in the binary and decompressed
+//! and parsed lazily on the first call to [`catalogue()`] into a compact form (one string arena,
+//! fixed-size records, sorted index arrays: see [`Catalogue`]); lookups are binary searches.
+//!
+//! Pure: no I/O, no LSP types. Fields a source does not give are `None` (never guessed).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+static DATA: &[u8] = include_bytes!("../../../grammar/catalogue.tsv.gz");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActKind {
+    Resolution,
+    Decision,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Organ {
+    GA,
+    SC,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub kind: ActKind,
+    pub organ: Organ,
+    /// Normalised citation target: `61/100`, `56/24 V`, `1514 (XV)`, `217 A (III)`, `3201 (S-VI)`,
+    /// `S-27/2`, `ES-10/19`, `60/519` (decision), `2231 (2015)`. An SC resolution whose year no
+    /// source gives is the bare number (`2400`).
+    pub number: String,
+    /// `A/RES/61/100`, `A/RES/1514 (XV)`, `A/DEC/60/519`, `S/RES/2231 (2015)`.
+    pub symbol: String,
+    /// ISO adoption date `2006-12-06`.
+    pub date: Option<String>,
+    pub title: Option<String>,
+    /// `recorded vote`, `recorded vote 120-5-10`, `without a vote`, `adopted unanimously`, ...
+    pub vote: Option<String>,
+    /// e.g. `texts`, `decisions`, `roll-calls`, `cr-unsc`, `year-bracketed`, `citations(12/12)`,
+    /// `mentions(3)`.
+    pub sources: Vec<String>,
+    /// GA: `61`, `15` (for `(XV)`), `S-27`, `ES-10`, `S-6` (for `(S-VI)`); SC: the year or "".
+    pub session: String,
+    /// `YYYY-MM` when only the month of adoption is known (older roll calls), else `None`.
+    pub month: Option<String>,
+    /// Where the title comes from: `texts`, `decisions` (official), `citations` ("entitled ..."),
+    /// `texts(heading)` (SC topic heading), `roll-calls` (a vote description, not an official
+    /// title: show it as such).
+    pub title_source: Option<String>,
+}
+
+impl Entry {
+    /// Year of adoption when known (from the date, the month or the SC number).
+    pub fn year(&self) -> Option<u16> {
+        if let Some(d) = self.date.as_deref().or(self.month.as_deref()) {
+            return d.get(..4)?.parse().ok();
+        }
+        if self.organ == Organ::SC {
+            return self.session.parse().ok();
+        }
+        None
+    }
+
+    /// `true` when the title is an official one (resolution text or decisions table).
+    pub fn title_is_official(&self) -> bool {
+        matches!(
+            self.title_source.as_deref(),
+            Some("texts") | Some("decisions")
+        )
+    }
+
+    /// The `undocs.org` link for the symbol (`https://undocs.org/A/RES/1514(XV)`).
+    pub fn undocs_url(&self) -> String {
+        let sym: String = self.symbol.chars().filter(|c| !c.is_whitespace()).collect();
+        format!("https://undocs.org/{sym}")
+    }
+}
+
+/// The catalogue held compactly: the text fields of each act in one string
+/// arena, one small fixed-size record per act, the repetitive fields (session,
+/// vote, sources, title source) as indices into a table of distinct strings,
+/// and the lookups as small sorted arrays (hash of a GA number, SC number,
+/// session) that lead to a record. An [`Entry`] is built
+/// the first time a lookup returns it and kept (`shown`); iterating over all
+/// acts builds them one at a time without keeping them.
+pub struct Catalogue {
+    /// Per act: `number \t symbol \t date \t month \t title`, the symbol empty
+    /// when it is the organ's prefix + the number (`A/RES/` + `61/100`).
+    arena: Box<str>,
+    recs: Box<[Rec]>,
+    /// Distinct short strings; index 0 is the empty string (field absent).
+    words: Box<[Box<str>]>,
+    /// GA resolutions and decisions: (hash of the number, record index),
+    /// sorted; a small array that bisection walks without touching the arena.
+    ga_res: Box<[(u64, u32)]>,
+    ga_dec: Box<[(u64, u32)]>,
+    /// SC resolutions: (number, record index) sorted by number.
+    sc: Box<[(u32, u32)]>,
+    /// Record indices grouped by session, catalogue order inside a group.
+    by_session: Box<[u32]>,
+    /// (session word, range in `by_session`), sorted by the session string.
+    sessions: Box<[(u16, u32, u32)]>,
+    shown: Box<[OnceLock<Box<Entry>>]>,
+}
+
+/// One act: where its line starts in the arena and its short fields.
+#[derive(Clone, Copy)]
+struct Rec {
+    start: u32,
+    number_len: u16,
+    kind: ActKind,
+    organ: Organ,
+    session: u16,
+    title_source: u16,
+    vote: u16,
+    sources: u16,
+}
+
+static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+
+/// The bundled catalogue, decompressed and parsed on first use.
+pub fn catalogue() -> &'static Catalogue {
+    CATALOGUE.get_or_init(|| Catalogue::from_gzip(DATA).expect("bundled catalogue is valid"))
+}
+
+/// Size of the embedded (compressed) data in bytes.
+pub fn embedded_size() -> usize {
+    DATA.len()
+}
+
+fn gunzip(data: &[u8]) -> Result<Vec<u8>, String> {
+    if data.len() < 18 || data[0] != 0x1f || data[1] != 0x8b || data[2] != 8 {
+        return Err("not a gzip stream".into());
+    }
+    let flags = data[3];
+    let mut pos = 10usize;
+    if flags & 4 != 0 {
+        let xlen = u16::from_le_bytes([data[pos], data[pos + 1]]) as usize;
+        pos += 2 + xlen;
+    }
+    for bit in [8u8, 16] {
+        if flags & bit != 0 {
+            while pos < data.len() && data[pos] != 0 {
+                pos += 1;
+            }
+            pos += 1;
+        }
+    }
+    if flags & 2 != 0 {
+        pos += 2;
+    }
+    if pos + 8 > data.len() {
+        return Err("truncated gzip stream".into());
+    }
+    miniz_oxide::inflate::decompress_to_vec(&data[pos..data.len() - 8])
+        .map_err(|e| format!("inflate: {e:?}"))
+}
+
+fn opt(s: &str) -> Option<String> {
+    if s.is_empty() {
+        None
+    } else {
+        Some(s.to_string())
+    }
+}
+
+fn symbol_prefix(kind: ActKind, organ: Organ) -> &'static str {
+    match (organ, kind) {
+        (Organ::SC, _) => "S/RES/",
+        (Organ::GA, ActKind::Resolution) => "A/RES/",
+        (Organ::GA, ActKind::Decision) => "A/DEC/",
+    }
+}
+
+/// The index of `w` in the table of distinct strings, added when new (0: empty).
+fn intern<'t>(
+    words: &mut Vec<Box<str>>,
+    index: &mut HashMap<&'t str, u16>,
+    w: &'t str,
+) -> Result<u16, String> {
+    if w.is_empty() {
+        return Ok(0);
+    }
+    if let Some(&i) = index.get(w) {
+        return Ok(i);
+    }
+    let i = u16::try_from(words.len()).map_err(|_| "too many distinct fields")?;
+    words.push(w.into());
+    index.insert(w, i);
+    Ok(i)
+}
+
+fn hash(number: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(number)
+}
+
+/// (key, record index) pairs sorted by key, for binary search; a key given
+/// twice keeps its last record (as a map insert would).
+fn sorted_last<K: Ord>(mut v: Vec<(K, u32)>) -> Vec<(K, u32)> {
+    v.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    v.dedup_by(|later, first| later.0 == first.0);
+    v
+}
+
+impl Catalogue {
+    /// Parse a gzip-compressed catalogue TSV (the bundled format).
+    pub fn from_gzip(data: &[u8]) -> Result<Catalogue, String> {
+        let raw = gunzip(data)?;
+        let text = std::str::from_utf8(&raw).map_err(|e| e.to_string())?;
+        Catalogue::from_tsv(text)
+    }
+
+    /// Parse the catalogue TSV (see `grammar/CATALOGUE.md`).
+    pub fn from_tsv<'t>(text: &'t str) -> Result<Catalogue, String> {
+        let mut lines = text.lines();
+        match lines.next() {
+            Some(h) if h.starts_with("#unlsp-catalogue 1") => {}
+            _ => return Err("missing #unlsp-catalogue 1 header".into()),
+        }
+        let mut arena = String::with_capacity(text.len() * 2 / 3);
+        let mut recs: Vec<Rec> = Vec::with_capacity(13_000);
+        let mut words: Vec<Box<str>> = vec!["".into()];
+        let mut word_ix: HashMap<&'t str, u16> = HashMap::new();
+        let mut word = |w: &'t str| intern(&mut words, &mut word_ix, w);
+        for (i, line) in lines.enumerate() {
+            if line.is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() != 11 {
+                return Err(format!("line {}: {} fields", i + 2, f.len()));
+            }
+            let kind = match f[0] {
+                "R" => ActKind::Resolution,
+                "D" => ActKind::Decision,
+                k => return Err(format!("line {}: kind {k}", i + 2)),
+            };
+            let organ = match f[1] {
+                "GA" => Organ::GA,
+                "SC" => Organ::SC,
+                o => return Err(format!("line {}: organ {o}", i + 2)),
+            };
+            if organ == Organ::SC && leading_number(f[3]).is_none() {
+                return Err(format!("line {}: SC number {}", i + 2, f[3]));
+            }
+            let start = u32::try_from(arena.len()).map_err(|_| "catalogue too large")?;
+            let number_len = u16::try_from(f[3].len()).map_err(|_| "number too long")?;
+            let derived = f[4].strip_prefix(symbol_prefix(kind, organ)) == Some(f[3]);
+            let symbol = if derived { "" } else { f[4] };
+            for (j, field) in [f[3], symbol, f[5], f[6], f[7]].into_iter().enumerate() {
+                if j > 0 {
+                    arena.push('\t');
+                }
+                arena.push_str(field);
+            }
+            let rec = Rec {
+                start,
+                number_len,
+                kind,
+                organ,
+                session: word(f[2])?,
+                title_source: word(f[8])?,
+                vote: word(f[9])?,
+                sources: word(f[10])?,
+            };
+            recs.push(rec);
+        }
+        let mut cat = Catalogue {
+            arena: arena.into_boxed_str(),
+            recs: recs.into_boxed_slice(),
+            words: words.into_boxed_slice(),
+            ga_res: Box::default(),
+            ga_dec: Box::default(),
+            sc: Box::default(),
+            by_session: Box::default(),
+            sessions: Box::default(),
+            shown: Box::default(),
+        };
+        let (mut res, mut dec, mut sc, mut sess) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (i, r) in cat.recs.iter().enumerate() {
+            let i = i as u32;
+            let number = cat.number(r);
+            match (r.organ, r.kind) {
+                (Organ::SC, _) => sc.push((leading_number(number).unwrap_or(0), i)),
+                (Organ::GA, ActKind::Resolution) => res.push((hash(number), i)),
+                (Organ::GA, ActKind::Decision) => dec.push((hash(number), i)),
+            }
+            if r.session != 0 {
+                sess.push((&*cat.words[r.session as usize], i));
+            }
+        }
+        // by hash, then catalogue order (a number given twice: the last wins)
+        res.sort_unstable();
+        dec.sort_unstable();
+        let sc: Box<[(u32, u32)]> = sorted_last(sc).into_boxed_slice();
+        // stable: catalogue order inside a session
+        sess.sort_by(|a, b| a.0.cmp(b.0));
+        let mut sessions = Vec::new();
+        let mut k = 0;
+        while k < sess.len() {
+            let key = sess[k].0;
+            let end = k + sess[k..].iter().take_while(|s| s.0 == key).count();
+            let w = cat.recs[sess[k].1 as usize].session;
+            sessions.push((w, k as u32, end as u32));
+            k = end;
+        }
+        let by_session: Box<[u32]> = sess.iter().map(|s| s.1).collect();
+        cat.ga_res = res.into_boxed_slice();
+        cat.ga_dec = dec.into_boxed_slice();
+        cat.sc = sc;
+        cat.by_session = by_session;
+        cat.sessions = sessions.into_boxed_slice();
+        cat.shown = (0..cat.recs.len()).map(|_| OnceLock::new()).collect();
+        Ok(cat)
+    }
+
+    /// Record `i`'s line in the arena.
+    fn line(&self, i: usize) -> &str {
+        let end = self
+            .recs
+            .get(i + 1)
+            .map_or(self.arena.len(), |n| n.start as usize);
+        &self.arena[self.recs[i].start as usize..end]
+    }
+
+    fn number<'a>(&'a self, r: &Rec) -> &'a str {
+        let s = r.start as usize;
+        &self.arena[s..s + r.number_len as usize]
+    }
+
+    fn word(&self, w: u16) -> &str {
+        &self.words[w as usize]
+    }
+
+    /// The entry of record `i`, built from the arena.
+    fn build(&self, i: usize) -> Entry {
+        let r = &self.recs[i];
+        let mut f = self.line(i).split('\t');
+        let mut next = || f.next().unwrap_or("");
+        let (number, symbol, date, month, title) = (next(), next(), next(), next(), next());
+        let sources = self.word(r.sources);
+        Entry {
+            kind: r.kind,
+            organ: r.organ,
+            number: number.to_string(),
+            symbol: if symbol.is_empty() {
+                format!("{}{number}", symbol_prefix(r.kind, r.organ))
+            } else {
+                symbol.to_string()
+            },
+            date: opt(date),
+            title: opt(title),
+            vote: opt(self.word(r.vote)),
+            sources: if sources.is_empty() {
+                Vec::new()
+            } else {
+                sources.split(',').map(str::to_string).collect()
+            },
+            session: self.word(r.session).to_string(),
+            month: opt(month),
+            title_source: opt(self.word(r.title_source)),
+        }
+    }
+
+    /// The entry of record `i`, built once and kept.
+    fn entry(&self, i: u32) -> &Entry {
+        self.shown[i as usize].get_or_init(|| Box::new(self.build(i as usize)))
+    }
+
+    pub fn len(&self) -> usize {
+        self.recs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.recs.is_empty()
+    }
+
+    /// Every act, in catalogue order. Each entry is built for the caller and
+    /// not kept, so a scan of the whole catalogue (workspace symbols,
+    /// completion) leaves no copy of it behind.
+    pub fn entries(&self) -> impl ExactSizeIterator<Item = Entry> + '_ {
+        (0..self.recs.len()).map(|i| match self.shown[i].get() {
+            Some(e) => (**e).clone(),
+            None => self.build(i),
+        })
+    }
+
+    /// Exact lookup of a normalised (or nearly normalised) number: `61/100`, `1514 (XV)`,
+    /// `1514(XV)`, `56/24 V`, `S-27/2`; SC `2231 (2015)` or `2231`. For SC, a year given in the
+    /// query must match the catalogue's year when that is known (use [`Catalogue::sc`] to reach
+    /// the resolution by number alone, e.g. to report a wrong year).
+    pub fn lookup(&self, kind: ActKind, organ: Organ, number: &str) -> Option<&Entry> {
+        match organ {
+            Organ::SC => {
+                if kind != ActKind::Resolution {
+                    return None;
+                }
+                let (n, year) = split_sc(number)?;
+                let e = self.sc(n)?;
+                match (year, e.session.parse::<u16>().ok()) {
+                    (Some(q), Some(y)) if q != y => None,
+                    _ => Some(e),
+                }
+            }
+            Organ::GA => {
+                let index = match kind {
+                    ActKind::Resolution => &self.ga_res,
+                    ActKind::Decision => &self.ga_dec,
+                };
+                let find = |n: &str| {
+                    let h = hash(n);
+                    let from = index.partition_point(|p| p.0 < h);
+                    let to = from + index[from..].iter().take_while(|p| p.0 == h).count();
+                    index[from..to]
+                        .iter()
+                        .rev()
+                        .find(|p| self.number(&self.recs[p.1 as usize]) == n)
+                        .map(|p| self.entry(p.1))
+                };
+                if let Some(e) = find(number) {
+                    return Some(e);
+                }
+                find(normalise_ga(number)?.as_ref())
+            }
+        }
+    }
+
+    /// SC resolution by number alone, whatever its year.
+    pub fn sc(&self, number: u32) -> Option<&Entry> {
+        let k = self.sc.binary_search_by_key(&number, |p| p.0).ok()?;
+        Some(self.entry(self.sc[k].1))
+    }
+
+    /// Parse a free-form query and look it up: `61/100`, `decision 60/519`, `S/RES/2231 (2015)`.
+    /// A bare GA number that is not a resolution but is a decision (`60/519`) is found as the
+    /// decision.
+    pub fn find(&self, query: &str) -> Option<&Entry> {
+        let (kind, organ, number) = Catalogue::parse_query(query)?;
+        self.lookup(kind, organ, &number).or_else(|| {
+            let explicit =
+                query.to_ascii_lowercase().contains("resolution") || query.contains("/RES/");
+            if organ == Organ::GA && kind == ActKind::Resolution && !explicit {
+                self.lookup(ActKind::Decision, organ, &number)
+            } else {
+                None
+            }
+        })
+    }
+
+    /// All acts of a session, in number order: GA `61`, `XV` / `15`, `S-27`, `ES-10`, `S-VI`;
+    /// a four-digit year gives the SC resolutions of that year. Resolutions and decisions are both
+    /// returned; filter on `kind`.
+    pub fn by_session(&self, session: &str) -> impl Iterator<Item = &Entry> {
+        let key = normalise_session(session);
+        let key = key.as_deref().unwrap_or("");
+        let range = self
+            .sessions
+            .binary_search_by(|&(w, _, _)| self.word(w).cmp(key))
+            .map_or(0..0, |k| {
+                let (_, a, b) = self.sessions[k];
+                a as usize..b as usize
+            });
+        self.by_session[range].iter().map(move |&i| self.entry(i))
+    }
+
+    /// Parse `61/100`, `1514 (XV)`, `1514(XV)`, `217 A (III)`, `decision 60/519`,
+    /// `S/RES/2231 (2015)`, `A/RES/61/100`, `A/DEC/60/519`, `2231 (2015)`, `resolution ES-10/19`,
+    /// `General Assembly resolution 56/24 V`, `Security Council resolution 2231`.
+    pub fn parse_query(q: &str) -> Option<(ActKind, Organ, String)> {
+        let mut s = q.trim().trim_end_matches(['.', ',', ';']).trim();
+        let mut kind: Option<ActKind> = None;
+        let mut organ: Option<Organ> = None;
+        // leading words
+        loop {
+            let lower = s.to_ascii_lowercase();
+            let mut strip = |prefix: &str| -> bool {
+                if lower.starts_with(prefix) {
+                    s = s[prefix.len()..].trim_start();
+                    true
+                } else {
+                    false
+                }
+            };
+            if strip("general assembly") || strip("ga ") {
+                organ = Some(Organ::GA);
+            } else if strip("security council") || strip("sc ") {
+                organ = Some(Organ::SC);
+            } else if strip("resolutions") || strip("resolution") || strip("res.") {
+                kind = Some(ActKind::Resolution);
+            } else if strip("decisions") || strip("decision") || strip("dec.") {
+                kind = Some(ActKind::Decision);
+            } else if strip("a/res/") {
+                organ = Some(Organ::GA);
+                kind = Some(ActKind::Resolution);
+            } else if strip("a/dec/") {
+                organ = Some(Organ::GA);
+                kind = Some(ActKind::Decision);
+            } else if strip("s/res/") {
+                organ = Some(Organ::SC);
+                kind = Some(ActKind::Resolution);
+            } else {
+                break;
+            }
+        }
+        if s.is_empty() {
+            return None;
+        }
+        // SC: N (YYYY) or, with an explicit SC prefix, N
+        if let Some((n, year)) = split_sc(s) {
+            if let Some(y) = year {
+                if organ != Some(Organ::GA) && kind != Some(ActKind::Decision) {
+                    return Some((ActKind::Resolution, Organ::SC, format!("{n} ({y})")));
+                }
+                return None;
+            }
+            if organ == Some(Organ::SC) {
+                return Some((ActKind::Resolution, Organ::SC, n.to_string()));
+            }
+        }
+        if organ == Some(Organ::SC) {
+            return None;
+        }
+        let norm = normalise_ga(s)?;
+        let k = kind.unwrap_or(ActKind::Resolution);
+        if k == ActKind::Decision && norm.contains('(') {
+            return None;
+        }
+        Some((k, Organ::GA, norm.into_owned()))
+    }
+}
+
+fn leading_number(s: &str) -> Option<u32> {
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    s[..end].parse().ok()
+}
+
+/// `2231 (2015)`, `2231(2015)`, `2231` -> (2231, Some(2015)) / (2231, None). A parenthesised
+/// part that is not a year (`1514 (XV)`) is not SC.
+fn split_sc(s: &str) -> Option<(u32, Option<u16>)> {
+    let s = s.trim();
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    if end == 0 || end > 4 {
+        return None;
+    }
+    let n: u32 = s[..end].parse().ok()?;
+    let rest = s[end..].trim();
+    if rest.is_empty() {
+        return Some((n, None));
+    }
+    let inner = rest.strip_prefix('(')?.strip_suffix(')')?.trim();
+    if inner.len() == 4 && inner.bytes().all(|b| b.is_ascii_digit()) {
+        let y: u16 = inner.parse().ok()?;
+        if (1946..=2100).contains(&y) {
+            return Some((n, Some(y)));
+        }
+    }
+    None
+}
+
+fn is_roman(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'))
+}
+
+fn roman_value(s: &str) -> Option<u32> {
+    if !is_roman(s) {
+        return None;
+    }
+    let val = |c| match c {
+        b'I' => 1,
+        b'V' => 5,
+        b'X' => 10,
+        b'L' => 50,
+        _ => 0,
+    };
+    let b = s.as_bytes();
+    let mut total = 0i32;
+    for i in 0..b.len() {
+        let v = val(b[i]);
+        if i + 1 < b.len() && v < val(b[i + 1]) {
+            total -= v;
+        } else {
+            total += v;
+        }
+    }
+    (total > 0).then_some(total as u32)
+}
+
+/// Canonical GA number: `61/100`, `56/24 V` (`56/24V`), `S-27/2`, `ES-10/19`,
+/// `1514 (XV)` (`1514(XV)`, `1514 ( XV )`), `217 A (III)` (`217A(III)`), `3201 (S-VI)`.
+fn normalise_ga(s: &str) -> Option<Cow<'_, str>> {
+    let s = s.trim();
+    if let Some(open) = s.find('(') {
+        // pre-1976: NUM [LETTER] (ROMAN | S-ROMAN | ES-ROMAN)
+        let close = s.rfind(')')?;
+        if close < open || !s[close + 1..].trim().is_empty() {
+            return None;
+        }
+        let inner: String = s[open + 1..close]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let inner = inner.to_ascii_uppercase();
+        let core = inner
+            .strip_prefix("ES-")
+            .or_else(|| inner.strip_prefix("S-"))
+            .unwrap_or(&inner);
+        roman_value(core)?;
+        let head = s[..open].trim();
+        let end = head
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(head.len());
+        if end == 0 {
+            return None;
+        }
+        let num = &head[..end];
+        let part = head[end..].trim();
+        if part.len() > 1 || !part.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        let out = if part.is_empty() {
+            format!("{num} ({inner})")
+        } else {
+            format!("{num} {part} ({inner})")
+        };
+        return Some(if out == s {
+            Cow::Borrowed(s)
+        } else {
+            Cow::Owned(out)
+        });
+    }
+    // post-1976: [S-|ES-]SESSION/NUMBER[ PART]
+    let (sess, rest) = s.split_once('/')?;
+    let sess = sess.trim();
+    let sess_norm = if let Some(x) = sess
+        .strip_prefix("ES-")
+        .or_else(|| sess.strip_prefix("es-"))
+    {
+        x.parse::<u32>().ok()?;
+        format!("ES-{x}")
+    } else if let Some(x) = sess.strip_prefix("S-").or_else(|| sess.strip_prefix("s-")) {
+        x.parse::<u32>().ok()?;
+        format!("S-{x}")
+    } else {
+        let n: u32 = sess.parse().ok()?;
+        if n == 0 || n > 200 {
+            return None;
+        }
+        n.to_string()
+    };
+    let rest = rest.trim();
+    let end = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    if end == 0 {
+        return None;
+    }
+    let num: u32 = rest[..end].parse().ok()?;
+    let part = rest[end..].trim();
+    if part.len() > 1 || !part.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let out = if part.is_empty() {
+        format!("{sess_norm}/{num}")
+    } else {
+        format!("{sess_norm}/{num} {part}")
+    };
+    Some(if out == s {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(out)
+    })
+}
+
+/// `61` -> `61`, `XV` / `(XV)` -> `15`, `S-VI` -> `S-6`, `ES-10` -> `ES-10`, `2015` -> `2015`.
+fn normalise_session(s: &str) -> Option<String> {
+    let s = s
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(['/', ')'])
+        .trim();
+    let up = s.to_ascii_uppercase();
+    for prefix in ["ES-", "S-"] {
+        if let Some(x) = up.strip_prefix(prefix) {
+            let n = x.parse::<u32>().ok().or_else(|| roman_value(x))?;
+            return Some(format!("{prefix}{n}"));
+        }
+    }
+    if let Ok(n) = up.parse::<u32>() {
+        return Some(n.to_string());
+    }
+    roman_value(&up).map(|n| n.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ga(n: &str) -> &'static Entry {
+        catalogue()
+            .lookup(ActKind::Resolution, Organ::GA, n)
+            .unwrap_or_else(|| panic!("{n} not in catalogue"))
+    }
+
+    #[test]
+    fn loads_and_is_small() {
+        let c = catalogue();
+        assert!(c.len() > 10_000, "{}", c.len());
+        assert!(embedded_size() < 1_000_000);
+        // every SC resolution of the record table 1..2722 is there
+        assert!((1..=2722).all(|n| c.sc(n).is_some()));
+    }
+
+    #[test]
+    fn ga_pre_1976_from_citations() {
+        let e = ga("1514 (XV)");
+        assert_eq!(e.date.as_deref(), Some("1960-12-14"));
+        assert_eq!(e.symbol, "A/RES/1514 (XV)");
+        assert_eq!(e.session, "15");
+        assert!(e.sources.iter().any(|s| s.starts_with("citations(")));
+        assert_eq!(ga("1514(XV)").number, "1514 (XV)");
+        assert_eq!(ga("1541 (XV)").date.as_deref(), Some("1960-12-15"));
+        assert_eq!(ga("2625 (XXV)").date.as_deref(), Some("1970-10-24"));
+        assert_eq!(ga("217 A (III)").number, "217 A (III)");
+    }
+
+    #[test]
+    fn ga_roll_calls() {
+        // month only before session 58 (the roll-call day of month is unreliable there)
+        let e = ga("3379 (XXX)");
+        assert_eq!(e.date, None);
+        assert_eq!(e.month.as_deref(), Some("1975-11"));
+        assert_eq!(e.vote.as_deref(), Some("recorded vote"));
+        assert_eq!(e.title_source.as_deref(), Some("roll-calls"));
+        assert!(!e.title_is_official());
+        // full date from session 58 on
+        let e = ga("74/56");
+        assert_eq!(e.date.as_deref(), Some("2019-12-12"));
+        assert!(e.sources.iter().any(|s| s == "roll-calls"));
+        assert_eq!(ga("ES-10/19").date.as_deref(), Some("2017-12-21"));
+    }
+
+    #[test]
+    fn ga_session_79_text() {
+        let e = ga("79/100");
+        assert_eq!(e.date.as_deref(), Some("2024-12-04"));
+        assert_eq!(e.title.as_deref(), Some("Question of Anguilla"));
+        assert_eq!(e.symbol, "A/RES/79/100");
+        assert!(e.title_is_official());
+        assert_eq!(e.undocs_url(), "https://undocs.org/A/RES/79/100");
+        assert_eq!(ga("78/1").date.as_deref().map(|d| &d[..4]), Some("2023"));
+    }
+
+    #[test]
+    fn composite_numbers() {
+        let e = ga("56/24 V");
+        assert_eq!(e.symbol, "A/RES/56/24 V");
+        assert_eq!(ga("56/24V").number, "56/24 V");
+    }
+
+    #[test]
+    fn decisions() {
+        let c = catalogue();
+        let e = c.lookup(ActKind::Decision, Organ::GA, "71/401").unwrap();
+        assert_eq!(e.date.as_deref(), Some("2016-09-13"));
+        assert_eq!(e.symbol, "A/DEC/71/401");
+        assert_eq!(
+            e.title.as_deref(),
+            Some("Appointment of the members of the Credentials Committee")
+        );
+        // part of an "A and B" decision: date from citations
+        let e = c.lookup(ActKind::Decision, Organ::GA, "74/537 B").unwrap();
+        assert_eq!(e.date.as_deref(), Some("2020-08-11"));
+        // cited, never with a date: known, date not known
+        let e = c.find("decision 60/519").unwrap();
+        assert_eq!(e.kind, ActKind::Decision);
+        assert_eq!(e.date, None);
+        assert_eq!(c.find("60/519").unwrap().symbol, "A/DEC/60/519");
+    }
+
+    #[test]
+    fn security_council() {
+        let c = catalogue();
+        let e = c
+            .lookup(ActKind::Resolution, Organ::SC, "1445 (2002)")
+            .unwrap();
+        assert_eq!(e.date.as_deref(), Some("2002-12-04"));
+        assert_eq!(e.symbol, "S/RES/1445 (2002)");
+        assert_eq!(e.year(), Some(2002));
+        let e = c
+            .lookup(ActKind::Resolution, Organ::SC, "1 (1946)")
+            .unwrap();
+        assert_eq!(e.date.as_deref(), Some("1946-01-25"));
+        // year known, date not (after 1454 no text)
+        let e = c.find("S/RES/2231 (2015)").unwrap();
+        assert_eq!(e.number, "2231 (2015)");
+        // a wrong year does not resolve, the number alone does
+        assert!(
+            c.lookup(ActKind::Resolution, Organ::SC, "1445 (2003)")
+                .is_none()
+        );
+        assert_eq!(c.sc(1445).unwrap().number, "1445 (2002)");
+        assert!(c.by_session("2002").any(|e| e.number == "1445 (2002)"));
+    }
+
+    #[test]
+    fn sessions() {
+        let c = catalogue();
+        let s79: Vec<_> = c
+            .by_session("79")
+            .filter(|e| e.kind == ActKind::Resolution)
+            .collect();
+        assert!(s79.len() >= 331);
+        // number order
+        let pos = |n: &str| s79.iter().position(|e| e.number == n).unwrap();
+        assert!(pos("79/2") < pos("79/10") && pos("79/10") < pos("79/100"));
+        assert!(c.by_session("XV").any(|e| e.number == "1514 (XV)"));
+        assert!(c.by_session("61/").count() > 100);
+        assert!(c.by_session("ES-10").any(|e| e.number == "ES-10/19"));
+        assert_eq!(c.by_session("nonsense").count(), 0);
+    }
+
+    /// Every row of the TSV, read naively, is the entry the compact form gives
+    /// back, and every lookup path reaches it.
+    #[test]
+    fn compact_form_gives_back_every_row() {
+        let raw = gunzip(DATA).unwrap();
+        let text = std::str::from_utf8(&raw).unwrap();
+        let c = catalogue();
+        let rows: Vec<&str> = text.lines().skip(1).filter(|l| !l.is_empty()).collect();
+        assert_eq!(rows.len(), c.len());
+        let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        for (row, e) in rows.iter().zip(c.entries()) {
+            let f: Vec<&str> = row.split('\t').collect();
+            assert_eq!(
+                f[0],
+                if e.kind == ActKind::Resolution {
+                    "R"
+                } else {
+                    "D"
+                }
+            );
+            assert_eq!(f[1], if e.organ == Organ::GA { "GA" } else { "SC" });
+            assert_eq!((f[2], f[3], f[4]), (&*e.session, &*e.number, &*e.symbol));
+            assert_eq!((some(f[5]), some(f[6])), (e.date.clone(), e.month.clone()));
+            assert_eq!(
+                (some(f[7]), some(f[8])),
+                (e.title.clone(), e.title_source.clone())
+            );
+            assert_eq!(some(f[9]), e.vote);
+            assert_eq!(f[10], e.sources.join(","));
+            let found = match e.organ {
+                Organ::SC => c.sc(leading_number(&e.number).unwrap()),
+                Organ::GA => c.lookup(e.kind, e.organ, &e.number),
+            };
+            assert_eq!(found, Some(&e), "{row}");
+            if !e.session.is_empty() {
+                assert!(c.by_session(&e.session).any(|x| *x == e), "{row}");
+            }
+        }
+        // a symbol that is not prefix + number is kept as written
+        let t = "#unlsp-catalogue 1\nR\tGA\t61\t61/100\tA/RES/61/100/Rev.1\t\t\t\t\t\t\n";
+        let c = Catalogue::from_tsv(t).unwrap();
+        let e = c.lookup(ActKind::Resolution, Organ::GA, "61/100").unwrap();
+        assert_eq!(e.symbol, "A/RES/61/100/Rev.1");
+        assert_eq!(
+            (e.date.as_deref(), e.title.as_deref(), e.sources.len()),
+            (None, None, 0)
+        );
+        assert!(Catalogue::from_tsv("#unlsp-catalogue 1\nR\tGA\t61\n").is_err());
+    }
+
+    #[test]
+    fn parse_queries() {
+        use ActKind::*;
+        use Organ::*;
+        let p = |q| Catalogue::parse_query(q);
+        assert_eq!(p("61/100"), Some((Resolution, GA, "61/100".into())));
+        assert_eq!(p("1514 (XV)"), Some((Resolution, GA, "1514 (XV)".into())));
+        assert_eq!(p("1514(XV)"), Some((Resolution, GA, "1514 (XV)".into())));
+        assert_eq!(p("decision 60/519"), Some((Decision, GA, "60/519".into())));
+        assert_eq!(
+            p("S/RES/2231 (2015)"),
+            Some((Resolution, SC, "2231 (2015)".into()))
+        );
+        assert_eq!(p("A/RES/61/100"), Some((Resolution, GA, "61/100".into())));
+        assert_eq!(
+            p("2231 (2015)"),
+            Some((Resolution, SC, "2231 (2015)".into()))
+        );
+        assert_eq!(
+            p("2231(2015)"),
+            Some((Resolution, SC, "2231 (2015)".into()))
+        );
+        assert_eq!(p("A/DEC/60/519"), Some((Decision, GA, "60/519".into())));
+        assert_eq!(
+            p("resolution ES-10/19"),
+            Some((Resolution, GA, "ES-10/19".into()))
+        );
+        assert_eq!(
+            p("General Assembly resolution 56/24 V"),
+            Some((Resolution, GA, "56/24 V".into()))
+        );
+        assert_eq!(
+            p("217 A (III)"),
+            Some((Resolution, GA, "217 A (III)".into()))
+        );
+        assert_eq!(
+            p("3201 (S-VI)"),
+            Some((Resolution, GA, "3201 (S-VI)".into()))
+        );
+        assert_eq!(
+            p("Security Council resolution 2231"),
+            Some((Resolution, SC, "2231".into()))
+        );
+        assert_eq!(
+            p("A/RES/1514 (XV)"),
+            Some((Resolution, GA, "1514 (XV)".into()))
+        );
+        assert_eq!(p("hello"), None);
+        assert_eq!(p("61/"), None);
+        assert_eq!(p(""), None);
+    }
+
+    #[test]
+    fn lookup_is_fast() {
+        let c = catalogue();
+        let qs = ["79/100", "1514 (XV)", "74/56", "56/24 V", "ES-10/19"];
+        let n = 200_000;
+        let t = std::time::Instant::now();
+        let mut hits = 0;
+        for i in 0..n {
+            if c.lookup(ActKind::Resolution, Organ::GA, qs[i % qs.len()])
+                .is_some()
+            {
+                hits += 1;
+            }
+            if c.lookup(ActKind::Resolution, Organ::SC, "1445 (2002)")
+                .is_some()
+            {
+                hits += 1;
+            }
+        }
+        let per = t.elapsed().as_nanos() as f64 / (2 * n) as f64;
+        assert_eq!(hits, 2 * n);
+        eprintln!("catalogue lookup: {per:.0} ns");
+        // under 1 µs in release; generous bound for unoptimised test builds
+        assert!(per < 10_000.0, "{per} ns per lookup");
+    }
+}

@@ -1,0 +1,504 @@
+//! `textDocument/completion`: lead phrases that fit the place (preambular in
+//! the preamble, operative after it, in the document's language, the
+//! "also"/"further" forms once the base was used), and resolution numbers after
+//! `resolution`/`decision`/`第` from the workspace, the reference folders and
+//! the bundled catalogue, inserted with their date in the document's citation
+//! form (`61/100 of 6 December 2006`; `2006 年 12 月 6 日第 61/100 号决议`).
+
+use super::{View, with_view};
+use crate::convert;
+use crate::state::Shared;
+use std::collections::HashSet;
+use tower_lsp_server::ls_types as lsp;
+use unlsp_index::catalogue::{ActKind, Organ, catalogue};
+use unlsp_syntax::Lang;
+use unlsp_syntax::dates::Date;
+use unlsp_syntax::lexicon::{LeadClass, LeadForm, lexicon};
+use unlsp_syntax::tree::NodeKind;
+
+const MAX_ITEMS: usize = 200;
+
+/// The partial number after an act noun at the end of `prefix`: `Some("61/1")`
+/// for `recalling its resolutions 60/93 and 61/1`.
+fn citation_partial(prefix: &str) -> Option<&str> {
+    let lower = prefix.to_lowercase();
+    let kw = ["resolution", "decision", "决议", "第"]
+        .iter()
+        .filter_map(|k| lower.rfind(k).map(|i| (i, k.len())))
+        .max_by_key(|(i, _)| *i)?;
+    // lower-casing can change byte lengths outside ASCII: map back by suffix
+    let tail_len = lower.len() - (kw.0 + kw.1);
+    let tail = &prefix[prefix.len().checked_sub(tail_len)?..];
+    let tail = tail.strip_prefix('s').unwrap_or(tail);
+    if !tail.is_empty()
+        && !tail.starts_with(char::is_whitespace)
+        && !tail.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let ok = tail.chars().all(|c| {
+        c.is_ascii_alphanumeric() || matches!(c, '/' | '(' | ')' | ',' | '-' | ' ' | '\u{a0}')
+    });
+    if !ok || tail.len() > 60 {
+        return None;
+    }
+    let partial = tail.rsplit([' ', ',', '\u{a0}']).next().unwrap_or("");
+    // `and` between numbers is a separator, not a partial number
+    if partial.chars().any(|c| c.is_ascii_lowercase()) && !partial.contains('/') {
+        return Some("");
+    }
+    Some(partial)
+}
+
+/// The act noun before the partial number: which kind of act, and for `第`
+/// (Chinese, where the date comes before `第` and the noun after the number)
+/// where it starts, so that the whole citation form can replace it.
+struct ActContext {
+    kind: Option<ActKind>,
+    /// Byte offset (in the line prefix) of `第`, when the citation is Chinese.
+    zh_start: Option<usize>,
+}
+
+fn act_context(prefix: &str, partial: &str) -> ActContext {
+    let before = &prefix[..prefix.len() - partial.len()];
+    let lower = before.to_lowercase();
+    let last = |k: &str| lower.rfind(k);
+    let res = last("resolution").max(last("决议"));
+    let dec = last("decision").max(last("决定"));
+    let kind = match (res, dec) {
+        (Some(a), Some(b)) if b > a => Some(ActKind::Decision),
+        (None, Some(_)) => Some(ActKind::Decision),
+        (Some(_), _) => Some(ActKind::Resolution),
+        (None, None) => None,
+    };
+    // `第 61/` with nothing but spaces between `第` and the number
+    let zh_start = before
+        .trim_end()
+        .strip_suffix('第')
+        .map(|b| b.len())
+        .filter(|_| {
+            before[before.trim_end().len()..]
+                .chars()
+                .all(char::is_whitespace)
+        });
+    ActContext { kind, zh_start }
+}
+
+/// One act to offer.
+struct Candidate {
+    number: String,
+    kind: ActKind,
+    organ: Organ,
+    title: Option<String>,
+    date: Option<Date>,
+    /// 0: a document of the workspace, 1: a reference folder, 2: the catalogue.
+    source: u8,
+}
+
+/// What completing `c` writes: `61/100 of 6 December 2006` in English,
+/// `2006 年 12 月 6 日第 61/100 号决议` (replacing from `第`) in Chinese, the
+/// number alone elsewhere or when no date is known.
+fn insert_text(c: &Candidate, lang: Lang, zh: bool) -> String {
+    let ga = c.organ == Organ::GA;
+    if zh {
+        let noun = if c.kind == ActKind::Decision {
+            "决定"
+        } else {
+            "决议"
+        };
+        let date = c
+            .date
+            .filter(|_| ga)
+            .map(|d| d.chinese())
+            .unwrap_or_default();
+        return format!("{date}第 {} 号{noun}", c.number);
+    }
+    match (lang, c.date) {
+        (Lang::En, Some(d)) if ga => format!("{} of {}", c.number, d.english()),
+        _ => c.number.clone(),
+    }
+}
+
+/// A sort key that puts `61/2` before `61/10`.
+fn numeric_sort(n: &str) -> String {
+    let mut out = String::new();
+    let mut digits = String::new();
+    for ch in n.chars().chain(std::iter::once('\0')) {
+        if ch.is_ascii_digit() {
+            digits.push(ch);
+            continue;
+        }
+        if !digits.is_empty() {
+            out.push_str(&format!("{digits:0>6}"));
+            digits.clear();
+        }
+        if ch != '\0' {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+fn catalogue_date(kind: ActKind, number: &str) -> Option<Date> {
+    catalogue()
+        .lookup(kind, Organ::GA, number)
+        .and_then(|e| e.date.as_deref())
+        .and_then(Date::from_iso)
+}
+
+fn act_items(
+    sh: &Shared,
+    partial: &str,
+    ctx: &ActContext,
+    lang: Lang,
+    range: lsp::Range,
+    typed: &str,
+) -> Vec<lsp::CompletionItem> {
+    let want = ctx.kind.unwrap_or(ActKind::Resolution);
+    let mut seen = HashSet::new();
+    let mut cands: Vec<Candidate> = Vec::new();
+    let from_index = |ix: &unlsp_index::workspace::WorkspaceIndex,
+                      source: u8,
+                      seen: &mut HashSet<String>,
+                      cands: &mut Vec<Candidate>| {
+        for (_, f) in ix.keys_starting_with(partial) {
+            let Some(n) = f.number.clone() else { continue };
+            if !seen.insert(n.clone()) {
+                continue;
+            }
+            let organ = if f.organ.as_deref() == Some("SC") {
+                Organ::SC
+            } else {
+                Organ::GA
+            };
+            cands.push(Candidate {
+                date: catalogue_date(want, &n),
+                number: n,
+                kind: want,
+                organ,
+                title: f.title.clone(),
+                source,
+            });
+        }
+    };
+    from_index(&sh.index(), 0, &mut seen, &mut cands);
+    from_index(sh.refs().index(), 1, &mut seen, &mut cands);
+    if !partial.is_empty() {
+        for e in catalogue().entries() {
+            if cands.len() >= MAX_ITEMS {
+                break;
+            }
+            if ctx.kind.is_some_and(|k| k != e.kind)
+                || !e.number.starts_with(partial)
+                || !seen.insert(e.number.clone())
+            {
+                continue;
+            }
+            cands.push(Candidate {
+                number: e.number.clone(),
+                kind: e.kind,
+                organ: e.organ,
+                title: e.title.clone(),
+                date: e.date.as_deref().and_then(Date::from_iso),
+                source: 2,
+            });
+        }
+    }
+    let zh = ctx.zh_start.is_some();
+    cands
+        .into_iter()
+        .map(|c| {
+            let text = insert_text(&c, lang, zh);
+            let title = c.title.as_deref().map(|t| super::first_words(t, 160));
+            let detail = match (&c.date, &title) {
+                (Some(d), Some(t)) => Some(format!("{} — {t}", d.iso())),
+                (Some(d), None) => Some(d.iso()),
+                (None, t) => t.clone(),
+            };
+            lsp::CompletionItem {
+                label: c.number.clone(),
+                kind: Some(lsp::CompletionItemKind::REFERENCE),
+                detail,
+                sort_text: Some(format!("{}{}", c.source, numeric_sort(&c.number))),
+                filter_text: Some(format!("{typed}{}", c.number)),
+                text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit::new(
+                    range, text,
+                ))),
+                ..Default::default()
+            }
+        })
+        .collect()
+}
+
+/// The part a new paragraph at `o` belongs to.
+fn class_at(v: &View, o: usize, line_has_number: bool) -> LeadClass {
+    let t = v.doc.tree();
+    if line_has_number {
+        return LeadClass::Operative;
+    }
+    let path = t.path_at(o);
+    if path
+        .iter()
+        .any(|n| matches!(n.kind, NodeKind::OperativePart | NodeKind::Operative))
+    {
+        return LeadClass::Operative;
+    }
+    if path.iter().any(|n| n.kind == NodeKind::Preamble) {
+        return LeadClass::Preambular;
+    }
+    match t.nodes_of(NodeKind::Operative).first() {
+        Some(n) if n.range.start <= o => LeadClass::Operative,
+        _ => LeadClass::Preambular,
+    }
+}
+
+fn lead_items(
+    v: &View,
+    o: usize,
+    partial: &str,
+    range: lsp::Range,
+    numbered: bool,
+) -> Vec<lsp::CompletionItem> {
+    let class = class_at(v, o, numbered);
+    let lang = v.doc.lang();
+    let used: HashSet<&str> = {
+        let mut u = HashSet::new();
+        v.doc.tree().walk(|n, _| {
+            if let Some(l) = &n.lead
+                && l.class == class
+                && l.range.end <= o
+            {
+                u.insert(l.base.as_str());
+            }
+        });
+        u
+    };
+    let p = partial.to_lowercase();
+    let mut seen = HashSet::new();
+    let mut items = Vec::new();
+    // leads that agree with the author in its gender only (UN082)
+    let gender = (v.doc.tree().meta.author.as_deref()).and_then(|a| lang.table().author_gender(a));
+    for e in &lexicon().entries {
+        if e.lang != lang
+            || e.class != class
+            || gender.is_some() && e.gender.is_some_and(|g| Some(g) != gender)
+        {
+            continue;
+        }
+        let rank = match e.form {
+            LeadForm::Base => {
+                if used.contains(e.base.as_str()) {
+                    2
+                } else {
+                    1
+                }
+            }
+            LeadForm::Also | LeadForm::Further if used.contains(e.base.as_str()) => 0,
+            _ => continue,
+        };
+        // `Req` finds `Also requests` too: repeat forms filter on their base
+        let filter = if e.form == LeadForm::Base {
+            e.phrase.clone()
+        } else {
+            format!("{} {}", e.base, e.phrase)
+        };
+        if !p.is_empty()
+            && !e.phrase.to_lowercase().starts_with(&p)
+            && !e.base.to_lowercase().starts_with(&p)
+        {
+            continue;
+        }
+        if !seen.insert(e.phrase.clone()) {
+            continue;
+        }
+        items.push(lsp::CompletionItem {
+            label: e.phrase.clone(),
+            kind: Some(lsp::CompletionItemKind::KEYWORD),
+            detail: Some(format!(
+                "{} lead{}",
+                match class {
+                    LeadClass::Preambular => "preambular",
+                    LeadClass::Operative => "operative",
+                },
+                if e.gloss.is_empty() || e.gloss == e.phrase {
+                    String::new()
+                } else {
+                    format!(" — {}", e.gloss)
+                }
+            )),
+            sort_text: Some(format!("{rank}{}", e.phrase)),
+            filter_text: Some(filter),
+            text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit::new(
+                range,
+                e.phrase.clone(),
+            ))),
+            ..Default::default()
+        });
+    }
+    items
+}
+
+pub fn completion(sh: &Shared, p: lsp::CompletionParams) -> Option<lsp::CompletionResponse> {
+    let uri = p.text_document_position.text_document.uri;
+    let pos = p.text_document_position.position;
+    enum Want {
+        Acts(String, ActContext, Lang, lsp::Range, String),
+        Leads(Vec<lsp::CompletionItem>),
+    }
+    // the text the items' edits replace, for clients that ignore the range
+    let mut replaced = String::new();
+    let want = with_view(sh, &uri, |v| {
+        let o = v.offset(pos);
+        let rope = v.rope();
+        let line = rope.byte_to_line(o);
+        let ls = rope.line_to_byte(line);
+        let prefix = v.text().get(ls..o)?;
+        if let Some(partial) = citation_partial(prefix) {
+            let ctx = act_context(prefix, partial);
+            let lang = v.doc.lang();
+            // Chinese: the whole form replaces `第 61/`; else the number
+            let start = match ctx.zh_start {
+                Some(z) => ls + z,
+                None => o - partial.len(),
+            };
+            let typed = prefix[start - ls..prefix.len() - partial.len()].to_string();
+            replaced = prefix[start - ls..].to_string();
+            let r = convert::range(rope, &(start..o), v.enc);
+            return Some(Want::Acts(partial.to_string(), ctx, lang, r, typed));
+        }
+        // a paragraph start: optional number label, then at most a few words
+        let trimmed = prefix.trim_start();
+        let after_label = trimmed.trim_start_matches(|c: char| c.is_ascii_digit());
+        let numbered = after_label.len() < trimmed.len() && after_label.starts_with('.');
+        let words = if numbered {
+            after_label[1..].trim_start()
+        } else {
+            trimmed
+        };
+        let plain = words
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '*' || c == '_');
+        if !plain || words.chars().count() > 40 {
+            return None;
+        }
+        let partial = words.trim_start_matches(['*', '_']);
+        let start = o - partial.len();
+        replaced = partial.to_string();
+        let r = convert::range(rope, &(start..o), v.enc);
+        Some(Want::Leads(lead_items(v, o, partial, r, numbered)))
+    })?;
+    let mut items = match want {
+        Want::Acts(partial, ctx, lang, r, typed) => act_items(sh, &partial, &ctx, lang, r, &typed),
+        Want::Leads(items) => items,
+    };
+    if !sh.neg().completion_text_edit {
+        for it in &mut items {
+            without_range(it, &replaced);
+        }
+    }
+    Some(lsp::CompletionResponse::List(lsp::CompletionList {
+        is_incomplete: items.len() >= MAX_ITEMS,
+        items,
+    }))
+}
+
+/// The word a client replaces when it ignores the edit's range: the letters,
+/// digits and `_` before the cursor (Vim's `\k*$`, VS Code's word pattern).
+fn client_word(typed: &str) -> &str {
+    let start = typed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '_')
+        .last()
+        .map_or(typed.len(), |(i, _)| i);
+    &typed[start..]
+}
+
+/// What to insert over the client's own word when the edit would have replaced
+/// `typed`: the edit's text after the part of `typed` the client keeps
+/// (`61/7` → the client replaces `7`, so `61/75 of …` becomes `75 of …`).
+/// Chinese forms that start before `第` lose the date: `第 61/` → `100 号决议`.
+fn text_without_range(new_text: &str, typed: &str) -> String {
+    let kept = &typed[..typed.len() - client_word(typed).len()];
+    if kept.is_empty() {
+        return new_text.to_string();
+    }
+    let (lower_new, lower_kept) = (new_text.to_lowercase(), kept.to_lowercase());
+    match lower_new.find(&lower_kept) {
+        // lower-casing may change byte lengths: map back by characters
+        Some(i) => {
+            let skip = lower_new[..i + lower_kept.len()].chars().count();
+            new_text.chars().skip(skip).collect()
+        }
+        None => new_text.to_string(),
+    }
+}
+
+/// Neovim 0.7's omnifunc inserts `textEdit.newText` at the start of the word
+/// under the cursor: send an `insertText` that is right there instead.
+fn without_range(it: &mut lsp::CompletionItem, typed: &str) {
+    let Some(lsp::CompletionTextEdit::Edit(e)) = it.text_edit.take() else {
+        return;
+    };
+    let text = text_without_range(&e.new_text, typed);
+    it.filter_text = Some(text.clone());
+    it.insert_text = Some(text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_numbers_after_act_nouns() {
+        assert_eq!(
+            citation_partial("Recalling its resolution 61/1"),
+            Some("61/1")
+        );
+        assert_eq!(
+            citation_partial("Recalling its resolutions 60/93 and "),
+            Some("")
+        );
+        assert_eq!(citation_partial("Recalling its resolution "), Some(""));
+        assert_eq!(citation_partial("回顾其第 61/"), Some("61/"));
+        assert_eq!(
+            citation_partial("Recalling its resolution 61/100 of 6 December"),
+            None.or(citation_partial(
+                "Recalling its resolution 61/100 of 6 December"
+            ))
+        );
+        assert_eq!(citation_partial("Recalling the report"), None);
+    }
+
+    #[test]
+    fn insert_text_is_right_over_the_clients_word() {
+        let t = text_without_range;
+        assert_eq!(
+            t("61/75 of 2 December 2006", "61/7"),
+            "75 of 2 December 2006"
+        );
+        assert_eq!(
+            t("61/75 of 2 December 2006", "61/"),
+            "75 of 2 December 2006"
+        );
+        assert_eq!(t("61/75", ""), "61/75");
+        assert_eq!(t("Also requests", "Also req"), "requests");
+        assert_eq!(t("Also requests", "also "), "requests");
+        assert_eq!(t("Requests", "Req"), "Requests");
+        assert_eq!(
+            t("2007 年 9 月 13 日第 61/295 号决议", "第 61/"),
+            "295 号决议"
+        );
+    }
+
+    #[test]
+    fn chinese_context_starts_at_di() {
+        let p = "回顾其第 61/";
+        let c = act_context(p, citation_partial(p).unwrap());
+        assert_eq!(c.zh_start, Some("回顾其".len()));
+        let p = "Recalling its decision 61/5";
+        let c = act_context(p, citation_partial(p).unwrap());
+        assert_eq!((c.kind, c.zh_start), (Some(ActKind::Decision), None));
+        assert!(numeric_sort("61/2") < numeric_sort("61/10"));
+    }
+}
