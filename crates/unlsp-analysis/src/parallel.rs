@@ -17,6 +17,7 @@ use unlsp_syntax::cjk::{is_arabic, is_cjk, is_cyrillic};
 use unlsp_syntax::dates::Date;
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::lexicon::{LeadClass, lexicon};
+use unlsp_syntax::numbers::label_ordinal;
 use unlsp_syntax::tree::{Node, NodeKind, Tree};
 
 /// One language version: its text and its tree.
@@ -525,64 +526,6 @@ fn strip_label(l: &str) -> String {
         c.is_whitespace() || matches!(c, '(' | ')' | '（' | '）' | '.' | '-' | '[' | ']' | '．')
     })
     .to_lowercase()
-}
-
-const CYRILLIC_LABELS: &str = "абвгдежзиклмнопрстуфхцчшщэюя";
-const ARABIC_LABELS: &str = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ";
-
-/// `5.` → 5; `(b)` → 2; `(aa)` → 27; `б)` → 2; `(هـ)` → 5; `(iv)` → 4 in a
-/// group that starts with `(i)`.
-pub fn label_ordinal(label: &str, roman: bool) -> Option<u32> {
-    let s = strip_label(label).replace('ـ', "");
-    if s.is_empty() {
-        return None;
-    }
-    if s.bytes().all(|b| b.is_ascii_digit()) {
-        return s.parse().ok();
-    }
-    if roman && let Some(r) = roman_value(&s) {
-        return Some(r);
-    }
-    let mut cs = s.chars();
-    let first = cs.next()?;
-    let len = s.chars().count() as u32;
-    if !s.chars().all(|c| c == first) {
-        return roman_value(&s);
-    }
-    let pos = if first.is_ascii_lowercase() {
-        first as u32 - 'a' as u32
-    } else if let Some(i) = CYRILLIC_LABELS.chars().position(|c| c == first) {
-        i as u32
-    } else if let Some(i) = ARABIC_LABELS.chars().position(|c| c == first) {
-        i as u32
-    } else if first == 'ا' || first == 'إ' {
-        0
-    } else {
-        return None;
-    };
-    Some(pos + 1 + 26 * (len - 1))
-}
-
-fn roman_value(s: &str) -> Option<u32> {
-    let val = |c| match c {
-        'i' => Some(1),
-        'v' => Some(5),
-        'x' => Some(10),
-        'l' => Some(50),
-        'c' => Some(100),
-        _ => None,
-    };
-    let digits: Option<Vec<u32>> = s.chars().map(val).collect();
-    let d = digits?;
-    let mut total = 0i64;
-    for (i, &x) in d.iter().enumerate() {
-        if d.get(i + 1).is_some_and(|&n| n > x) {
-            total -= x as i64;
-        } else {
-            total += x as i64;
-        }
-    }
-    (total > 0).then_some(total as u32)
 }
 
 /// The English glosses of a lead's base entry (`决定` → `decides`), lower case.

@@ -10,6 +10,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use unlsp_syntax::numbers::{is_upper_roman, roman_value as any_roman_value};
 
 static DATA: &[u8] = include_bytes!("../../../grammar/catalogue.tsv.gz");
 
@@ -562,34 +563,6 @@ fn split_sc(s: &str) -> Option<(u32, Option<u16>)> {
     None
 }
 
-fn is_roman(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'))
-}
-
-fn roman_value(s: &str) -> Option<u32> {
-    if !is_roman(s) {
-        return None;
-    }
-    let val = |c| match c {
-        b'I' => 1,
-        b'V' => 5,
-        b'X' => 10,
-        b'L' => 50,
-        _ => 0,
-    };
-    let b = s.as_bytes();
-    let mut total = 0i32;
-    for i in 0..b.len() {
-        let v = val(b[i]);
-        if i + 1 < b.len() && v < val(b[i + 1]) {
-            total -= v;
-        } else {
-            total += v;
-        }
-    }
-    (total > 0).then_some(total as u32)
-}
-
 /// Canonical GA number: `61/100`, `56/24 V` (`56/24V`), `S-27/2`, `ES-10/19`,
 /// `1514 (XV)` (`1514(XV)`, `1514 ( XV )`), `217 A (III)` (`217A(III)`), `3201 (S-VI)`.
 fn normalise_ga(s: &str) -> Option<Cow<'_, str>> {
@@ -694,6 +667,11 @@ fn normalise_session(s: &str) -> Option<String> {
         return Some(n.to_string());
     }
     roman_value(&up).map(|n| n.to_string())
+}
+
+/// A session numeral in capitals (`XV`).
+fn roman_value(s: &str) -> Option<u32> {
+    is_upper_roman(s).then(|| any_roman_value(s)).flatten()
 }
 
 #[cfg(test)]

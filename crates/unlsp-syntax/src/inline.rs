@@ -8,6 +8,7 @@ use crate::cjk::{SpaceTrim, is_cjk, is_space, superscript_digit};
 use crate::dates::{self, Date};
 use crate::lang::Lang;
 use crate::lexer::normalise_number;
+use crate::numbers::roman;
 use crate::patterns::Releasable;
 use crate::symbols::{self, SymbolProblem};
 use crate::tree::{Citation, CitationKind, DateRef, FootnoteRef, ParagraphRef, SymbolRef};
@@ -817,25 +818,6 @@ static OTHER_GRAMMARS: LazyLock<Vec<(Lang, OtherGrammar)>> = LazyLock::new(|| {
 static OTHER_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:S-|ES-)?[0-9٠-٩]{1,4}\s?/\s?[0-9٠-٩]{1,4}(?:\s?[A-Z](?-u:\b))?(?:\s?\((?:[IVXL]+|\d{4})\))?|[0-9٠-٩]{1,4}\s?(?:[A-Z]\s?)?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|[0-9٠-٩]{4}|دإ?-[0-9٠-٩]{1,2})\)|[0-9٠-٩]{1,4}(?:[^0-9٠-٩/]|$))").unwrap()
 });
-
-fn roman(mut n: u32) -> String {
-    let mut s = String::new();
-    for (v, r) in [
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ] {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
-}
 
 /// `1514 (د-15)` → `1514 (XV)`, `٦١/١٠٠` → `61/100`, `40 / 152` → `40/152`.
 fn other_target(raw: &str) -> String {

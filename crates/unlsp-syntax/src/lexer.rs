@@ -8,6 +8,7 @@ use crate::cjk::{SpaceTrim, is_cjk, is_space, superscript_digit};
 use crate::dates;
 use crate::lang::{PackedCounts, ScriptCounts};
 use crate::lexicon::{LeadClass, LeadMatch, lexicon};
+use crate::numbers::arabic_indic_digit;
 use crate::patterns::*;
 use crate::symbols;
 
@@ -715,14 +716,6 @@ fn sub_label(line: &str) -> Option<(std::ops::Range<usize>, usize)> {
     }
     let c = SUBLABEL.captures(line)?;
     Some((c.get(1).or_else(|| c.get(4))?.range(), c.get(0)?.end()))
-}
-
-/// [`FOOTNOTE_DEF_PLAIN`]'s number (group 1) and where its text starts
-/// (group 2). The usual shape (ASCII blanks, one to three ASCII digits, a
-/// space) is read by hand, the rest by the expression.
-/// `٣` → 3.
-fn arabic_indic_digit(c: char) -> Option<u32> {
-    ('٠'..='٩').contains(&c).then(|| c as u32 - '٠' as u32)
 }
 
 fn footnote_def_plain(line: &str) -> Option<(std::ops::Range<usize>, usize)> {

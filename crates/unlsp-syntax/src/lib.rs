@@ -15,6 +15,7 @@ pub mod inline;
 pub mod lang;
 pub mod lexer;
 pub mod lexicon;
+pub mod numbers;
 pub mod patterns;
 pub mod symbols;
 pub mod text;

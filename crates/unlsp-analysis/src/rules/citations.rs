@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use unlsp_index::catalogue::{ActKind, Organ, catalogue};
 use unlsp_syntax::dates::Date;
 use unlsp_syntax::lang::Lang;
+use unlsp_syntax::numbers::{is_upper_roman as is_roman, roman, roman_value as any_roman_value};
 use unlsp_syntax::tree::{Citation, CitationKind};
 
 fn acts<'a>(cx: &Ctx<'a>) -> impl Iterator<Item = &'a Citation> {
@@ -16,55 +17,6 @@ fn acts<'a>(cx: &Ctx<'a>) -> impl Iterator<Item = &'a Citation> {
         .citations
         .iter()
         .filter(|c| c.kind != CitationKind::Document)
-}
-
-fn is_roman(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
-}
-
-fn roman_value(s: &str) -> Option<u32> {
-    if !is_roman(s) {
-        return None;
-    }
-    let v: Vec<u32> = s
-        .chars()
-        .map(|c| match c {
-            'I' => 1,
-            'V' => 5,
-            'X' => 10,
-            'L' => 50,
-            _ => 100,
-        })
-        .collect();
-    let mut t = 0i64;
-    for i in 0..v.len() {
-        if v.get(i + 1).is_some_and(|n| *n > v[i]) {
-            t -= v[i] as i64;
-        } else {
-            t += v[i] as i64;
-        }
-    }
-    (t > 0).then_some(t as u32)
-}
-
-pub fn roman(mut n: u32) -> String {
-    let t = [
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut s = String::new();
-    for (v, r) in t {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
 }
 
 /// The parenthesised suffix of a target: `2231 (2015)` → `2015`.
@@ -1462,6 +1414,11 @@ fn introduces_act(cx: &Ctx, c: &Citation) -> bool {
     }
     let between = super::slice(cx.text, l.range.end, c.list_range.start);
     between.chars().count() < 12
+}
+
+/// A session numeral in capitals (`XV`).
+fn roman_value(s: &str) -> Option<u32> {
+    is_roman(s).then(|| any_roman_value(s)).flatten()
 }
 
 #[cfg(test)]

@@ -1,8 +1,6 @@
 //! A. Numbers, sessions, dates and the closing formula.
 
-use super::{
-    chinese_number, chinese_numeral, ordinal_value, ordinal_word, own_session, units, view,
-};
+use super::{own_session, units, view};
 use crate::pattern::Pattern;
 use crate::{ALL_KINDS, Ctx, Edit, RES_DRAFT, RES_ONLY, Reach, RuleDef, Severity, Sink};
 use regex::Regex;
@@ -10,6 +8,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 use unlsp_syntax::dates::Date;
 use unlsp_syntax::lang::Lang;
+use unlsp_syntax::numbers::{chinese_number, chinese_numeral, ordinal_value, ordinal_word};
 use unlsp_syntax::tree::{DocKind, NodeKind};
 
 fn is_ga(cx: &Ctx) -> bool {

@@ -5,6 +5,7 @@ use crate::{ALL_KINDS, Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
 use std::ops::Range;
 use std::sync::LazyLock;
 use unlsp_syntax::lang::Lang;
+use unlsp_syntax::numbers::{label_for, label_ordinal};
 use unlsp_syntax::tree::{Node, NodeKind};
 
 pub const UN001: RuleDef = RuleDef {
@@ -417,57 +418,6 @@ pub const UN012: RuleDef = RuleDef {
     check: un012,
 };
 
-/// Ordinal of a label: `(c)` → 3, `(aa)` → 27, `(iv)` → 4 (roman when `roman`).
-pub fn label_ordinal(label: &str, roman: bool) -> Option<u32> {
-    let core: String = label.chars().filter(|c| c.is_alphanumeric()).collect();
-    if core.is_empty() {
-        return None;
-    }
-    if let Some(c) = core.chars().next()
-        && ('㈠'..='㈩').contains(&c)
-    {
-        return Some(c as u32 - '㈠' as u32 + 1);
-    }
-    // Arabic letters run in abjad order, the order of the part letters' names
-    // (`ألف`, `باء`, `جيم` …): `(أ)`, `(ب)`, `(ج)` (S/RES/381 (1975)); the
-    // Charter's Article 86, 1 (ج) is (c) in English
-    if let Some(c) = core.chars().next()
-        && ('\u{0621}'..='\u{064A}').contains(&c)
-    {
-        return abjad().iter().position(|l| *l == c).map(|i| i as u32 + 1);
-    }
-    if roman {
-        let mut total = 0i32;
-        let vals: Vec<i32> = core
-            .chars()
-            .map(|c| match c {
-                'i' => 1,
-                'v' => 5,
-                'x' => 10,
-                'l' => 50,
-                'c' => 100,
-                _ => 0,
-            })
-            .collect();
-        if vals.contains(&0) {
-            return None;
-        }
-        for (i, v) in vals.iter().enumerate() {
-            if vals.get(i + 1).is_some_and(|n| n > v) {
-                total -= v;
-            } else {
-                total += v;
-            }
-        }
-        return (total > 0).then_some(total as u32);
-    }
-    let b = core.as_bytes();
-    if !b.iter().all(|c| c.is_ascii_lowercase()) || !b.iter().all(|c| *c == b[0]) {
-        return None;
-    }
-    Some((b[0] - b'a') as u32 + 1 + 26 * (b.len() as u32 - 1))
-}
-
 fn is_roman_list(labels: &[&str]) -> bool {
     let first: String = labels[0].chars().filter(|c| c.is_alphanumeric()).collect();
     first == "i" && labels.get(1).is_none_or(|l| l.contains("ii"))
@@ -544,7 +494,11 @@ fn un012(cx: &Ctx, out: &mut Sink) {
             }
             let mut from = n.range.start.min(first.range.start);
             for s in &subs {
-                let Some(v) = label_ordinal(s.label.as_deref().unwrap_or(""), roman) else {
+                let label = s.label.as_deref().unwrap_or("");
+                // numbered items under a lead-in carry on the document's own
+                // numbering (`11.` after `10.`): only letters are sequenced
+                let lettered = !label.chars().any(|c| c.is_ascii_digit());
+                let Some(v) = label_ordinal(label, roman).filter(|_| lettered) else {
                     continue;
                 };
                 let between = super::slice(cx.text, from, s.range.start);
@@ -587,69 +541,5 @@ fn un012(cx: &Ctx, out: &mut Sink) {
     }
     for n in &cx.tree.nodes {
         scan(cx, n, false, out);
-    }
-}
-
-/// The Arabic sub-paragraph letters in abjad order: the first letters of the
-/// part letters' names of `grammar/languages.toml`.
-fn abjad() -> &'static [char] {
-    static LETTERS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
-        unlsp_syntax::Lang::Ar
-            .table()
-            .part_letters
-            .iter()
-            .filter_map(|(name, _)| name.chars().next())
-            .collect()
-    });
-    &LETTERS
-}
-
-fn label_for(n: u32, roman: bool, like: &str) -> String {
-    let arabic = like.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c));
-    let core = if arabic && !roman {
-        match (n as usize).checked_sub(1).and_then(|i| abjad().get(i)) {
-            // `(هـ)`: the UN writes the fifth letter with its tail
-            Some('ه') => "هـ".to_string(),
-            Some(c) => c.to_string(),
-            None => n.to_string(),
-        }
-    } else if roman {
-        let table = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")];
-        let mut v = n;
-        let mut s = String::new();
-        for (val, sym) in table {
-            while v >= val {
-                s.push_str(sym);
-                v -= val;
-            }
-        }
-        s
-    } else {
-        let letter = (b'a' + ((n - 1) % 26) as u8) as char;
-        std::iter::repeat_n(letter, ((n - 1) / 26 + 1) as usize).collect()
-    };
-    if like.starts_with('(') {
-        format!("({core})")
-    } else {
-        format!("{core})")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ordinals() {
-        assert_eq!(label_ordinal("(c)", false), Some(3));
-        assert_eq!(label_ordinal("(aa)", false), Some(27));
-        assert_eq!(label_ordinal("(iv)", true), Some(4));
-        assert_eq!(label_ordinal("b)", false), Some(2));
-        assert_eq!(label_for(4, true, "(i)"), "(iv)");
-        assert_eq!(label_ordinal("(ج)", false), Some(3));
-        assert_eq!(label_ordinal("(أ )", false), Some(1));
-        assert_eq!(label_ordinal("(هـ)", false), Some(5));
-        assert_eq!(label_for(2, false, "(أ )"), "(ب)");
-        assert_eq!(label_for(5, false, "(أ)"), "(هـ)");
     }
 }

@@ -1,12 +1,13 @@
 //! D. Chinese punctuation and numerals, date formats, agenda sub-items.
 
-use super::{chinese_number, chinese_numeral, units, view};
+use super::{units, view};
 use crate::pattern::Pattern;
 use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
 use regex::Regex;
 use std::sync::LazyLock;
 use unlsp_syntax::cjk::{is_cjk, is_han, is_space};
 use unlsp_syntax::lang::Lang;
+use unlsp_syntax::numbers::{chinese_number, chinese_numeral};
 use unlsp_syntax::tree::NodeKind;
 
 pub const UN070: RuleDef = RuleDef {
