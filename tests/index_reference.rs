@@ -131,7 +131,7 @@ fn a_corrupt_or_foreign_cache_is_rebuilt() {
         good[..good.len() / 2].to_vec(),
     ];
     let mut flipped = good.clone();
-    flipped[8] = flipped[8].wrapping_add(1); // another format version
+    flipped[8] = flipped[8].wrapping_add(1); // the checksum
     damaged.push(flipped);
     let mut noise = good.clone();
     for (i, b) in noise.iter_mut().enumerate().skip(20) {

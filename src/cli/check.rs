@@ -4,7 +4,7 @@ use serde_json::json;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthStr;
-use unlsp_analysis::project::ProjectConfig;
+use unlsp_analysis::project::{self, ProjectConfig};
 use unlsp_analysis::{self as analysis, Diagnostic, Severity};
 use unlsp_syntax::text::LineIndex;
 use unlsp_syntax::{Document, Lang};
@@ -161,24 +161,6 @@ pub fn is_checkable(p: &Path) -> bool {
     n.ends_with(".txt") || n.ends_with(".md") || n.ends_with(".unres")
 }
 
-/// Find `unlsp.toml` in `start` or its ancestors.
-pub fn find_project(start: &Path) -> Option<PathBuf> {
-    let abs = std::fs::canonicalize(start).ok()?;
-    let mut dir = if abs.is_dir() {
-        Some(abs.as_path())
-    } else {
-        abs.parent()
-    };
-    while let Some(d) = dir {
-        let f = d.join("unlsp.toml");
-        if f.is_file() {
-            return Some(f);
-        }
-        dir = d.parent();
-    }
-    None
-}
-
 enum Read {
     Text(String),
     Binary,
@@ -218,23 +200,16 @@ pub fn run(opts: Options) -> i32 {
     }
     let cwd = std::env::current_dir().unwrap_or_default();
     let first = opts.paths.first().cloned().unwrap_or_else(|| cwd.clone());
-    let (project, root) = match find_project(if first.as_os_str() == "-" {
+    let start = if first.as_os_str() == "-" {
         &cwd
     } else {
         &first
-    }) {
-        Some(f) => {
-            let root = f.parent().unwrap().to_path_buf();
-            match std::fs::read_to_string(&f)
-                .map_err(|e| e.to_string())
-                .and_then(|s| ProjectConfig::parse(&s))
-            {
-                Ok(p) => (p, root),
-                Err(e) => {
-                    eprintln!("warning: {e}; using defaults");
-                    (ProjectConfig::default(), root)
-                }
-            }
+    };
+    let (project, root) = match project::discover(start) {
+        Some((root, Ok(p))) => (p, root),
+        Some((root, Err(e))) => {
+            eprintln!("warning: {e}; using defaults");
+            (ProjectConfig::default(), root)
         }
         None => (ProjectConfig::default(), cwd.clone()),
     };

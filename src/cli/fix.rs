@@ -160,90 +160,48 @@ pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
     Ok(())
 }
 
-/// A unified diff of two texts, one hunk per changed run of lines (3 lines of context).
+/// A unified diff of two texts (`--- a/path`, `+++ b/path`, hunks with three
+/// lines of context), by the `similar` crate's line diff.
 pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
     if old == new {
         return String::new();
     }
-    let a: Vec<&str> = old.split_inclusive('\n').collect();
-    let b: Vec<&str> = new.split_inclusive('\n').collect();
-    // longest common subsequence on lines, with the common prefix/suffix cut first
-    let pre = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suf = a[pre..]
-        .iter()
-        .rev()
-        .zip(b[pre..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let (am, bm) = (&a[pre..a.len() - suf], &b[pre..b.len() - suf]);
-    let (n, m) = (am.len(), bm.len());
-    let mut ops: Vec<(char, &str)> = Vec::new();
-    if n * m <= 4_000_000 {
-        let mut dp = vec![vec![0u32; m + 1]; n + 1];
-        for i in (0..n).rev() {
-            for j in (0..m).rev() {
-                dp[i][j] = if am[i] == bm[j] {
-                    dp[i + 1][j + 1] + 1
-                } else {
-                    dp[i + 1][j].max(dp[i][j + 1])
-                };
-            }
-        }
-        let (mut i, mut j) = (0, 0);
-        while i < n || j < m {
-            if i < n && j < m && am[i] == bm[j] {
-                ops.push((' ', am[i]));
-                i += 1;
-                j += 1;
-            } else if i < n && (j == m || dp[i + 1][j] >= dp[i][j + 1]) {
-                ops.push(('-', am[i]));
-                i += 1;
-            } else {
-                ops.push(('+', bm[j]));
-                j += 1;
-            }
-        }
-    } else {
-        ops.extend(am.iter().map(|l| ('-', *l)));
-        ops.extend(bm.iter().map(|l| ('+', *l)));
-    }
-    let mut all: Vec<(char, &str)> = a[..pre].iter().map(|l| (' ', *l)).collect();
-    all.extend(ops);
-    all.extend(a[a.len() - suf..].iter().map(|l| (' ', *l)));
     let p = path.trim_start_matches('/');
-    let mut out = format!("--- a/{p}\n+++ b/{p}\n");
-    let changed: Vec<usize> = all
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| o.0 != ' ')
-        .map(|(i, _)| i)
-        .collect();
-    let mut k = 0;
-    while k < changed.len() {
-        let start = changed[k].saturating_sub(3);
-        let mut end = changed[k];
-        while k < changed.len() && changed[k] <= end + 6 {
-            end = changed[k];
-            k += 1;
-        }
-        let end = (end + 4).min(all.len());
-        let old_before = all[..start].iter().filter(|o| o.0 != '+').count();
-        let new_before = all[..start].iter().filter(|o| o.0 != '-').count();
-        let hunk = &all[start..end];
-        let ol = hunk.iter().filter(|o| o.0 != '+').count();
-        let nl = hunk.iter().filter(|o| o.0 != '-').count();
-        out.push_str(&format!(
-            "@@ -{},{ol} +{},{nl} @@\n",
-            old_before + 1,
-            new_before + 1
-        ));
-        for (c, l) in hunk {
-            out.push(*c);
-            out.push_str(l);
-            if !l.ends_with('\n') {
-                out.push_str("\n\\ No newline at end of file\n");
-            }
-        }
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{p}"), &format!("b/{p}"))
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A long text with scattered changes: each changed line once, never
+    /// the whole file deleted and inserted again.
+    #[test]
+    fn a_long_diff_shows_only_the_changed_lines() {
+        let old: String = (0..3000).map(|i| format!("line {i}\n")).collect();
+        let new: String = (0..3000)
+            .map(|i| {
+                if i % 100 == 7 {
+                    format!("line {i} changed\n")
+                } else {
+                    format!("line {i}\n")
+                }
+            })
+            .collect();
+        let d = unified_diff("/drafts/a.txt", &old, &new);
+        assert!(
+            d.starts_with("--- a/drafts/a.txt\n+++ b/drafts/a.txt\n"),
+            "{d}"
+        );
+        let removed = d.lines().filter(|l| l.starts_with("-line")).count();
+        let added = d.lines().filter(|l| l.starts_with("+line")).count();
+        assert_eq!((removed, added), (30, 30));
+        assert_eq!(d.matches("@@ -").count(), 30);
+        assert!(d.contains("@@ -5,7 +5,7 @@\n line 4\n"), "{d}");
+        assert_eq!(unified_diff("a.txt", &old, &old), "");
     }
-    out
 }

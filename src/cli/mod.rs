@@ -420,20 +420,14 @@ fn reference_documents(
     use unlsp_index::catalogue::{ActKind, Catalogue};
     use unlsp_index::reference::{Options, ReferenceIndex};
     use unlsp_index::workspace::ActKey;
-    let Some(file) = check::find_project(dir) else {
-        return Vec::new();
-    };
-    let project = match std::fs::read_to_string(&file)
-        .map_err(|e| e.to_string())
-        .and_then(|s| unlsp_analysis::project::ProjectConfig::parse(&s))
-    {
-        Ok(p) => p,
-        Err(e) => {
+    let folders = match unlsp_analysis::project::discover(dir) {
+        None => return Vec::new(),
+        Some((root, Ok(p))) => p.reference_folders(Some(&root)),
+        Some((_, Err(e))) => {
             eprintln!("warning: {e}; reference folders not searched");
             return Vec::new();
         }
     };
-    let folders = project.reference_folders(file.parent());
     if folders.is_empty() {
         return Vec::new();
     }

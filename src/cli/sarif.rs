@@ -35,8 +35,21 @@ fn region(li: &LineIndex, text: &str, r: &std::ops::Range<usize>) -> Value {
     })
 }
 
+/// A file's URI: `file:///…` for an absolute path; a relative path stays
+/// relative (resolved against the run's working folder), each segment
+/// percent-encoded (`my draft#2.txt` → `my%20draft%232.txt`).
 fn uri(path: &str) -> String {
-    path.replace('\\', "/").replace(' ', "%20")
+    let p = std::path::Path::new(path);
+    if p.is_absolute()
+        && let Ok(u) = url::Url::from_file_path(p)
+    {
+        return u.to_string();
+    }
+    let mut u = url::Url::parse("file:///").expect("a valid base");
+    if let Ok(mut segments) = u.path_segments_mut() {
+        segments.clear().extend(path.split(['/', '\\']));
+    }
+    u.path().trim_start_matches('/').to_string()
 }
 
 pub fn sarif(reports: &[FileReport]) -> Value {
@@ -159,4 +172,24 @@ pub fn github(reports: &[FileReport]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri;
+
+    #[test]
+    fn file_uris_are_percent_encoded() {
+        assert_eq!(uri("drafts/a.txt"), "drafts/a.txt");
+        assert_eq!(
+            uri("my drafts/a#2 (rev).txt"),
+            "my%20drafts/a%232%20(rev).txt"
+        );
+        assert_eq!(uri("drafts\\a.txt"), "drafts/a.txt");
+        assert_eq!(
+            uri("/tmp/проект/a.txt"),
+            "file:///tmp/%D0%BF%D1%80%D0%BE%D0%B5%D0%BA%D1%82/a.txt"
+        );
+        assert_eq!(uri("/tmp/50%.txt"), "file:///tmp/50%25.txt");
+    }
 }

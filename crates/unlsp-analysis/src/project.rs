@@ -1,11 +1,51 @@
-//! `unlsp.toml`, the project file read by both the CLI and the server. Parsing
-//! only (no I/O): the callers read the file. An invalid file gives a message
-//! naming the line, and the callers go on with defaults.
+//! `unlsp.toml`, the project file read by both the CLI and the server: found
+//! ([`find`]), read ([`load`]) and parsed here, the one place that knows its
+//! name. An invalid file (bad TOML, an unknown rule, an invalid glob) gives a
+//! message naming what is wrong, and the callers go on with defaults.
 
 use crate::Severity;
 use crate::config::{Config, Silence};
+use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The project file's name.
+pub const FILE_NAME: &str = "unlsp.toml";
+
+/// The project file in `start` (a folder or a file's folder) or the nearest
+/// ancestor that has one.
+pub fn find(start: &Path) -> Option<PathBuf> {
+    let abs = std::fs::canonicalize(start).ok()?;
+    let first = if abs.is_dir() {
+        Some(abs.as_path())
+    } else {
+        abs.parent()
+    };
+    first?
+        .ancestors()
+        .map(|d| d.join(FILE_NAME))
+        .find(|f| f.is_file())
+}
+
+/// The project around `start`: its root folder and its parsed file, or
+/// `None` outside any project.
+pub fn discover(start: &Path) -> Option<(PathBuf, Result<ProjectConfig, String>)> {
+    let root = find(start)?.parent()?.to_path_buf();
+    let cfg = load(&root).and_then(|c| c.ok_or_else(|| format!("{FILE_NAME}: not found")));
+    Some((root, cfg))
+}
+
+/// The project file of the folder `root`: `Ok(None)` when there is none,
+/// `Err` naming the line or the glob when it is invalid.
+pub fn load(root: &Path) -> Result<Option<ProjectConfig>, String> {
+    let f = root.join(FILE_NAME);
+    match std::fs::read_to_string(&f) {
+        Ok(s) => ProjectConfig::parse(&s).map(Some),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("{}: {e}", f.display())),
+    }
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -32,6 +72,46 @@ pub struct ProjectConfig {
     /// root or absolute, `~` expanded), indexed read-only and cached on disk.
     #[serde(default, alias = "referenceFolders")]
     pub reference_folders: Vec<String>,
+    /// The globs above, compiled once when the file is parsed.
+    #[serde(skip)]
+    globs: Globs,
+}
+
+/// `exclude` as one set, and each `silence` entry's file pattern.
+#[derive(Debug, Clone, Default)]
+struct Globs {
+    exclude: GlobSet,
+    silence: Vec<Option<GlobMatcher>>,
+}
+
+/// Compiled from the patterns, which the derived comparison already compares.
+impl PartialEq for Globs {
+    fn eq(&self, _: &Globs) -> bool {
+        true
+    }
+}
+
+impl Globs {
+    fn compile(exclude: &[String], silence: &[SilenceEntry]) -> Result<Globs, String> {
+        let invalid = |what: &str, g: &str, e: globset::Error| {
+            format!("unlsp.toml: {what}: invalid glob `{g}`: {}", e.kind())
+        };
+        let mut set = GlobSetBuilder::new();
+        for g in exclude {
+            set.add(Glob::new(g).map_err(|e| invalid("exclude", g, e))?);
+        }
+        let exclude = set.build().map_err(|e| invalid("exclude", "", e))?;
+        let silence = silence
+            .iter()
+            .map(|s| match Glob::new(&s.file) {
+                Ok(g) => Ok(Some(g.compile_matcher())),
+                // a plain file name with glob characters is matched as written
+                Err(_) if !s.file.contains(['*', '?', '[', '{']) => Ok(None),
+                Err(e) => Err(invalid("silence file", &s.file, e)),
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Globs { exclude, silence })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -45,7 +125,7 @@ pub struct SilenceEntry {
 
 impl ProjectConfig {
     pub fn parse(src: &str) -> Result<ProjectConfig, String> {
-        let cfg: ProjectConfig = toml::from_str(src).map_err(|e| {
+        let mut cfg: ProjectConfig = toml::from_str(src).map_err(|e| {
             let line = e
                 .span()
                 .map(|s| src[..s.start.min(src.len())].lines().count().max(1));
@@ -64,6 +144,7 @@ impl ProjectConfig {
                 ));
             }
         }
+        cfg.globs = Globs::compile(&cfg.exclude, &cfg.silence)?;
         Ok(cfg)
     }
 
@@ -77,11 +158,9 @@ impl ProjectConfig {
             c.overrides.insert(id, Severity::parse(sev));
         }
         if let Some(p) = rel_path {
-            for s in &self.silence {
-                let matches = globset::Glob::new(&s.file)
-                    .map(|g| g.compile_matcher().is_match(p))
-                    .unwrap_or(false)
-                    || s.file == p;
+            for (i, s) in self.silence.iter().enumerate() {
+                let glob = self.globs.silence.get(i).and_then(Option::as_ref);
+                let matches = glob.is_some_and(|g| g.is_match(p)) || s.file == p;
                 if matches {
                     c.silenced.push(Silence {
                         rule: s.rule.clone(),
@@ -106,11 +185,7 @@ impl ProjectConfig {
     }
 
     pub fn is_excluded(&self, rel_path: &str) -> bool {
-        self.exclude.iter().any(|g| {
-            globset::Glob::new(g)
-                .map(|g| g.compile_matcher().is_match(rel_path))
-                .unwrap_or(false)
-        })
+        self.globs.exclude.is_match(rel_path)
     }
 }
 
@@ -132,6 +207,34 @@ mod tests {
         assert_eq!(c.overrides["UN006"], Some(Severity::Error));
         assert_eq!(c.silenced.len(), 1);
         assert!(ProjectConfig::parse("[rules]\nUN999 = \"off\"\n").is_err());
+    }
+
+    #[test]
+    fn globs_are_compiled_once_and_invalid_ones_reported() {
+        let p = ProjectConfig::parse("exclude = [\"old/**\", \"*.bak.txt\"]\n[[silence]]\nfile = \"drafts/*.txt\"\nrule = \"UN008\"\n").unwrap();
+        assert!(p.is_excluded("old/a/b.txt"));
+        assert!(p.is_excluded("x.bak.txt"));
+        assert!(!p.is_excluded("new/a.txt"));
+        assert_eq!(p.rule_config(Some("drafts/a.txt")).silenced.len(), 1);
+        assert_eq!(p.rule_config(Some("other/a.txt")).silenced.len(), 0);
+        let e = ProjectConfig::parse("exclude = [\"drafts/[a\"]\n").unwrap_err();
+        assert!(e.contains("exclude") && e.contains("drafts/[a"), "{e}");
+        let e =
+            ProjectConfig::parse("[[silence]]\nfile = \"a/{b\"\nrule = \"UN008\"\n").unwrap_err();
+        assert!(e.contains("silence") && e.contains("a/{b"), "{e}");
+    }
+
+    #[test]
+    fn the_project_file_is_found_in_an_ancestor() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("a/b")).unwrap();
+        std::fs::write(dir.path().join(FILE_NAME), "language = \"fr\"\n").unwrap();
+        std::fs::write(dir.path().join("a/b/x.txt"), "").unwrap();
+        let found = find(&dir.path().join("a/b/x.txt")).unwrap();
+        assert_eq!(found, dir.path().canonicalize().unwrap().join(FILE_NAME));
+        let cfg = load(found.parent().unwrap()).unwrap().unwrap();
+        assert_eq!(cfg.language.as_deref(), Some("fr"));
+        assert_eq!(load(&dir.path().join("a")).unwrap(), None);
     }
 
     #[test]

@@ -1,22 +1,29 @@
 //! The on-disk cache of a reference folder's facts: one file per folder under
-//! the cache directory, a small hand-rolled binary format (length-prefixed
-//! fields, little-endian integers). Each entry keeps the file's path relative
-//! to the folder, its modification time and size (what invalidates it) and
-//! its facts — never its text.
+//! the cache directory. The image is a magic tag, a CRC-32 of the body and
+//! the body in `postcard`'s compact serde format. Each entry keeps the file's
+//! path relative to the folder, its modification time and size (what
+//! invalidates it) and its facts — never its text.
 //!
 //! Reading is defensive: a missing, truncated, corrupt or other-version file
-//! reads as "no cache" (`None`), never a panic; writing goes to a temporary
-//! file renamed over the old one, so a reader never sees half a cache.
+//! (the first format, a hand-rolled one, among them) reads as "no cache"
+//! (`None`) and is rebuilt, never a panic; writing goes to a temporary file
+//! renamed over the old one, so a reader never sees half a cache.
 
 use crate::workspace::{ActKey, CitedAct, FileFacts};
+use rustc_hash::FxHasher;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::hash::{Hash, Hasher};
 use std::io::Write;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use unlsp_syntax::Lang;
 use unlsp_syntax::tree::CitationKind;
 
 const MAGIC: &[u8; 8] = b"UNLSPRF\0";
-/// Bumped whenever the format or the facts a parse yields change.
-pub const VERSION: u32 = 1;
+/// Bumped whenever the format or the facts a parse yields change (1: the
+/// hand-rolled format; 2: postcard).
+pub const VERSION: u32 = 2;
 /// The package version: another release may parse differently, so its
 /// caches are not trusted.
 const BUILD: &str = env!("CARGO_PKG_VERSION");
@@ -51,14 +58,12 @@ pub fn cache_dir() -> Option<PathBuf> {
     env("HOME").map(|h| h.join(".cache").join("unlsp"))
 }
 
-/// FNV-1a, stable across builds (the cache file name of a folder).
-fn fnv(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+/// A folder's key in cache file names: FxHash, whose algorithm does not
+/// change between runs.
+fn folder_hash(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    s.hash(&mut h);
+    h.finish()
 }
 
 /// The cache file of `folder` (an absolute path) inside `dir`.
@@ -74,88 +79,40 @@ pub fn cache_file(dir: &Path, folder: &Path) -> PathBuf {
                 .collect::<String>()
         })
         .unwrap_or_default();
-    dir.join(format!("ref-{name}-{:016x}.bin", fnv(&key)))
+    dir.join(format!("ref-{name}-{:016x}.bin", folder_hash(&key)))
 }
 
 // ---------------------------------------------------------------- encoding
 
-struct Enc(Vec<u8>);
-
-impl Enc {
-    fn u8(&mut self, v: u8) {
-        self.0.push(v);
-    }
-    fn u32(&mut self, v: u32) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    fn u64(&mut self, v: u64) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    fn len(&mut self, n: usize) {
-        self.u32(u32::try_from(n).unwrap_or(u32::MAX));
-    }
-    fn str(&mut self, s: &str) {
-        self.len(s.len());
-        self.0.extend_from_slice(s.as_bytes());
-    }
-    fn opt_str(&mut self, s: &Option<String>) {
-        match s {
-            Some(s) => {
-                self.u8(1);
-                self.str(s);
-            }
-            None => self.u8(0),
-        }
-    }
-    fn range(&mut self, r: &std::ops::Range<usize>) {
-        self.u32(r.start as u32);
-        self.u32(r.end as u32);
-    }
+/// The body of a cache image.
+#[derive(Serialize, Deserialize)]
+struct Image<'a> {
+    version: u32,
+    build: Cow<'a, str>,
+    folder: Cow<'a, str>,
+    files: Vec<WireFile<'a>>,
 }
 
-struct Dec<'a> {
-    b: &'a [u8],
-    at: usize,
+#[derive(Serialize, Deserialize)]
+struct WireFile<'a> {
+    rel: Cow<'a, str>,
+    mtime: u64,
+    size: u64,
+    facts: Option<WireFacts<'a>>,
 }
 
-impl<'a> Dec<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let end = self.at.checked_add(n)?;
-        let s = self.b.get(self.at..end)?;
-        self.at = end;
-        Some(s)
-    }
-    fn u8(&mut self) -> Option<u8> {
-        Some(self.take(1)?[0])
-    }
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-    /// A count, checked against what is left so that a corrupt length cannot
-    /// make us allocate gigabytes.
-    fn count(&mut self, min_item: usize) -> Option<usize> {
-        let n = self.u32()? as usize;
-        (n.saturating_mul(min_item) <= self.b.len() - self.at).then_some(n)
-    }
-    fn str(&mut self) -> Option<String> {
-        let n = self.count(1)?;
-        String::from_utf8(self.take(n)?.to_vec()).ok()
-    }
-    fn opt_str(&mut self) -> Option<Option<String>> {
-        match self.u8()? {
-            0 => Some(None),
-            1 => Some(Some(self.str()?)),
-            _ => None,
-        }
-    }
-    fn range(&mut self) -> Option<std::ops::Range<usize>> {
-        let a = self.u32()? as usize;
-        let b = self.u32()? as usize;
-        (a <= b).then_some(a..b)
-    }
+/// [`FileFacts`] without what is derived on reading (the id, the citations'
+/// keys).
+#[derive(Serialize, Deserialize)]
+struct WireFacts<'a> {
+    symbol: Option<Cow<'a, str>>,
+    number: Option<Cow<'a, str>>,
+    title: Option<Cow<'a, str>>,
+    organ: Option<Cow<'a, str>>,
+    lang: Option<Cow<'a, str>>,
+    self_range: Option<Range<usize>>,
+    paragraphs: Vec<(Cow<'a, str>, Range<usize>)>,
+    citations: Vec<(u8, Cow<'a, str>, Range<usize>)>,
 }
 
 fn kind_code(k: CitationKind) -> u8 {
@@ -175,99 +132,100 @@ fn kind_of(c: u8) -> Option<CitationKind> {
     })
 }
 
-fn put_facts(e: &mut Enc, f: &FileFacts) {
-    e.opt_str(&f.symbol);
-    e.opt_str(&f.number);
-    e.opt_str(&f.title);
-    e.opt_str(&f.organ);
-    e.opt_str(&f.lang.map(|l| l.code().to_string()));
-    match &f.self_range {
-        Some(r) => {
-            e.u8(1);
-            e.range(r);
-        }
-        None => e.u8(0),
-    }
-    e.len(f.paragraphs.len());
-    for (l, r) in &f.paragraphs {
-        e.str(l);
-        e.range(r);
-    }
-    e.len(f.citations.len());
-    for c in &f.citations {
-        e.u8(kind_code(c.kind));
-        e.str(&c.target);
-        e.range(&c.range);
-    }
+fn borrowed(s: &Option<String>) -> Option<Cow<'_, str>> {
+    s.as_deref().map(Cow::Borrowed)
 }
 
-fn get_facts(d: &mut Dec, id: String) -> Option<FileFacts> {
-    let symbol = d.opt_str()?;
-    let number = d.opt_str()?;
-    let title = d.opt_str()?;
-    let organ = d.opt_str()?;
-    let lang = match d.opt_str()? {
-        Some(c) => Some(Lang::from_code(&c)?),
-        None => None,
-    };
-    let self_range = match d.u8()? {
-        0 => None,
-        1 => Some(d.range()?),
-        _ => return None,
-    };
-    let n = d.count(12)?;
-    let mut paragraphs = Vec::with_capacity(n);
-    for _ in 0..n {
-        paragraphs.push((d.str()?, d.range()?));
+fn owned(s: Option<Cow<'_, str>>) -> Option<String> {
+    s.map(Cow::into_owned)
+}
+
+impl<'a> WireFacts<'a> {
+    fn of(f: &'a FileFacts) -> WireFacts<'a> {
+        WireFacts {
+            symbol: borrowed(&f.symbol),
+            number: borrowed(&f.number),
+            title: borrowed(&f.title),
+            organ: borrowed(&f.organ),
+            lang: f.lang.map(|l| Cow::Borrowed(l.code())),
+            self_range: f.self_range.clone(),
+            paragraphs: f
+                .paragraphs
+                .iter()
+                .map(|(l, r)| (Cow::Borrowed(l.as_str()), r.clone()))
+                .collect(),
+            citations: f
+                .citations
+                .iter()
+                .map(|c| {
+                    (
+                        kind_code(c.kind),
+                        Cow::Borrowed(c.target.as_str()),
+                        c.range.clone(),
+                    )
+                })
+                .collect(),
+        }
     }
-    let n = d.count(13)?;
-    let mut citations = Vec::with_capacity(n);
-    for _ in 0..n {
-        let kind = kind_of(d.u8()?)?;
-        let target = d.str()?;
-        let range = d.range()?;
-        citations.push(CitedAct {
-            key: ActKey::new(&target),
-            kind,
-            target,
-            range,
-        });
+
+    fn facts(self, id: String) -> Option<FileFacts> {
+        let lang = match self.lang {
+            Some(c) => Some(Lang::from_code(&c)?),
+            None => None,
+        };
+        let citations = self
+            .citations
+            .into_iter()
+            .map(|(kind, target, range)| {
+                Some(CitedAct {
+                    key: ActKey::new(&target),
+                    kind: kind_of(kind)?,
+                    target: target.into_owned(),
+                    range,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(FileFacts {
+            id,
+            symbol: owned(self.symbol),
+            number: owned(self.number),
+            title: owned(self.title),
+            organ: owned(self.organ),
+            lang,
+            self_range: self.self_range,
+            paragraphs: self
+                .paragraphs
+                .into_iter()
+                .map(|(l, r)| (l.into_owned(), r))
+                .collect(),
+            citations,
+        })
     }
-    Some(FileFacts {
-        id,
-        symbol,
-        number,
-        title,
-        organ,
-        lang,
-        self_range,
-        paragraphs,
-        citations,
-    })
 }
 
 /// The cache image of `folder`'s files. Facts ids are not stored: they are
 /// the folder joined with `rel` (see [`decode`]).
 pub fn encode(folder: &Path, files: &[CachedFile]) -> Vec<u8> {
-    let mut e = Enc(Vec::with_capacity(64 + files.len() * 512));
-    e.0.extend_from_slice(MAGIC);
-    e.u32(VERSION);
-    e.str(BUILD);
-    e.str(&folder.to_string_lossy());
-    e.len(files.len());
-    for f in files {
-        e.str(&f.rel);
-        e.u64(f.mtime);
-        e.u64(f.size);
-        match &f.facts {
-            Some(facts) => {
-                e.u8(1);
-                put_facts(&mut e, facts);
-            }
-            None => e.u8(0),
-        }
-    }
-    e.0
+    let image = Image {
+        version: VERSION,
+        build: Cow::Borrowed(BUILD),
+        folder: folder.to_string_lossy(),
+        files: files
+            .iter()
+            .map(|f| WireFile {
+                rel: Cow::Borrowed(&f.rel),
+                mtime: f.mtime,
+                size: f.size,
+                facts: f.facts.as_ref().map(WireFacts::of),
+            })
+            .collect(),
+    };
+    let body = postcard::to_allocvec(&image).expect("facts always serialise");
+    let mut out = Vec::with_capacity(MAGIC.len() + 4 + body.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
+    out.extend_from_slice(&body);
+    out
 }
 
 /// Read a cache image; `None` when it is not a cache of this version for
@@ -278,32 +236,35 @@ pub fn decode(
     folder: &Path,
     id_of: &dyn Fn(&str) -> String,
 ) -> Option<Vec<CachedFile>> {
-    let mut d = Dec { b: bytes, at: 0 };
-    if d.take(MAGIC.len())? != MAGIC || d.u32()? != VERSION || d.str()? != BUILD {
+    let rest = bytes.strip_prefix(MAGIC)?;
+    let (crc, body) = rest.split_first_chunk::<4>()?;
+    if u32::from_le_bytes(*crc) != crc32fast::hash(body) {
         return None;
     }
-    if d.str()? != folder.to_string_lossy() {
+    let (image, left): (Image, _) = postcard::take_from_bytes(body).ok()?;
+    if !left.is_empty()
+        || image.version != VERSION
+        || image.build != BUILD
+        || image.folder != folder.to_string_lossy()
+    {
         return None;
     }
-    let n = d.count(21)?;
-    let mut out = Vec::with_capacity(n);
-    for _ in 0..n {
-        let rel = d.str()?;
-        let mtime = d.u64()?;
-        let size = d.u64()?;
-        let facts = match d.u8()? {
-            0 => None,
-            1 => Some(get_facts(&mut d, id_of(&rel))?),
-            _ => return None,
-        };
-        out.push(CachedFile {
-            rel,
-            mtime,
-            size,
-            facts,
-        });
-    }
-    (d.at == bytes.len()).then_some(out)
+    image
+        .files
+        .into_iter()
+        .map(|f| {
+            let facts = match f.facts {
+                Some(w) => Some(w.facts(id_of(&f.rel))?),
+                None => None,
+            };
+            Some(CachedFile {
+                rel: f.rel.into_owned(),
+                mtime: f.mtime,
+                size: f.size,
+                facts,
+            })
+        })
+        .collect()
 }
 
 /// Load the cache of `folder` from `dir`; `None` when absent or unusable.
@@ -312,22 +273,18 @@ pub fn load(dir: &Path, folder: &Path, id_of: &dyn Fn(&str) -> String) -> Option
     decode(&bytes, folder, id_of)
 }
 
-/// Write the cache of `folder` atomically (a temporary file, then a rename).
+/// Write the cache of `folder` atomically (a temporary file in the cache
+/// directory, then a rename over the old one).
 pub fn store(dir: &Path, folder: &Path, files: &[CachedFile]) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    let target = cache_file(dir, folder);
-    let tmp = target.with_extension(format!("tmp{}", std::process::id()));
-    let write = || -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(&encode(folder, files))?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, &target)
-    };
-    let r = write();
-    if r.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    r
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".ref-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(&encode(folder, files))?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(cache_file(dir, folder)).map_err(|e| e.error)?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -374,5 +331,26 @@ mod tests {
         let mut v = bytes.clone();
         v[8] ^= 0xff;
         assert!(decode(&v, folder, &id_of).is_none());
+        // any flipped byte of the body: the checksum refuses it
+        for i in (12..bytes.len()).step_by(3) {
+            let mut v = bytes.clone();
+            v[i] ^= 0x20;
+            assert!(decode(&v, folder, &id_of).is_none(), "byte {i}");
+        }
+    }
+
+    /// A cache of the first, hand-rolled format (magic, version 1 as a
+    /// little-endian u32, then length-prefixed fields) is not read: the
+    /// folder is indexed again and the cache rewritten in this format.
+    #[test]
+    fn a_first_format_cache_is_not_read() {
+        let mut old = MAGIC.to_vec();
+        old.extend_from_slice(&1u32.to_le_bytes());
+        for s in [BUILD, "/r"] {
+            old.extend_from_slice(&(s.len() as u32).to_le_bytes());
+            old.extend_from_slice(s.as_bytes());
+        }
+        old.extend_from_slice(&0u32.to_le_bytes());
+        assert!(decode(&old, Path::new("/r"), &|r: &str| r.to_string()).is_none());
     }
 }

@@ -141,38 +141,27 @@ fn parse_file(path: &Path, id: String) -> Parsed {
     Parsed::Facts(FileFacts::from_tree(&id, doc.tree()))
 }
 
-/// Run `f` over `items` on `threads` threads, in any order; results in the
-/// items' order (`None` for an item whose thread panicked).
+/// Run `f` over `items` on a pool of `threads` threads; results in the
+/// items' order (`None` for an item whose parse panicked).
 fn parallel<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
     f: &(dyn Fn(&T) -> R + Sync),
 ) -> Vec<Option<R>> {
-    let next = AtomicUsize::new(0);
-    let n = threads.max(1).min(items.len().max(1));
-    let parts: Vec<Vec<(usize, R)>> = std::thread::scope(|s| {
-        let hs: Vec<_> = (0..n)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(it) = items.get(i) else { break };
-                        mine.push((i, f(it)));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        hs.into_iter()
-            .map(|h| h.join().unwrap_or_default())
+    use rayon::prelude::*;
+    let run = || {
+        items
+            .par_iter()
+            .map(|it| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(it))).ok())
             .collect()
-    });
-    let mut out: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
-    for (i, r) in parts.into_iter().flatten() {
-        out[i] = Some(r);
+    };
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.max(1))
+        .build()
+    {
+        Ok(pool) => pool.install(run),
+        Err(_) => run(),
     }
-    out
 }
 
 /// Index one folder (see the module comment). `progress(done, total)` is
