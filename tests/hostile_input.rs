@@ -370,7 +370,7 @@ fn count(hay: &str, needle: &str) -> usize {
         .count()
 }
 
-/// Was a bug (fixed): `walk` in src/cli/check.rs followed a symlink to a directory and only
+/// Was a bug (fixed): `walk` (src/cli/check/files.rs) followed a symlink to a directory and only
 /// stops at depth 64 (or the kernel's ELOOP), and `collect_files` dedups by
 /// path, not by canonical path, so `drafts/loop -> .` makes
 /// `drafts/loop/loop/…/a.txt` a new file each time: `unlsp check drafts`
@@ -593,4 +593,25 @@ fn diff_reports_and_fails_on_errors() {
     assert_eq!(std::fs::read_to_string(&f).unwrap(), text);
     let (o, _) = check(&tmp, &[&f, Path::new("--diff"), Path::new("--exit-zero")]);
     assert_eq!(no_panic(&o, "diff"), 0);
+}
+
+/// An invalid glob in `unlsp.toml` is reported (it used to match nothing,
+/// silently); the check goes on with defaults.
+#[test]
+fn an_invalid_glob_in_the_project_file_is_reported() {
+    let tmp = Tmp::new("bad-glob");
+    std::fs::write(tmp.0.join("unlsp.toml"), "exclude = [\"old/[a\"]\n").unwrap();
+    std::fs::write(
+        tmp.0.join("draft.txt"),
+        "The General Assembly,\n\n1. Decides to remain seized of the matter.\n",
+    )
+    .unwrap();
+    let (o, _) = check(&tmp, &[Path::new(".")]);
+    no_panic(&o, "invalid glob");
+    let e = stderr(&o);
+    assert!(
+        e.contains("invalid glob `old/[a`") && e.contains("using defaults"),
+        "{e}"
+    );
+    assert!(stdout(&o).contains("1 file checked"), "{}", stdout(&o));
 }

@@ -1,7 +1,7 @@
 //! `unlsp check --format sarif` (SARIF 2.1.0) and `--format github` (workflow
 //! annotations).
 
-use super::check::FileReport;
+use super::check::report::FileReport;
 use serde_json::{Value, json};
 use unlsp_analysis::{Severity, catalogue};
 use unlsp_syntax::text::LineIndex;

@@ -1,0 +1,32 @@
+//! A file's bytes as text: binary files and invalid UTF-8 are told apart
+//! from text, never read as text.
+
+use std::path::Path;
+
+pub(super) enum Read {
+    Text(String),
+    Binary,
+    Invalid(String),
+    Io(String),
+}
+
+pub(super) fn read(path: &Path) -> Read {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return Read::Io(format!("{}: {e}", path.display())),
+    };
+    decode(&bytes, &path.display().to_string())
+}
+
+pub(super) fn decode(bytes: &[u8], name: &str) -> Read {
+    if bytes[..bytes.len().min(8192)].contains(&0) {
+        return Read::Binary;
+    }
+    match String::from_utf8(bytes.to_vec()) {
+        Ok(s) => Read::Text(s),
+        Err(e) => Read::Invalid(format!(
+            "{name}: invalid UTF-8 at byte offset {}",
+            e.utf8_error().valid_up_to()
+        )),
+    }
+}
