@@ -1,6 +1,7 @@
 //! Throughput of `unlsp check` on the corpus (or the seeds when the corpus is
 //! absent): parse + every rule, on every core. `cargo bench --bench check_throughput`.
 
+use rayon::prelude::*;
 use std::path::Path;
 use std::time::Instant;
 
@@ -32,12 +33,13 @@ fn main() {
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
     let cfg = unlsp_analysis::Config::default();
     let t0 = Instant::now();
-    let diags: usize = unlsp::cli::check::par_map(&texts, |t| {
-        let doc = unlsp_syntax::Document::new(t);
-        unlsp_analysis::check(&doc, &cfg).len()
-    })
-    .into_iter()
-    .sum();
+    let diags: usize = texts
+        .par_iter()
+        .map(|t| {
+            let doc = unlsp_syntax::Document::new(t);
+            unlsp_analysis::check(&doc, &cfg).len()
+        })
+        .sum();
     let dt = t0.elapsed().as_secs_f64();
     println!(
         "check_throughput: {} documents, {:.1} MB, {diags} diagnostics in {dt:.2} s — {:.0} documents/s, {:.1} MB/s ({} threads)",
