@@ -2,16 +2,14 @@
 //! absent): parse + every rule, on every core. `cargo bench --bench check_throughput`.
 
 use rayon::prelude::*;
-use std::path::Path;
 use std::time::Instant;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = root.join("../shared/corpus/texts/en");
+    let dir = unlsp_corpus::shared_root().join("corpus/texts/en");
     let dir = if dir.is_dir() {
         dir
     } else {
-        root.join("../shared/seeds")
+        unlsp_corpus::shared_root().join("seeds")
     };
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .map(|r| {

@@ -19,7 +19,7 @@ const DOCS: usize = 10_000;
 fn sources() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for dir in [
-        root.join("../shared/corpus/texts/en"),
+        unlsp_corpus::shared_root().join("corpus/texts/en"),
         root.join("examples"),
     ] {
         let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)

@@ -34,7 +34,7 @@ use unlsp_syntax::Document;
 use unlsp_syntax::document::EditPath;
 
 fn corpus_text(limit: usize) -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/texts/en");
+    let dir = unlsp_corpus::shared_root().join("corpus/texts/en");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .map(|rd| rd.flatten().map(|e| e.path()).collect())
         .unwrap_or_default();
@@ -248,7 +248,7 @@ fn edit_tail(one: &str, show: usize) {
 /// repeated): the line is lexed again whole on every edit, but only the
 /// blocks that came out different go on to the assembler.
 fn one_line_edits() {
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let seeds = unlsp_corpus::shared_root().join("seeds");
     let seed = std::fs::read_dir(&seeds)
         .into_iter()
         .flatten()

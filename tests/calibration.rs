@@ -19,8 +19,7 @@ mod corpus_support;
 use corpus_support::par_map;
 
 fn corpus_dir() -> Option<PathBuf> {
-    let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/texts/en");
-    d.is_dir().then_some(d)
+    unlsp_corpus::shared("corpus/texts/en")
 }
 
 /// Adopted resolutions: `A_RES_*` and `S_RES_*`.

@@ -23,14 +23,13 @@
 //! other bodies' acts are gone, the report date of 721 (1991) is the one parse
 //! error left.
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use unlsp_index::catalogue::{ActKind, Entry, Organ, catalogue};
 use unlsp_syntax::dates::Date;
 use unlsp_syntax::{Citation, CitationKind, Document};
 
 fn corpus() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/texts/en");
-    p.exists().then_some(p)
+    unlsp_corpus::shared("corpus/texts/en")
 }
 
 /// The catalogue entry a citation names: by its organ, GA or SC (`None` for

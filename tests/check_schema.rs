@@ -19,7 +19,7 @@ fn check_json_matches_schema_and_ordering() {
         root().join("examples"),
         root().join("tests/fixtures/outline"),
     ];
-    let seeds = root().join("../shared/seeds");
+    let seeds = unlsp_corpus::shared_root().join("seeds");
     if seeds.exists() {
         paths.push(seeds);
     }

@@ -6,7 +6,7 @@ use unlsp_analysis::{self as analysis, Config, Severity};
 use unlsp_syntax::Document;
 
 fn seed(prefix: &str) -> Option<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let dir = unlsp_corpus::shared("seeds")?;
     let f = std::fs::read_dir(dir)
         .ok()?
         .flatten()

@@ -35,11 +35,10 @@ fn floors() -> Vec<Floor> {
 
 #[test]
 fn the_sample_meets_its_floors() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if !root.join("akn").is_dir() {
-        eprintln!("note: ../shared/corpus/akn not found; conformance skipped");
+    if unlsp_corpus::shared("corpus/akn").is_none() {
         return;
     }
+    let root = unlsp_corpus::shared_root().join("corpus");
     let opts = Options {
         akn: root.join("akn"),
         texts: Some(root.join("texts/en")),

@@ -9,8 +9,7 @@ use std::path::{Path, PathBuf};
 use unlsp_syntax::{Document, NodeKind};
 
 fn corpus() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    p.exists().then_some(p)
+    unlsp_corpus::shared("corpus")
 }
 
 fn read_index(root: &Path) -> HashMap<String, (String, usize)> {

@@ -277,7 +277,7 @@ fn sample() -> Vec<PathBuf> {
     let mut files = Vec::new();
     for dir in ["texts", "pages"] {
         corpus_support::files_under(
-            &corpus_support::root().join("../shared/corpus").join(dir),
+            &unlsp_corpus::shared_root().join("corpus").join(dir),
             &mut files,
         );
     }

@@ -87,10 +87,7 @@ const MEASURED_LEADS: &[(&str, usize, usize)] = &[
 ];
 
 fn pages() -> Option<Vec<(String, PathBuf)>> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/pages");
-    if !root.exists() {
-        return None;
-    }
+    let root = unlsp_corpus::shared("corpus/pages")?;
     let mut v = Vec::new();
     for l in LANGS {
         let Ok(rd) = std::fs::read_dir(root.join(l)) else {

@@ -55,11 +55,9 @@ fn un082_on_s_res_381_in_arabic() {
 #[test]
 fn un082_on_the_real_french_and_russian_council_pages() {
     // The Council's own pages carry no adjectival lead in the wrong gender.
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/pages");
-    if !root.exists() {
-        eprintln!("corpus/pages not found; skipped");
+    let Some(root) = unlsp_corpus::shared("corpus/pages") else {
         return;
-    }
+    };
     for f in ["fr/sc-draft-iraq-2003.txt", "ru/S_RES_1518_2003.txt"] {
         let text = std::fs::read_to_string(root.join(f)).unwrap();
         assert!(diags(&text, "UN082").is_empty(), "{f}");

@@ -159,10 +159,9 @@ fn french_and_spanish_sub_labels() {
 /// (seed 003, GA 62/47).
 #[test]
 fn chinese_closing_in_chinese_numerals() {
-    let Ok(seed) = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/seeds/003_1512857cda4d73a0.txt"),
-    ) else {
+    let Ok(seed) =
+        std::fs::read_to_string(unlsp_corpus::shared_root().join("seeds/003_1512857cda4d73a0.txt"))
+    else {
         eprintln!("seeds not found; skipped");
         return;
     };
@@ -187,9 +186,7 @@ fn chinese_closing_in_chinese_numerals() {
 }
 
 fn page(name: &str) -> Option<String> {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus/pages")
-        .join(name);
+    let p = unlsp_corpus::shared_root().join("corpus/pages").join(name);
     let t = std::fs::read_to_string(p).ok();
     if t.is_none() {
         eprintln!("corpus/pages/{name} not found; skipped");
@@ -308,7 +305,9 @@ fn a_run_in_author_line_and_a_wrapped_dash_number() {
 /// title, leave the tree a fresh parse gives.
 #[test]
 fn page_shapes_reparse_incrementally() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let Some(root) = unlsp_corpus::shared("corpus") else {
+        return;
+    };
     let (Ok(long), Some(p665), Some(p2751)) = (
         std::fs::read_to_string(root.join("texts/en/A_RES_79_100.txt")),
         page("fr/S_RES_665_1990.txt"),

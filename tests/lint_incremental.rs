@@ -30,10 +30,13 @@ fn texts(stride: usize) -> Vec<PathBuf> {
     let mut out = Vec::new();
     files_under(&root().join("tests/fixtures/rules"), &mut out);
     files_under(&root().join("examples"), &mut out);
-    files_under(&root().join("../shared/seeds"), &mut out);
-    files_under(&root().join("../shared/corpus/pages"), &mut out);
+    files_under(&unlsp_corpus::shared_root().join("seeds"), &mut out);
+    files_under(&unlsp_corpus::shared_root().join("corpus/pages"), &mut out);
     let mut corpus = Vec::new();
-    files_under(&root().join("../shared/corpus/texts"), &mut corpus);
+    files_under(
+        &unlsp_corpus::shared_root().join("corpus/texts"),
+        &mut corpus,
+    );
     out.extend(corpus.into_iter().step_by(stride));
     out
 }
@@ -201,10 +204,13 @@ fn all_rules() -> Config {
 
 fn seed_texts() -> Vec<String> {
     let mut files = Vec::new();
-    files_under(&root().join("../shared/seeds"), &mut files);
+    files_under(&unlsp_corpus::shared_root().join("seeds"), &mut files);
     files_under(&root().join("examples"), &mut files);
     let mut corpus = Vec::new();
-    files_under(&root().join("../shared/corpus/texts/en"), &mut corpus);
+    files_under(
+        &unlsp_corpus::shared_root().join("corpus/texts/en"),
+        &mut corpus,
+    );
     files.extend(corpus.into_iter().step_by(97).take(12));
     files
         .iter()

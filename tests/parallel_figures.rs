@@ -7,14 +7,13 @@
 //! Run with `--nocapture` to see the tables.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use unlsp_analysis::parallel::{self, DiffKind, Version, segment_class, split_bitext};
 use unlsp_syntax::lexicon::LeadClass;
 use unlsp_syntax::{Document, Lang};
 
 fn shared() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    p.join("corpus").exists().then_some(p)
+    unlsp_corpus::shared("corpus").map(|_| unlsp_corpus::shared_root())
 }
 
 fn name(c: Option<LeadClass>) -> &'static str {

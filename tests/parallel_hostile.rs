@@ -3,7 +3,6 @@
 //! as a bilingual file, and hostile fragments (skipped without the corpus for
 //! the pages, always for the fragments).
 
-use std::path::Path;
 use unlsp_analysis::parallel::{Version, compare, segment_class, split_bitext};
 use unlsp_syntax::{Document, Lang};
 
@@ -64,11 +63,10 @@ fn hostile_fragments() {
 
 #[test]
 fn every_corpus_page_against_every_other() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/pages");
-    let Ok(langs) = std::fs::read_dir(&dir) else {
-        eprintln!("note: ../shared/corpus/pages not found; skipped");
+    let Some(dir) = unlsp_corpus::shared("corpus/pages") else {
         return;
     };
+    let langs = std::fs::read_dir(&dir).unwrap();
     let mut texts = Vec::new();
     for l in langs.flatten() {
         for f in std::fs::read_dir(l.path()).into_iter().flatten().flatten() {

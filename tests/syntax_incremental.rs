@@ -11,8 +11,11 @@ use unlsp_syntax::document::EditPath;
 fn sources() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
-    for dir in ["../shared/seeds", "tests/fixtures/outline"] {
-        if let Ok(rd) = std::fs::read_dir(root.join(dir)) {
+    for dir in [
+        unlsp_corpus::shared_root().join("seeds"),
+        root.join("tests/fixtures/outline"),
+    ] {
+        if let Ok(rd) = std::fs::read_dir(dir) {
             let mut files: Vec<_> = rd
                 .flatten()
                 .map(|e| e.path())
@@ -30,7 +33,9 @@ fn sources() -> Vec<String> {
         "S_RES_1445_2002.txt",
         "A_C.1_80_L.10.txt",
     ] {
-        if let Ok(t) = std::fs::read_to_string(root.join("../shared/corpus/texts/en").join(f)) {
+        if let Ok(t) =
+            std::fs::read_to_string(unlsp_corpus::shared_root().join("corpus/texts/en").join(f))
+        {
             out.push(t);
         }
     }
@@ -252,8 +257,12 @@ fn markdown_front_matter_and_comments_follow_edits() {
 }
 
 fn corpus(name: &str) -> Option<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(root.join("../shared/corpus/texts/en").join(name)).ok()
+    std::fs::read_to_string(
+        unlsp_corpus::shared_root()
+            .join("corpus/texts/en")
+            .join(name),
+    )
+    .ok()
 }
 
 /// Several corpus resolutions one after the other (~150 KB): many checkpoints,
@@ -396,8 +405,7 @@ fn furniture_comes_and_goes() {
 /// many blocks of one line, the edits re-lex the whole line.
 #[test]
 fn huge_one_line_text() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let Some(seed) = std::fs::read_dir(root.join("../shared/seeds"))
+    let Some(seed) = std::fs::read_dir(unlsp_corpus::shared_root().join("seeds"))
         .into_iter()
         .flatten()
         .flatten()

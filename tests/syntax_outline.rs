@@ -11,7 +11,7 @@ fn root() -> &'static Path {
 }
 
 fn seed(prefix: &str) -> Option<String> {
-    let dir = root().join("../shared/seeds");
+    let dir = unlsp_corpus::shared_root().join("seeds");
     let rd = std::fs::read_dir(&dir).ok()?;
     let p = rd
         .flatten()
@@ -32,7 +32,7 @@ fn fixtures() -> Vec<PathBuf> {
             .flatten()
             .map(|e| e.path()),
     );
-    if let Ok(rd) = std::fs::read_dir(root().join("../shared/seeds")) {
+    if let Ok(rd) = std::fs::read_dir(unlsp_corpus::shared_root().join("seeds")) {
         v.extend(rd.flatten().map(|e| e.path()));
     }
     v.sort();
@@ -245,7 +245,7 @@ fn ranges_are_on_char_boundaries() {
         .map(|f| std::fs::read_to_string(f).unwrap())
         .collect();
     texts.push("大会，\n回顾其 2006 年 12 月 6 日第 61/100 号决议第 5 段所述，\n1. 请秘书长按照上文第 1 段所述提出报告；¹\n2. 决定继续审议。\n".into());
-    if let Ok(rd) = std::fs::read_dir(root().join("../shared/corpus/pages/zh")) {
+    if let Ok(rd) = std::fs::read_dir(unlsp_corpus::shared_root().join("corpus/pages/zh")) {
         for e in rd.flatten() {
             texts.push(std::fs::read_to_string(e.path()).unwrap());
         }
@@ -291,11 +291,13 @@ fn markdown_renderings_count_as_the_clean_text() {
             count(d, NodeKind::Footnote),
         )
     };
-    let clean = std::fs::read_to_string(root().join("../shared/corpus/texts/en/A_RES_79_163.txt"))
-        .ok()
-        .map(|t| counts(&Document::new(&t)))
-        // the AKN markup's counts, when the shared texts are not there
-        .unwrap_or((8, 2, 7));
+    let clean = std::fs::read_to_string(
+        unlsp_corpus::shared_root().join("corpus/texts/en/A_RES_79_163.txt"),
+    )
+    .ok()
+    .map(|t| counts(&Document::new(&t)))
+    // the AKN markup's counts, when the shared texts are not there
+    .unwrap_or((8, 2, 7));
     for (file, lang, lead) in [
         ("A_RES_79_163_markdown.md", unlsp_syntax::Lang::En, "Aware"),
         (

@@ -122,11 +122,15 @@ fn first_difference(a: &UnitFacts, b: &UnitFacts) -> String {
 #[test]
 fn segments_have_the_facts_of_the_whole() {
     let mut files = Vec::new();
-    for d in ["tests/fixtures", "examples", "../shared/seeds"] {
+    for d in ["tests/fixtures", "examples"] {
         files_under(&root().join(d), &mut files);
     }
+    files_under(&unlsp_corpus::shared_root().join("seeds"), &mut files);
     let mut corpus = Vec::new();
-    files_under(&root().join("../shared/corpus/texts"), &mut corpus);
+    files_under(
+        &unlsp_corpus::shared_root().join("corpus/texts"),
+        &mut corpus,
+    );
     // every corpus text when asked, else every third (CI's time)
     let stride = if std::env::var("UNLSP_SEGMENTS_ALL").is_ok() {
         1

@@ -15,7 +15,7 @@ use unlsp::conformance::{self, Options, render::Shape};
 const USAGE: &str = "usage: conformance [--akn DIR] [--texts DIR] [--every N] [--lang en,fr] [--shape clean,wrapped,one-line,markdown,word] [--misses FIELD] [--no-pdf] [--render FILE.xml.gz]";
 
 fn main() -> ExitCode {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let root = unlsp_corpus::shared_root().join("corpus");
     let mut opts = Options {
         akn: root.join("akn"),
         texts: Some(root.join("texts/en")),

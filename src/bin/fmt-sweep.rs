@@ -19,7 +19,7 @@ use unlsp_analysis::fmt::promise::Audit;
 const USAGE: &str = "usage: fmt-sweep [--corpus DIR] [--every N] [--no-akn] [--akn-every N] [--list] [--show FILE] [--fix]";
 
 fn main() -> ExitCode {
-    let mut root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let mut root = unlsp_corpus::shared_root().join("corpus");
     let (mut every, mut akn_every, mut akn, mut list) = (1usize, 1usize, true, false);
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {

@@ -21,7 +21,7 @@ use unlsp_syntax::Document;
 const USAGE: &str = "usage: snapshot [--corpus DIR] [--every N] [--show FILE]";
 
 fn main() -> ExitCode {
-    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let shared = unlsp_corpus::shared_root();
     let mut root = shared.join("corpus");
     let mut every = 1usize;
     let mut args = std::env::args().skip(1);

@@ -18,12 +18,33 @@ pub fn workspace_root() -> PathBuf {
         .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
 }
 
-/// `../shared` beside the checkout, or `UNLSP_SHARED` when set.
+/// `../shared` beside the checkout, or `UNLSP_SHARED` when set. Under
+/// `CI=true` a root without its corpus panics: every test that reads the
+/// corpus comes through here, so none can pass by skipping.
 pub fn shared_root() -> PathBuf {
-    match std::env::var_os("UNLSP_SHARED") {
+    let root = match std::env::var_os("UNLSP_SHARED") {
         Some(p) => PathBuf::from(p),
         None => workspace_root().join("../shared"),
+    };
+    if let Err(e) = usable(&root, in_ci()) {
+        panic!("{e}");
     }
+    root
+}
+
+/// A shared root without its corpus is an error in CI only.
+fn usable(root: &Path, ci: bool) -> Result<(), String> {
+    if ci && !root.join("corpus").is_dir() {
+        return Err(format!(
+            "{} has no corpus and CI=true: the corpus tests would pass without testing anything",
+            root.display()
+        ));
+    }
+    Ok(())
+}
+
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
 }
 
 /// A folder of the shared data (`corpus/texts/en`, `seeds`, …), or `None`
@@ -34,7 +55,7 @@ pub fn shared(sub: &str) -> Option<PathBuf> {
     if p.exists() {
         return Some(p);
     }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
+    if in_ci() {
         panic!(
             "{} is missing and CI=true: the corpus tests would pass without testing anything",
             p.display()
@@ -84,6 +105,18 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_corpus_fails_in_ci_only() {
+        let nowhere = Path::new("/nonexistent/shared");
+        assert!(usable(nowhere, false).is_ok());
+        let e = usable(nowhere, true).unwrap_err();
+        assert!(e.contains("CI=true"), "{e}");
+        let dir = tempdir();
+        std::fs::create_dir_all(dir.join("corpus")).unwrap();
+        assert!(usable(&dir, true).is_ok());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn texts_are_found_recursively_in_order() {
         let dir = tempdir();
         std::fs::create_dir_all(dir.join("b")).unwrap();
@@ -99,7 +132,9 @@ mod tests {
     }
 
     fn tempdir() -> PathBuf {
-        let d = std::env::temp_dir().join(format!("unlsp-corpus-{}", std::process::id()));
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let d = std::env::temp_dir().join(format!("unlsp-corpus-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&d);
         std::fs::create_dir_all(&d).unwrap();
         d
