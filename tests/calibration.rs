@@ -1,5 +1,4 @@
-//! Calibration on real adopted resolutions (rules.md, "Calibration principle";
-//! issue 5): the whole catalogue over every adopted resolution of the corpus
+//! Calibration on real adopted resolutions: the whole catalogue over every adopted resolution of the corpus
 //! must give fewer than one error-or-warning per ten documents, and seeded
 //! defects must be found by the right rule at the right place.
 //!
@@ -197,7 +196,7 @@ fn false_positives_on_adopted_resolutions() {
         stale.is_empty(),
         "confirmed.tsv lists defects no diagnostic reports any more: remove them: {stale:#?}"
     );
-    // Target (issue 5): fewer than 1 false positive per 10 documents (0.24
+    // Target: fewer than 1 false positive per 10 documents (0.24
     // on 24 Nov 2026: 23 on 970); the raw figure, confirmed defects included,
     // must not grow back either (0.75: 73).
     assert!(
@@ -293,7 +292,7 @@ fn operatives(doc: &Document) -> Vec<unlsp_syntax::Node> {
         .collect()
 }
 
-/// The defect kinds of issue 5, each applied once at a known place. A kind
+/// The defect kinds, each applied once at a known place. A kind
 /// returns `None` where the document offers no place for it, or where the
 /// change would not create the defect (see the comments).
 fn mutate(kind: &str, text: &str, doc: &Document) -> Option<Mutation> {
@@ -363,7 +362,7 @@ fn mutate(kind: &str, text: &str, doc: &Document) -> Option<Mutation> {
             ))
         }
         "impossible-date" => {
-            // a citation's date (issue 5: "give a citation an impossible date")
+            // a citation's date made impossible
             let c = doc.tree().citations.iter().find(|c| {
                 !c.in_footnote && c.date.is_some_and(|d| d.month == 12 || d.month == 11)
             })?;
@@ -690,7 +689,7 @@ fn recall_by_mutation() {
         let clean_pct = *clean as f64 * 100.0 / *n as f64;
         let label = format!("{k} ({})", rule_of[k]);
         eprintln!("  {label:<36} {n:>9} {hit:>7} {recall:>5.1}% {clean:>18} {clean_pct:>5.1}%");
-        // issue 5: at least 95% per kind, and no new diagnostic elsewhere
+        // at least 95% per kind, and no new diagnostic elsewhere
         if recall < 95.0 || clean_pct < 95.0 {
             failed.push(format!("{k}: found {recall:.1}%, clean {clean_pct:.1}%"));
         }
@@ -700,7 +699,7 @@ fn recall_by_mutation() {
 
 /// A citation date cut by a page break (`61/276 of 29 June` / page foot,
 /// footnotes, running header / `2007`): the date is read across the break and
-/// UN052 says nothing (issue 5; these were eight false positives or
+/// UN052 says nothing (these were eight false positives or
 /// "extraction" entries). Written `29th June 2007` across the same break, it is
 /// reported, without the fix that would delete the footnotes.
 #[test]

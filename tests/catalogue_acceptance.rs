@@ -1,4 +1,4 @@
-//! Acceptance (a) of issue 6: with the bundled catalogue only, on the adopted
+//! The catalogue's acceptance: with the bundled catalogue only, on the adopted
 //! resolutions of the corpus (`texts/en/A_RES_*`, `S_RES_*`), how many
 //! citations of resolutions and decisions resolve to a catalogue entry, and
 //! how many dates written in a citation disagree with the catalogue's date.

@@ -1,4 +1,4 @@
-//! `unlsp lookup` inside a project consults its reference folders (issue 6):
+//! `unlsp lookup` inside a project consults its reference folders:
 //! the entry says where the document lives, and a document the bundled
 //! catalogue does not know is found there. Each test builds a temporary project
 //! (`unlsp.toml` with `reference_folders = ["refs"]`) and runs the binary from a

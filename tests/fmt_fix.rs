@@ -1,4 +1,4 @@
-//! `unlsp fmt` and `unlsp check --fix` keep every word (issue 18, items 1–5),
+//! `unlsp fmt` and `unlsp check --fix` keep every word,
 //! on real text: `tests/fixtures/fmt/` holds corpus files as they are, and a
 //! sample of the corpus (every 20th text) is formatted and fixed whole.
 

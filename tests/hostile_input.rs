@@ -496,7 +496,7 @@ fn mkfifo(p: &Path) {
     assert!(ok, "mkfifo {}", p.display());
 }
 
-/// Issue 18.7: a FIFO anywhere in the tree (also through a symlinked folder,
+/// a FIFO anywhere in the tree (also through a symlinked folder,
 /// or named on the command line) is skipped with a note; reading it would wait
 /// for a writer for ever.
 #[test]
@@ -532,7 +532,7 @@ fn fifos_are_skipped_with_a_note() {
 const DRAFT: &str = "The General Assembly,\n\nRecalling its resolution 61/100,\n\n1. Decides to remain seized of the matter.\n";
 const WITH_ERRORS: &str = "The General Assembly,\n\nRecalling its resolution 61/100 of 31 November 2006,\n\n1. Decides to remain seized of the matter.\n";
 
-/// Issue 18.8: `exclude` holds however the folder is named (`.`, `./dir`,
+/// `exclude` holds however the folder is named (`.`, `./dir`,
 /// `dir`, absolute); with every file excluded the report is the usual one,
 /// empty, and the exit status 0.
 #[test]
@@ -556,7 +556,7 @@ fn exclude_holds_for_relative_paths() {
     }
 }
 
-/// Issue 18.8: an id or prefix that names no rule is refused (exit 2).
+/// an id or prefix that names no rule is refused (exit 2).
 #[test]
 fn unknown_codes_in_select_and_ignore_are_refused() {
     let tmp = Tmp::new("select");
@@ -573,7 +573,7 @@ fn unknown_codes_in_select_and_ignore_are_refused() {
     assert_eq!(no_panic(&o, "prefixes"), 0, "{}", stderr(&o));
 }
 
-/// Issue 18.8: `--diff` shows the fixes and then the report, with the exit
+/// `--diff` shows the fixes and then the report, with the exit
 /// status of `check` (1 on errors; 0 with `--exit-zero`), and writes nothing.
 #[test]
 fn diff_reports_and_fails_on_errors() {

@@ -1,4 +1,4 @@
-//! Incremental linting (issue 5, "Speed"): after an edit only the changed
+//! Incremental linting: after an edit only the changed
 //! units and the document-wide rules run again.
 //!
 //! - Locality: every rule marked `Reach::Unit` gives on a whole document

@@ -1,4 +1,4 @@
-//! Issue 8 acceptance figures on the real text of `../shared` (skipped with a
+//! Acceptance figures of the parallel versions on the real text of `../shared` (skipped with a
 //! note when it is absent):
 //! (a) the lead phrases of the Chinese segments of the parallel corpus are
 //!     classified (preambular, operative, none) like their English twins;

@@ -82,7 +82,7 @@ const INSERTS: &[&str] = &[
     "\nAnnex\n",
     "61st plenary meeting\n5 December 2007\n",
     "大会，",
-    // Markdown drafts (issue 16)
+    // Markdown drafts
     "---\n",
     "\n---\nsymbol: A/RES/79/1\nlanguage: fr\n---\n",
     "title: Oceans\n",
@@ -99,11 +99,11 @@ const INSERTS: &[&str] = &[
     "\n<!--\n",
     "\n## ",
     "# ",
-    // footnote markers as a reader sees them (issue 16 item 4)
+    // footnote markers as a reader sees them
     "nuclear tests6 ",
     "Abyei1, ",
     "2024(1)",
-    // shapes outside the shared extraction (issue 16 item 3)
+    // shapes outside the shared extraction
     "\na. ",
     "\nb. Calls ",
     "\nа) ",
@@ -223,7 +223,7 @@ fn renumbering_splits_and_merges() {
     check_equal(&doc, "split again");
 }
 
-/// Markdown's state over lines (issue 16): front matter opened, closed and
+/// Markdown's state over lines: front matter opened, closed and
 /// its language changed; a comment opened and closed far from each other;
 /// a footnote definition and its marker typed.
 #[test]

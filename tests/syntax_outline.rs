@@ -276,7 +276,7 @@ fn ranges_are_on_char_boundaries() {
     }
 }
 
-/// Markdown drafts are a shape of their own (issue 16): the Markdown
+/// Markdown drafts are a shape of their own: the Markdown
 /// renderings of GA 79/163 (front matter, `*italic*` leads, `[^n]`
 /// footnotes, a suppression comment), in English and French, count the
 /// preambular and operative paragraphs and the footnotes of the clean text,

@@ -1,4 +1,4 @@
-//! The `fmt` sweep (issue 18): `unlsp fmt` over every corpus text — all
+//! The `fmt` sweep: `unlsp fmt` over every corpus text — all
 //! languages of `../shared/corpus/texts/` and `pages/`, and the AKN files
 //! rendered in every shape — counting refusals, character changes, outline
 //! changes and second passes that change the text again. The target is zero

@@ -78,7 +78,7 @@ fn safe_fixes(diags: &[Diagnostic]) -> Vec<std::sync::Arc<Vec<Edit>>> {
 const MAX_ROUNDS: usize = 16;
 
 /// The text with every safe fix applied, round after round until none is
-/// left (issue 18: `--fix` reaches a fixed point), and the number of fixes
+/// left (a fixed point), and the number of fixes
 /// applied. Fixes that would undo one another (a text seen before) stop the
 /// rounds at the first text of the cycle.
 pub fn fix_text(text: &str, lang: Option<Lang>, cfg: &Config) -> (String, usize) {
