@@ -37,21 +37,41 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("unlsp-syntax", &[]),
     ("unlsp-index", &["unlsp-syntax"]),
     ("unlsp-analysis", &["unlsp-syntax", "unlsp-index"]),
-    ("unlsp-server", &["unlsp-syntax", "unlsp-index", "unlsp-analysis"]),
+    (
+        "unlsp-server",
+        &["unlsp-syntax", "unlsp-index", "unlsp-analysis"],
+    ),
     (
         "unlsp",
-        &["unlsp-syntax", "unlsp-index", "unlsp-analysis", "unlsp-server", "unlsp-corpus"],
+        &[
+            "unlsp-syntax",
+            "unlsp-index",
+            "unlsp-analysis",
+            "unlsp-server",
+            "unlsp-corpus",
+        ],
     ),
 ];
 
 /// Crates that speak LSP or run the async protocol loop.
-const LSP: &[&str] = &["tower-lsp-server", "tower-lsp", "lsp-types", "ls-types", "lsp-server"];
+const LSP: &[&str] = &[
+    "tower-lsp-server",
+    "tower-lsp",
+    "lsp-types",
+    "ls-types",
+    "lsp-server",
+];
 const ASYNC: &[&str] = &["tokio", "tower", "futures", "dashmap"];
 
 #[test]
 fn every_crate_uses_only_the_layers_below_it() {
     let m = manifests();
-    assert_eq!(m.len(), LAYERS.len(), "a crate without a layer: {:?}", m.keys());
+    assert_eq!(
+        m.len(),
+        LAYERS.len(),
+        "a crate without a layer: {:?}",
+        m.keys()
+    );
     for (name, allowed) in LAYERS {
         let (deps, _) = &m[*name];
         for d in deps.iter().filter(|d| d.starts_with("unlsp")) {
@@ -75,8 +95,8 @@ fn only_the_server_knows_lsp_and_the_protocol_loop() {
             assert!(!ASYNC.contains(&d.as_str()), "{name} depends on {d}");
         }
     }
-    let root = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
-        .unwrap();
+    let root =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")).unwrap();
     let shared = root.split("[workspace.dependencies]").nth(1).unwrap_or("");
     assert!(
         !LSP.iter().any(|l| shared.contains(&format!("\n{l} "))),

@@ -12,51 +12,54 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use unlsp::conformance::{self, Options, render::Shape};
 
-const USAGE: &str = "usage: conformance [--akn DIR] [--texts DIR] [--every N] [--lang en,fr] [--shape clean,wrapped,one-line,markdown,word] [--misses FIELD] [--no-pdf] [--render FILE.xml.gz]";
+/// The conformance report: the parser scored against the UN's AKN markup.
+#[derive(clap::Parser)]
+struct Args {
+    /// The AKN corpus (`ga/<lang>/…`, `sc/<lang>/…`).
+    #[arg(long)]
+    akn: Option<PathBuf>,
+    /// The English PDF extractions to score as a shape of their own.
+    #[arg(long)]
+    texts: Option<PathBuf>,
+    /// Leave the PDF extractions out.
+    #[arg(long)]
+    no_pdf: bool,
+    /// Every Nth file.
+    #[arg(long, default_value_t = 1)]
+    every: usize,
+    /// Languages, comma-separated (all when absent).
+    #[arg(long, value_delimiter = ',')]
+    lang: Vec<String>,
+    /// Shapes, comma-separated: clean, wrapped, one-line, markdown, word.
+    #[arg(long, value_delimiter = ',', value_parser = shape)]
+    shape: Vec<Shape>,
+    /// List the misses of one field (or `all`) on the tuned half.
+    #[arg(long)]
+    misses: Option<String>,
+    /// Print one AKN file rendered in the first shape asked.
+    #[arg(long)]
+    render: Option<PathBuf>,
+}
+
+fn shape(s: &str) -> Result<Shape, String> {
+    Shape::parse(s).ok_or_else(|| format!("unknown shape `{s}`"))
+}
 
 fn main() -> ExitCode {
+    let args = <Args as clap::Parser>::parse();
     let root = unlsp_corpus::shared_root().join("corpus");
-    let mut opts = Options {
-        akn: root.join("akn"),
-        texts: Some(root.join("texts/en")),
-        every: 1,
-        langs: Vec::new(),
-        shapes: Shape::ALL.to_vec(),
+    let opts = Options {
+        akn: args.akn.unwrap_or_else(|| root.join("akn")),
+        texts: (!args.no_pdf).then(|| args.texts.unwrap_or_else(|| root.join("texts/en"))),
+        every: args.every.max(1),
+        langs: args.lang,
+        shapes: if args.shape.is_empty() {
+            Shape::ALL.to_vec()
+        } else {
+            args.shape
+        },
     };
-    let mut misses: Option<String> = None;
-    let mut render: Option<PathBuf> = None;
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        let mut value = || args.next().unwrap_or_default();
-        match a.as_str() {
-            "--akn" => opts.akn = PathBuf::from(value()),
-            "--texts" => opts.texts = Some(PathBuf::from(value())),
-            "--no-pdf" => opts.texts = None,
-            "--every" => opts.every = value().parse().unwrap_or(1),
-            "--lang" => opts.langs = value().split(',').map(str::to_string).collect(),
-            "--shape" => {
-                let v = value();
-                let shapes: Option<Vec<Shape>> = v.split(',').map(Shape::parse).collect();
-                match shapes {
-                    Some(s) => opts.shapes = s,
-                    None => {
-                        eprintln!("unknown shape in `{v}`\n{USAGE}");
-                        return ExitCode::from(2);
-                    }
-                }
-            }
-            "--misses" => misses = Some(value()),
-            "--render" => render = Some(PathBuf::from(value())),
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return ExitCode::SUCCESS;
-            }
-            other => {
-                eprintln!("unknown argument `{other}`\n{USAGE}");
-                return ExitCode::from(2);
-            }
-        }
-    }
+    let (misses, render) = (args.misses, args.render);
     if let Some(path) = render {
         // one file in the first shape asked, to read or to feed `unlsp`
         return match conformance::akn::read_gz(&path) {

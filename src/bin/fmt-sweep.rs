@@ -16,31 +16,48 @@ use std::process::ExitCode;
 use unlsp::conformance::{self, render::Shape};
 use unlsp_analysis::fmt::promise::Audit;
 
-const USAGE: &str = "usage: fmt-sweep [--corpus DIR] [--every N] [--no-akn] [--akn-every N] [--list] [--show FILE] [--fix]";
+/// `unlsp fmt` (or `check --fix`) over every corpus text.
+#[derive(clap::Parser)]
+struct Args {
+    /// The corpus (`texts/`, `pages/`, `akn/`).
+    #[arg(long)]
+    corpus: Option<PathBuf>,
+    /// Every Nth text.
+    #[arg(long, default_value_t = 1)]
+    every: usize,
+    /// Every Nth AKN file.
+    #[arg(long, default_value_t = 1)]
+    akn_every: usize,
+    /// Leave the AKN renders out.
+    #[arg(long)]
+    no_akn: bool,
+    /// List every refusal, change and cautious format.
+    #[arg(long)]
+    list: bool,
+    /// Show what formatting one file does.
+    #[arg(long)]
+    show: Option<PathBuf>,
+    /// `check --fix` twice instead: the files a second run still changes.
+    #[arg(long)]
+    fix: bool,
+}
 
 fn main() -> ExitCode {
-    let mut root = unlsp_corpus::shared_root().join("corpus");
-    let (mut every, mut akn_every, mut akn, mut list) = (1usize, 1usize, true, false);
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        let mut value = || args.next().unwrap_or_default();
-        match a.as_str() {
-            "--corpus" => root = PathBuf::from(value()),
-            "--every" => every = value().parse().unwrap_or(1),
-            "--akn-every" => akn_every = value().parse().unwrap_or(1),
-            "--no-akn" => akn = false,
-            "--list" => list = true,
-            "--fix" => return fix_sweep(&root, every, list),
-            "--show" => return show(Path::new(&value())),
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return ExitCode::SUCCESS;
-            }
-            other => {
-                eprintln!("unknown argument `{other}`\n{USAGE}");
-                return ExitCode::from(2);
-            }
-        }
+    let args = <Args as clap::Parser>::parse();
+    let root = args
+        .corpus
+        .unwrap_or_else(|| unlsp_corpus::shared_root().join("corpus"));
+    let (every, akn_every, akn, list) = (
+        args.every.max(1),
+        args.akn_every.max(1),
+        !args.no_akn,
+        args.list,
+    );
+    if let Some(f) = args.show {
+        return show(&f);
+    }
+    if args.fix {
+        return fix_sweep(&root, every, list);
     }
     let started = std::time::Instant::now();
     let mut files = Vec::new();

@@ -18,28 +18,27 @@ use unlsp::conformance::{self, render::Shape};
 use unlsp_analysis::{Config, Diagnostic};
 use unlsp_syntax::Document;
 
-const USAGE: &str = "usage: snapshot [--corpus DIR] [--every N] [--show FILE]";
+/// Digests of every corpus text's outline and diagnostics.
+#[derive(clap::Parser)]
+struct Args {
+    /// The corpus (`texts/`, `pages/`, `parallel/`, `akn/`).
+    #[arg(long)]
+    corpus: Option<PathBuf>,
+    /// Every Nth text.
+    #[arg(long, default_value_t = 1)]
+    every: usize,
+    /// Print one text's outline and diagnostics in full.
+    #[arg(long)]
+    show: Option<PathBuf>,
+}
 
 fn main() -> ExitCode {
+    let args = <Args as clap::Parser>::parse();
     let shared = unlsp_corpus::shared_root();
-    let mut root = shared.join("corpus");
-    let mut every = 1usize;
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        let mut value = || args.next().unwrap_or_default();
-        match a.as_str() {
-            "--corpus" => root = PathBuf::from(value()),
-            "--every" => every = value().parse().unwrap_or(1).max(1),
-            "--show" => return show(Path::new(&value())),
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return ExitCode::SUCCESS;
-            }
-            other => {
-                eprintln!("unknown argument `{other}`\n{USAGE}");
-                return ExitCode::from(2);
-            }
-        }
+    let root = args.corpus.unwrap_or_else(|| shared.join("corpus"));
+    let every = args.every.max(1);
+    if let Some(f) = args.show {
+        return show(&f);
     }
     let mut files = Vec::new();
     for dir in [
