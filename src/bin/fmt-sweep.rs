@@ -19,12 +19,8 @@ use unlsp_analysis::fmt::promise::Audit;
 /// `unlsp fmt` (or `check --fix`) over every corpus text.
 #[derive(clap::Parser)]
 struct Args {
-    /// The corpus (`texts/`, `pages/`, `akn/`).
-    #[arg(long)]
-    corpus: Option<PathBuf>,
-    /// Every Nth text.
-    #[arg(long, default_value_t = 1)]
-    every: usize,
+    #[command(flatten)]
+    corpus: unlsp::conformance::CorpusArgs,
     /// Every Nth AKN file.
     #[arg(long, default_value_t = 1)]
     akn_every: usize,
@@ -44,11 +40,9 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = <Args as clap::Parser>::parse();
-    let root = args
-        .corpus
-        .unwrap_or_else(|| unlsp_corpus::shared_root().join("corpus"));
+    let root = args.corpus.corpus();
     let (every, akn_every, akn, list) = (
-        args.every.max(1),
+        args.corpus.every(),
         args.akn_every.max(1),
         !args.no_akn,
         args.list,

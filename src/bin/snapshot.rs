@@ -21,12 +21,8 @@ use unlsp_syntax::Document;
 /// Digests of every corpus text's outline and diagnostics.
 #[derive(clap::Parser)]
 struct Args {
-    /// The corpus (`texts/`, `pages/`, `parallel/`, `akn/`).
-    #[arg(long)]
-    corpus: Option<PathBuf>,
-    /// Every Nth text.
-    #[arg(long, default_value_t = 1)]
-    every: usize,
+    #[command(flatten)]
+    corpus: unlsp::conformance::CorpusArgs,
     /// Print one text's outline and diagnostics in full.
     #[arg(long)]
     show: Option<PathBuf>,
@@ -35,8 +31,8 @@ struct Args {
 fn main() -> ExitCode {
     let args = <Args as clap::Parser>::parse();
     let shared = unlsp_corpus::shared_root();
-    let root = args.corpus.unwrap_or_else(|| shared.join("corpus"));
-    let every = args.every.max(1);
+    let root = args.corpus.corpus();
+    let every = args.corpus.every();
     if let Some(f) = args.show {
         return show(&f);
     }

@@ -32,32 +32,7 @@ pub enum Command {
         lang: String,
     },
     /// Lint files and folders (recursively: .txt, .md, .unres); `-` reads stdin.
-    Check {
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        #[arg(long, default_value = "human", value_parser = ["human", "json", "sarif", "github"])]
-        format: String,
-        #[arg(long, default_value = "auto")]
-        lang: String,
-        /// Apply the safe fixes in place (standard input: print the fixed text).
-        #[arg(long)]
-        fix: bool,
-        /// Show the safe fixes as a unified diff instead of applying them, then the report.
-        #[arg(long)]
-        diff: bool,
-        /// Only these rules (ids or prefixes), comma-separated.
-        #[arg(long, value_delimiter = ',')]
-        select: Vec<String>,
-        /// Skip these rules (ids or prefixes), comma-separated.
-        #[arg(long, value_delimiter = ',')]
-        ignore: Vec<String>,
-        /// Exit 0 even when errors are found.
-        #[arg(long)]
-        exit_zero: bool,
-        /// Name to use for standard input in messages.
-        #[arg(long)]
-        stdin_filename: Option<String>,
-    },
+    Check(check::Options),
     /// Normalise drafts: join wrapped lines, one paragraph per line, remove
     /// page furniture, fix spacing (words are never changed: a format that
     /// would change one is refused, exit 2, nothing written). `-` reads
@@ -121,7 +96,7 @@ pub fn read_text(path: &std::path::Path) -> Result<String, String> {
 }
 
 /// `--lang`: `auto` is `Some(None)`; an unknown code is reported and gives `None`.
-fn lang_option(code: &str) -> Option<Option<unlsp_syntax::Lang>> {
+pub(crate) fn lang_option(code: &str) -> Option<Option<unlsp_syntax::Lang>> {
     if code == "auto" {
         return Some(None);
     }
@@ -158,32 +133,7 @@ pub fn run(cli: Cli) -> i32 {
             }
             0
         }
-        Command::Check {
-            paths,
-            format,
-            lang,
-            select,
-            ignore,
-            exit_zero,
-            stdin_filename,
-            fix,
-            diff,
-        } => {
-            let Some(lang) = lang_option(&lang) else {
-                return 2;
-            };
-            check::run(check::Options {
-                paths,
-                format,
-                lang,
-                select,
-                ignore,
-                exit_zero,
-                stdin_filename,
-                fix,
-                diff,
-            })
-        }
+        Command::Check(opts) => check::run(opts),
         Command::Fmt {
             files,
             check,

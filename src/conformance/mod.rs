@@ -29,6 +29,29 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use unlsp_analysis::Config;
 
+/// The arguments every report binary takes: the corpus and the stride.
+#[derive(clap::Args)]
+pub struct CorpusArgs {
+    /// The corpus folder (default: `../shared/corpus` beside the checkout).
+    #[arg(long)]
+    pub corpus: Option<PathBuf>,
+    /// Every Nth file.
+    #[arg(long, default_value_t = 1)]
+    pub every: usize,
+}
+
+impl CorpusArgs {
+    pub fn corpus(&self) -> PathBuf {
+        self.corpus
+            .clone()
+            .unwrap_or_else(|| unlsp_corpus::shared_root().join("corpus"))
+    }
+
+    pub fn every(&self) -> usize {
+        self.every.max(1)
+    }
+}
+
 /// The half of the split a file belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Half {

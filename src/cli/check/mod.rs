@@ -18,19 +18,38 @@ use unlsp_analysis::project::{self, ProjectConfig};
 use unlsp_analysis::{self as analysis, Severity};
 use unlsp_syntax::{Document, Lang};
 
+#[derive(clap::Args)]
 pub struct Options {
+    #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    #[arg(long, default_value = "human", value_parser = ["human", "json", "sarif", "github"])]
     pub format: String,
-    pub lang: Option<Lang>,
-    pub select: Vec<String>,
-    pub ignore: Vec<String>,
-    pub exit_zero: bool,
-    pub stdin_filename: Option<String>,
+    #[arg(long, default_value = "auto")]
+    pub lang: String,
+    /// Apply the safe fixes in place (standard input: print the fixed text).
+    #[arg(long)]
     pub fix: bool,
+    /// Show the safe fixes as a unified diff instead of applying them, then the report.
+    #[arg(long)]
     pub diff: bool,
+    /// Only these rules (ids or prefixes), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Skip these rules (ids or prefixes), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Exit 0 even when errors are found.
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Name to use for standard input in messages.
+    #[arg(long)]
+    pub stdin_filename: Option<String>,
 }
 
 pub fn run(opts: Options) -> i32 {
+    let Some(lang) = super::lang_option(&opts.lang) else {
+        return 2;
+    };
     for (flag, patterns) in [("--select", &opts.select), ("--ignore", &opts.ignore)] {
         if let Some(p) = analysis::Config::unknown_pattern(patterns) {
             eprintln!(
@@ -39,7 +58,7 @@ pub fn run(opts: Options) -> i32 {
             return 2;
         }
     }
-    let run = Run::new(&opts);
+    let run = Run::new(&opts, lang);
     let stdin = opts.paths.len() == 1 && opts.paths[0].as_os_str() == "-";
     let (mut reports, mut io_error) = if stdin {
         match run.stdin() {
@@ -104,7 +123,7 @@ struct Run<'o> {
 }
 
 impl<'o> Run<'o> {
-    fn new(opts: &'o Options) -> Run<'o> {
+    fn new(opts: &'o Options, lang: Option<Lang>) -> Run<'o> {
         let cwd = std::env::current_dir().unwrap_or_default();
         let first = opts.paths.first().cloned().unwrap_or_else(|| cwd.clone());
         let start = if first.as_os_str() == "-" {
@@ -120,9 +139,7 @@ impl<'o> Run<'o> {
             }
             None => (ProjectConfig::default(), cwd),
         };
-        let lang = opts
-            .lang
-            .or_else(|| project.language.as_deref().and_then(Lang::from_code));
+        let lang = lang.or_else(|| project.language.as_deref().and_then(Lang::from_code));
         Run {
             opts,
             project,
