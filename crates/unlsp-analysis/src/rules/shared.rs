@@ -1,18 +1,5 @@
-//! The catalogue of drafting rules (`spec/rules.md`). One `RuleDef` per rule,
-//! grouped by theme in the files below; [`CATALOGUE`] lists them in id order.
-
-mod citations;
-mod closing;
-mod footnotes;
-mod hygiene;
-mod languages;
-mod leads;
-mod paragraphs;
-mod punctuation;
-mod references;
-pub mod structure;
-mod symbols;
-mod typography;
+//! What several themes of rules read of a document: the text pieces of a
+//! node, its terminal punctuation, its paragraphs grouped by part.
 
 use crate::Ctx;
 use std::ops::Range;
@@ -20,86 +7,8 @@ use unlsp_syntax::assemble::terminal_mark;
 use unlsp_syntax::cjk::is_space;
 use unlsp_syntax::tree::{Node, NodeKind};
 
-pub static CATALOGUE: &[crate::RuleDef] = &[
-    structure::UN001,
-    paragraphs::UN002,
-    structure::UN003,
-    paragraphs::UN004,
-    structure::UN005,
-    punctuation::UN006,
-    paragraphs::UN007,
-    structure::UN008,
-    paragraphs::UN009,
-    punctuation::UN010,
-    paragraphs::UN011,
-    structure::UN012,
-    paragraphs::UN013,
-    paragraphs::UN014,
-    paragraphs::UN015,
-    closing::UN016,
-    closing::UN017,
-    closing::UN018,
-    closing::UN019,
-    closing::UN020,
-    closing::UN021,
-    closing::UN022,
-    closing::UN023,
-    closing::UN024,
-    leads::UN025,
-    leads::UN026,
-    leads::UN027,
-    leads::UN028,
-    closing::UN029,
-    leads::UN030,
-    leads::UN031,
-    references::UN032,
-    references::UN033,
-    closing::UN034,
-    closing::UN035,
-    paragraphs::UN036,
-    citations::UN040,
-    citations::UN041,
-    citations::UN042,
-    citations::UN043,
-    citations::UN044,
-    citations::UN045,
-    citations::UN046,
-    citations::UN047,
-    citations::UN048,
-    citations::UN049,
-    citations::UN050,
-    citations::UN051,
-    citations::UN052,
-    citations::UN053,
-    citations::UN054,
-    symbols::UN060,
-    symbols::UN061,
-    symbols::UN062,
-    symbols::UN063,
-    symbols::UN064,
-    typography::UN070,
-    punctuation::UN071,
-    punctuation::UN072,
-    punctuation::UN073,
-    typography::UN074,
-    punctuation::UN075,
-    footnotes::UN076,
-    footnotes::UN077,
-    footnotes::UN078,
-    footnotes::UN079,
-    leads::UN080,
-    languages::UN081,
-    languages::UN082,
-    references::UN083,
-    typography::UN084,
-    hygiene::UN085,
-    hygiene::UN086,
-    hygiene::UN087,
-    typography::UN088,
-];
-
 /// Text pieces of a node and its descendants, without footnotes and furniture.
-pub fn body_pieces(n: &Node) -> Vec<Range<usize>> {
+pub(crate) fn body_pieces(n: &Node) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     fn go(n: &Node, out: &mut Vec<Range<usize>>) {
         let mut pos = n.range.start;
@@ -120,19 +29,10 @@ pub fn body_pieces(n: &Node) -> Vec<Range<usize>> {
     out
 }
 
-/// The node's own text (children left out) joined.
-pub fn own_text(cx: &Ctx, n: &Node) -> String {
-    unlsp_syntax::document::own_pieces(n)
-        .iter()
-        .map(|r| &cx.text[r.clone()])
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Terminal punctuation of a paragraph (its last sub-paragraph's when it has
 /// some), with the byte range of the mark; trailing footnote digits, emphasis
 /// and closing quotes skipped.
-pub fn terminal(cx: &Ctx, n: &Node) -> Option<(char, Range<usize>)> {
+pub(crate) fn terminal(cx: &Ctx, n: &Node) -> Option<(char, Range<usize>)> {
     cx.memo.terminal(n, || find_terminal(cx, n))
 }
 
@@ -166,7 +66,7 @@ fn strip_old_marker(s: &str) -> &str {
 }
 
 /// Operative paragraphs grouped by section (numbering restarts per section).
-pub fn operative_groups<'a>(cx: &Ctx<'a>) -> Vec<Vec<&'a Node>> {
+pub(crate) fn operative_groups<'a>(cx: &Ctx<'a>) -> Vec<Vec<&'a Node>> {
     let mut groups: Vec<Vec<&Node>> = vec![Vec::new()];
     fn visit<'a>(n: &'a Node, groups: &mut Vec<Vec<&'a Node>>) {
         match n.kind {
@@ -197,7 +97,7 @@ pub fn operative_groups<'a>(cx: &Ctx<'a>) -> Vec<Vec<&'a Node>> {
 /// before the first numbered one is a preambular paragraph opening with an
 /// operative verb (`Welcomes the results …,`), which the parser files in the
 /// operative part. UN015 reports it; UN008 and UN010 leave it alone.
-pub fn preambular_with_operative_lead(cx: &Ctx, n: &Node) -> bool {
+pub(crate) fn preambular_with_operative_lead(cx: &Ctx, n: &Node) -> bool {
     if n.kind != NodeKind::Operative || n.label_range.is_some() || n.lead.is_none() {
         return false;
     }
@@ -216,21 +116,21 @@ pub fn preambular_with_operative_lead(cx: &Ctx, n: &Node) -> bool {
 /// without sub-paragraphs whose text has a line ending with a colon
 /// introduces an adopted text, which runs on in it (the parser does not
 /// separate it): its last mark is that text's, not the paragraph's.
-pub fn introduces_text(cx: &Ctx, n: &Node) -> bool {
+pub(crate) fn introduces_text(cx: &Ctx, n: &Node) -> bool {
     !n.children.iter().any(|c| c.kind == NodeKind::Subparagraph)
         && slice(cx.text, n.range.start, n.range.end)
             .lines()
             .any(|l| l.trim_end().ends_with([':', '：']))
 }
 
-pub fn all_of<'a>(cx: &Ctx<'a>, kind: NodeKind) -> Vec<&'a Node> {
+pub(crate) fn all_of<'a>(cx: &Ctx<'a>, kind: NodeKind) -> Vec<&'a Node> {
     cx.tree.nodes_of(kind)
 }
 
 /// The outermost text units (paragraphs, titles, adoption lines) and every
 /// footnote, in text order: scanning each with [`body_pieces`] covers the
 /// running text once.
-pub fn units<'a>(cx: &Ctx<'a>) -> Vec<&'a Node> {
+pub(crate) fn units<'a>(cx: &Ctx<'a>) -> Vec<&'a Node> {
     fn go<'a>(n: &'a Node, inside: bool, out: &mut Vec<&'a Node>) {
         if n.kind == NodeKind::Footnote {
             out.push(n);
@@ -257,7 +157,7 @@ pub fn units<'a>(cx: &Ctx<'a>) -> Vec<&'a Node> {
 /// The running text of a unit (wrapped lines joined) with a map back to the
 /// document.
 /// Built once per node and analysis, however many rules read it.
-pub fn view(cx: &Ctx, n: &Node) -> std::sync::Arc<unlsp_syntax::inline::View> {
+pub(crate) fn view(cx: &Ctx, n: &Node) -> std::sync::Arc<unlsp_syntax::inline::View> {
     cx.memo.view(n, || {
         let pieces = if n.kind == NodeKind::Footnote {
             vec![n.range.clone()]
@@ -270,7 +170,7 @@ pub fn view(cx: &Ctx, n: &Node) -> std::sync::Arc<unlsp_syntax::inline::View> {
 
 /// Paragraphs grouped by part: the preambular paragraphs of one preamble, the
 /// operative paragraphs of one operative part (sections start new parts).
-pub fn parts<'a>(cx: &Ctx<'a>) -> Vec<Vec<&'a Node>> {
+pub(crate) fn parts<'a>(cx: &Ctx<'a>) -> Vec<Vec<&'a Node>> {
     let mut out: Vec<Vec<&Node>> = Vec::new();
     fn go<'a>(n: &'a Node, out: &mut Vec<Vec<&'a Node>>) {
         match n.kind {
@@ -304,21 +204,21 @@ pub fn parts<'a>(cx: &Ctx<'a>) -> Vec<Vec<&'a Node>> {
 }
 
 /// The session of the document's own resolution number (`62/57` → 62).
-pub fn own_session(cx: &Ctx) -> Option<u32> {
+pub(crate) fn own_session(cx: &Ctx) -> Option<u32> {
     let n = cx.tree.meta.number.as_deref()?;
     let (s, _) = n.split_once('/')?;
     s.trim().parse().ok()
 }
 
 /// The GA `N/M` parts of a target (`61/100` → (61, 100); `56/24 V` → (56, 24)).
-pub fn ga_parts(target: &str) -> Option<(u32, u32)> {
+pub(crate) fn ga_parts(target: &str) -> Option<(u32, u32)> {
     let (a, b) = target.split_once('/')?;
     let b: String = b.chars().take_while(|c| c.is_ascii_digit()).collect();
     Some((a.trim().parse().ok()?, b.parse().ok()?))
 }
 
 /// `text[a..b]` with both ends clamped to the text and to character boundaries.
-pub fn slice(text: &str, a: usize, b: usize) -> &str {
+pub(crate) fn slice(text: &str, a: usize, b: usize) -> &str {
     let a = unlsp_syntax::text::clamp_to_char(text, a.min(text.len()));
     let b = unlsp_syntax::text::clamp_to_char(text, b.min(text.len()).max(a));
     &text[a..b]
@@ -326,9 +226,9 @@ pub fn slice(text: &str, a: usize, b: usize) -> &str {
 
 /// PDF running headers repeat the short title of the resolution at the top of
 /// each page; the parser leaves those lines in the paragraph they interrupt
-/// (a parser defect, see the report). Trailing lines that are a piece of the
+/// (a parser defect). Trailing lines that are a piece of the
 /// title are dropped before looking at a paragraph's punctuation.
-pub fn strip_running_title<'a>(cx: &Ctx, s: &'a str) -> &'a str {
+pub(crate) fn strip_running_title<'a>(cx: &Ctx, s: &'a str) -> &'a str {
     let s = strip_heading_lines(s);
     let Some(title) = cx.memo.title_words(cx.tree.meta.title.as_deref()) else {
         return s;
@@ -388,8 +288,8 @@ fn bare_label(line: &str) -> bool {
 }
 
 /// `50th (resumed) plenary meeting` or a bare date line: a closing formula the
-/// parser left inside the last paragraph (see the report).
-pub fn is_closing_line(l: &str) -> bool {
+/// parser left inside the last paragraph.
+pub(crate) fn is_closing_line(l: &str) -> bool {
     static CLOSING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"^(?:\d{1,4}(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting|\d{1,2} [A-Z][a-z]+ \d{4})$").unwrap()
     });
