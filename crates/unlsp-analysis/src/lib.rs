@@ -10,7 +10,7 @@ pub mod fmt;
 pub mod incremental;
 mod lint;
 pub mod parallel;
-pub mod pattern;
+pub(crate) mod pattern;
 pub mod project;
 mod rules;
 
@@ -128,7 +128,7 @@ pub struct Ctx<'a> {
     pub tree: &'a Tree,
     pub lang: Lang,
     /// Facts several rules derive from the whole tree, computed once.
-    pub memo: Memo,
+    pub(crate) memo: Memo,
     /// The tree is cut down to some units (incremental linting): whole-tree
     /// facts would be wrong here, and asking for one is a bug in the rule's
     /// `reach`, caught in debug builds.
@@ -140,7 +140,7 @@ pub struct Ctx<'a> {
 /// that did not change are carried over from the previous analysis
 /// ([`Memo::carried`]).
 #[derive(Default)]
-pub struct Memo {
+pub(crate) struct Memo {
     numbered_operatives: std::sync::OnceLock<Option<(usize, usize)>>,
     /// The joined text of each node some rule asked for.
     views: PerNode<std::sync::Arc<unlsp_syntax::inline::View>>,
@@ -209,7 +209,7 @@ impl<T: Clone> PerNode<T> {
 
 impl Memo {
     /// The view of `n`, built by `make` the first time it is asked for.
-    pub fn view(
+    pub(crate) fn view(
         &self,
         n: &unlsp_syntax::tree::Node,
         make: impl FnOnce() -> unlsp_syntax::inline::View,
@@ -218,7 +218,7 @@ impl Memo {
     }
 
     /// The terminal mark of `n`, found by `make` the first time.
-    pub fn terminal(
+    pub(crate) fn terminal(
         &self,
         n: &unlsp_syntax::tree::Node,
         make: impl FnOnce() -> Option<(char, Range<usize>)>,
@@ -230,7 +230,7 @@ impl Memo {
     /// the first time. It must not hold document offsets (make them relative
     /// to `n.range.start`): it is carried over to the next analysis while the
     /// node's unit does not change, wherever the unit moves.
-    pub fn fact<T: Send + Sync + 'static>(
+    pub(crate) fn fact<T: Send + Sync + 'static>(
         &self,
         tag: &'static str,
         n: &unlsp_syntax::tree::Node,
@@ -256,7 +256,7 @@ impl Memo {
     }
 
     /// The title's words joined by single spaces, computed once.
-    pub fn title_words(&self, title: Option<&str>) -> Option<&str> {
+    pub(crate) fn title_words(&self, title: Option<&str>) -> Option<&str> {
         self.title_words
             .get_or_init(|| title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")))
             .as_deref()
@@ -264,7 +264,7 @@ impl Memo {
 
     /// What [`Memo::carried`] can take from this memo: the joined texts and
     /// whole-tree facts dropped (a cache keeps only this).
-    pub fn into_carriable(self) -> Memo {
+    pub(crate) fn into_carriable(self) -> Memo {
         Memo {
             terminals: self.terminals,
             facts: self.facts,
@@ -279,7 +279,7 @@ impl Memo {
     /// joined texts: the document rules keep what they need of those as
     /// facts, and the copies would cost more than rebuilding the few a
     /// changed unit needs.
-    pub fn carried(&self, moved: &impl Fn(usize, usize) -> Option<isize>) -> Memo {
+    pub(crate) fn carried(&self, moved: &impl Fn(usize, usize) -> Option<isize>) -> Memo {
         Memo {
             terminals: self.terminals.carried(moved, |t, d| {
                 t.clone().map(|(c, r)| {
@@ -303,7 +303,7 @@ impl Ctx<'_> {
 
     /// A rule's pattern: the analysis's own copy when it has a table of
     /// them, else the shared one.
-    pub fn re<'s>(&'s self, p: &'s pattern::Pattern) -> &'s regex::Regex {
+    pub(crate) fn re<'s>(&'s self, p: &'s pattern::Pattern) -> &'s regex::Regex {
         match &self.memo.patterns {
             Some(t) => t.get(p),
             None => p.shared(),
@@ -311,7 +311,7 @@ impl Ctx<'_> {
     }
 
     /// A context that starts from facts already known (carried over).
-    pub fn with_memo<'a>(text: &'a str, tree: &'a Tree, memo: Memo) -> Ctx<'a> {
+    pub(crate) fn with_memo<'a>(text: &'a str, tree: &'a Tree, memo: Memo) -> Ctx<'a> {
         Ctx {
             text,
             tree,
@@ -331,7 +331,7 @@ impl Ctx<'_> {
     }
 
     /// Start of the first and of the last numbered operative paragraph.
-    pub fn numbered_operative_span(&self) -> Option<(usize, usize)> {
+    pub(crate) fn numbered_operative_span(&self) -> Option<(usize, usize)> {
         debug_assert!(
             !self.partial,
             "a rule whose reach is one unit read the numbered operative span of the whole tree"

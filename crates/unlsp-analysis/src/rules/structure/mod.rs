@@ -32,7 +32,7 @@ fn hidden_labels(cx: &Ctx, n: &Node) -> Vec<(u32, Range<usize>)> {
         regex::Regex::new(r"\n[ \t]*\r?\n\s*(\d{1,3})\.[ \t]+(?:\*\*)?[\p{Lu}\p{Han}]").unwrap()
     });
     // per paragraph, relative to its start: kept while it does not change
-    let found = cx.memo.fact(operative_numbering::RULE.id, n, || {
+    let found = cx.memo.fact("hidden labels", n, || {
         let mut out = Vec::new();
         for r in unlsp_syntax::document::own_pieces(n) {
             let raw = &cx.text[r.clone()];
