@@ -70,7 +70,7 @@ fn fixture(name: &str) -> String {
 #[test]
 fn a_catalogued_resolution_says_where_the_reference_copy_lives() {
     // A/RES/78/143 (the passing text of UN022.2)
-    let p = Project::new("cat", &[("A_RES_78_143.txt", &fixture("UN022.2.pass.txt"))]);
+    let p = Project::new("cat", &[("A_RES_78_143.txt", &fixture("UN022/2.pass.txt"))]);
     let path = p.refs("A_RES_78_143.txt");
     for q in ["78/143", "A/RES/78/143", "resolution 78/143"] {
         let o = p.lookup(&[q]);

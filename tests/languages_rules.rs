@@ -28,8 +28,8 @@ fn diags(text: &str, code: &str) -> Vec<Diagnostic> {
 }
 
 fn fails_then_fix_restores(code: &str) {
-    let pass = fixture(&format!("{code}.pass.txt"));
-    let fail = fixture(&format!("{code}.fail.txt"));
+    let pass = fixture(&format!("{code}/pass.txt"));
+    let fail = fixture(&format!("{code}/fail.txt"));
     assert_eq!(Document::new(&pass).lang(), Lang::Ar);
     assert!(
         diags(&pass, code).is_empty(),

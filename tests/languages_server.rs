@@ -16,7 +16,7 @@ const URI: &str = "file:///tmp/unlsp-test/ar.txt";
 fn arabic_text() -> String {
     let t = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/rules/UN082.fail.txt"),
+            .join("tests/fixtures/rules/UN082/fail.txt"),
     )
     .unwrap()
     .replace(['⟦', '⟧'], ""); // the span markers of tests/rules_fixtures.rs

@@ -76,11 +76,11 @@ fn restores(name: &str, code: &str, safe: bool) {
     let (d, out) = fixed(name, code);
     let fix = d.fix.unwrap();
     assert_eq!(fix.safe, safe, "{name}: `{}`", fix.title);
-    let pass = dir().join(name.replace(".fail.txt", ".pass.txt"));
+    let pass = dir().join(name.replace("fail.txt", "pass.txt"));
     let pass = if pass.exists() {
         std::fs::read_to_string(pass).unwrap()
     } else {
-        fixture(if name.contains(".zh") {
+        fixture(if name.contains("/zh.") {
             "base_zh.txt"
         } else {
             "base_en.txt"
@@ -96,19 +96,19 @@ fn restores(name: &str, code: &str, safe: bool) {
 #[test]
 fn un020_number_against_the_masthead_symbol_takes_the_symbol_number_for_review() {
     // A/RES/79/157 with `79/175.` before the title: either may be the typo
-    restores("UN020.fail.txt", "UN020", false);
+    restores("UN020/fail.txt", "UN020", false);
 }
 
 #[test]
 fn un020_session_line_against_number_and_symbol_is_rewritten_safely() {
     // A/RES/79/157 and `79/157.` against `Seventy-eighth session`
-    restores("UN020.2.fail.txt", "UN020", true);
+    restores("UN020/2.fail.txt", "UN020", true);
 }
 
 #[test]
 fn un020_chinese_session_line_against_number_and_adoption_date_is_rewritten() {
     // 62/47 adopted on 5 December 2007 (session 62) under `第六十三届会议`
-    restores("UN020.zh.fail.txt", "UN020", true);
+    restores("UN020/zh.fail.txt", "UN020", true);
 }
 
 #[test]
@@ -136,14 +136,14 @@ fn un020_number_session_follows_the_line_when_the_adoption_date_backs_it() {
 #[test]
 fn un022_agenda_of_a_past_session_takes_the_next_one() {
     // 62/57: `provisional agenda of its sixty-first session` → sixty-third
-    restores("UN022.fail.txt", "UN022", false);
-    restores("UN022.zh.fail.txt", "UN022", false);
+    restores("UN022/fail.txt", "UN022", false);
+    restores("UN022/zh.fail.txt", "UN022", false);
 }
 
 #[test]
 fn un022_keeps_the_line_break_of_a_hyphenated_ordinal() {
     // 78/143: `at its seventy-` / `seventh session` → `seventy-` / `ninth`
-    restores("UN022.2.fail.txt", "UN022", false);
+    restores("UN022/2.fail.txt", "UN022", false);
 }
 
 #[test]
@@ -151,9 +151,9 @@ fn un022_report_fix_writes_the_next_session_the_rule_computes() {
     // 78/226 really asks for a report at its seventy-eighth session (a
     // resumed part of the current one); the rule's guess is the next session,
     // which is why the fix is not safe
-    let (d, out) = fixed("UN022.3.fail.txt", "UN022");
+    let (d, out) = fixed("UN022/3.fail.txt", "UN022");
     assert!(!d.fix.unwrap().safe);
-    let pass = fixture("UN022.3.pass.txt");
+    let pass = fixture("UN022/3.pass.txt");
     assert_eq!(
         out,
         pass.replacen(
@@ -170,14 +170,16 @@ fn every_safe_fix_removes_its_diagnostic_and_adds_no_error() {
         .unwrap()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.to_string_lossy().ends_with(".fail.txt"))
+        .filter(|p| p.is_dir())
+        .flat_map(|d| std::fs::read_dir(d).unwrap().flatten().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with("fail.txt"))
         .collect();
     files.sort();
     let (mut tried, mut problems) = (0, Vec::new());
     let mut rules = std::collections::BTreeSet::new();
     let mut known = std::collections::BTreeSet::new();
     for f in &files {
-        let name = f.file_name().unwrap().to_string_lossy().to_string();
+        let name = f.strip_prefix(dir()).unwrap().to_string_lossy().to_string();
         let text = fixture(&name);
         let before = diagnostics(&text);
         let errors = errors_per_rule(&before);

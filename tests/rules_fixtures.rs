@@ -1,13 +1,14 @@
 //! Every rule has a failing and a passing fixture of real text (issue 5).
 //!
-//! Layout of `tests/fixtures/rules/` (adding a case is adding a file):
+//! Layout of `tests/fixtures/rules/`, one folder per rule (adding a case is
+//! adding a file):
 //!
-//! * `<ID>[.zh][.<n>].fail.txt` — one defect introduced into real text. The
+//! * `<ID>/[<lang>.][<n>.]fail.txt` — one defect introduced into real text. The
 //!   expected diagnostic span(s) are marked `⟦…⟧` (an empty `⟦⟧` marks an empty
 //!   span); the markers are removed before checking. Rule `<ID>` must fire
 //!   exactly at the marked spans, and no other rule may fire that does not
 //!   fire on the passing text too (each other rule fires at most as often as there).
-//! * `<ID>[.zh][.<n>].pass.txt` — the real text the failing case was made from,
+//! * `<ID>/[<lang>.][<n>.]pass.txt` — the real text the failing case was made from,
 //!   when it is not one of the shared bases; `<ID>` must not fire on it.
 //! * `base_en.txt` (GA 62/57) and `base_zh.txt` (GA 62/47 in Chinese) — the
 //!   passing text of every failing fixture without its own `.pass.txt`.
@@ -144,25 +145,32 @@ fn fixtures() -> Vec<Fixture> {
         .unwrap()
         .flatten()
         .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .flat_map(|d| std::fs::read_dir(d).unwrap().flatten().map(|e| e.path()))
         .collect();
     files.sort();
     let mut out = Vec::new();
     for f in files {
-        let name = f.file_name().unwrap().to_string_lossy().to_string();
-        let Some(stem) = name.strip_suffix(".fail.txt") else {
+        let id = f
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        let file = f.file_name().unwrap().to_string_lossy().to_string();
+        let Some(stem) = file.strip_suffix("fail.txt") else {
             continue;
         };
-        let mut parts = stem.split('.');
-        let id = parts.next().unwrap().to_string();
-        let zh = parts.any(|p| p == "zh");
-        let own = dir.join(format!("{stem}.pass.txt"));
+        let zh = stem.split('.').any(|p| p == "zh");
+        let own = f.with_file_name(format!("{stem}pass.txt"));
         let pass = if own.exists() {
             own
         } else {
             dir.join(if zh { "base_zh.txt" } else { "base_en.txt" })
         };
         out.push(Fixture {
-            name,
+            name: format!("{id}/{file}"),
             id,
             zh,
             fail: f,
@@ -271,7 +279,7 @@ fn a_meeting_report_is_not_a_resolution() {
 /// (it used to say the paragraph was not numbered; issue 16 item 5).
 #[test]
 fn un009_names_the_number_as_the_defect() {
-    let marked = std::fs::read_to_string(dir().join("UN009.2.fail.txt")).unwrap();
+    let marked = std::fs::read_to_string(dir().join("UN009/2.fail.txt")).unwrap();
     let (text, _) = strip_markers(&marked);
     let d = diagnostics(&text)
         .into_iter()

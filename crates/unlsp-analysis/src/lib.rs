@@ -8,10 +8,11 @@
 pub mod config;
 pub mod fmt;
 pub mod incremental;
+mod lint;
 pub mod parallel;
-pub mod pattern;
+pub(crate) mod pattern;
 pub mod project;
-pub mod rules;
+mod rules;
 
 pub use config::Config;
 pub use incremental::{LintCache, Reach};
@@ -127,7 +128,7 @@ pub struct Ctx<'a> {
     pub tree: &'a Tree,
     pub lang: Lang,
     /// Facts several rules derive from the whole tree, computed once.
-    pub memo: Memo,
+    pub(crate) memo: Memo,
     /// The tree is cut down to some units (incremental linting): whole-tree
     /// facts would be wrong here, and asking for one is a bug in the rule's
     /// `reach`, caught in debug builds.
@@ -139,7 +140,7 @@ pub struct Ctx<'a> {
 /// that did not change are carried over from the previous analysis
 /// ([`Memo::carried`]).
 #[derive(Default)]
-pub struct Memo {
+pub(crate) struct Memo {
     numbered_operatives: std::sync::OnceLock<Option<(usize, usize)>>,
     /// The joined text of each node some rule asked for.
     views: PerNode<std::sync::Arc<unlsp_syntax::inline::View>>,
@@ -208,7 +209,7 @@ impl<T: Clone> PerNode<T> {
 
 impl Memo {
     /// The view of `n`, built by `make` the first time it is asked for.
-    pub fn view(
+    pub(crate) fn view(
         &self,
         n: &unlsp_syntax::tree::Node,
         make: impl FnOnce() -> unlsp_syntax::inline::View,
@@ -217,7 +218,7 @@ impl Memo {
     }
 
     /// The terminal mark of `n`, found by `make` the first time.
-    pub fn terminal(
+    pub(crate) fn terminal(
         &self,
         n: &unlsp_syntax::tree::Node,
         make: impl FnOnce() -> Option<(char, Range<usize>)>,
@@ -229,7 +230,7 @@ impl Memo {
     /// the first time. It must not hold document offsets (make them relative
     /// to `n.range.start`): it is carried over to the next analysis while the
     /// node's unit does not change, wherever the unit moves.
-    pub fn fact<T: Send + Sync + 'static>(
+    pub(crate) fn fact<T: Send + Sync + 'static>(
         &self,
         tag: &'static str,
         n: &unlsp_syntax::tree::Node,
@@ -255,7 +256,7 @@ impl Memo {
     }
 
     /// The title's words joined by single spaces, computed once.
-    pub fn title_words(&self, title: Option<&str>) -> Option<&str> {
+    pub(crate) fn title_words(&self, title: Option<&str>) -> Option<&str> {
         self.title_words
             .get_or_init(|| title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")))
             .as_deref()
@@ -263,7 +264,7 @@ impl Memo {
 
     /// What [`Memo::carried`] can take from this memo: the joined texts and
     /// whole-tree facts dropped (a cache keeps only this).
-    pub fn into_carriable(self) -> Memo {
+    pub(crate) fn into_carriable(self) -> Memo {
         Memo {
             terminals: self.terminals,
             facts: self.facts,
@@ -278,7 +279,7 @@ impl Memo {
     /// joined texts: the document rules keep what they need of those as
     /// facts, and the copies would cost more than rebuilding the few a
     /// changed unit needs.
-    pub fn carried(&self, moved: &impl Fn(usize, usize) -> Option<isize>) -> Memo {
+    pub(crate) fn carried(&self, moved: &impl Fn(usize, usize) -> Option<isize>) -> Memo {
         Memo {
             terminals: self.terminals.carried(moved, |t, d| {
                 t.clone().map(|(c, r)| {
@@ -302,7 +303,7 @@ impl Ctx<'_> {
 
     /// A rule's pattern: the analysis's own copy when it has a table of
     /// them, else the shared one.
-    pub fn re<'s>(&'s self, p: &'s pattern::Pattern) -> &'s regex::Regex {
+    pub(crate) fn re<'s>(&'s self, p: &'s pattern::Pattern) -> &'s regex::Regex {
         match &self.memo.patterns {
             Some(t) => t.get(p),
             None => p.shared(),
@@ -310,7 +311,7 @@ impl Ctx<'_> {
     }
 
     /// A context that starts from facts already known (carried over).
-    pub fn with_memo<'a>(text: &'a str, tree: &'a Tree, memo: Memo) -> Ctx<'a> {
+    pub(crate) fn with_memo<'a>(text: &'a str, tree: &'a Tree, memo: Memo) -> Ctx<'a> {
         Ctx {
             text,
             tree,
@@ -330,7 +331,7 @@ impl Ctx<'_> {
     }
 
     /// Start of the first and of the last numbered operative paragraph.
-    pub fn numbered_operative_span(&self) -> Option<(usize, usize)> {
+    pub(crate) fn numbered_operative_span(&self) -> Option<(usize, usize)> {
         debug_assert!(
             !self.partial,
             "a rule whose reach is one unit read the numbered operative span of the whole tree"
@@ -402,12 +403,15 @@ impl Diagnostic {
     }
 }
 
-pub fn catalogue() -> &'static [RuleDef] {
+pub fn catalogue() -> &'static [&'static RuleDef] {
     rules::CATALOGUE
 }
 
 pub fn rule(id: &str) -> Option<&'static RuleDef> {
-    catalogue().iter().find(|r| r.id.eq_ignore_ascii_case(id))
+    catalogue()
+        .iter()
+        .copied()
+        .find(|r| r.id.eq_ignore_ascii_case(id))
 }
 
 /// Run every enabled rule that applies to the document.
@@ -415,12 +419,8 @@ pub fn check(doc: &Document, cfg: &Config) -> Vec<Diagnostic> {
     check_tree(doc.text(), doc.tree(), cfg)
 }
 
-/// Below this size the rules run on the calling thread: spawning costs more
-/// than it saves.
-const PARALLEL_FROM: usize = 128 * 1024;
-
 pub fn check_tree(text: &str, tree: &Tree, cfg: &Config) -> Vec<Diagnostic> {
-    lint(text, tree, cfg, None).0
+    lint::lint(text, tree, cfg, None).0
 }
 
 /// [`check_tree`] after an edit: the unit rules run again only on the units
@@ -434,234 +434,7 @@ pub fn check_incremental(
     cfg: &Config,
     prev: Option<&LintCache>,
 ) -> (Vec<Diagnostic>, Option<LintCache>) {
-    lint(text, tree, cfg, Some((rope, prev)))
-}
-
-/// The rules that apply to `tree`, by index in the catalogue, with their
-/// severity here.
-fn applicable(tree: &Tree, cfg: &Config) -> Vec<(usize, Severity)> {
-    catalogue()
-        .iter()
-        .enumerate()
-        .filter_map(|(i, r)| {
-            let mut sev = cfg.severity_of(r)?;
-            if !r.scopes.contains(&tree.kind)
-                || !(r.langs.is_empty() || r.langs.contains(&tree.lang))
-            {
-                return None;
-            }
-            if r.extraction_tolerant && tree.extracted && !cfg.is_overridden(r.id) {
-                sev = sev.step_down();
-            }
-            Some((i, sev))
-        })
-        .collect()
-}
-
-#[allow(clippy::type_complexity)]
-fn lint(
-    text: &str,
-    tree: &Tree,
-    cfg: &Config,
-    cache: Option<(&ropey::Rope, Option<&LintCache>)>,
-) -> (Vec<Diagnostic>, Option<LintCache>) {
-    let started = std::time::Instant::now();
-    let rules = catalogue();
-    let todo = applicable(tree, cfg);
-    let units = match cache {
-        Some(_) => incremental::unit_sigs(tree),
-        None => Vec::new(),
-    };
-    let prev = cache.and_then(|(_, prev)| prev);
-    let mut plan = prev.and_then(|prev| incremental::plan(prev, text, tree, &todo, &units));
-    // what the document rules found in the units that did not change
-    let mut memo = match (prev, &plan) {
-        (Some(prev), Some(p)) => prev.memo.carried(&|s, e| p.moved(s, e)),
-        _ => Memo::default(),
-    };
-    // an analysis that leaves a cache keeps its patterns' caches in it, so
-    // that they go when the cache is shed
-    if cache.is_some() && memo.patterns.is_none() {
-        memo.patterns = Some(pattern::Table::new());
-    }
-    let cx = Ctx::with_memo(text, tree, memo);
-    // the unit rules see only the units that changed
-    let small = plan.as_ref().map(|p| incremental::cut(tree, &p.dirty));
-    let small_cx = small.as_ref().map(|t| Ctx {
-        memo: Memo {
-            patterns: cx.memo.patterns.clone(),
-            ..Memo::default()
-        },
-        ..Ctx::for_units(text, t)
-    });
-    let ctx_of = |i: usize| match &small_cx {
-        Some(s) if rules[i].reach.is_unit(tree.lang) => s,
-        _ => &cx,
-    };
-    // Each worker takes the next rule; a rule that starts after the budget is
-    // spent does not run, nor does any rule after it.
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let over = std::sync::atomic::AtomicUsize::new(usize::MAX);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(&(i, sev)) = todo.get(k) else { break };
-            if let Some(budget) = cfg.time_budget
-                && k > 0
-                && started.elapsed() > budget
-            {
-                over.fetch_min(k, std::sync::atomic::Ordering::Relaxed);
-                break;
-            }
-            let r = &rules[i];
-            let mut sink = Sink::new(r.id, sev);
-            (r.check)(ctx_of(i), &mut sink);
-            done.push((k, sink.out));
-        }
-        done
-    };
-    let threads = if text.len() >= PARALLEL_FROM {
-        cfg.threads.clamp(1, 8)
-    } else {
-        1
-    };
-    let mut results = if threads > 1 {
-        std::thread::scope(|s| {
-            let helpers: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
-            let mut mine = work();
-            for h in helpers {
-                // a rule that panicked on a worker is lost, never the whole analysis
-                mine.extend(h.join().unwrap_or_default());
-            }
-            mine
-        })
-    } else {
-        work()
-    };
-    results.sort_by_key(|(k, _)| *k);
-    let cut = over.load(std::sync::atomic::Ordering::Relaxed);
-    let checked = plan.as_ref().map(|p| p.dirty.len());
-    let mut kept = plan.as_mut().map(|p| std::mem::take(&mut p.kept));
-    let mut local: Vec<Option<Vec<Diagnostic>>> = Vec::with_capacity(todo.len());
-    let mut all = Vec::new();
-    for (k, mut out) in results {
-        if k >= cut {
-            break;
-        }
-        let r = &rules[todo[k].0];
-        if r.reach.is_unit(tree.lang) {
-            let old = kept.as_mut().and_then(|v| v[k].take());
-            // A unit rule reports only inside the units it was given; one that
-            // does not reads more than its reach says: its whole-tree result
-            // is used (and debug builds say so).
-            if let Some(p) = &plan
-                && let Some(d) = out.iter().find(|d| !p.checks(d.range.start))
-            {
-                debug_assert!(false, "{} reported outside its units: {d:?}", r.id);
-                let mut sink = Sink::new(r.id, todo[k].1);
-                (r.check)(&cx, &mut sink);
-                out = sink.out;
-            } else if let Some(old) = old {
-                out.extend(old);
-            }
-            if cache.is_some() {
-                local.push(Some(out.clone()));
-            }
-        } else if cache.is_some() {
-            local.push(None);
-        }
-        all.extend(out);
-    }
-    let next = match cache {
-        Some((rope, _)) if cut == usize::MAX => Some(LintCache::new(
-            rope.clone(),
-            tree,
-            todo.clone(),
-            units,
-            local,
-            checked,
-            cx.memo,
-        )),
-        _ => None,
-    };
-    if let Some(&(i, _)) = todo.get(cut)
-        && let Some(budget) = cfg.time_budget
-    {
-        all.push(Diagnostic {
-            code: "time-budget",
-            severity: Severity::Information,
-            message: format!(
-                "The drafting rules stopped after {} ms, the time allowed for one analysis: {} and the rules after it did not run.",
-                budget.as_millis(),
-                rules[i].id
-            ),
-            range: 0..0,
-            related: Vec::new(),
-            fix: None,
-        });
-    }
-    // Ranges on character boundaries, inside the text: whatever a rule computed,
-    // front ends can slice with them.
-    for d in all.iter_mut() {
-        let s = unlsp_syntax::text::clamp_to_char(text, d.range.start);
-        let e = unlsp_syntax::text::clamp_to_char(text, d.range.end.max(s));
-        d.range = s..e;
-        for r in d.related.iter_mut() {
-            let s = unlsp_syntax::text::clamp_to_char(text, r.range.start);
-            r.range = s..unlsp_syntax::text::clamp_to_char(text, r.range.end.max(s));
-        }
-    }
-    all.retain(|d| !cfg.is_suppressed(d, tree, text));
-    let directives = inline_directives(text, tree);
-    if !directives.is_empty() {
-        all.retain(|d| {
-            !directives.iter().any(|(id, scope)| {
-                id.eq_ignore_ascii_case(d.code)
-                    && scope
-                        .as_ref()
-                        .is_none_or(|r| r.start <= d.range.start && d.range.start < r.end)
-            })
-        });
-    }
-    all.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(a.code.cmp(b.code)));
-    (all, next)
-}
-
-/// Markdown drafts silence rules inline: `<!-- unlsp-disable UN010 -->` for the
-/// whole file, `<!-- unlsp-disable-next UN010 UN006 -->` for the paragraph that
-/// follows. Returns (rule id, range silenced or `None` for the file).
-pub fn inline_directives(text: &str, tree: &Tree) -> Vec<(String, Option<Range<usize>>)> {
-    use std::sync::LazyLock;
-    static DIRECTIVE: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"<!--\s*unlsp-disable(-next)?((?:\s+[A-Za-z]{2}\d{3})+)\s*-->").unwrap()
-    });
-    if !text.contains("unlsp-disable") {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for c in DIRECTIVE.captures_iter(text) {
-        let end = c.get(0).unwrap().end();
-        let scope = if c.get(1).is_some() {
-            // the first paragraph-like node that starts after the directive
-            let mut next: Option<Range<usize>> = None;
-            tree.walk(|n, _| {
-                if next.is_none() && n.kind.is_text_unit() && n.range.start >= end {
-                    next = Some(n.range.clone());
-                }
-            });
-            match next {
-                Some(r) => Some(r),
-                None => continue,
-            }
-        } else {
-            None
-        };
-        for id in c[2].split_whitespace() {
-            out.push((id.to_ascii_uppercase(), scope.clone()));
-        }
-    }
-    out
+    lint::lint(text, tree, cfg, Some((rope, prev)))
 }
 
 #[cfg(test)]
@@ -702,7 +475,7 @@ mod tests {
         // the joined texts were used by the rules, then left out
         let cx = Ctx::new(doc.text(), doc.tree());
         let para = doc.tree().nodes_of(unlsp_syntax::tree::NodeKind::Operative)[0];
-        rules::view(&cx, para);
+        rules::shared::view(&cx, para);
         assert_eq!(cx.memo.views.lock().len(), 1);
         assert!(cx.memo.into_carriable().views.lock().is_empty());
     }
@@ -736,7 +509,7 @@ mod tests {
     fn rules_on_several_threads_give_what_one_thread_gives() {
         let real = include_str!("../../../examples/A_RES_62_57.txt");
         let mut text = String::new();
-        while text.len() < PARALLEL_FROM + 1 {
+        while text.len() < lint::PARALLEL_FROM + 1 {
             text.push_str(real);
             text.push_str("\n\n");
             text.push_str(DRAFT);

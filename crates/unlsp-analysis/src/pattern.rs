@@ -23,14 +23,14 @@ const SLOTS: usize = 64;
 static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
 
 /// A regular expression compiled on first use.
-pub struct Pattern {
+pub(crate) struct Pattern {
     build: fn() -> Regex,
     shared: OnceLock<Regex>,
     id: OnceLock<usize>,
 }
 
 impl Pattern {
-    pub const fn new(build: fn() -> Regex) -> Pattern {
+    pub(crate) const fn new(build: fn() -> Regex) -> Pattern {
         Pattern {
             build,
             shared: OnceLock::new(),
@@ -39,7 +39,7 @@ impl Pattern {
     }
 
     /// The compiled pattern shared by the whole process (its caches stay).
-    pub fn shared(&self) -> &Regex {
+    pub(crate) fn shared(&self) -> &Regex {
         self.shared.get_or_init(self.build)
     }
 
@@ -58,18 +58,18 @@ impl std::ops::Deref for Pattern {
 }
 
 /// Clones of the patterns for a run of analyses, each made on first use.
-pub struct Table {
+pub(crate) struct Table {
     slots: [OnceLock<Regex>; SLOTS],
 }
 
 impl Table {
-    pub fn new() -> Arc<Table> {
+    pub(crate) fn new() -> Arc<Table> {
         Arc::new(Table {
             slots: std::array::from_fn(|_| OnceLock::new()),
         })
     }
 
-    pub fn get<'s>(&'s self, p: &'s Pattern) -> &'s Regex {
+    pub(crate) fn get<'s>(&'s self, p: &'s Pattern) -> &'s Regex {
         match self.slots.get(p.id()) {
             Some(slot) => slot.get_or_init(|| p.shared().clone()),
             None => p.shared(),

@@ -1,5 +1,6 @@
-//! The catalogue of drafting rules (`spec/rules.md`). One `RuleDef` per rule,
-//! grouped by theme in the files below; [`CATALOGUE`] lists them in id order.
+//! The catalogue of drafting rules: one file per rule, holding its
+//! [`RuleDef`](crate::RuleDef) as `RULE` and its check, in a folder per theme;
+//! [`CATALOGUE`] lists them in id order.
 
 mod citations;
 mod closing;
@@ -10,420 +11,150 @@ mod leads;
 mod paragraphs;
 mod punctuation;
 mod references;
-pub mod structure;
+pub(crate) mod shared;
+mod structure;
 mod symbols;
 mod typography;
 
-use crate::Ctx;
-use std::ops::Range;
-use unlsp_syntax::assemble::terminal_mark;
-use unlsp_syntax::cjk::is_space;
-use unlsp_syntax::tree::{Node, NodeKind};
-
-pub static CATALOGUE: &[crate::RuleDef] = &[
-    structure::UN001,
-    paragraphs::UN002,
-    structure::UN003,
-    paragraphs::UN004,
-    structure::UN005,
-    punctuation::UN006,
-    paragraphs::UN007,
-    structure::UN008,
-    paragraphs::UN009,
-    punctuation::UN010,
-    paragraphs::UN011,
-    structure::UN012,
-    paragraphs::UN013,
-    paragraphs::UN014,
-    paragraphs::UN015,
-    closing::UN016,
-    closing::UN017,
-    closing::UN018,
-    closing::UN019,
-    closing::UN020,
-    closing::UN021,
-    closing::UN022,
-    closing::UN023,
-    closing::UN024,
-    leads::UN025,
-    leads::UN026,
-    leads::UN027,
-    leads::UN028,
-    closing::UN029,
-    leads::UN030,
-    leads::UN031,
-    references::UN032,
-    references::UN033,
-    closing::UN034,
-    closing::UN035,
-    paragraphs::UN036,
-    citations::UN040,
-    citations::UN041,
-    citations::UN042,
-    citations::UN043,
-    citations::UN044,
-    citations::UN045,
-    citations::UN046,
-    citations::UN047,
-    citations::UN048,
-    citations::UN049,
-    citations::UN050,
-    citations::UN051,
-    citations::UN052,
-    citations::UN053,
-    citations::UN054,
-    symbols::UN060,
-    symbols::UN061,
-    symbols::UN062,
-    symbols::UN063,
-    symbols::UN064,
-    typography::UN070,
-    punctuation::UN071,
-    punctuation::UN072,
-    punctuation::UN073,
-    typography::UN074,
-    punctuation::UN075,
-    footnotes::UN076,
-    footnotes::UN077,
-    footnotes::UN078,
-    footnotes::UN079,
-    leads::UN080,
-    languages::UN081,
-    languages::UN082,
-    references::UN083,
-    typography::UN084,
-    hygiene::UN085,
-    hygiene::UN086,
-    hygiene::UN087,
-    typography::UN088,
+pub(crate) static CATALOGUE: &[&crate::RuleDef] = &[
+    &structure::author_line_missing::RULE,
+    &paragraphs::author_line_punctuation::RULE,
+    &structure::order_of_elements::RULE,
+    &paragraphs::unrecognised_preambular_lead::RULE,
+    &structure::numbered_preambular_paragraph::RULE,
+    &punctuation::preambular_punctuation::RULE,
+    &paragraphs::operative_lead::RULE,
+    &structure::operative_numbering::RULE,
+    &paragraphs::lone_operative_numbered::RULE,
+    &punctuation::operative_punctuation::RULE,
+    &paragraphs::missing_colon::RULE,
+    &structure::subparagraph_sequence::RULE,
+    &paragraphs::subparagraph_punctuation::RULE,
+    &paragraphs::subparagraph_label_style::RULE,
+    &paragraphs::paragraph_in_wrong_part::RULE,
+    &closing::closing_formula_missing::RULE,
+    &closing::meeting_ordinal_suffix::RULE,
+    &closing::closing_date_mismatch::RULE,
+    &closing::closing_order::RULE,
+    &closing::number_session_mismatch::RULE,
+    &closing::adoption_outside_session::RULE,
+    &closing::future_session_in_past::RULE,
+    &closing::malformed_ordinal::RULE,
+    &closing::issue_before_adoption::RULE,
+    &leads::also_without_base::RULE,
+    &leads::also_misplaced::RULE,
+    &leads::repeated_lead::RULE,
+    &leads::further_before_also::RULE,
+    &closing::title_presence::RULE,
+    &leads::lead_emphasis_consistency::RULE,
+    &leads::emphasis_span::RULE,
+    &references::this_resolution::RULE,
+    &references::dangling_paragraph_reference::RULE,
+    &closing::report_from_other_session::RULE,
+    &closing::draft_adopted_mismatch::RULE,
+    &paragraphs::negotiation_markers::RULE,
+    &citations::first_citation_without_date::RULE,
+    &citations::date_does_not_fit_number::RULE,
+    &citations::same_act_different_dates::RULE,
+    &citations::list_not_chronological::RULE,
+    &citations::list_punctuation::RULE,
+    &citations::act_noun_number::RULE,
+    &citations::sc_resolution_without_year::RULE,
+    &citations::composite_letter_spacing::RULE,
+    &citations::pre_1976_without_session::RULE,
+    &citations::its_versus_organ::RULE,
+    &citations::resolution_decision_confusion::RULE,
+    &citations::abbreviated_organ::RULE,
+    &citations::citation_date_format::RULE,
+    &citations::cited_act_later::RULE,
+    &citations::same_session_higher_number::RULE,
+    &symbols::symbol_whitespace::RULE,
+    &symbols::symbol_component::RULE,
+    &symbols::symbol_fullwidth::RULE,
+    &symbols::unknown_series::RULE,
+    &symbols::orphan_continuation::RULE,
+    &typography::ascii_punctuation_in_chinese::RULE,
+    &punctuation::unbalanced_delimiters::RULE,
+    &punctuation::straight_quotes::RULE,
+    &punctuation::impossible_date::RULE,
+    &typography::date_format::RULE,
+    &punctuation::spacing::RULE,
+    &footnotes::footnote_numbering::RULE,
+    &footnotes::footnote_mismatch::RULE,
+    &footnotes::ibid_without_antecedent::RULE,
+    &footnotes::footnote_marker_position::RULE,
+    &leads::lead_capitalisation::RULE,
+    &languages::arabic_preamble_conjunction::RULE,
+    &languages::lead_gender_agreement::RULE,
+    &references::acronym_not_spelled_out::RULE,
+    &typography::chinese_numeral_style::RULE,
+    &hygiene::not_a_resolution::RULE,
+    &hygiene::page_furniture::RULE,
+    &hygiene::furniture_inconsistency::RULE,
+    &typography::agenda_subitem_digit::RULE,
 ];
 
-/// Text pieces of a node and its descendants, without footnotes and furniture.
-pub fn body_pieces(n: &Node) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    fn go(n: &Node, out: &mut Vec<Range<usize>>) {
-        let mut pos = n.range.start;
-        for c in &n.children {
-            if c.range.start > pos {
-                out.push(pos..c.range.start);
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                sources(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
             }
-            if !matches!(c.kind, NodeKind::Footnote | NodeKind::Furniture) {
-                go(c, out);
-            }
-            pos = pos.max(c.range.end);
-        }
-        if pos < n.range.end {
-            out.push(pos..n.range.end);
         }
     }
-    go(n, &mut out);
-    out
-}
 
-/// The node's own text (children left out) joined.
-pub fn own_text(cx: &Ctx, n: &Node) -> String {
-    unlsp_syntax::document::own_pieces(n)
-        .iter()
-        .map(|r| &cx.text[r.clone()])
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Terminal punctuation of a paragraph (its last sub-paragraph's when it has
-/// some), with the byte range of the mark; trailing footnote digits, emphasis
-/// and closing quotes skipped.
-pub fn terminal(cx: &Ctx, n: &Node) -> Option<(char, Range<usize>)> {
-    cx.memo.terminal(n, || find_terminal(cx, n))
-}
-
-fn find_terminal(cx: &Ctx, n: &Node) -> Option<(char, Range<usize>)> {
-    let pieces = body_pieces(n);
-    let (last, s) = pieces.iter().rev().find_map(|r| {
-        let s = strip_old_marker(strip_running_title(cx, &cx.text[r.clone()]));
-        (!s.trim_matches(is_space).is_empty()).then_some((r, s))
-    })?;
-    let mark = terminal_mark(s)?;
-    // locate the mark: the last occurrence of it in the trimmed piece
-    let t = s.trim_end_matches(|c: char| is_space(c) || c == '*');
-    let pos = t.rfind(mark)?;
-    let at = last.start + pos;
-    // `…Effects".` — the mark after a closing quote is the mark
-    Some((mark, at..at + mark.len_utf8()))
-}
-
-/// `… 27 October 1992, 1/`: the footnote marker of Security Council texts of
-/// the 1990s (a number and a slash) after the paragraph's punctuation.
-fn strip_old_marker(s: &str) -> &str {
-    let t = s.trim_end_matches(is_space);
-    let Some(u) = t.strip_suffix('/') else {
-        return s;
-    };
-    let digits = u.trim_end_matches(|c: char| c.is_ascii_digit());
-    if digits.len() == u.len() || u.len() - digits.len() > 3 || !digits.ends_with(is_space) {
-        return s;
-    }
-    digits
-}
-
-/// Operative paragraphs grouped by section (numbering restarts per section).
-pub fn operative_groups<'a>(cx: &Ctx<'a>) -> Vec<Vec<&'a Node>> {
-    let mut groups: Vec<Vec<&Node>> = vec![Vec::new()];
-    fn visit<'a>(n: &'a Node, groups: &mut Vec<Vec<&'a Node>>) {
-        match n.kind {
-            NodeKind::Section => {
-                groups.push(Vec::new());
-                for c in &n.children {
-                    visit(c, groups);
-                }
-                groups.push(Vec::new());
+    /// A rule's id is written once in the sources of this crate, in the file
+    /// that defines the rule: a string literal that is exactly a rule id
+    /// (`"UN010"`) appears in no other file; elsewhere the rule is named by
+    /// its definition (`operative_punctuation::RULE.id`). Test code is
+    /// excepted: files named `tests.rs`, and in any file everything from its
+    /// first `#[cfg(test)]` on. An id inside a longer text (a message, an
+    /// explanation, a comment) is not a literal of the id and is not
+    /// checked. The defining file is the one holding `id: "UN010"`; it is
+    /// named after the rule (`operative_punctuation.rs` for
+    /// `operative-punctuation`) and sits in a folder of `rules/`.
+    #[test]
+    fn a_rule_id_is_written_only_in_the_file_of_its_rule() {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        sources(&src, &mut files);
+        files.sort();
+        let literal = regex::Regex::new(r#""(UN0\d\d)""#).unwrap();
+        let mut problems = Vec::new();
+        for r in crate::catalogue() {
+            let def = format!("id: \"{}\",", r.id);
+            let defining: Vec<&PathBuf> = files
+                .iter()
+                .filter(|f| std::fs::read_to_string(f).unwrap().contains(&def))
+                .collect();
+            let [file] = defining[..] else {
+                problems.push(format!("{} is defined in {defining:?}", r.id));
+                continue;
+            };
+            let stem = file.file_stem().unwrap().to_string_lossy();
+            if stem != r.name.replace('-', "_") || !file.starts_with(src.join("rules")) {
+                problems.push(format!("{} ({}) is defined in {file:?}", r.id, r.name));
             }
-            NodeKind::Annex => {}
-            NodeKind::Operative => groups.last_mut().unwrap().push(n),
-            _ => {
-                for c in &n.children {
-                    visit(c, groups);
+        }
+        for f in &files {
+            if f.file_name().is_some_and(|n| n == "tests.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(f).unwrap();
+            let code = text.split("#[cfg(test)]").next().unwrap();
+            for c in literal.captures_iter(code) {
+                let def = format!("id: \"{}\",", &c[1]);
+                if !code.contains(&def) {
+                    problems.push(format!("{f:?} writes {} of another file", &c[0]));
                 }
             }
         }
+        assert!(problems.is_empty(), "{problems:#?}");
     }
-    for n in &cx.tree.nodes {
-        visit(n, &mut groups);
-    }
-    groups.retain(|g| !g.is_empty());
-    groups
-}
-
-/// UN015: an unnumbered operative paragraph that ends with a comma and comes
-/// before the first numbered one is a preambular paragraph opening with an
-/// operative verb (`Welcomes the results …,`), which the parser files in the
-/// operative part. UN015 reports it; UN008 and UN010 leave it alone.
-pub fn preambular_with_operative_lead(cx: &Ctx, n: &Node) -> bool {
-    if n.kind != NodeKind::Operative || n.label_range.is_some() || n.lead.is_none() {
-        return false;
-    }
-    let Some((first, last)) = cx.numbered_operative_span() else {
-        return false;
-    };
-    let numbered_after = last > n.range.start;
-    let numbered_before = first < n.range.start;
-    numbered_after
-        && !numbered_before
-        && !introduces_text(cx, n)
-        && terminal(cx, n).is_some_and(|(c, _)| matches!(c, ',' | '，' | '،'))
-}
-
-/// `Adopts the following outcome document …:` (GA 80/173): a paragraph
-/// without sub-paragraphs whose text has a line ending with a colon
-/// introduces an adopted text, which runs on in it (the parser does not
-/// separate it): its last mark is that text's, not the paragraph's.
-pub fn introduces_text(cx: &Ctx, n: &Node) -> bool {
-    !n.children.iter().any(|c| c.kind == NodeKind::Subparagraph)
-        && slice(cx.text, n.range.start, n.range.end)
-            .lines()
-            .any(|l| l.trim_end().ends_with([':', '：']))
-}
-
-pub fn all_of<'a>(cx: &Ctx<'a>, kind: NodeKind) -> Vec<&'a Node> {
-    cx.tree.nodes_of(kind)
-}
-
-/// The outermost text units (paragraphs, titles, adoption lines) and every
-/// footnote, in text order: scanning each with [`body_pieces`] covers the
-/// running text once.
-pub fn units<'a>(cx: &Ctx<'a>) -> Vec<&'a Node> {
-    fn go<'a>(n: &'a Node, inside: bool, out: &mut Vec<&'a Node>) {
-        if n.kind == NodeKind::Footnote {
-            out.push(n);
-            return;
-        }
-        if n.kind == NodeKind::Furniture {
-            return;
-        }
-        let unit = n.kind.is_text_unit();
-        if unit && !inside {
-            out.push(n);
-        }
-        for c in &n.children {
-            go(c, inside || unit, out);
-        }
-    }
-    let mut out = Vec::new();
-    for n in &cx.tree.nodes {
-        go(n, false, &mut out);
-    }
-    out
-}
-
-/// The running text of a unit (wrapped lines joined) with a map back to the
-/// document.
-/// Built once per node and analysis, however many rules read it.
-pub fn view(cx: &Ctx, n: &Node) -> std::sync::Arc<unlsp_syntax::inline::View> {
-    cx.memo.view(n, || {
-        let pieces = if n.kind == NodeKind::Footnote {
-            vec![n.range.clone()]
-        } else {
-            body_pieces(n)
-        };
-        unlsp_syntax::inline::View::new(cx.text, &pieces)
-    })
-}
-
-/// Paragraphs grouped by part: the preambular paragraphs of one preamble, the
-/// operative paragraphs of one operative part (sections start new parts).
-pub fn parts<'a>(cx: &Ctx<'a>) -> Vec<Vec<&'a Node>> {
-    let mut out: Vec<Vec<&Node>> = Vec::new();
-    fn go<'a>(n: &'a Node, out: &mut Vec<Vec<&'a Node>>) {
-        match n.kind {
-            NodeKind::Preamble | NodeKind::OperativePart => {
-                let v: Vec<&Node> = n
-                    .children
-                    .iter()
-                    .filter(|c| matches!(c.kind, NodeKind::Preambular | NodeKind::Operative))
-                    .collect();
-                if !v.is_empty() {
-                    out.push(v);
-                }
-                for c in &n.children {
-                    if c.kind == NodeKind::Section {
-                        go(c, out);
-                    }
-                }
-            }
-            NodeKind::Annex => {}
-            _ => {
-                for c in &n.children {
-                    go(c, out);
-                }
-            }
-        }
-    }
-    for n in &cx.tree.nodes {
-        go(n, &mut out);
-    }
-    out
-}
-
-/// The session of the document's own resolution number (`62/57` → 62).
-pub fn own_session(cx: &Ctx) -> Option<u32> {
-    let n = cx.tree.meta.number.as_deref()?;
-    let (s, _) = n.split_once('/')?;
-    s.trim().parse().ok()
-}
-
-/// The GA `N/M` parts of a target (`61/100` → (61, 100); `56/24 V` → (56, 24)).
-pub fn ga_parts(target: &str) -> Option<(u32, u32)> {
-    let (a, b) = target.split_once('/')?;
-    let b: String = b.chars().take_while(|c| c.is_ascii_digit()).collect();
-    Some((a.trim().parse().ok()?, b.parse().ok()?))
-}
-
-/// `text[a..b]` with both ends clamped to the text and to character boundaries.
-pub fn slice(text: &str, a: usize, b: usize) -> &str {
-    let a = unlsp_syntax::text::clamp_to_char(text, a.min(text.len()));
-    let b = unlsp_syntax::text::clamp_to_char(text, b.min(text.len()).max(a));
-    &text[a..b]
-}
-
-/// PDF running headers repeat the short title of the resolution at the top of
-/// each page; the parser leaves those lines in the paragraph they interrupt
-/// (a parser defect, see the report). Trailing lines that are a piece of the
-/// title are dropped before looking at a paragraph's punctuation.
-pub fn strip_running_title<'a>(cx: &Ctx, s: &'a str) -> &'a str {
-    let s = strip_heading_lines(s);
-    let Some(title) = cx.memo.title_words(cx.tree.meta.title.as_deref()) else {
-        return s;
-    };
-    let norm = |x: &str| x.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut t = s.trim_end_matches(is_space);
-    loop {
-        let (head, line) = match t.rfind('\n') {
-            Some(i) => (&t[..i], &t[i + 1..]),
-            None => ("", t),
-        };
-        let l = norm(line);
-        // a running header follows the end of a sentence or another header
-        // line; after `… anniversary of the` the line is the sentence going on
-        let prev = norm(head.rsplit('\n').next().unwrap_or(""));
-        let after_break = head_ends_sentence(head)
-            || (prev.len() >= 6 && title.contains(&prev))
-            || (!prev.is_empty() && !prev.contains(' '));
-        let title_line =
-            l.len() >= 6 && title.contains(&l) && !l.ends_with([';', ',', '.', ':']) && after_break;
-        // a section heading the parser left at the end of the previous paragraph
-        // (`Income section 3` / `Services to the public`, GA 79/257)
-        let heading_line = l.len() <= 80
-            && l.starts_with(|c: char| c.is_uppercase())
-            && !l.ends_with([';', ',', '.', ':', '；', '，', '。'])
-            && !terminal_mark(&l)
-                .is_some_and(|c| matches!(c, ';' | ',' | '.' | ':' | '；' | '，' | '。'))
-            && head_ends_sentence(head);
-        if title_line || heading_line || is_closing_line(&l) {
-            t = head.trim_end_matches(is_space);
-            if t.is_empty() {
-                return t;
-            }
-        } else {
-            return t;
-        }
-    }
-}
-
-/// The text before a line ends a sentence: it ends with punctuation that is
-/// not the dot of a bare paragraph label (`2.` on its own line, GA 79/265).
-fn head_ends_sentence(head: &str) -> bool {
-    let h = head.trim_end_matches(is_space);
-    !bare_label(h.rsplit('\n').next().unwrap_or(""))
-        && h.ends_with([';', ',', '.', ':', '；', '，', '。'])
-}
-
-/// `2.`, `(a)`: a paragraph label alone on its line.
-fn bare_label(line: &str) -> bool {
-    let l = line.trim_matches(is_space);
-    l.len() <= 6
-        && l.ends_with(['.', ')'])
-        && l.trim_end_matches(['.', ')'])
-            .trim_start_matches('(')
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric())
-}
-
-/// `50th (resumed) plenary meeting` or a bare date line: a closing formula the
-/// parser left inside the last paragraph (see the report).
-pub fn is_closing_line(l: &str) -> bool {
-    static CLOSING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^(?:\d{1,4}(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting|\d{1,2} [A-Z][a-z]+ \d{4})$").unwrap()
-    });
-    CLOSING.is_match(l)
-}
-
-/// Section headings (`Part I` / `Section 1` / `Overall policymaking…`, GA
-/// 80/242) that the parser left at the end of the previous paragraph: up to six
-/// short capitalised lines without punctuation after a line that ends with some.
-fn strip_heading_lines(s: &str) -> &str {
-    let t = s.trim_end_matches(is_space);
-    let lines: Vec<&str> = t.split('\n').collect();
-    // punctuation, also when a footnote digit is glued after it (`subject;4`)
-    let punct = |l: &str| {
-        terminal_mark(l)
-            .is_some_and(|c| matches!(c, ';' | ',' | '.' | ':' | '；' | '，' | '。' | '：'))
-    };
-    let Some(k) = lines.iter().rposition(|l| punct(l)) else {
-        return s;
-    };
-    if bare_label(lines[k]) {
-        return s; // `2.` alone on its line: what follows is the paragraph's text
-    }
-    let tail = &lines[k + 1..];
-    let heading = |l: &&str| {
-        let l = l.trim_matches(is_space);
-        l.is_empty()
-            || (l.len() <= 80
-                && l.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                && !punct(l))
-    };
-    if tail.is_empty() || tail.len() > 8 || !tail.iter().all(heading) {
-        return s;
-    }
-    let keep: usize = lines[..=k].iter().map(|l| l.len() + 1).sum::<usize>() - 1;
-    &t[..keep]
 }

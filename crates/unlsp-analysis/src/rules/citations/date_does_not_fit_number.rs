@@ -1,0 +1,217 @@
+//! UN041 `date-does-not-fit-number`: The date given fits the cited number.
+
+use super::{acts, adoption_date_fix, names_other_body, paren};
+use crate::{ALL_KINDS, Ctx, Reach, RuleDef, Severity, Sink};
+use regex::Regex;
+use std::sync::LazyLock;
+use unlsp_index::catalogue::{ActKind, Organ, catalogue};
+use unlsp_syntax::dates::Date;
+use unlsp_syntax::numbers::{is_upper_roman as is_roman, roman_value as any_roman_value};
+use unlsp_syntax::tree::{Citation, CitationKind};
+
+/// Years a cited act can carry, from its number alone.
+fn expected_window(c: &Citation) -> Option<(Date, Date)> {
+    let t = c.target.as_str();
+    if let Some(p) = paren(t) {
+        if p.len() == 4 && p.chars().all(|c| c.is_ascii_digit()) {
+            let y: i32 = p.parse().ok()?;
+            return Some((
+                Date {
+                    year: y,
+                    month: 1,
+                    day: 1,
+                },
+                Date {
+                    year: y,
+                    month: 12,
+                    day: 31,
+                },
+            ));
+        }
+        if let Some(r) = roman_value(p).filter(|_| c.organ.as_deref() == Some("GA")) {
+            let y = 1945 + r as i32;
+            return Some((
+                Date {
+                    year: y,
+                    month: 1,
+                    day: 1,
+                },
+                Date {
+                    year: y + 1,
+                    month: 12,
+                    day: 31,
+                },
+            ));
+        }
+        return None;
+    }
+    if t.starts_with("S-") || t.starts_with("ES-") {
+        return None;
+    }
+    let (n, _) = t.split_once('/')?;
+    let n: u32 = n.trim().parse().ok()?;
+    if n >= 1946 {
+        // ECOSOC / HRC-style year numbering
+        // ECOSOC's year starts with its organizational session in July of the year before
+        let y = n as i32;
+        return Some((
+            Date {
+                year: y - 1,
+                month: 7,
+                day: 1,
+            },
+            Date {
+                year: y,
+                month: 12,
+                day: 31,
+            },
+        ));
+    }
+    if c.organ.as_deref() == Some("GA") && n >= 31 {
+        return Some((
+            Date {
+                year: 1945 + n as i32,
+                month: 9,
+                day: 1,
+            },
+            Date {
+                year: 1946 + n as i32,
+                month: 9,
+                day: 30,
+            },
+        ));
+    }
+    None
+}
+
+pub(crate) static RULE: RuleDef = RuleDef {
+    id: "UN041",
+    name: "date-does-not-fit-number",
+    severity: Severity::Error,
+    default_on: true,
+    scopes: ALL_KINDS,
+    langs: &[],
+    extraction_tolerant: false,
+    reach: Reach::Unit,
+    summary: "The date given fits the cited number.",
+    explanation: "GA `N/M` is dated between September 1945+N and September 1946+N; SC `(YYYY)` in YYYY; ECOSOC `YYYY/n` in YYYY; a roman session R in 1945+R.",
+    bad: "resolution 61/100 of 6 December 2007",
+    good: "resolution 61/100 of 6 December 2006",
+    check,
+};
+
+fn check(cx: &Ctx, out: &mut Sink) {
+    for c in acts(cx) {
+        let (Some(d), Some(dr)) = (c.date, c.date_range.clone()) else {
+            continue;
+        };
+        if !d.is_valid() {
+            continue; // UN073
+        }
+        let Some((from, to)) = expected_window(c) else {
+            continue;
+        };
+        // `… the Economic and Social Commission for Asia and the Pacific in its
+        // resolution 73/8` — `its` is another body's: no window to check.
+        if other_body_before(cx, c) || other_body_after(cx, c) {
+            continue;
+        }
+        let written = crate::rules::shared::slice(cx.text, c.list_range.start, c.range.start);
+        let ga_named = c.own || written.contains("General Assembly") || written.contains("大会");
+        if !ga_named && c.organ.as_deref() == Some("GA") {
+            continue; // `Council resolution 54/18`: the organ is not known
+        }
+        if d < from || d > to {
+            let known = catalogue()
+                .lookup(
+                    if c.kind == CitationKind::Decision {
+                        ActKind::Decision
+                    } else {
+                        ActKind::Resolution
+                    },
+                    if c.organ.as_deref() == Some("SC") {
+                        Organ::SC
+                    } else {
+                        Organ::GA
+                    },
+                    &c.target,
+                )
+                .and_then(|e| e.date.clone());
+            let diag = out
+                .emit(
+                    dr.clone(),
+                    format!(
+                        "{} cannot be dated {}: {} falls between {} and {}{}",
+                        c.target,
+                        d.iso(),
+                        c.target,
+                        from.iso(),
+                        to.iso(),
+                        known
+                            .as_ref()
+                            .map(|k| format!(" (adopted {k})"))
+                            .unwrap_or_default()
+                    ),
+                )
+                .related(c.range.clone(), "cited number");
+            // the catalogue's date, when it fits the number
+            if let Some(k) = known.as_deref().and_then(Date::from_iso)
+                && k >= from
+                && k <= to
+            {
+                adoption_date_fix(cx, diag, dr, k);
+            }
+        }
+    }
+}
+
+/// Another body is named just before an `its resolution` citation.
+fn other_body_before(cx: &Ctx, c: &Citation) -> bool {
+    let from = c.list_range.start.saturating_sub(160);
+    names_other_body(crate::rules::shared::slice(
+        cx.text,
+        from,
+        c.list_range.start,
+    ))
+}
+
+/// `through its resolution 54/18 of 12 October 2023, the Human Rights Council
+/// submitted …` (GA 78/203): `its` points forward to the body that the
+/// clause after the citation names as its subject.
+fn other_body_after(cx: &Ctx, c: &Citation) -> bool {
+    let end = c.date_range.as_ref().map_or(c.range.end, |r| r.end);
+    let after = crate::rules::shared::slice(cx.text, end, end + 80);
+    let after = after.split(';').next().unwrap_or(after);
+    // `2023,20 the Human Rights Council`: a footnote marker after the comma
+    static SUBJECT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[^,]*,\s?\d{0,3}\s+the\s+([^,(]*)").unwrap());
+    let Some(m) = SUBJECT.captures(after) else {
+        return false;
+    };
+    // the name: its capitalised words (`Human Rights Council submitted …`)
+    let subject = m
+        .get(1)
+        .map_or("", |m| m.as_str())
+        .split_whitespace()
+        .take_while(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) || matches!(*w, "of" | "and" | "for" | "on")
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    !subject.contains("General Assembly")
+        && [
+            "Council",
+            "Commission",
+            "Conference",
+            "Committee",
+            "Board",
+            "Assembly of",
+        ]
+        .iter()
+        .any(|w| subject.contains(w))
+}
+
+/// A session numeral in capitals (`XV`).
+fn roman_value(s: &str) -> Option<u32> {
+    is_roman(s).then(|| any_roman_value(s)).flatten()
+}

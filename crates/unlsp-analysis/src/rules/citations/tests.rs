@@ -1,0 +1,127 @@
+//! The citation rules on short texts: the fixes they offer and the orders of
+//! acts they accept.
+
+mod fix_tests {
+    use crate::{Config, Diagnostic, check};
+    use unlsp_syntax::Document;
+
+    /// The text after applying the fix of the first `code` diagnostic.
+    fn fixed(text: &str, code: &str) -> String {
+        let doc = Document::new(text);
+        let diags: Vec<Diagnostic> = check(&doc, &Config::default());
+        let d = diags
+            .iter()
+            .find(|d| d.code == code)
+            .unwrap_or_else(|| panic!("no {code} in {diags:#?}"));
+        let fix = d
+            .fix
+            .as_ref()
+            .unwrap_or_else(|| panic!("{code} without a fix"));
+        let mut edits = fix.edits.to_vec();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));
+        let mut out = text.to_string();
+        for e in edits {
+            out.replace_range(e.range.clone(), &e.text);
+        }
+        out
+    }
+
+    const HEAD: &str = "Resolution adopted by the General Assembly on 21 December 2023\n\n78/248. Pattern of conferences\n\nThe General Assembly,\n\n";
+
+    #[test]
+    fn un041_writes_the_catalogue_date() {
+        // A/RES/78/248 as published: `72/256 of 24 December 2107`
+        let t = format!(
+            "{HEAD}Recalling its resolutions 71/266 of 23 December 2016, 72/256 of 24 December 2107 and 73/276 of 22 December 2018,\n\n1. Decides to act.\n"
+        );
+        let f = fixed(&t, "UN041");
+        assert!(f.contains("72/256 of 24 December 2017 and"), "{f}");
+    }
+
+    #[test]
+    fn un042_dates_both_mentions_alike() {
+        let t = format!(
+            "{HEAD}Recalling its resolution 61/295 of 13 September 2007,\n\nRecalling also the United Nations Declaration on the Rights of Indigenous Peoples, adopted in resolution 61/295 of 14 September 2007,\n\n1. Decides to act.\n"
+        );
+        let f = fixed(&t, "UN042");
+        assert!(
+            f.contains("resolution 61/295 of 13 September 2007,\n\n1."),
+            "{f}"
+        );
+        assert!(!f.contains("14 September"), "{f}");
+    }
+
+    #[test]
+    fn un043_sorts_the_list() {
+        let t = format!(
+            "{HEAD}Recalling its resolutions 71/45 of 5 December 2016, 70/54 of 7 December 2015 and 72/54 of 4 December 2017,\n\n1. Decides to act.\n"
+        );
+        let f = fixed(&t, "UN043");
+        assert!(
+            f.contains("resolutions 70/54 of 7 December 2015, 71/45 of 5 December 2016 and 72/54 of 4 December 2017,"),
+            "{f}"
+        );
+    }
+
+    #[test]
+    fn un053_writes_the_earlier_catalogue_date() {
+        let t = "Resolution adopted by the General Assembly on 5 December 2007\n\n62/57. Convention on Certain Conventional Weapons\n\nThe General Assembly,\n\nRecalling its resolution 61/295 of 13 September 2008,\n\n1. Decides to act.\n";
+        let f = fixed(t, "UN053");
+        assert!(f.contains("61/295 of 13 September 2007,"), "{f}");
+    }
+
+    #[test]
+    fn un040_chinese_puts_the_date_before_di() {
+        let t = "大会，\n\n回顾其第 61/295 号决议，\n\n1. 决定采取行动。\n";
+        let f = fixed(t, "UN040");
+        assert!(
+            f.contains("回顾其 2007 年 9 月 13 日第 61/295 号决议"),
+            "{f}"
+        );
+    }
+}
+
+mod order_tests {
+    use crate::{Config, check};
+    use unlsp_syntax::Document;
+
+    fn un043(preamble: &str) -> usize {
+        let text = format!(
+            "The General Assembly,\n\n{preamble}\n\n1. Decides to remain seized of the matter.\n"
+        );
+        check(&Document::new(&text), &Config::default())
+            .iter()
+            .filter(|d| d.code == "UN043")
+            .count()
+    }
+
+    /// Adopted texts list newest first on purpose (GA 78/219) and old sessions
+    /// by number (GA 78/73); a plain swap is still a defect.
+    #[test]
+    fn deliberate_orders_of_adopted_texts_pass_and_a_swap_does_not() {
+        assert_eq!(
+            un043(
+                "Recalling its previous resolutions on the situation of human rights in Myanmar, the most recent of which being resolutions 77/227 of 15 December 2022, 76/180 of 16 December 2021, 75/287 of 18 June 2021 and 75/238 of 31 December 2020,"
+            ),
+            0
+        );
+        assert_eq!(
+            un043(
+                "Recalling its resolutions 194 (III) of 11 December 1948, 212 (III) of 19 November 1948, 302 (IV) of 8 December 1949 and all subsequent related resolutions,"
+            ),
+            0
+        );
+        assert_eq!(
+            un043(
+                "Recalling further its resolutions 75/201 of 21 December 2020 and 70/262 of 27 April 2016 on the review of the United Nations peacebuilding architecture, 72/276 of 26 April 2018 on the follow-up to the report of the Secretary-General,"
+            ),
+            0
+        );
+        assert_eq!(
+            un043(
+                "Recalling its resolutions 75/238 of 31 December 2020, 77/227 of 15 December 2022 and 76/180 of 16 December 2021,"
+            ),
+            1
+        );
+    }
+}

@@ -1,0 +1,62 @@
+//! UN006 `preambular-punctuation`: A preambular paragraph ends with a comma.
+
+use crate::rules::shared::{all_of, terminal};
+use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
+use unlsp_syntax::tree::NodeKind;
+
+pub(crate) static RULE: RuleDef = RuleDef {
+    id: "UN006",
+    name: "preambular-punctuation",
+    severity: Severity::Warning,
+    default_on: true,
+    scopes: RES_DRAFT,
+    langs: &[],
+    extraction_tolerant: true,
+    reach: Reach::Unit,
+    summary: "A preambular paragraph ends with a comma.",
+    explanation: "Every preambular paragraph, the last one included, ends with a comma (zh `，`, ar `،`); with sub-paragraphs, the last sub-paragraph carries it (Editorial Manual, punctuation).",
+    bad: "Recalling its resolution 61/100 of 6 December 2006;",
+    good: "Recalling its resolution 61/100 of 6 December 2006,",
+    check,
+};
+
+fn check(cx: &Ctx, out: &mut Sink) {
+    let table = cx.lang.table();
+    for p in all_of(cx, NodeKind::Preambular) {
+        let Some((mark, r)) = terminal(cx, p) else {
+            continue;
+        };
+        if table.is_comma(mark) || mark == ',' || mark == '，' {
+            continue;
+        }
+        let want = table.preferred_comma();
+        if matches!(mark, ';' | '；' | '.' | '。' | '؛') {
+            out.emit(
+                r.clone(),
+                format!("preambular paragraph ends with `{mark}`: end it with `{want}`"),
+            )
+            .fix(
+                format!("Replace `{mark}` with `{want}`"),
+                vec![Edit {
+                    range: r,
+                    text: want.to_string(),
+                }],
+                true,
+            );
+        } else if mark != ':' && mark != '：' {
+            let at = r.end..r.end;
+            out.emit(
+                r.clone(),
+                format!("preambular paragraph does not end with `{want}`"),
+            )
+            .fix(
+                format!("Add `{want}`"),
+                vec![Edit {
+                    range: at,
+                    text: want.to_string(),
+                }],
+                true,
+            );
+        }
+    }
+}

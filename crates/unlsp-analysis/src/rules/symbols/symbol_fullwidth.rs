@@ -1,0 +1,39 @@
+//! UN062 `symbol-fullwidth`: Symbols are written in ASCII, also in Chinese text.
+
+use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use unlsp_syntax::symbols::SymbolProblem;
+
+pub(crate) static RULE: RuleDef = RuleDef {
+    id: "UN062",
+    name: "symbol-fullwidth",
+    severity: Severity::Error,
+    default_on: true,
+    scopes: ALL_KINDS,
+    langs: &[],
+    extraction_tolerant: false,
+    reach: Reach::Unit,
+    summary: "Symbols are written in ASCII, also in Chinese text.",
+    explanation: "All language versions share one symbol in Latin letters, ASCII digits, `/` and `.`; full-width `／`, `．`, `Ａ` are typing slips.",
+    bad: "Ａ／62／395",
+    good: "A/62/395",
+    check,
+};
+
+fn check(cx: &Ctx, out: &mut Sink) {
+    for s in &cx.tree.symbols {
+        if s.problems.contains(&SymbolProblem::FullWidth) {
+            out.emit(
+                s.range.clone(),
+                format!("full-width characters in a symbol: write `{}`", s.canonical),
+            )
+            .fix(
+                format!("Write `{}`", s.canonical),
+                vec![Edit {
+                    range: s.range.clone(),
+                    text: s.canonical.clone(),
+                }],
+                true,
+            );
+        }
+    }
+}
