@@ -615,3 +615,32 @@ fn an_invalid_glob_in_the_project_file_is_reported() {
     );
     assert!(stdout(&o).contains("1 file checked"), "{}", stdout(&o));
 }
+
+/// `--select` accepts the parallel-version codes of the registry.
+#[test]
+fn select_accepts_the_parallel_version_codes() {
+    let tmp = Tmp::new("select-unp");
+    std::fs::write(
+        tmp.0.join("draft.txt"),
+        "The General Assembly,\n\n1. Decides to remain seized of the matter.\n",
+    )
+    .unwrap();
+    let (o, _) = check(
+        &tmp,
+        &[
+            Path::new("draft.txt"),
+            Path::new("--select"),
+            Path::new("UNP01,UN010"),
+        ],
+    );
+    assert_eq!(no_panic(&o, "select UNP01"), 0, "{}", stderr(&o));
+    let (o, _) = check(
+        &tmp,
+        &[
+            Path::new("draft.txt"),
+            Path::new("--select"),
+            Path::new("UNP77"),
+        ],
+    );
+    assert_eq!(no_panic(&o, "select UNP77"), 2, "{}", stderr(&o));
+}

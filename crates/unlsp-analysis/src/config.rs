@@ -45,7 +45,11 @@ impl Config {
     pub fn unknown_pattern(patterns: &[String]) -> Option<&str> {
         patterns
             .iter()
-            .find(|p| !super::catalogue().iter().any(|r| matches(r.id, p)))
+            .find(|p| {
+                let codes = super::catalogue().iter().map(|r| r.id);
+                let parallel = crate::parallel::DiffKind::ALL.into_iter().map(|k| k.code());
+                !codes.chain(parallel).any(|id| matches(id, p))
+            })
             .map(String::as_str)
     }
 

@@ -135,7 +135,7 @@ impl ProjectConfig {
             }
         })?;
         for (id, sev) in &cfg.rules {
-            if crate::rule(id).is_none() {
+            if !crate::is_code(id) {
                 return Err(format!("unlsp.toml: unknown rule `{id}` in [rules]"));
             }
             if sev != "off" && Severity::parse(sev).is_none() {
@@ -207,6 +207,23 @@ mod tests {
         assert_eq!(c.overrides["UN006"], Some(Severity::Error));
         assert_eq!(c.silenced.len(), 1);
         assert!(ProjectConfig::parse("[rules]\nUN999 = \"off\"\n").is_err());
+    }
+
+    #[test]
+    fn the_parallel_version_codes_are_in_the_registry() {
+        let p = ProjectConfig::parse("[rules]\nUNP01 = \"off\"\nunp09 = \"warning\"\n").unwrap();
+        assert_eq!(p.rules.len(), 2);
+        assert!(ProjectConfig::parse("[rules]\nUNP99 = \"off\"\n").is_err());
+        let pats = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            Config::unknown_pattern(&pats(&["UNP03", "UNP", "UN01"])),
+            None
+        );
+        assert_eq!(
+            Config::unknown_pattern(&pats(&["UNP1"])).map(str::to_string),
+            Some("UNP1".into())
+        );
+        assert!(crate::parallel_code("unp05").is_some());
     }
 
     #[test]
