@@ -124,16 +124,8 @@ fn hint<I: IntoIterator<Item = P>, P: AsRef<[u8]>>(words: I) -> aho_corasick::Ah
         .unwrap()
 }
 
-/// Dates' part of [`crate::patterns::release_caches`]: the date
-/// patterns, run over every paragraph that may hold a date.
-pub(crate) fn release_caches() {
-    EN_DATE.release();
-    EN_DATE_US.release();
-    ZH_DATE.release();
-    OTHER_DATE.release();
-    AR_DATE.release();
-}
-
+// Releasable: the date patterns run over every paragraph that may hold a
+// date.
 static EN_DATE: Releasable<Regex> = Releasable::new(|| {
     Regex::new(r"(?-u:\b)(\d{1,2})(st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})(?-u:\b)").unwrap()
 });

@@ -193,16 +193,11 @@ pub struct UnitFacts {
     pub dates: Vec<DateRef>,
 }
 
-/// Inline analysis's part of [`crate::patterns::release_caches`]:
-/// the two patterns run over most paragraphs whose caches grow largest (0.5
-/// and 0.35 MB after a 1 MB text).
-pub(crate) fn release_caches() {
-    EN_ACT.release();
-    PARA_REF_EN.release();
-}
-
 /// `[organ phrase | its] resolution(s)|decision(s)|res.`: the organ phrases and
 /// possessives of the `[en]` table of `grammar/languages.toml`.
+///
+/// Releasable: with [`PARA_REF_EN`], run over most paragraphs, its cache
+/// grows largest (0.5 and 0.35 MB after a 1 MB text).
 static EN_ACT: Releasable<Regex> = Releasable::new(|| {
     let t = Lang::En.table();
     let before: Vec<String> = t

@@ -127,8 +127,8 @@ impl LangTable {
     }
     /// The grammatical gender of an author line as written (UN082: `L'Assemblée
     /// générale` feminine, `Le Conseil de sécurité` masculine).
-    pub fn author_gender(&self, author: &str) -> Option<crate::lexicon::Gender> {
-        crate::lexicon::Gender::parse(self.organ_gender.get(self.organ_of(author)?)?)
+    pub fn author_gender(&self, author: &str) -> Option<Gender> {
+        Gender::parse(self.organ_gender.get(self.organ_of(author)?)?)
     }
     /// The organ code of an organ phrase of the citation grammar: `Some("")` for
     /// another body, `None` when the phrase is not in the table.
@@ -438,6 +438,25 @@ impl ScriptCounts {
             } else {
                 Lang::En
             }
+        }
+    }
+}
+
+/// Grammatical gender of a lead that agrees with the author (UN082):
+/// `Convaincue` (l'Assemblée) / `Convaincu` (le Conseil), `تقرر` / `يقرر`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    Feminine,
+    Masculine,
+}
+
+impl Gender {
+    pub fn parse(s: &str) -> Option<Gender> {
+        match s {
+            "f" => Some(Gender::Feminine),
+            "m" => Some(Gender::Masculine),
+            _ => None,
         }
     }
 }

@@ -7,6 +7,7 @@
 //! `lexicon.md`: emphasis markers dropped, spaces between CJK characters dropped.
 
 use crate::cjk::{SpaceTrim, is_cjk};
+pub use crate::lang::Gender;
 use crate::lang::Lang;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use std::collections::HashMap;
@@ -45,25 +46,6 @@ impl LeadForm {
 
     pub fn is_repeat(self) -> bool {
         !matches!(self, LeadForm::Base)
-    }
-}
-
-/// Grammatical gender of a lead that agrees with the author (UN082):
-/// `Convaincue` (l'Assemblée) / `Convaincu` (le Conseil), `تقرر` / `يقرر`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Gender {
-    Feminine,
-    Masculine,
-}
-
-impl Gender {
-    pub fn parse(s: &str) -> Option<Gender> {
-        match s {
-            "f" => Some(Gender::Feminine),
-            "m" => Some(Gender::Masculine),
-            _ => None,
-        }
     }
 }
 

@@ -29,11 +29,6 @@ pub enum SymbolProblem {
     SuffixSpacing,
 }
 
-/// Symbols' part of [`crate::patterns::release_caches`].
-pub(crate) fn release_caches() {
-    SYMBOL.release();
-}
-
 static SYMBOL: Releasable<Regex> = Releasable::new(|| {
     Regex::new(
         r"(?x)
