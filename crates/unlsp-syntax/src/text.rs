@@ -177,6 +177,11 @@ pub fn find_ascii_digit(b: &[u8], from: usize) -> Option<usize> {
 /// (`../shared/corpus/texts/<lang>`), and whether the corpus is there. A bare
 /// clone has none: tests then run on their built-in samples and skip the
 /// counts that need real text.
+/// ASCII spaces and tabs at the start of `b`.
+pub(crate) fn ascii_blanks(b: &[u8]) -> usize {
+    b.iter().take_while(|&&c| c == b' ' || c == b'\t').count()
+}
+
 #[cfg(test)]
 pub(crate) fn corpus_samples(langs: &[&str]) -> (Vec<String>, bool) {
     let Some(dir) = unlsp_corpus::shared("corpus/texts") else {
