@@ -10,15 +10,14 @@
 mod block;
 mod builder;
 mod conclude;
+mod converge;
 mod leads;
 mod lookahead;
 mod numbered;
-mod converge;
 mod resume;
 mod shift;
 mod text;
 
-pub use builder::Assembly;
-pub use resume::{AsmMemo, EditSpan, Reassembly, assemble, assemble_with_memo, reassemble};
-pub use shift::Shift;
+pub(crate) use resume::{AsmMemo, EditSpan, assemble_with_memo, reassemble};
+pub(crate) use shift::Shift;
 pub use text::{join_broken_words, join_wrapped, terminal_mark};

@@ -13,7 +13,7 @@ pub use units::{Splitter, own_pieces};
 use crate::assemble::{AsmMemo, EditSpan, Shift, assemble_with_memo, reassemble};
 use crate::lang::{Lang, ScriptCounts};
 use crate::lexer::{self, Block, BlockKind};
-use crate::lexicon::{LeadClass, lexicon};
+use crate::lexicon::lexicon;
 use crate::tree::{DocKind, Tree};
 use facts::FactStore;
 use ropey::Rope;
@@ -495,17 +495,6 @@ fn empty_tree() -> Tree {
         paragraph_refs: Vec::new(),
         dates: Vec::new(),
         extracted: false,
-    }
-}
-
-/// Leads classified by the lexicon, for callers that need them without a tree.
-pub fn lead_class_at(text: &str) -> Option<LeadClass> {
-    let m = lexicon().match_at(text)?;
-    let lex = lexicon();
-    if m.has_class(lex, LeadClass::Operative) {
-        Some(LeadClass::Operative)
-    } else {
-        Some(LeadClass::Preambular)
     }
 }
 

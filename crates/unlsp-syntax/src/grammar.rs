@@ -61,7 +61,7 @@ fn repeat(lang: Lang, w: &str) -> bool {
 /// The byte length of the preambular lead that opens `text` (leading
 /// spaces already skipped), by the grammar of `lang`; `None` when the
 /// opening is not grammatically a lead (a noun, an article, a number).
-pub fn preambular_lead(lang: Lang, text: &str) -> Option<usize> {
+pub(crate) fn preambular_lead(lang: Lang, text: &str) -> Option<usize> {
     if lang == Lang::Zh {
         return zh_lead(text);
     }
@@ -340,7 +340,7 @@ pub fn emphasised_extent(lang: Lang, lead: &str) -> usize {
 /// (`dans les termes les plus énergiques`, `en los términos más enérgicos`,
 /// `بأشد العبارات`). `rest` starts right after the lead; the byte length of
 /// the tail (0 when none), never past punctuation.
-pub fn lead_tail(lang: Lang, rest: &str) -> usize {
+pub(crate) fn lead_tail(lang: Lang, rest: &str) -> usize {
     let ws = words(rest, 12);
     let w = |k: usize| ws.get(k).map(|(_, w)| *w).unwrap_or("");
     // a word the tail may end on: no punctuation after it (the clause goes on)

@@ -11,19 +11,19 @@ mod numbering;
 mod oneline;
 
 pub use block::{Block, BlockKind, FurnitureKind, Label, LeadHit, NumberedHead, SubHead};
-pub use markdown::{front_matter_lang, markdown_footnote_label};
-pub use numbering::normalise_number;
+pub(crate) use markdown::{front_matter_lang, markdown_footnote_label};
+pub(crate) use numbering::normalise_number;
 
-use block::MAX_BLOCK;
-use markdown::{markdown_line, markup_prefix};
-use masthead::classify_heading_fields;
-use numbering::{classify_digit_line, may_be_designator, numbered, sub_label};
-use oneline::{inline_splits, run_in_author};
 use crate::cjk::{SpaceTrim, is_cjk, is_space, superscript_digit};
 use crate::lang::{PackedCounts, ScriptCounts};
 use crate::lexicon::lexicon;
 use crate::numbers::arabic_indic_digit;
 use crate::patterns::*;
+use block::MAX_BLOCK;
+use markdown::{markdown_line, markup_prefix};
+use masthead::classify_heading_fields;
+use numbering::{classify_digit_line, may_be_designator, numbered, sub_label};
+use oneline::{inline_splits, run_in_author};
 
 /// Lex `text`, whose first byte is at absolute offset `base`; `text` must start at
 /// a line start.
@@ -140,7 +140,7 @@ fn lex_line(line: &str, abs: usize, term: usize, out: &mut Vec<Block>) {
 }
 
 /// Classify one line (or one segment of a one-line text).
-pub fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
+pub(crate) fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
     let t = line.trim_space();
     if t.is_empty() {
         return BlockKind::Blank;

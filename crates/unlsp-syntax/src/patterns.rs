@@ -63,14 +63,6 @@ impl<T: Clone + Send + Sync + 'static> Releasable<T> {
         });
         cell.cur.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
-
-    /// Swap the pattern for a clone with empty caches (nothing if it was
-    /// never built).
-    pub fn release(&self) {
-        if let Some(cell) = self.cell.get() {
-            cell.release();
-        }
-    }
 }
 
 /// Let go of the scratch memory of every releasable pattern built so far (the

@@ -2,8 +2,8 @@
 //! state, shifted by the edit, is the new state, and the old tree's rest
 //! stitched on after it.
 
-use super::shift::{Remap, Shift};
 use super::builder::*;
+use super::shift::{Remap, Shift};
 use crate::tree::{Node, NodeKind};
 use std::ops::Range;
 
@@ -168,7 +168,13 @@ pub(super) fn locate(rest: &Rest, k: &Checkpoint, b: &Builder) -> Option<Plan> {
 
 /// Is the builder's state at new block `i` the state of old checkpoint `k`,
 /// shifted by the edit? Then where is the old rest.
-pub(super) fn converges(b: &Builder, k: &Checkpoint, log: &[Shift], edit: Shift, rest: &Rest) -> Option<Plan> {
+pub(super) fn converges(
+    b: &Builder,
+    k: &Checkpoint,
+    log: &[Shift],
+    edit: Shift,
+    rest: &Rest,
+) -> Option<Plan> {
     if !b.same_scalars(&k.snap) {
         return None;
     }

@@ -7,10 +7,10 @@
 //! one's, shifted. Whatever is not proven equal falls back to walking on (to the
 //! end) or to a full walk.
 
-use super::converge::{Frame, Plan, Rest, Tail, converges, stitch};
-use super::shift::{Remap, Shift};
 use super::builder::*;
 use super::conclude::conclude;
+use super::converge::{Frame, Plan, Rest, Tail, converges, stitch};
+use super::shift::{Remap, Shift};
 use crate::lang::Lang;
 use crate::lexer::{Block, BlockKind};
 use crate::tree::{Meta, Node};
@@ -34,7 +34,7 @@ const CATCH_UP_PARTS: usize = 16;
 
 /// What a walk leaves for the next edit: its checkpoints and what `conclude`
 /// needs beyond the nodes.
-pub struct AsmMemo {
+pub(crate) struct AsmMemo {
     checkpoints: Vec<Checkpoint>,
     log: Vec<Shift>,
     /// The next checkpoint to bring up to date.
@@ -48,19 +48,19 @@ pub struct AsmMemo {
 /// An edit as the blocks saw it: old blocks `first..old_end` became new blocks
 /// `first..new_end`.
 #[derive(Debug, Clone, Copy)]
-pub struct EditSpan {
+pub(crate) struct EditSpan {
     pub first: usize,
     pub old_end: usize,
     pub new_end: usize,
     pub shift: Shift,
 }
 
-pub struct Reassembly {
+pub(crate) struct Reassembly {
     pub assembly: Assembly,
     /// Nodes starting before `lo` are the old ones; nodes starting at or after
     /// `hi` (new offsets) are old ones shifted. `None`: walked to the end.
     pub lo: usize,
-    pub hi: Option<usize>,
+    pub(crate) hi: Option<usize>,
 }
 
 fn header(n: &Node) -> Node {
@@ -188,12 +188,8 @@ fn catch_up(memo: &mut AsmMemo) {
     }
 }
 
-pub fn assemble(text: &str, blocks: &[Block], lang: Lang) -> Assembly {
-    assemble_with_memo(text, blocks, lang).0
-}
-
 /// A full walk, keeping its checkpoints.
-pub fn assemble_with_memo(text: &str, blocks: &[Block], lang: Lang) -> (Assembly, AsmMemo) {
+pub(crate) fn assemble_with_memo(text: &str, blocks: &[Block], lang: Lang) -> (Assembly, AsmMemo) {
     let mut b = Builder::new(text, blocks, lang);
     b.walk(0, |_, _| false);
     let (asm, orderly, counters, raw_meta) = b.finish_walk(0);
@@ -229,7 +225,7 @@ fn restart_limit(blocks: &[Block], first: usize) -> usize {
 /// Re-assemble after an edit from the old tree's nodes (in old offsets) and the
 /// memo of the walk that built them. `Err` gives the nodes back untouched when
 /// no restart is possible (then walk in full).
-pub fn reassemble(
+pub(crate) fn reassemble(
     text: &str,
     blocks: &[Block],
     lang: Lang,

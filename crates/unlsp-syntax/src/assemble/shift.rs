@@ -9,7 +9,7 @@ use std::ops::Range;
 /// `old_end + delta`. Offsets before the edit stay, offsets after it shift,
 /// offsets inside it have no image.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Shift {
+pub(crate) struct Shift {
     pub start: usize,
     pub old_end: usize,
     pub delta: isize,
@@ -27,7 +27,7 @@ impl Shift {
     }
 
     /// The text of `r` is the same before and after the edit.
-    pub fn untouched(&self, r: &Range<usize>) -> bool {
+    pub(crate) fn untouched(&self, r: &Range<usize>) -> bool {
         r.end <= self.start || r.start >= self.old_end
     }
 }

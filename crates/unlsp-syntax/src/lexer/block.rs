@@ -28,7 +28,7 @@ pub enum FurnitureKind {
 impl FurnitureKind {
     /// Furniture that a writer typed (Markdown markup), not an extraction
     /// left behind: it does not make a text look extracted.
-    pub fn is_markup(&self) -> bool {
+    pub(crate) fn is_markup(&self) -> bool {
         matches!(
             self,
             FurnitureKind::Markup | FurnitureKind::Fence | FurnitureKind::CommentOpen
@@ -61,7 +61,7 @@ pub struct Label {
 }
 
 impl Label {
-    pub const CAP: usize = 31;
+    pub(crate) const CAP: usize = 31;
 
     /// `s`, cut at a character boundary if it were longer than [`Label::CAP`]
     /// (no label shape is).
@@ -97,7 +97,7 @@ pub struct NumberedHead {
     pub label: Label,
     pub number: Option<u32>,
     /// The label's bytes inside the block.
-    pub label_rel: (u32, u32),
+    pub(crate) label_rel: (u32, u32),
     pub lead: Option<LeadHit>,
 }
 
@@ -106,7 +106,7 @@ pub struct NumberedHead {
 pub struct SubHead {
     pub label: Label,
     /// The label's bytes inside the block.
-    pub label_rel: (u32, u32),
+    pub(crate) label_rel: (u32, u32),
     pub lead: Option<LeadHit>,
 }
 
@@ -161,20 +161,20 @@ pub struct Block {
     /// Length including the line terminator, if any.
     pub len: u32,
     /// Length without the line terminator.
-    pub content_len: u32,
+    pub(crate) content_len: u32,
     pub kind: BlockKind,
     /// The block starts at the beginning of a line.
     pub line_start: bool,
     /// Leading whitespace on the line (seed 002 indents new paragraphs).
-    pub indented: bool,
-    pub scripts: PackedCounts,
+    pub(crate) indented: bool,
+    pub(crate) scripts: PackedCounts,
 }
 
 impl Block {
     pub fn end(&self) -> usize {
         self.start + self.len as usize
     }
-    pub fn content_end(&self) -> usize {
+    pub(crate) fn content_end(&self) -> usize {
         self.start + self.content_len as usize
     }
     /// Offsets inside the block (`label_rel`, a lead's `rel`) as a range of

@@ -1,14 +1,14 @@
 //! Markdown and its front matter: typed markup, never an extraction's.
 
 use super::block::*;
-use crate::text::ascii_blanks;
 use crate::cjk::SpaceTrim;
+use crate::text::ascii_blanks;
 
 /// The `language:` of the Markdown front matter that opens `text` (issue 16;
 /// blank lines may come before its `---`), read before the walk, since the
 /// language decides how the text is read. Cheap: a text that does not open
 /// with `---` answers at its first line.
-pub fn front_matter_lang(text: &str) -> Option<crate::lang::Lang> {
+pub(crate) fn front_matter_lang(text: &str) -> Option<crate::lang::Lang> {
     let t = text
         .trim_start_matches('\u{feff}')
         .trim_start_matches(['\n', '\r', ' ', '\t']);
@@ -56,7 +56,7 @@ pub(super) fn markdown_line(line: &str, t: &str) -> Option<BlockKind> {
 
 /// `[^12` at the start of `s`: the footnote number and the digits' range in
 /// `s` (Markdown footnote labels that are not numbers are not UN footnotes).
-pub fn markdown_footnote_label(s: &str) -> Option<(u32, std::ops::Range<usize>)> {
+pub(crate) fn markdown_footnote_label(s: &str) -> Option<(u32, std::ops::Range<usize>)> {
     let b = s.as_bytes();
     if !b.starts_with(b"[^") {
         return None;

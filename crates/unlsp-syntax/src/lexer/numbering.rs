@@ -3,10 +3,10 @@
 //! the masthead.
 
 use super::block::*;
-use crate::text::ascii_blanks;
 use crate::dates;
 use crate::lexicon::lexicon;
 use crate::patterns::*;
+use crate::text::ascii_blanks;
 
 /// Whether `t` can open with a part designator (`IV.`, `B -`, `C`, `ألف`):
 /// a cheap superset of [`SECTION_DESIGNATOR`], which most heading-like lines
@@ -294,7 +294,7 @@ pub(super) fn classify_digit_line(line: &str, t: &str) -> Option<BlockKind> {
 
 /// `62/57` `69/96 A` `1514 (XV)` `2231 (2015)` — one space before a part
 /// letter or parenthesis.
-pub fn normalise_number(raw: &str) -> String {
+pub(crate) fn normalise_number(raw: &str) -> String {
     let s: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = String::with_capacity(s.len() + 2);
     for (i, c) in s.char_indices() {
