@@ -1,20 +1,20 @@
 //! The rules' regular expressions, with caches that can be let go.
 //!
-//! The `regex` crate keeps, inside each `Regex`, the scratch memory of its
-//! searches (lazy-DFA states above all) for as long as the `Regex` lives: for
-//! a pattern in a `static`, the life of the process, however long the editor
-//! stays idle. A [`Pattern`] is compiled once, like a `static Regex`, but an
+//! A [`Pattern`] is the parser's [`Releasable`]: compiled once, its scratch
+//! memory (lazy-DFA states above all) let go by
+//! [`unlsp_syntax::patterns::release_caches`] when the editor is idle. An
 //! analysis that carries facts from one edit to the next (the server's) reads
-//! it through [`super::Ctx::re`]: a clone of the compiled pattern (it shares
-//! the program, not the caches) kept in the analysis's [`super::Memo`] and
-//! handed on with it. When the server drops the memo at idle
-//! ([`super::LintCache::shed_memo`]), those caches go with it; the next
-//! analysis starts new ones. One-off analyses (the CLI) read the shared
-//! pattern directly.
+//! it through [`super::Ctx::re`]: the pattern's current copy, taken once and
+//! kept in the analysis's [`super::Memo`] (a [`Table`]) and handed on with it,
+//! so that a search costs no lock. When the server drops the memo at idle
+//! ([`super::LintCache::shed_memo`]) and lets the caches go, that copy goes
+//! with them; the next analysis takes the new one. One-off analyses (the CLI)
+//! read a copy of their own that lives as long as the process.
 
 use regex::Regex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
+use unlsp_syntax::patterns::Releasable;
 
 /// How many patterns a [`Table`] holds; a pattern numbered beyond this is
 /// read shared (no per-analysis caches), which only costs memory.
@@ -24,23 +24,24 @@ static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
 
 /// A regular expression compiled on first use.
 pub(crate) struct Pattern {
-    build: fn() -> Regex,
-    shared: OnceLock<Regex>,
+    releasable: Releasable<Regex>,
+    shared: OnceLock<Arc<Regex>>,
     id: OnceLock<usize>,
 }
 
 impl Pattern {
     pub(crate) const fn new(build: fn() -> Regex) -> Pattern {
         Pattern {
-            build,
+            releasable: Releasable::new(build),
             shared: OnceLock::new(),
             id: OnceLock::new(),
         }
     }
 
-    /// The compiled pattern shared by the whole process (its caches stay).
+    /// A copy of the pattern for the whole process (its caches stay).
     pub(crate) fn shared(&self) -> &Regex {
-        self.shared.get_or_init(self.build)
+        self.shared
+            .get_or_init(|| Arc::new((*self.releasable.get()).clone()))
     }
 
     fn id(&self) -> usize {
@@ -57,9 +58,10 @@ impl std::ops::Deref for Pattern {
     }
 }
 
-/// Clones of the patterns for a run of analyses, each made on first use.
+/// The patterns' current copies for a run of analyses, each taken on first
+/// use.
 pub(crate) struct Table {
-    slots: [OnceLock<Regex>; SLOTS],
+    slots: [OnceLock<Arc<Regex>>; SLOTS],
 }
 
 impl Table {
@@ -71,7 +73,7 @@ impl Table {
 
     pub(crate) fn get<'s>(&'s self, p: &'s Pattern) -> &'s Regex {
         match self.slots.get(p.id()) {
-            Some(slot) => slot.get_or_init(|| p.shared().clone()),
+            Some(slot) => slot.get_or_init(|| p.releasable.get()),
             None => p.shared(),
         }
     }
@@ -91,8 +93,19 @@ mod tests {
         let shared: Vec<_> = WORD.find_iter(text).map(|m| m.range()).collect();
         assert_eq!(mine, shared);
         assert_eq!(mine, vec![10..19, 47..52]);
-        // the same clone on every read of one table, another in a new table
+        // the same copy on every read of one table and of the next one; once
+        // the caches are let go, a new table takes a new copy, the old one
+        // keeps its own
         assert!(std::ptr::eq(t.get(&WORD), t.get(&WORD)));
-        assert!(!std::ptr::eq(t.get(&WORD), Table::new().get(&WORD)));
+        assert!(std::ptr::eq(t.get(&WORD), Table::new().get(&WORD)));
+        unlsp_syntax::patterns::release_caches();
+        let fresh = Table::new();
+        assert!(!std::ptr::eq(t.get(&WORD), fresh.get(&WORD)));
+        let again: Vec<_> = fresh
+            .get(&WORD)
+            .find_iter(text)
+            .map(|m| m.range())
+            .collect();
+        assert_eq!(again, mine);
     }
 }

@@ -37,7 +37,7 @@ pub fn is_space(c: char) -> bool {
 
 /// Trimming [`is_space`] with a fast path: a string that starts (ends) with an
 /// ASCII byte other than a space is returned as it is, without decoding.
-pub trait SpaceTrim {
+pub(crate) trait SpaceTrim {
     fn trim_space(&self) -> &str;
     fn trim_space_start(&self) -> &str;
     fn trim_space_end(&self) -> &str;
@@ -84,7 +84,7 @@ pub fn superscript_digit(c: char) -> Option<u32> {
 }
 
 /// Trim drafting whitespace from both ends of `s[range]`, returning the byte range.
-pub fn trim_range(s: &str, start: usize, end: usize) -> (usize, usize) {
+pub(crate) fn trim_range(s: &str, start: usize, end: usize) -> (usize, usize) {
     let sub = &s[start..end];
     let lead = sub.len() - sub.trim_space_start().len();
     let trail = sub.len() - sub.trim_space_end().len();

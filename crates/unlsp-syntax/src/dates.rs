@@ -74,7 +74,7 @@ impl Date {
     }
 }
 
-pub fn days_in_month(y: i32, m: u32) -> u32 {
+pub(crate) fn days_in_month(y: i32, m: u32) -> u32 {
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -84,7 +84,7 @@ pub fn days_in_month(y: i32, m: u32) -> u32 {
     }
 }
 
-pub const EN_MONTHS: [&str; 12] = [
+pub(crate) const EN_MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -124,16 +124,8 @@ fn hint<I: IntoIterator<Item = P>, P: AsRef<[u8]>>(words: I) -> aho_corasick::Ah
         .unwrap()
 }
 
-/// Dates' part of [`crate::patterns::release_caches`]: the date
-/// patterns, run over every paragraph that may hold a date.
-pub(crate) fn release_caches() {
-    EN_DATE.release();
-    EN_DATE_US.release();
-    ZH_DATE.release();
-    OTHER_DATE.release();
-    AR_DATE.release();
-}
-
+// Releasable: the date patterns run over every paragraph that may hold a
+// date.
 static EN_DATE: Releasable<Regex> = Releasable::new(|| {
     Regex::new(r"(?-u:\b)(\d{1,2})(st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})(?-u:\b)").unwrap()
 });
@@ -175,7 +167,7 @@ static AR_DATE: Releasable<Regex> = Releasable::new(|| {
 });
 
 /// Digits as written, Western or Arabic-Indic.
-pub fn parse_digits(s: &str) -> Option<u32> {
+pub(crate) fn parse_digits(s: &str) -> Option<u32> {
     let mut n: u32 = 0;
     for c in s.chars() {
         let d = match c {
@@ -375,7 +367,7 @@ fn may_end_a_date(t: &str) -> bool {
 }
 
 /// A date that fills the whole of `s` (after trimming), for heading and closing lines.
-pub fn whole_date(s: &str) -> Option<Date> {
+pub(crate) fn whole_date(s: &str) -> Option<Date> {
     let t = s.trim();
     // the longest written date (`6 de diciembre de 2006`, Arabic with its two
     // month names) is well under this: a paragraph line is no date line

@@ -61,136 +61,180 @@ fn repeat(lang: Lang, w: &str) -> bool {
 /// The byte length of the preambular lead that opens `text` (leading
 /// spaces already skipped), by the grammar of `lang`; `None` when the
 /// opening is not grammatically a lead (a noun, an article, a number).
-pub fn preambular_lead(lang: Lang, text: &str) -> Option<usize> {
+pub(crate) fn preambular_lead(lang: Lang, text: &str) -> Option<usize> {
     if lang == Lang::Zh {
         return zh_lead(text);
     }
-    let ws = words(text, 5);
-    let end = |k: usize| ws[k].0 + ws[k].1.len() - trailing(ws[k].1);
-    let with_repeat = |k: usize| {
-        if k + 1 < ws.len() && repeat(lang, ws[k + 1].1) && !ws[k].1.ends_with(',') {
-            end(k + 1)
-        } else {
-            end(k)
-        }
+    let o = Opening {
+        lang,
+        ws: words(text, 5),
     };
-    let w = |k: usize| ws.get(k).map(|(_, w)| bare(w)).unwrap_or("");
-    if ws.is_empty() {
+    if o.ws.is_empty() {
         return None;
     }
-    let head = w(0);
     match lang {
-        Lang::En => {
-            if !capitalised(head) || head.chars().count() < 4 {
-                return None;
-            }
-            let next_lower = lower(w(1)) || w(1).is_empty();
-            if head == "Having" && lower(w(1)) {
-                return Some(with_repeat(1));
-            }
-            if head.ends_with("ly") && lower(w(1)) && en_participle_or_adjective(w(1)) {
-                return Some(with_repeat(1));
-            }
-            if en_participle_or_adjective(head)
-                && next_lower
-                && !matches!(head, "During" | "Nothing" | "Everything" | "Something")
-            {
-                return Some(with_repeat(0));
-            }
-            None
-        }
-        Lang::Fr => {
-            if !capitalised(head) {
-                return None;
-            }
-            if head == "Ayant" && lower(w(1)) {
-                return Some(with_repeat(1));
-            }
-            // a reflexive participle, with its attribute: `Se déclarant
-            // préoccupée`, `S’étant réunie`
-            let reflexive = matches!(head, "Se" | "S’étant" | "S'étant")
-                || head.starts_with("S’") && head.ends_with("ant");
-            if reflexive {
-                let k = if head == "Se" { 1 } else { 0 };
-                if k == 1 && !w(1).ends_with("ant") {
-                    return None;
-                }
-                let attribute = ["ée", "é", "ue", "ie", "nte", "euse"]
-                    .iter()
-                    .any(|x| w(k + 1).ends_with(x));
-                return Some(if attribute && !ws[k].1.ends_with(',') {
-                    end(k + 1)
-                } else {
-                    end(k)
-                });
-            }
-            if head.ends_with("ment") && lower(w(1)) {
-                return Some(with_repeat(1));
-            }
-            let participle = head.ends_with("ant")
-                || [
-                    "ée", "ées", "é", "és", "ue", "ues", "nte", "ntes", "euse", "eux",
-                ]
-                .iter()
-                .any(|s| head.ends_with(s));
-            (participle && head.chars().count() > 4 && lower(w(1))).then(|| with_repeat(0))
-        }
-        Lang::Es => {
-            if !capitalised(head) {
-                return None;
-            }
-            if head == "Habiendo" && lower(w(1)) {
-                return Some(with_repeat(1));
-            }
-            if head.ends_with("mente") && lower(w(1)) {
-                return Some(with_repeat(1));
-            }
-            // gerunds (with an enclitic, `Esforzándose`), participles and
-            // adjectives (`Consciente`, `Conocedora`)
-            let participle = [
-                "ando", "iendo", "yendo", "ándose", "iéndose", "ada", "ado", "adas", "ados", "ida",
-                "ido", "ente", "dora", "dor",
-            ]
-            .iter()
-            .any(|s| head.ends_with(s));
-            (participle && head.chars().count() > 4 && lower(w(1))).then(|| with_repeat(0))
-        }
-        Lang::Ru => {
-            // a verbal adverb, perhaps after an adverbial phrase (`с
-            // интересом ожидая`, `вновь подтверждая`); `будучи` + adjective
-            for k in 0..ws.len().min(4) {
-                let x = w(k).to_lowercase();
-                if x == "будучи" && k + 1 < ws.len() {
-                    return Some(end(k + 1));
-                }
-                let adverb = x.chars().count() > 4
-                    && (x.ends_with('я')
-                        || x.ends_with("ясь")
-                        || x.ends_with("вшись")
-                        || x.ends_with("ав")
-                        || x.ends_with("ев")
-                        || x.ends_with("ив")
-                        || x.ends_with("ыв"));
-                if adverb {
-                    return Some(end(k));
-                }
-                if ws[k].1.ends_with(',') {
-                    break;
-                }
-            }
-            None
-        }
-        Lang::Ar => {
-            if matches!(head, "وإذ" | "وقد" | "إذ" | "وإذا") && ws.len() > 1 {
-                return Some(with_repeat(1));
-            }
-            if head.starts_with('و') && w(1) == "منها" {
-                return Some(end(1));
-            }
-            None
-        }
+        Lang::En => en_lead(&o),
+        Lang::Fr => fr_lead(&o),
+        Lang::Es => es_lead(&o),
+        Lang::Ru => ru_lead(&o),
+        Lang::Ar => ar_lead(&o),
         _ => None,
     }
+}
+
+/// The first words of a paragraph, with their byte offsets.
+struct Opening<'t> {
+    lang: Lang,
+    ws: Vec<(usize, &'t str)>,
+}
+
+impl Opening<'_> {
+    /// The end of word `k`, trailing punctuation left out.
+    fn end(&self, k: usize) -> usize {
+        self.ws[k].0 + self.ws[k].1.len() - trailing(self.ws[k].1)
+    }
+
+    /// The end of word `k`, or of the next word when that is a repeat
+    /// (`also`, `further`) and no comma comes between.
+    fn with_repeat(&self, k: usize) -> usize {
+        let ws = &self.ws;
+        if k + 1 < ws.len() && repeat(self.lang, ws[k + 1].1) && !ws[k].1.ends_with(',') {
+            self.end(k + 1)
+        } else {
+            self.end(k)
+        }
+    }
+
+    /// Word `k` without its punctuation, "" past the last.
+    fn w(&self, k: usize) -> &str {
+        self.ws.get(k).map(|(_, w)| bare(w)).unwrap_or("")
+    }
+}
+
+/// English: a participle or adjective (`Recalling`, `Aware`), `Having` +
+/// participle, an adverb + participle (`Deeply concerned`).
+fn en_lead(o: &Opening) -> Option<usize> {
+    let head = o.w(0);
+    if !capitalised(head) || head.chars().count() < 4 {
+        return None;
+    }
+    let next_lower = lower(o.w(1)) || o.w(1).is_empty();
+    if head == "Having" && lower(o.w(1)) {
+        return Some(o.with_repeat(1));
+    }
+    if head.ends_with("ly") && lower(o.w(1)) && en_participle_or_adjective(o.w(1)) {
+        return Some(o.with_repeat(1));
+    }
+    if en_participle_or_adjective(head)
+        && next_lower
+        && !matches!(head, "During" | "Nothing" | "Everything" | "Something")
+    {
+        return Some(o.with_repeat(0));
+    }
+    None
+}
+
+/// French: a participle (`Rappelant`, `Préoccupée`), `Ayant` + participle, a
+/// reflexive participle with its attribute, an adverb in `-ment`.
+fn fr_lead(o: &Opening) -> Option<usize> {
+    let head = o.w(0);
+    if !capitalised(head) {
+        return None;
+    }
+    if head == "Ayant" && lower(o.w(1)) {
+        return Some(o.with_repeat(1));
+    }
+    // a reflexive participle, with its attribute: `Se déclarant
+    // préoccupée`, `S’étant réunie`
+    let reflexive = matches!(head, "Se" | "S’étant" | "S'étant")
+        || head.starts_with("S’") && head.ends_with("ant");
+    if reflexive {
+        let k = if head == "Se" { 1 } else { 0 };
+        if k == 1 && !o.w(1).ends_with("ant") {
+            return None;
+        }
+        let attribute = ["ée", "é", "ue", "ie", "nte", "euse"]
+            .iter()
+            .any(|x| o.w(k + 1).ends_with(x));
+        return Some(if attribute && !o.ws[k].1.ends_with(',') {
+            o.end(k + 1)
+        } else {
+            o.end(k)
+        });
+    }
+    if head.ends_with("ment") && lower(o.w(1)) {
+        return Some(o.with_repeat(1));
+    }
+    let participle = head.ends_with("ant")
+        || [
+            "ée", "ées", "é", "és", "ue", "ues", "nte", "ntes", "euse", "eux",
+        ]
+        .iter()
+        .any(|s| head.ends_with(s));
+    (participle && head.chars().count() > 4 && lower(o.w(1))).then(|| o.with_repeat(0))
+}
+
+/// Spanish: a gerund, participle or adjective, `Habiendo` + participle, an
+/// adverb in `-mente`.
+fn es_lead(o: &Opening) -> Option<usize> {
+    let head = o.w(0);
+    if !capitalised(head) {
+        return None;
+    }
+    if head == "Habiendo" && lower(o.w(1)) {
+        return Some(o.with_repeat(1));
+    }
+    if head.ends_with("mente") && lower(o.w(1)) {
+        return Some(o.with_repeat(1));
+    }
+    // gerunds (with an enclitic, `Esforzándose`), participles and
+    // adjectives (`Consciente`, `Conocedora`)
+    let participle = [
+        "ando", "iendo", "yendo", "ándose", "iéndose", "ada", "ado", "adas", "ados", "ida", "ido",
+        "ente", "dora", "dor",
+    ]
+    .iter()
+    .any(|s| head.ends_with(s));
+    (participle && head.chars().count() > 4 && lower(o.w(1))).then(|| o.with_repeat(0))
+}
+
+/// Russian: a verbal adverb, perhaps after an adverbial phrase.
+fn ru_lead(o: &Opening) -> Option<usize> {
+    // a verbal adverb, perhaps after an adverbial phrase (`с
+    // интересом ожидая`, `вновь подтверждая`); `будучи` + adjective
+    for k in 0..o.ws.len().min(4) {
+        let x = o.w(k).to_lowercase();
+        if x == "будучи" && k + 1 < o.ws.len() {
+            return Some(o.end(k + 1));
+        }
+        let adverb = x.chars().count() > 4
+            && (x.ends_with('я')
+                || x.ends_with("ясь")
+                || x.ends_with("вшись")
+                || x.ends_with("ав")
+                || x.ends_with("ев")
+                || x.ends_with("ив")
+                || x.ends_with("ыв"));
+        if adverb {
+            return Some(o.end(k));
+        }
+        if o.ws[k].1.ends_with(',') {
+            break;
+        }
+    }
+    None
+}
+
+/// Arabic: `وإذ` and its kin with the verb after it.
+fn ar_lead(o: &Opening) -> Option<usize> {
+    let head = o.w(0);
+    if matches!(head, "وإذ" | "وقد" | "إذ" | "وإذا") && o.ws.len() > 1 {
+        return Some(o.with_repeat(1));
+    }
+    if head.starts_with('و') && o.w(1) == "منها" {
+        return Some(o.end(1));
+    }
+    None
 }
 
 /// A Chinese clause opens with its verb (`念及`, `认定`, `感到震惊`), perhaps
@@ -296,7 +340,7 @@ pub fn emphasised_extent(lang: Lang, lead: &str) -> usize {
 /// (`dans les termes les plus énergiques`, `en los términos más enérgicos`,
 /// `بأشد العبارات`). `rest` starts right after the lead; the byte length of
 /// the tail (0 when none), never past punctuation.
-pub fn lead_tail(lang: Lang, rest: &str) -> usize {
+pub(crate) fn lead_tail(lang: Lang, rest: &str) -> usize {
     let ws = words(rest, 12);
     let w = |k: usize| ws.get(k).map(|(_, w)| *w).unwrap_or("");
     // a word the tail may end on: no punctuation after it (the clause goes on)

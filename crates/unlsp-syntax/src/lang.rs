@@ -53,14 +53,14 @@ pub struct LangTable {
     pub case_sensitive_leads: bool,
     pub comma: Vec<String>,
     pub semicolon: Vec<String>,
-    pub full_stop: Vec<String>,
+    pub(crate) full_stop: Vec<String>,
     pub colon: Vec<String>,
     /// (author line without its comma, organ code or "")
     pub author: Vec<(String, String)>,
-    pub preambular_repeat: Vec<(String, String)>,
-    pub operative_repeat: Vec<(String, String)>,
+    pub(crate) preambular_repeat: Vec<(String, String)>,
+    pub(crate) operative_repeat: Vec<(String, String)>,
     #[serde(default)]
-    pub months: Vec<String>,
+    pub(crate) months: Vec<String>,
     pub sub_label_style: String,
     /// Grammatical gender of each organ (`GA` → `f`), for the leads that agree
     /// with the author (UN082).
@@ -69,37 +69,37 @@ pub struct LangTable {
     /// (prefix, replacement): another opening of a preambular lead, generated
     /// for every lead starting with the prefix (Arabic `وإذ ` → `إذ `).
     #[serde(default)]
-    pub lead_variants: Vec<(String, String)>,
+    pub(crate) lead_variants: Vec<(String, String)>,
     /// Nouns of the citation grammar (fr/es/ru/ar; English and Chinese have
     /// their own grammars in `inline.rs`).
     #[serde(default)]
-    pub resolution_words: Vec<String>,
+    pub(crate) resolution_words: Vec<String>,
     #[serde(default)]
-    pub decision_words: Vec<String>,
+    pub(crate) decision_words: Vec<String>,
     #[serde(default)]
-    pub own_words: Vec<String>,
+    pub(crate) own_words: Vec<String>,
     #[serde(default)]
-    pub act_fillers: Vec<String>,
+    pub(crate) act_fillers: Vec<String>,
     /// Prefixes written joined to the act noun (Arabic `و`, `ب`).
     #[serde(default)]
-    pub noun_prefixes: Vec<String>,
+    pub(crate) noun_prefixes: Vec<String>,
     #[serde(default)]
-    pub date_words: Vec<String>,
+    pub(crate) date_words: Vec<String>,
     #[serde(default)]
-    pub list_and: Vec<String>,
+    pub(crate) list_and: Vec<String>,
     /// Traditional → simplified pairs (`決决 權权`) for matching leads.
     #[serde(default)]
-    pub traditional: String,
+    pub(crate) traditional: String,
     /// Second month names (Arabic `كانون الأول` beside `ديسمبر`).
     #[serde(default)]
-    pub months_alt: Vec<String>,
+    pub(crate) months_alt: Vec<String>,
     /// (organ phrase written before an act noun, organ code or "" for another
     /// body): `Human Rights Council resolution 5/1`, `Commission resolution 66/1`.
     #[serde(default)]
     pub organs: Vec<(String, String)>,
     /// (letter name, part letter): Arabic `سين` → `O` (`40/152 سين`).
     #[serde(default)]
-    pub part_letters: Vec<(String, String)>,
+    pub(crate) part_letters: Vec<(String, String)>,
 }
 
 impl LangTable {
@@ -111,9 +111,6 @@ impl LangTable {
     }
     pub fn is_full_stop(&self, c: char) -> bool {
         self.full_stop.iter().any(|p| p.starts_with(c))
-    }
-    pub fn is_colon(&self, c: char) -> bool {
-        self.colon.iter().any(|p| p.starts_with(c))
     }
     /// The preferred form (first listed) of each mark.
     pub fn preferred_comma(&self) -> &str {
@@ -127,12 +124,12 @@ impl LangTable {
     }
     /// The grammatical gender of an author line as written (UN082: `L'Assemblée
     /// générale` feminine, `Le Conseil de sécurité` masculine).
-    pub fn author_gender(&self, author: &str) -> Option<crate::lexicon::Gender> {
-        crate::lexicon::Gender::parse(self.organ_gender.get(self.organ_of(author)?)?)
+    pub fn author_gender(&self, author: &str) -> Option<Gender> {
+        Gender::parse(self.organ_gender.get(self.organ_of(author)?)?)
     }
     /// The organ code of an organ phrase of the citation grammar: `Some("")` for
     /// another body, `None` when the phrase is not in the table.
-    pub fn cited_organ(&self, phrase: &str) -> Option<&str> {
+    pub(crate) fn cited_organ(&self, phrase: &str) -> Option<&str> {
         let squeezed = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
         self.organs
             .iter()
@@ -140,7 +137,7 @@ impl LangTable {
             .map(|(_, o)| o.as_str())
     }
     /// The organ (`GA`, `SC`…) of an author line as written, in this language.
-    pub fn organ_of(&self, author: &str) -> Option<&str> {
+    pub(crate) fn organ_of(&self, author: &str) -> Option<&str> {
         self.author
             .iter()
             .find(|(name, organ)| !organ.is_empty() && author.contains(name.as_str()))
@@ -162,9 +159,9 @@ static BY_LANG: LazyLock<[&'static LangTable; 6]> =
 /// incremental.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ScriptCounts {
-    pub han: u32,
+    pub(crate) han: u32,
     pub latin: u32,
-    pub cyrillic: u32,
+    pub(crate) cyrillic: u32,
     pub arabic: u32,
     /// Function words of English, French and Spanish, which tell the Latin-script
     /// languages apart when no lead phrase decides.
@@ -180,7 +177,7 @@ pub enum PackedCounts {
 }
 
 impl PackedCounts {
-    pub fn pack(c: ScriptCounts) -> PackedCounts {
+    pub(crate) fn pack(c: ScriptCounts) -> PackedCounts {
         let all = [
             c.han, c.latin, c.cyrillic, c.arabic, c.words[0], c.words[1], c.words[2],
         ];
@@ -438,6 +435,25 @@ impl ScriptCounts {
             } else {
                 Lang::En
             }
+        }
+    }
+}
+
+/// Grammatical gender of a lead that agrees with the author (UN082):
+/// `Convaincue` (l'Assemblée) / `Convaincu` (le Conseil), `تقرر` / `يقرر`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    Feminine,
+    Masculine,
+}
+
+impl Gender {
+    pub fn parse(s: &str) -> Option<Gender> {
+        match s {
+            "f" => Some(Gender::Feminine),
+            "m" => Some(Gender::Masculine),
+            _ => None,
         }
     }
 }

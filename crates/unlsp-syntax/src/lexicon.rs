@@ -6,7 +6,8 @@
 //! phrase of every language at a candidate position, after the normalisation of
 //! `lexicon.md`: emphasis markers dropped, spaces between CJK characters dropped.
 
-use crate::cjk::{SpaceTrim, is_cjk};
+use crate::cjk::is_cjk;
+pub use crate::lang::Gender;
 use crate::lang::Lang;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use std::collections::HashMap;
@@ -41,29 +42,6 @@ impl LeadForm {
             "misplaced-further" => LeadForm::MisplacedFurther,
             _ => return None,
         })
-    }
-
-    pub fn is_repeat(self) -> bool {
-        !matches!(self, LeadForm::Base)
-    }
-}
-
-/// Grammatical gender of a lead that agrees with the author (UN082):
-/// `Convaincue` (l'Assemblée) / `Convaincu` (le Conseil), `تقرر` / `يقرر`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Gender {
-    Feminine,
-    Masculine,
-}
-
-impl Gender {
-    pub fn parse(s: &str) -> Option<Gender> {
-        match s {
-            "f" => Some(Gender::Feminine),
-            "m" => Some(Gender::Masculine),
-            _ => None,
-        }
     }
 }
 
@@ -133,7 +111,7 @@ impl LeadMatch {
     }
 
     /// The first entry (every match has one).
-    pub fn first_entry(&self, lex: &Lexicon) -> u32 {
+    pub(crate) fn first_entry(&self, lex: &Lexicon) -> u32 {
         self.entries(lex).next().unwrap_or(0)
     }
 
@@ -153,7 +131,7 @@ impl LeadMatch {
     }
 
     /// Characters of the lead as written.
-    pub fn char_len(&self) -> usize {
+    pub(crate) fn char_len(&self) -> usize {
         self.chars as usize
     }
 
@@ -206,7 +184,7 @@ impl LeadMatch {
     }
 }
 
-pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
 static TRADITIONAL: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
     Lang::Zh
@@ -221,7 +199,7 @@ static TRADITIONAL: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
 });
 
 /// The simplified form of a traditional character of a lead (`決` → `决`).
-pub fn simplified(c: char) -> char {
+pub(crate) fn simplified(c: char) -> char {
     TRADITIONAL.get(&c).copied().unwrap_or(c)
 }
 
@@ -677,12 +655,6 @@ impl Lexicon {
             .find(|e| e.lang == lang && e.class == class && e.phrase == phrase)
     }
 
-    /// Skip leading whitespace, then match.
-    pub fn match_after_space(&self, text: &str) -> Option<(usize, LeadMatch)> {
-        let skip = text.len() - text.trim_space_start().len();
-        self.match_at(&text[skip..]).map(|m| (skip, m))
-    }
-
     pub fn base_entries(&self, lang: Lang, class: LeadClass) -> impl Iterator<Item = &LeadEntry> {
         self.entries
             .iter()
@@ -693,6 +665,7 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cjk::SpaceTrim;
 
     fn m(s: &str) -> Option<String> {
         lexicon().match_at(s).map(|m| m.text(s))

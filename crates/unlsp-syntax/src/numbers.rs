@@ -8,11 +8,11 @@
 /// The Arabic sub-paragraph letters in abjad order, the order of the letters'
 /// names (`ألف`, `باء`, `جيم` …): `(أ)`, `(ب)`, `(ج)`. The first letters of
 /// the part letters of `grammar/languages.toml` follow the same order.
-pub const ARABIC_LETTERS: &str = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ";
+pub(crate) const ARABIC_LETTERS: &str = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ";
 
 /// The Russian sub-paragraph letters (`а)`, `б)`, `в)` …), without the
 /// letters the UN skips (`ё`, `й`, `ъ`, `ы`, `ь`).
-pub const CYRILLIC_LETTERS: &str = "абвгдежзиклмнопрстуфхцчшщэюя";
+pub(crate) const CYRILLIC_LETTERS: &str = "абвгдежзиклмнопрстуфхцчшщэюя";
 
 /// The value of a Roman numeral written all in capitals or all in small
 /// letters (`XV`, `iv`); `None` for anything else or zero.
@@ -72,7 +72,7 @@ pub fn roman(mut n: u32) -> String {
 }
 
 /// `٣` → 3.
-pub fn arabic_indic_digit(c: char) -> Option<u32> {
+pub(crate) fn arabic_indic_digit(c: char) -> Option<u32> {
     ('٠'..='٩').contains(&c).then(|| c as u32 - '٠' as u32)
 }
 

@@ -3,7 +3,7 @@
 //! way (no look-around, no back-references).
 
 use regex::Regex;
-use std::sync::{Arc, LazyLock, RwLock};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock, RwLock};
 
 /// A pattern whose scratch memory can be let go. The `regex` crate keeps, in
 /// each `Regex`, the lazy-DFA states its searches built (up to 2 MB a
@@ -13,45 +13,66 @@ use std::sync::{Arc, LazyLock, RwLock};
 /// alive through its `Arc` until it ends. For the few patterns whose caches
 /// grow largest; a read costs a lock and an `Arc` clone (tens of ns), so take
 /// it once per line or paragraph, not per search.
+///
+/// A pattern enters the list [`release_caches`] walks when it is first built,
+/// so this module names none of the modules that keep one.
 pub struct Releasable<T> {
     make: fn() -> T,
-    cur: RwLock<Option<Arc<T>>>,
+    cell: OnceLock<Arc<Cell<T>>>,
 }
 
-impl<T: Clone> Releasable<T> {
+/// The current copy of a built pattern, shared with the list of releasable
+/// patterns.
+struct Cell<T> {
+    cur: RwLock<Arc<T>>,
+}
+
+/// A built pattern as the list of releasable patterns holds it.
+trait Release: Send + Sync {
+    fn release(&self);
+}
+
+impl<T: Clone + Send + Sync> Release for Cell<T> {
+    fn release(&self) {
+        let mut w = self.cur.write().unwrap_or_else(|e| e.into_inner());
+        *w = Arc::new((**w).clone());
+    }
+}
+
+/// Every releasable pattern built so far.
+static BUILT: Mutex<Vec<Arc<dyn Release>>> = Mutex::new(Vec::new());
+
+impl<T: Clone + Send + Sync + 'static> Releasable<T> {
     pub const fn new(make: fn() -> T) -> Releasable<T> {
         Releasable {
             make,
-            cur: RwLock::new(None),
+            cell: OnceLock::new(),
         }
     }
 
     pub fn get(&self) -> Arc<T> {
-        if let Some(p) = &*self.cur.read().unwrap_or_else(|e| e.into_inner()) {
-            return p.clone();
-        }
-        let mut w = self.cur.write().unwrap_or_else(|e| e.into_inner());
-        w.get_or_insert_with(|| Arc::new((self.make)())).clone()
-    }
-
-    /// Swap the pattern for a clone with empty caches (nothing if it was
-    /// never built).
-    pub fn release(&self) {
-        let mut w = self.cur.write().unwrap_or_else(|e| e.into_inner());
-        if let Some(p) = w.as_ref() {
-            *w = Some(Arc::new((**p).clone()));
-        }
+        let cell = self.cell.get_or_init(|| {
+            let cell = Arc::new(Cell {
+                cur: RwLock::new(Arc::new((self.make)())),
+            });
+            BUILT
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(cell.clone());
+            cell
+        });
+        cell.cur.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 }
 
-/// Let go of the scratch memory of the parser's largest patterns (the server
-/// calls it when the editor is idle; the next parse builds what it needs
-/// again).
+/// Let go of the scratch memory of every releasable pattern built so far (the
+/// server calls it when the editor is idle; the next parse builds what it
+/// needs again).
 pub fn release_caches() {
-    crate::lexer::release_caches();
-    crate::inline::release_caches();
-    crate::symbols::release_caches();
-    crate::dates::release_caches();
+    let built = BUILT.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    for p in built {
+        p.release();
+    }
 }
 
 macro_rules! re {
@@ -235,3 +256,27 @@ re!(
     INLINE_TITLE,
     r"\]\s*((?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s[A-Z])?\.)\s"
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static WORD: Releasable<Regex> = Releasable::new(|| Regex::new(r"\bresolution\b").unwrap());
+
+    /// A built pattern is in the list without being named: letting the
+    /// caches go gives the next reader a new copy that finds the same, and
+    /// leaves a reader's old copy alone.
+    #[test]
+    fn release_caches_reaches_every_built_pattern() {
+        let old = WORD.get();
+        assert!(Arc::ptr_eq(&old, &WORD.get()));
+        release_caches();
+        let new = WORD.get();
+        assert!(!Arc::ptr_eq(&old, &new));
+        let text = "the resolution and its resolutions";
+        assert_eq!(
+            old.find(text).map(|m| m.range()),
+            new.find(text).map(|m| m.range())
+        );
+    }
+}

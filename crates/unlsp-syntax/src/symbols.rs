@@ -29,11 +29,6 @@ pub enum SymbolProblem {
     SuffixSpacing,
 }
 
-/// Symbols' part of [`crate::patterns::release_caches`].
-pub(crate) fn release_caches() {
-    SYMBOL.release();
-}
-
 static SYMBOL: Releasable<Regex> = Releasable::new(|| {
     Regex::new(
         r"(?x)
@@ -52,7 +47,7 @@ static BAD_COMPONENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Fold full-width ASCII variants (`Ａ／６２`) to ASCII.
-pub fn fold_fullwidth(s: &str) -> (String, bool) {
+pub(crate) fn fold_fullwidth(s: &str) -> (String, bool) {
     let mut changed = false;
     let out = s
         .chars()
@@ -200,7 +195,7 @@ fn may_be_whole_symbol(t: &str) -> bool {
 }
 
 /// The symbol when `line` holds nothing else (running headers, mastheads).
-pub fn whole_symbol(line: &str) -> Option<String> {
+pub(crate) fn whole_symbol(line: &str) -> Option<String> {
     let t = line.trim();
     if !may_be_whole_symbol(t) {
         return None;

@@ -58,7 +58,7 @@ impl LineIndex {
     }
 
     /// Chars between the start of `offset`'s line and `offset` (a char boundary).
-    pub fn chars_into_line(&self, text: &str, offset: usize) -> usize {
+    pub(crate) fn chars_into_line(&self, text: &str, offset: usize) -> usize {
         let line = self.line_of(offset);
         let start = self.starts[line];
         let (ml, mo, mc) = self.column_memo.get();
@@ -87,7 +87,8 @@ impl LineIndex {
         n
     }
 
-    pub fn line_count(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn line_count(&self) -> usize {
         self.starts.len()
     }
 
@@ -152,7 +153,7 @@ pub fn clamp_to_char(text: &str, offset: usize) -> usize {
 
 /// The first ASCII digit in `b` at or after `from`, 8 bytes at a time (most
 /// paragraphs hold few digits between long runs of words).
-pub fn find_ascii_digit(b: &[u8], from: usize) -> Option<usize> {
+pub(crate) fn find_ascii_digit(b: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let mut k = from;
     while k + 8 <= b.len() {
@@ -177,6 +178,11 @@ pub fn find_ascii_digit(b: &[u8], from: usize) -> Option<usize> {
 /// (`../shared/corpus/texts/<lang>`), and whether the corpus is there. A bare
 /// clone has none: tests then run on their built-in samples and skip the
 /// counts that need real text.
+/// ASCII spaces and tabs at the start of `b`.
+pub(crate) fn ascii_blanks(b: &[u8]) -> usize {
+    b.iter().take_while(|&&c| c == b' ' || c == b'\t').count()
+}
+
 #[cfg(test)]
 pub(crate) fn corpus_samples(langs: &[&str]) -> (Vec<String>, bool) {
     let Some(dir) = unlsp_corpus::shared("corpus/texts") else {

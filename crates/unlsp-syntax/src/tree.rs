@@ -123,7 +123,7 @@ impl Node {
 
     /// Give back the spare room of the node's lists, here and below: they
     /// grow by doubling while the tree is assembled.
-    pub fn shrink_to_fit(&mut self) {
+    pub(crate) fn shrink_to_fit(&mut self) {
         self.children.shrink_to_fit();
         for c in &mut self.children {
             c.shrink_to_fit();
@@ -286,7 +286,7 @@ impl Tree {
 
     /// Give back the spare room of every list of the tree (a third of its
     /// weight once assembled); for a tree kept a long time.
-    pub fn shrink_to_fit(&mut self) {
+    pub(crate) fn shrink_to_fit(&mut self) {
         self.nodes.shrink_to_fit();
         for n in &mut self.nodes {
             n.shrink_to_fit();

@@ -7,163 +7,34 @@
 //! one's, shifted. Whatever is not proven equal falls back to walking on (to the
 //! end) or to a full walk.
 
-use super::*;
+use super::builder::*;
+use super::conclude::conclude;
+use super::converge::{Frame, Plan, Rest, Tail, converges, stitch};
+use super::shift::{Remap, Shift};
+use crate::lang::Lang;
+use crate::lexer::{Block, BlockKind};
+use crate::tree::{Meta, Node};
 
-/// Content blocks (neither blank nor furniture) between two checkpoints.
-pub(super) const CHECKPOINT_EVERY: usize = 32;
 /// Content blocks and blocks between the restart checkpoint and the first
 /// re-lexed block: `next_content` and `heading_run_end` look at most 10 content
 /// blocks ahead, `is_running_title` at most 9 blocks, so no decision taken
 /// before the checkpoint depended on the edited blocks.
 const RESTART_CONTENT: usize = 12;
+
 const RESTART_BLOCKS: usize = 10;
+
 /// `is_running_title` looks 3 blocks back: the state converges only where those
 /// are old blocks again.
 const LOOK_BACK: usize = 3;
+
 /// Each edit brings this fraction of the checkpoints up to date (applies the
 /// shifts logged since their epoch), in turn, so that the log stays short
 /// (about twice this many edits) and no single edit pays for all of them.
 const CATCH_UP_PARTS: usize = 16;
 
-/// How an edit moves byte offsets: `start..old_end` replaced by text ending at
-/// `old_end + delta`. Offsets before the edit stay, offsets after it shift,
-/// offsets inside it have no image.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Shift {
-    pub start: usize,
-    pub old_end: usize,
-    pub delta: isize,
-}
-
-impl Shift {
-    pub fn map(&self, x: usize) -> Option<usize> {
-        if x == usize::MAX {
-            Some(x)
-        } else if x < self.old_end {
-            (x <= self.start).then_some(x)
-        } else {
-            Some((x as isize + self.delta) as usize)
-        }
-    }
-
-    /// The text of `r` is the same before and after the edit.
-    pub fn untouched(&self, r: &Range<usize>) -> bool {
-        r.end <= self.start || r.start >= self.old_end
-    }
-}
-
-/// Applies a sequence of shifts to the positions of nodes and states; `ok`
-/// turns false when a position fell inside an edit.
-struct Remap<'a> {
-    log: &'a [Shift],
-    ok: bool,
-}
-
-impl Remap<'_> {
-    fn new(log: &[Shift]) -> Remap<'_> {
-        Remap { log, ok: true }
-    }
-
-    fn pos(&mut self, x: usize) -> usize {
-        let mut y = x;
-        for s in self.log {
-            match s.map(y) {
-                Some(z) => y = z,
-                None => {
-                    self.ok = false;
-                    return (y as isize + s.delta).max(s.start as isize) as usize;
-                }
-            }
-        }
-        y
-    }
-
-    fn range(&mut self, r: &mut Range<usize>) {
-        if r.start > r.end {
-            return; // a container's empty sentinel
-        }
-        r.start = self.pos(r.start);
-        r.end = self.pos(r.end);
-    }
-
-    fn node(&mut self, n: &mut Node) {
-        self.range(&mut n.range);
-        if let Some(r) = n.label_range.as_mut() {
-            self.range(r);
-        }
-        if let Some(l) = n.lead.as_mut() {
-            self.range(&mut l.range);
-        }
-        for c in &mut n.children {
-            self.node(c);
-        }
-    }
-
-    fn meta(&mut self, m: &mut Meta) {
-        if let Some(r) = m.symbol_range.as_mut() {
-            self.range(r);
-        }
-        if let Some(r) = m.number_range.as_mut() {
-            self.range(r);
-        }
-    }
-
-    fn snap(&mut self, s: &mut Snap) {
-        if self.log.is_empty() {
-            return;
-        }
-        for n in s.st.heading.iter_mut().chain(s.st.para.iter_mut()) {
-            self.node(n);
-        }
-        for (n, _) in &mut s.st.subs {
-            self.node(n);
-        }
-        for n in &mut s.st.floats {
-            self.node(n);
-        }
-        if let Some(x) = s.st.heading_run.as_mut() {
-            *x = self.pos(*x);
-        }
-        s.st.heading_end_before_run = self.pos(s.st.heading_end_before_run);
-        self.meta(&mut s.st.meta);
-        for (_, r) in s.top_last.iter_mut().chain(s.title.iter_mut()) {
-            self.range(r);
-        }
-        for (n, _) in s.section.iter_mut().chain(s.part.iter_mut()) {
-            self.node(n);
-        }
-    }
-}
-
-/// The builder's state between two blocks, with the growing containers as
-/// their header and whether they have children yet.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Snap {
-    st: State,
-    /// `top.last()`, which `TopLast` and the closing may still extend.
-    top_last: Option<(NodeKind, Range<usize>)>,
-    section: Option<(Node, bool)>,
-    part: Option<(Node, bool)>,
-    /// The node `running_title` reads.
-    title: Option<(NodeKind, Range<usize>)>,
-}
-
-pub(super) struct Checkpoint {
-    /// Taken before this block.
-    block: usize,
-    /// The shifts of `AsmMemo::log` from this index on are still to apply.
-    epoch: usize,
-    snap: Box<Snap>,
-    top_len: usize,
-    section_len: usize,
-    part_len: usize,
-    operative_leads: usize,
-    numbered_total: usize,
-}
-
 /// What a walk leaves for the next edit: its checkpoints and what `conclude`
 /// needs beyond the nodes.
-pub struct AsmMemo {
+pub(crate) struct AsmMemo {
     checkpoints: Vec<Checkpoint>,
     log: Vec<Shift>,
     /// The next checkpoint to bring up to date.
@@ -177,19 +48,19 @@ pub struct AsmMemo {
 /// An edit as the blocks saw it: old blocks `first..old_end` became new blocks
 /// `first..new_end`.
 #[derive(Debug, Clone, Copy)]
-pub struct EditSpan {
+pub(crate) struct EditSpan {
     pub first: usize,
     pub old_end: usize,
     pub new_end: usize,
     pub shift: Shift,
 }
 
-pub struct Reassembly {
+pub(crate) struct Reassembly {
     pub assembly: Assembly,
     /// Nodes starting before `lo` are the old ones; nodes starting at or after
     /// `hi` (new offsets) are old ones shifted. `None`: walked to the end.
     pub lo: usize,
-    pub hi: Option<usize>,
+    pub(crate) hi: Option<usize>,
 }
 
 fn header(n: &Node) -> Node {
@@ -207,7 +78,7 @@ impl Builder<'_> {
     /// Close what the walk left open and conclude the tree, fixing the ranges
     /// of the top-level nodes from `fix_from` on; with the counters and the
     /// metadata as the walk found them (before `conclude` amends it).
-    fn finish_walk(&mut self, fix_from: usize) -> (Assembly, bool, Counters, Meta) {
+    pub(super) fn finish_walk(&mut self, fix_from: usize) -> (Assembly, bool, Counters, Meta) {
         self.close_all();
         let counters = self.counters();
         let raw_meta = self.st.meta.clone();
@@ -218,7 +89,7 @@ impl Builder<'_> {
         (asm, orderly, counters, raw_meta)
     }
 
-    fn snap(&self) -> Snap {
+    pub(super) fn snap(&self) -> Snap {
         Snap {
             st: self.st.clone(),
             top_last: self.top.last().map(|n| (n.kind, n.range.clone())),
@@ -250,12 +121,12 @@ impl Builder<'_> {
     }
 
     /// Take the small state of `s`; the containers are set by the caller.
-    fn load(&mut self, s: Snap) {
+    pub(super) fn load(&mut self, s: Snap) {
         self.st = s.st;
     }
 
     /// Cheap part of the state comparison, before anything is cloned.
-    fn same_scalars(&self, s: &Snap) -> bool {
+    pub(super) fn same_scalars(&self, s: &Snap) -> bool {
         self.st.zone == s.st.zone
             && self.st.target == s.st.target
             && self.st.last_op == s.st.last_op
@@ -318,7 +189,7 @@ fn catch_up(memo: &mut AsmMemo) {
 }
 
 /// A full walk, keeping its checkpoints.
-pub fn assemble_with_memo(text: &str, blocks: &[Block], lang: Lang) -> (Assembly, AsmMemo) {
+pub(crate) fn assemble_with_memo(text: &str, blocks: &[Block], lang: Lang) -> (Assembly, AsmMemo) {
     let mut b = Builder::new(text, blocks, lang);
     b.walk(0, |_, _| false);
     let (asm, orderly, counters, raw_meta) = b.finish_walk(0);
@@ -351,313 +222,10 @@ fn restart_limit(blocks: &[Block], first: usize) -> usize {
     0
 }
 
-/// The old tree after the restart checkpoint, in old offsets: the top-level
-/// nodes from `top_off` on and what remains of the containers open there.
-struct Rest {
-    t: usize,
-    top_off: usize,
-    top: Vec<Node>,
-    /// Final range of `top[t - 1]`.
-    top_last_final: Option<Range<usize>>,
-    section: Option<Tail>,
-    part: Option<Tail>,
-    section_open: bool,
-    part_open: bool,
-}
-
-/// A container's final range and its children from index `off` on.
-struct Tail {
-    range: Range<usize>,
-    off: usize,
-    children: Vec<Node>,
-}
-
-/// Where the old run's rest after a convergence checkpoint lies in `Rest`.
-#[derive(Debug, Clone, Copy)]
-enum Src {
-    /// The section or part open at the restart.
-    Restart,
-    /// `Rest::top[i]`.
-    Top(usize),
-    /// Child `j` of the restart section's tail.
-    SectionChild(usize),
-    /// Child `j` of `Rest::top[i]`.
-    TopChild(usize, usize),
-}
-
-/// The builder's counts where it converged.
-struct Frame {
-    top_len: usize,
-    section_len: usize,
-    part_len: usize,
-    operative_leads: usize,
-    numbered_total: usize,
-}
-
-struct Plan {
-    top_last: Option<Range<usize>>,
-    section: Option<(Src, usize)>,
-    part: Option<(Src, usize)>,
-    top_from: usize,
-}
-
-/// Find the old rest of the state at checkpoint `k` (whose state equals the
-/// builder's) in `rest`; None when it is not where the frames say.
-fn locate(rest: &Rest, k: &Checkpoint, b: &Builder) -> Option<Plan> {
-    let t = k.top_len;
-    let spine_c = rest.section_open || rest.part_open;
-    let top_last = if t == 0 {
-        None
-    } else if t > rest.top_off {
-        Some(rest.top.get(t - 1 - rest.top_off)?.range.clone())
-    } else if t - 1 == rest.t && spine_c {
-        Some(match (&rest.section, &rest.part) {
-            (Some(s), _) => s.range.clone(),
-            (None, Some(p)) => p.range.clone(),
-            _ => return None,
-        })
-    } else if t == rest.t {
-        Some(rest.top_last_final.clone()?)
-    } else {
-        return None;
-    };
-    let sec = k.snap.section.as_ref().map(|_| k.section_len);
-    let part = k.snap.part.as_ref().map(|_| k.part_len);
-    let kind_is = |n: &Node, want: Option<&Node>| want.is_some_and(|w| w.kind == n.kind);
-    let spine = sec.is_some() || part.is_some();
-    let top_from = (t + spine as usize).checked_sub(rest.top_off)?;
-    if top_from > rest.top.len() {
-        return None;
-    }
-    let (section, part) = match (sec, part) {
-        (Some(sc), p) => {
-            if t == rest.t && rest.section_open {
-                let tail = rest.section.as_ref()?;
-                let from = (sc + p.is_some() as usize).checked_sub(tail.off)?;
-                if from > tail.children.len() {
-                    return None;
-                }
-                let part = match p {
-                    None => None,
-                    Some(pc) => {
-                        let same_part = rest.part_open && tail.off == sc + 1;
-                        if same_part {
-                            let pt = rest.part.as_ref()?;
-                            let pf = pc.checked_sub(pt.off)?;
-                            if pf > pt.children.len() {
-                                return None;
-                            }
-                            Some((Src::Restart, pf))
-                        } else {
-                            let j = sc.checked_sub(tail.off)?;
-                            let n = tail.children.get(j)?;
-                            if pc > n.children.len() || !kind_is(n, b.part.as_ref()) {
-                                return None;
-                            }
-                            Some((Src::SectionChild(j), pc))
-                        }
-                    }
-                };
-                (Some((Src::Restart, from)), part)
-            } else if t >= rest.top_off {
-                let i = t - rest.top_off;
-                let n = rest.top.get(i)?;
-                let from = sc + p.is_some() as usize;
-                if from > n.children.len() || !kind_is(n, b.section.as_ref()) {
-                    return None;
-                }
-                let part = match p {
-                    None => None,
-                    Some(pc) => {
-                        let pn = n.children.get(sc)?;
-                        if pc > pn.children.len() || !kind_is(pn, b.part.as_ref()) {
-                            return None;
-                        }
-                        Some((Src::TopChild(i, sc), pc))
-                    }
-                };
-                (Some((Src::Top(i), from)), part)
-            } else {
-                return None;
-            }
-        }
-        (None, Some(pc)) => {
-            if t == rest.t && rest.part_open && !rest.section_open {
-                let pt = rest.part.as_ref()?;
-                let pf = pc.checked_sub(pt.off)?;
-                if pf > pt.children.len() {
-                    return None;
-                }
-                (None, Some((Src::Restart, pf)))
-            } else if t >= rest.top_off {
-                let i = t - rest.top_off;
-                let n = rest.top.get(i)?;
-                if pc > n.children.len() || !kind_is(n, b.part.as_ref()) {
-                    return None;
-                }
-                (None, Some((Src::Top(i), pc)))
-            } else {
-                return None;
-            }
-        }
-        (None, None) => (None, None),
-    };
-    Some(Plan {
-        top_last,
-        section,
-        part,
-        top_from,
-    })
-}
-
-/// Is the builder's state at new block `i` the state of old checkpoint `k`,
-/// shifted by the edit? Then where is the old rest.
-fn converges(b: &Builder, k: &Checkpoint, log: &[Shift], edit: Shift, rest: &Rest) -> Option<Plan> {
-    if !b.same_scalars(&k.snap) {
-        return None;
-    }
-    let mut old = (*k.snap).clone();
-    let mut r = Remap::new(&log[k.epoch..]);
-    r.snap(&mut old);
-    if !r.ok {
-        return None;
-    }
-    // the running title's text must be one the edit did not touch
-    if old.title.as_ref().is_some_and(|(_, t)| !edit.untouched(t)) {
-        return None;
-    }
-    let one = [edit];
-    let mut r = Remap::new(&one);
-    r.snap(&mut old);
-    if !r.ok || b.snap() != old {
-        return None;
-    }
-    locate(rest, k, b)
-}
-
-/// Shift a node of the old tree's rest by the edit: a plain addition for the
-/// (usual) node that lies wholly after the edit, position by position for one
-/// carried over from before it.
-fn shift_rest(n: &mut Node, e: Shift) {
-    fn add(n: &mut Node, d: isize) {
-        let a = |r: &mut Range<usize>| {
-            if r.start <= r.end {
-                r.start = (r.start as isize + d) as usize;
-                r.end = (r.end as isize + d) as usize;
-            }
-        };
-        a(&mut n.range);
-        if let Some(r) = n.label_range.as_mut() {
-            a(r);
-        }
-        if let Some(l) = n.lead.as_mut() {
-            a(&mut l.range);
-        }
-        for c in &mut n.children {
-            add(c, d);
-        }
-    }
-    if e.delta == 0 {
-        return;
-    }
-    if n.range.start >= e.old_end && n.range.start <= n.range.end {
-        add(n, e.delta);
-        return;
-    }
-    let one = [e];
-    let mut r = Remap::new(&one);
-    r.range(&mut n.range);
-    if let Some(x) = n.label_range.as_mut() {
-        r.range(x);
-    }
-    if let Some(l) = n.lead.as_mut() {
-        r.range(&mut l.range);
-    }
-    for c in &mut n.children {
-        shift_rest(c, e);
-    }
-}
-
-fn take_node(slot: &mut Node) -> Node {
-    std::mem::replace(slot, Node::new(NodeKind::Furniture, 0..0))
-}
-
-/// Complete the builder with the old rest (shifted by the edit) instead of
-/// walking on. Returns the end of the top-level nodes this run built.
-fn stitch(b: &mut Builder, mut rest: Rest, plan: Plan, edit: Shift) -> usize {
-    let one = [edit];
-    let mut r = Remap::new(&one);
-    fn tail_of(n: Node, from: usize) -> (Range<usize>, Vec<Node>) {
-        let mut ch = n.children;
-        (n.range, ch.split_off(from))
-    }
-    let part_tail = plan.part.map(|(src, from)| match src {
-        Src::Restart => {
-            let t = rest.part.take().unwrap();
-            let mut ch = t.children;
-            (t.range, ch.split_off(from))
-        }
-        Src::SectionChild(j) => {
-            let s = rest.section.as_mut().unwrap();
-            tail_of(take_node(&mut s.children[j]), from)
-        }
-        Src::TopChild(i, j) => tail_of(take_node(&mut rest.top[i].children[j]), from),
-        Src::Top(i) => tail_of(take_node(&mut rest.top[i]), from),
-    });
-    let section_tail = plan.section.map(|(src, from)| match src {
-        Src::Restart => {
-            let t = rest.section.take().unwrap();
-            let mut ch = t.children;
-            (t.range, ch.split_off(from))
-        }
-        Src::Top(i) => tail_of(take_node(&mut rest.top[i]), from),
-        _ => unreachable!("a section sits at the top level"),
-    });
-    let top_tail = rest.top.split_off(plan.top_from);
-    if let (Some(mut range), Some(n)) = (plan.top_last, b.top.last_mut()) {
-        r.range(&mut range);
-        n.range = range;
-    }
-    if let Some((mut range, mut children)) = part_tail {
-        for c in &mut children {
-            shift_rest(c, edit);
-        }
-        r.range(&mut range);
-        let mut p = b.part.take().expect("the part the state compared");
-        p.children.extend(children);
-        p.range = range;
-        match b.section.as_mut() {
-            Some(s) => s.children.push(p),
-            None => b.top.push(p),
-        }
-    }
-    if let Some((mut range, mut children)) = section_tail {
-        for c in &mut children {
-            shift_rest(c, edit);
-        }
-        r.range(&mut range);
-        let mut s = b.section.take().expect("the section the state compared");
-        s.children.extend(children);
-        s.range = range;
-        b.top.push(s);
-    }
-    // the open paragraph, sub-paragraphs, floats and heading are in the rest
-    b.st.para = None;
-    b.st.subs.clear();
-    b.st.floats.clear();
-    b.st.heading = None;
-    let built = b.top.len();
-    b.top.extend(top_tail.into_iter().map(|mut n| {
-        shift_rest(&mut n, edit);
-        n
-    }));
-    built
-}
-
 /// Re-assemble after an edit from the old tree's nodes (in old offsets) and the
 /// memo of the walk that built them. `Err` gives the nodes back untouched when
 /// no restart is possible (then walk in full).
-pub fn reassemble(
+pub(crate) fn reassemble(
     text: &str,
     blocks: &[Block],
     lang: Lang,
@@ -668,13 +236,62 @@ pub fn reassemble(
     if !memo.usable {
         return Err(old);
     }
-    // the restart checkpoint, its state in present offsets (it lies before
-    // the edit, which leaves it as it is)
+    let Some((ci, snap)) = restart_point(memo, blocks, e) else {
+        return Err(old);
+    };
+    let c = &memo.checkpoints[ci];
+    if !frame_fits(&old, &snap, c) {
+        return Err(old);
+    }
+    let lo = restart_offset(&snap, blocks[c.block].start);
+    // cut the old tree at the checkpoint
+    let mut b = Builder::new(text, blocks, lang);
+    let t = c.top_len;
+    let rest = cut_at(&mut b, &mut old, &snap, c);
+    b.top = old;
+    b.operative_leads = c.operative_leads;
+    b.numbered_total = c.numbered_total;
+    b.load(snap);
+    b.epoch = memo.log.len() + 1;
+    let start = c.block;
+
+    // walk until the state meets an old checkpoint's
+    let dn = e.new_end as isize - e.old_end as isize;
+    let found = walk_to_convergence(&mut b, memo, start, e, &rest);
+    let fix_from = t.saturating_sub(1);
+    let (asm, orderly, hi, counters, raw_meta, tail_from) = match found {
+        Some((ki, plan, frame)) => {
+            let (asm, orderly, hi, counters, meta) =
+                finish_converged(&mut b, memo, ki, plan, rest, e, fix_from);
+            (asm, orderly, Some(hi), counters, meta, Some((ki, frame)))
+        }
+        None => {
+            let (asm, orderly, counters, meta) = b.finish_walk(fix_from);
+            (asm, orderly, None, counters, meta, None)
+        }
+    };
+    memo.checkpoints = merge_checkpoints(memo, ci, &mut b.checkpoints, tail_from, dn);
+    memo.log.push(e.shift);
+    catch_up(memo);
+    memo.raw_meta = raw_meta;
+    memo.counters = counters;
+    memo.usable = orderly;
+    Ok(Reassembly {
+        assembly: asm,
+        lo,
+        hi,
+    })
+}
+
+/// The restart checkpoint: the last one at or before the restart limit whose
+/// state maps to present offsets (it lies before the edit, which leaves it
+/// as it is), with that state.
+fn restart_point(memo: &AsmMemo, blocks: &[Block], e: &EditSpan) -> Option<(usize, Snap)> {
     let limit = restart_limit(blocks, e.first);
     let mut ci = memo.checkpoints.partition_point(|c| c.block <= limit);
     let snap = loop {
         if ci == 0 {
-            return Err(old);
+            return None;
         }
         ci -= 1;
         let c = &memo.checkpoints[ci];
@@ -685,14 +302,14 @@ pub fn reassemble(
             break s;
         }
     };
-    let c = &memo.checkpoints[ci];
-    if c.block >= blocks.len() {
-        return Err(old);
-    }
+    (memo.checkpoints[ci].block < blocks.len()).then_some((ci, snap))
+}
+
+/// The old tree holds the frame the checkpoint describes.
+fn frame_fits(old: &[Node], snap: &Snap, c: &Checkpoint) -> bool {
     let (t, sl, pl) = (c.top_len, c.section_len, c.part_len);
     let spine = snap.section.is_some() || snap.part.is_some();
-    // the old tree must hold the frame the checkpoint describes
-    let fits = old.len() >= t + spine as usize
+    old.len() >= t + spine as usize
         && (t == 0
             || snap
                 .top_last
@@ -709,13 +326,13 @@ pub fn reassemble(
             }
             (None, Some((p, _))) => old[t].kind == p.kind && old[t].children.len() >= pl,
             (None, None) => true,
-        };
-    if !fits {
-        return Err(old);
-    }
-    let pos_c = blocks[c.block].start;
-    let lo = snap
-        .st
+        }
+}
+
+/// Where the restarted walk may change the tree: the checkpoint's block, or
+/// the start of a node open there.
+fn restart_offset(snap: &Snap, pos_c: usize) -> usize {
+    snap.st
         .heading
         .iter()
         .chain(snap.st.para.iter())
@@ -723,10 +340,14 @@ pub fn reassemble(
         .chain(snap.st.floats.iter())
         .map(|n| n.range.start)
         .chain(snap.top_last.iter().map(|(_, r)| r.start))
-        .fold(pos_c, usize::min);
+        .fold(pos_c, usize::min)
+}
 
-    // cut the old tree at the checkpoint
-    let mut b = Builder::new(text, blocks, lang);
+/// Cut the old tree at the checkpoint: the builder takes the containers open
+/// there, with the children they had; the rest of the old tree is returned.
+fn cut_at(b: &mut Builder, old: &mut Vec<Node>, snap: &Snap, c: &Checkpoint) -> Rest {
+    let (t, sl, pl) = (c.top_len, c.section_len, c.part_len);
+    let spine = snap.section.is_some() || snap.part.is_some();
     let mut top_rest = old.split_off(t);
     let top_last_final = old.last().map(|n| n.range.clone());
     if let (Some(n), Some((_, r))) = (old.last_mut(), &snap.top_last) {
@@ -782,14 +403,18 @@ pub fn reassemble(
         }
     }
     rest.top = top_rest;
-    b.top = old;
-    b.operative_leads = c.operative_leads;
-    b.numbered_total = c.numbered_total;
-    b.load(snap);
-    b.epoch = memo.log.len() + 1;
-    let start = c.block;
+    rest
+}
 
-    // walk until the state meets an old checkpoint's
+/// Walk on from block `start` until the state meets an old checkpoint's:
+/// that checkpoint, how the rest of the old tree joins, and the frame there.
+fn walk_to_convergence(
+    b: &mut Builder,
+    memo: &AsmMemo,
+    start: usize,
+    e: &EditSpan,
+    rest: &Rest,
+) -> Option<(usize, Plan, Frame)> {
     let dn = e.new_end as isize - e.old_end as isize;
     let min_old = (e.old_end + LOOK_BACK).max(start + 1);
     let mut cand = memo.checkpoints.partition_point(|k| k.block < min_old);
@@ -806,7 +431,7 @@ pub fn reassemble(
                 return false;
             }
             cand += 1;
-            if let Some(plan) = converges(b, k, log, e.shift, &rest) {
+            if let Some(plan) = converges(b, k, log, e.shift, rest) {
                 let frame = Frame {
                     top_len: b.top.len(),
                     section_len: b.section.as_ref().map_or(0, |n| n.children.len()),
@@ -821,48 +446,63 @@ pub fn reassemble(
         }
         false
     });
+    found
+}
 
-    let fix_from = t.saturating_sub(1);
-    let (asm, orderly, hi, counters, raw_meta, tail_from) = match found {
-        Some((ki, plan, frame)) => {
-            let k = &memo.checkpoints[ki];
-            let hi = blocks[(k.block as isize + dn) as usize].start;
-            let built = stitch(&mut b, rest, plan, e.shift);
-            let add = |now: usize, fin: usize, then: usize| {
-                (now as isize + fin as isize - then as isize).max(0) as usize
-            };
-            let counters = Counters {
-                operative_leads: add(
-                    b.operative_leads,
-                    memo.counters.operative_leads,
-                    k.operative_leads,
-                ),
-                numbered_total: add(
-                    b.numbered_total,
-                    memo.counters.numbered_total,
-                    k.numbered_total,
-                ),
-                sponsors: memo.counters.sponsors,
-                decision_hint: memo.counters.decision_hint,
-            };
-            let mut meta = std::mem::take(&mut memo.raw_meta);
-            Remap::new(&[e.shift]).meta(&mut meta);
-            let top = std::mem::take(&mut b.top);
-            let (asm, orderly) = conclude(text, lang, top, meta.clone(), counters, fix_from..built);
-            (asm, orderly, Some(hi), counters, meta, Some((ki, frame)))
-        }
-        None => {
-            let (asm, orderly, counters, meta) = b.finish_walk(fix_from);
-            (asm, orderly, None, counters, meta, None)
-        }
+/// The tree after a walk that converged at the old checkpoint `ki`: the rest
+/// of the old tree stitched on, the counters carried over; and where the new
+/// walk stopped.
+fn finish_converged(
+    b: &mut Builder,
+    memo: &mut AsmMemo,
+    ki: usize,
+    plan: Plan,
+    rest: Rest,
+    e: &EditSpan,
+    fix_from: usize,
+) -> (Assembly, bool, usize, Counters, Meta) {
+    let dn = e.new_end as isize - e.old_end as isize;
+    let (text, blocks, lang) = (b.text, b.blocks, b.lang);
+    let k = &memo.checkpoints[ki];
+    let hi = blocks[(k.block as isize + dn) as usize].start;
+    let built = stitch(b, rest, plan, e.shift);
+    let add = |now: usize, fin: usize, then: usize| {
+        (now as isize + fin as isize - then as isize).max(0) as usize
     };
+    let counters = Counters {
+        operative_leads: add(
+            b.operative_leads,
+            memo.counters.operative_leads,
+            k.operative_leads,
+        ),
+        numbered_total: add(
+            b.numbered_total,
+            memo.counters.numbered_total,
+            k.numbered_total,
+        ),
+        sponsors: memo.counters.sponsors,
+        decision_hint: memo.counters.decision_hint,
+    };
+    let mut meta = std::mem::take(&mut memo.raw_meta);
+    Remap::new(&[e.shift]).meta(&mut meta);
+    let top = std::mem::take(&mut b.top);
+    let (asm, orderly) = conclude(text, lang, top, meta.clone(), counters, fix_from..built);
+    (asm, orderly, hi, counters, meta)
+}
 
-    // the checkpoints: the old ones before the restart, this walk's, the old
-    // ones from the convergence on (their offsets shift lazily)
+/// The checkpoints: the old ones before the restart, this walk's, the old
+/// ones from the convergence on (their offsets shift lazily).
+fn merge_checkpoints(
+    memo: &mut AsmMemo,
+    ci: usize,
+    walked: &mut Vec<Checkpoint>,
+    tail_from: Option<(usize, Frame)>,
+    dn: isize,
+) -> Vec<Checkpoint> {
     let old_cps = std::mem::take(&mut memo.checkpoints);
     let mut it = old_cps.into_iter();
     let mut cps: Vec<Checkpoint> = it.by_ref().take(ci).collect();
-    cps.append(&mut b.checkpoints);
+    cps.append(walked);
     if let Some((ki, f)) = tail_from {
         let later: Vec<Checkpoint> = it.skip(ki - ci).collect();
         // their counts in the new run's terms: the containers open at the
@@ -903,15 +543,42 @@ pub fn reassemble(
             k
         }));
     }
-    memo.checkpoints = cps;
-    memo.log.push(e.shift);
-    catch_up(memo);
-    memo.raw_meta = raw_meta;
-    memo.counters = counters;
-    memo.usable = orderly;
-    Ok(Reassembly {
-        assembly: asm,
-        lo,
-        hi,
-    })
+    cps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A paragraph of hundreds of sub-paragraphs (checkpoints taken less
+    /// often inside it): edits anywhere in it give the tree of a fresh parse.
+    #[test]
+    fn edits_in_a_long_paragraph_match_a_fresh_parse() {
+        let mut text = String::from(
+            "The General Assembly,\n\nRecalling its resolution 61/100,\n\n1. Decides:\n",
+        );
+        for k in 0..400 {
+            let label = ["a", "b", "c", "d", "e", "f", "g", "h"][k % 8];
+            text.push_str(&format!("({label}) item {k} of the list;\n"));
+        }
+        text.push_str("2. Requests the Secretary-General to report.\n");
+        let mut doc = crate::Document::new(&text);
+        // the paragraph holds the list (more open nodes than a checkpoint
+        // step allows)
+        fn size(n: &Node) -> usize {
+            1 + n.children.iter().map(size).sum::<usize>()
+        }
+        let biggest = doc.tree().nodes.iter().map(size).max().unwrap_or(0);
+        assert!(biggest > 4 * OPEN_NODES_PER_STEP, "{biggest}");
+        for (k, at) in [40usize, 2_000, 7_000, 11_000, 60].into_iter().enumerate() {
+            let at = crate::text::clamp_to_char(doc.text(), at.min(doc.text().len()));
+            let ins = ["x", "\n(z) new;\n", "\n\n", "2. ", ";"][k];
+            doc.edit(at..at, ins);
+            let fresh = crate::Document::new(doc.text());
+            assert!(*doc.tree() == *fresh.tree(), "after edit {k} at {at}");
+            doc.edit(at..at + ins.len(), "");
+            let fresh = crate::Document::new(doc.text());
+            assert!(*doc.tree() == *fresh.tree(), "after undo {k} at {at}");
+        }
+    }
 }

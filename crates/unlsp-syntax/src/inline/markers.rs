@@ -1,0 +1,706 @@
+//! Footnote markers: superscript digits, digits glued after punctuation or to
+//! a word, and Markdown's `[^3]`.
+
+use super::unit::{UnitFacts, View};
+use crate::cjk::{SpaceTrim, is_cjk, is_space, superscript_digit};
+use crate::tree::FootnoteRef;
+use std::ops::Range;
+
+/// Measure words and units that follow a number in Chinese text.
+const CJK_UNITS: &str = "个年月日次名项国届岁人万亿多余家卷号段条款分%倍位种件份页章节点天周美元";
+
+/// Markdown footnote references, `text[^3]` (issue 16): marked, so strong,
+/// and counted as superscripts are (a writer's marker, not an extraction's
+/// digits).
+pub(super) fn markdown_markers(view: &View, out: &mut Vec<(FootnoteRef, bool)>) {
+    let s = view.s.as_str();
+    for at in memchr::memmem::find_iter(s.as_bytes(), b"[^") {
+        if let Some((number, d)) = crate::lexer::markdown_footnote_label(&s[at..]) {
+            out.push((
+                FootnoteRef {
+                    number,
+                    range: view.range(at..at + d.end + 1),
+                    superscript: true,
+                },
+                true,
+            ));
+        }
+    }
+}
+
+/// Runs of superscript digits (`¹²`) in `s`, with their value. In UTF-8 each
+/// starts with byte C2 (`¹²³`) or E2 (`⁰⁴…⁹`), so only the characters at those
+/// bytes are decoded.
+fn superscript_runs(s: &str) -> Vec<(Range<usize>, u32)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(k) = memchr::memchr2(0xC2, 0xE2, &s.as_bytes()[from..]) {
+        let i = from + k;
+        let mut chars = s[i..].chars();
+        let Some(mut n) = chars.next().and_then(superscript_digit) else {
+            from = i + 1;
+            continue;
+        };
+        let mut end = s.len() - chars.as_str().len();
+        for d in chars {
+            let Some(x) = superscript_digit(d) else { break };
+            n = n.wrapping_mul(10).wrapping_add(x);
+            end += d.len_utf8();
+        }
+        out.push((i..end, n));
+        from = end;
+    }
+    out
+}
+
+/// Footnote markers: superscripts (always), digits glued after punctuation
+/// (strong), digits standing alone after a word (weak: kept only when a footnote
+/// with that number exists; the caller decides).
+pub(super) fn find_markers(view: &View, f: &UnitFacts) -> Vec<(FootnoteRef, bool)> {
+    let s = view.s.as_str();
+    let mut v = Vec::new();
+    // citation, symbol and date ranges, sorted, for a binary-search overlap test
+    let mut taken: Vec<Range<usize>> = f
+        .citations
+        .iter()
+        .map(|c| c.range.clone())
+        .chain(f.symbols.iter().map(|c| c.range.clone()))
+        .chain(f.dates.iter().map(|c| c.range.clone()))
+        .collect();
+    taken.sort_by_key(|r| r.start);
+    let max_len = taken.iter().map(|r| r.len()).max().unwrap_or(0);
+    let inside_cite = |r: &Range<usize>| {
+        let lo = taken.partition_point(|t| t.start + max_len < r.start);
+        taken[lo..]
+            .iter()
+            .take_while(|t| t.start < r.end)
+            .any(|t| r.start < t.end)
+    };
+    for (r, n) in superscript_runs(s) {
+        v.push((
+            FootnoteRef {
+                number: n,
+                range: view.range(r),
+                superscript: true,
+            },
+            true,
+        ));
+    }
+    // One scan over the digit runs: glued to punctuation (strong) or standing
+    // alone after a word (weak).
+    let b = s.as_bytes();
+    let mut k = 0;
+    while let Some(d) = crate::text::find_ascii_digit(b, k) {
+        k = d;
+        let ds = k;
+        while k < b.len() && b[k].is_ascii_digit() {
+            k += 1;
+        }
+        let de = k;
+        if de - ds > 3 {
+            // `20238 and`: a year with its marker glued on (weak)
+            if let Some(m) = year_then_marker(s, ds, de) {
+                push_weak(view, &inside_cite, &mut v, s, m);
+            }
+            continue;
+        }
+        digit_run(view, &inside_cite, &mut v, ds, de);
+    }
+    v.sort_by_key(|(r, _)| r.range.start);
+    v
+}
+
+/// The marker, if any, that the run of one to three digits `ds..de` is.
+fn digit_run(
+    view: &View,
+    inside_cite: &impl Fn(&Range<usize>) -> bool,
+    v: &mut Vec<(FootnoteRef, bool)>,
+    ds: usize,
+    de: usize,
+) {
+    let s = view.s.as_str();
+    let next = s[de..].chars().next();
+    let prev = s[..ds].chars().next_back();
+    let Some(prev) = prev else { return };
+    // `nuclear tests6`, `Abyei1,`: a marker glued to a word (weak)
+    if prev.is_alphabetic() {
+        if glued_to_word(s, ds, de) {
+            push_weak(view, inside_cite, v, s, ds..de);
+        }
+        return;
+    }
+    // `أنغويلا(2)`, `2024(1)`: the parenthesised marker of Arabic texts (weak)
+    if prev == '(' {
+        if parenthesised_marker(s, ds, de) {
+            push_weak(view, inside_cite, v, s, ds..de);
+        }
+        return;
+    }
+    let number: u32 = s[ds..de].parse().unwrap_or(0);
+    // the punctuation (or space) before the digits
+    let (punct, spaced) = if is_space(prev) {
+        let before = s[..ds].trim_space_end();
+        (before.chars().next_back(), true)
+    } else {
+        (Some(prev), false)
+    };
+    let Some(punct) = punct else { return };
+    let punct_at = {
+        let before = if spaced {
+            s[..ds].trim_space_end()
+        } else {
+            &s[..ds]
+        };
+        before.len() - punct.len_utf8()
+    };
+    // `326,164,100`, `1.234.567`, `1’234`: a group of a number, not a marker
+    if digit_group(s, punct_at, punct, spaced, de - ds) {
+        return;
+    }
+    let glued_ok = matches!(
+        punct,
+        ',' | ';' | '.' | ':' | '，' | '；' | '。' | '、' | '》' | '）' | ')' | '”' | '"' | '»'
+    );
+    let next_ok = next.is_none_or(|c| {
+        is_space(c)
+            || !(c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '/' | '.' | ',' | ':' | ')' | '-' | '年' | '月' | '日' | '个' | '%'
+                ))
+    });
+    // `»8, dans`, `”3; and`: after a closing quote the sentence's own
+    // punctuation follows the marker
+    let next_ok = next_ok || (matches!(punct, '»' | '”' | '"') && punct_follows(&s[de..]));
+    let run = AfterPunct {
+        view,
+        ds,
+        de,
+        punct,
+        punct_at,
+        number,
+    };
+    if glued_ok && next_ok && (!spaced || !punct.is_ascii() || punct == '"') {
+        run.strong(inside_cite, v);
+    } else if spaced && next.is_none_or(is_space) {
+        // weak: standing alone, with a space after
+        run.weak(inside_cite, v);
+    }
+}
+
+/// A run of digits `ds..de` (the number `number`) after the punctuation, or
+/// the letter, `punct` at `punct_at`.
+#[derive(Clone, Copy)]
+struct AfterPunct<'a> {
+    view: &'a View,
+    ds: usize,
+    de: usize,
+    punct: char,
+    punct_at: usize,
+    number: u32,
+}
+
+impl AfterPunct<'_> {
+    /// Glued to punctuation: a strong marker, but for a reference's number
+    /// (`para. 3`), a decimal, a count.
+    fn strong(
+        self,
+        inside_cite: &impl Fn(&Range<usize>) -> bool,
+        v: &mut Vec<(FootnoteRef, bool)>,
+    ) {
+        let AfterPunct {
+            view,
+            ds,
+            de,
+            punct,
+            punct_at,
+            number,
+        } = self;
+        let s = view.s.as_str();
+        let before = &s[..punct_at];
+        let word = before
+            .rsplit(|ch: char| !ch.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if is_reference_abbreviation(word) {
+            return;
+        }
+        if punct == '.' {
+            // `1.5`, `62/57.`; a marker after a full stop only ends a paragraph
+            if before
+                .chars()
+                .next_back()
+                .is_some_and(|ch| ch.is_ascii_digit())
+            {
+                return;
+            }
+            let after = s[de..].trim();
+            if !after.is_empty() && !after.starts_with(|ch: char| ch.is_ascii_digit()) {
+                return;
+            }
+        }
+        // `，13 个国家`: a count, not a marker
+        if s[de..]
+            .trim_space_start()
+            .chars()
+            .next()
+            .is_some_and(|ch| CJK_UNITS.contains(ch))
+        {
+            return;
+        }
+        let r = view.range(ds..de);
+        if inside_cite(&r) {
+            return;
+        }
+        v.push((
+            FootnoteRef {
+                number,
+                range: r,
+                superscript: false,
+            },
+            // after an enumeration comma (`《宣言》、3 《公约》`) only where
+            // its footnote exists
+            punct != '、' && !after_plain_number(before),
+        ));
+    }
+
+    /// Standing alone after a word, with a space after it: a weak marker, but
+    /// for a number that word or the next counts (`article 3`, `3 years`).
+    fn weak(self, inside_cite: &impl Fn(&Range<usize>) -> bool, v: &mut Vec<(FootnoteRef, bool)>) {
+        let AfterPunct {
+            view,
+            ds,
+            de,
+            punct,
+            punct_at,
+            ..
+        } = self;
+        let s = view.s.as_str();
+        // weak: `on Anguilla 2 and`, `Peoples, 3 there`
+        if !(punct.is_ascii_alphabetic()
+            || matches!(punct, ')' | ']' | '”' | '"' | ',' | ';')
+            || (punct.is_ascii_digit() && ends_with_year(&s[..punct_at + 1])))
+        {
+            return;
+        }
+        let before = &s[..punct_at + punct.len_utf8()];
+        let word = before
+            .rsplit(|ch: char| !ch.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let lower = word.to_lowercase();
+        if is_counted_word(&lower)
+            || (!word.is_empty()
+                && word.len() <= 3
+                && word
+                    .chars()
+                    .all(|ch| ch.is_ascii_digit() || ch.is_ascii_uppercase()))
+        {
+            return;
+        }
+        let after = s[de..].trim_start();
+        let next_word: String = after.chars().take_while(|ch| ch.is_alphabetic()).collect();
+        if is_quantity_word(&next_word.to_lowercase()) {
+            return;
+        }
+        push_weak(view, inside_cite, v, s, ds..de);
+    }
+}
+
+/// Abbreviations whose number follows their full stop (`para. 3`, `No. 5`).
+fn is_reference_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "para"
+            | "paras"
+            | "No"
+            | "Nos"
+            | "vol"
+            | "p"
+            | "pp"
+            | "chap"
+            | "art"
+            | "sect"
+            | "annex"
+            | "Rev"
+            | "Add"
+            | "Corr"
+            | "L"
+            | "PV"
+            | "SR"
+            | "CONF"
+            | "Sub"
+    )
+}
+
+/// Words a number after them counts or names (`article 3`, `phase 2`).
+fn is_counted_word(word: &str) -> bool {
+    matches!(
+        word,
+        "article"
+            | "articles"
+            | "paragraph"
+            | "paragraphs"
+            | "para"
+            | "chapter"
+            | "protocol"
+            | "rule"
+            | "rules"
+            | "annex"
+            | "item"
+            | "items"
+            | "section"
+            | "principle"
+            | "goal"
+            | "goals"
+            | "target"
+            | "targets"
+            | "no"
+            | "vol"
+            | "decision"
+            | "resolution"
+            | "and"
+            | "or"
+            | "to"
+            | "from"
+            | "phase"
+            | "step"
+            | "level"
+            | "category"
+            | "class"
+            | "group"
+            | "page"
+            | "option"
+            | "tier"
+            | "grade"
+            | "covid"
+            | "the"
+            | "of"
+            | "in"
+            | "at"
+            | "for"
+            | "by"
+            | "on"
+            | "with"
+            | "over"
+            | "than"
+            | "under"
+            | "about"
+            | "some"
+            | "least"
+            | "most"
+            | "every"
+            | "first"
+            | "last"
+    )
+}
+
+/// Words after a number that make it a quantity (`3 years`, `5 per cent`).
+fn is_quantity_word(word: &str) -> bool {
+    matches!(
+        word,
+        "years"
+            | "year"
+            | "months"
+            | "days"
+            | "weeks"
+            | "hours"
+            | "per"
+            | "percent"
+            | "million"
+            | "billion"
+            | "times"
+            | "states"
+            | "members"
+            | "countries"
+            | "to"
+            | "of"
+            | "or"
+            | "p"
+            | "pm"
+            | "am"
+            | "degrees"
+    )
+}
+
+/// `s` opens with a comma, semicolon, colon or full stop that ends a phrase
+/// (a space or the end after it), not a number's part (`8,5`, `3.1`).
+fn punct_follows(s: &str) -> bool {
+    let mut c = s.chars();
+    matches!(c.next(), Some(',' | ';' | ':' | '.')) && c.next().is_none_or(is_space)
+}
+
+/// Pushes a weak marker (kept only when its footnote exists, in sequence).
+fn push_weak(
+    view: &View,
+    inside_cite: &impl Fn(&Range<usize>) -> bool,
+    v: &mut Vec<(FootnoteRef, bool)>,
+    s: &str,
+    m: Range<usize>,
+) {
+    let number: u32 = s[m.clone()].parse().unwrap_or(0);
+    let r = view.range(m);
+    if number == 0 || inside_cite(&r) || v.last().is_some_and(|(x, _)| x.range == r) {
+        return;
+    }
+    v.push((
+        FootnoteRef {
+            number,
+            range: r,
+            superscript: false,
+        },
+        false,
+    ));
+}
+
+/// A year of the UN's time (1945–2049) as four digits.
+fn is_year(d: &[u8]) -> bool {
+    d.len() == 4
+        && d.iter().all(u8::is_ascii_digit)
+        && matches!(
+            (d[0], d[1], d[2]),
+            (b'1', b'9', b'4'..=b'9') | (b'2', b'0', b'0'..=b'4')
+        )
+}
+
+/// `s` ends with a year standing alone (`August 1948`), not a digit group.
+fn ends_with_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() < 4 || !is_year(&b[b.len() - 4..]) {
+        return false;
+    }
+    let before = s[..s.len() - 4].chars().next_back();
+    match before {
+        None => true,
+        // `1\u{a0}2019` groups a number; `عام\u{a0}2019` is a year
+        Some('\u{a0}' | '\u{202f}') => !s[..s.len() - 4]
+            .trim_end_matches(['\u{a0}', '\u{202f}'])
+            .ends_with(|c: char| c.is_ascii_digit()),
+        Some(c) => !(c.is_ascii_digit() || matches!(c, '.' | ',' | '/')),
+    }
+}
+
+/// `before` (the text up to a comma or full stop) ends with a number other
+/// than a year: a marker after it may be a decimal (`2,5 millions`), so it is
+/// kept only as a weak one.
+fn after_plain_number(before: &str) -> bool {
+    before.ends_with(|c: char| c.is_ascii_digit()) && !ends_with_year(before)
+}
+
+/// The digits at `ds..ds + len` continue a number written with group
+/// separators (`326,164,100`, `1 234 567`, `1.234.567`, `1’234`): three digits
+/// after a separator that follows a digit.
+fn digit_group(s: &str, punct_at: usize, punct: char, spaced: bool, len: usize) -> bool {
+    if len != 3 {
+        return false;
+    }
+    let sep = if spaced { ' ' } else { punct };
+    let digit_before = if spaced {
+        punct.is_ascii_digit()
+    } else {
+        s[..punct_at].ends_with(|c: char| c.is_ascii_digit())
+    };
+    digit_before && matches!(sep, ',' | '.' | ' ' | '\'' | '’')
+}
+
+/// `20238 and`, `2015–20307`: five or six digits that are a year and a
+/// one- or two-digit marker glued to it (numbers this large are written with
+/// group separators in UN texts). Returns the marker's range.
+fn year_then_marker(s: &str, ds: usize, de: usize) -> Option<Range<usize>> {
+    let b = s.as_bytes();
+    if !(5..=6).contains(&(de - ds)) || !is_year(&b[ds..ds + 4]) || b[ds + 4] == b'0' {
+        return None;
+    }
+    let prev_ok = s[..ds]
+        .chars()
+        .next_back()
+        .is_none_or(|c| is_space(c) || matches!(c, '–' | '-' | '('));
+    let next_ok = s[de..].chars().next().is_none_or(|c| {
+        is_space(c) || matches!(c, ',' | ';' | '.' | ':' | ')' | '，' | '；' | '。')
+    });
+    (prev_ok && next_ok).then_some(ds + 4..de)
+}
+
+/// `أنغويلا(2)`, `عام 2024(1)`: digits in brackets glued to a non-Latin
+/// word or to a year, closed at once and not followed by a word; not a
+/// paragraph's part (`5(2)`), a session (`1514(XV)`), a label (`(a)`).
+fn parenthesised_marker(s: &str, ds: usize, de: usize) -> bool {
+    let open = ds - 1;
+    if s.as_bytes()[ds] == b'0' || !s[de..].starts_with(')') {
+        return false;
+    }
+    let Some(c) = s[..open].chars().next_back() else {
+        return false;
+    };
+    let before = &s[..open];
+    let glued = (c.is_alphabetic() && !c.is_ascii())
+        || (c.is_ascii_digit() && (ends_with_year(before) || ends_with_resolution(before)))
+        || matches!(c, '»' | '”' | '“' | '"')
+        // `(قواعد بانكوك)(9)`: after a parenthesis that closes words
+        || (c == ')'
+            && before[..before.len() - 1]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphabetic() && !c.is_ascii()));
+    // what follows is not a word run on in Latin letters or digits (an
+    // Arabic conjunction may follow unspaced: `1999(27)والجاري`)
+    glued
+        && !s[de + 1..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// `s` ends with a resolution number (`71/205`, `72/190`): Arabic texts put a
+/// footnote's marker right after the number it documents.
+fn ends_with_resolution(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = s.len() - t.len();
+    (1..=4).contains(&digits)
+        && t.strip_suffix('/').is_some_and(|u| {
+            let n = u.len() - u.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            (1..=4).contains(&n)
+                && !u[..u.len() - n].ends_with(|c: char| c == '/' || c.is_alphanumeric())
+        })
+}
+
+/// `nuclear tests6`, `Abyei1,`, `的决议2`: one to three digits glued to a
+/// word a reader sees as a footnote marker; not a code (`G20`, `CO2`, `H2O`,
+/// `COVID-19`, `A/79/L.5`, `km2`, `第3`).
+fn glued_to_word(s: &str, ds: usize, de: usize) -> bool {
+    if s.as_bytes()[ds] == b'0' {
+        return false;
+    }
+    // what follows: the end, a space, or punctuation that does not run on
+    // into a word or a number (`Abyei1,` but not `H2O`, `A1/B2`)
+    let mut after = s[de..].chars();
+    match after.next() {
+        None => {}
+        Some(c) if is_space(c) => {}
+        Some(',' | ';' | ':' | '.' | ')' | '»' | '”' | '，' | '；' | '。' | '、' | '）') => {
+            if after.next().is_some_and(|c| c.is_alphanumeric()) {
+                return false;
+            }
+        }
+        _ => return false,
+    }
+    let before = &s[..ds];
+    let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[word_start..];
+    let last = word.chars().next_back().unwrap_or(' ');
+    if is_cjk(last) {
+        // `第3`, `3个` are ordinals and counts; Chinese runs on without spaces,
+        // so what came before the word says nothing (`60多年之后3 仍有`)
+        return !word.ends_with('第')
+            && !s[de..]
+                .chars()
+                .next()
+                .is_some_and(|c| CJK_UNITS.contains(c));
+    }
+    // a code or unit: part of a symbol (`L.5`), a hyphenated or numbered name
+    if before[..word_start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '_' | '@'))
+    {
+        return false;
+    }
+    let letters = word.chars().count();
+    // acronyms and their numbers (`G20`, `CO2`, `SDG16`, `MINUSCA2`?) read as
+    // names; so do short units (`km2`, `m3`)
+    letters >= 3 && !last.is_uppercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte scan for superscripts finds what decoding every character finds.
+    #[test]
+    fn markers_as_a_reader_sees_them() {
+        let at = |s: &str, d: &str| s.find(d).map(|i| (i, i + d.len())).unwrap();
+        // glued to a word
+        for (s, d) in [
+            ("the nuclear tests6 and", "6"),
+            ("in Abyei1, the", "1"),
+            ("the Secretary-General14 and", "14"),
+            ("关于安圭拉的工作文件2 和", "2"),
+        ] {
+            let (a, b) = at(s, d);
+            assert!(glued_to_word(s, a, b), "{s}");
+        }
+        // codes and units are not markers
+        for (s, d) in [
+            ("the G20 summit", "20"),
+            ("emissions of CO2 and", "2"),
+            ("H2O", "2"),
+            ("the km2 area", "2"),
+            ("document A/79/L5 and", "5"),
+            ("第3段", "3"),
+        ] {
+            let (a, b) = at(s, d);
+            assert!(!glued_to_word(s, a, b), "{s}");
+        }
+        // digit groups in every style
+        for s in ["326,164,100 dollars", "1 234 567", "1.234.567", "1’234"] {
+            let b = s.len() - s.trim_start_matches(|c: char| !c.is_ascii_digit()).len();
+            let end = s.rfind(|c: char| c.is_ascii_digit()).unwrap() + 1;
+            let start = end - 3;
+            let sep = s[..start].chars().next_back().unwrap();
+            let spaced = is_space(sep);
+            let (punct_at, punct) = if spaced {
+                let t = s[..start].trim_space_end();
+                (t.len() - 1, t.chars().next_back().unwrap())
+            } else {
+                (start - sep.len_utf8(), sep)
+            };
+            assert!(digit_group(s, punct_at, punct, spaced, 3), "{s} {b}");
+        }
+        // a year with its marker glued on
+        let s = "of 12 October 20238 and";
+        let (a, b) = at(s, "20238");
+        assert_eq!(year_then_marker(s, a, b), Some(a + 4..b));
+        let s = "some 20150 persons";
+        let (a, b) = at(s, "20150");
+        assert_eq!(year_then_marker(s, a, b), None);
+        // the Arabic parenthesised marker
+        let s = "بشأن أنغويلا(2) والمعلومات";
+        let (a, b) = at(s, "2");
+        assert!(parenthesised_marker(s, a, b));
+        let s = "article 5(2) of";
+        let (a, b) = at(s, "2");
+        assert!(!parenthesised_marker(s, a, b));
+    }
+
+    #[test]
+    fn superscript_runs_match_a_character_scan() {
+        fn plain(s: &str) -> Vec<(Range<usize>, u32)> {
+            let mut out: Vec<(Range<usize>, u32)> = Vec::new();
+            for (i, c) in s.char_indices() {
+                let Some(d) = superscript_digit(c) else {
+                    continue;
+                };
+                match out.last_mut() {
+                    Some((r, n)) if r.end == i => {
+                        *n = n.wrapping_mul(10).wrapping_add(d);
+                        r.end = i + c.len_utf8();
+                    }
+                    _ => out.push((i..i + c.len_utf8(), d)),
+                }
+            }
+            out
+        }
+        let mut texts = crate::text::outline_fixture_texts();
+        texts.push("Reaffirming¹² its resolution²³⁴, © 2006 — “é”¹ ⁰⁴⁵⁶⁷⁸⁹ x¹".into());
+        texts.push("¹¹¹¹¹¹¹¹¹¹¹¹ and ‰ ⁿ ₁ ⁺ ¹".into());
+        let mut found = 0;
+        for t in &texts {
+            let runs = superscript_runs(t);
+            found += runs.len();
+            assert_eq!(runs, plain(t), "{}", &t[..t.len().min(80)]);
+        }
+        assert!(found >= 7, "{found}");
+    }
+}

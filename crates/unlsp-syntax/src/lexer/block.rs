@@ -1,0 +1,216 @@
+//! The blocks a line is cut into and what the lexer read in each.
+
+use crate::dates;
+use crate::lang::PackedCounts;
+use crate::lexicon::LeadMatch;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FurnitureKind {
+    Meta,
+    JobNumber,
+    Barcode,
+    PageNumber,
+    Url,
+    Recycle,
+    RunningHeader,
+    SponsorNote,
+    /// Markdown markup that is no text (issue 16): a heading's `## `, a
+    /// comment `<!-- … -->` whole on its line or before the line's text.
+    Markup,
+    /// `---` alone on its line: Markdown's front-matter fence (at the top of
+    /// the text, the assembler decides) or a thematic break.
+    Fence,
+    /// A line that opens an HTML comment `<!--` and does not close it: the
+    /// lines up to the one holding `-->` are the comment's (the assembler).
+    CommentOpen,
+}
+
+impl FurnitureKind {
+    /// Furniture that a writer typed (Markdown markup), not an extraction
+    /// left behind: it does not make a text look extracted.
+    pub(crate) fn is_markup(&self) -> bool {
+        matches!(
+            self,
+            FurnitureKind::Markup | FurnitureKind::Fence | FurnitureKind::CommentOpen
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LeadHit {
+    /// Offset of the lead inside the block.
+    pub rel: u32,
+    pub m: LeadMatch,
+}
+
+impl LeadHit {
+    /// Offset of the lead inside the block.
+    pub fn rel(&self) -> usize {
+        self.rel as usize
+    }
+}
+
+/// A paragraph or sub-paragraph label as a block holds it (`12`, `12 bis`,
+/// `(a)`, `vii)`, `㈠`), inline: the label shapes of [`NUMBERED`],
+/// [`NUMBERED_AR`], [`NUMBERED_TIGHT`] and [`SUBLABEL`] hold at most five
+/// digits of up to 4 bytes and a suffix (`quater`), 27 bytes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Label {
+    len: u8,
+    buf: [u8; Label::CAP],
+}
+
+impl Label {
+    pub(crate) const CAP: usize = 31;
+
+    /// `s`, cut at a character boundary if it were longer than [`Label::CAP`]
+    /// (no label shape is).
+    pub fn new(s: &str) -> Label {
+        let n = crate::text::clamp_to_char(s, Label::CAP);
+        let mut buf = [0u8; Label::CAP];
+        buf[..n].copy_from_slice(&s.as_bytes()[..n]);
+        Label { len: n as u8, buf }
+    }
+
+    pub fn as_str(&self) -> &str {
+        // built from a `str` cut at a character boundary
+        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or_default()
+    }
+}
+
+impl std::ops::Deref for Label {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+/// A numbered paragraph's opening (`1.`, `**2.**`, `١ -`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberedHead {
+    pub label: Label,
+    pub number: Option<u32>,
+    /// The label's bytes inside the block.
+    pub(crate) label_rel: (u32, u32),
+    pub lead: Option<LeadHit>,
+}
+
+/// A sub-paragraph's opening (`(a)`, `ii)`, `㈠`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubHead {
+    pub label: Label,
+    /// The label's bytes inside the block.
+    pub(crate) label_rel: (u32, u32),
+    pub lead: Option<LeadHit>,
+}
+
+/// What a block is. Kept to 24 bytes: the rare strings boxed, the numbered
+/// and sub-paragraph openings (a label and a lead) boxed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlockKind {
+    Blank,
+    Furniture(FurnitureKind),
+    FootnoteSeparator,
+    FootnoteDef {
+        number: u32,
+        superscript: bool,
+        label_rel: (u32, u32),
+    },
+    /// A line holding only a document symbol: masthead or running header.
+    SymbolLine(Box<str>),
+    OrgLine(Option<Box<str>>),
+    OrganLine,
+    Distr(Box<str>),
+    DateLine(dates::Date),
+    Original,
+    Session,
+    AgendaItem,
+    Adoption,
+    Report,
+    Title {
+        number: Box<str>,
+    },
+    Author {
+        organ: &'static str,
+    },
+    Sponsors,
+    Closing,
+    Annex(Option<Box<str>>),
+    Numbered(Box<NumberedHead>),
+    Sub(Box<SubHead>),
+    Lead(LeadHit),
+    /// Short line without terminal punctuation: a section heading if the context
+    /// agrees.
+    HeadingLike {
+        designator: Option<Box<str>>,
+    },
+    Text,
+}
+
+/// A line, or a segment of a one-line text: 64 bytes (documents are split
+/// into blocks of at most 4 GB, so lengths take 32 bits).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub start: usize,
+    /// Length including the line terminator, if any.
+    pub len: u32,
+    /// Length without the line terminator.
+    pub(crate) content_len: u32,
+    pub kind: BlockKind,
+    /// The block starts at the beginning of a line.
+    pub line_start: bool,
+    /// Leading whitespace on the line (seed 002 indents new paragraphs).
+    pub(crate) indented: bool,
+    pub(crate) scripts: PackedCounts,
+}
+
+impl Block {
+    pub fn end(&self) -> usize {
+        self.start + self.len as usize
+    }
+    pub(crate) fn content_end(&self) -> usize {
+        self.start + self.content_len as usize
+    }
+    /// Offsets inside the block (`label_rel`, a lead's `rel`) as a range of
+    /// the document.
+    pub fn abs(&self, rel: (u32, u32)) -> std::ops::Range<usize> {
+        self.start + rel.0 as usize..self.start + rel.1 as usize
+    }
+    pub fn lead(&self) -> Option<&LeadHit> {
+        match &self.kind {
+            BlockKind::Lead(h) => Some(h),
+            BlockKind::Numbered(n) => n.lead.as_ref(),
+            BlockKind::Sub(s) => s.lead.as_ref(),
+            _ => None,
+        }
+    }
+    pub fn is_blank(&self) -> bool {
+        matches!(self.kind, BlockKind::Blank)
+    }
+}
+
+/// The longest block: a line longer than this (over 4 GB) is cut.
+pub(super) const MAX_BLOCK: usize = u32::MAX as usize - 8;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A block is 64 bytes, its kind 24.
+    #[test]
+    fn blocks_are_small() {
+        assert_eq!(std::mem::size_of::<BlockKind>(), 24);
+        assert_eq!(std::mem::size_of::<Block>(), 64);
+        let l = Label::new("12345 quater");
+        assert_eq!(&*l, "12345 quater");
+        // five 4-byte digits and a suffix still fit
+        let long = format!("{} quater", "𝟙".repeat(5));
+        assert_eq!(&*Label::new(&long), long);
+    }
+}
