@@ -132,14 +132,11 @@ impl OpenDoc {
         negotiated: Negotiated,
     ) -> Option<Snapshot> {
         let d = self.doc()?;
-        let (text, tree) = d.shared();
         Some(Snapshot::new(
-            uri.clone(),
+            uri,
             self.version,
-            text,
-            tree,
-            d.rope().clone(),
-            self.path.clone(),
+            d,
+            self.path.as_deref(),
             settings,
             negotiated,
         ))

@@ -11,8 +11,8 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tower_lsp_server::ls_types::{self as lsp, Uri};
-use unlsp_syntax::Lang;
 use unlsp_syntax::tree::Tree;
+use unlsp_syntax::{Document, Lang};
 
 pub(crate) struct Snapshot {
     uri: Uri,
@@ -26,24 +26,23 @@ pub(crate) struct Snapshot {
 }
 
 impl Snapshot {
-    #[allow(clippy::too_many_arguments)]
+    /// `version` of the parsed document `doc` at `uri`.
     pub(crate) fn new(
-        uri: Uri,
+        uri: &Uri,
         version: i32,
-        text: Arc<String>,
-        tree: Arc<Tree>,
-        rope: Rope,
-        path: Option<PathBuf>,
+        doc: &Document,
+        path: Option<&Path>,
         settings: Arc<Settings>,
         negotiated: Negotiated,
     ) -> Snapshot {
+        let (text, tree) = doc.shared();
         Snapshot {
-            uri,
+            uri: uri.clone(),
             version,
             text,
             tree,
-            rope,
-            path,
+            rope: doc.rope().clone(),
+            path: path.map(Path::to_path_buf),
             settings,
             negotiated,
         }
