@@ -374,3 +374,44 @@ async fn the_server_answers_after_every_broken_frame() {
     assert_eq!(r["result"], Value::Null);
     c.shutdown().await;
 }
+
+/// The server's log lines go through `tracing` to stderr, filtered by
+/// `UNLSP_LOG`; stdout carries only protocol frames.
+#[test]
+fn log_lines_reach_stderr_through_tracing() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let run = |filter: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_unlsp"))
+            .arg("serve")
+            .env("UNLSP_LOG", filter)
+            .env_remove("UNLSP_TIMING")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the unlsp binary starts");
+        // a well-framed body that is not JSON, then the end of the input
+        let mut stdin = child.stdin.take().unwrap();
+        stdin
+            .write_all(&frame("{\"jsonrpc\": \"2.0\", \"id\": 77, \"method\""))
+            .unwrap();
+        drop(stdin);
+        let out = child.wait_with_output().unwrap();
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (stdout, stderr) = run("debug");
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("broken message"))
+        .unwrap_or_else(|| panic!("no log line on stderr:\n{stderr}"));
+    assert!(line.contains("WARN"), "{line}");
+    assert!(stdout.starts_with("Content-Length:"), "{stdout}");
+    assert!(!stdout.contains("broken message"), "{stdout}");
+    // a filter above the line's level keeps it out
+    let (_, quiet) = run("error");
+    assert!(!quiet.contains("broken message"), "{quiet}");
+}

@@ -69,7 +69,7 @@ impl TestClient {
         let sh = shared.clone();
         let server = tokio::spawn(async move {
             unlsp_server::serve_service(svc, socket, sr, sw).await;
-            sh.shutting_down.load(Ordering::SeqCst)
+            sh.is_shutting_down()
         });
         let (cr, cw) = tokio::io::split(client_end);
         let mut c = TestClient::connect(cr, Box::new(cw));

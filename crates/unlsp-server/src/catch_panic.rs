@@ -42,7 +42,7 @@ where
             Ok(f) => f,
             Err(p) => {
                 let msg = describe(&*p);
-                eprintln!("unlsp: handler for {method} panicked: {msg}");
+                tracing::error!("handler for {method} panicked: {msg}");
                 return futures::future::ready(Ok(id.map(|id| {
                     let mut e = Error::internal_error();
                     e.message = format!("unlsp: {method} failed: {msg}").into();
@@ -57,7 +57,7 @@ where
                 Ok(r) => r,
                 Err(p) => {
                     let msg = describe(&*p);
-                    eprintln!("unlsp: handler for {method} panicked: {msg}");
+                    tracing::error!("handler for {method} panicked: {msg}");
                     Ok(id.map(|id| {
                         let mut e = Error::internal_error();
                         e.message = format!("unlsp: {method} failed: {msg}").into();

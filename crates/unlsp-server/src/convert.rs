@@ -7,10 +7,12 @@
 //! Positions past the end of a line or of the document clamp; a column inside a
 //! character (half of a surrogate pair, the middle of a UTF-8 sequence) snaps to
 //! the start of that character. Nothing here panics on client input.
+//! File URIs and paths meet here too.
 
 use ropey::Rope;
 use std::ops::Range;
-use tower_lsp_server::ls_types::{self as lsp, PositionEncodingKind};
+use std::path::{Path, PathBuf};
+use tower_lsp_server::ls_types::{self as lsp, PositionEncodingKind, Uri};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
@@ -20,7 +22,7 @@ pub enum Encoding {
 
 impl Encoding {
     /// UTF-8 when the client offers it, else UTF-16 (always supported).
-    pub fn negotiate(caps: &lsp::ClientCapabilities) -> Encoding {
+    pub(crate) fn negotiate(caps: &lsp::ClientCapabilities) -> Encoding {
         let offered = caps
             .general
             .as_ref()
@@ -31,7 +33,7 @@ impl Encoding {
         }
     }
 
-    pub fn kind(self) -> PositionEncodingKind {
+    pub(crate) fn kind(self) -> PositionEncodingKind {
         match self {
             Encoding::Utf8 => PositionEncodingKind::UTF8,
             Encoding::Utf16 => PositionEncodingKind::UTF16,
@@ -116,23 +118,35 @@ pub fn offset(rope: &Rope, pos: lsp::Position, enc: Encoding) -> usize {
     rope.char_to_byte(ch.clamp(start, end))
 }
 
-pub fn range(rope: &Rope, r: &Range<usize>, enc: Encoding) -> lsp::Range {
+pub(crate) fn range(rope: &Rope, r: &Range<usize>, enc: Encoding) -> lsp::Range {
     lsp::Range::new(position(rope, r.start, enc), position(rope, r.end, enc))
 }
 
 /// LSP range → byte range (start ≤ end guaranteed).
-pub fn byte_range(rope: &Rope, r: lsp::Range, enc: Encoding) -> Range<usize> {
+pub(crate) fn byte_range(rope: &Rope, r: lsp::Range, enc: Encoding) -> Range<usize> {
     let s = offset(rope, r.start, enc);
     let e = offset(rope, r.end, enc);
     s.min(e)..s.max(e)
 }
 
 /// Length of a byte range in the negotiated unit (semantic tokens).
-pub fn len_units(text: &str, enc: Encoding) -> u32 {
+pub(crate) fn len_units(text: &str, enc: Encoding) -> u32 {
     match enc {
         Encoding::Utf8 => text.len() as u32,
         Encoding::Utf16 => text.encode_utf16().count() as u32,
     }
+}
+
+/// The path of a `file:` URI (`None` for any other scheme).
+pub(crate) fn uri_to_path(uri: &Uri) -> Option<PathBuf> {
+    if uri.scheme().as_str() != "file" {
+        return None;
+    }
+    uri.to_file_path().map(|p| p.into_owned())
+}
+
+pub(crate) fn path_to_uri(p: &Path) -> Option<Uri> {
+    Uri::from_file_path(p)
 }
 
 #[cfg(test)]

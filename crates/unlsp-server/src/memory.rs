@@ -15,7 +15,7 @@ const IDLE: Duration = Duration::from_millis(400);
 /// large buffers (a document's text, its block list) in their own mappings, so
 /// that freeing them returns them at once instead of raising glibc's dynamic
 /// threshold and leaving them to fragment the heap.
-pub fn limit_arenas() {
+pub(crate) fn limit_arenas() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets allocator parameters; called before the
     // runtime starts its threads.
@@ -26,7 +26,7 @@ pub fn limit_arenas() {
 }
 
 /// Return free heap pages to the system.
-pub fn trim() {
+pub(crate) fn trim() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only releases memory the allocator holds free.
     unsafe {
@@ -36,14 +36,14 @@ pub fn trim() {
 
 /// Counts analyses; a trim runs only when none started during its wait.
 #[derive(Default)]
-pub struct IdleTrim {
+pub(crate) struct IdleTrim {
     activity: AtomicU64,
 }
 
 impl IdleTrim {
     /// Note work just done, and once the server stays quiet, run `drop_caches`
     /// (what is cheap to compute again) and trim.
-    pub fn after_work(self: &Arc<Self>, drop_caches: impl FnOnce() + Send + 'static) {
+    pub(crate) fn after_work(self: &Arc<Self>, drop_caches: impl FnOnce() + Send + 'static) {
         let seen = self.activity.fetch_add(1, Ordering::SeqCst) + 1;
         let me = self.clone();
         tokio::spawn(async move {

@@ -11,21 +11,21 @@ use std::time::Duration;
 use unlsp_analysis::project::ProjectConfig;
 use unlsp_syntax::Lang;
 
-pub const DEFAULT_DEBOUNCE_MS: u64 = 150;
+pub(crate) const DEFAULT_DEBOUNCE_MS: u64 = 150;
 /// Documents above this get structure only (no rules); files above it are not
 /// indexed.
-pub const DEFAULT_MAX_FILE_SIZE: u64 = 4 * 1024 * 1024;
+pub(crate) const DEFAULT_MAX_FILE_SIZE: u64 = 4 * 1024 * 1024;
 /// Above this an open document is kept as text only (no parse at all).
-pub const PARSE_LIMIT_FACTOR: u64 = 2;
+pub(crate) const PARSE_LIMIT_FACTOR: u64 = 2;
 
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Settings {
-    pub project: ProjectConfig,
-    pub root: Option<PathBuf>,
+pub(crate) struct Settings {
+    pub(crate) project: ProjectConfig,
+    pub(crate) root: Option<PathBuf>,
 }
 
 impl Settings {
-    pub fn lang(&self) -> Option<Lang> {
+    pub(crate) fn lang(&self) -> Option<Lang> {
         self.project
             .language
             .as_deref()
@@ -33,31 +33,31 @@ impl Settings {
             .and_then(Lang::from_code)
     }
 
-    pub fn debounce(&self) -> Duration {
+    pub(crate) fn debounce(&self) -> Duration {
         Duration::from_millis(self.project.debounce_ms.unwrap_or(DEFAULT_DEBOUNCE_MS))
     }
 
-    pub fn max_file_size(&self) -> u64 {
+    pub(crate) fn max_file_size(&self) -> u64 {
         self.project.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE)
     }
 
-    pub fn parse_limit(&self) -> u64 {
+    pub(crate) fn parse_limit(&self) -> u64 {
         self.max_file_size().saturating_mul(PARSE_LIMIT_FACTOR)
     }
 
     /// Path relative to the root, `/`-separated (for `exclude` and `silence`).
-    pub fn relative(&self, path: &Path) -> Option<String> {
+    pub(crate) fn relative(&self, path: &Path) -> Option<String> {
         let root = self.root.as_ref()?;
         let rel = path.strip_prefix(root).ok()?;
         Some(rel.to_string_lossy().replace('\\', "/"))
     }
 
     /// The reference folders, absolute.
-    pub fn reference_folders(&self) -> Vec<PathBuf> {
+    pub(crate) fn reference_folders(&self) -> Vec<PathBuf> {
         self.project.reference_folders(self.root.as_deref())
     }
 
-    pub fn rule_config(&self, path: Option<&Path>) -> unlsp_analysis::Config {
+    pub(crate) fn rule_config(&self, path: Option<&Path>) -> unlsp_analysis::Config {
         let rel = path.and_then(|p| self.relative(p));
         self.project.rule_config(rel.as_deref())
     }
@@ -65,7 +65,7 @@ impl Settings {
 
 /// Read `unlsp.toml` under `root`: `Ok(None)` when there is none, `Err` naming
 /// the line when it is invalid.
-pub fn read_project_file(root: &Path) -> Result<Option<ProjectConfig>, String> {
+pub(crate) fn read_project_file(root: &Path) -> Result<Option<ProjectConfig>, String> {
     let f = root.join("unlsp.toml");
     match std::fs::read_to_string(&f) {
         Ok(s) => ProjectConfig::parse(&s).map(Some),
@@ -81,13 +81,13 @@ pub struct SettingDef {
     /// The editor's key (section `unlsp`), camelCase.
     pub key: &'static str,
     /// The same setting in `unlsp.toml` (also accepted from editors).
-    pub toml_key: &'static str,
+    pub(crate) toml_key: &'static str,
     /// The default, as JSON.
-    pub default: fn() -> Value,
+    pub(crate) default: fn() -> Value,
     /// The JSON schema of the value, without default and description.
-    pub schema: fn() -> Value,
+    pub(crate) schema: fn() -> Value,
     /// What it does, in Markdown.
-    pub meaning: &'static str,
+    pub(crate) meaning: &'static str,
 }
 
 pub const SETTINGS: &[SettingDef] = &[
@@ -180,7 +180,7 @@ pub fn vscode_properties() -> serde_json::Map<String, Value> {
 /// Overlay editor settings (a JSON object, possibly wrapped in `{"unlsp": …}`)
 /// on `base`. Returns an error message for a value of the wrong shape; the
 /// other keys still apply.
-pub fn overlay(base: &mut ProjectConfig, v: &Value) -> Result<(), String> {
+pub(crate) fn overlay(base: &mut ProjectConfig, v: &Value) -> Result<(), String> {
     let v = match v.get("unlsp") {
         Some(inner) if inner.is_object() => inner,
         _ => v,

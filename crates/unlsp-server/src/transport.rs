@@ -22,8 +22,6 @@ use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWrite
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, WeakUnboundedSender};
 use tower_lsp_server::jsonrpc::{Request, Response};
 
-use super::state::log;
-
 fn frame(body: &[u8]) -> Vec<u8> {
     let mut v = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
     v.extend_from_slice(body);
@@ -67,7 +65,7 @@ fn id_of(v: &Value) -> Value {
 /// The `id` of a request whose body may be cut short or run on: the value of
 /// the first `"id"` member of the outermost object, so that the client's
 /// pending request gets its error; `null` when there is none.
-pub fn request_id(body: &[u8]) -> Value {
+pub(crate) fn request_id(body: &[u8]) -> Value {
     if let Ok(v) = serde_json::from_slice::<Value>(body) {
         return id_of(&v);
     }
@@ -258,7 +256,7 @@ impl<R: AsyncRead + Unpin> Frames<R> {
         let keep = len <= MAX_MESSAGE;
         if !keep {
             // never allocate what a header claims; drop the body as it comes
-            log!("message of {len} bytes over the {MAX_MESSAGE}-byte limit: skipped");
+            tracing::warn!("message of {len} bytes over the {MAX_MESSAGE}-byte limit: skipped");
         }
         let mut dropped = 0;
         let mut scanned = 0;
@@ -377,7 +375,9 @@ where
     while let Some(f) = frames.next().await {
         match f {
             Frame::Broken { reason, id } => {
-                log!("broken message ({reason}): answered, reading on from the next header");
+                tracing::warn!(
+                    "broken message ({reason}): answered, reading on from the next header"
+                );
                 reply(error_reply(id, -32700, &format!("Parse error: {reason}")));
             }
             Frame::TooLarge => reply(error_reply(
@@ -393,7 +393,7 @@ where
                     let _ = to_server.flush().await;
                 }
                 Some(r) => {
-                    log!(
+                    tracing::warn!(
                         "malformed message ({} bytes) answered with an error",
                         body.len()
                     );
@@ -405,10 +405,13 @@ where
 }
 
 /// Largest message body accepted (a 20 MB document fits with room to spare).
-pub const MAX_MESSAGE: usize = 256 << 20;
+pub(crate) const MAX_MESSAGE: usize = 256 << 20;
 
 /// Whole frames from the server's output, in order.
-pub async fn pump_frames<R: AsyncRead + Unpin>(from_server: R, out: UnboundedSender<Vec<u8>>) {
+pub(crate) async fn pump_frames<R: AsyncRead + Unpin>(
+    from_server: R,
+    out: UnboundedSender<Vec<u8>>,
+) {
     let mut r = BufReader::new(from_server);
     while let Ok(Some(len)) = read_headers(&mut r).await {
         if len > MAX_MESSAGE {
@@ -424,7 +427,10 @@ pub async fn pump_frames<R: AsyncRead + Unpin>(from_server: R, out: UnboundedSen
     }
 }
 
-pub async fn write_frames<W: AsyncWrite + Unpin>(mut rx: UnboundedReceiver<Vec<u8>>, mut out: W) {
+pub(crate) async fn write_frames<W: AsyncWrite + Unpin>(
+    mut rx: UnboundedReceiver<Vec<u8>>,
+    mut out: W,
+) {
     while let Some(f) = rx.recv().await {
         for chunk in f.chunks(CHUNK) {
             if out.write_all(chunk).await.is_err() {

@@ -2,8 +2,9 @@
 //! and the source action "Renumber operative paragraphs" (the UN008 fix, which
 //! also updates `paragraph N above` references).
 
-use super::diagnostics;
+use crate::analyse;
 use crate::convert;
+use crate::lsp_diagnostics;
 use crate::state::Shared;
 use ropey::Rope;
 use std::collections::HashMap;
@@ -11,9 +12,9 @@ use std::sync::Arc;
 use tower_lsp_server::ls_types::{self as lsp, Uri};
 use unlsp_analysis::{self as analysis, Config, Edit};
 
-pub const RENUMBER: &str = "source.renumberParagraphs";
+const RENUMBER: &str = "source.renumberParagraphs";
 
-pub fn kinds() -> Vec<lsp::CodeActionKind> {
+pub(crate) fn kinds() -> Vec<lsp::CodeActionKind> {
     vec![
         lsp::CodeActionKind::QUICKFIX,
         lsp::CodeActionKind::new(RENUMBER),
@@ -45,16 +46,16 @@ fn workspace_edit(
     }
 }
 
-pub async fn code_action(
+pub(crate) async fn run(
     sh: &Arc<Shared>,
     p: lsp::CodeActionParams,
 ) -> Option<lsp::CodeActionResponse> {
     let uri = p.text_document.uri;
     let only = p.context.only.clone();
-    let n = sh.neg();
+    let n = sh.session().neg();
     let mut out: Vec<lsp::CodeActionOrCommand> = Vec::new();
     if wants(&only, "quickfix") {
-        let (_, rope, diags) = sh.diagnostics_now(&uri).await?;
+        let (_, rope, diags) = analyse::diagnostics_now(sh, &uri).await?;
         let want = convert::byte_range(&rope, p.range, n.encoding);
         for d in diags.iter() {
             let Some(fix) = &d.fix else { continue };
@@ -64,7 +65,7 @@ pub async fn code_action(
             out.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
                 title: format!("{} ({})", fix.title, d.code),
                 kind: Some(lsp::CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![diagnostics::one(
+                diagnostics: Some(vec![lsp_diagnostics::one(
                     &uri,
                     &rope,
                     n.encoding,
@@ -78,13 +79,13 @@ pub async fn code_action(
         }
     }
     if wants(&only, RENUMBER) {
-        let snap = sh.with_doc(&uri, |d| d.snapshot())??;
+        let snap = sh.snapshot(&uri)?;
         let edits = tokio::task::spawn_blocking(move || {
             let cfg = Config {
                 select: vec!["UN008".into()],
                 ..Default::default()
             };
-            let d = analysis::check_tree(&snap.text, &snap.tree, &cfg);
+            let d = analysis::check_tree(snap.text(), snap.tree(), &cfg);
             let fix = d
                 .iter()
                 .filter(|d| d.code == "UN008")
@@ -102,7 +103,7 @@ pub async fn code_action(
             out.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
                 title: "Renumber operative paragraphs".into(),
                 kind: Some(lsp::CodeActionKind::new(RENUMBER)),
-                edit: Some(workspace_edit(&uri, &snap.rope, n.encoding, &edits)),
+                edit: Some(workspace_edit(&uri, snap.rope(), n.encoding, &edits)),
                 ..Default::default()
             }));
         }

@@ -5,8 +5,9 @@
 //! the bundled catalogue, inserted with their date in the document's citation
 //! form (`61/100 of 6 December 2006`; `2006 年 12 月 6 日第 61/100 号决议`).
 
-use super::{View, with_view};
 use crate::convert;
+use crate::excerpt::first_words;
+use crate::snapshot::Snapshot;
 use crate::state::Shared;
 use std::collections::HashSet;
 use tower_lsp_server::ls_types as lsp;
@@ -209,7 +210,7 @@ fn act_items(
         .into_iter()
         .map(|c| {
             let text = insert_text(&c, lang, zh);
-            let title = c.title.as_deref().map(|t| super::first_words(t, 160));
+            let title = c.title.as_deref().map(|t| first_words(t, 160));
             let detail = match (&c.date, &title) {
                 (Some(d), Some(t)) => Some(format!("{} — {t}", d.iso())),
                 (Some(d), None) => Some(d.iso()),
@@ -231,8 +232,8 @@ fn act_items(
 }
 
 /// The part a new paragraph at `o` belongs to.
-fn class_at(v: &View, o: usize, line_has_number: bool) -> LeadClass {
-    let t = v.doc.tree();
+fn class_at(v: &Snapshot, o: usize, line_has_number: bool) -> LeadClass {
+    let t = v.tree();
     if line_has_number {
         return LeadClass::Operative;
     }
@@ -253,17 +254,17 @@ fn class_at(v: &View, o: usize, line_has_number: bool) -> LeadClass {
 }
 
 fn lead_items(
-    v: &View,
+    v: &Snapshot,
     o: usize,
     partial: &str,
     range: lsp::Range,
     numbered: bool,
 ) -> Vec<lsp::CompletionItem> {
     let class = class_at(v, o, numbered);
-    let lang = v.doc.lang();
+    let lang = v.lang();
     let used: HashSet<&str> = {
         let mut u = HashSet::new();
-        v.doc.tree().walk(|n, _| {
+        v.tree().walk(|n, _| {
             if let Some(l) = &n.lead
                 && l.class == class
                 && l.range.end <= o
@@ -277,7 +278,7 @@ fn lead_items(
     let mut seen = HashSet::new();
     let mut items = Vec::new();
     // leads that agree with the author in its gender only (UN082)
-    let gender = (v.doc.tree().meta.author.as_deref()).and_then(|a| lang.table().author_gender(a));
+    let gender = (v.tree().meta.author.as_deref()).and_then(|a| lang.table().author_gender(a));
     for e in &lexicon().entries {
         if e.lang != lang
             || e.class != class
@@ -338,8 +339,11 @@ fn lead_items(
     items
 }
 
-pub fn completion(sh: &Shared, p: lsp::CompletionParams) -> Option<lsp::CompletionResponse> {
-    let uri = p.text_document_position.text_document.uri;
+pub(crate) fn run(
+    sh: &Shared,
+    v: &Snapshot,
+    p: lsp::CompletionParams,
+) -> Option<lsp::CompletionResponse> {
     let pos = p.text_document_position.position;
     enum Want {
         Acts(String, ActContext, Lang, lsp::Range, String),
@@ -347,7 +351,7 @@ pub fn completion(sh: &Shared, p: lsp::CompletionParams) -> Option<lsp::Completi
     }
     // the text the items' edits replace, for clients that ignore the range
     let mut replaced = String::new();
-    let want = with_view(sh, &uri, |v| {
+    let want = (|| {
         let o = v.offset(pos);
         let rope = v.rope();
         let line = rope.byte_to_line(o);
@@ -355,7 +359,7 @@ pub fn completion(sh: &Shared, p: lsp::CompletionParams) -> Option<lsp::Completi
         let prefix = v.text().get(ls..o)?;
         if let Some(partial) = citation_partial(prefix) {
             let ctx = act_context(prefix, partial);
-            let lang = v.doc.lang();
+            let lang = v.lang();
             // Chinese: the whole form replaces `第 61/`; else the number
             let start = match ctx.zh_start {
                 Some(z) => ls + z,
@@ -363,7 +367,7 @@ pub fn completion(sh: &Shared, p: lsp::CompletionParams) -> Option<lsp::Completi
             };
             let typed = prefix[start - ls..prefix.len() - partial.len()].to_string();
             replaced = prefix[start - ls..].to_string();
-            let r = convert::range(rope, &(start..o), v.enc);
+            let r = convert::range(rope, &(start..o), v.enc());
             return Some(Want::Acts(partial.to_string(), ctx, lang, r, typed));
         }
         // a paragraph start: optional number label, then at most a few words
@@ -384,14 +388,14 @@ pub fn completion(sh: &Shared, p: lsp::CompletionParams) -> Option<lsp::Completi
         let partial = words.trim_start_matches(['*', '_']);
         let start = o - partial.len();
         replaced = partial.to_string();
-        let r = convert::range(rope, &(start..o), v.enc);
+        let r = convert::range(rope, &(start..o), v.enc());
         Some(Want::Leads(lead_items(v, o, partial, r, numbered)))
-    })?;
+    })()?;
     let mut items = match want {
         Want::Acts(partial, ctx, lang, r, typed) => act_items(sh, &partial, &ctx, lang, r, &typed),
         Want::Leads(items) => items,
     };
-    if !sh.neg().completion_text_edit {
+    if !v.client().completion_text_edit {
         for it in &mut items {
             without_range(it, &replaced);
         }

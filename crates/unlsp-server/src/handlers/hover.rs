@@ -4,11 +4,13 @@
 //! operative, with its "also"/"further" forms), a paragraph reference (the
 //! paragraph's first words).
 
-use super::{
-    View, body_after_label, catalogue_entry, first_words, footnote_by_number, operative_by_label,
-    touches, with_view,
+use super::common::{
+    body_after_label, catalogue_entry, footnote_by_number, operative_by_label, touches,
 };
-use crate::state::{Shared, uri_to_path};
+use crate::convert::uri_to_path;
+use crate::excerpt::first_words;
+use crate::snapshot::Snapshot;
+use crate::state::Shared;
 use std::path::Path;
 use std::str::FromStr;
 use tower_lsp_server::ls_types::{self as lsp, Uri};
@@ -17,7 +19,7 @@ use unlsp_index::workspace::ActKey;
 use unlsp_syntax::lexicon::{LeadClass, LeadForm, lexicon};
 use unlsp_syntax::tree::{Citation, CitationKind, Lead};
 
-fn markdown(value: String, v: &View, r: &std::ops::Range<usize>) -> lsp::Hover {
+fn markdown(value: String, v: &Snapshot, r: &std::ops::Range<usize>) -> lsp::Hover {
     lsp::Hover {
         contents: lsp::HoverContents::Markup(lsp::MarkupContent {
             kind: lsp::MarkupKind::Markdown,
@@ -102,8 +104,9 @@ fn citation_text(c: &Citation, src: &Sources) -> String {
 
 /// Where the act `target` lives (open documents and workspace, then reference
 /// folders) and its first operative paragraph, read now from the first
-/// document that has one (never kept in memory).
-fn sources_of(sh: &Shared, uri: &Uri, target: &str) -> Sources {
+/// document that has one (never kept in memory). Reads the disk.
+fn sources_of(sh: &Shared, v: &Snapshot, target: &str) -> Sources {
+    let uri = v.uri();
     let key = ActKey::new(target);
     let ws_ids: Vec<String> = sh
         .index()
@@ -120,11 +123,14 @@ fn sources_of(sh: &Shared, uri: &Uri, target: &str) -> Sources {
         .map(|f| f.id.clone())
         .collect();
     // the first operative paragraph is near the top: parse at most this much
-    let cap = sh.settings().max_file_size().min(HOVER_READ_CAP);
+    let cap = v.settings().max_file_size().min(HOVER_READ_CAP);
     let mut first = None;
     for id in &ws_ids {
         let Ok(u) = Uri::from_str(id) else { continue };
-        first = match sh.with_doc(&u, |d| d.doc().and_then(first_operative_in)) {
+        first = match sh
+            .documents()
+            .with_doc(&u, |d| d.doc().and_then(first_operative_in))
+        {
             Some(p) => p,
             None => uri_to_path(&u).and_then(|p| first_operative_paragraph(&p, cap)),
         };
@@ -234,9 +240,11 @@ fn unmark(s: &str) -> String {
     s.replace("**", "").replace(['*', '`'], "")
 }
 
-pub fn hover(sh: &Shared, p: lsp::HoverParams) -> Option<lsp::Hover> {
-    let mut h = hover_markdown(sh, p)?;
-    if !sh.neg().markdown_hover
+/// The hover at the position of `p` in the document of `v`; reads the
+/// disk (a cited act's first operative paragraph): on a blocking thread.
+pub(crate) fn run(sh: &Shared, v: &Snapshot, p: lsp::HoverParams) -> Option<lsp::Hover> {
+    let mut h = hover_markdown(sh, v, p.text_document_position_params.position)?;
+    if !v.client().markdown_hover
         && let lsp::HoverContents::Markup(m) = &mut h.contents
     {
         m.value = plain_text(&m.value);
@@ -245,59 +253,45 @@ pub fn hover(sh: &Shared, p: lsp::HoverParams) -> Option<lsp::Hover> {
     Some(h)
 }
 
-fn hover_markdown(sh: &Shared, p: lsp::HoverParams) -> Option<lsp::Hover> {
-    let uri = p.text_document_position_params.text_document.uri;
-    let pos = p.text_document_position_params.position;
-    // workspace documents are looked up first, without the document guard
-    let cited: Option<String> = with_view(sh, &uri, |v| {
-        let o = v.offset(pos);
-        v.doc
-            .tree()
-            .citations
-            .iter()
-            .find(|c| touches(&c.range, o))
-            .map(|c| c.target.clone())
-    });
-    let sources = cited.map(|t| sources_of(sh, &uri, &t)).unwrap_or_default();
-    with_view(sh, &uri, |v| {
-        let o = v.offset(pos);
-        let t = v.doc.tree();
-        let text = v.text();
-        if let Some(r) = t.footnote_refs.iter().find(|r| touches(&r.range, o)) {
-            let body = match footnote_by_number(t, r.number, r.range.start) {
-                Some(f) => first_words(body_after_label(text, f), 600),
-                None => "no footnote with this number".into(),
-            };
-            return Some(markdown(
-                format!("**Footnote {}**\n\n{body}", r.number),
-                v,
-                &r.range,
-            ));
-        }
-        if let Some(c) = t.citations.iter().find(|c| touches(&c.range, o)) {
-            return Some(markdown(citation_text(c, &sources), v, &c.range));
-        }
-        if let Some(r) = t
-            .paragraph_refs
-            .iter()
-            .find(|r| r.of_citation.is_none() && touches(&r.range, o))
-        {
-            let n = operative_by_label(t, &r.number.to_string(), r.range.start)?;
-            let s = format!(
-                "**Paragraph {}**\n\n{}",
-                r.number,
-                first_words(body_after_label(text, n), 300)
-            );
-            return Some(markdown(s, v, &r.range));
-        }
-        let path = t.path_at(o);
-        let lead = path
-            .iter()
-            .rev()
-            .filter_map(|n| n.lead.as_ref())
-            .find(|l| touches(&l.range, o))?;
-        Some(markdown(lead_text(lead), v, &lead.range))
-    })
+fn hover_markdown(sh: &Shared, v: &Snapshot, pos: lsp::Position) -> Option<lsp::Hover> {
+    let o = v.offset(pos);
+    let t = v.tree();
+    let text = v.text();
+    if let Some(r) = t.footnote_refs.iter().find(|r| touches(&r.range, o)) {
+        let body = match footnote_by_number(t, r.number, r.range.start) {
+            Some(f) => first_words(body_after_label(text, f), 600),
+            None => "no footnote with this number".into(),
+        };
+        return Some(markdown(
+            format!("**Footnote {}**\n\n{body}", r.number),
+            v,
+            &r.range,
+        ));
+    }
+    if let Some(c) = t.citations.iter().find(|c| touches(&c.range, o)) {
+        let sources = sources_of(sh, v, &c.target);
+        return Some(markdown(citation_text(c, &sources), v, &c.range));
+    }
+    if let Some(r) = t
+        .paragraph_refs
+        .iter()
+        .find(|r| r.of_citation.is_none() && touches(&r.range, o))
+    {
+        let n = operative_by_label(t, &r.number.to_string(), r.range.start)?;
+        let s = format!(
+            "**Paragraph {}**\n\n{}",
+            r.number,
+            first_words(body_after_label(text, n), 300)
+        );
+        return Some(markdown(s, v, &r.range));
+    }
+    let path = t.path_at(o);
+    let lead = path
+        .iter()
+        .rev()
+        .filter_map(|n| n.lead.as_ref())
+        .find(|l| touches(&l.range, o))?;
+    Some(markdown(lead_text(lead), v, &lead.range))
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
-//! `textDocument/prepareRename` and `textDocument/rename` on an operative
+//! `textDocument/rename` on an operative
 //! paragraph number: the paragraph takes the new number, the paragraphs after
 //! it in the same run follow on, and `paragraph N above` / `第 N 段` references
 //! to any renumbered paragraph are updated — one workspace edit.
 
-use super::{View, touches, with_view};
-use crate::state::Shared;
+use super::common::touches;
+use crate::snapshot::Snapshot;
 use std::collections::HashMap;
 use tower_lsp_server::jsonrpc;
 use tower_lsp_server::ls_types as lsp;
@@ -40,7 +40,7 @@ fn runs(tree: &Tree) -> Vec<Vec<&Node>> {
 }
 
 /// The numbered operative paragraph whose label is at `o`.
-fn label_at(tree: &Tree, o: usize) -> Option<&Node> {
+pub(crate) fn label_at(tree: &Tree, o: usize) -> Option<&Node> {
     tree.nodes_of(NodeKind::Operative).into_iter().find(|n| {
         n.label_range.as_ref().is_some_and(|r| touches(r, o))
             && n.label.as_ref().is_some_and(|l| l.parse::<u32>().is_ok())
@@ -49,7 +49,7 @@ fn label_at(tree: &Tree, o: usize) -> Option<&Node> {
 
 /// Edits that give the paragraph at `o` the number `new` and renumber the rest
 /// of its run after it, with the references to them.
-pub fn renumber_from(tree: &Tree, o: usize, new: u32) -> Option<Vec<Edit>> {
+fn renumber_from(tree: &Tree, o: usize, new: u32) -> Option<Vec<Edit>> {
     let target = label_at(tree, o)?;
     let run = runs(tree)
         .into_iter()
@@ -95,30 +95,17 @@ pub fn renumber_from(tree: &Tree, o: usize, new: u32) -> Option<Vec<Edit>> {
     Some(edits)
 }
 
-pub fn prepare(
-    sh: &Shared,
-    p: lsp::TextDocumentPositionParams,
-) -> Option<lsp::PrepareRenameResponse> {
-    with_view(sh, &p.text_document.uri, |v| {
-        let o = v.offset(p.position);
-        let n = label_at(v.doc.tree(), o)?;
-        let r = n.label_range.clone()?;
-        Some(lsp::PrepareRenameResponse::RangeWithPlaceholder {
-            range: v.range(&r),
-            placeholder: n.label.clone()?,
-        })
-    })
-}
-
-pub fn edits_to_lsp(v: &View, edits: &[Edit]) -> Vec<lsp::TextEdit> {
+fn edits_to_lsp(v: &Snapshot, edits: &[Edit]) -> Vec<lsp::TextEdit> {
     edits
         .iter()
         .map(|e| lsp::TextEdit::new(v.range(&e.range), e.text.clone()))
         .collect()
 }
 
-pub fn rename(sh: &Shared, p: lsp::RenameParams) -> jsonrpc::Result<Option<lsp::WorkspaceEdit>> {
-    let uri = p.text_document_position.text_document.uri;
+pub(crate) fn run(
+    v: Option<&Snapshot>,
+    p: lsp::RenameParams,
+) -> jsonrpc::Result<Option<lsp::WorkspaceEdit>> {
     let new: u32 = match p.new_name.trim().trim_end_matches('.').parse() {
         Ok(n) if n > 0 => n,
         _ => {
@@ -128,11 +115,11 @@ pub fn rename(sh: &Shared, p: lsp::RenameParams) -> jsonrpc::Result<Option<lsp::
             )));
         }
     };
-    let edit = with_view(sh, &uri, |v| {
+    let edit = v.and_then(|v| {
         let o = v.offset(p.text_document_position.position);
-        let edits = renumber_from(v.doc.tree(), o, new)?;
+        let edits = renumber_from(v.tree(), o, new)?;
         Some(lsp::WorkspaceEdit {
-            changes: Some(HashMap::from([(uri.clone(), edits_to_lsp(v, &edits))])),
+            changes: Some(HashMap::from([(v.uri().clone(), edits_to_lsp(v, &edits))])),
             ..Default::default()
         })
     });

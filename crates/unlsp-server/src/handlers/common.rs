@@ -1,0 +1,101 @@
+//! What several handlers share: tree lookups at an offset, the catalogue
+//! entry of a citation, locations in other documents, and running a handler
+//! off the protocol task.
+
+use crate::convert::{self, path_to_uri};
+use crate::state::Shared;
+use std::ops::Range;
+use std::str::FromStr;
+use tower_lsp_server::ls_types::{self as lsp, Uri};
+use unlsp_syntax::tree::{Citation, CitationKind, Node, NodeKind, Tree};
+
+/// `o` inside `r`, end inclusive (a cursor just after a word is on it).
+pub(crate) fn touches(r: &Range<usize>, o: usize) -> bool {
+    r.start <= o && o <= r.end
+}
+
+/// The range without trailing whitespace (a node often ends after its newline).
+pub(crate) fn trimmed(text: &str, r: &Range<usize>) -> Range<usize> {
+    let s = text.get(r.clone()).unwrap_or("");
+    let t = s.trim_end();
+    r.start..r.start + t.len()
+}
+
+/// The text of a node after its label (`1. Calls upon …` → `Calls upon …`).
+pub(crate) fn body_after_label<'t>(text: &'t str, n: &Node) -> &'t str {
+    n.body_after_label(text)
+}
+
+/// The operative paragraph numbered `label` a reference at `at` means: the last
+/// one before it, else the first after it.
+pub(crate) fn operative_by_label<'t>(tree: &'t Tree, label: &str, at: usize) -> Option<&'t Node> {
+    let all: Vec<&Node> = tree
+        .nodes_of(NodeKind::Operative)
+        .into_iter()
+        .filter(|n| n.label.as_deref() == Some(label))
+        .collect();
+    all.iter()
+        .rev()
+        .find(|n| n.range.start < at)
+        .or(all.first())
+        .copied()
+}
+
+/// The footnote numbered `n` a marker at `at` means: the first one after it,
+/// else the first anywhere.
+pub(crate) fn footnote_by_number(tree: &Tree, n: u32, at: usize) -> Option<&Node> {
+    let label = n.to_string();
+    let all: Vec<&Node> = tree
+        .nodes_of(NodeKind::Footnote)
+        .into_iter()
+        .filter(|f| f.label.as_deref() == Some(label.as_str()))
+        .collect();
+    all.iter()
+        .find(|f| f.range.start >= at)
+        .or(all.first())
+        .copied()
+}
+
+/// The bundled catalogue's entry for a citation, if any.
+pub(crate) fn catalogue_entry(c: &Citation) -> Option<&'static unlsp_index::catalogue::Entry> {
+    let noun = match c.kind {
+        CitationKind::Resolution => "resolution",
+        CitationKind::Decision => "decision",
+        CitationKind::Document => "",
+    };
+    let organ = match c.organ.as_deref() {
+        Some("GA") => "general assembly ",
+        Some("SC") => "security council ",
+        _ => "",
+    };
+    let q = format!("{organ}{noun} {}", c.target);
+    unlsp_index::catalogue::catalogue().find(q.trim())
+}
+
+/// A location in another document (open or on disk), converted with that
+/// document's own text. Reads the disk: never on the protocol task.
+pub(crate) fn location_in(sh: &Shared, id: &str, r: &Range<usize>) -> Option<lsp::Location> {
+    let uri = Uri::from_str(id).ok()?;
+    let rope = sh.rope_of(&uri)?;
+    let enc = sh.session().enc();
+    Some(lsp::Location::new(uri, convert::range(&rope, r, enc)))
+}
+
+/// A location in a reference-folder document (its id is its path), converted
+/// with its text (the open copy when it is open).
+pub(crate) fn ref_location(sh: &Shared, path: &str, r: &Range<usize>) -> Option<lsp::Location> {
+    let uri = path_to_uri(std::path::Path::new(path))?;
+    location_in(sh, uri.as_str(), r)
+}
+
+/// Run `f` on a blocking thread (work that reads the disk). A panic in `f`
+/// goes on in the caller, so that the request is answered with an error.
+pub(crate) async fn blocking<R: Send + 'static>(
+    f: impl FnOnce() -> Option<R> + Send + 'static,
+) -> Option<R> {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(r) => r,
+        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+        Err(_) => None,
+    }
+}
