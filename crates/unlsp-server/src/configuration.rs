@@ -17,7 +17,7 @@ pub(crate) fn reload(sh: &Shared, editor: Option<&serde_json::Value>) -> Vec<Str
     let old = session.settings();
     let root = old.root.clone();
     let mut msgs = Vec::new();
-    let mut project = match root.as_deref().map(settings::read_project_file) {
+    let mut project = match root.as_deref().map(unlsp_analysis::project::load) {
         Some(Ok(Some(p))) => p,
         Some(Err(e)) => {
             msgs.push(format!("{e} — using the defaults"));

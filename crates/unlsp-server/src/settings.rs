@@ -63,17 +63,6 @@ impl Settings {
     }
 }
 
-/// Read `unlsp.toml` under `root`: `Ok(None)` when there is none, `Err` naming
-/// the line when it is invalid.
-pub(crate) fn read_project_file(root: &Path) -> Result<Option<ProjectConfig>, String> {
-    let f = root.join("unlsp.toml");
-    match std::fs::read_to_string(&f) {
-        Ok(s) => ProjectConfig::parse(&s).map(Some),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(format!("{}: {e}", f.display())),
-    }
-}
-
 /// One server setting: the single source of its key, default and meaning, from
 /// which the settings tables of `README.md`, `editors/README.md`, the VS Code
 /// README and `package.json` are generated (`tests/readme.rs` holds them to it).
