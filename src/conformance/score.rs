@@ -220,6 +220,13 @@ pub fn score(gold: &Resolution, text: &str, cfg: &Config) -> Outcome {
         count_lead(&mut o.leads, g, op_nodes.get(i).map(|n| lead_of(n)));
     }
 
+    score_citations(gold, tree, &mut o);
+    count_diagnostics(&doc, cfg, &mut o);
+    o
+}
+
+/// The cited resolutions found against the markup's.
+fn score_citations(gold: &Resolution, tree: &unlsp_syntax::tree::Tree, o: &mut Outcome) {
     let gold_cites: BTreeSet<String> = gold.cited.iter().map(|c| norm_cite(c)).collect();
     let found: BTreeSet<String> = tree
         .citations
@@ -236,8 +243,11 @@ pub fn score(gold: &Resolution, text: &str, cfg: &Config) -> Outcome {
         found.len(),
         gold_cites.len(),
     );
+}
 
-    for d in analysis::check(&doc, cfg) {
+/// The diagnostics by severity, and the footnote and lead rules' counts.
+fn count_diagnostics(doc: &Document, cfg: &Config, o: &mut Outcome) {
+    for d in analysis::check(doc, cfg) {
         match d.severity {
             Severity::Error | Severity::Warning => o.errors_warnings += 1,
             Severity::Information => o.info += 1,
@@ -253,7 +263,6 @@ pub fn score(gold: &Resolution, text: &str, cfg: &Config) -> Outcome {
             o.codes.push(d.code);
         }
     }
-    o
 }
 
 /// Scores added up over documents.
