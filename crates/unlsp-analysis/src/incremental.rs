@@ -15,38 +15,12 @@
 //! checks that on the corpus for every rule marked [`Reach::Unit`], and that
 //! incremental results equal full ones after random edits.
 
-use super::{Diagnostic, Edit, Fix, Related, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
 use ropey::Rope;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 use unlsp_syntax::tree::{Node, NodeKind, Tree};
-
-/// What a rule reads to decide about one paragraph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reach {
-    /// The unit itself (its subtree and the facts inside it), the kinds and
-    /// labels of its containers and the document's properties (language,
-    /// kind, heading facts): the rule can run on a tree cut down to the units
-    /// that changed.
-    Unit,
-    /// Other paragraphs too (numbering, order, duplicates, the last
-    /// paragraph): it runs on the whole tree after every edit.
-    Document,
-    /// The whole document in these languages, one unit in the others.
-    DocumentIn(&'static [unlsp_syntax::lang::Lang]),
-}
-
-impl Reach {
-    /// The rule can run on the changed units of a document in `lang`.
-    pub fn is_unit(self, lang: unlsp_syntax::lang::Lang) -> bool {
-        match self {
-            Reach::Unit => true,
-            Reach::Document => false,
-            Reach::DocumentIn(langs) => !langs.contains(&lang),
-        }
-    }
-}
 
 fn is_container(k: NodeKind) -> bool {
     matches!(
@@ -263,7 +237,7 @@ pub struct LintCache {
     /// `None` when they checked the whole document.
     checked: Option<usize>,
     /// The per-node facts the document rules computed.
-    pub(super) memo: super::Memo,
+    pub(super) memo: crate::memo::Memo,
 }
 
 impl LintCache {
@@ -277,7 +251,7 @@ impl LintCache {
     /// pattern caches ([`super::pattern`]): the next analysis makes them
     /// again, and still checks only the units that changed.
     pub fn shed_memo(&mut self) {
-        self.memo = super::Memo::default();
+        self.memo = crate::memo::Memo::default();
     }
 
     pub(super) fn new(
@@ -287,7 +261,7 @@ impl LintCache {
         units: Vec<(Range<usize>, u64)>,
         local: Vec<Option<Vec<Diagnostic>>>,
         checked: Option<usize>,
-        memo: super::Memo,
+        memo: crate::memo::Memo,
     ) -> LintCache {
         LintCache {
             // the joined texts are not carried: keeping them would hold a

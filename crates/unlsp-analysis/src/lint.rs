@@ -41,13 +41,9 @@ pub(crate) fn lint(
     );
     // the unit rules see only the units that changed
     let small = plan.as_ref().map(|p| incremental::cut(tree, &p.dirty));
-    let small_cx = small.as_ref().map(|t| Ctx {
-        memo: Memo {
-            patterns: cx.memo.patterns.clone(),
-            ..Memo::default()
-        },
-        ..Ctx::for_units(text, t)
-    });
+    let small_cx = small
+        .as_ref()
+        .map(|t| Ctx::for_units_with(text, t, cx.memo.sharing_patterns()));
     let ctx_of = |r: &RuleDef| match &small_cx {
         Some(s) if r.reach.is_unit(tree.lang) => s,
         _ => &cx,

@@ -109,6 +109,16 @@ mod tests {
         }
     }
 
+    /// Every rule names what [`crate::RuleDef::DEFAULT`] leaves empty: its
+    /// id, name, summary, explanation and examples.
+    #[test]
+    fn every_rule_names_what_the_default_leaves_empty() {
+        for r in crate::catalogue() {
+            let texts = [r.id, r.name, r.summary, r.explanation, r.bad, r.good];
+            assert!(texts.iter().all(|t| !t.trim().is_empty()), "{}", r.id);
+        }
+    }
+
     /// A rule's id is written once in the sources of this crate, in the file
     /// that defines the rule: a string literal that is exactly a rule id
     /// (`"UN010"`) appears in no other file; elsewhere the rule is named by

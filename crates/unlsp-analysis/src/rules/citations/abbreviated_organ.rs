@@ -2,24 +2,21 @@
 
 use crate::pattern::Pattern;
 use crate::rules::shared::{units, view};
-use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RES_DRAFT, RuleDef, Sink};
 use regex::Regex;
 use unlsp_syntax::lang::Lang;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN051",
     name: "abbreviated-organ",
-    severity: Severity::Warning,
-    default_on: true,
     scopes: RES_DRAFT,
     langs: &[Lang::En],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "Organs are named in full in citations.",
     explanation: "`General Assembly resolution 61/100`, `Security Council resolution 2231 (2015)` — never `GA`, `SC`, `UNGA`, `res.` (Editorial Manual: identification by the name of the body written in full).",
     bad: "GA resolution 61/100; SC res. 2231 (2015)",
     good: "General Assembly resolution 61/100; Security Council resolution 2231 (2015)",
     check,
+    ..RuleDef::DEFAULT
 };
 
 static ABBR: Pattern = Pattern::new(|| {

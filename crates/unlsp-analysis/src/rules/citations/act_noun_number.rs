@@ -1,40 +1,28 @@
 //! UN045 `act-noun-number`: `resolution` for one act, `resolutions` for several.
 
-use super::acts;
-use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use super::act_lists;
+use crate::{Ctx, Edit, RuleDef, Sink};
 use regex::Regex;
 use std::sync::LazyLock;
 use unlsp_syntax::lang::Lang;
-use unlsp_syntax::tree::Citation;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN045",
     name: "act-noun-number",
-    severity: Severity::Warning,
-    default_on: true,
-    scopes: ALL_KINDS,
     langs: &[Lang::En, Lang::Fr, Lang::Es, Lang::Ru],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "`resolution` for one act, `resolutions` for several.",
     explanation: "`resolutions 70/54 and 71/45`, `resolution 61/100 of 6 December 2006`.",
     bad: "resolution 70/54 and 71/45",
     good: "resolutions 70/54 and 71/45",
     check,
+    ..RuleDef::DEFAULT
 };
 
 static NOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)([Rr]esolution|[Dd]ecision)(s?)(?-u:\b)").unwrap());
 
 fn check(cx: &Ctx, out: &mut Sink) {
-    let mut lists: Vec<Vec<&Citation>> = Vec::new();
-    for c in acts(cx) {
-        match lists.last_mut() {
-            Some(l) if l[0].list == c.list && l[0].list_range == c.list_range => l.push(c),
-            _ => lists.push(vec![c]),
-        }
-    }
-    for l in lists {
+    for l in act_lists(cx) {
         let Some(plural) = l[0].noun_plural else {
             continue;
         };

@@ -1,23 +1,19 @@
 //! UN052 `citation-date-format`: A citation's date is written `of 6 December 2006`.
 
 use super::acts;
-use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RuleDef, Sink};
 use unlsp_syntax::lang::Lang;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN052",
     name: "citation-date-format",
-    severity: Severity::Warning,
-    default_on: true,
-    scopes: ALL_KINDS,
     langs: &[Lang::En],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "A citation's date is written `of 6 December 2006`.",
     explanation: "Day, month, year; no ordinal suffix, no comma, introduced by `of` (es `, de 6 de diciembre de 2006`, fr `du 6 décembre 2006`, ru `от 6 декабря 2006 года`, zh date before `第…号`).",
     bad: "resolution 61/100 of December 6, 2006; resolution 61/100 dated 6th December 2006",
     good: "resolution 61/100 of 6 December 2006",
     check,
+    ..RuleDef::DEFAULT
 };
 
 /// The ranges of the page furniture and footnotes that float inside the text

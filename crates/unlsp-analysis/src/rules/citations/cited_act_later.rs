@@ -1,22 +1,19 @@
 //! UN053 `cited-act-later`: A resolution cannot cite an act adopted after it.
 
 use super::{acts, adoption_date_fix, catalogue_date};
-use crate::{Ctx, RES_ONLY, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RES_ONLY, RuleDef, Severity, Sink};
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN053",
     name: "cited-act-later",
     severity: Severity::Error,
-    default_on: true,
     scopes: RES_ONLY,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "A resolution cannot cite an act adopted after it.",
     explanation: "A cited date after the adoption date is a wrong number or a wrong date.",
     bad: "(in 62/57, adopted 5 December 2007) resolution 62/90 of 17 December 2007",
     good: "(in 62/57) resolution 61/100 of 6 December 2006",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

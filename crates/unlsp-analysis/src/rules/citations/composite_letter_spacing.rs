@@ -3,23 +3,19 @@
 
 use super::acts;
 use crate::pattern::Pattern;
-use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RuleDef, Severity, Sink};
 use regex::Regex;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN047",
     name: "composite-letter-spacing",
     severity: Severity::Hint,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "The part letter of a composite resolution follows a space: `56/24 V`.",
     explanation: "Composite resolutions are identified as `56/24 V`, `3367 A (XXX)` (zh `第 56/24 V 号`) (Editorial Manual, system of identification).",
     bad: "resolution 56/24V",
     good: "resolution 56/24 V",
     check,
+    ..RuleDef::DEFAULT
 };
 
 static GLUED_PART: Pattern = Pattern::new(|| {

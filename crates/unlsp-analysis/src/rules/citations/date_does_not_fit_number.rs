@@ -1,7 +1,7 @@
 //! UN041 `date-does-not-fit-number`: The date given fits the cited number.
 
 use super::{acts, adoption_date_fix, names_other_body, paren};
-use crate::{ALL_KINDS, Ctx, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RuleDef, Severity, Sink};
 use regex::Regex;
 use std::sync::LazyLock;
 use unlsp_index::catalogue::{ActKind, Organ, catalogue};
@@ -9,39 +9,23 @@ use unlsp_syntax::dates::Date;
 use unlsp_syntax::numbers::{is_upper_roman as is_roman, roman_value as any_roman_value};
 use unlsp_syntax::tree::{Citation, CitationKind};
 
+/// From 1 January of `first` to 31 December of `last`.
+fn years(first: i32, last: i32) -> (Date, Date) {
+    let day = |year, month, day| Date { year, month, day };
+    (day(first, 1, 1), day(last, 12, 31))
+}
+
 /// Years a cited act can carry, from its number alone.
 fn expected_window(c: &Citation) -> Option<(Date, Date)> {
     let t = c.target.as_str();
     if let Some(p) = paren(t) {
         if p.len() == 4 && p.chars().all(|c| c.is_ascii_digit()) {
             let y: i32 = p.parse().ok()?;
-            return Some((
-                Date {
-                    year: y,
-                    month: 1,
-                    day: 1,
-                },
-                Date {
-                    year: y,
-                    month: 12,
-                    day: 31,
-                },
-            ));
+            return Some(years(y, y));
         }
         if let Some(r) = roman_value(p).filter(|_| c.organ.as_deref() == Some("GA")) {
             let y = 1945 + r as i32;
-            return Some((
-                Date {
-                    year: y,
-                    month: 1,
-                    day: 1,
-                },
-                Date {
-                    year: y + 1,
-                    month: 12,
-                    day: 31,
-                },
-            ));
+            return Some(years(y, y + 1));
         }
         return None;
     }
@@ -88,16 +72,12 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN041",
     name: "date-does-not-fit-number",
     severity: Severity::Error,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "The date given fits the cited number.",
     explanation: "GA `N/M` is dated between September 1945+N and September 1946+N; SC `(YYYY)` in YYYY; ECOSOC `YYYY/n` in YYYY; a roman session R in 1945+R.",
     bad: "resolution 61/100 of 6 December 2007",
     good: "resolution 61/100 of 6 December 2006",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

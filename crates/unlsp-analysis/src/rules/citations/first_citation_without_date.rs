@@ -2,7 +2,7 @@
 //! decision gives its date.
 
 use super::{acts, paren};
-use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Sink};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -14,17 +14,14 @@ use unlsp_syntax::tree::{Citation, CitationKind};
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN040",
     name: "first-citation-without-date",
-    severity: Severity::Warning,
-    default_on: true,
     scopes: RES_DRAFT,
-    langs: &[],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "The first mention of a GA, ECOSOC or HRC resolution or decision gives its date.",
     explanation: "`Recalling its resolution 61/100 of 6 December 2006,` (zh `回顾其 2006 年 12 月 6 日第 61/100 号决议，`); later mentions may drop the date. Not for Security Council resolutions, whose year is in the number, nor inside footnotes.",
     bad: "Recalling its resolution 61/100,",
     good: "Recalling its resolution 61/100 of 6 December 2006,",
     check,
+    ..RuleDef::DEFAULT
 };
 
 static ADOPTED_ON: LazyLock<Regex> = LazyLock::new(|| {

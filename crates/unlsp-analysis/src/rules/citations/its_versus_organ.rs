@@ -2,23 +2,20 @@
 //! names the organ.
 
 use super::{acts, paren};
-use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RES_DRAFT, RuleDef, Severity, Sink};
 use unlsp_syntax::numbers::is_upper_roman as is_roman;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN049",
     name: "its-versus-organ",
     severity: Severity::Hint,
-    default_on: true,
     scopes: RES_DRAFT,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "`its resolution` is the author's own act; another organ's act names the organ.",
     explanation: "In a General Assembly text `its resolution 2231 (2015)` claims a Security Council resolution as the Assembly's own: write `Security Council resolution 2231 (2015)`.",
     bad: "(GA text) Recalling its resolution 2231 (2015),",
     good: "(GA text) Recalling Security Council resolution 2231 (2015),",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

@@ -1,24 +1,19 @@
 //! UN043 `list-not-chronological`: Resolutions in a list are cited in chronological order.
 
-use super::{acts, paren};
+use super::{act_lists, paren};
 use crate::rules::shared::ga_parts;
-use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RuleDef, Sink};
 use unlsp_syntax::tree::Citation;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN043",
     name: "list-not-chronological",
-    severity: Severity::Warning,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "Resolutions in a list are cited in chronological order.",
     explanation: "By date when given, else by session and number; Security Council resolutions by number. Groups introduced by their own topic phrase (`关于…的 … 和关于…的`) are ordered within each group.",
     bad: "resolutions 71/45 of 5 December 2016, 70/54 of 7 December 2015 and 72/54 of 4 December 2017",
     good: "resolutions 70/54 of 7 December 2015, 71/45 of 5 December 2016 and 72/54 of 4 December 2017",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn order_key(c: &Citation) -> Option<(i64, i64)> {
@@ -47,14 +42,7 @@ fn order_key(c: &Citation) -> Option<(i64, i64)> {
 }
 
 fn check(cx: &Ctx, out: &mut Sink) {
-    let mut lists: Vec<Vec<&Citation>> = Vec::new();
-    for c in acts(cx) {
-        match lists.last_mut() {
-            Some(l) if l[0].list == c.list && l[0].list_range == c.list_range => l.push(c),
-            _ => lists.push(vec![c]),
-        }
-    }
-    for l in lists {
+    for l in act_lists(cx) {
         // newest first all along is a deliberate order: "the most recent of
         // which being 77/227, 76/180 …" (GA 78/219, 79/182, 80/221); two acts
         // with the one the paragraph is about first, "its resolutions 75/201 of

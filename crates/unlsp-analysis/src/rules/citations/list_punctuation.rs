@@ -2,7 +2,7 @@
 //! comma (zh `、` and `和`).
 
 use super::acts;
-use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RuleDef, Severity, Sink};
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::tree::Citation;
 
@@ -10,16 +10,13 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN044",
     name: "list-punctuation",
     severity: Severity::Hint,
-    default_on: true,
-    scopes: ALL_KINDS,
     langs: &[Lang::En, Lang::Zh],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "Items of a list: commas and `and` before the last, no serial comma (zh `、` and `和`).",
     explanation: "`resolutions 70/54, 71/45 and 72/54`; `第 70/54 号、71/45 号和…`.",
     bad: "resolutions 70/54, 71/45, and 72/54",
     good: "resolutions 70/54, 71/45 and 72/54",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

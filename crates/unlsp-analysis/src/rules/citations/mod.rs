@@ -33,6 +33,19 @@ fn acts<'a>(cx: &Ctx<'a>) -> impl Iterator<Item = &'a Citation> {
         .filter(|c| c.kind != CitationKind::Document)
 }
 
+/// The cited acts in runs that share one list (`resolutions 60/1, 61/2 and
+/// 62/3`), in text order.
+fn act_lists<'a>(cx: &Ctx<'a>) -> Vec<Vec<&'a Citation>> {
+    let mut lists: Vec<Vec<&Citation>> = Vec::new();
+    for c in acts(cx) {
+        match lists.last_mut() {
+            Some(l) if l[0].list == c.list && l[0].list_range == c.list_range => l.push(c),
+            _ => lists.push(vec![c]),
+        }
+    }
+    lists
+}
+
 /// The parenthesised suffix of a target: `2231 (2015)` → `2015`.
 fn paren(target: &str) -> Option<&str> {
     let a = target.rfind('(')?;

@@ -4,7 +4,7 @@
 use super::names_other_body;
 use crate::pattern::Pattern;
 use crate::rules::shared::{units, view};
-use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RuleDef, Sink};
 use regex::Regex;
 use unlsp_index::catalogue::catalogue;
 use unlsp_syntax::lang::Lang;
@@ -13,17 +13,13 @@ use unlsp_syntax::numbers::roman;
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN048",
     name: "pre-1976-without-session",
-    severity: Severity::Warning,
-    default_on: true,
-    scopes: ALL_KINDS,
     langs: &[Lang::En],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "GA resolutions before the 31st session carry their roman session: `1514 (XV)`.",
     explanation: "Until 1976 GA resolutions were numbered in one sequence with the session in roman figures in parentheses (Editorial Manual; DHL research guide).",
     bad: "resolution 1514 of 14 December 1960",
     good: "resolution 1514 (XV) of 14 December 1960",
     check,
+    ..RuleDef::DEFAULT
 };
 
 static OLD_GA: Pattern = Pattern::new(|| {

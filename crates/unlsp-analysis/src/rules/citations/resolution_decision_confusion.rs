@@ -3,24 +3,19 @@
 
 use super::acts;
 use crate::rules::shared::ga_parts;
-use crate::{ALL_KINDS, Ctx, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RuleDef, Sink};
 use unlsp_index::catalogue::{ActKind, Organ, catalogue};
 use unlsp_syntax::tree::CitationKind;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN050",
     name: "resolution-decision-confusion",
-    severity: Severity::Warning,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "GA decisions (N/3xx–N/5xx) are cited as decisions, resolutions as resolutions.",
     explanation: "GA decisions are numbered from 301 (elections and appointments) and 401 (other matters) in each session; the catalogue tells which numbers are resolutions. `resolution 60/519` is decision 60/519.",
     bad: "resolution 60/519 / 第 60/519 号决议",
     good: "decision 60/519 / 第 60/519 号决定",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

@@ -1,7 +1,7 @@
 //! UN042 `same-act-different-dates`: One act is cited with one date throughout the document.
 
 use super::{acts, catalogue_date, date_like};
-use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, Reach, RuleDef, Severity, Sink};
 use std::collections::HashMap;
 use unlsp_syntax::dates::Date;
 use unlsp_syntax::tree::CitationKind;
@@ -10,16 +10,13 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN042",
     name: "same-act-different-dates",
     severity: Severity::Error,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "One act is cited with one date throughout the document.",
     explanation: "Two mentions of the same resolution with different dates: one of them is wrong.",
     bad: "resolution 61/100 of 6 December 2006 … resolution 61/100 of 8 December 2006",
     good: "resolution 61/100 of 6 December 2006 … resolution 61/100",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

@@ -3,7 +3,7 @@
 
 use super::acts;
 use crate::rules::shared::{ga_parts, own_session};
-use crate::{Ctx, RES_ONLY, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RES_ONLY, RuleDef, Severity, Sink};
 use unlsp_index::catalogue::{ActKind, Organ, catalogue};
 use unlsp_syntax::dates::Date;
 use unlsp_syntax::tree::CitationKind;
@@ -12,16 +12,13 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN054",
     name: "same-session-higher-number",
     severity: Severity::Hint,
-    default_on: true,
     scopes: RES_ONLY,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "A same-session resolution with a higher number than the citing one is suspicious.",
     explanation: "Numbers are assigned in order of adoption, so 62/57 citing 62/120 is legitimate only when both were adopted the same day.",
     bad: "(in 62/57) resolution 62/120",
     good: "(in 62/57) resolution 62/50",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

@@ -3,7 +3,7 @@
 
 use crate::pattern::Pattern;
 use crate::rules::shared::{units, view};
-use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RuleDef, Sink};
 use regex::Regex;
 use std::sync::LazyLock;
 use unlsp_index::catalogue::catalogue;
@@ -12,17 +12,12 @@ use unlsp_syntax::lang::Lang;
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN046",
     name: "sc-resolution-without-year",
-    severity: Severity::Warning,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "A Security Council resolution is cited with its year: `2231 (2015)`.",
     explanation: "SC resolutions form one running sequence identified as `number (year)`; English puts a space before the parenthesis, Chinese none (`第 2231(2015)号决议`).",
     bad: "Security Council resolution 2231",
     good: "Security Council resolution 2231 (2015)",
     check,
+    ..RuleDef::DEFAULT
 };
 
 static SC_EN: Pattern = Pattern::new(|| {

@@ -3,23 +3,20 @@
 
 use super::{date_in, in_ga_session, is_ga};
 use crate::rules::shared::own_session;
-use crate::{Ctx, RES_ONLY, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RES_ONLY, Reach, RuleDef, Sink};
 use unlsp_syntax::tree::NodeKind;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN021",
     name: "adoption-outside-session",
-    severity: Severity::Warning,
-    default_on: true,
     scopes: RES_ONLY,
-    langs: &[],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "The adoption date falls inside the session of the resolution number.",
     explanation: "GA session N runs from September 1945+N to September 1946+N (special and emergency special sessions aside).",
     bad: "62/57 adopted on 5 December 2010",
     good: "62/57 adopted on 5 December 2007",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

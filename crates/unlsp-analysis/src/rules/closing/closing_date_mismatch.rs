@@ -9,16 +9,14 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN018",
     name: "closing-date-mismatch",
     severity: Severity::Error,
-    default_on: true,
     scopes: RES_ONLY,
-    langs: &[],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "The closing date equals the date of the adoption line.",
     explanation: "Both give the actual date of adoption (a meeting that runs past midnight carries the later date in both places) (Editorial Manual).",
     bad: "Resolution adopted by the General Assembly on 5 December 2007\n…\n61st plenary meeting\n6 December 2007",
     good: "Resolution adopted by the General Assembly on 5 December 2007\n…\n61st plenary meeting\n5 December 2007",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

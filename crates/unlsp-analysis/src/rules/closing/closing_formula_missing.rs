@@ -2,24 +2,21 @@
 //! and the date of adoption.
 
 use super::{is_ga, is_sc};
-use crate::{Ctx, RES_ONLY, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RES_ONLY, Reach, RuleDef, Sink};
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::tree::NodeKind;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN016",
     name: "closing-formula-missing",
-    severity: Severity::Warning,
-    default_on: true,
     scopes: RES_ONLY,
-    langs: &[],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "An adopted GA or ECOSOC resolution ends with the meeting and the date of adoption.",
     explanation: "After the last operative paragraph: `61st plenary meeting` / `5 December 2007` (zh `2007年12月5日` / `第61次全体会议`). Security Council resolutions and drafts have none (Editorial Manual; AKN4UN `conclusions`).",
     bad: "13. Decides to include the item in the provisional agenda of its sixty-third session.\n(end of text)",
     good: "13. Decides to include the item in the provisional agenda of its sixty-third session.\n61st plenary meeting\n5 December 2007",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

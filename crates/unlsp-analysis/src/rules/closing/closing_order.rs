@@ -1,6 +1,6 @@
 //! UN019 `closing-order`: Closing lines in the language's order.
 
-use crate::{Ctx, RES_ONLY, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RES_ONLY, RuleDef, Severity, Sink};
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::tree::NodeKind;
 
@@ -8,16 +8,13 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN019",
     name: "closing-order",
     severity: Severity::Hint,
-    default_on: true,
     scopes: RES_ONLY,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "Closing lines in the language's order.",
     explanation: "English, French, Spanish, Russian and Arabic put the meeting line first, then the date. Chinese texts are not checked: the PDFs print the date first (seeds 002, 003), the Secretariat's own markup of the same resolutions the meeting first (all 561 of sessions 79-80).",
     bad: "5 December 2007\n61st plenary meeting",
     good: "61st plenary meeting\n5 December 2007",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

@@ -1,23 +1,19 @@
 //! UN035 `draft-adopted-mismatch`: An `/L.` symbol goes with a draft, an `A/RES/` symbol with
 //! an adopted text.
 
-use crate::{ALL_KINDS, Ctx, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Reach, RuleDef, Sink};
 use unlsp_syntax::tree::{DocKind, NodeKind};
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN035",
     name: "draft-adopted-mismatch",
-    severity: Severity::Warning,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "An `/L.` symbol goes with a draft, an `A/RES/` symbol with an adopted text.",
     explanation: "Drafts are issued as `/L.` documents without adoption line or closing formula; an adopted resolution carries its `A/RES/` symbol, its adoption line and its closing formula (Editorial Manual; DHL research guide).",
     bad: "A/C.1/62/L.5 … 61st plenary meeting 5 December 2007",
     good: "A/RES/62/57 … 61st plenary meeting 5 December 2007",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

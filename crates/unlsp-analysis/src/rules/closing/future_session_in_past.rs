@@ -4,7 +4,7 @@
 use super::{is_ga, session_of_line, word_edit};
 use crate::pattern::Pattern;
 use crate::rules::shared::{own_session, view};
-use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RES_DRAFT, RuleDef, Sink};
 use regex::Regex;
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::numbers::{chinese_number, chinese_numeral, ordinal_value, ordinal_word};
@@ -13,17 +13,13 @@ use unlsp_syntax::tree::NodeKind;
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN022",
     name: "future-session-in-past",
-    severity: Severity::Warning,
-    default_on: true,
     scopes: RES_DRAFT,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "A provisional agenda or a report is for a later session than the current one.",
     explanation: "\"the provisional agenda of its Nth session\" names a session after the one adopting the text (seeds 001–003: N+1); \"to report to it at its Nth session\" names that session or a later one (a report can come at a resumed part of the current session, GA 78/226). A report already submitted (`his report to the General Assembly at its seventy-fifth session`) is not a request.",
     bad: "(in 62/57) Decides to include in the provisional agenda of its sixty-first session …",
     good: "(in 62/57) Decides to include in the provisional agenda of its sixty-third session …",
     check,
+    ..RuleDef::DEFAULT
 };
 
 static FUTURE_EN: Pattern = Pattern::new(|| {

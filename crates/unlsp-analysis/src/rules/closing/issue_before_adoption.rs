@@ -1,22 +1,19 @@
 //! UN024 `issue-before-adoption`: The masthead date is not before the adoption date.
 
-use crate::{Ctx, RES_ONLY, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RES_ONLY, Reach, RuleDef, Sink};
 use unlsp_syntax::tree::NodeKind;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN024",
     name: "issue-before-adoption",
-    severity: Severity::Warning,
-    default_on: true,
     scopes: RES_ONLY,
-    langs: &[],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "The masthead date is not before the adoption date.",
     explanation: "The resolution is issued after it is adopted: the date under `Distr.: General` cannot precede the date of the adoption line (seeds 002, 003).",
     bad: "Distr.: General 1 December 2020 … Resolution adopted by the General Assembly on 7 December 2020",
     good: "Distr.: General 15 December 2020 … Resolution adopted by the General Assembly on 7 December 2020",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

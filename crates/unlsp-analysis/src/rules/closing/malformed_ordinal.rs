@@ -3,7 +3,7 @@
 
 use crate::pattern::Pattern;
 use crate::rules::shared::{units, view};
-use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RuleDef, Severity, Sink};
 use regex::Regex;
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::numbers::{chinese_number, chinese_numeral, ordinal_value, ordinal_word};
@@ -12,16 +12,13 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN023",
     name: "malformed-ordinal",
     severity: Severity::Error,
-    default_on: true,
-    scopes: ALL_KINDS,
     langs: &[Lang::En, Lang::Zh],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "Session ordinals are hyphenated lower-case words (`sixty-third`); Chinese uses well-formed Chinese numerals.",
     explanation: "`sixty-third session` in running text (capitalised only at line start), never `sixty third`, `Sixty-Third` or `63rd session`; Chinese `第六十三届`, not `第六十十三届`.",
     bad: "at its sixty third session; 第六十十三届会议",
     good: "at its sixty-third session; 第六十三届会议",
     check,
+    ..RuleDef::DEFAULT
 };
 
 static ORD_EN_BAD: Pattern = Pattern::new(|| {

@@ -2,7 +2,7 @@
 
 use crate::pattern::Pattern;
 use crate::rules::shared::{units, view};
-use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RuleDef, Severity, Sink};
 use regex::Regex;
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::tree::NodeKind;
@@ -11,16 +11,13 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN017",
     name: "meeting-ordinal-suffix",
     severity: Severity::Error,
-    default_on: true,
-    scopes: ALL_KINDS,
     langs: &[Lang::En],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "Ordinal figures take st/nd/rd/th by English rules.",
     explanation: "1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 22nd, 61st, 101st, 111th, 112th.",
     bad: "61th plenary meeting",
     good: "61st plenary meeting",
     check,
+    ..RuleDef::DEFAULT
 };
 
 static ORDINAL_FIG: Pattern =

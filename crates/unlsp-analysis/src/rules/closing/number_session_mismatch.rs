@@ -12,16 +12,14 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN020",
     name: "number-session-mismatch",
     severity: Severity::Error,
-    default_on: true,
     scopes: RES_DRAFT,
-    langs: &[],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "Resolution number, masthead symbol and session line agree.",
     explanation: "`A/RES/62/57` in the masthead, `62/57.` before the title and `Sixty-second session` name the same session and number.",
     bad: "A/RES/75/62 … 75/26. Implementation of the Convention on Cluster Munitions",
     good: "A/RES/75/62 … 75/62. Implementation of the Convention on Cluster Munitions",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

@@ -2,7 +2,7 @@
 //! resolution's session.
 
 use crate::rules::shared::own_session;
-use crate::{Ctx, RES_ONLY, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RES_ONLY, RuleDef, Severity, Sink};
 use regex::Regex;
 use std::sync::LazyLock;
 use unlsp_syntax::tree::NodeKind;
@@ -11,16 +11,13 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN034",
     name: "report-from-other-session",
     severity: Severity::Information,
-    default_on: true,
     scopes: RES_ONLY,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "The report in the adoption line normally belongs to the resolution's session.",
     explanation: "`62/57 … [on the report of the First Committee (A/62/395)]`: a report of another session is usually a typing slip.",
     bad: "62/57 … [on the report of the First Committee (A/61/395)]",
     good: "62/57 … [on the report of the First Committee (A/62/395)]",
     check,
+    ..RuleDef::DEFAULT
 };
 
 static GA_DOC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^A/(?:C\.\d/)?(\d{2})/").unwrap());

@@ -9,16 +9,14 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN029",
     name: "title-presence",
     severity: Severity::Information,
-    default_on: true,
     scopes: RES_DRAFT,
-    langs: &[],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "GA, ECOSOC and HRC resolutions carry a title after the number; SC resolutions do not.",
     explanation: "`62/57. Convention on Certain Conventional Weapons`; the title is normally the agenda item's (Editorial Manual, titles).",
     bad: "62/57.\nThe General Assembly,",
     good: "62/57. Convention on Certain Conventional Weapons\nThe General Assembly,",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

@@ -1,21 +1,18 @@
 //! UN079 `footnote-marker-position`: In English the footnote marker follows the punctuation.
 
-use crate::{ALL_KINDS, Ctx, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RuleDef, Severity, Sink};
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN079",
     name: "footnote-marker-position",
     severity: Severity::Hint,
-    default_on: true,
-    scopes: ALL_KINDS,
     langs: &[unlsp_syntax::lang::Lang::En],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "In English the footnote marker follows the punctuation.",
     explanation: "`…2006,¹` — not `…2006¹,`.",
     bad: "Recalling its resolution 61/100 of 6 December 2006¹,",
     good: "Recalling its resolution 61/100 of 6 December 2006,¹",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

@@ -2,17 +2,13 @@
 //! marker.
 
 use crate::pattern::Pattern;
-use crate::{ALL_KINDS, Ctx, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Reach, RuleDef, Sink};
 use std::collections::HashMap;
 use unlsp_syntax::tree::NodeKind;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN077",
     name: "footnote-mismatch",
-    severity: Severity::Warning,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
     extraction_tolerant: true,
     reach: Reach::Document,
     summary: "Every footnote marker has a footnote, and every footnote a marker.",
@@ -20,6 +16,7 @@ pub(crate) static RULE: RuleDef = RuleDef {
     bad: "…Convention,¹ …Protocol,² (only footnote 1 present)",
     good: "…Convention,¹ …Protocol,² with footnotes 1 and 2",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

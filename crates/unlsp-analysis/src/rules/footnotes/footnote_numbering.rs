@@ -1,14 +1,10 @@
 //! UN076 `footnote-numbering`: Footnote markers are numbered 1…n in order of first appearance.
 
-use crate::{ALL_KINDS, Ctx, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Reach, RuleDef, Sink};
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN076",
     name: "footnote-numbering",
-    severity: Severity::Warning,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
     extraction_tolerant: true,
     reach: Reach::Document,
     summary: "Footnote markers are numbered 1…n in order of first appearance.",
@@ -16,6 +12,7 @@ pub(crate) static RULE: RuleDef = RuleDef {
     bad: "…Convention,¹ … Protocol,³",
     good: "…Convention,¹ … Protocol,²",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

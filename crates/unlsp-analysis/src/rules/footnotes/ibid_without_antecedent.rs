@@ -1,23 +1,19 @@
 //! UN078 `ibid-without-antecedent`: `Ibid.` / `同上` refers to the previous footnote: it cannot
 //! be the first.
 
-use crate::{ALL_KINDS, Ctx, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Reach, RuleDef, Sink};
 use unlsp_syntax::tree::NodeKind;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN078",
     name: "ibid-without-antecedent",
-    severity: Severity::Warning,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "`Ibid.` / `同上` refers to the previous footnote: it cannot be the first.",
     explanation: "`Ibid.` repeats the reference of the immediately preceding footnote; in footnote 1 there is none, so the full reference is needed.",
     bad: "¹ Ibid., chap. IV.",
     good: "¹ A/CONF.192/15, chap. IV.",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

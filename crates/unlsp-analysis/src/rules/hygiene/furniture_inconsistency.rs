@@ -2,23 +2,20 @@
 //! language letter is not the text's.
 
 use crate::pattern::Pattern;
-use crate::{ALL_KINDS, Ctx, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Reach, RuleDef, Severity, Sink};
 use unlsp_syntax::tree::NodeKind;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN087",
     name: "furniture-inconsistency",
     severity: Severity::Information,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "Barcode and job number disagree, or the job number's language letter is not the text's.",
     explanation: "`*2016878*` repeats the job number `20-16878` without the hyphen; the letter in `(C)` names the language version (E, F, S, R, A, C).",
     bad: "20-16878 (E) on a Chinese text",
     good: "20-16878 (C) on a Chinese text",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

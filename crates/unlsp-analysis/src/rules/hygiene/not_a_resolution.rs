@@ -7,16 +7,14 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN085",
     name: "not-a-resolution",
     severity: Severity::Information,
-    default_on: true,
     scopes: &[DocKind::Other],
-    langs: &[],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "The text is not a resolution; resolution rules are off.",
     explanation: "Numbered paragraphs without operative verbs, section headings such as `Introduction`/`导言`: the document is a report or other text, so only the generic rules (symbols, citations, punctuation balance, footnotes) run.",
     bad: "1. 2011 年第四次审查会议商定了……",
     good: "(informational)",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

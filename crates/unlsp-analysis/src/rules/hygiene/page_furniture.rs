@@ -1,22 +1,19 @@
 //! UN086 `page-furniture`: PDF page furniture left in the text.
 
-use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, Reach, RuleDef, Severity, Sink};
 use unlsp_syntax::tree::NodeKind;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN086",
     name: "page-furniture",
     severity: Severity::Information,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "PDF page furniture left in the text.",
     explanation: "Job numbers (`20-16878 (C)`), barcodes (`*2016878*`), running headers, page numbers, `undocs.org` links and `%%%` subject lines are not part of the text. The fix removes them all.",
     bad: "20-16878 (C)    181220    211220\n*2016878*",
     good: "(removed)",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

@@ -15,16 +15,15 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN081",
     name: "arabic-preamble-conjunction",
     severity: Severity::Hint,
-    default_on: true,
     scopes: RES_DRAFT,
     langs: &[Lang::Ar],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "In Arabic the first preambular paragraph opens with `إذ`, later ones with `وإذ`.",
     explanation: "The Arabic preamble is one sentence hanging on `إن الجمعية العامة،`: the first circumstantial clause opens with `إذ` (`إذ تشير …`), every later one is joined with `و` (`وإذ تلاحظ …`, `وقد نظرت …`). A later paragraph opening with a bare `إذ` drops the conjunction; a first paragraph opening with `وإذ` joins it to nothing (GA 52/31, Arabic). Real texts also open the first paragraph with `وقد` (A/AC.109/2019/L.18: `وقد نظرت`), which is accepted.",
     bad: "إن الجمعية العامة،\nإذ تشير إلى قرارها 51/100،\nإذ تلاحظ مع القلق استمرار الحالة،",
     good: "إن الجمعية العامة،\nإذ تشير إلى قرارها 51/100،\nوإذ تلاحظ مع القلق استمرار الحالة،",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

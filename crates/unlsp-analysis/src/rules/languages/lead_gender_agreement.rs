@@ -2,7 +2,7 @@
 //! author (the General Assembly feminine, the Security Council masculine).
 
 use crate::rules::shared::parts;
-use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RES_DRAFT, RuleDef, Sink};
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::lexicon::{Gender, lexicon};
 use unlsp_syntax::tree::Lead;
@@ -10,17 +10,14 @@ use unlsp_syntax::tree::Lead;
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN082",
     name: "lead-gender-agreement",
-    severity: Severity::Warning,
-    default_on: true,
     scopes: RES_DRAFT,
     langs: &[Lang::Fr, Lang::Es, Lang::Ru, Lang::Ar],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "Adjectival leads and Arabic verb prefixes agree with the author (the General Assembly feminine, the Security Council masculine).",
     explanation: "`L'Assemblée générale` and `La Asamblea General` are feminine, `Le Conseil de sécurité` and `El Consejo de Seguridad` masculine; so are `Генеральная Ассамблея` / `Совет Безопасности` and `الجمعية العامة` / `مجلس الأمن`. Adjectival leads agree (`Convaincue` / `Convaincu`, `Preocupada` / `Preocupado`, `будучи убеждена` / `будучи убежден`) and Arabic verbs take the prefix and pronoun of the author (`تقرر` / `يقرر`, `وإذ يساورها القلق` / `وإذ يساوره القلق`). The pairs are data: `grammar/gender.tsv`; the organs' genders: `organ_gender` in `grammar/languages.toml`.",
     bad: "Le Conseil de sécurité,\nConvaincue que la situation constitue une menace,",
     good: "Le Conseil de sécurité,\nConvaincu que la situation constitue une menace,",
     check,
+    ..RuleDef::DEFAULT
 };
 
 /// The gender the author line asks for.

@@ -3,7 +3,7 @@
 
 use super::base_key;
 use crate::rules::shared::parts;
-use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Sink};
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::lexicon::{LeadClass, LeadForm};
 
@@ -25,17 +25,14 @@ fn is_also(f: LeadForm) -> bool {
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN025",
     name: "also-without-base",
-    severity: Severity::Warning,
-    default_on: true,
     scopes: RES_DRAFT,
-    langs: &[],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "An \"also\"/\"further\" lead needs an earlier paragraph with the same verb in the same part.",
     explanation: "`Also requests`, `Recalling further`, `又请`, `还欢迎` repeat a lead used earlier in the same part (the preamble, or the operative part of the same section). Without that earlier paragraph the repeat form is wrong: write the base form (Editorial Manual, wording; seeds 000–003).",
     bad: "1. Decides to convene a conference;\n2. Also requests the Secretary-General to report;",
     good: "1. Requests the Secretary-General to convene a conference;\n2. Also requests the Secretary-General to report;",
     check,
+    ..RuleDef::DEFAULT
 };
 
 /// The first letters of the verb: `Encourages` and `Encouraging` share `encour`.

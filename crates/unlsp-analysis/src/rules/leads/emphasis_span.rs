@@ -2,22 +2,18 @@
 
 use super::marker_before;
 use crate::rules::shared::parts;
-use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RuleDef, Severity, Sink};
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN031",
     name: "emphasis-span",
     severity: Severity::Hint,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "Emphasis covers exactly the lead phrase.",
     explanation: "The italic (bold) span is the whole lead, with also/further and adverbs, and nothing more: `*Also requests*`, `**吁请**所有国家`.",
     bad: "**吁请所有**国家…；\n*Also* requests the Secretary-General…;",
     good: "**吁请**所有国家…；\n*Also requests* the Secretary-General…;",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

@@ -10,16 +10,15 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN028",
     name: "further-before-also",
     severity: Severity::Hint,
-    default_on: true,
     scopes: RES_DRAFT,
     langs: &[Lang::En, Lang::Fr, Lang::Es, Lang::Ru, Lang::Ar],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "The sequence is base → also → further.",
     explanation: "The second occurrence of a lead takes `also`, the third `further` (seed 001: `Welcoming`, `Welcoming also`, `Welcoming further`). Not applied to Chinese, where 又 and 还 are interchangeable.",
     bad: "Welcoming the report,\nWelcoming further the efforts,",
     good: "Welcoming the report,\nWelcoming also the efforts,",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

@@ -2,23 +2,20 @@
 //! case in Russian.
 
 use crate::rules::shared::parts;
-use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RES_DRAFT, RuleDef, Sink};
 use unlsp_syntax::lang::Lang;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN080",
     name: "lead-capitalisation",
-    severity: Severity::Warning,
-    default_on: true,
     scopes: RES_DRAFT,
     langs: &[Lang::En, Lang::Fr, Lang::Es, Lang::Ru],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "Leads are capitalised in English, French and Spanish, lower case in Russian.",
     explanation: "A paragraph opens with `Recalling`, `Rappelant`, `Recordando` — but `ссылаясь` in Russian, where capitalising the lead is the defect.",
     bad: "recalling its resolution 61/100,",
     good: "Recalling its resolution 61/100,",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

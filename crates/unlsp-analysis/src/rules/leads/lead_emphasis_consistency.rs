@@ -2,23 +2,20 @@
 
 use super::marker_before;
 use crate::rules::shared::parts;
-use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, Reach, RuleDef, Severity, Sink};
 use unlsp_syntax::tree::{Lead, Node};
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN030",
     name: "lead-emphasis-consistency",
     severity: Severity::Hint,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "When some leads of a part are emphasised, all are.",
     explanation: "Leads are printed in italics (Chinese: another typeface); a Markdown draft marks them `*…*` or `**…**`. Emphasis is optional, but within one part either every lead carries it or none does.",
     bad: "1. **鼓励**各方…；\n2. 吁请所有国家…；",
     good: "1. **鼓励**各方…；\n2. **吁请**所有国家…；",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

@@ -12,14 +12,13 @@ pub(crate) static RULE: RuleDef = RuleDef {
     severity: Severity::Hint,
     default_on: false,
     scopes: RES_DRAFT,
-    langs: &[],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "Two consecutive paragraphs with the same base lead and no \"also\".",
     explanation: "Drafting style suggests `Also calls upon` for the second of two consecutive `Calls upon` paragraphs. Off by default: edited resolutions do repeat a bare verb (62/57 paras 1–2, 62/47 paras 13–14).",
     bad: "1. Calls upon all States …;\n2. Calls upon all States …;",
     good: "1. Calls upon all States …;\n2. Also calls upon all States …;",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

@@ -1,23 +1,20 @@
 //! UN002 `author-line-punctuation`: The author line ends with a comma.
 
-use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Sink};
 use unlsp_syntax::cjk::is_space;
 use unlsp_syntax::tree::{Node, NodeKind};
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN002",
     name: "author-line-punctuation",
-    severity: Severity::Warning,
-    default_on: true,
     scopes: RES_DRAFT,
-    langs: &[],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "The author line ends with a comma.",
     explanation: "`The General Assembly,` / `大会，` / `إن الجمعية العامة،` (Editorial Manual). When no preamble follows, the bare line `The General Assembly` is also accepted.",
     bad: "The General Assembly:\nRecalling its resolution 61/100,",
     good: "The General Assembly,\nRecalling its resolution 61/100,",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

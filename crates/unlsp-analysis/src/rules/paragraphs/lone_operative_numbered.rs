@@ -7,16 +7,14 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN009",
     name: "lone-operative-numbered",
     severity: Severity::Hint,
-    default_on: true,
     scopes: RES_DRAFT,
-    langs: &[],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "A single operative paragraph is not numbered.",
     explanation: "When the operative part has one paragraph only, it carries no number (AKN4UN, GA 70/1).",
     bad: "The General Assembly,\n1. Adopts the following outcome document …",
     good: "The General Assembly,\nAdopts the following outcome document …",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

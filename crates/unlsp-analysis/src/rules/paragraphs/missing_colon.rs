@@ -1,7 +1,7 @@
 //! UN011 `missing-colon`: Text that introduces sub-paragraphs ends with a colon.
 
 use crate::rules::shared::body_pieces;
-use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RES_DRAFT, RuleDef, Sink};
 use unlsp_syntax::cjk::is_space;
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::tree::{Node, NodeKind};
@@ -9,17 +9,13 @@ use unlsp_syntax::tree::{Node, NodeKind};
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN011",
     name: "missing-colon",
-    severity: Severity::Warning,
-    default_on: true,
     scopes: RES_DRAFT,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "Text that introduces sub-paragraphs ends with a colon.",
     explanation: "The introductory words of a list of sub-paragraphs end with `:` (zh `：`) (Editorial Manual; AKN4UN `intro`).",
     bad: "5. Requests the Secretary-General;\n(a) To report …;",
     good: "5. Requests the Secretary-General:\n(a) To report …;",
     check,
+    ..RuleDef::DEFAULT
 };
 
 /// The end of a node's own text before its first sub-paragraph.

@@ -3,7 +3,7 @@
 
 use crate::pattern::Pattern;
 use crate::rules::shared::{all_of, units, view};
-use crate::{Ctx, RES_ONLY, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RES_ONLY, RuleDef, Sink};
 use regex::Regex;
 use std::ops::Range;
 use unlsp_syntax::tree::NodeKind;
@@ -11,17 +11,13 @@ use unlsp_syntax::tree::NodeKind;
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN036",
     name: "negotiation-markers",
-    severity: Severity::Warning,
-    default_on: true,
     scopes: RES_ONLY,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "Square-bracketed alternatives, `bis`/`ter` numbers and `alt.` do not survive adoption.",
     explanation: "Negotiation drafts mark alternatives in square brackets (`[Requests/Invites]`), insert paragraphs as `5 bis` and label variants `alt.`; an adopted text resolves them and renumbers (Editorial Manual, alternative versions of a paragraph).",
     bad: "5 bis. [Requests/Invites] the Secretary-General to report;",
     good: "6. Requests the Secretary-General to report;",
     check,
+    ..RuleDef::DEFAULT
 };
 
 static NEGOTIATION: Pattern = Pattern::new(|| {

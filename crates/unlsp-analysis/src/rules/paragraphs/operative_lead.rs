@@ -3,7 +3,7 @@
 
 use super::{closest_leads, first_words};
 use crate::rules::shared::all_of;
-use crate::{Ctx, RES_DRAFT, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RES_DRAFT, RuleDef, Sink};
 use regex::Regex;
 use std::sync::LazyLock;
 use unlsp_syntax::lang::Lang;
@@ -13,17 +13,13 @@ use unlsp_syntax::tree::NodeKind;
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN007",
     name: "operative-lead",
-    severity: Severity::Warning,
-    default_on: true,
     scopes: RES_DRAFT,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "An operative paragraph opens with a verb in the present tense, third person singular.",
     explanation: "Operative paragraphs begin with the present indicative (`Decides`, `Requests`, `Calls upon`; zh `决定`, `请`). A participle (`Recalling`), a past tense (`Decided`) or a subject (`The Assembly decides`) belongs elsewhere.",
     bad: "3. Recalling its resolution 61/100;",
     good: "3. Recalls its resolution 61/100;",
     check,
+    ..RuleDef::DEFAULT
 };
 
 static EN_VERB: LazyLock<Regex> = LazyLock::new(|| {

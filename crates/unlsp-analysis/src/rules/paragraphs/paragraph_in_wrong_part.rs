@@ -1,24 +1,21 @@
 //! UN015 `paragraph-in-wrong-part`: A preambular paragraph that opens with an operative verb.
 
 use crate::rules::shared::all_of;
-use crate::{Ctx, RES_DRAFT, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RES_DRAFT, Reach, RuleDef, Sink};
 use unlsp_syntax::lexicon::LeadClass;
 use unlsp_syntax::tree::NodeKind;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN015",
     name: "paragraph-in-wrong-part",
-    severity: Severity::Warning,
-    default_on: true,
     scopes: RES_DRAFT,
-    langs: &[],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "A preambular paragraph that opens with an operative verb.",
     explanation: "An unnumbered paragraph in the preamble that opens with an operative verb (`Decides …,`) is either an operative paragraph that lost its number and place, or a preambular paragraph whose lead should be a participle (`Deciding …,`). Numbered paragraphs with a preambular lead are UN005/UN007.",
     bad: "Recalling its resolution 61/100,\nDecides to continue consultations,\n1. Requests …;",
     good: "Recalling its resolution 61/100,\n1. Decides to continue consultations;\n2. Requests …;",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

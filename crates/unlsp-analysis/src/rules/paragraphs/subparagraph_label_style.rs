@@ -2,7 +2,7 @@
 //! en/zh/ru, `a)` in fr/es.
 
 use crate::rules::shared::all_of;
-use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RuleDef, Severity, Sink};
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::tree::NodeKind;
 
@@ -10,16 +10,12 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN014",
     name: "subparagraph-label-style",
     severity: Severity::Hint,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "Sub-paragraph labels in the language's style: `(a)` in en/zh/ru, `a)` in fr/es.",
     explanation: "English, Chinese and Russian texts write `(a)`, `(i)`; French and Spanish `a)`, `i)` (Editorial Manual).",
     bad: "a) To report to the General Assembly;",
     good: "(a) To report to the General Assembly;",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

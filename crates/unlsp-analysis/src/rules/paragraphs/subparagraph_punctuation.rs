@@ -2,24 +2,21 @@
 //! parent's punctuation.
 
 use crate::rules::shared::terminal;
-use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RES_DRAFT, RuleDef, Sink};
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::tree::{Node, NodeKind};
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN013",
     name: "subparagraph-punctuation",
-    severity: Severity::Warning,
-    default_on: true,
     scopes: RES_DRAFT,
-    langs: &[],
     extraction_tolerant: true,
-    reach: Reach::Unit,
     summary: "Sub-paragraphs end with a semicolon; the last takes its parent's punctuation.",
     explanation: "Each sub-paragraph ends with `;` (zh `；`); the last one ends as the whole paragraph would (`;`, `.` in the last operative paragraph, `,` in a preambular paragraph) — that one is checked by UN006/UN010.",
     bad: "5. Requests the Secretary-General:\n(a) To report at its sixty-third session.\n(b) To consult Member States;",
     good: "5. Requests the Secretary-General:\n(a) To report at its sixty-third session;\n(b) To consult Member States;",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

@@ -3,7 +3,7 @@
 
 use super::{closest_leads, first_words};
 use crate::rules::shared::all_of;
-use crate::{Ctx, RES_DRAFT, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RES_DRAFT, RuleDef, Severity, Sink};
 use unlsp_syntax::lexicon::LeadClass;
 use unlsp_syntax::tree::NodeKind;
 
@@ -11,16 +11,13 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN004",
     name: "unrecognised-preambular-lead",
     severity: Severity::Information,
-    default_on: true,
     scopes: RES_DRAFT,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "A preambular paragraph opens with a word that is not a known lead.",
     explanation: "Preambular paragraphs begin with a participle, a participial phrase or an adjective (Editorial Manual). Real resolutions use leads outside any list, so this is only information, with the closest known leads.",
     bad: "The situation in the region remains fragile,",
     good: "Noting that the situation in the region remains fragile,",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

@@ -1,21 +1,17 @@
 //! UN073 `impossible-date`: A date that does not exist.
 
-use crate::{ALL_KINDS, Ctx, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RuleDef, Severity, Sink};
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN073",
     name: "impossible-date",
     severity: Severity::Error,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "A date that does not exist.",
     explanation: "Days beyond the month's length, month 13, 29 February outside a leap year.",
     bad: "resolution 61/100 of 31 November 2006",
     good: "resolution 61/100 of 30 November 2006",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

@@ -12,9 +12,7 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN010",
     name: "operative-punctuation",
     severity: Severity::Error,
-    default_on: true,
     scopes: RES_DRAFT,
-    langs: &[],
     extraction_tolerant: true,
     reach: Reach::Document,
     summary: "Operative paragraphs end with a semicolon, the last with a full stop.",
@@ -22,6 +20,7 @@ pub(crate) static RULE: RuleDef = RuleDef {
     bad: "12. Also requests the Secretary-General to report thereon.\n13. Decides to include the item in the provisional agenda of its sixty-third session.",
     good: "12. Also requests the Secretary-General to report thereon;\n13. Decides to include the item in the provisional agenda of its sixty-third session.",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

@@ -1,23 +1,20 @@
 //! UN006 `preambular-punctuation`: A preambular paragraph ends with a comma.
 
 use crate::rules::shared::{all_of, terminal};
-use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RES_DRAFT, RuleDef, Sink};
 use unlsp_syntax::tree::NodeKind;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN006",
     name: "preambular-punctuation",
-    severity: Severity::Warning,
-    default_on: true,
     scopes: RES_DRAFT,
-    langs: &[],
     extraction_tolerant: true,
-    reach: Reach::Unit,
     summary: "A preambular paragraph ends with a comma.",
     explanation: "Every preambular paragraph, the last one included, ends with a comma (zh `，`, ar `،`); with sub-paragraphs, the last sub-paragraph carries it (Editorial Manual, punctuation).",
     bad: "Recalling its resolution 61/100 of 6 December 2006;",
     good: "Recalling its resolution 61/100 of 6 December 2006,",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

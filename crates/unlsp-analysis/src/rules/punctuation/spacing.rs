@@ -1,7 +1,7 @@
 //! UN075 `spacing`: No double spaces, no space before punctuation; no spaces between Chinese
 //! characters.
 
-use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, Reach, RuleDef, Severity, Sink};
 use unlsp_syntax::cjk::{is_han, is_space};
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::tree::NodeKind;
@@ -10,9 +10,6 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN075",
     name: "spacing",
     severity: Severity::Hint,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
     extraction_tolerant: true,
     reach: Reach::DocumentIn(&[Lang::Zh]),
     summary: "No double spaces, no space before punctuation; no spaces between Chinese characters.",
@@ -20,6 +17,7 @@ pub(crate) static RULE: RuleDef = RuleDef {
     bad: "Decides  to include ,",
     good: "Decides to include,",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

@@ -1,22 +1,20 @@
 //! UN072 `straight-quotes`: Quotations use typographic quotes “…”.
 
-use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RuleDef, Severity, Sink};
 use unlsp_syntax::lang::Lang;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN072",
     name: "straight-quotes",
     severity: Severity::Hint,
-    default_on: true,
-    scopes: ALL_KINDS,
     langs: &[Lang::En, Lang::Zh],
     extraction_tolerant: true,
-    reach: Reach::Unit,
     summary: "Quotations use typographic quotes “…”.",
     explanation: "Edited UN texts quote with “ and ”; straight quotes are a conversion artefact (seeds 000 and 001).",
     bad: "the item entitled \"Convention on Cluster Munitions\"",
     good: "the item entitled “Convention on Cluster Munitions”",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

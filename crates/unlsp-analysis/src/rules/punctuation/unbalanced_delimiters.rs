@@ -1,6 +1,6 @@
 //! UN071 `unbalanced-delimiters`: Brackets and quotation marks balance within a paragraph.
 
-use crate::{ALL_KINDS, Ctx, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RuleDef, Severity, Sink};
 use unlsp_syntax::cjk::is_space;
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::tree::{Node, NodeKind};
@@ -9,16 +9,12 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN071",
     name: "unbalanced-delimiters",
     severity: Severity::Error,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "Brackets and quotation marks balance within a paragraph.",
     explanation: "`()`, `[]`, `（）`, `《》`, `“”`, `«»` open and close inside the same paragraph, title, adoption line or heading block (footnotes are checked on their own).",
     bad: "《集束弹药公约》的执行情况》",
     good: "《集束弹药公约》的执行情况",
     check,
+    ..RuleDef::DEFAULT
 };
 
 /// Bytes that can start a character of [`PAIRS`].

@@ -13,16 +13,15 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN083",
     name: "acronym-not-spelled-out",
     severity: Severity::Hint,
-    default_on: true,
     scopes: RES_DRAFT,
     langs: &[Lang::En],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "An acronym is introduced by its full name before it is used.",
     explanation: "Organs and bodies are named in full; an acronym is first given in parentheses after the full name (`the Office for Disarmament Affairs (UNODA)`) (Editorial Manual, abbreviations).",
     bad: "Requests UNODA to support States;",
     good: "Requests the Office for Disarmament Affairs of the Secretariat to support States;",
     check,
+    ..RuleDef::DEFAULT
 };
 
 static ACRONYM: LazyLock<Regex> =

@@ -9,16 +9,14 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN033",
     name: "dangling-paragraph-reference",
     severity: Severity::Error,
-    default_on: true,
     scopes: RES_DRAFT,
-    langs: &[],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "`paragraph 7 above` points to an existing paragraph.",
     explanation: "References such as `paragraph 7 above`, `paragraph 3 (b) of the present resolution`, `本决议第 7 段` must name a paragraph (and sub-paragraph) that exists.",
     bad: "(13 paragraphs) as requested in paragraph 15 above",
     good: "(13 paragraphs) as requested in paragraph 12 above",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

@@ -2,7 +2,7 @@
 //! `本决议`).
 
 use crate::rules::shared::{units, view};
-use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RES_DRAFT, RuleDef, Severity, Sink};
 use regex::Regex;
 use std::sync::LazyLock;
 use unlsp_syntax::lang::Lang;
@@ -12,16 +12,14 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN032",
     name: "this-resolution",
     severity: Severity::Hint,
-    default_on: true,
     scopes: RES_DRAFT,
     langs: &[Lang::En, Lang::Zh],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "The resolution refers to itself as `the present resolution` (zh `本决议`).",
     explanation: "Internal references to the resolution as a whole use `the present resolution` (Editorial Manual, internal references).",
     bad: "on the implementation of this resolution",
     good: "on the implementation of the present resolution",
     check,
+    ..RuleDef::DEFAULT
 };
 
 static THIS_EN: LazyLock<Regex> =

@@ -10,16 +10,14 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN001",
     name: "author-line-missing",
     severity: Severity::Error,
-    default_on: true,
     scopes: RES_DRAFT,
-    langs: &[],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "A resolution names the acting organ before its first paragraph.",
     explanation: "The author line (enacting formula) — `The General Assembly,` / `大会，` — comes after the title and before the first preambular or operative paragraph (Editorial Manual, order of elements; AKN4UN `formula name=\"enactingFormula\"`).",
     bad: "62/57. Convention on Certain Conventional Weapons\nRecalling its resolution 61/100 of 6 December 2006,",
     good: "62/57. Convention on Certain Conventional Weapons\nThe General Assembly,\nRecalling its resolution 61/100 of 6 December 2006,",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

@@ -1,23 +1,20 @@
 //! UN005 `numbered-preambular-paragraph`: Preambular paragraphs are not numbered.
 
 use crate::rules::shared::all_of;
-use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RES_DRAFT, RuleDef, Severity, Sink};
 use unlsp_syntax::tree::NodeKind;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN005",
     name: "numbered-preambular-paragraph",
     severity: Severity::Error,
-    default_on: true,
     scopes: RES_DRAFT,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "Preambular paragraphs are not numbered.",
     explanation: "Only operative paragraphs carry numbers (Editorial Manual; AKN4UN). A numbered paragraph that opens with a preambular lead such as `Recalling` is either a preambular paragraph that lost its place or an operative paragraph with the wrong verb.",
     bad: "1. Recalling its resolution 61/100 of 6 December 2006,",
     good: "Recalling its resolution 61/100 of 6 December 2006,",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

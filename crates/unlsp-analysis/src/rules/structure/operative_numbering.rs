@@ -10,16 +10,14 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN008",
     name: "operative-numbering",
     severity: Severity::Error,
-    default_on: true,
     scopes: RES_DRAFT,
-    langs: &[],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "Operative paragraphs are numbered 1, 2, 3 … without gaps or repeats.",
     explanation: "Numbering restarts only in a new section or part (I, II / A, B) or a new resolution under the same number (69/96 A and B). The fix renumbers the paragraphs and the references to them (`paragraph 5 above`).",
     bad: "1. Decides …;\n2. Requests …;\n2. Invites …;\n4. Decides to remain seized of the matter.",
     good: "1. Decides …;\n2. Requests …;\n3. Invites …;\n4. Decides to remain seized of the matter.",
     check,
+    ..RuleDef::DEFAULT
 };
 
 /// Where each section's numbering starts: 1, or one after the previous

@@ -8,16 +8,14 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN003",
     name: "order-of-elements",
     severity: Severity::Error,
-    default_on: true,
     scopes: RES_DRAFT,
-    langs: &[],
-    extraction_tolerant: false,
     reach: Reach::Document,
     summary: "Heading, adoption line, title, author, preamble, operative part, closing, annexes — in that order.",
     explanation: "A preambular paragraph cannot follow an operative paragraph unless a new section with its own preamble starts (Editorial Manual, order of elements; AKN4UN sections).",
     bad: "1. Decides to convene a conference;\nRecalling its resolution 61/100,\n2. Requests the Secretary-General to report.",
     good: "Recalling its resolution 61/100,\n1. Decides to convene a conference;\n2. Requests the Secretary-General to report.",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

@@ -1,7 +1,7 @@
 //! UN012 `subparagraph-sequence`: Sub-paragraph labels run (a), (b), (c) … and (i), (ii),
 //! (iii) … without gaps.
 
-use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RuleDef, Severity, Sink};
 use unlsp_syntax::numbers::{label_for, label_ordinal};
 use unlsp_syntax::tree::{Node, NodeKind};
 
@@ -9,16 +9,12 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN012",
     name: "subparagraph-sequence",
     severity: Severity::Error,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "Sub-paragraph labels run (a), (b), (c) … and (i), (ii), (iii) … without gaps.",
     explanation: "Level 1 is lettered (a)…(z), (aa), (bb); level 2 is roman (i), (ii); French and Spanish write `a)`, `i)` (Editorial Manual, paragraphs and subparagraphs).",
     bad: "(a) To report …;\n(b) To consult …;\n(d) To publish …;",
     good: "(a) To report …;\n(b) To consult …;\n(c) To publish …;",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn is_roman_list(labels: &[&str]) -> bool {

@@ -2,22 +2,17 @@
 //! same list.
 
 use crate::pattern::Pattern;
-use crate::{ALL_KINDS, Ctx, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RuleDef, Sink};
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN064",
     name: "orphan-continuation",
-    severity: Severity::Warning,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "`Add.1`, `Corr.2`, `Rev.1` alone follow a full symbol in the same list.",
     explanation: "The short forms are legal only right after the symbol they continue: `A/60/88 and Corr.2`. Alone they name nothing.",
     bad: "(see Corr.2)",
     good: "(see A/60/88/Corr.2)",
     check,
+    ..RuleDef::DEFAULT
 };
 
 static MODIFIER: Pattern =

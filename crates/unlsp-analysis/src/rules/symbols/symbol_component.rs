@@ -1,22 +1,18 @@
 //! UN061 `symbol-component`: Components of a symbol are well formed.
 
-use crate::{ALL_KINDS, Ctx, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RuleDef, Severity, Sink};
 use unlsp_syntax::symbols::SymbolProblem;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN061",
     name: "symbol-component",
     severity: Severity::Error,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "Components of a symbol are well formed.",
     explanation: "`L.`, `C.`, `Rev.`, `Add.` take their dot (`A/62/L.1`, `A/C.1/62/L.5`); modifiers are separated by `/` (`Add.1/Corr.1`).",
     bad: "A/62/L1, A/C1/62/L.5, A/62/395/Add.1Corr.1",
     good: "A/62/L.1, A/C.1/62/L.5, A/62/395/Add.1/Corr.1",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

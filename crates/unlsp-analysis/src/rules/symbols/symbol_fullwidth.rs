@@ -1,22 +1,18 @@
 //! UN062 `symbol-fullwidth`: Symbols are written in ASCII, also in Chinese text.
 
-use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RuleDef, Severity, Sink};
 use unlsp_syntax::symbols::SymbolProblem;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN062",
     name: "symbol-fullwidth",
     severity: Severity::Error,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "Symbols are written in ASCII, also in Chinese text.",
     explanation: "All language versions share one symbol in Latin letters, ASCII digits, `/` and `.`; full-width `／`, `．`, `Ａ` are typing slips.",
     bad: "Ａ／62／395",
     good: "A/62/395",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

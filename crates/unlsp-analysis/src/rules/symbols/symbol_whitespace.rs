@@ -1,22 +1,19 @@
 //! UN060 `symbol-whitespace`: No whitespace inside a document symbol.
 
-use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RuleDef, Severity, Sink};
 use unlsp_syntax::symbols::SymbolProblem;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN060",
     name: "symbol-whitespace",
     severity: Severity::Error,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
     extraction_tolerant: true,
-    reach: Reach::Unit,
     summary: "No whitespace inside a document symbol.",
     explanation: "A symbol is one token: no space after a dot or around a slash. The only legal space is the one before a parenthesised year or session in Western-language text (`S/RES/2231 (2015)`).",
     bad: "A/CONF. 192/2006/RC/9; A/60/88 and Corr. 2",
     good: "A/CONF.192/2006/RC/9; A/60/88 and Corr.2",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

@@ -1,21 +1,17 @@
 //! UN063 `unknown-series`: The first component of a symbol is a known series.
 
-use crate::{ALL_KINDS, Ctx, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RuleDef, Severity, Sink};
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN063",
     name: "unknown-series",
     severity: Severity::Information,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "The first component of a symbol is a known series.",
     explanation: "Series: `A`, `S`, `E`, `T`, `ST` and the special series (`CRC`, `CEDAW`, `CCW`, `TD`, `UNEP`…) of ST/LIB/SER.B/5/Rev.5.",
     bad: "GA/62/395",
     good: "A/62/395",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn check(cx: &Ctx, out: &mut Sink) {

@@ -2,7 +2,7 @@
 
 use crate::pattern::Pattern;
 use crate::rules::shared::units;
-use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RuleDef, Severity, Sink};
 use regex::Regex;
 use unlsp_syntax::cjk::is_cjk;
 use unlsp_syntax::tree::NodeKind;
@@ -11,16 +11,12 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN088",
     name: "agenda-subitem-digit",
     severity: Severity::Hint,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "Agenda sub-items are letters, not digits.",
     explanation: "`Agenda item 98 (l)` / `议程项目 98(l)`: a digit in the parentheses is usually the letter `l` read as `1` by the extraction (seed 003).",
     bad: "议程项目 98(1)",
     good: "议程项目 98(l)",
     check,
+    ..RuleDef::DEFAULT
 };
 
 static AGENDA_DIGIT: Pattern = Pattern::new(|| {

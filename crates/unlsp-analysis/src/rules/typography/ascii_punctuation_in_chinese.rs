@@ -1,7 +1,7 @@
 //! UN070 `ascii-punctuation-in-chinese`: Chinese prose uses full-width punctuation.
 
 use crate::rules::shared::{units, view};
-use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RuleDef, Sink};
 use unlsp_syntax::cjk::{is_han, is_space};
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::tree::NodeKind;
@@ -9,17 +9,14 @@ use unlsp_syntax::tree::NodeKind;
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN070",
     name: "ascii-punctuation-in-chinese",
-    severity: Severity::Warning,
-    default_on: true,
-    scopes: ALL_KINDS,
     langs: &[Lang::Zh],
     extraction_tolerant: true,
-    reach: Reach::Unit,
     summary: "Chinese prose uses full-width punctuation.",
     explanation: "`，；：。？！` in Chinese text. Parentheses are not checked: the UN's published Chinese texts use ASCII `()` around Chinese words as well as Latin material (`(第四委员会)`, `(A/62/391)`).",
     bad: "大会,\n…公约;",
     good: "大会，\n…公约；",
     check,
+    ..RuleDef::DEFAULT
 };
 
 fn full_width(c: char) -> Option<&'static str> {

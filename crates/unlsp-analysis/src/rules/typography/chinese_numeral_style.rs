@@ -2,7 +2,7 @@
 //! Arabic figures.
 
 use crate::rules::shared::{units, view};
-use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RuleDef, Severity, Sink};
 use regex::Regex;
 use std::sync::LazyLock;
 use unlsp_syntax::lang::Lang;
@@ -13,16 +13,13 @@ pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN084",
     name: "chinese-numeral-style",
     severity: Severity::Hint,
-    default_on: true,
-    scopes: ALL_KINDS,
     langs: &[Lang::Zh],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "Sessions in Chinese numerals, meetings and paragraphs in Arabic figures.",
     explanation: "`第七十五届会议`, but `第 37 次全体会议`, `第 96 段` (seeds 000–003).",
     bad: "第75届会议; 第三十七次全体会议",
     good: "第七十五届会议; 第37次全体会议",
     check,
+    ..RuleDef::DEFAULT
 };
 
 static ZH_SESSION_DIGITS: LazyLock<Regex> =

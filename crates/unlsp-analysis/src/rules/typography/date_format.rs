@@ -1,7 +1,7 @@
 //! UN074 `date-format`: Dates in the language's format.
 
 use crate::rules::shared::{units, view};
-use crate::{ALL_KINDS, Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Edit, RuleDef, Sink};
 use regex::Regex;
 use std::sync::LazyLock;
 use unlsp_syntax::lang::Lang;
@@ -9,17 +9,12 @@ use unlsp_syntax::lang::Lang;
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN074",
     name: "date-format",
-    severity: Severity::Warning,
-    default_on: true,
-    scopes: ALL_KINDS,
-    langs: &[],
-    extraction_tolerant: false,
-    reach: Reach::Unit,
     summary: "Dates in the language's format.",
     explanation: "en `5 December 2007` (not `December 5, 2007`, not `5th`); zh `2007年12月5日` (no leading zeros, not `2007-12-05`); fr `5 décembre 2007`; es `5 de diciembre de 2007`; ru `5 декабря 2007 года`.",
     bad: "December 5, 2007; 2007年12月05日",
     good: "5 December 2007; 2007年12月5日",
     check,
+    ..RuleDef::DEFAULT
 };
 
 static ISO_DATE: LazyLock<Regex> =
