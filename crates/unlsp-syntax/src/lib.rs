@@ -16,6 +16,7 @@ pub mod lang;
 pub mod lexer;
 pub mod lexicon;
 pub mod numbers;
+pub mod paragraph;
 pub mod patterns;
 pub mod symbols;
 pub mod text;

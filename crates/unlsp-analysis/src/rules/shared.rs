@@ -3,66 +3,17 @@
 
 use crate::Ctx;
 use std::ops::Range;
-use unlsp_syntax::assemble::terminal_mark;
-use unlsp_syntax::cjk::is_space;
+use unlsp_syntax::paragraph::{self, body_pieces};
 use unlsp_syntax::tree::{Node, NodeKind};
-
-/// Text pieces of a node and its descendants, without footnotes and furniture.
-pub(crate) fn body_pieces(n: &Node) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    fn go(n: &Node, out: &mut Vec<Range<usize>>) {
-        let mut pos = n.range.start;
-        for c in &n.children {
-            if c.range.start > pos {
-                out.push(pos..c.range.start);
-            }
-            if !matches!(c.kind, NodeKind::Footnote | NodeKind::Furniture) {
-                go(c, out);
-            }
-            pos = pos.max(c.range.end);
-        }
-        if pos < n.range.end {
-            out.push(pos..n.range.end);
-        }
-    }
-    go(n, &mut out);
-    out
-}
 
 /// Terminal punctuation of a paragraph (its last sub-paragraph's when it has
 /// some), with the byte range of the mark; trailing footnote digits, emphasis
 /// and closing quotes skipped.
 pub(crate) fn terminal(cx: &Ctx, n: &Node) -> Option<(char, Range<usize>)> {
-    cx.memo.terminal(n, || find_terminal(cx, n))
-}
-
-fn find_terminal(cx: &Ctx, n: &Node) -> Option<(char, Range<usize>)> {
-    let pieces = body_pieces(n);
-    let (last, s) = pieces.iter().rev().find_map(|r| {
-        let s = strip_old_marker(strip_running_title(cx, &cx.text[r.clone()]));
-        (!s.trim_matches(is_space).is_empty()).then_some((r, s))
-    })?;
-    let mark = terminal_mark(s)?;
-    // locate the mark: the last occurrence of it in the trimmed piece
-    let t = s.trim_end_matches(|c: char| is_space(c) || c == '*');
-    let pos = t.rfind(mark)?;
-    let at = last.start + pos;
-    // `…Effects".` — the mark after a closing quote is the mark
-    Some((mark, at..at + mark.len_utf8()))
-}
-
-/// `… 27 October 1992, 1/`: the footnote marker of Security Council texts of
-/// the 1990s (a number and a slash) after the paragraph's punctuation.
-fn strip_old_marker(s: &str) -> &str {
-    let t = s.trim_end_matches(is_space);
-    let Some(u) = t.strip_suffix('/') else {
-        return s;
-    };
-    let digits = u.trim_end_matches(|c: char| c.is_ascii_digit());
-    if digits.len() == u.len() || u.len() - digits.len() > 3 || !digits.ends_with(is_space) {
-        return s;
-    }
-    digits
+    cx.memo.terminal(n, || {
+        let title = cx.memo.title_words(cx.tree.meta.title.as_deref());
+        paragraph::terminal(cx.text, n, title)
+    })
 }
 
 /// Operative paragraphs grouped by section (numbering restarts per section).
@@ -222,108 +173,4 @@ pub(crate) fn slice(text: &str, a: usize, b: usize) -> &str {
     let a = unlsp_syntax::text::clamp_to_char(text, a.min(text.len()));
     let b = unlsp_syntax::text::clamp_to_char(text, b.min(text.len()).max(a));
     &text[a..b]
-}
-
-/// PDF running headers repeat the short title of the resolution at the top of
-/// each page; the parser leaves those lines in the paragraph they interrupt
-/// (a parser defect). Trailing lines that are a piece of the
-/// title are dropped before looking at a paragraph's punctuation.
-pub(crate) fn strip_running_title<'a>(cx: &Ctx, s: &'a str) -> &'a str {
-    let s = strip_heading_lines(s);
-    let Some(title) = cx.memo.title_words(cx.tree.meta.title.as_deref()) else {
-        return s;
-    };
-    let norm = |x: &str| x.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut t = s.trim_end_matches(is_space);
-    loop {
-        let (head, line) = match t.rfind('\n') {
-            Some(i) => (&t[..i], &t[i + 1..]),
-            None => ("", t),
-        };
-        let l = norm(line);
-        // a running header follows the end of a sentence or another header
-        // line; after `… anniversary of the` the line is the sentence going on
-        let prev = norm(head.rsplit('\n').next().unwrap_or(""));
-        let after_break = head_ends_sentence(head)
-            || (prev.len() >= 6 && title.contains(&prev))
-            || (!prev.is_empty() && !prev.contains(' '));
-        let title_line =
-            l.len() >= 6 && title.contains(&l) && !l.ends_with([';', ',', '.', ':']) && after_break;
-        // a section heading the parser left at the end of the previous paragraph
-        // (`Income section 3` / `Services to the public`, GA 79/257)
-        let heading_line = l.len() <= 80
-            && l.starts_with(|c: char| c.is_uppercase())
-            && !l.ends_with([';', ',', '.', ':', '；', '，', '。'])
-            && !terminal_mark(&l)
-                .is_some_and(|c| matches!(c, ';' | ',' | '.' | ':' | '；' | '，' | '。'))
-            && head_ends_sentence(head);
-        if title_line || heading_line || is_closing_line(&l) {
-            t = head.trim_end_matches(is_space);
-            if t.is_empty() {
-                return t;
-            }
-        } else {
-            return t;
-        }
-    }
-}
-
-/// The text before a line ends a sentence: it ends with punctuation that is
-/// not the dot of a bare paragraph label (`2.` on its own line, GA 79/265).
-fn head_ends_sentence(head: &str) -> bool {
-    let h = head.trim_end_matches(is_space);
-    !bare_label(h.rsplit('\n').next().unwrap_or(""))
-        && h.ends_with([';', ',', '.', ':', '；', '，', '。'])
-}
-
-/// `2.`, `(a)`: a paragraph label alone on its line.
-fn bare_label(line: &str) -> bool {
-    let l = line.trim_matches(is_space);
-    l.len() <= 6
-        && l.ends_with(['.', ')'])
-        && l.trim_end_matches(['.', ')'])
-            .trim_start_matches('(')
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric())
-}
-
-/// `50th (resumed) plenary meeting` or a bare date line: a closing formula the
-/// parser left inside the last paragraph.
-pub(crate) fn is_closing_line(l: &str) -> bool {
-    static CLOSING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^(?:\d{1,4}(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting|\d{1,2} [A-Z][a-z]+ \d{4})$").unwrap()
-    });
-    CLOSING.is_match(l)
-}
-
-/// Section headings (`Part I` / `Section 1` / `Overall policymaking…`, GA
-/// 80/242) that the parser left at the end of the previous paragraph: up to six
-/// short capitalised lines without punctuation after a line that ends with some.
-fn strip_heading_lines(s: &str) -> &str {
-    let t = s.trim_end_matches(is_space);
-    let lines: Vec<&str> = t.split('\n').collect();
-    // punctuation, also when a footnote digit is glued after it (`subject;4`)
-    let punct = |l: &str| {
-        terminal_mark(l)
-            .is_some_and(|c| matches!(c, ';' | ',' | '.' | ':' | '；' | '，' | '。' | '：'))
-    };
-    let Some(k) = lines.iter().rposition(|l| punct(l)) else {
-        return s;
-    };
-    if bare_label(lines[k]) {
-        return s; // `2.` alone on its line: what follows is the paragraph's text
-    }
-    let tail = &lines[k + 1..];
-    let heading = |l: &&str| {
-        let l = l.trim_matches(is_space);
-        l.is_empty()
-            || (l.len() <= 80
-                && l.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                && !punct(l))
-    };
-    if tail.is_empty() || tail.len() > 8 || !tail.iter().all(heading) {
-        return s;
-    }
-    let keep: usize = lines[..=k].iter().map(|l| l.len() + 1).sum::<usize>() - 1;
-    &t[..keep]
 }

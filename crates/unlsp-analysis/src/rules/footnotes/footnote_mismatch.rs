@@ -129,7 +129,7 @@ fn orphans(cx: &Ctx, defs: &[(u32, &unlsp_syntax::tree::Node)], out: &mut Sink) 
                 // per paragraph, relative to its start: kept while it does not change
                 let found = cx.memo.fact("UN077", p, || {
                     let mut v = Vec::new();
-                    for piece in crate::rules::shared::body_pieces(p) {
+                    for piece in unlsp_syntax::paragraph::body_pieces(p) {
                         let s = &cx.text[piece.clone()];
                         let at = piece.start - p.range.start;
                         for c in cx.re(&BARE).captures_iter(s) {

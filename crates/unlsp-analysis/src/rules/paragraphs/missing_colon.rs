@@ -1,9 +1,9 @@
 //! UN011 `missing-colon`: Text that introduces sub-paragraphs ends with a colon.
 
-use crate::rules::shared::body_pieces;
 use crate::{Ctx, Edit, RES_DRAFT, RuleDef, Sink};
 use unlsp_syntax::cjk::is_space;
 use unlsp_syntax::lang::Lang;
+use unlsp_syntax::paragraph::body_pieces;
 use unlsp_syntax::tree::{Node, NodeKind};
 
 pub(crate) static RULE: RuleDef = RuleDef {
@@ -51,7 +51,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
             n.kind,
             NodeKind::Preambular | NodeKind::Operative | NodeKind::Subparagraph
         ) && n.children.iter().any(|c| c.kind == NodeKind::Subparagraph)
-            && !crate::rules::structure::subparagraph_sequence::nests_siblings(n)
+            && !unlsp_syntax::paragraph::nests_siblings(n)
         {
             parents.push(n)
         }

@@ -71,7 +71,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
         let pieces = if n.kind == NodeKind::Footnote {
             vec![n.range.clone()]
         } else {
-            crate::rules::shared::body_pieces(n)
+            unlsp_syntax::paragraph::body_pieces(n)
         };
         let (stacks, strays) = scan(cx, &pieces, arabic, fr_es);
         report(cx, &pieces, &stacks, &strays, arabic, out);

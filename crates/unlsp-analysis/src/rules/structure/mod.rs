@@ -10,7 +10,7 @@ pub(super) mod subparagraph_sequence;
 
 use crate::Ctx;
 use std::ops::Range;
-use std::sync::LazyLock;
+use unlsp_syntax::paragraph;
 use unlsp_syntax::tree::Node;
 
 /// One operative paragraph as numbered in the text: its node, and its label
@@ -25,32 +25,13 @@ struct Numbered<'a> {
     start: usize,
 }
 
-/// `N. ` at the start of a line that follows a blank line inside an operative
-/// paragraph, followed by a capital, a CJK character or emphasis.
+/// `N. ` at the start of a line after a blank line inside an operative
+/// paragraph (see [`paragraph::hidden_labels`]), kept per paragraph while it
+/// does not change.
 fn hidden_labels(cx: &Ctx, n: &Node) -> Vec<(u32, Range<usize>)> {
-    static HIDDEN: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"\n[ \t]*\r?\n\s*(\d{1,3})\.[ \t]+(?:\*\*)?[\p{Lu}\p{Han}]").unwrap()
-    });
-    // per paragraph, relative to its start: kept while it does not change
-    let found = cx.memo.fact("hidden labels", n, || {
-        let mut out = Vec::new();
-        for r in unlsp_syntax::document::own_pieces(n) {
-            let raw = &cx.text[r.clone()];
-            // a blank line needs two line ends
-            if memchr::memchr_iter(b'\n', raw.as_bytes()).nth(1).is_none() && !raw.contains('\r') {
-                continue;
-            }
-            let t = raw.replace('\r', "\n");
-            let at = r.start - n.range.start;
-            for c in HIDDEN.captures_iter(&t) {
-                let m = c.get(1).unwrap();
-                if let Ok(v) = m.as_str().parse() {
-                    out.push((v, at + m.start()..at + m.end()));
-                }
-            }
-        }
-        out
-    });
+    let found = cx
+        .memo
+        .fact("hidden labels", n, || paragraph::hidden_labels(cx.text, n));
     let base = n.range.start;
     found
         .iter()

@@ -3,6 +3,7 @@
 
 use crate::{Ctx, Edit, RuleDef, Severity, Sink};
 use unlsp_syntax::numbers::{label_for, label_ordinal};
+use unlsp_syntax::paragraph::nests_siblings;
 use unlsp_syntax::tree::{Node, NodeKind};
 
 pub(crate) static RULE: RuleDef = RuleDef {
@@ -20,28 +21,6 @@ pub(crate) static RULE: RuleDef = RuleDef {
 fn is_roman_list(labels: &[&str]) -> bool {
     let first: String = labels[0].chars().filter(|c| c.is_alphanumeric()).collect();
     first == "i" && labels.get(1).is_none_or(|l| l.contains("ii"))
-}
-
-/// A sub-paragraph whose own sub-paragraphs are really its siblings: a nested
-/// list starts at `(a)` or `(i)`, so `(a)` … `(c)` (a skipped `(b)`) that the
-/// parser nested under `(a)` continues the outer list.
-pub(crate) fn nests_siblings(n: &Node) -> bool {
-    n.kind == NodeKind::Subparagraph
-        && n.children
-            .iter()
-            .find(|c| c.kind == NodeKind::Subparagraph)
-            .and_then(|f| f.label.as_deref())
-            .is_some_and(|l| {
-                let core = l.trim_matches(|c: char| c == '(' || c == ')');
-                // a roman label (`(iii)` after run-in `(i)`, `(ii)`, GA 80/117)
-                // opens a nested list all the same
-                !core.is_empty()
-                    && core.chars().all(|c| c.is_ascii_alphabetic())
-                    && !core
-                        .chars()
-                        .all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X'))
-                    && !matches!(core, "a" | "A")
-            })
 }
 
 /// The sub-paragraphs of `n` as one list (see [`nests_siblings`]).
