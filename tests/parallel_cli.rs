@@ -73,6 +73,61 @@ fn planted_differences_json_matches_schema() {
     insta::assert_snapshot!("parallel_planted_json", out);
 }
 
+/// `unlsp.toml` sets each code's severity or turns it off, and `--select` /
+/// `--ignore` choose codes as they choose rules in `check`.
+#[test]
+fn unlsp_toml_and_select_set_the_differences_reported() {
+    let tmp = tempfile::tempdir().unwrap();
+    for f in ["62-57.en.txt", "62-57.zh-planted.txt"] {
+        std::fs::copy(dir().join(f), tmp.path().join(f)).unwrap();
+    }
+    std::fs::write(
+        tmp.path().join("unlsp.toml"),
+        "[rules]\nUNP05 = \"warning\"\nunp09 = \"off\"\n",
+    )
+    .unwrap();
+    let run_in = |extra: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_unlsp"))
+            .current_dir(tmp.path())
+            .args([
+                "parallel",
+                "62-57.en.txt",
+                "62-57.zh-planted.txt",
+                "--format",
+                "json",
+            ])
+            .args(extra)
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+        (out.status.code(), json)
+    };
+    let (code, json) = run_in(&[]);
+    assert_eq!(code, Some(1));
+    validate(&json);
+    let found: Vec<(&str, &str)> = json["differences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap(), d["severity"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("UNP05", "warning"),
+            ("UNP01", "information"),
+            ("UNP03", "information")
+        ]
+    );
+    let (code, json) = run_in(&["--select", "UNP01"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(json["differences"].as_array().unwrap().len(), 1);
+    let (code, _) = run_in(&["--ignore", "UNP"]);
+    assert_eq!(code, Some(0));
+    let (code, _) = run_in(&["--select", "UNP99"]);
+    assert_eq!(code, Some(2));
+}
+
 #[test]
 fn the_seed_versions_differ_only_by_a_footnote_marker() {
     // seed 001 keeps the PDF's footnote marker 6 (`mines;6`), seed 000 has none

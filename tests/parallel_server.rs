@@ -149,6 +149,43 @@ async fn other_language_version_differences_are_information_diagnostics() {
     let _ = std::fs::remove_dir_all(&ws);
 }
 
+/// `unlsp.toml` sets the severity of each difference by its code, or turns
+/// it off, as it does for the rules.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unlsp_toml_sets_the_severity_of_differences() {
+    let (en, zh) = versions();
+    let ws = std::env::temp_dir().join(format!("unlsp-ws-parallel-toml-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&ws);
+    std::fs::create_dir_all(&ws).unwrap();
+    std::fs::write(ws.join("62-57.en.txt"), &en).unwrap();
+    std::fs::write(ws.join("62-57.zh.txt"), &zh).unwrap();
+    std::fs::write(
+        ws.join("unlsp.toml"),
+        "[rules]\nUNP05 = \"warning\"\nUNP09 = \"off\"\n",
+    )
+    .unwrap();
+    let zh_uri = file_uri(&ws.join("62-57.zh.txt"));
+    let c = TestClient::in_process().await;
+    c.initialize(plain_caps(), json!({"debounceMs": 0}), Some(&ws))
+        .await;
+    let sh = c.shared.clone().unwrap();
+    for _ in 0..200 {
+        if sh.index().len() >= 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    c.open(&zh_uri, &zh, 1).await;
+    let d = c.diagnostics(&zh_uri, 1).await;
+    let found: Vec<(&str, i64)> = parallel_diags(&d)
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap(), d["severity"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(found, [("UNP05", 2), ("UNP01", 3), ("UNP03", 3)]);
+    c.shutdown().await;
+    let _ = std::fs::remove_dir_all(&ws);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_lone_document_gets_no_parallel_diagnostics() {
     let (en, _) = versions();

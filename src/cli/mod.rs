@@ -59,6 +59,12 @@ pub enum Command {
         format: String,
         #[arg(long, default_value = "auto")]
         lang: String,
+        /// Only these codes (`UNP05`, or a prefix), comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        select: Vec<String>,
+        /// Skip these codes (ids or prefixes), comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        ignore: Vec<String>,
     },
     /// Print the catalogue entry of a resolution or decision (`61/100`,
     /// `1514 (XV)`, `decision 60/519`, `S/RES/2231 (2015)`); inside a project,
@@ -147,8 +153,10 @@ pub fn run(cli: Cli) -> i32 {
             files,
             format,
             lang,
+            select,
+            ignore,
         } => match lang_option(&lang) {
-            Some(lang) => parallel::run(&files, &format, lang),
+            Some(lang) => parallel::run(&files, &format, lang, &select, &ignore),
             None => 2,
         },
         Command::Lookup { number, format } => lookup(&number.join(" "), &format),

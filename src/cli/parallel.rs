@@ -9,6 +9,8 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthStr;
 use unlsp_analysis::parallel::{self, BitextPart, Difference, Version};
+use unlsp_analysis::project;
+use unlsp_analysis::{Config, Severity};
 use unlsp_syntax::text::LineIndex;
 use unlsp_syntax::{Document, Lang};
 
@@ -111,7 +113,7 @@ pub fn differences(loaded: &[Loaded]) -> Vec<Difference> {
     parallel::compare(&versions)
 }
 
-pub fn json(loaded: &[Loaded], diffs: &[Difference]) -> Value {
+pub fn json(loaded: &[Loaded], diffs: &[(Difference, Severity)]) -> Value {
     let lis: Vec<LineIndex> = loaded
         .iter()
         .map(|l| LineIndex::new(&l.file_text))
@@ -138,9 +140,10 @@ pub fn json(loaded: &[Loaded], diffs: &[Difference]) -> Value {
                 "cited": parallel::cited_acts(l.doc.tree()),
             })
         }).collect::<Vec<_>>(),
-        "differences": diffs.iter().map(|d| json!({
+        "differences": diffs.iter().map(|(d, severity)| json!({
             "kind": d.kind.name(),
             "code": d.kind.code(),
+            "severity": severity.name(),
             "unit": d.unit,
             "message": d.message,
             "places": d.places.iter().map(|p| json!({
@@ -153,9 +156,10 @@ pub fn json(loaded: &[Loaded], diffs: &[Difference]) -> Value {
     })
 }
 
-/// `path:line:col: information[UNP05]: message` with the line and a caret,
+/// `path:line:col: information[UNP05]: message` (the severity `unlsp.toml`
+/// gives the code) with the line and a caret,
 /// then the same place in the other version, then a summary.
-pub fn human(w: &mut impl Write, loaded: &[Loaded], diffs: &[Difference]) {
+pub fn human(w: &mut impl Write, loaded: &[Loaded], diffs: &[(Difference, Severity)]) {
     let lis: Vec<LineIndex> = loaded
         .iter()
         .map(|l| LineIndex::new(&l.file_text))
@@ -181,14 +185,14 @@ pub fn human(w: &mut impl Write, loaded: &[Loaded], diffs: &[Difference]) {
         );
     };
     let mut per_kind: std::collections::BTreeMap<&str, usize> = Default::default();
-    for d in diffs {
+    for (d, severity) in diffs {
         *per_kind.entry(d.kind.name()).or_default() += 1;
         let [a, b] = &d.places;
         show(
             w,
             a.version,
             &a.range,
-            &format!("information[{}]: {}", d.kind.code(), d.message),
+            &format!("{}[{}]: {}", severity.name(), d.kind.code(), d.message),
         );
         let other = &loaded[b.version].name;
         let note = if b.present {
@@ -218,8 +222,23 @@ pub fn human(w: &mut impl Write, loaded: &[Loaded], diffs: &[Difference]) {
     );
 }
 
-/// Exit status: 0 the versions agree, 1 they differ, 2 usage or I/O error.
-pub fn run(files: &[PathBuf], format: &str, lang: Option<Lang>) -> i32 {
+/// Exit status: 0 the versions agree (or every difference found is turned
+/// off), 1 they differ, 2 usage or I/O error.
+pub fn run(
+    files: &[PathBuf],
+    format: &str,
+    lang: Option<Lang>,
+    select: &[String],
+    ignore: &[String],
+) -> i32 {
+    for (flag, patterns) in [("--select", select), ("--ignore", ignore)] {
+        if let Some(p) = Config::unknown_pattern(patterns) {
+            eprintln!(
+                "error: {flag} {p}: no code has this id or prefix (`unlsp rules` lists them)"
+            );
+            return 2;
+        }
+    }
     let loaded = match load(files, lang) {
         Ok(l) => l,
         Err(e) => {
@@ -233,7 +252,10 @@ pub fn run(files: &[PathBuf], format: &str, lang: Option<Lang>) -> i32 {
         );
         return 2;
     }
-    let diffs = differences(&loaded);
+    let mut cfg = project_config(&files[0]);
+    cfg.select = select.to_vec();
+    cfg.ignore = ignore.to_vec();
+    let diffs = parallel::configured(differences(&loaded), &cfg);
     let mut out = std::io::stdout().lock();
     if format == "json" {
         let _ = writeln!(
@@ -245,4 +267,17 @@ pub fn run(files: &[PathBuf], format: &str, lang: Option<Lang>) -> i32 {
         human(&mut out, &loaded, &diffs);
     }
     i32::from(!diffs.is_empty())
+}
+
+/// The codes' severities from the `unlsp.toml` around `first` (defaults
+/// when there is none; a broken one is reported and ignored).
+fn project_config(first: &Path) -> Config {
+    match project::discover(first) {
+        Some((_, Ok(p))) => p.rule_config(None),
+        Some((_, Err(e))) => {
+            eprintln!("warning: {e}; using defaults");
+            Config::default()
+        }
+        None => Config::default(),
+    }
 }

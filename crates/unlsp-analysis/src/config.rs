@@ -54,16 +54,29 @@ impl Config {
     }
 
     pub fn severity_of(&self, r: &RuleDef) -> Option<Severity> {
-        if !self.select.is_empty() && !self.select.iter().any(|p| matches(r.id, p)) {
+        self.level(r.id, r.severity, r.default_on)
+    }
+
+    /// How a difference between language versions is reported, by its code
+    /// (`UNP05`): information unless `unlsp.toml`, `--select` or `--ignore`
+    /// say otherwise; `None` when it is off.
+    pub fn parallel_severity(&self, kind: crate::parallel::DiffKind) -> Option<Severity> {
+        self.level(kind.code(), Severity::Information, true)
+    }
+
+    /// The severity of code `id` (default `severity`, on when `default_on`)
+    /// after the selection and the overrides.
+    fn level(&self, id: &str, severity: Severity, default_on: bool) -> Option<Severity> {
+        if !self.select.is_empty() && !self.select.iter().any(|p| matches(id, p)) {
             return None;
         }
-        if self.ignore.iter().any(|p| matches(r.id, p)) {
+        if self.ignore.iter().any(|p| matches(id, p)) {
             return None;
         }
-        match self.overrides.get(r.id) {
+        match self.overrides.get(id) {
             Some(v) => *v,
-            None if r.default_on || self.select.iter().any(|p| p.eq_ignore_ascii_case(r.id)) => {
-                Some(r.severity)
+            None if default_on || self.select.iter().any(|p| p.eq_ignore_ascii_case(id)) => {
+                Some(severity)
             }
             None => None,
         }

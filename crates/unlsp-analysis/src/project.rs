@@ -153,8 +153,9 @@ impl ProjectConfig {
         let mut c = Config::default();
         for (id, sev) in &self.rules {
             let id = crate::rule(id)
-                .map(|r| r.id.to_string())
-                .unwrap_or(id.clone());
+                .map(|r| r.id)
+                .or_else(|| crate::parallel_code(id).map(|k| k.code()))
+                .map_or(id.clone(), str::to_string);
             c.overrides.insert(id, Severity::parse(sev));
         }
         if let Some(p) = rel_path {
@@ -224,6 +225,24 @@ mod tests {
             Some("UNP1".into())
         );
         assert!(crate::parallel_code("unp05").is_some());
+        // and they set how each difference is reported
+        use crate::parallel::DiffKind;
+        let cfg = p.rule_config(None);
+        assert_eq!(cfg.parallel_severity(DiffKind::MissingParagraph), None);
+        assert_eq!(
+            cfg.parallel_severity(DiffKind::Footnotes),
+            Some(Severity::Warning)
+        );
+        assert_eq!(
+            cfg.parallel_severity(DiffKind::Dates),
+            Some(Severity::Information)
+        );
+        let only = Config {
+            select: pats(&["UNP07"]),
+            ..Config::default()
+        };
+        assert!(only.parallel_severity(DiffKind::Footnotes).is_none());
+        assert!(only.parallel_severity(DiffKind::Dates).is_some());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use ropey::Rope;
 use tower_lsp_server::ls_types::{self as lsp, Uri};
 use unlsp_analysis::{self as analysis, Severity};
 
-fn severity(s: Severity) -> lsp::DiagnosticSeverity {
+pub(crate) fn severity(s: Severity) -> lsp::DiagnosticSeverity {
     match s {
         Severity::Error => lsp::DiagnosticSeverity::ERROR,
         Severity::Warning => lsp::DiagnosticSeverity::WARNING,

@@ -1,8 +1,8 @@
 //! Other language versions in the workspace: when the index holds a
 //! document with the same number or symbol in another language, the
-//! differences of [`unlsp_analysis::parallel`] become Information
-//! diagnostics (source `unlsp-parallel`), with the other version's paragraph
-//! as related information. Reads other versions from disk: called on a
+//! differences of [`unlsp_analysis::parallel`] become diagnostics (source
+//! `unlsp-parallel`; Information, or what `unlsp.toml` sets for their UNP
+//! code), with the other version's paragraph as related information. Reads other versions from disk: called on a
 //! blocking thread.
 
 use crate::convert::{self, uri_to_path};
@@ -122,6 +122,7 @@ pub(crate) fn diagnostics(sh: &Shared, snap: &Snapshot) -> Vec<lsp::Diagnostic> 
     if snap.text().len() as u64 > snap.settings().max_file_size() {
         return Vec::new();
     }
+    let cfg = snap.settings().rule_config(snap.path());
     let mut out = Vec::new();
     for (other_uri, other) in other_versions(sh, snap) {
         let me = Version {
@@ -134,8 +135,9 @@ pub(crate) fn diagnostics(sh: &Shared, snap: &Snapshot) -> Vec<lsp::Diagnostic> 
             text: other.text(),
             tree: other.tree(),
         };
-        for d in parallel::compare_pair(&me, &them, 0, 1) {
-            out.push(difference(snap, &other_uri, &other, &d));
+        let diffs = parallel::compare_pair(&me, &them, 0, 1);
+        for (d, severity) in parallel::configured(diffs, &cfg) {
+            out.push(difference(snap, &other_uri, &other, &d, severity));
         }
     }
     out
@@ -147,6 +149,7 @@ fn difference(
     other_uri: &Uri,
     other: &Document,
     d: &parallel::Difference,
+    severity: unlsp_analysis::Severity,
 ) -> lsp::Diagnostic {
     let enc = snap.enc();
     let them = other.lang().code();
@@ -180,7 +183,7 @@ fn difference(
     };
     lsp::Diagnostic {
         range: snap.range(&here.range),
-        severity: Some(lsp::DiagnosticSeverity::INFORMATION),
+        severity: Some(crate::lsp_diagnostics::severity(severity)),
         code: Some(lsp::NumberOrString::String(d.kind.code().to_string())),
         code_description: None,
         source: Some(SOURCE.into()),

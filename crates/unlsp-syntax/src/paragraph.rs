@@ -225,7 +225,10 @@ mod tests {
     fn the_terminal_mark_is_found_past_a_running_title_and_a_heading() {
         let title = Some("Oceans and the law of the sea");
         let s = "Calls upon States to cooperate;\nOceans and the law of the sea\n";
-        assert_eq!(strip_running_title(s, title), "Calls upon States to cooperate;");
+        assert_eq!(
+            strip_running_title(s, title),
+            "Calls upon States to cooperate;"
+        );
         let s = "Decides to continue;\nPart I\nProgramme of work\n";
         assert_eq!(strip_running_title(s, None), "Decides to continue;");
         // a bare label: what follows is the paragraph's own text

@@ -1,6 +1,7 @@
 //! The output of a comparison: a difference and where it is in each version.
 
 use super::codes::DiffKind;
+use crate::{Config, Severity};
 use std::ops::Range;
 
 /// Where a difference is in one version.
@@ -26,4 +27,14 @@ pub struct Difference {
     pub message: String,
     /// The two versions: the reference first.
     pub places: [Place; 2],
+}
+
+/// The differences `cfg` reports, each with its severity (`UNP01`…`UNP09`
+/// in `unlsp.toml`, `--select`, `--ignore`); those turned off are dropped.
+pub fn configured(diffs: Vec<Difference>, cfg: &Config) -> Vec<(Difference, Severity)> {
+    diffs
+        .into_iter()
+        .filter_map(|d| Some((cfg.parallel_severity(d.kind)?, d)))
+        .map(|(s, d)| (d, s))
+        .collect()
 }

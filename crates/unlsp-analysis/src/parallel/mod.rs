@@ -26,7 +26,7 @@ mod version;
 pub use bitext::{BitextPart, split_bitext};
 pub use codes::DiffKind;
 pub use compare::{compare, compare_pair};
-pub use difference::{Difference, Place};
+pub use difference::{Difference, Place, configured};
 pub use figures::{cited_acts, counts};
 pub use segment::segment_class;
 pub use version::Version;
