@@ -6,7 +6,7 @@
 //! with no cache (cold), and again in a fresh child process from the cache
 //! written by the first (warm, every file unchanged), so that each phase has
 //! its own peak RSS. Then one file is touched and the index is rebuilt
-//! (incremental). Targets (issue 6): cold < 5 s on 2 cores, warm < 0.5 s,
+//! (incremental). Targets: cold < 5 s on 2 cores, warm < 0.5 s,
 //! peak RSS < 200 MB.
 
 use std::path::{Path, PathBuf};

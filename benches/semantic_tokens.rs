@@ -3,7 +3,7 @@
 //! full answer, as a delta from the previous result and for one screen
 //! (`range`), and the other answers editors ask again after every edit
 //! (diagnostics pushed, the outline, folding ranges, inlay hints). Prints sizes
-//! in bytes of JSON; asserts nothing, times nothing (issue 25.7).
+//! in bytes of JSON; asserts nothing, times nothing.
 //!
 //! `cargo bench --bench semantic_tokens`
 

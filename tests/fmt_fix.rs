@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use unlsp::cli::fix::{fix_text, write_atomic};
 use unlsp_analysis::Config;
-use unlsp_analysis::fmt::promise::{Audit, outline_items};
+use unlsp_analysis::fmt::audit::Audit;
+use unlsp_analysis::fmt::promise::outline_items;
 use unlsp_analysis::fmt::{Level, format, format_text, format_with_level};
 use unlsp_syntax::Document;
 

@@ -322,7 +322,7 @@ async fn complete_at(c: &TestClient, uri: &str, text: &str) -> Vec<Value> {
 /// Neovim 0.7 declares neither `insertReplaceSupport` nor the `editRange`
 /// default and its omnifunc inserts `textEdit.newText` over the word before the
 /// cursor (`61/7` → `61/61/75`): the server sends an `insertText` that is right
-/// there (issue 25.5).
+/// there.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn clients_without_edit_ranges_get_text_right_over_their_word() {
     server_cache_dir();

@@ -1,4 +1,4 @@
-//! Quick fixes on the rule fixtures of `tests/rules_fixtures.rs` (issue 6).
+//! Quick fixes on the rule fixtures of `tests/rules_fixtures.rs`.
 //!
 //! * UN020 and UN022: the fix of each failing fixture gives the real text it was
 //!   made from (or, where the rule's guess is not what the real text says, the

@@ -1,4 +1,4 @@
-//! Every rule has a failing and a passing fixture of real text (issue 5).
+//! Every rule has a failing and a passing fixture of real text.
 //!
 //! Layout of `tests/fixtures/rules/`, one folder per rule (adding a case is
 //! adding a file):
@@ -276,7 +276,7 @@ fn a_meeting_report_is_not_a_resolution() {
 }
 
 /// UN009 names the defect it finds, the lone operative paragraph's number
-/// (it used to say the paragraph was not numbered; issue 16 item 5).
+/// (it used to say the paragraph was not numbered).
 #[test]
 fn un009_names_the_number_as_the_defect() {
     let marked = std::fs::read_to_string(dir().join("UN009/2.fail.txt")).unwrap();
@@ -292,7 +292,7 @@ fn un009_names_the_number_as_the_defect() {
     );
 }
 
-/// Issue 18 item 5: in a Markdown draft, `<!-- unlsp-disable-next UN010 -->`
+/// In a Markdown draft, `<!-- unlsp-disable-next UN010 -->`
 /// before an operative paragraph silences UN010 on that paragraph and adds
 /// nothing of its own (it used to be read as the end of the paragraph before
 /// it: `operative paragraph ends with '>'`).

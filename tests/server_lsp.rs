@@ -431,7 +431,7 @@ fn ints(v: &Value) -> Vec<u64> {
         .unwrap_or_default()
 }
 
-/// `semanticTokens/full/delta` (issue 25.7): after an edit the server sends the
+/// `semanticTokens/full/delta`: after an edit the server sends the
 /// edits from the last result, which applied to it give the new full answer;
 /// an unknown result id gets the whole array.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -653,7 +653,7 @@ async fn inlay_hints_give_the_date_of_undated_citations() {
 }
 
 /// The hint writes the date as the document's language writes dates, never ISO
-/// inside prose (issue 25, also-list).
+/// inside prose.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn inlay_hint_dates_are_written_in_the_documents_language() {
     let c = TestClient::in_process().await;
@@ -997,7 +997,7 @@ async fn the_outline_follows_edits_and_is_reused_between_them() {
     c.shutdown().await;
 }
 
-/// A Markdown draft (issue 16): a `[^n]` marker goes to its `[^n]: …`
+/// A Markdown draft: a `[^n]` marker goes to its `[^n]: …`
 /// definition, and the inline suppression comment adds no diagnostic.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn markdown_footnotes_go_to_their_definition() {
@@ -1023,7 +1023,7 @@ async fn markdown_footnotes_go_to_their_definition() {
     c.shutdown().await;
 }
 
-/// Issue 25.1: go to definition on a cited act that no workspace or reference
+/// Go to definition on a cited act that no workspace or reference
 /// folder holds answers no location (editors asked to open an
 /// `https://undocs.org/` URI break); the web link is in the hover and the
 /// document links.

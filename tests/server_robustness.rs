@@ -322,7 +322,7 @@ async fn an_editor_is_never_flooded_with_diagnostics() {
     c.shutdown().await;
 }
 
-/// Issue 18.6: after a frame whose `Content-Length` is larger or smaller than
+/// After a frame whose `Content-Length` is larger or smaller than
 /// its body, not a number, negative, past `u64`, or missing, the server
 /// answers the broken request when its id can be read (`-32700`) and every
 /// well-framed request after it.

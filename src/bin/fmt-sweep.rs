@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use unlsp::conformance::{self, render::Shape};
-use unlsp_analysis::fmt::promise::Audit;
+use unlsp_analysis::fmt::audit::Audit;
 
 /// `unlsp fmt` (or `check --fix`) over every corpus text.
 #[derive(clap::Parser)]

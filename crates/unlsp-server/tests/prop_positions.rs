@@ -236,7 +236,7 @@ fn un008_sees_numbering_that_starts_above_1() {
     assert!(!un008(&text).is_empty(), "no UN008 for 2, 3, 3:\n{text}");
 }
 
-/// Issue 9: numbering 1, 7, 1, 4, 5, 6 (no section headings). The parser
+/// Numbering 1, 7, 1, 4, 5, 6 (no section headings). The parser
 /// reads the second `1.` (far below 7) as wrapped text inside paragraph 7, so
 /// the fix used to leave it alone and re-checking still reported UN008; UN008
 /// now counts a numbered line after a blank line as a paragraph of its own.

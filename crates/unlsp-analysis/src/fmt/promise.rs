@@ -1,4 +1,4 @@
-//! The promise `unlsp fmt` keeps (issue 18), checked after every format:
+//! The promise `unlsp fmt` keeps, checked after every format:
 //!
 //! 1. **Characters**: the non-space characters, in order, with the furniture
 //!    the outline marks left out, are the same before and after (Markdown
@@ -123,7 +123,7 @@ fn fold_cjk(c: char) -> char {
 
 /// The furniture nodes' ranges, sorted, less the Markdown markup `fmt` keeps.
 fn dropped_furniture(doc: &Document) -> Vec<Range<usize>> {
-    let kept = super::verbatim_ranges(doc);
+    let kept = super::verbatim::verbatim_ranges(doc);
     let mut out = Vec::new();
     doc.tree().walk(|n, _| {
         if n.kind == NodeKind::Furniture
@@ -138,7 +138,7 @@ fn dropped_furniture(doc: &Document) -> Vec<Range<usize>> {
     out
 }
 
-fn same_characters(before: &Document, after: &Document) -> Result<(), Refusal> {
+pub(super) fn same_characters(before: &Document, after: &Document) -> Result<(), Refusal> {
     let (a, b) = (content(before), content(after));
     let Some(k) =
         (0..a.len().max(b.len())).find(|&k| a.get(k).map(|x| x.1) != b.get(k).map(|x| x.1))
@@ -208,7 +208,7 @@ pub fn outline_items(doc: &Document) -> Vec<String> {
     out
 }
 
-fn same_outline(before: &Document, after: &Document) -> Result<(), Refusal> {
+pub(super) fn same_outline(before: &Document, after: &Document) -> Result<(), Refusal> {
     let (a, b) = (outline_items(before), outline_items(after));
     match (0..a.len().max(b.len())).find(|&k| a.get(k) != b.get(k)) {
         None => Ok(()),
@@ -234,55 +234,5 @@ fn same_outline(before: &Document, after: &Document) -> Result<(), Refusal> {
                 after: item(y),
             })
         }
-    }
-}
-
-/// What formatting one text did, measured from outside [`super::format`]:
-/// the sweep's and the corpus test's unit.
-#[derive(Debug, Clone, Default)]
-pub struct Audit {
-    /// `fmt` refused (exit 2, nothing written), and why.
-    pub refused: Option<Refusal>,
-    /// The text changed.
-    pub changed: bool,
-    /// The full format would have broken the promise: the cautious one was
-    /// written.
-    pub cautious: Option<Refusal>,
-    /// The output broke a property all the same: its first difference.
-    pub characters: Option<Refusal>,
-    pub outline: Option<Refusal>,
-    pub not_idempotent: bool,
-}
-
-impl Audit {
-    pub fn of(text: &str, lang: Option<Lang>) -> Audit {
-        let (out, level) = match super::format_with_level(text, lang) {
-            Ok(out) => out,
-            Err(why) => {
-                return Audit {
-                    refused: Some(why),
-                    ..Audit::default()
-                };
-            }
-        };
-        let (before, after) = (
-            Document::with_lang(text, lang),
-            Document::with_lang(&out, lang),
-        );
-        Audit {
-            refused: None,
-            changed: out != text,
-            cautious: (level == super::Level::Cautious && out != text)
-                .then(|| super::full_format_breaks(text, lang))
-                .flatten(),
-            characters: same_characters(&before, &after).err(),
-            outline: same_outline(&before, &after).err(),
-            not_idempotent: super::format(&out, lang).map_or(true, |again| again != out),
-        }
-    }
-
-    /// The output kept every property (a refusal keeps them too: nothing is written).
-    pub fn kept(&self) -> bool {
-        self.characters.is_none() && self.outline.is_none() && !self.not_idempotent
     }
 }

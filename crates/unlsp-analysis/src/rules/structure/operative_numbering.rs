@@ -154,7 +154,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
     }
 }
 
-/// Issue 18: a renumbering after which a `paragraph N above` points at the
+/// A renumbering after which a `paragraph N above` points at the
 /// paragraph it stands in is no safe fix: the numbering missed a paragraph
 /// (S/RES/366 (1974) writes `4, Demands`, so its paragraph 5, which cites
 /// `paragraph 4 above`, would become 4).
