@@ -53,14 +53,14 @@ impl Config {
             .map(String::as_str)
     }
 
-    pub fn severity_of(&self, r: &RuleDef) -> Option<Severity> {
+    pub(crate) fn severity_of(&self, r: &RuleDef) -> Option<Severity> {
         self.level(r.id, r.severity, r.default_on)
     }
 
     /// How a difference between language versions is reported, by its code
     /// (`UNP05`): information unless `unlsp.toml`, `--select` or `--ignore`
     /// say otherwise; `None` when it is off.
-    pub fn parallel_severity(&self, kind: crate::parallel::DiffKind) -> Option<Severity> {
+    pub(crate) fn parallel_severity(&self, kind: crate::parallel::DiffKind) -> Option<Severity> {
         self.level(kind.code(), Severity::Information, true)
     }
 
@@ -82,11 +82,11 @@ impl Config {
         }
     }
 
-    pub fn is_overridden(&self, id: &str) -> bool {
+    pub(crate) fn is_overridden(&self, id: &str) -> bool {
         self.overrides.contains_key(id)
     }
 
-    pub fn is_suppressed(&self, d: &Diagnostic, tree: &Tree, text: &str) -> bool {
+    pub(crate) fn is_suppressed(&self, d: &Diagnostic, tree: &Tree, text: &str) -> bool {
         self.silenced.iter().any(|s| {
             if !s.rule.eq_ignore_ascii_case(d.code) {
                 return false;

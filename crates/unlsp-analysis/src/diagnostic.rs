@@ -33,7 +33,7 @@ impl Severity {
         })
     }
     /// One level down, never below hint (extraction-tolerant rules).
-    pub fn step_down(self) -> Severity {
+    pub(crate) fn step_down(self) -> Severity {
         match self {
             Severity::Error => Severity::Warning,
             Severity::Warning => Severity::Information,
@@ -114,7 +114,7 @@ impl Diagnostic {
     pub fn fix(&mut self, title: impl Into<String>, edits: Vec<Edit>, safe: bool) -> &mut Self {
         self.fix_shared(title, std::sync::Arc::new(edits), safe)
     }
-    pub fn fix_shared(
+    pub(crate) fn fix_shared(
         &mut self,
         title: impl Into<String>,
         edits: std::sync::Arc<Vec<Edit>>,

@@ -22,8 +22,10 @@ pub use config::Config;
 pub use diagnostic::{Diagnostic, Edit, Fix, Related, Severity, Sink};
 pub use incremental::LintCache;
 pub(crate) use memo::Memo;
-pub use registry::{catalogue, is_code, parallel_code, rule};
-pub use rule::{ALL_KINDS, Ctx, RES_DRAFT, RES_ONLY, Reach, RuleDef};
+pub use registry::{catalogue, rule};
+pub(crate) use registry::{is_code, parallel_code};
+pub use rule::{Ctx, Reach, RuleDef};
+pub(crate) use rule::{RES_DRAFT, RES_ONLY};
 
 use unlsp_syntax::Document;
 use unlsp_syntax::tree::Tree;

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// The project file's name.
-pub const FILE_NAME: &str = "unlsp.toml";
+pub(crate) const FILE_NAME: &str = "unlsp.toml";
 
 /// The project file in `start` (a folder or a file's folder) or the nearest
 /// ancestor that has one.

@@ -7,14 +7,14 @@ use unlsp_syntax::lang::Lang;
 use unlsp_syntax::tree::{DocKind, Tree};
 
 /// Where a rule applies.
-pub const ALL_KINDS: &[DocKind] = &[
+const ALL_KINDS: &[DocKind] = &[
     DocKind::Resolution,
     DocKind::Draft,
     DocKind::Decision,
     DocKind::Other,
 ];
-pub const RES_DRAFT: &[DocKind] = &[DocKind::Resolution, DocKind::Draft];
-pub const RES_ONLY: &[DocKind] = &[DocKind::Resolution];
+pub(crate) const RES_DRAFT: &[DocKind] = &[DocKind::Resolution, DocKind::Draft];
+pub(crate) const RES_ONLY: &[DocKind] = &[DocKind::Resolution];
 
 pub struct RuleDef {
     pub id: &'static str,
@@ -40,7 +40,7 @@ impl RuleDef {
     /// unit. A rule's definition names what it has of its own and ends with
     /// `..RuleDef::DEFAULT`; the registry's tests check that every rule
     /// names its id, name, texts and check.
-    pub const DEFAULT: RuleDef = RuleDef {
+    pub(crate) const DEFAULT: RuleDef = RuleDef {
         id: "",
         name: "",
         severity: Severity::Warning,

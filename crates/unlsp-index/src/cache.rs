@@ -23,7 +23,7 @@ use unlsp_syntax::tree::CitationKind;
 const MAGIC: &[u8; 8] = b"UNLSPRF\0";
 /// Bumped whenever the format or the facts a parse yields change (1: the
 /// hand-rolled format; 2: postcard).
-pub const VERSION: u32 = 2;
+pub(crate) const VERSION: u32 = 2;
 /// The package version: another release may parse differently, so its
 /// caches are not trusted.
 const BUILD: &str = env!("CARGO_PKG_VERSION");

@@ -302,7 +302,7 @@ pub struct Scan {
 /// The walk over a folder that the workspace and reference folders share:
 /// `.gitignore` / `.ignore` honoured, hidden folders, `node_modules` and
 /// `target` skipped.
-pub fn document_walker(root: &Path) -> ignore::Walk {
+pub(crate) fn document_walker(root: &Path) -> ignore::Walk {
     ignore::WalkBuilder::new(root)
         .hidden(true)
         .git_ignore(true)

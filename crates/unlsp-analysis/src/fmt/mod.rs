@@ -79,7 +79,7 @@ pub fn full_format_unchecked(text: &str, lang: Option<Lang>) -> String {
 
 /// Why the full format was not written (the sweep's reasons for the
 /// cautious one), `None` when it keeps the promise.
-pub fn full_format_breaks(text: &str, lang: Option<Lang>) -> Option<Refusal> {
+pub(crate) fn full_format_breaks(text: &str, lang: Option<Lang>) -> Option<Refusal> {
     let doc = Document::with_lang(text, lang);
     promise::keeps(&doc, &full_format(&doc), lang).err()
 }
