@@ -1,6 +1,7 @@
 //! The layers as the crate graph holds them: a dependency that would let a
 //! lower layer see a higher one, or a crate other than the server see LSP,
-//! fails here (and, for the unlsp crates, fails to compile first).
+//! fails here (and, for the unlsp crates, fails to compile first). Inside a
+//! crate, files that use each other, directly or through others, fail here too.
 
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
@@ -122,7 +123,7 @@ struct Module {
 }
 
 impl Module {
-    fn new(path: Vec<String>, file: &str, text: &str) -> Module {
+    fn new(path: Vec<String>, file: String, text: &str) -> Module {
         let lit = Regex::new(
             r##"(?s)//[^\n]*|/\*.*?\*/|r#".*?"#|r"[^"]*"|"(?:\\.|[^"\\])*"|'(?:\\u\{\w+\}|\\.|[^'\\])'"##,
         )
@@ -148,7 +149,7 @@ impl Module {
         let code = stmt.replace_all(&code, " ").into_owned();
         Module {
             path,
-            file: file.to_string(),
+            file,
             code,
             defs,
             leaves,
@@ -299,15 +300,14 @@ impl Crate {
                 let (_, glob) = abs.split_last().unwrap();
                 match self.module(glob).filter(|_| bound == "*") {
                     // a glob uses each of its names that the file mentions
-                    Some(g) => words
-                        .iter()
-                        .filter(|w| !m.defs.contains(**w))
-                        .for_each(|w| {
+                    Some(g) => {
+                        for w in words.iter().filter(|w| !m.defs.contains(**w)) {
                             add(
                                 self.item_file(g, w, 0),
                                 &format!("{}::{w}", glob.join("::")),
-                            )
-                        }),
+                            );
+                        }
+                    }
                     None if bound == "*" => add(self.defining_file(glob, 0), &glob.join("::")),
                     None => add(self.defining_file(&abs, 0), &abs.join("::")),
                 }
@@ -375,12 +375,8 @@ fn crates() -> Vec<(String, Crate)> {
     let modules = |dir: &Path| {
         let (mut out, mut todo) = (Vec::new(), vec![(Vec::new(), dir.join("src/lib.rs"))]);
         while let Some((path, file)) = todo.pop() {
-            let shown = file
-                .strip_prefix(dir.join("src"))
-                .unwrap()
-                .display()
-                .to_string();
-            let m = Module::new(path, &shown, &std::fs::read_to_string(&file).unwrap());
+            let shown = format!("{}", file.strip_prefix(dir.join("src")).unwrap().display());
+            let m = Module::new(path, shown, &std::fs::read_to_string(&file).unwrap());
             let under = match file.ends_with("lib.rs") || file.ends_with("mod.rs") {
                 true => file.parent().unwrap().to_path_buf(),
                 false => file.with_extension(""),
@@ -420,7 +416,11 @@ fn no_two_files_of_a_crate_use_each_other() {
 #[test]
 fn a_use_through_a_re_export_reaches_the_defining_file() {
     let module = |path: &[&str], file: &str, text: &str| {
-        Module::new(path.iter().map(|s| s.to_string()).collect(), file, text)
+        Module::new(
+            path.iter().map(|s| s.to_string()).collect(),
+            file.into(),
+            text,
+        )
     };
     let krate = Crate(vec![
         module(&[], "lib.rs", "mod a;\nmod b;\nmod c;\npub use a::A;\n"),
