@@ -113,12 +113,14 @@ const NOT_YET_CHECKED: &[&str] = &["unlsp-analysis"];
 
 /// One module of a crate, read as its file: its path from the crate root, its
 /// code without comments, literals and `#[cfg(test)]` items, the names it
-/// defines at top level and the leaves of its `use` trees (path, bound name).
+/// defines at top level, the methods it adds to a type defined in another file,
+/// and the leaves of its `use` trees (path, bound name).
 struct Module {
     path: Vec<String>,
     file: String,
     code: String,
     defs: BTreeSet<String>,
+    methods: BTreeSet<String>,
     leaves: Vec<(Vec<String>, String)>,
 }
 
@@ -138,7 +140,19 @@ impl Module {
             r"(?m)^(?:(?:pub(?:\([^)]*\))?\s+)?(?:(?:const|async|unsafe)\s+)*(?:fn|struct|enum|trait|type|const|static|union|macro_rules!)\s*|\w+!\s*\(\s*)(\w+)",
         )
         .unwrap();
-        let defs = def.captures_iter(&code).map(|c| c[1].to_string()).collect();
+        let defs: BTreeSet<String> = def.captures_iter(&code).map(|c| c[1].to_string()).collect();
+        let inherent = Regex::new(r"(?m)^impl(?:<[^>]*>)?\s+(\w+)(?:<[^>]*>)?\s*\{").unwrap();
+        let method =
+            Regex::new(r"(?m)^    (?:pub(?:\([^)]*\))?\s+)?(?:const\s+)?fn\s+(\w+)").unwrap();
+        let mut methods = BTreeSet::new();
+        for c in inherent
+            .captures_iter(&code)
+            .filter(|c| !defs.contains(&c[1]))
+        {
+            let at = c.get(0).unwrap().start();
+            let body = &code[at..item_end(&code, at)];
+            methods.extend(method.captures_iter(body).map(|f| f[1].to_string()));
+        }
         let stmt = Regex::new(r"\buse\s+([\w:{},\s*]+);").unwrap();
         let token = Regex::new(r"\w+|::|[{},*]").unwrap();
         let mut leaves = Vec::new();
@@ -152,6 +166,7 @@ impl Module {
             file,
             code,
             defs,
+            methods,
             leaves,
         }
     }
@@ -284,6 +299,8 @@ impl Crate {
     fn edges(&self) -> BTreeMap<(usize, usize), BTreeSet<String>> {
         let in_code = Regex::new(r"\b[a-z_]\w*(?:::\w+)+").unwrap();
         let word = Regex::new(r"\b[A-Za-z_]\w*").unwrap();
+        let call = Regex::new(r"(?:\.|\bSelf::)(\w+)\s*\(").unwrap();
+        let own_fn = Regex::new(r"\bfn\s+(\w+)").unwrap();
         let mut edges = BTreeMap::new();
         for (i, m) in self.0.iter().enumerate() {
             let mut add = |to: Option<usize>, what: &str| {
@@ -316,6 +333,20 @@ impl Crate {
                 let segs: Vec<String> = p.as_str().split("::").map(str::to_string).collect();
                 if let Some(abs) = self.absolute(&m.path, &segs, 0) {
                     add(self.defining_file(&abs, 0), &abs.join("::"));
+                }
+            }
+            // a call of a method that a file adds to a type of another file
+            // (by name, as the receiver's type is not known here: unless the
+            // calling file has a function of that name too)
+            let own: BTreeSet<&str> = own_fn
+                .captures_iter(&m.code)
+                .map(|c| c.get(1).unwrap().as_str())
+                .collect();
+            for c in call.captures_iter(&m.code).filter(|c| !own.contains(&c[1])) {
+                for (j, other) in self.0.iter().enumerate() {
+                    if other.methods.contains(&c[1]) {
+                        add(Some(j), &format!(".{}()", &c[1]));
+                    }
                 }
             }
         }
@@ -436,4 +467,31 @@ fn a_use_through_a_re_export_reaches_the_defining_file() {
     assert_eq!(cycles.len(), 1, "{cycles:?}");
     assert!(cycles[0].starts_with("a.rs / b.rs\n"), "{cycles:?}");
     assert!(cycles[0].contains("b.rs uses a.rs: A"), "{cycles:?}");
+}
+
+#[test]
+fn a_method_added_in_another_file_is_a_use_of_that_file() {
+    let module = |path: &[&str], file: &str, text: &str| {
+        Module::new(
+            path.iter().map(|s| s.to_string()).collect(),
+            file.into(),
+            text,
+        )
+    };
+    let krate = Crate(vec![
+        module(&[], "lib.rs", "mod x;\nmod y;\n"),
+        module(
+            &["x"],
+            "x.rs",
+            "pub struct X;\nfn f(x: &X) {\n    x.go();\n}\n",
+        ),
+        module(
+            &["y"],
+            "y.rs",
+            "use super::x::X;\nimpl X {\n    pub fn go(&self) {}\n}\n",
+        ),
+    ]);
+    let cycles = krate.cycles();
+    assert_eq!(cycles.len(), 1, "{cycles:?}");
+    assert!(cycles[0].contains("x.rs uses y.rs: .go()"), "{cycles:?}");
 }
