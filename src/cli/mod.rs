@@ -1,11 +1,13 @@
 //! The command line: `unlsp outline`, `check`, `rules`, `explain`, `serve`.
 
+mod arguments;
 pub mod check;
 pub mod fix;
 pub mod outline;
 pub mod parallel;
 pub mod sarif;
 
+use arguments::{lang_option, read_text};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use unlsp_analysis::fmt;
@@ -87,32 +89,6 @@ pub enum Command {
         #[arg(long)]
         stdio: bool,
     },
-}
-
-/// Read a file as UTF-8; the error names the file and the byte offset.
-pub fn read_text(path: &std::path::Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{}: invalid UTF-8 at byte offset {}",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        )
-    })
-}
-
-/// `--lang`: `auto` is `Some(None)`; an unknown code is reported and gives `None`.
-pub(crate) fn lang_option(code: &str) -> Option<Option<unlsp_syntax::Lang>> {
-    if code == "auto" {
-        return Some(None);
-    }
-    match unlsp_syntax::Lang::from_code(code) {
-        Some(l) => Some(Some(l)),
-        None => {
-            eprintln!("error: unknown language `{code}` (auto, en, zh, fr, es, ru, ar)");
-            None
-        }
-    }
 }
 
 pub fn run(cli: Cli) -> i32 {

@@ -47,7 +47,7 @@ pub struct Options {
 }
 
 pub fn run(opts: Options) -> i32 {
-    let Some(lang) = super::lang_option(&opts.lang) else {
+    let Some(lang) = crate::cli::arguments::lang_option(&opts.lang) else {
         return 2;
     };
     for (flag, patterns) in [("--select", &opts.select), ("--ignore", &opts.ignore)] {

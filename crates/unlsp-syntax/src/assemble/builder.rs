@@ -1,10 +1,12 @@
 //! The walk's state and the tree it builds: open containers, paragraphs and
-//! sub-paragraphs, and the walk over the blocks.
+//! sub-paragraphs, and the snapshot of that state a checkpoint keeps. The
+//! files beside this one add the walk's steps to [`Builder`]; this one calls
+//! none of them.
 
 use super::text::*;
 use crate::cjk::trim_range;
 use crate::lang::Lang;
-use crate::lexer::{Block, BlockKind, LeadHit};
+use crate::lexer::{Block, LeadHit};
 use crate::lexicon::{LeadClass, Lexicon, lexicon};
 use crate::tree::{DocKind, Lead, Meta, Node, NodeKind};
 use std::cell::Cell;
@@ -157,6 +159,18 @@ pub(super) struct Snap {
     pub(super) part: Option<(Node, bool)>,
     /// The node `running_title` reads.
     pub(super) title: Option<(NodeKind, Range<usize>)>,
+}
+
+/// A container node without its children: what a `Snap` keeps of it.
+fn header(n: &Node) -> Node {
+    Node {
+        kind: n.kind,
+        range: n.range.clone(),
+        label: n.label.clone(),
+        label_range: n.label_range.clone(),
+        lead: n.lead.clone(),
+        children: Vec::new(),
+    }
 }
 
 pub(super) struct Checkpoint {
@@ -604,7 +618,7 @@ impl<'a> Builder<'a> {
         1
     }
 
-    // ----- the walk ------------------------------------------------------
+    // ----- the walk's state ----------------------------------------------
 
     /// The last title node of `top`, else its last adoption node: what
     /// `running_title` reads (`top` only grows, so a scan of what was added).
@@ -622,53 +636,42 @@ impl<'a> Builder<'a> {
         title.or(adoption).map(|i| &self.top[i])
     }
 
-    /// Nodes a checkpoint would clone with the open paragraph and its open
-    /// sub-paragraphs.
-    fn open_nodes(&self) -> usize {
-        fn size(n: &Node) -> usize {
-            1 + n.children.iter().map(size).sum::<usize>()
+    pub(super) fn snap(&self) -> Snap {
+        Snap {
+            st: self.st.clone(),
+            top_last: self.top.last().map(|n| (n.kind, n.range.clone())),
+            section: self
+                .section
+                .as_ref()
+                .map(|n| (header(n), !n.children.is_empty())),
+            part: self
+                .part
+                .as_ref()
+                .map(|n| (header(n), !n.children.is_empty())),
+            title: self.title_node().map(|n| (n.kind, n.range.clone())),
         }
-        self.st.para.as_ref().map_or(0, size)
-            + self.st.subs.iter().map(|(n, _)| size(n)).sum::<usize>()
     }
 
-    /// Walk the blocks from `from`, taking checkpoints; `stop` is asked before
-    /// each block and ends the walk (true) when the rest is known.
-    pub(super) fn walk(
-        &mut self,
-        from: usize,
-        mut stop: impl FnMut(&mut Self, usize) -> bool,
-    ) -> bool {
-        let blocks = self.blocks;
-        let mut i = from;
-        while i < blocks.len() {
-            if i > from && stop(self, i) {
-                return true;
-            }
-            if i == from || self.since_checkpoint >= self.checkpoint_due {
-                // a checkpoint clones the open paragraph with its
-                // sub-paragraphs: a long one (a list of hundreds of items) is
-                // snapshotted in proportion less often, so that it costs
-                // linear time, not quadratic
-                let due = CHECKPOINT_EVERY * (1 + self.open_nodes() / OPEN_NODES_PER_STEP);
-                if i == from || self.since_checkpoint >= due {
-                    self.checkpoint(i);
-                    self.checkpoint_due = CHECKPOINT_EVERY;
-                } else {
-                    self.checkpoint_due = due;
-                }
-            }
-            let b = &blocks[i];
-            self.block(i, b);
-            if !b.is_blank() {
-                self.st.prev_blank = false;
-                if !matches!(b.kind, BlockKind::Furniture(_)) {
-                    self.since_checkpoint += 1;
-                }
-            }
-            i += 1;
-        }
-        false
+    /// Cheap part of the state comparison, before anything is cloned.
+    pub(super) fn same_scalars(&self, s: &Snap) -> bool {
+        self.st.zone == s.st.zone
+            && self.st.target == s.st.target
+            && self.st.last_op == s.st.last_op
+            && self.st.in_operative == s.st.in_operative
+            && self.st.fn_zone == s.st.fn_zone
+            && self.st.last_fn == s.st.last_fn
+            && self.st.numbered_list == s.st.numbered_list
+            && self.st.last_terminal == s.st.last_terminal
+            && self.st.prev_blank == s.st.prev_blank
+            && self.st.pending_lead == s.st.pending_lead
+            && self.st.section_restart == s.st.section_restart
+            && self.st.para.is_some() == s.st.para.is_some()
+            && self.st.subs.len() == s.st.subs.len()
+            && self.st.floats.len() == s.st.floats.len()
+            && self.st.heading.is_some() == s.st.heading.is_some()
+            && self.section.is_some() == s.section.is_some()
+            && self.part.is_some() == s.part.is_some()
+            && self.top.is_empty() == s.top_last.is_none()
     }
 
     /// Close everything still open; the raw top-level nodes are then `top`.

@@ -2,6 +2,7 @@
 
 use super::builder::*;
 use super::text::*;
+use crate::cjk::SpaceTrim;
 use crate::lang::Lang;
 use crate::lexer::{Block, BlockKind, LeadHit};
 use crate::lexicon::LeadClass;
@@ -431,5 +432,74 @@ impl<'a> Builder<'a> {
             emphasis: skip > 0 || close > 0,
             class_mismatch: false,
         })
+    }
+
+    /// `…du pétrole, 1` / `-` / `demande aux États Membres …` (fr S/RES/665 on a
+    /// web page): the number `1 - ` of the next operative paragraph (the shape
+    /// of Arabic numbers) with its three pieces wrapped onto three lines. The
+    /// number and its byte range, when block `i`, an operative lead, follows a
+    /// lone dash line and a line ending `, N` with N the expected number. Looks
+    /// two blocks back (within `resume::LOOK_BACK`).
+    pub(super) fn wrapped_dash_number(
+        &self,
+        i: usize,
+        hit: &LeadHit,
+    ) -> Option<(u32, Range<usize>)> {
+        if i < 2
+            || !self.blocks[i].line_start
+            || self.st.zone == Zone::Annex
+            || !self.st.subs.is_empty()
+            || !hit.m.has_class(self.lex, LeadClass::Operative)
+        {
+            return None;
+        }
+        let p = self.st.para.as_ref()?;
+        let (dash, before) = (&self.blocks[i - 1], &self.blocks[i - 2]);
+        let dash_text = self.text[dash.start..dash.content_end()].trim_space();
+        if !dash.line_start || !matches!(dash_text, "-" | "–" | "—") {
+            return None;
+        }
+        let line = self.text[before.start..before.content_end()].trim_space_end();
+        let num = line.trim_end_matches(|c: char| c.is_ascii_digit());
+        let n: u32 = line[num.len()..].parse().ok()?;
+        let start = before.start + num.len();
+        let expected = self.st.last_op.map_or(1, |l| l + 1);
+        (n == expected
+            && num.ends_with(' ')
+            && num.trim_space_end().ends_with([',', ';', ':'])
+            && start > p.range.start)
+            .then(|| (n, start..before.start + line.len()))
+    }
+
+    pub(super) fn dash_numbered(
+        &mut self,
+        b: &Block,
+        r: Range<usize>,
+        hit: &LeadHit,
+        n: u32,
+        digits: Range<usize>,
+    ) {
+        // the open paragraph ends before the number
+        let text = self.text;
+        if let Some(p) = self.st.para.as_mut() {
+            let kept = text[p.range.start..digits.start].trim_space_end();
+            p.range.end = p.range.start + kept.len();
+            self.st.last_terminal = terminal_mark(kept);
+        }
+        self.st.fn_zone = false;
+        self.st.in_operative = true;
+        self.st.last_op = Some(n);
+        self.st.section_restart = false;
+        self.st.pending_lead = false;
+        self.operative_leads += 1;
+        self.numbered_total += 1;
+        let lead = self.lead_from(b, hit, LeadClass::Operative);
+        self.new_para(
+            NodeKind::Operative,
+            digits.start..r.end,
+            Some((n.to_string(), digits)),
+            Some(lead),
+        );
+        self.note_body_text(&r);
     }
 }

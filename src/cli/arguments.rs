@@ -1,0 +1,28 @@
+//! What the subcommands' arguments name, read the same way by all of them: a
+//! file as UTF-8 text, a `--lang` code.
+
+/// Read a file as UTF-8; the error names the file and the byte offset.
+pub(super) fn read_text(path: &std::path::Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{}: invalid UTF-8 at byte offset {}",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// `--lang`: `auto` is `Some(None)`; an unknown code is reported and gives `None`.
+pub(super) fn lang_option(code: &str) -> Option<Option<unlsp_syntax::Lang>> {
+    if code == "auto" {
+        return Some(None);
+    }
+    match unlsp_syntax::Lang::from_code(code) {
+        Some(l) => Some(Some(l)),
+        None => {
+            eprintln!("error: unknown language `{code}` (auto, en, zh, fr, es, ru, ar)");
+            None
+        }
+    }
+}
