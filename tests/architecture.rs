@@ -106,11 +106,6 @@ fn only_the_server_knows_lsp_and_the_protocol_loop() {
     );
 }
 
-/// Crates whose files are not yet held to "no import cycles": their cycles
-/// are printed (`cargo test --test architecture -- --nocapture`), not failed.
-/// Remove a name once its crate has none.
-const NOT_YET_CHECKED: &[&str] = &["unlsp-analysis"];
-
 /// One module of a crate, read as its file: its path from the crate root, its
 /// code without comments, literals and `#[cfg(test)]` items, the names it
 /// defines at top level, the methods it adds to a type defined in another file,
@@ -435,9 +430,7 @@ fn no_two_files_of_a_crate_use_each_other() {
     let mut found = String::new();
     for (name, krate) in crates() {
         let cycles: String = krate.cycles().iter().map(|c| format!("\n  {c}")).collect();
-        if NOT_YET_CHECKED.contains(&name.as_str()) {
-            println!("{name}, not yet checked, has import cycles:{cycles}");
-        } else if !cycles.is_empty() {
+        if !cycles.is_empty() {
             found += &format!("\n{name}:{cycles}");
         }
     }

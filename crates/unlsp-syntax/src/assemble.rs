@@ -20,4 +20,5 @@ mod text;
 
 pub(crate) use resume::{AsmMemo, EditSpan, assemble_with_memo, reassemble};
 pub(crate) use shift::Shift;
-pub use text::{join_broken_words, join_wrapped, terminal_mark};
+pub(crate) use text::terminal_mark;
+pub use text::{join_broken_words, join_wrapped};

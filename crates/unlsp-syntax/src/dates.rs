@@ -255,6 +255,24 @@ fn en_us_date_parts(m: &str) -> (&str, &str, &str) {
     )
 }
 
+/// An English date found at `m`, from its written day, month name and year.
+fn english_date(
+    m: &regex::Match,
+    (day, month, year): (&str, &str, &str),
+    canonical: bool,
+) -> FoundDate {
+    FoundDate {
+        start: m.start(),
+        end: m.end(),
+        date: Date {
+            year: year.parse().unwrap_or(0),
+            month: month_index(month).unwrap_or(0),
+            day: day.parse().unwrap_or(0),
+        },
+        canonical_form: canonical,
+    }
+}
+
 /// Every date in `s`, in text order.
 pub fn find_dates(s: &str) -> Vec<FoundDate> {
     let mut out = Vec::new();
@@ -264,29 +282,11 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
     if MONTH_HINT.is_match(s) {
         for m in EN_DATE.get().find_iter(s) {
             let (day, suffix, month, year) = en_date_parts(m.as_str());
-            out.push(FoundDate {
-                start: m.start(),
-                end: m.end(),
-                date: Date {
-                    year: year.parse().unwrap_or(0),
-                    month: month_index(month).unwrap_or(0),
-                    day: day.parse().unwrap_or(0),
-                },
-                canonical_form: !suffix,
-            });
+            out.push(english_date(&m, (day, month, year), !suffix));
         }
         for m in EN_DATE_US.get().find_iter(s) {
             let (month, day, year) = en_us_date_parts(m.as_str());
-            out.push(FoundDate {
-                start: m.start(),
-                end: m.end(),
-                date: Date {
-                    year: year.parse().unwrap_or(0),
-                    month: month_index(month).unwrap_or(0),
-                    day: day.parse().unwrap_or(0),
-                },
-                canonical_form: false,
-            });
+            out.push(english_date(&m, (day, month, year), false));
         }
     }
     if s.contains('年') {

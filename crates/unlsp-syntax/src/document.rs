@@ -413,12 +413,7 @@ impl Document {
             kind: asm.kind,
             meta: asm.meta,
             nodes: asm.nodes,
-            citations: Vec::new(),
-            symbols: Vec::new(),
-            footnote_refs: Vec::new(),
-            paragraph_refs: Vec::new(),
-            dates: Vec::new(),
-            extracted: false,
+            ..empty_tree()
         };
         let shift = edit.map(|e| e.shift);
         let same_context = lang == old.lang

@@ -213,6 +213,17 @@ pub struct FootnoteRef {
     pub superscript: bool,
 }
 
+impl FootnoteRef {
+    /// A marker written in the line's own size (`resolution 60/1;3`).
+    pub(crate) fn inline(number: u32, range: Range<usize>) -> FootnoteRef {
+        FootnoteRef {
+            number,
+            range,
+            superscript: false,
+        }
+    }
+}
+
 /// `paragraph 5 above`, `第 5 段`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParagraphRef {

@@ -302,7 +302,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Markdown's front matter and comments of several lines (issue 16):
+    /// Markdown's front matter and comments of several lines:
     /// whatever their lines look like, they are no text. The front matter
     /// (`---` on the first line to the next `---`) is the heading block and
     /// fills its fields; a comment's lines are furniture. True when the

@@ -383,7 +383,7 @@ impl<'a> Builder<'a> {
         self.note_body_text(&r);
     }
 
-    /// Layout opens a paragraph (issue 17): in the preamble, a line after a
+    /// Layout opens a paragraph: in the preamble, a line after a
     /// blank line (or indented) that follows a preambular paragraph closed
     /// by its comma starts the next one, whether or not the lexicon knows
     /// its lead.

@@ -79,7 +79,7 @@ impl<'a> Builder<'a> {
         (30..=120).contains(&w2) && w1 + 3 >= w2 && w1 <= w2 + 3
     }
 
-    /// Issue 18: `73/89` alone on its line between two lines of running
+    /// `73/89` alone on its line between two lines of running
     /// text (`Recalling its resolution` / `73/89` / `of 6 December 2018,`)
     /// is a resolution number that PDF extraction put on a line of its own,
     /// not a page number: those stand next to a blank line or other page

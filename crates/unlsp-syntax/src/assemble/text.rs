@@ -5,7 +5,7 @@ use crate::cjk::{SpaceTrim, is_space, superscript_digit};
 
 /// The last punctuation mark of `s`, skipping trailing spaces, emphasis and
 /// footnote markers after it (`mines;6`, `2024,1`, `，¹`, `1993,[^4]`).
-pub fn terminal_mark(s: &str) -> Option<char> {
+pub(crate) fn terminal_mark(s: &str) -> Option<char> {
     // the usual end, an ASCII letter or mark that none of the rules below
     // looks past
     if let Some(&last) = s.as_bytes().last()

@@ -9,7 +9,7 @@ use std::ops::Range;
 /// Measure words and units that follow a number in Chinese text.
 const CJK_UNITS: &str = "个年月日次名项国届岁人万亿多余家卷号段条款分%倍位种件份页章节点天周美元";
 
-/// Markdown footnote references, `text[^3]` (issue 16): marked, so strong,
+/// Markdown footnote references, `text[^3]`: marked, so strong,
 /// and counted as superscripts are (a writer's marker, not an extraction's
 /// digits).
 pub(super) fn markdown_markers(view: &View, out: &mut Vec<(FootnoteRef, bool)>) {
@@ -253,11 +253,7 @@ impl AfterPunct<'_> {
             return;
         }
         v.push((
-            FootnoteRef {
-                number,
-                range: r,
-                superscript: false,
-            },
+            FootnoteRef::inline(number, r),
             // after an enumeration comma (`《宣言》、3 《公约》`) only where
             // its footnote exists
             punct != '、' && !after_plain_number(before),
@@ -443,14 +439,7 @@ fn push_weak(
     if number == 0 || inside_cite(&r) || v.last().is_some_and(|(x, _)| x.range == r) {
         return;
     }
-    v.push((
-        FootnoteRef {
-            number,
-            range: r,
-            superscript: false,
-        },
-        false,
-    ));
+    v.push((FootnoteRef::inline(number, r), false));
 }
 
 /// A year of the UN's time (1945–2049) as four digits.

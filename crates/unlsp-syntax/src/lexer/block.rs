@@ -14,7 +14,7 @@ pub enum FurnitureKind {
     Recycle,
     RunningHeader,
     SponsorNote,
-    /// Markdown markup that is no text (issue 16): a heading's `## `, a
+    /// Markdown markup that is no text: a heading's `## `, a
     /// comment `<!-- … -->` whole on its line or before the line's text.
     Markup,
     /// `---` alone on its line: Markdown's front-matter fence (at the top of

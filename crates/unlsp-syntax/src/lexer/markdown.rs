@@ -4,8 +4,8 @@ use super::block::*;
 use crate::cjk::SpaceTrim;
 use crate::text::ascii_blanks;
 
-/// The `language:` of the Markdown front matter that opens `text` (issue 16;
-/// blank lines may come before its `---`), read before the walk, since the
+/// The `language:` of the Markdown front matter that opens `text`
+/// (blank lines may come before its `---`), read before the walk, since the
 /// language decides how the text is read. Cheap: a text that does not open
 /// with `---` answers at its first line.
 pub(crate) fn front_matter_lang(text: &str) -> Option<crate::lang::Lang> {
@@ -28,7 +28,7 @@ pub(crate) fn front_matter_lang(text: &str) -> Option<crate::lang::Lang> {
     None
 }
 
-/// Markdown's own line shapes (issue 16): `---` (a front-matter fence or a
+/// Markdown's own line shapes: `---` (a front-matter fence or a
 /// thematic break), a line that opens an HTML comment it does not close, a
 /// footnote definition `[^3]: …`. Whole-line comments and heading markers are
 /// cut off by [`markup_prefix`] before a line is classified.
