@@ -327,33 +327,10 @@ impl<'a> Builder<'a> {
             extend(&mut sec.range, &r);
             return;
         }
-        if self.layout_opens_preambular(b) {
-            let lead = self.grammar_lead(&r);
-            // a capitalised opening in the languages whose leads are
-            // capitalised, a lead by grammar in Russian; a lower-case line
-            // after a page break goes on with its paragraph
-            let first = self.text[r.clone()]
-                .trim_start_matches(['*', '_'])
-                .chars()
-                .next()
-                .unwrap_or(' ');
-            let cased = matches!(self.lang, Lang::En | Lang::Fr | Lang::Es);
-            let opens = if self.st.page_break {
-                // after a page break only a lead by grammar opens one
-                lead.is_some() && (!cased || first.is_uppercase())
-            } else {
-                lead.is_some()
-                    || match self.lang {
-                        _ if cased => first.is_uppercase(),
-                        Lang::Ru => false,
-                        _ => true,
-                    }
-            };
-            if opens {
-                self.new_para(NodeKind::Preambular, r.clone(), None, lead);
-                self.note_body_text(&r);
-                return;
-            }
+        if let Some(lead) = self.preambular_by_layout(b, &r) {
+            self.new_para(NodeKind::Preambular, r.clone(), None, lead);
+            self.note_body_text(&r);
+            return;
         }
         if self.st.para.is_some() {
             self.st.target = Target::Body;
@@ -379,8 +356,38 @@ impl<'a> Builder<'a> {
             .then(|| self.grammar_lead(&r))
             .flatten();
         self.new_para(kind, r.clone(), None, lead);
-        let _ = b;
         self.note_body_text(&r);
+    }
+
+    /// Layout opens a preambular paragraph at `r` (see
+    /// [`Builder::layout_opens_preambular`]), and the line opens like one: its
+    /// lead by grammar, if it has one.
+    fn preambular_by_layout(&self, b: &Block, r: &Range<usize>) -> Option<Option<Lead>> {
+        if !self.layout_opens_preambular(b) {
+            return None;
+        }
+        let lead = self.grammar_lead(r);
+        // a capitalised opening in the languages whose leads are
+        // capitalised, a lead by grammar in Russian; a lower-case line
+        // after a page break goes on with its paragraph
+        let first = self.text[r.clone()]
+            .trim_start_matches(['*', '_'])
+            .chars()
+            .next()
+            .unwrap_or(' ');
+        let cased = matches!(self.lang, Lang::En | Lang::Fr | Lang::Es);
+        let opens = if self.st.page_break {
+            // after a page break only a lead by grammar opens one
+            lead.is_some() && (!cased || first.is_uppercase())
+        } else {
+            lead.is_some()
+                || match self.lang {
+                    _ if cased => first.is_uppercase(),
+                    Lang::Ru => false,
+                    _ => true,
+                }
+        };
+        opens.then_some(lead)
     }
 
     /// Layout opens a paragraph: in the preamble, a line after a
