@@ -205,15 +205,6 @@ pub(crate) fn whole_symbol(line: &str) -> Option<String> {
     (f.len() == 1 && first.start == 0 && first.end == t.len()).then(|| first.canonical.clone())
 }
 
-/// Known first components (UN063).
-pub const SERIES: &[&str] = &[
-    "A", "S", "E", "T", "ST", "CRC", "CEDAW", "CAT", "CCPR", "CERD", "CMW", "CRPD", "CED", "DP",
-    "TD", "UNEP", "ID", "HRC", "CCW", "CCM", "FCCC", "ICCD", "APLC", "UNW", "UNICEF", "ISBA",
-    "SPLOS", "ITLOS", "BWC", "NPT", "CD", "UNCITRAL", "JIU", "ECE", "ESCAP", "ECLAC", "ECA",
-    "ESCWA", "UNDP", "WFP", "IDB", "PBC", "UNITAR", "ATT", "TRADE", "ECOSOC", "ACC", "CTBT",
-    "OPCW", "UNHCR", "GC", "UNCTAD",
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
