@@ -1,7 +1,7 @@
 //! UN077 `footnote-mismatch`: Every footnote marker has a footnote, and every footnote a
 //! marker.
 
-use crate::pattern::Pattern;
+use super::unread::{bare_numbers, set_off};
 use crate::{Ctx, Reach, RuleDef, Sink};
 use std::collections::HashMap;
 use unlsp_syntax::tree::NodeKind;
@@ -37,11 +37,31 @@ fn check(cx: &Ctx, out: &mut Sink) {
         }
     }
     orphans(cx, &defs, out);
+    let mut bare: Option<Vec<(u32, std::ops::Range<usize>)>> = None;
     for (n, node) in &defs {
-        if !referred.contains(n) {
-            let at = node.label_range.clone().unwrap_or(node.range.clone());
-            out.emit(at, format!("footnote {n} is not referred to in the text"));
+        if referred.contains(n) {
+            continue;
         }
+        // an extraction flattens superscripts: the number standing bare
+        // before its footnote, past the markers of lower numbers, is most
+        // likely the marker the parser could not tell from a number
+        if cx.tree.extracted {
+            let from = (cx.tree.footnote_refs.iter())
+                .filter(|r| r.number < *n && r.range.end <= node.range.start)
+                .map(|r| r.range.end)
+                .max()
+                .unwrap_or(0);
+            let bare = bare.get_or_insert_with(|| bare_numbers(cx));
+            if bare
+                .iter()
+                .any(|(k, at)| k == n && from <= at.start && at.end <= node.range.start)
+                || set_off(&cx.text[from..node.range.start], *n)
+            {
+                continue;
+            }
+        }
+        let at = node.label_range.clone().unwrap_or(node.range.clone());
+        out.emit(at, format!("footnote {n} is not referred to in the text"));
     }
 }
 
@@ -51,58 +71,12 @@ fn check(cx: &Ctx, out: &mut Sink) {
 /// number k right after punctuation in the paragraphs between marker k − 1 and
 /// marker k + 1 is that orphan marker.
 fn orphans(cx: &Ctx, defs: &[(u32, &unlsp_syntax::tree::Node)], out: &mut Sink) {
-    static BARE: Pattern = Pattern::new(|| {
-        regex::Regex::new(
-            r"(?:[,;:.”’)]|(?-u:\b)(\p{Lu}[\w-]*))\s?(\d{1,3})(?:[ \t]+[a-z]|[ \t]*\r?\n)",
-        )
-        .unwrap()
-    });
-    const NUMBERED: &[&str] = &[
-        "Article",
-        "Chapter",
-        "Section",
-        "Part",
-        "Annex",
-        "Protocol",
-        "Rule",
-        "Principle",
-        "Goal",
-        "Target",
-        "Paragraph",
-        "Resolution",
-        "Decision",
-        "Committee",
-        "Phase",
-        "Level",
-        "Table",
-        "Figure",
-        "Step",
-        "Volume",
-        "Book",
-        "Item",
-        "Recommendation",
-        "Category",
-        "Regulation",
-        "Appendix",
-        "Schedule",
-        "Title",
-        "Class",
-        "Group",
-        "Tier",
-        "Pillar",
-    ];
     let refs = &cx.tree.footnote_refs;
     // only in a document that has footnotes (a rule line or footnote texts)
     if defs.is_empty() && refs.is_empty() && !cx.text.contains("__________") {
         return;
     }
     let max = refs.iter().map(|r| r.number).max().unwrap_or(0);
-    let paras: Vec<&unlsp_syntax::tree::Node> = cx
-        .tree
-        .nodes_of(NodeKind::Preambular)
-        .into_iter()
-        .chain(cx.tree.nodes_of(NodeKind::Operative))
-        .collect();
     // per number: the end of its first marker and the start of its first
     // marker (markers are in text order, a number may repeat)
     let mut first_end: HashMap<u32, usize> = HashMap::new();
@@ -123,40 +97,7 @@ fn orphans(cx: &Ctx, defs: &[(u32, &unlsp_syntax::tree::Node)], out: &mut Sink) 
         }
         let from = first_end.get(&(k - 1)).copied().unwrap_or(0);
         let to = first_start.get(&(k + 1)).copied().unwrap_or(cx.text.len());
-        let bare = bare.get_or_insert_with(|| {
-            let mut v = Vec::new();
-            for p in &paras {
-                // per paragraph, relative to its start: kept while it does not change
-                let found = cx.memo.fact("UN077", p, || {
-                    let mut v = Vec::new();
-                    for piece in unlsp_syntax::paragraph::body_pieces(p) {
-                        let s = &cx.text[piece.clone()];
-                        let at = piece.start - p.range.start;
-                        for c in cx.re(&BARE).captures_iter(s) {
-                            // after a capitalised word (`Convention against Corruption 1 is`),
-                            // not after the nouns that take a number (`Article 5 of`)
-                            if let Some(w) = c.get(1)
-                                && NUMBERED.contains(&w.as_str().trim_end_matches('s'))
-                            {
-                                continue;
-                            }
-                            let Some(m) = c.get(2) else { continue };
-                            if let Ok(n) = m.as_str().parse::<u32>() {
-                                v.push((n, at + m.start()..at + m.end()));
-                            }
-                        }
-                    }
-                    v
-                });
-                let base = p.range.start;
-                v.extend(
-                    found
-                        .iter()
-                        .map(|(n, r)| (*n, base + r.start..base + r.end)),
-                );
-            }
-            v
-        });
+        let bare = bare.get_or_insert_with(|| bare_numbers(cx));
         let found = bare
             .iter()
             .find(|(n, at)| *n == k && from <= at.start && at.end <= to)
