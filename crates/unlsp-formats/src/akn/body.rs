@@ -2,7 +2,7 @@
 //! as `<attachments>`.
 
 use super::ident::Ident;
-use super::inline::{Ctx, own_segments};
+use super::inline::{Ctx, label_end, own_segments};
 use super::xml::El;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -74,7 +74,7 @@ pub(crate) fn preamble(cx: &mut Ctx, ids: &mut Ids) -> Option<El> {
     for n in &tree.nodes {
         match n.kind {
             NodeKind::Author => {
-                let segs = own_segments(n, false);
+                let segs = own_segments(cx.text, n, false);
                 let text = segs
                     .first()
                     .map(|s| cx.text.get(s.clone()).unwrap_or(""))
@@ -167,7 +167,7 @@ fn blocks(cx: &mut Ctx, ids: &mut Ids, nodes: &[Node], prefix: &str, out: &mut E
                 if let Some(l) = &n.label {
                     s.push(El::new("num").text(l.clone()));
                 }
-                let head: Vec<_> = own_segments(n, false)
+                let head: Vec<_> = own_segments(cx.text, n, false)
                     .into_iter()
                     .take_while(|r| {
                         n.children
@@ -207,14 +207,14 @@ fn paragraph(cx: &mut Ctx, ids: &mut Ids, n: &Node, prefix: &str) -> El {
 fn hier(cx: &mut Ctx, ids: &mut Ids, n: &Node, name: &'static str, id: String) -> El {
     let mut e = El::new(name).attr("eId", id.clone());
     if let Some(l) = &n.label {
-        let num = cx
-            .text
-            .get(n.label_range.clone().unwrap_or(0..0))
-            .filter(|s| s.len() > l.len())
-            .map_or_else(
-                || format!("{l}{}", if name == "paragraph" { "." } else { "" }),
-                str::to_string,
-            );
+        // the number as written, with its punctuation (`1.`, `1 -`, `(a)`)
+        let num = n
+            .label_range
+            .as_ref()
+            .and_then(|r| cx.text.get(r.start..label_end(cx.text, r.end)))
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty() && !s.contains('\n'))
+            .unwrap_or_else(|| l.clone());
         e.push(El::new("num").text(num));
     }
     let lead = n.lead.as_ref().map(|l| l.range.clone());
@@ -224,7 +224,7 @@ fn hier(cx: &mut Ctx, ids: &mut Ids, n: &Node, name: &'static str, id: String) -
         .filter(|c| c.kind == NodeKind::Subparagraph)
         .collect();
     if subs.is_empty() {
-        let items = cx.inline(&own_segments(n, false), lead, false);
+        let items = cx.inline(&own_segments(cx.text, n, false), lead, false);
         return e.child(
             El::new("content")
                 .attr("eId", format!("{id}__content"))
@@ -232,7 +232,7 @@ fn hier(cx: &mut Ctx, ids: &mut Ids, n: &Node, name: &'static str, id: String) -
         );
     }
     let list_id = ids.unique(format!("{id}__list_1"));
-    let intro = cx.inline(&own_segments(n, true), lead, false);
+    let intro = cx.inline(&own_segments(cx.text, n, true), lead, false);
     let mut list = El::new("list").attr("eId", list_id.clone());
     if !intro.is_empty() {
         list.push(
@@ -271,7 +271,7 @@ pub(crate) fn attachments(cx: &mut Ctx, ids: &mut Ids, id: &Ident) -> Option<El>
         let k = i + 1;
         let prefix = format!("att_{k}__");
         let mut body = El::new("mainBody");
-        let head: Vec<_> = own_segments(a, false)
+        let head: Vec<_> = own_segments(cx.text, a, false)
             .into_iter()
             .take_while(|r| {
                 a.children

@@ -220,6 +220,7 @@ pub(crate) fn cover(cx: &mut Ctx, id: &Ident) -> El {
     let m = &cx.tree.meta;
     let (un, organ) = names(cx.lang(), id.council);
     let mut c = El::new("coverPage").attr("eId", "coverPage_1");
+    cx.links = false;
     c.push(line(
         El::new("docAuthority").attr("refersTo", "#unlsp").text(un),
     ));
@@ -266,13 +267,14 @@ pub(crate) fn cover(cx: &mut Ctx, id: &Ident) -> El {
         c.push(line(El::new("docTitle").items(items)));
     }
     if let Some(a) = top(cx.tree, NodeKind::Adoption) {
-        let items = cx.inline(&own_segments(a, false), None, false);
+        let items = cx.inline(&own_segments(cx.text, a, false), None, false);
         c.push(adoption(items));
     }
     if let Some(s) = top(cx.tree, NodeKind::Sponsors) {
-        let items = cx.inline(&own_segments(s, false), None, false);
+        let items = cx.inline(&own_segments(cx.text, s, false), None, false);
         c.push(line(El::new("docProponent").items(items)));
     }
+    cx.links = true;
     c
 }
 
@@ -316,7 +318,7 @@ pub(crate) fn preface(cx: &mut Ctx) -> Option<El> {
         p.push(El::new("docNumber").text(number.to_string()));
         start = l.end + dot;
     }
-    let segs: Vec<_> = own_segments(t, false)
+    let segs: Vec<_> = own_segments(cx.text, t, false)
         .into_iter()
         .map(|r| r.start.max(start)..r.end)
         .filter(|r| r.start < r.end)
@@ -340,7 +342,7 @@ pub(crate) fn conclusions(cx: &mut Ctx) -> Option<El> {
         .or(cx.tree.meta.adoption_date)
         .filter(valid);
     let mut p = El::new("p");
-    for seg in own_segments(n, false) {
+    for seg in own_segments(cx.text, n, false) {
         for l in cx.text.get(seg).unwrap_or("").lines() {
             let l = squeeze(l, cx.lang()).trim().to_string();
             if l.is_empty() {

@@ -17,6 +17,10 @@ pub(crate) struct Ctx<'a> {
     /// Footnotes by number, the first of each.
     notes: HashMap<u32, &'a Node>,
     note_ids: usize,
+    /// The last footnote placed: markers come in order, each once.
+    last_note: u32,
+    /// Links are made (the cover page has none, as in the UN's files).
+    pub(crate) links: bool,
 }
 
 enum Mark {
@@ -43,6 +47,8 @@ impl<'a> Ctx<'a> {
             tree,
             notes,
             note_ids: 0,
+            last_note: 0,
+            links: true,
         }
     }
 
@@ -80,7 +86,7 @@ impl<'a> Ctx<'a> {
         if let Some(l) = lead.filter(|l| inside(l) && l.start < l.end) {
             marks.push((l, Mark::Emph));
         }
-        for c in &self.tree.citations {
+        for c in self.tree.citations.iter().filter(|_| self.links) {
             if inside(&c.range)
                 && let Some(s) = citation_symbol(c)
             {
@@ -88,8 +94,13 @@ impl<'a> Ctx<'a> {
             }
         }
         for s in &self.tree.symbols {
-            if !s.in_furniture && inside(&s.range) {
-                marks.push((s.range.clone(), Mark::Link(s.canonical.clone())));
+            if self.links && !s.in_furniture && inside(&s.range) {
+                // a joint symbol (`A/79/302-S/2024/600`) links to its first
+                let sym = match s.canonical.find("-S/").or(s.canonical.find("–S/")) {
+                    Some(i) => s.canonical[..i].to_string(),
+                    None => s.canonical.clone(),
+                };
+                marks.push((s.range.clone(), Mark::Link(sym)));
             }
         }
         if !in_note {
@@ -127,7 +138,10 @@ impl<'a> Ctx<'a> {
                     Mark::Link(s) => out.el(El::new("a")
                         .attr("href", self.href(&s))
                         .text(squeeze(&words, self.lang()))),
+                    // a number after a later note is text, not a marker
+                    Mark::Note(k) if k <= self.last_note => out.text(&words),
                     Mark::Note(k) => {
+                        self.last_note = k;
                         let note = self.note(k);
                         out.el(note)
                     }
@@ -148,7 +162,7 @@ impl<'a> Ctx<'a> {
         let id = format!("authorialNote_{}", self.note_ids);
         let body = match self.notes.get(&k).copied() {
             Some(n) => {
-                let segs = own_segments(n, false);
+                let segs = own_segments(self.text, n, false);
                 self.inline(&segs, None, true)
             }
             None => Vec::new(),
@@ -164,13 +178,12 @@ impl<'a> Ctx<'a> {
 /// The node's own text: after its label, less its children (furniture,
 /// footnotes, sub-paragraphs); with `intro_only`, only what comes before its
 /// first sub-paragraph.
-pub(crate) fn own_segments(n: &Node, intro_only: bool) -> Vec<Range<usize>> {
-    let mut at = n
-        .label_range
-        .as_ref()
-        .map(|r| r.end)
-        .unwrap_or(n.range.start)
-        .clamp(n.range.start, n.range.end);
+pub(crate) fn own_segments(text: &str, n: &Node, intro_only: bool) -> Vec<Range<usize>> {
+    let mut at = match &n.label_range {
+        Some(r) => label_end(text, r.end),
+        None => n.range.start,
+    }
+    .clamp(n.range.start, n.range.end);
     let mut out = Vec::new();
     for c in &n.children {
         if intro_only && c.kind == NodeKind::Subparagraph {
@@ -190,10 +203,34 @@ pub(crate) fn own_segments(n: &Node, intro_only: bool) -> Vec<Range<usize>> {
     out
 }
 
+/// Where a label's punctuation ends (`1.`, `1 -`, `(a)`, `١ -`): after
+/// full stops, dashes and closing brackets on the label's line.
+pub(crate) fn label_end(text: &str, end: usize) -> usize {
+    let rest = text.get(end..).unwrap_or("");
+    let punct = rest
+        .char_indices()
+        .take_while(|(_, c)| matches!(c, '.' | '．' | '-' | '–' | ')' | ' ' | '\t'))
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    end + rest[..punct].trim_end().len()
+}
+
 /// The symbol a citation links to: `A/RES/1514(XV)`, `S/RES/2231(2015)`,
 /// `E/RES/2008/3`, a document's own symbol; none for decisions.
 fn citation_symbol(c: &Citation) -> Option<String> {
     let t: String = c.target.chars().filter(|ch| !ch.is_whitespace()).collect();
+    // `45/55 B` and `217 A (III)` link to `45/55` and `217(III)`, as the UN's do
+    let t = match (c.kind, t.find('(')) {
+        (CitationKind::Resolution, Some(p)) => format!(
+            "{}{}",
+            t[..p].trim_end_matches(|ch: char| ch.is_ascii_uppercase()),
+            &t[p..]
+        ),
+        (CitationKind::Resolution, None) if t.contains('/') => t
+            .trim_end_matches(|ch: char| ch.is_ascii_uppercase())
+            .to_string(),
+        _ => t,
+    };
     match c.kind {
         CitationKind::Document => Some(c.target.clone()),
         CitationKind::Decision => None,
