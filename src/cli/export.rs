@@ -1,6 +1,6 @@
 //! `unlsp export --to akn`: documents as Akoma Ntoso XML.
 
-use super::read_text;
+use super::read_document;
 use std::path::Path;
 
 /// Export `files`; exit 0 when every document was written (whatever its
@@ -22,7 +22,7 @@ pub fn run(
     }
     let mut code = 0;
     for f in files {
-        let text = match read_text(f) {
+        let text = match read_document(f) {
             Ok(t) => t,
             Err(e) => {
                 eprintln!("error: {e}");

@@ -1,5 +1,6 @@
 //! The command line: `unlsp outline`, `check`, `rules`, `explain`, `serve`.
 
+pub(crate) mod akn_in;
 mod arguments;
 pub mod check;
 pub mod export;
@@ -8,7 +9,7 @@ pub mod outline;
 pub mod parallel;
 pub mod sarif;
 
-use arguments::{lang_option, read_text};
+use arguments::{lang_option, read_document, read_text};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use unlsp_analysis::fmt;
@@ -108,7 +109,7 @@ pub enum Command {
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Outline { file, format, lang } => {
-            let text = match read_text(&file) {
+            let text = match read_document(&file) {
                 Ok(t) => t,
                 Err(e) => {
                     eprintln!("error: {e}");
