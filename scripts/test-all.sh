@@ -6,6 +6,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 export PROPTEST_CASES=${PROPTEST_CASES:-48}
+# need_tool CMD PKG: apt-get install the Debian package PKG when CMD is absent
+# (the AKN export test validates with xmllint).
+need_tool() {
+  command -v "$1" >/dev/null && return 0
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  echo "installing $2 (for $1)"
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$2" >/dev/null
+}
+need_tool xmllint libxml2-utils
 cargo fmt --all --check
 cargo clippy --all-targets --quiet -- -D warnings
 cargo test --quiet              # lib, binaries and tests

@@ -38,10 +38,16 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("unlsp-corpus", &[]),
     ("unlsp-syntax", &[]),
     ("unlsp-index", &["unlsp-syntax"]),
+    ("unlsp-formats", &["unlsp-syntax"]),
     ("unlsp-analysis", &["unlsp-syntax", "unlsp-index"]),
     (
         "unlsp-server",
-        &["unlsp-syntax", "unlsp-index", "unlsp-analysis"],
+        &[
+            "unlsp-syntax",
+            "unlsp-index",
+            "unlsp-analysis",
+            "unlsp-formats",
+        ],
     ),
     (
         "unlsp",
@@ -51,6 +57,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "unlsp-analysis",
             "unlsp-server",
             "unlsp-corpus",
+            "unlsp-formats",
         ],
     ),
 ];

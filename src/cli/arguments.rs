@@ -13,6 +13,16 @@ pub(super) fn read_text(path: &std::path::Path) -> Result<String, String> {
     })
 }
 
+/// A document to read: the UN's AKN XML as its text, any other file as
+/// UTF-8 text.
+pub(super) fn read_document(path: &std::path::Path) -> Result<String, String> {
+    if super::akn_in::is_akn(path) {
+        super::akn_in::read(path)
+    } else {
+        read_text(path)
+    }
+}
+
 /// `--lang`: `auto` is `Some(None)`; an unknown code is reported and gives `None`.
 pub(super) fn lang_option(code: &str) -> Option<Option<unlsp_syntax::Lang>> {
     if code == "auto" {

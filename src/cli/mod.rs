@@ -1,13 +1,15 @@
 //! The command line: `unlsp outline`, `check`, `rules`, `explain`, `serve`.
 
+pub(crate) mod akn_in;
 mod arguments;
 pub mod check;
+pub mod export;
 pub mod fix;
 pub mod outline;
 pub mod parallel;
 pub mod sarif;
 
-use arguments::{lang_option, read_text};
+use arguments::{lang_option, read_document, read_text};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use unlsp_analysis::fmt;
@@ -68,6 +70,19 @@ pub enum Command {
         #[arg(long, value_delimiter = ',')]
         ignore: Vec<String>,
     },
+    /// Write documents in another format: `--to akn`, Akoma Ntoso 3.0 in
+    /// the UN's AKN4UN profile. One FILE without `--out`: the XML on
+    /// standard output; `--out DIR`: `DIR/<name>.xml` per file.
+    Export {
+        #[arg(long, value_parser = ["akn"])]
+        to: String,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long, default_value = "auto")]
+        lang: String,
+    },
     /// Print the catalogue entry of a resolution or decision (`61/100`,
     /// `1514 (XV)`, `decision 60/519`, `S/RES/2231 (2015)`); inside a project,
     /// also the documents of its reference folders that are the act.
@@ -94,7 +109,7 @@ pub enum Command {
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Outline { file, format, lang } => {
-            let text = match read_text(&file) {
+            let text = match read_document(&file) {
                 Ok(t) => t,
                 Err(e) => {
                     eprintln!("error: {e}");
@@ -133,6 +148,15 @@ pub fn run(cli: Cli) -> i32 {
             ignore,
         } => match lang_option(&lang) {
             Some(lang) => parallel::run(&files, &format, lang, &select, &ignore),
+            None => 2,
+        },
+        Command::Export {
+            to: _,
+            files,
+            out,
+            lang,
+        } => match lang_option(&lang) {
+            Some(lang) => export::run(&files, out.as_deref(), lang),
             None => 2,
         },
         Command::Lookup { number, format } => lookup(&number.join(" "), &format),

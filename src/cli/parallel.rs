@@ -48,7 +48,7 @@ pub fn bitext_lang(path: &Path) -> Option<Option<Lang>> {
 pub fn load(paths: &[PathBuf], lang: Option<Lang>) -> Result<Vec<Loaded>, String> {
     let mut out = Vec::new();
     for p in paths {
-        let text = super::arguments::read_text(p)?;
+        let text = super::arguments::read_document(p)?;
         let path = p.display().to_string();
         match bitext_lang(p) {
             Some(other) => {

@@ -11,6 +11,12 @@ pub(super) enum Read {
 }
 
 pub(super) fn read(path: &Path) -> Read {
+    if crate::cli::akn_in::is_akn(path) {
+        return match crate::cli::akn_in::read(path) {
+            Ok(t) => Read::Text(t),
+            Err(e) => Read::Invalid(e),
+        };
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => return Read::Io(format!("{}: {e}", path.display())),
