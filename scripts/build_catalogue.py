@@ -23,6 +23,7 @@ import collections
 import csv
 import gzip
 import io
+import json
 import os
 import re
 import sys
@@ -65,7 +66,7 @@ def norm_ws(s):
 
 class Act:
     __slots__ = ('kind', 'organ', 'number', 'session', 'symbol', 'dates', 'titles', 'vote',
-                 'sources', 'cite_dates', 'mentions', 'cite_titles', 'year_hint')
+                 'sources', 'cite_dates', 'mentions', 'cite_titles', 'year_hint', 'facts')
 
     def __init__(self, kind, organ, number, session, symbol):
         self.kind, self.organ, self.number, self.session, self.symbol = kind, organ, number, session, symbol
@@ -77,6 +78,7 @@ class Act:
         self.mentions = set()                            # text ids mentioning the act
         self.cite_titles = collections.defaultdict(set)  # title -> set(text ids)
         self.year_hint = None
+        self.facts = {}        # meeting, origin, committee, sponsors (the records only)
 
 
 ACTS = {}
@@ -237,6 +239,173 @@ def cite_scan(text, tid, doc_organ):
 
 
 # ---------------------------------------------------------------- sources
+
+# ---------------------------------------------------------------- the Secretariat's records
+
+RECORD_DATE = re.compile(r'(\d{1,2})\s*(%s)\s*(\d{4})' % MONTH_RE)
+RECORD_ISO = re.compile(r'(\d{4})-(\d\d)-(\d\d)')
+SC_VOTE = re.compile(r'Adopted\s*\(?\s*(\d+)-(\d+)-(\d+)')
+COMMITTEES = {'#fifthCommittee': 'Fifth Committee'}
+
+
+def record_date(raw):
+    """`29\xa0October 2025`, `2024-01-30 00:00:00`, `19 November 2004 in Nairobi`."""
+    raw = (raw or '').replace('\xa0', ' ')
+    m = RECORD_DATE.search(raw)
+    if m:
+        return iso(*m.groups())
+    m = RECORD_ISO.match(raw.strip())
+    return iso(m.group(3), int(m.group(2)), m.group(1)) if m else None
+
+
+def count(v):
+    try:
+        return int(str(v).strip() or 0)
+    except ValueError:
+        return 0
+
+
+def record_vote(r, organ):
+    """`recorded vote 187-2-3`, `without a vote`, `adopted unanimously 15-0-0`, `adopted 14-0-1`."""
+    t = norm_ws(r.get('adoption_type') or '')
+    yes, no, ab = (count(r.get('MS_in_favour_count')), count(r.get('MS_against_count')),
+                   count(r.get('MS_abstaining_count')))
+    if organ == 'GA':
+        vt = r.get('voting_type') or ''
+        if t == 'By a recorded vote' or vt == 'adoptedRecordedVote':
+            return 'recorded vote %d-%d-%d' % (yes, no, ab) if yes else 'recorded vote'
+        if t == 'Without a vote' or vt == 'adoptedWithoutVote':
+            return 'without a vote'
+        return None
+    m = SC_VOTE.match(t)
+    if m:
+        return 'adopted %d-%d-%d' % tuple(int(x) for x in m.groups())
+    low = t.lower()
+    if low.startswith('adopted unanim'):
+        return 'adopted unanimously %d-0-0' % yes if yes else 'adopted unanimously'
+    if 'acclamation' in low:
+        return 'adopted by acclamation'
+    if 'without vote' in low:
+        return 'adopted without a vote'
+    if yes:
+        return 'adopted %d-%d-%d' % (yes, no, ab)
+    return 'adopted' if low.startswith('adopted') else None
+
+
+def descriptor_subject(r):
+    """An SC resolution has no title: the library descriptor's subject in brackets
+    (`Security Council resolution 1484 (2003) [on authorization of ...]`), else the agenda item."""
+    rt = norm_ws(r.get('resolution_title') or '')
+    m = re.search(r'\[([^\[\]]+)\]?', rt)
+    if m and len(m.group(1)) > 3:
+        subj = m.group(1).strip()
+        return re.sub(r'^on ', '', subj), 'records(descriptor)'
+    agenda = norm_ws(r.get('agenda_item_name') or '').rstrip('.')
+    if agenda:
+        return agenda, 'records(agenda item)'
+    for subj in r.get('subjects') or []:
+        if subj and subj[0]:
+            return norm_ws(subj[0]), 'records(subject)'
+    return None, None
+
+
+def merge_records(rows):
+    """Symbols given two or three times (different votes or sponsors): one record, the
+    non-empty value of each field, the union of sponsors."""
+    out, merged = {}, 0
+    for r in rows:
+        sym = norm_ws(r.get('symbol') or '')
+        if sym not in out:
+            out[sym] = dict(r)
+            continue
+        merged += 1
+        kept = out[sym]
+        for k, v in r.items():
+            if k in ('sponsors', 'additional_sponsors'):
+                kept[k] = list(dict.fromkeys(list(kept.get(k) or []) + list(v or [])))
+            elif k.endswith('_count'):
+                if count(v) > count(kept.get(k)):
+                    kept[k] = v
+            elif v and not kept.get(k):
+                kept[k] = v
+    return out, merged
+
+
+def record_acts(sym):
+    """The acts a record symbol names: `A/RES/79/263`, `A/RES/75/101 A-B` (the whole and each
+    part), `A/RES/ES-10/24`, `S/RES/1683(2006)`."""
+    m = re.fullmatch(r'A/RES/((?:ES|S)-\d+|\d+)/(\d+)(?:\s+([A-Z])(?:-([A-Z]))?)?', sym)
+    if m:
+        sess = int(m.group(1)) if m.group(1).isdigit() else m.group(1)
+        whole = ga_res(sess, int(m.group(2)))
+        parts = []
+        if m.group(3):
+            last = m.group(4) or m.group(3)
+            parts = [ga_res(sess, int(m.group(2)), chr(c)) for c in range(ord(m.group(3)), ord(last) + 1)]
+            if not m.group(4):
+                return [parts[0]], []
+        return [whole], parts
+    m = re.fullmatch(r'S/RES/(\d+)\s*\((\d{4})\)', sym)
+    if m:
+        a = sc_res(int(m.group(1)))
+        a.year_hint = collections.Counter({int(m.group(2)): 1000})
+        return [a], []
+    return [], []
+
+
+def load_records(corpus):
+    """`catalog/akn-data-extract/*.json`: one JSON object a line; GA and SC fields differ."""
+    stats = collections.Counter()
+    folder = os.path.join(corpus, 'catalog', 'akn-data-extract')
+    coverage = {}
+    for fn in sorted(os.listdir(folder)):
+        if not fn.endswith('.json'):
+            continue
+        rows = []
+        with open(os.path.join(folder, fn), encoding='utf-8') as f:
+            for line in f:
+                if line.strip():
+                    rows.append(json.loads(line))
+        recs, merged = merge_records(rows)
+        stats['records_rows'] += len(rows)
+        stats['records_merged'] += merged
+        if merged:
+            print('%s: %d duplicate rows merged' % (fn, merged))
+        known = []
+        for sym, r in recs.items():
+            organ = 'SC' if sym.startswith('S/') else 'GA'
+            wholes, parts = record_acts(sym)
+            if not wholes:
+                stats['records_bad_symbol'] += 1
+                continue
+            date = record_date(r.get('adoption_date'))
+            if organ == 'GA':
+                title, tsrc = norm_ws(r.get('title') or ''), 'records'
+                title = re.sub(r'^\s*[\w-]+/\d+\s*[A-Z]?\s*\.\s*', '', title) or None
+            else:
+                title, tsrc = descriptor_subject(r)
+            vote = record_vote(r, organ)
+            sponsors = [x for x in list(r.get('sponsors') or []) + list(r.get('additional_sponsors') or [])
+                        if x and not x.lower().startswith('submitted by')]
+            origin = norm_ws(r.get('originating_document') or r.get('draft_resolution') or '')
+            committee = norm_ws(COMMITTEES.get(r.get('committee') or '', r.get('committee') or ''))
+            facts = dict(meeting=norm_ws(r.get('adoption_meeting') or ''), origin=origin,
+                         committee=committee, sponsors=str(len(sponsors)) if sponsors else '')
+            for a in wholes + parts:
+                a.sources.add('records')
+                if date:
+                    a.dates['records'] = date
+                if title:
+                    a.titles.append((-1, tsrc, title))
+                a.facts = dict(facts)
+            for a in wholes:
+                if vote:
+                    a.vote = vote
+            stats['records_acts'] += len(wholes)
+            known.append((wholes[0], bool(date), bool(title)))
+        coverage[fn[:-5]] = known
+    return stats, coverage
+
 
 def load_texts(corpus):
     """Session 78-80 GA resolution texts and SC texts 1-1454."""
@@ -452,8 +621,14 @@ def consensus(a):
     return best[0], len(best[1]), len(dated), len(bad)
 
 
+RECORDS_COVERAGE = {}
+
+
 def resolve(args):
     stats = collections.Counter()
+    rstats, cov = load_records(args.corpus)
+    RECORDS_COVERAGE.update(cov)
+    stats.update(rstats)
     stats.update(load_texts(args.corpus))
     stats.update(load_decisions(args.corpus))
     rows, rc, rstats = load_rollcalls(args.corpus)
@@ -515,8 +690,8 @@ def fix_sc_years(stats):
     # evidence per number: file name / adoption line (weight 1000), citations "N (YYYY)"
     ev = {}
     for num, a in SC_BY_NUM.items():
-        if a.dates.get('texts'):
-            ev[num] = (int(a.dates['texts'][:4]), 10**6)
+        if a.dates.get('records') or a.dates.get('texts'):
+            ev[num] = (int((a.dates.get('records') or a.dates['texts'])[:4]), 10**6)
         elif a.year_hint:
             (y, w), = a.year_hint.most_common(1)
             ev[num] = (y, w)
@@ -578,24 +753,26 @@ def finalize(stats):
             # citation is another body's act (Human Rights Council 56/1, ESCAP 72/7 ...)
             stats['dropped_foreign_citations'] += 1
             continue
-        date, month = None, None
-        for s in ('texts', 'decisions', 'roll-calls'):
+        date, month, dsrc = None, None, None
+        if a.dates.get('records') and a.dates.get('texts') and a.dates['records'] != a.dates['texts']:
+            stats['records_text_date_differ'] += 1
+        for s in ('records', 'texts', 'decisions', 'roll-calls'):
             if a.dates.get(s) and not date:
                 if s == 'roll-calls' and not plausible(a, a.dates[s]):
                     # a roll call keyed to the wrong number: 59/307 (of 22 June 2005,
                     # A/RES/78/305) on a vote of 8 December 2005, in session 60
                     stats['rollcall_dates_outside_session'] += 1
                     continue
-                date = a.dates[s]
+                date, dsrc = a.dates[s], s
         # A source date that no dated citation gives yields to a strong citation
         # consensus: S/RES/687 (1991) reads 2 March 1991 (resolution 686's date, from the
         # OCR compilation) where fourteen citing texts agree on 3 April 1991.
-        if (date and c_date and c_date != date and dated >= 3
+        if (date and dsrc != 'records' and c_date and c_date != date and dated >= 3
                 and not a.cite_dates.get(date) and agree * 4 >= dated * 3):
             stats['source_date_overruled_by_citations'] += 1
-            date = c_date
+            date, dsrc = c_date, 'citations'
         if date is None and c_date:
-            date = c_date
+            date, dsrc = c_date, 'citations'
             srcs.add('citations(%d/%d)' % (agree, dated))
         elif dated:
             srcs.add('citations(%d/%d)' % (len(a.cite_dates.get(date, ())), dated))
@@ -614,7 +791,7 @@ def finalize(stats):
         if titles:
             titles.sort(key=lambda x: x[0])
             _, tsrc, title = titles[0]
-        out.append(dict(a=a, date=date, month=month, title=title, tsrc=tsrc, sources=sorted(srcs)))
+        out.append(dict(a=a, date=date, dsrc=dsrc, month=month, title=title, tsrc=tsrc, sources=sorted(srcs)))
     return out
 
 
@@ -632,17 +809,19 @@ def clean(s):
 
 
 COLUMNS = ['kind', 'organ', 'session', 'number', 'symbol', 'date', 'month', 'title', 'title_source',
-           'vote', 'sources']
+           'vote', 'sources', 'date_source', 'meeting', 'origin', 'committee', 'sponsors']
 
 
 def write_tsv(entries, path):
     buf = io.StringIO()
-    buf.write('#unlsp-catalogue 1\t' + '\t'.join(COLUMNS) + '\n')
+    buf.write('#unlsp-catalogue 2\t' + '\t'.join(COLUMNS) + '\n')
     for e in sorted(entries, key=sort_key):
         a = e['a']
         buf.write('\t'.join(['', a.kind, a.organ, a.session or '', a.number, a.symbol, e['date'] or '',
                              e['month'] or '', clean(e['title']), e['tsrc'] or '', clean(a.vote),
-                             ','.join(e['sources'])])[1:] + '\n')
+                             ','.join(e['sources']), e['dsrc'] or '', clean(a.facts.get('meeting')),
+                             clean(a.facts.get('origin')), clean(a.facts.get('committee')),
+                             a.facts.get('sponsors') or ''])[1:] + '\n')
     data = buf.getvalue().encode('utf-8')
     raw = io.BytesIO()
     with gzip.GzipFile(filename='', mode='wb', fileobj=raw, compresslevel=9, mtime=0) as g:
@@ -656,6 +835,14 @@ def write_tsv(entries, path):
 
 def session_label(a):
     return a.session or '?'
+
+
+def records_coverage(entries):
+    by_act = {id(e['a']): e for e in entries}
+    for name, known in sorted(RECORDS_COVERAGE.items(), key=lambda kv: (kv[0][:2], nat(kv[0]))):
+        es = [by_act.get(id(a)) for a, _, _ in known]
+        yield (name, len(known), sum(bool(e and e['date']) for e in es),
+               sum(bool(e and e['title']) for e in es))
 
 
 def write_report(path, entries, stats, raw, gz):
@@ -725,6 +912,17 @@ def write_report(path, entries, stats, raw, gz):
     w('Roll-call day check per session (same day / same month other day / other month, of n checked):\n')
     rv = stats['rollcall_validation']
     w(', '.join('%s: %d/%d/%d of %d' % (k, *rv[k]) for k in sorted(rv, key=lambda x: (isinstance(x, str), str(x).zfill(3)))) + '\n')
+    w('## Coverage of the Secretariat\'s records\n')
+    w('`catalog/akn-data-extract/*.json`: %d rows, %d duplicate rows merged (same symbol, different votes or '
+      'sponsors: one act, the union of sponsors), %d acts; %d acts whose records date differs from the '
+      'text\'s adoption line (the records win). Per file: acts in the records, and of them the catalogue '
+      'entries with a date and with a title (what `unlsp lookup` answers).\n' % (
+          stats['records_rows'], stats['records_merged'], stats['records_acts'],
+          stats['records_text_date_differ']))
+    w('| records | acts | with date | with title |\n|---|---|---|---|')
+    for line in records_coverage(entries):
+        w('| %s | %d | %d | %d |' % line)
+    w('')
     w('## Coverage per GA session\n')
     w('`n` acts known, `date` with full date (of which from citations only), `month` month only, `title` any title (of which official: texts/decisions).\n')
     w('| session | resolutions n | date (cit.) | month | title (official) | decisions n | date | title |\n|---|---|---|---|---|---|---|---|')
@@ -794,6 +992,8 @@ def main():
     entries = finalize(stats)
     raw, gz = write_tsv(entries, args.out)
     write_report(args.report, entries, stats, raw, gz)
+    for line in records_coverage(entries):
+        print('%s: %d acts, %d with date, %d with title' % line)
     print('%d entries, %d bytes raw, %d bytes gzip -> %s' % (len(entries), raw, gz, args.out))
 
 

@@ -5,6 +5,7 @@ mod arguments;
 pub mod check;
 pub mod export;
 pub mod fix;
+mod lookup;
 pub mod outline;
 pub mod parallel;
 pub mod sarif;
@@ -159,7 +160,7 @@ pub fn run(cli: Cli) -> i32 {
             Some(lang) => export::run(&files, out.as_deref(), lang),
             None => 2,
         },
-        Command::Lookup { number, format } => lookup(&number.join(" "), &format),
+        Command::Lookup { number, format } => lookup::lookup(&number.join(" "), &format),
         Command::Rules { format } => {
             print!("{}", rules_listing(&format));
             0
@@ -283,121 +284,4 @@ fn fmt_files(
     } else {
         0
     }
-}
-
-/// `unlsp lookup`: the catalogue entry as text or JSON, and, inside a project
-/// (`unlsp.toml` here or above), the documents of its reference folders that
-/// are the act; exit 1 when neither knows it.
-pub fn lookup(query: &str, format: &str) -> i32 {
-    use unlsp_index::catalogue::{ActKind, Organ, catalogue};
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let local = reference_documents(query, &cwd);
-    let e = catalogue().find(query);
-    if e.is_none() && local.is_empty() {
-        eprintln!("no resolution or decision `{query}` in the catalogue or the reference folders");
-        return 1;
-    }
-    let paths: Vec<String> = local.iter().map(|f| f.id.clone()).collect();
-    let Some(e) = e else {
-        // known to the reference folders only
-        let f = &local[0];
-        if format == "json" {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&serde_json::json!({
-                    "symbol": f.symbol,
-                    "number": f.number,
-                    "organ": f.organ,
-                    "title": f.title,
-                    "in_catalogue": false,
-                    "local": paths,
-                }))
-                .unwrap()
-            );
-        } else {
-            println!("{}", f.display_name());
-            println!("  not in the bundled catalogue");
-            for p in &paths {
-                println!("  local:   {p}");
-            }
-        }
-        return 0;
-    };
-    if format == "json" {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&serde_json::json!({
-                "symbol": e.symbol,
-                "number": e.number,
-                "kind": match e.kind { ActKind::Resolution => "resolution", ActKind::Decision => "decision" },
-                "organ": match e.organ { Organ::GA => "GA", Organ::SC => "SC" },
-                "date": e.date,
-                "title": e.title,
-                "vote": e.vote,
-                "session": e.session,
-                "sources": e.sources,
-                "url": e.undocs_url(),
-                "in_catalogue": true,
-                "local": paths,
-            }))
-            .unwrap()
-        );
-    } else {
-        println!(
-            "{}  {}",
-            e.symbol,
-            e.title.as_deref().unwrap_or("(title not known)")
-        );
-        println!("  number:  {}", e.number);
-        println!(
-            "  adopted: {}",
-            e.date
-                .as_deref()
-                .or(e.month.as_deref())
-                .unwrap_or("not known")
-        );
-        if let Some(v) = &e.vote {
-            println!("  vote:    {v}");
-        }
-        println!("  sources: {}", e.sources.join(", "));
-        println!("  {}", e.undocs_url());
-        for p in &paths {
-            println!("  local:   {p}");
-        }
-    }
-    0
-}
-
-/// The documents of the reference folders of the project around `dir` that
-/// are the act `query` (none outside a project). The folders are indexed
-/// through their disk cache, as the server does.
-fn reference_documents(
-    query: &str,
-    dir: &std::path::Path,
-) -> Vec<unlsp_index::workspace::FileFacts> {
-    use unlsp_index::catalogue::{ActKind, Catalogue};
-    use unlsp_index::reference::{Options, ReferenceIndex};
-    use unlsp_index::workspace::ActKey;
-    let folders = match unlsp_analysis::project::discover(dir) {
-        None => return Vec::new(),
-        Some((root, Ok(p))) => p.reference_folders(Some(&root)),
-        Some((_, Err(e))) => {
-            eprintln!("warning: {e}; reference folders not searched");
-            return Vec::new();
-        }
-    };
-    if folders.is_empty() {
-        return Vec::new();
-    }
-    let (ix, _) = ReferenceIndex::build(&folders, &Options::default(), &|_, _, _| {});
-    let parsed = Catalogue::parse_query(query);
-    let key = ActKey::new(parsed.as_ref().map_or(query, |(_, _, n)| n.as_str()));
-    let decision = matches!(parsed, Some((ActKind::Decision, _, _)));
-    ix.index()
-        .documents_for(&key)
-        .into_iter()
-        // a decision and a resolution can share a number
-        .filter(|f| !decision || f.symbol.as_deref().is_none_or(|s| s.contains("/DEC/")))
-        .cloned()
-        .collect()
 }

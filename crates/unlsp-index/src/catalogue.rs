@@ -50,8 +50,59 @@ pub struct Entry {
     pub month: Option<String>,
     /// Where the title comes from: `texts`, `decisions` (official), `citations` ("entitled ..."),
     /// `texts(heading)` (SC topic heading), `roll-calls` (a vote description, not an official
-    /// title: show it as such).
+    /// title: show it as such), `records` (the Secretariat's records), `records(descriptor)` (an
+    /// SC resolution's library descriptor: its subject, SC resolutions have no title),
+    /// `records(agenda item)`.
     pub title_source: Option<String>,
+    /// Where the date comes from: `records`, `texts` (the act's adoption line), `decisions`,
+    /// `roll-calls`, `citations`.
+    pub date_source: Option<String>,
+    /// `56th (resumed) plenary meeting`, `4686th meeting` (the records).
+    pub meeting: Option<String>,
+    /// The draft or report adopted: `A/79/L.2`, `A/75/940, para. 6`, `S/2003/48` (the records).
+    pub originating_document: Option<String>,
+    /// `Third Committee`, `Without reference to a Main Committee` (the records).
+    pub committee: Option<String>,
+    /// Sponsors and additional sponsors named in the records.
+    pub sponsors_count: Option<u32>,
+}
+
+/// How an act was adopted and, when known, the tally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Vote<'a> {
+    /// `recorded vote`, `without a vote` or `adopted` (SC: `adopted`, possibly unanimously).
+    pub kind: &'a str,
+    pub yes: Option<u32>,
+    pub no: Option<u32>,
+    pub abstain: Option<u32>,
+}
+
+impl<'a> Vote<'a> {
+    /// Reads the catalogue's vote field: `recorded vote 187-2-3`, `without a vote`,
+    /// `adopted unanimously 15-0-0`, `adopted 14-0-1`, `adopted by 13 votes to none, with 2
+    /// abstentions`.
+    pub fn parse(v: &'a str) -> Vote<'a> {
+        let kind = if v.starts_with("recorded vote") {
+            "recorded vote"
+        } else if v.contains("without a vote") || v.contains("by consensus") {
+            "without a vote"
+        } else {
+            "adopted"
+        };
+        let tally = v.rsplit(' ').next().and_then(|t| {
+            let mut n = t.split('-').map(|x| x.parse::<u32>().ok());
+            match (n.next(), n.next(), n.next(), n.next()) {
+                (Some(Some(a)), Some(Some(b)), Some(Some(c)), None) => Some((a, b, c)),
+                _ => None,
+            }
+        });
+        Vote {
+            kind,
+            yes: tally.map(|t| t.0),
+            no: tally.map(|t| t.1),
+            abstain: tally.map(|t| t.2),
+        }
+    }
 }
 
 impl Entry {
@@ -66,12 +117,22 @@ impl Entry {
         None
     }
 
-    /// `true` when the title is an official one (resolution text or decisions table).
+    /// `true` when the title is an official one (records, resolution text or decisions table).
     pub fn title_is_official(&self) -> bool {
         matches!(
             self.title_source.as_deref(),
-            Some("texts") | Some("decisions")
+            Some("records") | Some("texts") | Some("decisions")
         )
+    }
+
+    /// How the act was adopted, when a source says.
+    pub fn vote(&self) -> Option<Vote<'_>> {
+        self.vote.as_deref().map(Vote::parse)
+    }
+
+    /// `true` when the date comes from the Secretariat's records or the act's own text.
+    pub fn date_is_authoritative(&self) -> bool {
+        matches!(self.date_source.as_deref(), Some("records") | Some("texts"))
     }
 
     /// The `undocs.org` link for the symbol (`https://undocs.org/A/RES/1514(XV)`).
@@ -89,7 +150,7 @@ impl Entry {
 /// the first time a lookup returns it and kept (`shown`); iterating over all
 /// acts builds them one at a time without keeping them.
 pub struct Catalogue {
-    /// Per act: `number \t symbol \t date \t month \t title`, the symbol empty
+    /// Per act: `number \t symbol \t date \t month \t title \t meeting \t origin`, the symbol empty
     /// when it is the organ's prefix + the number (`A/RES/` + `61/100`).
     arena: Box<str>,
     recs: Box<[Rec]>,
@@ -119,7 +180,14 @@ struct Rec {
     title_source: u16,
     vote: u16,
     sources: u16,
+    date_source: u16,
+    committee: u16,
+    /// Count + 1; 0 when not known.
+    sponsors: u16,
 }
+
+/// Columns of a catalogue line (`grammar/CATALOGUE.md`).
+const COLUMNS: usize = 16;
 
 static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
 
@@ -131,6 +199,23 @@ pub fn catalogue() -> &'static Catalogue {
 /// Size of the embedded (compressed) data in bytes.
 pub fn embedded_size() -> usize {
     DATA.len()
+}
+
+/// How a message names a source of the catalogue (`records` → `the
+/// Secretariat's records`).
+pub fn source_name(source: &str) -> &str {
+    match source {
+        "records" => "the Secretariat's records",
+        "records(descriptor)" => "subject of the library descriptor; SC resolutions have no title",
+        "records(agenda item)" => "agenda item in the Secretariat's records",
+        "records(subject)" => "subject in the Secretariat's records",
+        "texts" => "the act's own text",
+        "texts(heading)" => "heading of the act's text",
+        "decisions" => "the decisions table",
+        "roll-calls" => "the roll calls",
+        "citations" => "what other texts cite",
+        s => s,
+    }
 }
 
 fn gunzip(data: &[u8]) -> Result<Vec<u8>, String> {
@@ -220,8 +305,8 @@ impl Catalogue {
     pub fn from_tsv<'t>(text: &'t str) -> Result<Catalogue, String> {
         let mut lines = text.lines();
         match lines.next() {
-            Some(h) if h.starts_with("#unlsp-catalogue 1") => {}
-            _ => return Err("missing #unlsp-catalogue 1 header".into()),
+            Some(h) if h.starts_with("#unlsp-catalogue 2") => {}
+            _ => return Err("missing #unlsp-catalogue 2 header".into()),
         }
         let mut arena = String::with_capacity(text.len() * 2 / 3);
         let mut recs: Vec<Rec> = Vec::with_capacity(13_000);
@@ -233,7 +318,7 @@ impl Catalogue {
                 continue;
             }
             let f: Vec<&str> = line.split('\t').collect();
-            if f.len() != 11 {
+            if f.len() != COLUMNS {
                 return Err(format!("line {}: {} fields", i + 2, f.len()));
             }
             let kind = match f[0] {
@@ -253,7 +338,10 @@ impl Catalogue {
             let number_len = u16::try_from(f[3].len()).map_err(|_| "number too long")?;
             let derived = f[4].strip_prefix(symbol_prefix(kind, organ)) == Some(f[3]);
             let symbol = if derived { "" } else { f[4] };
-            for (j, field) in [f[3], symbol, f[5], f[6], f[7]].into_iter().enumerate() {
+            for (j, field) in [f[3], symbol, f[5], f[6], f[7], f[12], f[13]]
+                .into_iter()
+                .enumerate()
+            {
                 if j > 0 {
                     arena.push('\t');
                 }
@@ -268,6 +356,16 @@ impl Catalogue {
                 title_source: word(f[8])?,
                 vote: word(f[9])?,
                 sources: word(f[10])?,
+                date_source: word(f[11])?,
+                committee: word(f[14])?,
+                sponsors: match f[15] {
+                    "" => 0,
+                    n => n
+                        .parse::<u16>()
+                        .ok()
+                        .and_then(|n| n.checked_add(1))
+                        .ok_or_else(|| format!("line {}: sponsors {n}", i + 2))?,
+                },
             };
             recs.push(rec);
         }
@@ -344,6 +442,7 @@ impl Catalogue {
         let mut f = self.line(i).split('\t');
         let mut next = || f.next().unwrap_or("");
         let (number, symbol, date, month, title) = (next(), next(), next(), next(), next());
+        let (meeting, origin) = (next(), next());
         let sources = self.word(r.sources);
         Entry {
             kind: r.kind,
@@ -365,6 +464,11 @@ impl Catalogue {
             session: self.word(r.session).to_string(),
             month: opt(month),
             title_source: opt(self.word(r.title_source)),
+            date_source: opt(self.word(r.date_source)),
+            meeting: opt(meeting),
+            originating_document: opt(origin),
+            committee: opt(self.word(r.committee)),
+            sponsors_count: r.sponsors.checked_sub(1).map(u32::from),
         }
     }
 
@@ -831,6 +935,16 @@ mod tests {
             );
             assert_eq!(some(f[9]), e.vote);
             assert_eq!(f[10], e.sources.join(","));
+            assert_eq!(
+                (some(f[11]), some(f[12]), some(f[13]), some(f[14])),
+                (
+                    e.date_source.clone(),
+                    e.meeting.clone(),
+                    e.originating_document.clone(),
+                    e.committee.clone()
+                )
+            );
+            assert_eq!(some(f[15]), e.sponsors_count.map(|n| n.to_string()));
             let found = match e.organ {
                 Organ::SC => c.sc(leading_number(&e.number).unwrap()),
                 Organ::GA => c.lookup(e.kind, e.organ, &e.number),
@@ -841,7 +955,7 @@ mod tests {
             }
         }
         // a symbol that is not prefix + number is kept as written
-        let t = "#unlsp-catalogue 1\nR\tGA\t61\t61/100\tA/RES/61/100/Rev.1\t\t\t\t\t\t\n";
+        let t = "#unlsp-catalogue 2\nR\tGA\t61\t61/100\tA/RES/61/100/Rev.1\t\t\t\t\t\t\t\t\t\t\t\n";
         let c = Catalogue::from_tsv(t).unwrap();
         let e = c.lookup(ActKind::Resolution, Organ::GA, "61/100").unwrap();
         assert_eq!(e.symbol, "A/RES/61/100/Rev.1");
@@ -849,7 +963,52 @@ mod tests {
             (e.date.as_deref(), e.title.as_deref(), e.sources.len()),
             (None, None, 0)
         );
-        assert!(Catalogue::from_tsv("#unlsp-catalogue 1\nR\tGA\t61\n").is_err());
+        assert!(Catalogue::from_tsv("#unlsp-catalogue 2\nR\tGA\t61\n").is_err());
+    }
+
+    /// Facts from the Secretariat's records (`catalog/akn-data-extract`), each with its source.
+    #[test]
+    fn records() {
+        let e = ga("79/1");
+        assert_eq!(e.title.as_deref(), Some("The Pact for the Future"));
+        assert_eq!(e.title_source.as_deref(), Some("records"));
+        assert_eq!(
+            (e.date.as_deref(), e.date_source.as_deref()),
+            (Some("2024-09-22"), Some("records"))
+        );
+        assert_eq!(e.meeting.as_deref(), Some("3rd plenary meeting"));
+        assert_eq!(e.originating_document.as_deref(), Some("A/79/L.2"));
+        assert_eq!(
+            e.committee.as_deref(),
+            Some("Without reference to a Main Committee")
+        );
+        assert_eq!(e.vote().map(|v| v.kind), Some("without a vote"));
+        assert!(e.date_is_authoritative());
+        // once missing: numbers of sessions 74 and 76, untitled 77/5
+        for n in ["74/5", "76/2", "77/5", "80/255"] {
+            let e = ga(n);
+            assert!(e.title.is_some() && e.date.is_some(), "{n}");
+        }
+        // GA_79 gives 79/263 twice (one row with the additional sponsors): merged
+        assert_eq!(ga("79/263").sponsors_count, Some(23));
+        let c = catalogue();
+        let sc = c.find("S/RES/1455 (2003)").unwrap();
+        assert_eq!(sc.date.as_deref(), Some("2003-01-17"));
+        assert_eq!(sc.meeting.as_deref(), Some("4686th meeting"));
+        assert_eq!(sc.originating_document.as_deref(), Some("S/2003/48"));
+        assert_eq!(sc.title_source.as_deref(), Some("records(descriptor)"));
+        assert!(
+            sc.title
+                .as_deref()
+                .unwrap()
+                .starts_with("improving implementation")
+        );
+        let v = c.find("S/RES/2724 (2024)").unwrap().vote().unwrap();
+        assert_eq!(
+            (v.kind, v.yes, v.no, v.abstain),
+            ("adopted", Some(14), Some(0), Some(1))
+        );
+        assert!(c.find("S/RES/2100 (2013)").unwrap().title.is_some());
     }
 
     #[test]

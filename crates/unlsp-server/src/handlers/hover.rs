@@ -14,6 +14,7 @@ use crate::state::Shared;
 use std::path::Path;
 use std::str::FromStr;
 use tower_lsp_server::ls_types::{self as lsp, Uri};
+use unlsp_index::catalogue::{Entry, source_name};
 use unlsp_index::reference::{first_operative_in, first_operative_paragraph};
 use unlsp_index::workspace::ActKey;
 use unlsp_syntax::lexicon::{LeadClass, LeadForm, lexicon};
@@ -61,27 +62,9 @@ fn citation_text(c: &Citation, src: &Sources) -> String {
         organ_name(c.organ.as_deref()),
         c.target
     );
-    let e = catalogue_entry(c);
-    let not_known = "not known".to_string();
-    let date = e
-        .and_then(|e| e.date.clone().or(e.month.clone()))
-        .or(c.date.map(|d| d.iso()))
-        .unwrap_or(not_known.clone());
-    let title = e.and_then(|e| e.title.clone()).unwrap_or(not_known.clone());
-    let title_note = match e {
-        Some(e) if e.title.is_some() && !e.title_is_official() => {
-            " (description, not the official title)"
-        }
-        _ => "",
-    };
-    s.push_str(&format!(
-        "- Adopted: {date}\n- Title: {title}{title_note}\n"
-    ));
-    if let Some(e) = e {
-        s.push_str(&format!("- Symbol: [{}]({})\n", e.symbol, e.undocs_url()));
-        if let Some(vote) = &e.vote {
-            s.push_str(&format!("- Vote: {vote}\n"));
-        }
+    match catalogue_entry(c) {
+        Some(e) => s.push_str(&catalogue_facts(e)),
+        None => s.push_str("- Not in the catalogue\n"),
     }
     if src.workspace.is_empty() {
         s.push_str("- In the workspace: no\n");
@@ -99,6 +82,57 @@ fn citation_text(c: &Citation, src: &Sources) -> String {
             first_words(p, 600)
         ));
     }
+    s
+}
+
+/// What the catalogue knows of an act, each fact with its source; never a
+/// fact taken from the document under the cursor.
+fn catalogue_facts(e: &Entry) -> String {
+    let from = |src: &Option<String>| {
+        src.as_deref()
+            .map(|s| format!(" ({})", source_name(s)))
+            .unwrap_or_default()
+    };
+    let mut s = String::new();
+    match (&e.date, &e.month) {
+        (Some(d), _) => s.push_str(&format!("- Adopted: {d}{}\n", from(&e.date_source))),
+        (None, Some(m)) => s.push_str(&format!("- Adopted: {m} (month only)\n")),
+        (None, None) => s.push_str("- Adopted: not known\n"),
+    }
+    match &e.title {
+        Some(t) if e.title_is_official() => {
+            s.push_str(&format!("- Title: {t}{}\n", from(&e.title_source)))
+        }
+        Some(t) => s.push_str(&format!(
+            "- Title: {t} (description, not the official title{})\n",
+            e.title_source
+                .as_deref()
+                .map(|x| format!("; {}", source_name(x)))
+                .unwrap_or_default()
+        )),
+        None => s.push_str("- Title: not known\n"),
+    }
+    let records = " (the Secretariat's records)";
+    if let Some(m) = &e.meeting {
+        s.push_str(&format!("- Meeting: {m}{records}\n"));
+    }
+    if let Some(v) = e.vote() {
+        let how = match (v.yes, v.no, v.abstain) {
+            (Some(y), Some(n), Some(a)) => format!("{} {y}–{n}–{a}", v.kind),
+            _ => e.vote.clone().unwrap_or_default(),
+        };
+        s.push_str(&format!("- How: {how}\n"));
+    }
+    if let Some(o) = &e.originating_document {
+        s.push_str(&format!("- Originating document: {o}{records}\n"));
+    }
+    if let Some(c) = &e.committee {
+        s.push_str(&format!("- Committee: {c}{records}\n"));
+    }
+    if let Some(n) = e.sponsors_count {
+        s.push_str(&format!("- Sponsors: {n}{records}\n"));
+    }
+    s.push_str(&format!("- Symbol: [{}]({})\n", e.symbol, e.undocs_url()));
     s
 }
 

@@ -37,7 +37,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
                 )
                 .related(c.range.clone(), "cited act");
             if let Some(k) = catalogue_date(c).filter(|k| *k <= a) {
-                adoption_date_fix(cx, diag, dr, k);
+                adoption_date_fix(cx, diag, dr, k, false);
             }
         }
     }

@@ -1,10 +1,10 @@
 //! UN041 `date-does-not-fit-number`: The date given fits the cited number.
 
-use super::{acts, adoption_date_fix, names_other_body, paren};
+use super::{acts, adoption_date_fix, catalogue_entry, names_other_body, paren};
 use crate::{Ctx, RuleDef, Severity, Sink};
 use regex::Regex;
 use std::sync::LazyLock;
-use unlsp_index::catalogue::{ActKind, Organ, catalogue};
+use unlsp_index::catalogue::{ActKind, Organ, catalogue, source_name};
 use unlsp_syntax::dates::Date;
 use unlsp_syntax::numbers::{is_upper_roman as is_roman, roman_value as any_roman_value};
 use unlsp_syntax::tree::{Citation, CitationKind};
@@ -73,7 +73,7 @@ pub(crate) static RULE: RuleDef = RuleDef {
     name: "date-does-not-fit-number",
     severity: Severity::Error,
     summary: "The date given fits the cited number.",
-    explanation: "GA `N/M` is dated between September 1945+N and September 1946+N; SC `(YYYY)` in YYYY; ECOSOC `YYYY/n` in YYYY; a roman session R in 1945+R.",
+    explanation: "GA `N/M` is dated between September 1945+N and September 1946+N; SC `(YYYY)` in YYYY; ECOSOC `YYYY/n` in YYYY; a roman session R in 1945+R. A date inside that window must also be the day the catalogue gives: an error when the catalogue has it from the Secretariat's records or the act's own text, a warning when from another source (roll calls, citations); no day check when only the month is known.",
     bad: "resolution 61/100 of 6 December 2007",
     good: "resolution 61/100 of 6 December 2006",
     check,
@@ -101,7 +101,11 @@ fn check(cx: &Ctx, out: &mut Sink) {
         if !ga_named && c.organ.as_deref() == Some("GA") {
             continue; // `Council resolution 54/18`: the organ is not known
         }
-        if d < from || d > to {
+        if d >= from && d <= to {
+            wrong_day(cx, c, d, dr, out);
+            continue;
+        }
+        {
             let known = catalogue()
                 .lookup(
                     if c.kind == CitationKind::Decision {
@@ -139,10 +143,40 @@ fn check(cx: &Ctx, out: &mut Sink) {
                 && k >= from
                 && k <= to
             {
-                adoption_date_fix(cx, diag, dr, k);
+                adoption_date_fix(cx, diag, dr, k, false);
             }
         }
     }
+}
+
+/// A date that fits the number but is not the day the catalogue knows.
+fn wrong_day(cx: &Ctx, c: &Citation, d: Date, dr: std::ops::Range<usize>, out: &mut Sink) {
+    let Some(e) = catalogue_entry(c) else {
+        return;
+    };
+    let Some(k) = e.date.as_deref().and_then(Date::from_iso) else {
+        return; // not known, or only the month
+    };
+    if k == d {
+        return;
+    }
+    let source = e.date_source.as_deref().unwrap_or("the catalogue");
+    let diag = out
+        .emit(
+            dr.clone(),
+            format!(
+                "{} was adopted on {}, not {} (date from {})",
+                c.target,
+                k.iso(),
+                d.iso(),
+                source_name(source)
+            ),
+        )
+        .related(c.range.clone(), "cited act");
+    if !e.date_is_authoritative() {
+        diag.severity = diag.severity.step_down();
+    }
+    adoption_date_fix(cx, diag, dr, k, source == "records");
 }
 
 /// Another body is named just before an `its resolution` citation.

@@ -21,7 +21,7 @@ pub(super) mod sc_resolution_without_year;
 mod tests;
 
 use crate::{Ctx, Edit};
-use unlsp_index::catalogue::{ActKind, Organ, catalogue};
+use unlsp_index::catalogue::{ActKind, Entry, Organ, catalogue};
 use unlsp_syntax::dates::Date;
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::tree::{Citation, CitationKind};
@@ -53,9 +53,9 @@ fn paren(target: &str) -> Option<&str> {
     Some(target[a + 1..b].trim())
 }
 
-/// The catalogue's adoption date of a cited act (GA resolution or decision,
-/// SC resolution), when known.
-fn catalogue_date(c: &Citation) -> Option<Date> {
+/// The catalogue's entry of a cited act (GA resolution or decision, SC
+/// resolution), when it has one.
+fn catalogue_entry(c: &Citation) -> Option<&'static Entry> {
     let kind = if c.kind == CitationKind::Decision {
         ActKind::Decision
     } else {
@@ -66,9 +66,12 @@ fn catalogue_date(c: &Citation) -> Option<Date> {
         None | Some("GA") => Organ::GA,
         Some(_) => return None,
     };
-    catalogue()
-        .lookup(kind, organ, &c.target)
-        .and_then(|e| e.date.as_deref().and_then(Date::from_iso))
+    catalogue().lookup(kind, organ, &c.target)
+}
+
+/// The catalogue's adoption date of a cited act, when known.
+fn catalogue_date(c: &Citation) -> Option<Date> {
+    catalogue_entry(c).and_then(|e| e.date.as_deref().and_then(Date::from_iso))
 }
 
 /// `d` written the way `written` (a date of this document) is: English `6
@@ -84,13 +87,19 @@ fn date_like(lang: Lang, written: &str, d: Date) -> Option<String> {
 }
 
 /// Offer to write the catalogue's adoption date `k` over the cited date `dr`,
-/// in the style the text wrote it.
-fn adoption_date_fix(cx: &Ctx, diag: &mut crate::Diagnostic, dr: std::ops::Range<usize>, k: Date) {
+/// in the style the text wrote it; `safe` when the date comes from the records.
+fn adoption_date_fix(
+    cx: &Ctx,
+    diag: &mut crate::Diagnostic,
+    dr: std::ops::Range<usize>,
+    k: Date,
+    safe: bool,
+) {
     if let Some(text) = date_like(cx.lang, &cx.text[dr.clone()], k) {
         diag.fix(
             format!("Write the date of adoption, {text}"),
             vec![Edit { range: dr, text }],
-            false,
+            safe,
         );
     }
 }
