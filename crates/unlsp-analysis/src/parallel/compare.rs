@@ -564,13 +564,17 @@ impl<'a> Cx<'a> {
         self.push(kind, unit, parts.join("; "), p);
     }
 
-    /// Footnotes by number: present in both, and saying the same.
+    /// Footnotes by number: present in both, and saying the same (until the
+    /// deadline of the work).
     fn footnotes(&mut self) {
         let [a, b] = self.v;
         let fa = a.tree.nodes_of(NodeKind::Footnote);
         let fb = b.tree.nodes_of(NodeKind::Footnote);
         let num = |n: &Node| n.label.as_deref().map(strip_label);
         for x in &fa {
+            if self.work.spent() {
+                return;
+            }
             let unit = format!("footnote {}", num(x).unwrap_or_default());
             match fb.iter().find(|y| num(y) == num(x)) {
                 Some(y) => {
@@ -585,7 +589,7 @@ impl<'a> Cx<'a> {
             }
         }
         for y in &fb {
-            if fa.iter().any(|x| num(x) == num(y)) {
+            if self.work.spent() || fa.iter().any(|x| num(x) == num(y)) {
                 continue;
             }
             let unit = format!("footnote {}", num(y).unwrap_or_default());
