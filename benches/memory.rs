@@ -133,6 +133,38 @@ fn paragraph_pair(dir: &Path, texts: &Path) -> (String, String) {
     )
 }
 
+/// The large single inputs: what, file name.
+const INPUTS: [(&str, &str); 5] = [
+    ("10 MB of `1.` lines", "ones.txt"),
+    ("one 10 MB line", "line.txt"),
+    ("corpus to 10 MB", "joined.txt"),
+    ("10 MB of Chinese", "zh.txt"),
+    ("10 MB of `(`", "parens.txt"),
+];
+
+/// Writes every input under `dir`.
+fn generate(dir: &Path, texts: &Path) {
+    let all = corpus_texts(texts);
+    let joined = repeat_to(&all.join("\n\n"), TEN_MB);
+    let zh = std::fs::read_to_string(texts.join("zh/UN_Charter.txt")).unwrap_or_default();
+    let one_line: String = joined
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    let made = [
+        repeat_to("1.\n", TEN_MB),
+        one_line,
+        joined,
+        repeat_to(&zh, TEN_MB),
+        repeat_to("(", TEN_MB),
+    ];
+    for ((_, name), text) in INPUTS.iter().zip(&made) {
+        write(dir, name, text);
+    }
+    many_files(dir, &all);
+    paragraph_pair(dir, texts);
+}
+
 fn main() {
     // `--unlsp PATH`, else the unlsp of the profile this bench was built in
     let args: Vec<String> = std::env::args().collect();
@@ -153,47 +185,48 @@ fn main() {
     let texts = corpus.join("texts");
     let dir = std::env::temp_dir().join("unlsp-memory");
     let _ = std::fs::create_dir_all(&dir);
-    // the generated texts are dropped before measuring: a child's peak
-    // counts the pages it shares with this process before it runs unlsp
-    let (inputs, many, (pa, pb)) = {
-        let all = corpus_texts(&texts);
-        let joined = repeat_to(&all.join("\n\n"), TEN_MB);
-        let zh = std::fs::read_to_string(texts.join("zh/UN_Charter.txt")).unwrap_or_default();
-        let one_line: String = joined
-            .chars()
-            .map(|c| if c == '\n' { ' ' } else { c })
-            .collect();
-        let inputs = [
-            (
-                "10 MB of `1.` lines",
-                write(&dir, "ones.txt", &repeat_to("1.\n", TEN_MB)),
-            ),
-            ("one 10 MB line", write(&dir, "line.txt", &one_line)),
-            ("corpus to 10 MB", write(&dir, "joined.txt", &joined)),
-            (
-                "10 MB of Chinese",
-                write(&dir, "zh.txt", &repeat_to(&zh, TEN_MB)),
-            ),
-            (
-                "10 MB of `(`",
-                write(&dir, "parens.txt", &repeat_to("(", TEN_MB)),
-            ),
-        ];
-        (inputs, many_files(&dir, &all), paragraph_pair(&dir, &texts))
-    };
-    let texts_s = texts.display().to_string();
+    // a child's peak counts the pages it shares with its parent before it
+    // runs unlsp: the inputs are made here, measured by a fresh process
+    if !args.iter().any(|a| a == "--measure") {
+        generate(&dir, &texts);
+        let status = std::env::current_exe().ok().and_then(|exe| {
+            Command::new(exe)
+                .arg("--measure")
+                .arg("--unlsp")
+                .arg(&bin)
+                .status()
+                .ok()
+        });
+        std::process::exit(status.and_then(|s| s.code()).unwrap_or(2));
+    }
+    let input = |name: &str| dir.join(name).display().to_string();
     let mut runs: Vec<(String, Vec<String>)> = vec![
-        ("check corpus texts".into(), vec!["check".into(), texts_s]),
-        ("check 20,000 files".into(), vec!["check".into(), many]),
+        (
+            "check corpus texts".into(),
+            vec!["check".into(), texts.display().to_string()],
+        ),
+        (
+            "check 20,000 files".into(),
+            vec!["check".into(), input("many")],
+        ),
         (
             "parallel 20,000 paragraphs".into(),
-            vec!["parallel".into(), pa, pb],
+            vec!["parallel".into(), input("pair-a.txt"), input("pair-b.txt")],
         ),
     ];
-    for (what, path) in &inputs {
+    for (what, name) in INPUTS {
         for cmd in ["check", "outline"] {
-            runs.push((format!("{cmd} {what}"), vec![cmd.to_string(), path.clone()]));
+            runs.push((format!("{cmd} {what}"), vec![cmd.to_string(), input(name)]));
         }
+        runs.push((
+            format!("outline --format json {what}"),
+            vec![
+                "outline".into(),
+                "--format".into(),
+                "json".into(),
+                input(name),
+            ],
+        ));
     }
     println!(
         "{:<40} {:>10} {:>8} {:>5}",
