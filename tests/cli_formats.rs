@@ -62,7 +62,8 @@ fn report(path: &str, text: &str) -> unlsp::cli::check::FileReport {
     unlsp::cli::check::FileReport {
         path: path.into(),
         text: text.into(),
-        doc,
+        lang: doc.lang(),
+        kind: doc.tree().kind.name(),
         diagnostics,
     }
 }

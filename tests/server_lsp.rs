@@ -1002,6 +1002,32 @@ async fn the_outline_follows_edits_and_is_reused_between_them() {
     c.shutdown().await;
 }
 
+/// An outline for an editor holds at most 10,000 items (the first ones), so
+/// that a document of very many paragraphs stays usable.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_outline_sent_to_editors_is_capped() {
+    let c = start().await;
+    let draft = fixture("draft.txt");
+    // 12,000 more operative paragraphs before the footnotes
+    let at = draft.find("_______________").unwrap();
+    let mut text = draft[..at].to_string();
+    for n in 4..12_004 {
+        text.push_str(&format!("{n}. Decides to remain seized of the matter.\n\n"));
+    }
+    text.push_str(&draft[at..]);
+    c.open(URI, &text, 1).await;
+    let n = names(
+        &c.call(
+            "textDocument/documentSymbol",
+            json!({"textDocument": td(URI)}),
+        )
+        .await,
+    );
+    assert_eq!(n.len(), 10_000);
+    assert!(n.iter().any(|x| x.starts_with("1. ")), "{:?}", &n[..20]);
+    c.shutdown().await;
+}
+
 /// A Markdown draft: a `[^n]` marker goes to its `[^n]: …`
 /// definition, and the inline suppression comment adds no diagnostic.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

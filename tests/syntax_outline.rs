@@ -395,3 +395,21 @@ fn emergency_and_special_session_numbers() {
         assert_eq!(doc.tree().meta.number.as_deref(), Some(number), "{title}");
     }
 }
+
+/// `unlsp outline --format json` writes node by node the same text as the
+/// JSON value pretty-printed.
+#[test]
+fn the_written_outline_is_the_pretty_printed_json() {
+    for f in fixtures() {
+        let doc = Document::new(&std::fs::read_to_string(&f).unwrap());
+        let mut written = Vec::new();
+        unlsp::cli::outline::write_outline_json(&doc, &mut written).unwrap();
+        let pretty = serde_json::to_string_pretty(&outline_json(&doc)).unwrap() + "\n";
+        assert_eq!(
+            String::from_utf8(written).unwrap(),
+            pretty,
+            "{}",
+            f.display()
+        );
+    }
+}

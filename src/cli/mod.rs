@@ -122,10 +122,11 @@ pub fn run(cli: Cli) -> i32 {
             };
             let doc = unlsp_syntax::Document::with_lang(&text, lang);
             if format == "json" {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&outline::outline_json(&doc)).unwrap()
-                );
+                let out = std::io::BufWriter::new(std::io::stdout().lock());
+                if let Err(e) = outline::write_outline_json(&doc, out) {
+                    eprintln!("error: {e}");
+                    return 2;
+                }
             } else {
                 print!("{}", outline::outline_text(&doc));
             }

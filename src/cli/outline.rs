@@ -1,6 +1,7 @@
 //! `unlsp outline`: the tree as JSON (the stable contract of
 //! `schemas/outline.schema.json`) or as indented text.
 
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Value, json};
 use unlsp_syntax::Document;
 use unlsp_syntax::text::LineIndex;
@@ -45,6 +46,83 @@ pub fn outline_json(doc: &Document) -> Value {
             "range": range_json(&li, text, &c.range),
         })).collect::<Vec<_>>(),
     })
+}
+
+/// [`outline_json`] written pretty-printed to `w` as it is made, node by
+/// node: the same text as `serde_json::to_string_pretty(&outline_json(doc))`
+/// and a newline, without holding the whole JSON tree.
+pub fn write_outline_json(doc: &Document, w: impl std::io::Write) -> serde_json::Result<()> {
+    let out = Outline {
+        doc,
+        li: LineIndex::new(doc.text()),
+    };
+    let mut w = w;
+    serde_json::to_writer_pretty(&mut w, &out)?;
+    writeln!(w).map_err(serde_json::Error::io)
+}
+
+struct Outline<'d> {
+    doc: &'d Document,
+    li: LineIndex,
+}
+
+/// Nodes serialised one at a time (keys in the order of `outline_json`).
+struct Nodes<'a>(&'a Outline<'a>, &'a [Node]);
+
+impl Serialize for Nodes<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Nodes(o, nodes) = self;
+        let mut seq = s.serialize_seq(Some(nodes.len()))?;
+        for n in nodes.iter() {
+            seq.serialize_element(&NodeOut(o, n))?;
+        }
+        seq.end()
+    }
+}
+
+struct NodeOut<'a>(&'a Outline<'a>, &'a Node);
+
+impl Serialize for NodeOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let NodeOut(o, n) = self;
+        let mut m = s.serialize_map(Some(5))?;
+        m.serialize_entry("children", &Nodes(o, &n.children))?;
+        m.serialize_entry("kind", n.kind.name())?;
+        m.serialize_entry("label", &n.label)?;
+        m.serialize_entry("lead", &n.lead.as_ref().map(|l| &l.text))?;
+        m.serialize_entry("range", &range_json(&o.li, o.doc.text(), &n.range))?;
+        m.end()
+    }
+}
+
+impl Serialize for Outline<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (text, t) = (self.doc.text(), self.doc.tree());
+        let citations: Vec<Value> = t
+            .citations
+            .iter()
+            .map(|c| {
+                json!({
+                    "kind": c.kind,
+                    "target": c.target,
+                    "organ": c.organ,
+                    "date": c.date.map(|d| d.iso()),
+                    "range": range_json(&self.li, text, &c.range),
+                })
+            })
+            .collect();
+        let mut m = s.serialize_map(Some(9))?;
+        m.serialize_entry("author", &t.meta.author)?;
+        m.serialize_entry("citations", &citations)?;
+        m.serialize_entry("kind", t.kind.name())?;
+        m.serialize_entry("language", t.lang.code())?;
+        m.serialize_entry("nodes", &Nodes(self, &t.nodes))?;
+        m.serialize_entry("number", &t.meta.number)?;
+        m.serialize_entry("symbol", &t.meta.symbol)?;
+        m.serialize_entry("title", &t.meta.title)?;
+        m.serialize_entry("version", &1)?;
+        m.end()
+    }
 }
 
 /// Indented text: one node per line, `kind label lead — first words`.

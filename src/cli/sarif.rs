@@ -133,7 +133,7 @@ pub fn sarif(reports: &[FileReport]) -> Value {
                 "informationUri": "https://github.com/unlsp/unlsp",
                 "rules": rules,
             }},
-            "artifacts": reports.iter().map(|f| json!({ "location": { "uri": uri(&f.path) }, "sourceLanguage": f.doc.lang().code() })).collect::<Vec<_>>(),
+            "artifacts": reports.iter().map(|f| json!({ "location": { "uri": uri(&f.path) }, "sourceLanguage": f.lang.code() })).collect::<Vec<_>>(),
             "results": results,
             "columnKind": "unicodeCodePoints",
         }],

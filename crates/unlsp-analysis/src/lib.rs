@@ -5,6 +5,7 @@
 //! example, and its check. [`catalogue`] is the list that `unlsp rules`, the
 //! README table and the server all read.
 
+pub mod align;
 pub mod config;
 mod diagnostic;
 pub mod fmt;

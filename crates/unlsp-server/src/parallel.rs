@@ -12,12 +12,18 @@ use crate::snapshot::Snapshot;
 use crate::state::Shared;
 use std::str::FromStr;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 use tower_lsp_server::ls_types::{self as lsp, Uri};
-use unlsp_analysis::parallel::{self, Version};
+use unlsp_analysis::align::Work;
+use unlsp_analysis::parallel::{self, Difference, Version};
 use unlsp_syntax::Document;
 use unlsp_syntax::tree::Tree;
 
 const SOURCE: &str = "unlsp-parallel";
+
+/// The time the comparison with each other version may take; past it, the
+/// version's differences give way to one notice.
+pub(crate) const TIME_BUDGET: Duration = Duration::from_secs(2);
 
 /// Ids of the other language versions of `uri` that the workspace index
 /// knows (same number or symbol, another language).
@@ -135,12 +141,46 @@ pub(crate) fn diagnostics(sh: &Shared, snap: &Snapshot) -> Vec<lsp::Diagnostic> 
             text: other.text(),
             tree: other.tree(),
         };
-        let diffs = parallel::compare_pair(&me, &them, 0, 1);
-        for (d, severity) in parallel::configured(diffs, &cfg) {
-            out.push(difference(snap, &other_uri, &other, &d, severity));
+        match compare_within(&me, &them, TIME_BUDGET) {
+            Ok(diffs) => {
+                for (d, severity) in parallel::configured(diffs, &cfg) {
+                    out.push(difference(snap, &other_uri, &other, &d, severity));
+                }
+            }
+            Err(message) => out.push(budget_notice(message)),
         }
     }
     out
+}
+
+/// The differences of `me` with `them`, or, when the comparison took longer
+/// than `budget`, why there are none.
+fn compare_within(
+    me: &Version,
+    them: &Version,
+    budget: Duration,
+) -> Result<Vec<Difference>, String> {
+    let (diffs, work) =
+        parallel::compare_pair_with(me, them, 0, 1, Work::until(Instant::now() + budget));
+    if work.cut_short() {
+        return Err(format!(
+            "The comparison with the {} version stopped after {} ms, the time allowed for one analysis: its differences are not shown (`unlsp parallel` lists them).",
+            them.name,
+            budget.as_millis()
+        ));
+    }
+    Ok(diffs)
+}
+
+fn budget_notice(message: String) -> lsp::Diagnostic {
+    lsp::Diagnostic {
+        range: lsp::Range::default(),
+        severity: Some(lsp::DiagnosticSeverity::INFORMATION),
+        code: Some(lsp::NumberOrString::String("time-budget".into())),
+        source: Some(SOURCE.into()),
+        message,
+        ..lsp::Diagnostic::default()
+    }
 }
 
 /// One difference with the version `other` (at `other_uri`).
@@ -191,5 +231,36 @@ fn difference(
         related_information,
         tags: None,
         data: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_spent_budget_gives_a_notice_instead_of_differences() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/parallel");
+        let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap();
+        let (en, zh) = (
+            Document::new(&read("62-57.en.txt")),
+            Document::new(&read("62-57.zh-planted.txt")),
+        );
+        fn v(d: &Document) -> Version<'_> {
+            Version {
+                name: d.lang().code(),
+                text: d.text(),
+                tree: d.tree(),
+            }
+        }
+        let (a, b) = (v(&en), v(&zh));
+        let diffs = compare_within(&a, &b, TIME_BUDGET).unwrap();
+        assert!(diffs.iter().any(|d| d.kind.code() == "UNP05"), "{diffs:?}");
+        let notice = compare_within(&a, &b, Duration::ZERO).unwrap_err();
+        assert!(
+            notice.starts_with("The comparison with the zh version stopped after 0 ms"),
+            "{notice}"
+        );
     }
 }

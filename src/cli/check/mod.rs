@@ -161,8 +161,9 @@ impl<'o> Run<'o> {
         let diagnostics = analysis::check(&doc, &self.config(rel));
         FileReport {
             path,
+            lang: doc.lang(),
+            kind: doc.tree().kind.name(),
             text,
-            doc,
             diagnostics,
         }
     }
@@ -288,7 +289,7 @@ impl<'o> Run<'o> {
             }
             let doc = Document::with_lang(&fixed, self.lang);
             r.diagnostics = analysis::check(&doc, &cfg);
-            r.doc = doc;
+            (r.lang, r.kind) = (doc.lang(), doc.tree().kind.name());
             r.text = fixed;
         }
         io_error

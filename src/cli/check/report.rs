@@ -6,13 +6,17 @@ use serde_json::json;
 use std::io::Write;
 use unicode_width::UnicodeWidthStr;
 use unlsp_analysis::Diagnostic;
-use unlsp_syntax::Document;
+use unlsp_syntax::Lang;
 use unlsp_syntax::text::LineIndex;
 
+/// A checked file: its text and diagnostics, with the language and kind of
+/// its document (the parsed tree itself is not kept, so that a folder of
+/// many files holds texts, not trees).
 pub struct FileReport {
     pub path: String,
     pub text: String,
-    pub doc: Document,
+    pub lang: Lang,
+    pub kind: &'static str,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -23,8 +27,8 @@ pub fn check_json(reports: &[FileReport]) -> serde_json::Value {
             let li = LineIndex::new(&r.text);
             json!({
                 "path": r.path,
-                "language": r.doc.lang().code(),
-                "kind": r.doc.tree().kind.name(),
+                "language": r.lang.code(),
+                "kind": r.kind,
                 "diagnostics": r.diagnostics.iter().map(|d| json!({
                     "code": d.code,
                     "severity": d.severity.name(),

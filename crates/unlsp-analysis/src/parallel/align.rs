@@ -1,7 +1,9 @@
-//! Sequence alignment of the paragraphs of two versions.
+//! Alignment of the paragraphs of two versions with [`crate::align`]:
+//! anchored on paragraphs with the same label ordinal, citations, numbers and
+//! dates, scored by [`similarity`].
 
-use super::facts::set;
 use super::units::Unit;
+use crate::align::{self, Pair, Work};
 use std::collections::BTreeSet;
 
 /// Two leads say the same thing: equal glosses, or one gloss is the other
@@ -37,61 +39,51 @@ fn similarity(a: &Unit, b: &Unit) -> f64 {
     if same_lead(&a.gloss, &b.gloss) {
         s += 1.0;
     }
-    if let Some(j) = jaccard(&set(&a.facts.citations), &set(&b.facts.citations)) {
+    if let Some(j) = jaccard(&a.cites, &b.cites) {
         s += j;
     }
-    let mut na = set(&a.facts.numbers);
-    na.extend(a.facts.dates.iter().map(|(d, _)| d.iso()));
-    let mut nb = set(&b.facts.numbers);
-    nb.extend(b.facts.dates.iter().map(|(d, _)| d.iso()));
-    if let Some(j) = jaccard(&na, &nb) {
+    if let Some(j) = jaccard(&a.nums, &b.nums) {
         s += 0.5 * j;
     }
     let (wa, wb) = (a.weight.max(1e-6), b.weight.max(1e-6));
     s + 0.6 * wa.min(wb) / wa.max(wb)
 }
 
-/// Sequence alignment maximising the summed similarity (a gap scores 0).
-pub(super) fn align(a: &[Unit], b: &[Unit]) -> Vec<(Option<usize>, Option<usize>)> {
-    let (n, m) = (a.len(), b.len());
-    let mut score = vec![vec![0.0f64; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            let take = similarity(&a[i], &b[j]) + score[i + 1][j + 1];
-            score[i][j] = take.max(score[i + 1][j]).max(score[i][j + 1]);
-        }
-    }
-    let (mut i, mut j) = (0, 0);
-    let mut out = Vec::new();
-    while i < n && j < m {
-        let take = similarity(&a[i], &b[j]) + score[i + 1][j + 1];
-        if (score[i][j] - take).abs() < 1e-9 {
-            out.push((Some(i), Some(j)));
-            i += 1;
-            j += 1;
-        } else if (score[i][j] - score[i + 1][j]).abs() < 1e-9 {
-            out.push((Some(i), None));
-            i += 1;
-        } else {
-            out.push((None, Some(j)));
-            j += 1;
-        }
-    }
-    out.extend((i..n).map(|i| (Some(i), None)));
-    out.extend((j..m).map(|j| (None, Some(j))));
-    out
+/// The alignment maximising the summed similarity (a gap scores 0), exact
+/// for ordinary documents and near-linear for long ones.
+pub(super) fn align(a: &[Unit], b: &[Unit], work: &mut Work) -> Vec<Pair> {
+    align::align(
+        a.len(),
+        b.len(),
+        |i| anchor(&a[i]),
+        |j| anchor(&b[j]),
+        |i, j| similarity(&a[i], &b[j]),
+        work,
+    )
 }
 
-/// The nearest aligned counterpart before pair `k` on the other side (else
-/// after it).
-pub(super) fn neighbour(
-    pairs: &[(Option<usize>, Option<usize>)],
-    k: usize,
-    side: impl Fn(&(Option<usize>, Option<usize>)) -> Option<usize>,
-) -> Option<usize> {
-    pairs[..k]
-        .iter()
-        .rev()
-        .find_map(&side)
-        .or_else(|| pairs[k + 1..].iter().find_map(&side))
+/// What makes a paragraph its own anchor: its label ordinal with what it
+/// says that does not depend on the language.
+fn anchor<'u>(u: &'u Unit) -> Option<(u32, &'u BTreeSet<String>, &'u BTreeSet<String>)> {
+    Some((u.ord?, &u.cites, &u.nums))
+}
+
+/// For every pair, the nearest counterpart on the side `side` picks before
+/// it (else after it): in one pass each way.
+pub(super) fn neighbours(
+    pairs: &[Pair],
+    side: impl Fn(&Pair) -> Option<usize>,
+) -> Vec<Option<usize>> {
+    let mut out = vec![None; pairs.len()];
+    let mut last = None;
+    for (k, p) in pairs.iter().enumerate() {
+        out[k] = last;
+        last = side(p).or(last);
+    }
+    let mut next = None;
+    for (k, p) in pairs.iter().enumerate().rev() {
+        out[k] = out[k].or(next);
+        next = side(p).or(next);
+    }
+    out
 }

@@ -1,12 +1,13 @@
 //! The comparison of two aligned versions and the differences it reports.
 
-use super::align::{align, neighbour};
+use super::align::{align, neighbours};
 use super::codes::DiffKind;
 use super::difference::{Difference, Place};
 use super::facts::{Facts, set, written_in};
 use super::scope::Scope;
 use super::units::{Unit, strip_label, subs_of, units};
 use super::version::Version;
+use crate::align::Work;
 use std::ops::Range;
 use unlsp_syntax::lexicon::LeadClass;
 use unlsp_syntax::tree::{Node, NodeKind, Tree};
@@ -23,10 +24,23 @@ pub fn compare(versions: &[Version]) -> Vec<Difference> {
 
 /// Version `a` (index `ia`) against version `b` (index `ib`).
 pub fn compare_pair(a: &Version, b: &Version, ia: usize, ib: usize) -> Vec<Difference> {
+    compare_pair_with(a, b, ia, ib, Work::new()).0
+}
+
+/// [`compare_pair`] doing its alignments with `work` (its deadline), and
+/// the work they did.
+pub fn compare_pair_with(
+    a: &Version,
+    b: &Version,
+    ia: usize,
+    ib: usize,
+    work: Work,
+) -> (Vec<Difference>, Work) {
     let mut cx = Cx {
         v: [*a, *b],
         idx: [ia, ib],
         out: Vec::new(),
+        work,
     };
     cx.document();
     let sa = Scope::of(a.tree.nodes.iter(), "");
@@ -35,13 +49,14 @@ pub fn compare_pair(a: &Version, b: &Version, ia: usize, ib: usize) -> Vec<Diffe
     cx.footnotes();
     let mut out = cx.out;
     out.sort_by_key(|d| (d.places[0].range.start, d.places[1].range.start, d.kind));
-    out
+    (out, cx.work)
 }
 
 struct Cx<'a> {
     v: [Version<'a>; 2],
     idx: [usize; 2],
     out: Vec<Difference>,
+    work: Work,
 }
 
 /// The head of a paragraph: its label and lead, else its first characters.
@@ -242,7 +257,8 @@ impl<'a> Cx<'a> {
         }
         let ua = units(&self.v[0], a);
         let ub = units(&self.v[1], b);
-        let pairs = align(&ua, &ub);
+        let pairs = align(&ua, &ub, &mut self.work);
+        let (near_b, near_a) = (neighbours(&pairs, |p| p.1), neighbours(&pairs, |p| p.0));
         let name = |u: &Unit, i: usize| match (&u.node.label, u.node.kind) {
             (Some(l), NodeKind::Operative | NodeKind::Paragraph) => {
                 format!("{what} {}", l.trim_end_matches(['.', '．']))
@@ -286,12 +302,12 @@ impl<'a> Cx<'a> {
                 }
                 (Some(i), None) => {
                     self.flush_numbering(run.take(), what);
-                    let anchor = neighbour(&pairs, k, |p| p.1).map(|j| ub[j].node);
+                    let anchor = near_b[k].map(|j| ub[j].node);
                     self.missing(0, ua[i].node, anchor, &name(&ua[i], i), what);
                 }
                 (None, Some(j)) => {
                     self.flush_numbering(run.take(), what);
-                    let anchor = neighbour(&pairs, k, |p| p.0).map(|i| ua[i].node);
+                    let anchor = near_a[k].map(|i| ua[i].node);
                     self.missing(1, ub[j].node, anchor, &name(&ub[j], j), what);
                 }
                 (None, None) => {}
@@ -548,13 +564,17 @@ impl<'a> Cx<'a> {
         self.push(kind, unit, parts.join("; "), p);
     }
 
-    /// Footnotes by number: present in both, and saying the same.
+    /// Footnotes by number: present in both, and saying the same (until the
+    /// deadline of the work).
     fn footnotes(&mut self) {
         let [a, b] = self.v;
         let fa = a.tree.nodes_of(NodeKind::Footnote);
         let fb = b.tree.nodes_of(NodeKind::Footnote);
         let num = |n: &Node| n.label.as_deref().map(strip_label);
         for x in &fa {
+            if self.work.spent() {
+                return;
+            }
             let unit = format!("footnote {}", num(x).unwrap_or_default());
             match fb.iter().find(|y| num(y) == num(x)) {
                 Some(y) => {
@@ -569,7 +589,7 @@ impl<'a> Cx<'a> {
             }
         }
         for y in &fb {
-            if fa.iter().any(|x| num(x) == num(y)) {
+            if self.work.spent() || fa.iter().any(|x| num(x) == num(y)) {
                 continue;
             }
             let unit = format!("footnote {}", num(y).unwrap_or_default());

@@ -25,7 +25,7 @@ mod version;
 
 pub use bitext::{BitextPart, split_bitext};
 pub use codes::DiffKind;
-pub use compare::{compare, compare_pair};
+pub use compare::{compare, compare_pair, compare_pair_with};
 pub use difference::{Difference, Place, configured};
 pub use figures::{cited_acts, counts};
 pub use segment::segment_class;

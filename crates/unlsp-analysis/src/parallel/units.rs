@@ -1,7 +1,8 @@
 //! The paragraphs to align, with their label ordinal, lead and facts.
 
-use super::facts::{Facts, inside};
+use super::facts::{Facts, inside, set};
 use super::version::Version;
+use std::collections::BTreeSet;
 use unlsp_syntax::lexicon::{LeadClass, lexicon};
 use unlsp_syntax::numbers::label_ordinal;
 use unlsp_syntax::tree::{Node, NodeKind};
@@ -14,6 +15,10 @@ pub(super) struct Unit<'t> {
     pub(super) gloss: Vec<String>,
     pub(super) class: Option<LeadClass>,
     pub(super) facts: Facts,
+    /// The cited resolutions, and the numbers with the dates (ISO): what
+    /// the alignment compares.
+    pub(super) cites: BTreeSet<String>,
+    pub(super) nums: BTreeSet<String>,
     /// Share of its sequence's text.
     pub(super) weight: f64,
 }
@@ -26,13 +31,13 @@ pub(super) fn units<'t>(v: &Version, nodes: &[&'t Node]) -> Vec<Unit<'t>> {
     let total: usize = nodes.iter().map(|n| n.range.len()).sum::<usize>().max(1);
     nodes
         .iter()
-        .map(|n| Unit {
-            node: n,
-            ord: n.label.as_deref().and_then(|l| label_ordinal(l, roman)),
-            gloss: n.lead.as_ref().map(lead_glosses).unwrap_or_default(),
-            class: n.lead.as_ref().map(|l| l.class),
-            facts: Facts::of(v, n),
-            weight: n.range.len() as f64 / total as f64,
+        .map(|n| {
+            Unit::new(
+                n,
+                Facts::of(v, n),
+                n.label.as_deref().and_then(|l| label_ordinal(l, roman)),
+                n.range.len() as f64 / total as f64,
+            )
         })
         .collect()
 }
@@ -100,6 +105,21 @@ fn promoted(parent: &Node, child: &Node) -> bool {
 }
 
 impl<'t> Unit<'t> {
+    fn new(node: &'t Node, facts: Facts, ord: Option<u32>, weight: f64) -> Unit<'t> {
+        let mut nums = set(&facts.numbers);
+        nums.extend(facts.dates.iter().map(|(d, _)| d.iso()));
+        Unit {
+            node,
+            ord,
+            gloss: node.lead.as_ref().map(lead_glosses).unwrap_or_default(),
+            class: node.lead.as_ref().map(|l| l.class),
+            cites: set(&facts.citations),
+            nums,
+            facts,
+            weight,
+        }
+    }
+
     pub(super) fn footnote(v: &Version, n: &'t Node) -> Unit<'t> {
         // a footnote's own citations are marked `in_footnote`: count them here
         let pieces = unlsp_syntax::document::own_pieces(n);
@@ -120,12 +140,9 @@ impl<'t> Unit<'t> {
             }
         }
         Unit {
-            node: n,
-            ord: None,
             gloss: Vec::new(),
             class: None,
-            facts,
-            weight: 0.0,
+            ..Unit::new(n, facts, None, 0.0)
         }
     }
 }

@@ -14,6 +14,10 @@ use unlsp_syntax::tree::{Node, NodeKind};
 
 type OutlineItem = lsp::DocumentSymbol;
 
+/// The most items (at every depth) an outline sent to an editor holds: the
+/// first ones in document order. `unlsp outline` is never cut.
+pub(crate) const MAX_SYMBOLS: usize = 10_000;
+
 /// The symbol kind of every paragraph-like item of the outline.
 const PARAGRAPH: lsp::SymbolKind = lsp::SymbolKind::STRING;
 
@@ -70,9 +74,17 @@ fn describe(v: &Snapshot, n: &Node) -> Option<(String, lsp::SymbolKind)> {
     })
 }
 
-fn item(v: &Snapshot, n: &Node) -> Vec<OutlineItem> {
-    let children: Vec<OutlineItem> = n.children.iter().flat_map(|c| item(v, c)).collect();
-    let Some((mut name, kind)) = describe(v, n) else {
+/// The outline items of `n`, at most `left` of them (counted down).
+fn item(v: &Snapshot, n: &Node, left: &mut usize) -> Vec<OutlineItem> {
+    if *left == 0 {
+        return Vec::new();
+    }
+    let described = describe(v, n);
+    if described.is_some() {
+        *left -= 1;
+    }
+    let children: Vec<OutlineItem> = n.children.iter().flat_map(|c| item(v, c, left)).collect();
+    let Some((mut name, kind)) = described else {
         // a node left out hands its children up (footnotes inside the heading)
         return children;
     };
@@ -108,7 +120,12 @@ fn item(v: &Snapshot, n: &Node) -> Vec<OutlineItem> {
 }
 
 fn outline(v: &Snapshot) -> Vec<OutlineItem> {
-    v.tree().nodes.iter().flat_map(|n| item(v, n)).collect()
+    let mut left = MAX_SYMBOLS;
+    v.tree()
+        .nodes
+        .iter()
+        .flat_map(|n| item(v, n, &mut left))
+        .collect()
 }
 
 fn flatten(
