@@ -83,7 +83,7 @@ pub(super) fn bare_numbers(cx: &Ctx) -> Vec<(u32, std::ops::Range<usize>)> {
     let mut v = Vec::new();
     for p in &paras {
         // per paragraph, relative to its start: kept while it does not change
-        let found = cx.memo.fact("UN077", p, || {
+        let found = cx.memo.fact("bare numbers", p, || {
             let mut v = Vec::new();
             for piece in unlsp_syntax::paragraph::body_pieces(p) {
                 let s = &cx.text[piece.clone()];
