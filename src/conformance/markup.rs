@@ -143,12 +143,17 @@ fn place(n: Node) -> String {
     nums.join("/")
 }
 
-/// `https://undocs.org/en/A/RES/1514 (XV)` → `A/RES/1514(XV)`.
+/// `https://undocs.org/en/A/RES/1514 (XV)` → `A/RES/1514(XV)`; the UN's
+/// later files link through `docs.un.org`, the same symbol.
 fn link(h: &str) -> String {
-    let rest = h
-        .strip_prefix("https://undocs.org/")
-        .or(h.strip_prefix("http://undocs.org/"))
-        .unwrap_or(h);
+    let rest = [
+        "https://undocs.org/",
+        "http://undocs.org/",
+        "https://docs.un.org/",
+    ]
+    .iter()
+    .find_map(|p| h.strip_prefix(p))
+    .unwrap_or(h);
     let rest = match rest.split_once('/') {
         Some((l, r)) if l.len() == 2 => r,
         _ => rest,

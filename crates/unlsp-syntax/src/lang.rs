@@ -87,6 +87,9 @@ pub struct LangTable {
     pub(crate) date_words: Vec<String>,
     #[serde(default)]
     pub(crate) list_and: Vec<String>,
+    /// The words naming a part of an act after its number (`sect.`, `para.`).
+    #[serde(default)]
+    pub(crate) pinpoint_words: Vec<String>,
     /// Traditional → simplified pairs (`決决 權权`) for matching leads.
     #[serde(default)]
     pub(crate) traditional: String,

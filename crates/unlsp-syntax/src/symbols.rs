@@ -36,7 +36,9 @@ static SYMBOL: Releasable<Regex> = Releasable::new(|| {
         (?: [\ ]?/[\ ]? [A-Za-z0-9][A-Za-z0-9\-]*   # /component
             (?: \.(?:[\ ]?[0-9IVXL]+[A-Za-z0-9\-]*)? )*  # .n parts (CONF. 192)
         )+
-        (?: [\ ]?\( (?: \d{4} | (?:S-|ES-)?[IVXL]+ ) \) )?",
+        (?: [\ ]?\( (?: \d{4} | (?:S-|ES-)?[IVXL]+                  # (2015), (XV)
+                       | (?:Sect|Part|Vol)\.?[\ ]?[0-9IVXL]+[A-Z]? ) \)   # (Sect. 15), (Part I)
+            (?: /(?:Add|Corr|Rev)\.\d+ )* )?",
     )
     .unwrap()
 });
@@ -260,6 +262,17 @@ mod tests {
             assert!(f.problems.is_empty(), "{s}: {:?}", f.problems);
         }
         assert_eq!(one("S/RES/2231 (2015)").canonical, "S/RES/2231 (2015)");
+        // the part of a document is in its symbol (A/RES/79/247, A/RES/79/152)
+        for s in [
+            "A/79/6 (Sect. 15)",
+            "A/79/6 (Sect. 3)/Add.1",
+            "A/CONF.157/24 (Part I)",
+            "NPT/CONF.2010/50 (Vol. I)",
+        ] {
+            let f = one(&format!("see {s}, para. 2"));
+            assert_eq!(f.canonical, s);
+            assert!(f.problems.is_empty(), "{s}: {:?}", f.problems);
+        }
     }
 
     #[test]

@@ -94,13 +94,11 @@ impl<'a> Ctx<'a> {
             }
         }
         for s in &self.tree.symbols {
-            if self.links && !s.in_furniture && inside(&s.range) {
-                // a joint symbol (`A/79/302-S/2024/600`) links to its first
-                let sym = match s.canonical.find("-S/").or(s.canonical.find("–S/")) {
-                    Some(i) => s.canonical[..i].to_string(),
-                    None => s.canonical.clone(),
-                };
-                marks.push((s.range.clone(), Mark::Link(sym)));
+            if self.links && !s.in_furniture && inside(&s.range) && in_the_un_system(&s.canonical) {
+                marks.push((
+                    s.range.clone(),
+                    Mark::Link(first_of_joint(&s.canonical).to_string()),
+                ));
             }
         }
         if !in_note {
@@ -217,6 +215,43 @@ pub(crate) fn label_end(text: &str, end: usize) -> usize {
 
 /// The symbol a citation links to: `A/RES/1514(XV)`, `S/RES/2231(2015)`,
 /// `E/RES/2008/3`, a document's own symbol; none for decisions.
+/// The series of the documents the UN's document system holds, which
+/// `undocs.org` serves: the principal organs and the special series of
+/// `spec/symbols.md`, and the conference and treaty-body series the UN's own
+/// files link (GA 79, SC 2022). Another organization's symbol (`WHA58/2005/REC/1`,
+/// `LEG/CONF.15/22`, `EB136/8`) is no link.
+const UN_SERIES: &[&str] = &[
+    "A", "S", "E", "T", "ST", "APLC", "BWC", "CAC", "CAT", "CBD", "CCM", "CCPR", "CCW", "CD",
+    "CEB", "CED", "CEDAW", "CERD", "CLCS", "CMW", "CRC", "CRPD", "CTOC", "DP", "ESCAP", "FCCC",
+    "GC", "HRC", "ICCD", "ID", "IDB", "ISBA", "JIU", "NPT", "SPLOS", "TD", "TPNW", "UNEP", "UNODC",
+    "UNW",
+];
+
+/// Whether the symbol's series is one of [`UN_SERIES`] (`GC.18/…` is `GC`).
+fn in_the_un_system(symbol: &str) -> bool {
+    let series = symbol.split(['/', '.']).next().unwrap_or("");
+    UN_SERIES.contains(&series)
+}
+
+/// A joint symbol (`A/79/302-S/2024/600`, `A/58/99–E/2003/94`) links to
+/// its first symbol, as the UN's files do; a hyphen inside a symbol
+/// (`A/RES/S-30/1`, `A/RES/ES-11/2`) is not a joint.
+fn first_of_joint(symbol: &str) -> &str {
+    for (i, c) in symbol.char_indices() {
+        if c == '-' || c == '–' {
+            let rest = &symbol[i + c.len_utf8()..];
+            let organ = rest
+                .split('/')
+                .next()
+                .filter(|o| rest.contains('/') && !o.is_empty());
+            if organ.is_some_and(|o| o.chars().all(|ch| ch.is_ascii_uppercase() || ch == '.')) {
+                return &symbol[..i];
+            }
+        }
+    }
+    symbol
+}
+
 fn citation_symbol(c: &Citation) -> Option<String> {
     let t: String = c.target.chars().filter(|ch| !ch.is_whitespace()).collect();
     // `45/55 B` and `217 A (III)` link to `45/55` and `217(III)`, as the UN's do
@@ -232,7 +267,9 @@ fn citation_symbol(c: &Citation) -> Option<String> {
         _ => t,
     };
     match c.kind {
-        CitationKind::Document => Some(c.target.clone()),
+        CitationKind::Document => {
+            Some(first_of_joint(&c.target).to_string()).filter(|t| in_the_un_system(t))
+        }
         CitationKind::Decision => None,
         CitationKind::Resolution => match c.organ.as_deref() {
             Some("SC") => Some(format!("S/RES/{t}")),
@@ -318,5 +355,34 @@ impl Raw {
         }
         items.retain(|i| !matches!(i, Item::Text(t) if t.is_empty()));
         items
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_of_joint;
+
+    #[test]
+    fn a_joint_symbol_links_to_its_first() {
+        assert_eq!(first_of_joint("A/79/302-S/2024/600"), "A/79/302");
+        assert_eq!(first_of_joint("A/58/99–E/2003/94"), "A/58/99");
+        assert_eq!(first_of_joint("A/RES/S-30/1"), "A/RES/S-30/1");
+        assert_eq!(first_of_joint("A/RES/ES-11/2"), "A/RES/ES-11/2");
+        assert_eq!(first_of_joint("A/C.3/80/L.12"), "A/C.3/80/L.12");
+    }
+
+    #[test]
+    fn only_the_un_systems_documents_are_links() {
+        for s in [
+            "A/79/6 (Sect. 15)",
+            "FCCC/CP/2015/10/Add.1",
+            "GC.18/Res.1",
+            "S/2024/600",
+        ] {
+            assert!(super::in_the_un_system(s), "{s}");
+        }
+        for s in ["WHA58/2005/REC/1", "LEG/CONF.15/22", "EB136/8", "RES/14"] {
+            assert!(!super::in_the_un_system(s), "{s}");
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! What the citation grammars of every language share: the organ a number's
-//! shape implies, and one date shared by the items of a list.
+//! shape implies, one date shared by the items of a list, the parts named
+//! after a number.
 
 use crate::dates::Date;
 use crate::tree::Citation;
@@ -37,6 +38,39 @@ pub(super) fn organ_by_shape(target: &str) -> Option<String> {
         Some("GA".into())
     } else {
         None
+    }
+}
+
+/// The parts of an act named after its number, each after a comma or a
+/// semicolon (`, sect. III, para. 12` in `55/222, sect. III, para. 12; 56/64
+/// B`): their length in `s`, up to the separator that follows the last. A
+/// part is a word of `words` and a short label (`III`, `61–76`, `61 à 76`)
+/// that holds no `/`; a part not followed by a separator is not counted.
+pub(super) fn pinpoints_len(s: &str, words: &[String]) -> usize {
+    const SEPARATORS: [char; 4] = [',', ';', '،', '؛'];
+    let mut len = 0;
+    loop {
+        let rest = &s[len..];
+        let t = rest.trim_start();
+        let Some(sep) = t.chars().next().filter(|c| SEPARATORS.contains(c)) else {
+            return len;
+        };
+        let after = t[sep.len_utf8()..].trim_start();
+        let Some(word) = words.iter().find(|w| {
+            after.starts_with(w.as_str())
+                && (w.ends_with('.')
+                    || !after[w.len()..].starts_with(|c: char| c.is_alphanumeric()))
+        }) else {
+            return len;
+        };
+        let label = &after[word.len()..];
+        let Some(end) = label.find(SEPARATORS) else {
+            return len;
+        };
+        if label[..end].contains('/') || label[..end].chars().count() > 24 {
+            return len;
+        }
+        len = s.len() - label.len() + label[..end].trim_end().len();
     }
 }
 
@@ -89,6 +123,48 @@ pub(super) fn apply_shared_date(items: &mut [Citation], joins: &[bool]) {
             }
             items[i].date = d;
             items[i].date_range = r.clone();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pinpoints_len;
+    use crate::lang::Lang;
+
+    /// The parts after a number, as the corpus writes them (A/RES/79/117,
+    /// footnote 28, in four languages).
+    #[test]
+    fn the_parts_named_after_a_number_are_skipped_up_to_the_next_separator() {
+        let cases = [
+            (
+                Lang::En,
+                ", sect. III, para. 12; 56/64 B",
+                ", sect. III, para. 12",
+            ),
+            (
+                Lang::Fr,
+                ", sect. V, par. 61 à 76 ; 59/126 B",
+                ", sect. V, par. 61 à 76",
+            ),
+            (
+                Lang::Ru,
+                ", разд. V, пп. 61–76; 59/126 B",
+                ", разд. V, пп. 61–76",
+            ),
+            (
+                Lang::Ar,
+                "، الجزء الثالث، الفقرة 12؛ و 56/64",
+                "، الجزء الثالث، الفقرة 12",
+            ),
+            // a part that ends the text, or a word that is no part, is not skipped
+            (Lang::En, ", para. 3.", ""),
+            (Lang::En, ", particularly 56/64,", ""),
+            (Lang::En, " of 5 December 2007, and 62/58", ""),
+        ];
+        for (lang, text, skipped) in cases {
+            let n = pinpoints_len(text, &lang.table().pinpoint_words);
+            assert_eq!(&text[..n], skipped, "{text}");
         }
     }
 }

@@ -1,7 +1,9 @@
 //! English citations of acts: `resolutions 62/57 and 62/58 of 5 December
 //! 2007`, `its decision 2/1`, `Security Council resolution 2231 (2015)`.
 
-use super::acts::{alternation, apply_shared_date, organ_by_shape, outside_ga_session, sc_shaped};
+use super::acts::{
+    alternation, apply_shared_date, organ_by_shape, outside_ga_session, pinpoints_len, sc_shaped,
+};
 use super::unit::View;
 use crate::dates;
 use crate::lang::Lang;
@@ -77,14 +79,28 @@ static EN_OF_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Between two items; a footnote marker may sit after the comma (`56/1 of 10
-/// July 2024,3 55/20 of …`, A/RES/79/182).
+/// July 2024,3 55/20 of …`, A/RES/79/182); a semicolon between items that
+/// name their parts (`55/222, sect. III; 56/64 B`).
 static EN_SEP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:,(?:\d{1,3}\s)?\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)").unwrap()
+    Regex::new(r"^(?:,(?:\d{1,3}\s)?\s*(?:and\s+|or\s+)?|\s*;\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
+        .unwrap()
 });
 
 static EN_BOTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^,?\s+(?:both|all)\s+of\s+(\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})").unwrap()
 });
+
+/// The length of a footnote marker of one to three digits flattened onto what
+/// precedes it, when a space, comma or semicolon follows.
+fn marker_len(s: &str) -> usize {
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    let next = s.as_bytes().get(n);
+    if (1..=3).contains(&n) && next.is_some_and(|b| matches!(b, b' ' | b'\n' | b',' | b';')) {
+        n
+    } else {
+        0
+    }
+}
 
 /// The organ of the phrase before an act noun (`[en]` `organs`, `own_words`):
 /// (organ, own, another body).
@@ -216,13 +232,21 @@ pub(super) fn citations(
                 in_footnote,
                 raw: raw.to_string(),
             });
-            if let Some(sep) = EN_SEP.find(&s[pos..])
+            // a footnote marker flattened onto the year (`of 7 March 20082 and 54/7`)
+            let glued = if date.is_some() {
+                marker_len(&s[pos..])
+            } else {
+                0
+            };
+            let at = pos + glued;
+            let at = at + pinpoints_len(&s[at..], &Lang::En.table().pinpoint_words);
+            if let Some(sep) = EN_SEP.find(&s[at..])
                 && EN_ITEM
-                    .find(&s[pos + sep.end()..])
+                    .find(&s[at + sep.end()..])
                     .is_some_and(|m| m.as_str().contains('/') || m.as_str().contains('('))
             {
                 joins.push(sep.as_str().contains("and"));
-                pos += sep.end();
+                pos = at + sep.end();
                 continue;
             }
             break;

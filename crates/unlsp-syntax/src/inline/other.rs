@@ -1,7 +1,7 @@
 //! French, Spanish, Russian and Arabic citations of acts, by the nouns, date
 //! words and organ phrases of `grammar/languages.toml`.
 
-use super::acts::{alternation, apply_shared_date, organ_by_shape, sc_shaped};
+use super::acts::{alternation, apply_shared_date, organ_by_shape, pinpoints_len, sc_shaped};
 use super::unit::View;
 use crate::dates;
 use crate::lang::{Lang, LangTable};
@@ -74,7 +74,7 @@ static OTHER_GRAMMARS: LazyLock<Vec<(Lang, OtherGrammar)>> = LazyLock::new(|| {
             ))
             .unwrap();
             let sep = Regex::new(&format!(
-                r"^(?:\s*[,،]\s*(?:(?:{0})\s*)?|\s+(?:{0})\s*)",
+                r"^(?:\s*[,،;؛]\s*(?:(?:{0})\s*)?|\s+(?:{0})\s*)",
                 alternation(&t.list_and)
             ))
             .unwrap();
@@ -167,8 +167,14 @@ pub(super) fn citations(
             };
             items.push(item);
             pos = after;
-            if let Some(sep) = g.sep.find(&s[pos..])
-                && OTHER_ITEM.is_match(&s[pos + sep.end()..])
+            let at = pos + pinpoints_len(&s[pos..], &table.pinpoint_words);
+            if let Some(sep) = g.sep.find(&s[at..])
+                && OTHER_ITEM
+                    .find(&s[at + sep.end()..])
+                    // after a semicolon, a numbered act (`56/64 B`), not a bare number
+                    .is_some_and(|m| {
+                        !sep.as_str().contains([';', '؛']) || m.as_str().contains(['/', '('])
+                    })
             {
                 joins.push(
                     table
@@ -176,7 +182,7 @@ pub(super) fn citations(
                         .iter()
                         .any(|w| sep.as_str().contains(w.as_str())),
                 );
-                pos += sep.end();
+                pos = at + sep.end();
                 continue;
             }
             break;

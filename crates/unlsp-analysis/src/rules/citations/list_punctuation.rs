@@ -35,7 +35,12 @@ fn check(cx: &Ctx, out: &mut Sink) {
             if from < c.range.start {
                 let between = &cx.text[from..c.range.start];
                 if cx.lang == Lang::En {
-                    if let Some(i) = between.find(", and ") {
+                    // right after the item (or a footnote marker): after the
+                    // parts it names (`56/64 B, sect. X, and 61/121 B`) the
+                    // comma is the list's own
+                    if let Some(i) = between.find(", and ")
+                        && between[..i].trim().bytes().all(|b| b.is_ascii_digit())
+                    {
                         let at = from + i;
                         out.emit(
                             at..at + 1,
