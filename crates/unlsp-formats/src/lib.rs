@@ -3,3 +3,4 @@
 //! profile.
 
 pub mod akn;
+pub mod pdf;

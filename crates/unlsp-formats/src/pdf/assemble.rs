@@ -1,0 +1,152 @@
+//! Runs of text put together into paragraphs and footnotes: through the
+//! structure tree when the PDF is tagged, through the layout when not.
+
+use super::content::Run;
+use super::lines::{Joiner, cover_lines, is_furniture, page_lines};
+use super::model::{PdfFootnote, PdfParagraph, PdfText};
+use super::read::Page;
+use super::structure::Block;
+use lopdf::ObjectId;
+use std::collections::HashMap;
+
+/// A tagged PDF: each paragraph of the tree with the runs its marked
+/// content holds; the artifacts (running headers, job numbers, barcodes,
+/// page numbers, the footnote rule) are left out, except the first page's
+/// heading (symbol, distribution, date), which the text needs.
+pub(super) fn tagged(pages: &[Page], blocks: &[Block]) -> PdfText {
+    let page_no: HashMap<ObjectId, usize> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id, i + 1))
+        .collect();
+    let mut by_mcid: HashMap<(ObjectId, i64), Vec<&Run>> = HashMap::new();
+    for p in pages {
+        for r in &p.runs {
+            if let (Some(m), false) = (r.mcid, r.artifact) {
+                by_mcid.entry((p.id, m)).or_default().push(r);
+            }
+        }
+    }
+    let mut out = PdfText {
+        pages: pages.len(),
+        tagged: true,
+        ..PdfText::default()
+    };
+    if let Some(first) = pages.first() {
+        let top = first
+            .runs
+            .iter()
+            .filter(|r| !r.artifact && r.mcid.is_some())
+            .map(|r| r.y)
+            .fold(f64::MIN, f64::max);
+        let heading: Vec<&Run> = first
+            .runs
+            .iter()
+            .filter(|r| r.artifact && r.y > top)
+            .collect();
+        for text in cover_lines(&heading) {
+            push_paragraph(&mut out, text, 1);
+        }
+    }
+    let mut notes: Vec<PdfFootnote> = Vec::new();
+    for b in blocks {
+        let runs: Vec<&Run> = b
+            .parts
+            .iter()
+            .filter_map(|k| by_mcid.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        let Some(page) = b.parts.first().and_then(|(p, _)| page_no.get(p)).copied() else {
+            continue;
+        };
+        match b.note {
+            None => {
+                let text = Joiner::new(&runs).body();
+                push_paragraph(&mut out, text, page);
+            }
+            Some(n) => {
+                // one `Footnote` element may hold several notes, a
+                // paragraph each: a new note opens at each label
+                let (label, text) = Joiner::new(&runs).note();
+                match (label, notes.last_mut()) {
+                    (None, Some(last)) => {
+                        if !text.is_empty() {
+                            last.text.push(' ');
+                            last.text.push_str(&text);
+                        }
+                    }
+                    (label, _) => notes.push(PdfFootnote {
+                        label: label.unwrap_or_else(|| (n + 1).to_string()),
+                        text,
+                        page,
+                    }),
+                }
+            }
+        }
+    }
+    out.footnotes = notes.into_iter().filter(|f| !f.text.is_empty()).collect();
+    adopt_star_notes(&mut out);
+    out
+}
+
+/// A `*` note set as a body paragraph (`* Any changes to the list of
+/// sponsors …`) whose marker stands in the text becomes a footnote.
+fn adopt_star_notes(out: &mut PdfText) {
+    let mut k = 0;
+    while k < out.paragraphs.len() {
+        let t = &out.paragraphs[k].text;
+        let stars = t.bytes().take_while(|&b| b == b'*').count();
+        let label = &t[..stars];
+        let wanted = (1..=3).contains(&stars)
+            && t[stars..].starts_with(' ')
+            && !out.footnotes.iter().any(|f| f.label == label)
+            && out.paragraphs[..k]
+                .iter()
+                .any(|p| p.text.contains(&format!("[^{label}]")));
+        if wanted {
+            let p = out.paragraphs.remove(k);
+            out.footnotes.insert(
+                0,
+                PdfFootnote {
+                    label: p.text[..stars].to_string(),
+                    text: p.text[stars..].trim().to_string(),
+                    page: p.page,
+                },
+            );
+        } else {
+            k += 1;
+        }
+    }
+}
+
+fn push_paragraph(out: &mut PdfText, text: String, page: usize) {
+    if !text.is_empty() && !is_furniture(&text) {
+        out.paragraphs.push(PdfParagraph { text, page });
+    }
+}
+
+/// An untagged PDF: lines from the layout, a paragraph where the gap
+/// between lines opens, footnotes under the rule at the page foot.
+pub(super) fn untagged(pages: &[Page]) -> PdfText {
+    let mut out = PdfText {
+        pages: pages.len(),
+        tagged: false,
+        ..PdfText::default()
+    };
+    for (i, p) in pages.iter().enumerate() {
+        let runs: Vec<&Run> = p.runs.iter().collect();
+        let (body, notes) = page_lines(&runs);
+        for text in body {
+            push_paragraph(&mut out, text, i + 1);
+        }
+        for (label, text) in notes {
+            out.footnotes.push(PdfFootnote {
+                label,
+                text,
+                page: i + 1,
+            });
+        }
+    }
+    out
+}
