@@ -78,7 +78,7 @@ fn one(path: &Path, stem: &str, root: &Path, cfg: &Config, h: &mut Half, list: b
     };
     let theirs =
         std::fs::read_to_string(root.join(format!("texts/en/{stem}.txt"))).unwrap_or_default();
-    let mut line = format!("{stem}");
+    let mut line = stem.to_string();
     let gold = root.join(format!("akn/ga/en/{stem}.xml.gz"));
     if gold.exists()
         && let Ok(g) = akn::read_gz(&gold)
