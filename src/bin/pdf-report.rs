@@ -9,6 +9,7 @@
 //! ```text
 //! cargo run --profile fast --bin pdf-report            # figures
 //! cargo run --profile fast --bin pdf-report -- --list  # one line per PDF
+//! cargo run --profile fast --bin pdf-report -- --show A_RES_80_25  # the text read, the outlines apart
 //! ```
 
 use std::path::Path;
@@ -34,7 +35,12 @@ struct Half {
 }
 
 fn main() {
-    let list = std::env::args().any(|a| a == "--list");
+    let args: Vec<String> = std::env::args().collect();
+    let list = args.iter().any(|a| a == "--list");
+    let show = args
+        .iter()
+        .position(|a| a == "--show")
+        .and_then(|i| args.get(i + 1));
     let Some(pdfs) = unlsp_corpus::shared("corpus/pdf") else {
         return;
     };
@@ -49,6 +55,9 @@ fn main() {
     names.sort();
     let cfg = Config::default();
     let (mut drafts, mut resolutions) = (Half::default(), Half::default());
+    if let Some(stem) = show {
+        return show_one(&pdfs, stem, &root);
+    }
     for name in &names {
         let stem = name.trim_end_matches(".pdf");
         let half = if stem.starts_with("A_RES_") {
@@ -184,5 +193,32 @@ fn print(name: &str, h: &Half) {
             ms[ms.len() / 2],
             ms[ms.len() - 1]
         );
+    }
+}
+
+/// The text read from one PDF, then the outline nodes where it and the
+/// other extraction's differ.
+fn show_one(pdfs: &Path, stem: &str, root: &Path) {
+    let bytes = std::fs::read(pdfs.join(format!("{stem}.pdf"))).unwrap_or_default();
+    let text = match unlsp_formats::pdf::read(&bytes) {
+        Ok(t) => t.markdown(),
+        Err(e) => return println!("error: {e}"),
+    };
+    println!("{text}");
+    let theirs =
+        std::fs::read_to_string(root.join(format!("texts/en/{stem}.txt"))).unwrap_or_default();
+    let (a, b) = (
+        extraction::outline_key(&text),
+        extraction::outline_key(&theirs),
+    );
+    for d in similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b) {
+        if let similar::DiffOp::Equal { .. } = d {
+            continue;
+        }
+        let (o, n) = (d.old_range(), d.new_range());
+        println!("ours {:?} theirs {:?}", &a[o], &b[n]);
+    }
+    for d in extraction::word_differences(&text, &theirs) {
+        println!("words {d}");
     }
 }

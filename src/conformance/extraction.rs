@@ -3,30 +3,27 @@
 //! order.
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
+use std::collections::{HashMap, HashSet};
 use unlsp_syntax::Document;
 use unlsp_syntax::tree::NodeKind;
 
-/// The outline as the parser reads it: every preambular, operative,
-/// subparagraph and footnote node with its label, in order.
+/// The outline as the parser reads it: every preambular, operative and
+/// subparagraph node with its label, in order, then the footnotes in order
+/// (where a footnote floats differs between a page foot and a Markdown
+/// definition at the end).
 pub fn outline_key(text: &str) -> Vec<String> {
     let doc = Document::new(text);
     let tree = doc.tree();
-    let mut out = Vec::new();
+    let (mut out, mut notes) = (Vec::new(), Vec::new());
     tree.walk(&mut |n: &unlsp_syntax::tree::Node, _| {
-        if matches!(
-            n.kind,
-            NodeKind::Preambular
-                | NodeKind::Operative
-                | NodeKind::Subparagraph
-                | NodeKind::Footnote
-        ) {
-            out.push(format!(
-                "{} {}",
-                n.kind.name(),
-                n.label.as_deref().unwrap_or("")
-            ));
+        let key = format!("{} {}", n.kind.name(), n.label.as_deref().unwrap_or(""));
+        match n.kind {
+            NodeKind::Preambular | NodeKind::Operative | NodeKind::Subparagraph => out.push(key),
+            NodeKind::Footnote => notes.push(key),
+            _ => {}
         }
     });
+    out.append(&mut notes);
     out
 }
 
@@ -128,25 +125,43 @@ fn furniture(line: &str, symbol: Option<&str>) -> bool {
 }
 
 /// Body and footnotes of a line extraction: the lines under a rule are
-/// notes until the next page's furniture.
+/// notes until the next page's furniture; the running header (the lines a
+/// page top repeats beside the job or page number, three times or more) is furniture after its first
+/// appearance.
 fn split_extraction(s: &str) -> (String, String) {
     let symbol = s
         .lines()
         .map(str::trim)
         .find(|l| l.starts_with("A/") && !l.contains(' '));
+    let lines: Vec<&str> = s.lines().collect();
+    let near_furniture = |i: usize| {
+        lines[i.saturating_sub(8)..(i + 9).min(lines.len())]
+            .iter()
+            .any(|l| furniture(l, symbol))
+    };
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        let l = l.trim();
+        if l.len() >= 10 && near_furniture(i) {
+            *count.entry(l).or_default() += 1;
+        }
+    }
     let (mut body, mut notes) = (String::new(), String::new());
     let mut in_notes = false;
-    let mut seen_symbol = false;
-    for line in s.lines() {
+    let mut seen = HashSet::new();
+    for (i, line) in lines.iter().enumerate() {
         let t = line.trim();
         if !t.is_empty() && t.bytes().all(|b| b == b'_') {
             in_notes = true;
             continue;
         }
-        if furniture(t, symbol) {
-            // the symbol's first appearance is the heading's
-            if symbol == Some(t) && !seen_symbol {
-                seen_symbol = true;
+        // a sponsors' note (`* On behalf of …`) may stand without a rule
+        if t.starts_with("* ") {
+            in_notes = true;
+        }
+        let running = count.get(t).is_some_and(|&n| n >= 3) && near_furniture(i);
+        if furniture(t, symbol) || running {
+            if (symbol == Some(t) || running) && seen.insert(t) {
                 body.push_str(t);
                 body.push('\n');
             }
@@ -158,4 +173,25 @@ fn split_extraction(s: &str) -> (String, String) {
         out.push('\n');
     }
     (body, notes)
+}
+
+/// The words that differ, a line per stretch (`-ours +theirs`), body then
+/// footnotes: what a report lists to show why two extractions disagree.
+pub fn word_differences(ours: &str, theirs: &str) -> Vec<String> {
+    let (ob, on) = split_markdown(ours);
+    let (tb, tn) = split_extraction(theirs);
+    let mut out = Vec::new();
+    for (a, b) in [(words(&ob), words(&tb)), (words(&on), words(&tn))] {
+        for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
+            if let DiffOp::Equal { .. } = op {
+                continue;
+            }
+            out.push(format!(
+                "-{} +{}",
+                a[op.old_range()].join(" "),
+                b[op.new_range()].join(" ")
+            ));
+        }
+    }
+    out
 }
