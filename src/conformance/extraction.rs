@@ -159,7 +159,7 @@ fn split_extraction(s: &str) -> (String, String) {
         if t.starts_with("* ") {
             in_notes = true;
         }
-        let running = count.get(t).is_some_and(|&n| n >= 3) && near_furniture(i);
+        let running = count.get(t).is_some_and(|&n| n >= 2) && near_furniture(i);
         if furniture(t, symbol) || running {
             if (symbol == Some(t) || running) && seen.insert(t) {
                 body.push_str(t);

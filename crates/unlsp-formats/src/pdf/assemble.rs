@@ -49,6 +49,7 @@ pub(super) fn tagged(pages: &[Page], blocks: &[Block]) -> PdfText {
         }
     }
     let mut notes: Vec<PdfFootnote> = Vec::new();
+    let mut last_body: Option<(usize, f64, f64)> = None;
     for b in blocks {
         let runs: Vec<&Run> = b
             .parts
@@ -60,10 +61,25 @@ pub(super) fn tagged(pages: &[Page], blocks: &[Block]) -> PdfText {
         let Some(page) = b.parts.first().and_then(|(p, _)| page_no.get(p)).copied() else {
             continue;
         };
+        let beside = same_row(last_body.as_ref(), page, &runs);
         match b.note {
             None => {
-                let text = Joiner::new(&runs).body();
-                push_paragraph(&mut out, text, page);
+                let text = if b.cells.is_empty() {
+                    Joiner::new(&runs).body()
+                } else {
+                    row_text(b, &by_mcid)
+                };
+                if let Some(r) = runs.last() {
+                    last_body = Some((page, r.y, r.x1));
+                }
+                match out.paragraphs.last_mut() {
+                    // a table tagged as paragraphs: a cell on the line of the one before
+                    Some(prev) if beside && !text.is_empty() && !is_furniture(&text) => {
+                        prev.text.push('\t');
+                        prev.text.push_str(&text);
+                    }
+                    _ => push_paragraph(&mut out, text, page),
+                }
             }
             Some(n) => {
                 // one `Footnote` element may hold several notes, a
@@ -118,6 +134,37 @@ fn adopt_star_notes(out: &mut PdfText) {
             k += 1;
         }
     }
+}
+
+/// Does a paragraph start on the line where the last one ended, to its
+/// right (a table cell the tree tags as a paragraph)?
+fn same_row(last: Option<&(usize, f64, f64)>, page: usize, runs: &[&Run]) -> bool {
+    let (Some(&(p, y, x1)), Some(first)) = (last, runs.first()) else {
+        return false;
+    };
+    p == page && (first.y - y).abs() < 1.0 && first.x0 > x1
+}
+
+/// A table row: its cells' text, a tab between.
+fn row_text(b: &Block, by_mcid: &HashMap<(ObjectId, i64), Vec<&Run>>) -> String {
+    let mut bounds = b.cells.clone();
+    bounds.push(b.parts.len());
+    let mut cells = Vec::new();
+    let mut from = 0;
+    for to in bounds {
+        let runs: Vec<&Run> = b.parts[from..to.max(from)]
+            .iter()
+            .filter_map(|k| by_mcid.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        let text = Joiner::new(&runs).body();
+        if !text.is_empty() {
+            cells.push(text);
+        }
+        from = to.max(from);
+    }
+    cells.join("\t")
 }
 
 fn push_paragraph(out: &mut PdfText, text: String, page: usize) {

@@ -14,9 +14,14 @@ pub(super) struct Block {
     pub note: Option<usize>,
     /// Its marked-content sequences, (page, MCID), in reading order.
     pub parts: Vec<(ObjectId, i64)>,
+    /// For a table row, where each cell's parts start.
+    pub cells: Vec<usize>,
+    /// A table row: the paragraphs of its cells are its own.
+    row: bool,
 }
 
-/// Elements that open a paragraph of their own.
+/// Elements that open a paragraph of their own: a table row is one, its
+/// cells apart.
 fn opens_block(role: &[u8]) -> bool {
     matches!(
         role,
@@ -27,8 +32,7 @@ fn opens_block(role: &[u8]) -> bool {
             | b"H4"
             | b"H5"
             | b"H6"
-            | b"TD"
-            | b"TH"
+            | b"TR"
             | b"Caption"
             | b"TOCI"
             | b"LI"
@@ -151,15 +155,23 @@ impl Walk<'_> {
         } else {
             (note, block)
         };
-        let block = if opens_block(role) || (block.is_none() && note.is_some()) {
+        let in_row = block.is_some_and(|b| self.blocks[b].row);
+        let block = if (opens_block(role) && !in_row) || (block.is_none() && note.is_some()) {
             self.blocks.push(Block {
                 note,
-                parts: Vec::new(),
+                row: role == b"TR",
+                ..Block::default()
             });
             Some(self.blocks.len() - 1)
         } else {
             block
         };
+        if (role == b"TD" || role == b"TH")
+            && let Some(b) = block
+        {
+            let at = self.blocks[b].parts.len();
+            self.blocks[b].cells.push(at);
+        }
         self.children(d, page, block, note, depth + 1);
     }
 
