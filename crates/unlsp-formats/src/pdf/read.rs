@@ -26,28 +26,25 @@ pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
     if memfind(head, b"%PDF-").is_none() {
         return Err(PdfError::NotPdf);
     }
+    // a file cut short still loads, its lost objects rebuilt as nothing,
+    // and shows wrong text where its fonts are lost: it is refused
+    if truncated(bytes) {
+        return Err(PdfError::Truncated);
+    }
     let doc = load(bytes)?;
     if doc.is_encrypted() {
         return Err(PdfError::Encrypted);
     }
     let ids: Vec<ObjectId> = doc.get_pages().into_values().take(MAX_PAGES).collect();
     if ids.is_empty() {
-        return Err(if truncated(bytes) {
-            PdfError::Truncated
-        } else {
-            PdfError::Damaged("no pages".into())
-        });
+        return Err(PdfError::Damaged("no pages".into()));
     }
     let pages: Vec<Page> = ids.iter().map(|&id| read_page(&doc, id)).collect();
     if pages
         .iter()
         .all(|p| p.runs.iter().all(|r| r.text.trim().is_empty()))
     {
-        return Err(if truncated(bytes) {
-            PdfError::Truncated
-        } else {
-            PdfError::NoText { pages: pages.len() }
-        });
+        return Err(PdfError::NoText { pages: pages.len() });
     }
     if std::env::var_os("UNLSP_PDF_RUNS").is_some() {
         dump(&pages);
@@ -72,8 +69,6 @@ fn load(bytes: &[u8]) -> Result<Document, PdfError> {
             if lower.contains("decrypt") || lower.contains("encrypt") || lower.contains("password")
             {
                 Err(PdfError::Encrypted)
-            } else if truncated(bytes) {
-                Err(PdfError::Truncated)
             } else {
                 Err(PdfError::Damaged(why))
             }
@@ -84,9 +79,9 @@ fn load(bytes: &[u8]) -> Result<Document, PdfError> {
     }
 }
 
-/// No `%%EOF` in the last kilobyte: the file was cut short.
+/// No `%%EOF` in the last 2 KB: the file was cut short.
 fn truncated(bytes: &[u8]) -> bool {
-    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    let tail = &bytes[bytes.len().saturating_sub(2048)..];
     memfind(tail, b"%%EOF").is_none()
 }
 
