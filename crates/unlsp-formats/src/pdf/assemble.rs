@@ -1,10 +1,9 @@
 //! Runs of text put together into paragraphs and footnotes: through the
 //! structure tree when the PDF is tagged, through the layout when not.
 
-use super::content::Run;
+use super::content::{Page, Run};
 use super::lines::{Joiner, cover_lines, is_furniture, page_lines};
 use super::model::{PdfFootnote, PdfParagraph, PdfText};
-use super::read::Page;
 use super::structure::Block;
 use lopdf::ObjectId;
 use std::collections::HashMap;

@@ -25,6 +25,12 @@ pub(super) struct Run {
     pub artifact: bool,
 }
 
+/// One page's text runs.
+pub(super) struct Page {
+    pub id: lopdf::ObjectId,
+    pub runs: Vec<Run>,
+}
+
 type Matrix = [f64; 6];
 const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
 

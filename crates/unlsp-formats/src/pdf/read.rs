@@ -2,7 +2,7 @@
 //! content walked, and the text put together through the structure tree
 //! when the PDF is tagged, through the layout when not.
 
-use super::content::{Run, page_runs};
+use super::content::{Page, page_runs};
 use super::error::PdfError;
 use super::fonts::{Font, deref};
 use super::model::PdfText;
@@ -13,12 +13,6 @@ use std::collections::HashMap;
 const MAX_DECOMPRESSED: usize = 64 << 20;
 const MAX_PAGE_CONTENT: usize = 16 << 20;
 const MAX_PAGES: usize = 5_000;
-
-/// One page's text runs.
-pub(super) struct Page {
-    pub id: ObjectId,
-    pub runs: Vec<Run>,
-}
 
 /// The text of a PDF, or why there is none.
 pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
