@@ -180,10 +180,17 @@ pub(super) fn untagged(pages: &[Page]) -> PdfText {
         tagged: false,
         ..PdfText::default()
     };
+    let mut symbol: Option<String> = None;
     for (i, p) in pages.iter().enumerate() {
         let runs: Vec<&Run> = p.runs.iter().collect();
         let (body, notes) = page_lines(&runs);
         for text in body {
+            // the symbol the first page shows, repeated at each page top
+            if i == 0 && symbol.is_none() && text.starts_with("A/") && !text.contains(' ') {
+                symbol = Some(text.clone());
+            } else if i > 0 && symbol.as_ref() == Some(&text) {
+                continue;
+            }
             push_paragraph(&mut out, text, i + 1);
         }
         for (label, text) in notes {

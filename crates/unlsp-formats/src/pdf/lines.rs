@@ -260,7 +260,7 @@ pub(super) fn cover_lines(runs: &[&Run]) -> Vec<String> {
 
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*\d{7}\*)?|\*\d{7}\*|\d{1,3}/\d{1,3}|_{3,}|Please recycle.*)$",
+        r"^(?:\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*\d{7}\*)?|\*\d{7}\*|\d{1,3}/\d{1,3}(?:\s+\d{2}-\d{5})?|\d{2}-\d{5}\s+\d{1,3}/\d{1,3}|_{3,}|Please recycle.*)$",
     )
     .unwrap()
 });
@@ -274,39 +274,56 @@ pub(super) fn is_furniture(text: &str) -> bool {
 /// An untagged page: body paragraphs (a new one where the gap between lines
 /// opens or a line is indented) and, under the rule, footnotes.
 pub(super) fn page_lines(runs: &[&Run]) -> (Vec<String>, Vec<(String, String)>) {
-    let lines = group_lines(runs);
     let mut body: Vec<Vec<&Run>> = Vec::new();
     let mut notes: Vec<(String, String)> = Vec::new();
     let mut under_rule = false;
-    let mut prev: Option<(f64, f64)> = None;
-    for line in lines {
-        let text = Joiner::new(&line).body();
-        if is_furniture(&text) {
-            under_rule |= text.starts_with("___");
-            continue;
-        }
-        if under_rule {
-            let (label, t) = Joiner::new(&line).note();
-            match (label, notes.last_mut()) {
-                (Some(l), _) => notes.push((l, t)),
-                (None, Some(last)) => {
-                    last.1.push(' ');
-                    last.1.push_str(&t);
-                }
-                (None, None) => {}
+    // the last line's start and style (bold, size)
+    let mut prev: Option<(f64, f64, (bool, i64))> = None;
+    for line in group_lines(runs) {
+        for (k, seg) in split_wide(line).into_iter().enumerate() {
+            let text = Joiner::new(&seg).body();
+            if is_furniture(&text) {
+                under_rule |= text.starts_with("___");
+                continue;
             }
-            continue;
-        }
-        let (y, x) = (line[0].y, line[0].x0);
-        let size = line[0].size;
-        let opens = prev.is_none_or(|(py, px)| py - y > 1.6 * size || x > px + 2.0 * size);
-        prev = Some((y, x));
-        if opens || body.is_empty() {
-            body.push(line);
-        } else if let Some(last) = body.last_mut() {
-            last.extend(line);
+            if under_rule {
+                let (label, t) = Joiner::new(&seg).note();
+                match (label, notes.last_mut()) {
+                    (Some(l), _) => notes.push((l, t)),
+                    (None, Some(last)) => {
+                        last.1.push(' ');
+                        last.1.push_str(&t);
+                    }
+                    (None, None) => {}
+                }
+                continue;
+            }
+            let (y, x, size) = (seg[0].y, seg[0].x0, seg[0].size);
+            let style = (seg.iter().all(|r| r.bold), (size * 2.0).round() as i64);
+            let opens = k > 0
+                || prev.is_none_or(|(py, px, ps)| {
+                    py - y > 1.6 * size || x > px + 2.0 * size || ps != style
+                });
+            prev = Some((y, x, style));
+            match body.last_mut() {
+                Some(last) if !opens => last.extend(seg),
+                _ => body.push(seg),
+            }
         }
     }
     let paragraphs = body.iter().map(|runs| Joiner::new(runs).body()).collect();
     (paragraphs, notes)
+}
+
+/// A line cut where a wide gap parts its stretches (`United Nations` and
+/// the symbol at the page top).
+fn split_wide(line: Vec<&Run>) -> Vec<Vec<&Run>> {
+    let mut out: Vec<Vec<&Run>> = Vec::new();
+    for r in line {
+        match out.last_mut() {
+            Some(seg) if r.x0 - seg[seg.len() - 1].x1 <= 6.0 * r.size.max(10.0) => seg.push(r),
+            _ => out.push(vec![r]),
+        }
+    }
+    out
 }
