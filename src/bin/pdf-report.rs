@@ -106,10 +106,12 @@ fn one(path: &Path, stem: &str, root: &Path, cfg: &Config, h: &mut Half, list: b
             .iter()
             .map(|&i| format!("{}/{}", o.seen[i].1, o.seen[i].0))
             .collect();
+        let theirs_seen: Vec<&str> = idx.iter().map(|&i| ot.seen[i].1.as_str()).collect();
         line.push_str(&format!(
-            " akn {} pre,op,fn {}",
+            " akn {} pre,op,fn {} (the other extraction {})",
             if all { "ok" } else { "MISS" },
-            seen.join(",")
+            seen.join(","),
+            theirs_seen.join(",")
         ));
     } else {
         h.outline += 1;
