@@ -156,7 +156,7 @@ fn split_extraction(s: &str) -> (String, String) {
             continue;
         }
         // a sponsors' note (`* On behalf of …`) may stand without a rule
-        if t.starts_with("* ") {
+        if t.starts_with("* ") || t.starts_with("** ") {
             in_notes = true;
         }
         let running = count.get(t).is_some_and(|&n| n >= 2) && near_furniture(i);

@@ -50,13 +50,7 @@ pub(super) fn tagged(pages: &[Page], blocks: &[Block]) -> PdfText {
     let mut notes: Vec<PdfFootnote> = Vec::new();
     let mut last_body: Option<(usize, f64, f64)> = None;
     for b in blocks {
-        let runs: Vec<&Run> = b
-            .parts
-            .iter()
-            .filter_map(|k| by_mcid.get(k))
-            .flatten()
-            .copied()
-            .collect();
+        let runs = runs_of(&b.parts, &by_mcid);
         let Some(page) = b.parts.first().and_then(|(p, _)| page_no.get(p)).copied() else {
             continue;
         };
@@ -144,6 +138,35 @@ fn same_row(last: Option<&(usize, f64, f64)>, page: usize, runs: &[&Run]) -> boo
     p == page && (first.y - y).abs() < 1.0 && first.x0 > x1
 }
 
+/// The runs of an element's marked content, in order. A table's header
+/// row that Word repeats on each page is one element whose content is on
+/// every page alike: the first page's is kept.
+fn runs_of<'r>(
+    parts: &[(ObjectId, i64)],
+    by_mcid: &HashMap<(ObjectId, i64), Vec<&'r Run>>,
+) -> Vec<&'r Run> {
+    let mut pages: Vec<(ObjectId, String, Vec<&Run>)> = Vec::new();
+    for k in parts {
+        let Some(runs) = by_mcid.get(k) else {
+            continue;
+        };
+        if pages.last().is_none_or(|p| p.0 != k.0) {
+            pages.push((k.0, String::new(), Vec::new()));
+        }
+        if let Some(p) = pages.last_mut() {
+            p.1.extend(runs.iter().map(|r| r.text.as_str()));
+            p.2.extend(runs.iter().copied());
+        }
+    }
+    let repeated = pages.len() > 1
+        && pages.iter().all(|p| p.1.trim() == pages[0].1.trim())
+        && !pages[0].1.trim().is_empty();
+    if repeated {
+        pages.truncate(1);
+    }
+    pages.into_iter().flat_map(|p| p.2).collect()
+}
+
 /// A table row: its cells' text, a tab between.
 fn row_text(b: &Block, by_mcid: &HashMap<(ObjectId, i64), Vec<&Run>>) -> String {
     let mut bounds = b.cells.clone();
@@ -151,12 +174,7 @@ fn row_text(b: &Block, by_mcid: &HashMap<(ObjectId, i64), Vec<&Run>>) -> String 
     let mut cells = Vec::new();
     let mut from = 0;
     for to in bounds {
-        let runs: Vec<&Run> = b.parts[from..to.max(from)]
-            .iter()
-            .filter_map(|k| by_mcid.get(k))
-            .flatten()
-            .copied()
-            .collect();
+        let runs = runs_of(&b.parts[from..to.max(from)], by_mcid);
         let text = Joiner::new(&runs).body();
         if !text.is_empty() {
             cells.push(text);

@@ -131,12 +131,23 @@ impl<'a> Joiner<'a> {
 
     /// A body paragraph: markers as `[^n]`, the italic lead as `*…*`.
     pub fn body(&self) -> String {
-        let pieces = self.pieces();
+        let mut pieces = self.pieces();
+        // a paragraph that opens with asterisks is a sponsors' note set in
+        // the body (`** Report of …`): its label, not a reference
+        if let Some(first) = pieces.iter_mut().find(|p| !p.text.trim().is_empty())
+            && first.marker
+            && first.text.starts_with('*')
+        {
+            first.marker = false;
+            first.text.push(' ');
+        }
         let (text, italic) = flatten(&pieces, |p| {
             if p.marker {
                 format!("[^{}]", p.text)
             } else {
-                p.text.clone()
+                GLUED_STARS
+                    .replace_all(&p.text, "${1}[^${2}]${3}")
+                    .into_owned()
             }
         });
         mark_lead(&text, &italic)
@@ -164,6 +175,11 @@ impl<'a> Joiner<'a> {
         (label, text)
     }
 }
+
+/// Asterisks glued to a word in the same run (`Development** and`): a
+/// note's marker.
+static GLUED_STARS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([^\s*\[])(\*{1,3})([\s,.;:)”]|$)").unwrap());
 
 /// `1 See …` where the label is set at the text's size.
 static NOTE_LABEL: LazyLock<Regex> =
