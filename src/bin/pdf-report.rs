@@ -26,6 +26,8 @@ struct Half {
     akn_all: usize,
     /// The other extraction scored against the AKN the same way.
     akn_theirs_all: usize,
+    /// Every lead the AKN marks: (scored, read exactly), ours and theirs.
+    leads: (usize, usize, usize),
     outline: usize,
     outline_ok: usize,
     words: extraction::WordAgreement,
@@ -100,8 +102,11 @@ fn one(path: &Path, stem: &str, root: &Path, cfg: &Config, h: &mut Half, list: b
         }
         let all = idx.iter().all(|&i| o.ok[i]);
         h.akn_all += all as usize;
+        h.leads.0 += o.leads.0;
+        h.leads.1 += o.leads.1;
         let ot = score::score(&g, &theirs, cfg);
         h.akn_theirs_all += idx.iter().all(|&i| ot.ok[i]) as usize;
+        h.leads.2 += ot.leads.1;
         let seen: Vec<String> = idx
             .iter()
             .map(|&i| format!("{}/{}", o.seen[i].1, o.seen[i].0))
@@ -166,6 +171,12 @@ fn print(name: &str, h: &Half) {
             h.akn,
             h.akn_theirs_all,
             h.akn
+        );
+    }
+    if h.leads.0 > 0 {
+        println!(
+            "  leads the AKN marks read exactly: {}/{} (the other extraction: {})",
+            h.leads.1, h.leads.0, h.leads.2
         );
     }
     if h.outline > 0 {

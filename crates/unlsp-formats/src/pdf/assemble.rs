@@ -102,7 +102,7 @@ pub(super) fn tagged(pages: &[Page], blocks: &[Block]) -> PdfText {
 /// A `*` note set as a body paragraph (`* Any changes to the list of
 /// sponsors …`) whose marker stands in the text becomes a footnote.
 fn adopt_star_notes(out: &mut PdfText) {
-    let mut k = 0;
+    let (mut k, mut adopted) = (0, 0);
     while k < out.paragraphs.len() {
         let t = &out.paragraphs[k].text;
         let stars = t.bytes().take_while(|&b| b == b'*').count();
@@ -115,8 +115,9 @@ fn adopt_star_notes(out: &mut PdfText) {
                 .any(|p| p.text.contains(&format!("[^{label}]")));
         if wanted {
             let p = out.paragraphs.remove(k);
+            adopted += 1;
             out.footnotes.insert(
-                0,
+                adopted - 1,
                 PdfFootnote {
                     label: p.text[..stars].to_string(),
                     text: p.text[stars..].trim().to_string(),
