@@ -297,9 +297,9 @@ pub(super) fn page_lines(runs: &[&Run]) -> (Vec<String>, Vec<(String, String)>) 
     let mut prev: Option<(f64, f64, (bool, i64))> = None;
     for line in group_lines(runs) {
         for (k, seg) in split_wide(line).into_iter().enumerate() {
-            let text = Joiner::new(&seg).body();
-            if is_furniture(&text) {
-                under_rule |= text.starts_with("___");
+            let raw: String = seg.iter().map(|r| r.text.as_str()).collect();
+            if is_furniture(&raw) {
+                under_rule |= raw.trim_start().starts_with("___");
                 continue;
             }
             if under_rule {
@@ -342,4 +342,61 @@ fn split_wide(line: Vec<&Run>) -> Vec<Vec<&Run>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Page furniture as A/C.3/80/L.25 and A/C.1/80/L.29 print it.
+    #[test]
+    fn furniture_is_known_by_its_shape() {
+        for f in [
+            "25-17785 (E)    121125",
+            "*2517785*",
+            "2/6",
+            "25-16552 2/4",
+            "2/4 25-16552",
+            "__________________",
+        ] {
+            assert!(is_furniture(f), "{f}");
+        }
+        for t in [
+            "Agenda item 71 (b)",
+            "A/C.3/80/L.25",
+            "10. *Calls for* strengthened international efforts",
+        ] {
+            assert!(!is_furniture(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn the_lead_is_marked_after_the_number_and_never_the_whole_paragraph() {
+        let mark = |text: &str, italic_bytes: usize| {
+            let mut italic = vec![false; text.len()];
+            let at = LABEL.find(text).map_or(0, |m| m.end());
+            italic[at..at + italic_bytes]
+                .iter_mut()
+                .for_each(|b| *b = true);
+            mark_lead(text, &italic)
+        };
+        assert_eq!(
+            mark("Reaffirming also that all human rights are universal,", 16),
+            "*Reaffirming also* that all human rights are universal,"
+        );
+        assert_eq!(
+            mark("12. Requests the Secretary-General to submit", 9),
+            "12. *Requests* the Secretary-General to submit"
+        );
+        assert_eq!(mark("The General Assembly", 20), "The General Assembly");
+    }
+
+    #[test]
+    fn asterisks_glued_to_a_word_are_a_marker() {
+        let s = "Conference on Population and Development** and its review";
+        assert_eq!(
+            GLUED_STARS.replace_all(s, "${1}[^${2}]${3}"),
+            "Conference on Population and Development[^**] and its review"
+        );
+    }
 }
