@@ -113,10 +113,12 @@ fn one(path: &Path, stem: &str, root: &Path, cfg: &Config, h: &mut Half, list: b
             .collect();
         let theirs_seen: Vec<&str> = idx.iter().map(|&i| ot.seen[i].1.as_str()).collect();
         line.push_str(&format!(
-            " akn {} pre,op,fn {} (the other extraction {})",
+            " akn {} pre,op,fn {} (the other extraction {}) leads {}/{}",
             if all { "ok" } else { "MISS" },
             seen.join(","),
-            theirs_seen.join(",")
+            theirs_seen.join(","),
+            o.leads.1,
+            o.leads.0
         ));
     } else {
         h.outline += 1;
