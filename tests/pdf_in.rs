@@ -178,6 +178,62 @@ fn damaged_pdfs_give_an_error_or_text_never_a_panic() {
     }
 }
 
+/// A one-page PDF whose content stream inflates from a few hundred
+/// kilobytes to 200 MB, with its cross-reference table.
+fn bomb() -> Vec<u8> {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let chunk = b"BT /F1 12 Tf 72 712 Td (x) Tj ET\n".repeat(1 << 15);
+    for _ in 0..(200 << 20) / chunk.len() {
+        z.write_all(&chunk).unwrap();
+    }
+    let data = z.finish().unwrap();
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    let objects: Vec<Vec<u8>> = vec![
+        b"<</Type/Catalog/Pages 2 0 R>>".to_vec(),
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>".to_vec(),
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R/Resources<<>>>>".to_vec(),
+        [
+            format!("<</Length {}/Filter/FlateDecode>>\nstream\n", data.len()).into_bytes(),
+            data,
+            b"\nendstream".to_vec(),
+        ]
+        .concat(),
+    ];
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        pdf.extend_from_slice(body);
+        pdf.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        pdf.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!(
+            "trailer\n<</Size {}/Root 1 0 R>>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    pdf
+}
+
+#[test]
+fn a_decompression_bomb_is_refused_without_inflating_it() {
+    let pdf = bomb();
+    assert!(pdf.len() < 2 << 20, "{} bytes", pdf.len());
+    let t0 = std::time::Instant::now();
+    let r = pdf::read(&pdf);
+    assert_eq!(r, Err(PdfError::TooLarge));
+    eprintln!("bomb refused in {:?}", t0.elapsed());
+}
+
 fn unlsp(args: &[&std::ffi::OsStr]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_unlsp"))
         .args(args)

@@ -16,6 +16,10 @@ pub enum PdfError {
     Damaged(String),
     /// Pages without a text layer: a scan or images only.
     NoText { pages: usize },
+    /// More content than any document holds (a page's content over 16 MB,
+    /// 256 MB in all, or two million runs of text): a decompression bomb,
+    /// not a draft.
+    TooLarge,
 }
 
 impl fmt::Display for PdfError {
@@ -31,6 +35,10 @@ impl fmt::Display for PdfError {
                 "the PDF is truncated (it ends before its cross-reference table and `%%EOF`)"
             ),
             PdfError::Damaged(why) => write!(f, "the PDF cannot be read: {why}"),
+            PdfError::TooLarge => write!(
+                f,
+                "the PDF's pages hold more content than a document does (a page over 16 MB, 256 MB in all, or 2 million pieces of text)"
+            ),
             PdfError::NoText { pages } => write!(
                 f,
                 "the PDF has no text layer ({pages} page(s) of images only, e.g. a scan); run OCR first"

@@ -13,6 +13,9 @@ use std::collections::HashMap;
 const MAX_DECOMPRESSED: usize = 64 << 20;
 const MAX_PAGE_CONTENT: usize = 16 << 20;
 const MAX_PAGES: usize = 5_000;
+/// Bounds on the whole file: content decompressed, runs of text kept.
+const MAX_CONTENT: usize = 256 << 20;
+const MAX_RUNS: usize = 2_000_000;
 
 /// The text of a PDF, or why there is none.
 pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
@@ -33,7 +36,17 @@ pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
     if ids.is_empty() {
         return Err(PdfError::Damaged("no pages".into()));
     }
-    let pages: Vec<Page> = ids.iter().map(|&id| read_page(&doc, id)).collect();
+    let mut pages: Vec<Page> = Vec::with_capacity(ids.len());
+    let (mut content, mut runs) = (0, 0);
+    for &id in &ids {
+        let (page, bytes) = read_page(&doc, id)?;
+        content += bytes;
+        runs += page.runs.len();
+        if content > MAX_CONTENT || runs > MAX_RUNS {
+            return Err(PdfError::TooLarge);
+        }
+        pages.push(page);
+    }
     if pages
         .iter()
         .all(|p| p.runs.iter().all(|r| r.text.trim().is_empty()))
@@ -83,10 +96,16 @@ fn memfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
-fn read_page(doc: &Document, id: ObjectId) -> Page {
-    let content = doc
-        .get_page_content_with_limit(id, MAX_PAGE_CONTENT)
-        .unwrap_or_default();
+/// A page's runs and the size of its content stream.
+fn read_page(doc: &Document, id: ObjectId) -> Result<(Page, usize), PdfError> {
+    let content = match doc.get_page_content_with_limit(id, MAX_PAGE_CONTENT) {
+        Ok(c) => c,
+        Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
+            return Err(PdfError::TooLarge);
+        }
+        // a page whose content cannot be read shows no text
+        Err(_) => Vec::new(),
+    };
     let mut fonts = HashMap::new();
     if let Ok(map) = doc.get_page_fonts(id) {
         for (name, dict) in map {
@@ -100,7 +119,7 @@ fn read_page(doc: &Document, id: ObjectId) -> Page {
         .and_then(|r| deref(doc, r.get(b"Properties").ok()))
         .and_then(|o| o.as_dict().ok());
     let runs = page_runs(doc, &content, &fonts, properties);
-    Page { id, runs }
+    Ok((Page { id, runs }, content.len()))
 }
 
 fn dump(pages: &[Page]) {
