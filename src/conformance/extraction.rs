@@ -149,8 +149,16 @@ fn split_extraction(s: &str) -> (String, String) {
     let (mut body, mut notes) = (String::new(), String::new());
     let mut in_notes = false;
     let mut seen = HashSet::new();
+    // the running title under a repeated symbol, up to the blank line
+    let mut header = false;
     for (i, line) in lines.iter().enumerate() {
         let t = line.trim();
+        if header {
+            header = !t.is_empty();
+            if header {
+                continue;
+            }
+        }
         if !t.is_empty() && t.bytes().all(|b| b == b'_') {
             in_notes = true;
             continue;
@@ -164,6 +172,8 @@ fn split_extraction(s: &str) -> (String, String) {
             if (symbol == Some(t) || running) && seen.insert(t) {
                 body.push_str(t);
                 body.push('\n');
+            } else if symbol == Some(t) {
+                header = true;
             }
             in_notes = false;
             continue;

@@ -10,7 +10,7 @@ use lopdf::{Document, LoadOptions, ObjectId};
 use std::collections::HashMap;
 
 /// Decompression bound for the whole file and for one page's content.
-const MAX_DECOMPRESSED: usize = 64 << 20;
+const MAX_DECOMPRESSED: usize = 16 << 20;
 const MAX_PAGE_CONTENT: usize = 16 << 20;
 const MAX_PAGES: usize = 5_000;
 /// Bounds on the whole file: content decompressed, runs of text kept.
