@@ -1,6 +1,8 @@
 //! A PDF's bytes to its text: the file loaded with bounds, each page's
 //! content walked, and the text put together through the structure tree
 //! when the PDF is tagged, through the layout when not.
+//! `UNLSP_PDF_RUNS=1` prints every run (page, MCID, artifact, position,
+//! size, style, text) to stderr: a debug aid when a PDF reads wrong.
 
 use super::content::{Page, page_runs};
 use super::error::PdfError;
