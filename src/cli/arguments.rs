@@ -13,11 +13,13 @@ pub(super) fn read_text(path: &std::path::Path) -> Result<String, String> {
     })
 }
 
-/// A document to read: the UN's AKN XML as its text, any other file as
-/// UTF-8 text.
+/// A document to read: the UN's AKN XML as its text, a PDF as the text it
+/// shows, any other file as UTF-8 text.
 pub(super) fn read_document(path: &std::path::Path) -> Result<String, String> {
     if super::akn_in::is_akn(path) {
         super::akn_in::read(path)
+    } else if super::pdf_in::is_pdf(path) {
+        super::pdf_in::read(path)
     } else {
         read_text(path)
     }

@@ -8,6 +8,7 @@ pub mod fix;
 mod lookup;
 pub mod outline;
 pub mod parallel;
+pub(crate) mod pdf_in;
 pub mod sarif;
 
 use arguments::{lang_option, read_document, read_text};

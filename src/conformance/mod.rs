@@ -18,6 +18,7 @@
 //! them.
 
 pub mod akn;
+pub mod extraction;
 pub mod markup;
 pub mod render;
 pub mod score;

@@ -17,6 +17,12 @@ pub(super) fn read(path: &Path) -> Read {
             Err(e) => Read::Invalid(e),
         };
     }
+    if crate::cli::pdf_in::is_pdf(path) {
+        return match crate::cli::pdf_in::read(path) {
+            Ok(t) => Read::Text(t),
+            Err(e) => Read::Invalid(e),
+        };
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => return Read::Io(format!("{}: {e}", path.display())),

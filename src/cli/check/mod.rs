@@ -274,6 +274,10 @@ impl<'o> Run<'o> {
                 print!("{}", super::fix::unified_diff(&r.path, &r.text, &fixed));
                 continue;
             }
+            if super::pdf_in::is_pdf(Path::new(&r.path)) {
+                eprintln!("note: {}: a PDF is never fixed ({n} fixable)", r.path);
+                continue;
+            }
             if stdin {
                 print!("{fixed}");
             } else if let Err(e) = super::fix::write_atomic(Path::new(&r.path), &fixed) {
