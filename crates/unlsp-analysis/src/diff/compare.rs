@@ -178,13 +178,13 @@ fn group(one: &[Para], two: &[Para], s1: &mut [Slot], s2: &mut [Slot]) -> Vec<(u
             ),
             _ => continue,
         };
-        let usable = |j: usize| {
-            two[j].kind == one[i].kind && matches!(s2[j], Slot::Free) || s2[j] == Slot::Pair(i)
-        };
+        let usable = |j: usize| s2[j] == Slot::Free || s2[j] == Slot::Pair(i);
         let mut best: Option<(f64, usize)> = None;
         for j1 in cands {
             let j2 = j1 + 1;
-            if !(usable(j1) && usable(j2)) || s2[j1] != Slot::Free && s2[j2] != Slot::Free {
+            let kinds = two[j1].kind == one[i].kind || two[j2].kind == one[i].kind;
+            if !(kinds && usable(j1) && usable(j2)) || s2[j1] != Slot::Free && s2[j2] != Slot::Free
+            {
                 continue;
             }
             let s = dice(&one[i].tokens, &merged(&two[j1].tokens, &two[j2].tokens));

@@ -3,9 +3,11 @@
 //! the label, sub-paragraphs, footnotes, footnote markers and page furniture
 //! left out, so that none of those counts as a change.
 
+use regex::Regex;
 use rustc_hash::FxHasher;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
+use std::sync::LazyLock;
 use unlsp_syntax::assemble::{join_broken_words, join_wrapped};
 use unlsp_syntax::cjk::is_cjk;
 use unlsp_syntax::numbers::label_ordinal;
@@ -52,11 +54,20 @@ pub fn paragraphs(text: &str, tree: &Tree) -> Vec<Para> {
     let mut markers: Vec<Range<usize>> =
         tree.footnote_refs.iter().map(|r| r.range.clone()).collect();
     markers.sort_by_key(|r| r.start);
+    let mut notes: Vec<u32> = Vec::new();
+    tree.walk(|n, _| {
+        if n.kind == NodeKind::Footnote
+            && let Some(k) = n.label.as_deref().and_then(|l| l.trim().parse().ok())
+        {
+            notes.push(k);
+        }
+    });
     let mut out = Vec::new();
     let mut cx = Walk {
         text,
         cjk,
         markers: &markers,
+        notes: &notes,
         out: &mut out,
     };
     cx.nodes(&tree.nodes, None);
@@ -67,6 +78,8 @@ struct Walk<'a> {
     text: &'a str,
     cjk: bool,
     markers: &'a [Range<usize>],
+    /// The numbers of the document's footnotes.
+    notes: &'a [u32],
     out: &'a mut Vec<Para>,
 }
 
@@ -134,13 +147,39 @@ impl Walk<'_> {
             }
             s.push(' ');
         }
+        let s: String = s
+            .chars()
+            .filter(|&c| c != '\u{AD}')
+            .map(|c| match c {
+                '\u{2010}' | '\u{2011}' => '-',
+                '\u{A0}' | '\u{202F}' | '\u{2007}' => ' ',
+                _ => c,
+            })
+            .collect();
         let joined = join_broken_words(&join_wrapped(&s, self.cjk));
-        joined
+        let body = joined
             .trim_start_matches(['.', ')', '．', ' ', '\t', '-'])
-            .trim_end()
-            .to_string()
+            .trim_end();
+        FLAT_MARKER
+            .replace_all(body, |c: &regex::Captures| {
+                let n: u32 = c[2].parse().unwrap_or(0);
+                if self.notes.contains(&n) {
+                    format!("{}{}", &c[1], &c[3])
+                } else {
+                    c[0].to_string()
+                }
+            })
+            .into_owned()
     }
 }
+
+/// A footnote marker flattened into the text by PDF extraction, which the
+/// parser did not take for one: a number of one to three digits of one of
+/// the document's footnotes after a punctuation mark, at the end of the
+/// paragraph or before a word (`… migration. 11`, `… Rights. 15 We`,
+/// `… 1974, 82 to implement`).
+static FLAT_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([.;:,)”])[ ]?(\d{1,3})(\z|[ ]\pL)").unwrap());
 
 fn label_core(l: &str) -> String {
     l.trim_matches(|c: char| {
@@ -199,7 +238,7 @@ impl Para {
             parent: parent.map(str::to_string),
             range: n.range.clone(),
             ord,
-            hash: hash_of((n.kind, &text)),
+            hash: hash_of((n.kind, squeezed(&text))),
             tokens: tokens(&text, cjk),
             text,
         }
@@ -220,11 +259,17 @@ impl Para {
             index: 0,
             parent: None,
             range: 0..0,
-            hash: hash_of((kind, &text)),
+            hash: hash_of((kind, squeezed(&text))),
             tokens: tokens(&text, cjk),
             text,
         }
     }
+}
+
+/// The text without its spaces: what sameness compares (a space lost or
+/// gained at a line break, `Secretary- General`, is no change).
+fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// How many tokens two sorted lists share (as multisets).

@@ -167,7 +167,34 @@ fn tidy(ops: Vec<WordOp>) -> Vec<WordOp> {
         }
     }
     flush(&mut merged, &mut run);
-    merged
+    spaces_are_equal(merged)
+}
+
+/// A change of spaces alone (`Secretary- General`) is kept as the new text.
+fn spaces_are_equal(ops: Vec<WordOp>) -> Vec<WordOp> {
+    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let mut out: Vec<WordOp> = Vec::with_capacity(ops.len());
+    let mut k = 0;
+    while k < ops.len() {
+        let o = &ops[k];
+        let next = ops.get(k + 1);
+        let (equal, text, step) = match (o.op, next) {
+            (Op::Delete, Some(n)) if n.op == Op::Insert && squeeze(&o.text) == squeeze(&n.text) => {
+                (true, n.text.clone(), 2)
+            }
+            (Op::Delete, _) if o.text.trim().is_empty() => (true, String::new(), 1),
+            (Op::Insert, _) if o.text.trim().is_empty() => (true, o.text.clone(), 1),
+            _ => (false, o.text.clone(), 1),
+        };
+        let op = if equal { Op::Equal } else { o.op };
+        match out.last_mut() {
+            Some(l) if l.op == op => l.text.push_str(&text),
+            _ if text.is_empty() => {}
+            _ => out.push(WordOp { op, text }),
+        }
+        k += step;
+    }
+    out
 }
 
 /// Words changed: per stretch of changes, the larger of the words deleted
