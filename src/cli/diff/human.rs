@@ -60,9 +60,6 @@ pub(super) fn summary_line(r: &Report) -> String {
 fn relabel(a: &Para, b: &Para) -> String {
     match (&a.label, &b.label) {
         (Some(x), Some(y)) if bare(x) != bare(y) => format!(" (was {})", bare(x)),
-        _ if a.label.is_none() && a.index != b.index && b.label.is_none() => {
-            format!(" (was {})", a.index)
-        }
         _ => String::new(),
     }
 }
