@@ -55,6 +55,8 @@ struct Choice {
     /// (moved, after which)
     moved: Option<(usize, usize)>,
     split: Option<(usize, usize)>,
+    /// The operative paragraphs are numbered 1, 2, 3…: renumbered after.
+    numbered: bool,
 }
 
 struct Source<'a> {
@@ -231,6 +233,7 @@ fn choose(src: &Source, rng: &mut Rng) -> Choice {
     if !numbered || ops.len() < 6 {
         return c;
     }
+    c.numbered = true;
     if let Some(f) = pick(rng, bare(&ops), &mut used) {
         let far: Vec<usize> = ops
             .iter()
@@ -305,7 +308,10 @@ fn build(
         t += 1;
     }
     let mut number = 0;
-    for it in items.iter_mut().filter(|i| i.kind == NodeKind::Operative) {
+    let numbered = items
+        .iter_mut()
+        .filter(|i| c.numbered && i.kind == NodeKind::Operative);
+    for it in numbered {
         number += 1;
         it.label = renumber(&it.label, number);
     }

@@ -12,7 +12,7 @@
 //!    words: changed (whatever its labels).
 
 use super::change::{ChangeKind, Comparison, Entry};
-use super::para::{Para, dice, merged};
+use super::para::{Para, common, dice, merged};
 use super::words::{Op, WordOp, word_diff};
 use crate::align::{self, Work};
 use std::collections::HashMap;
@@ -23,6 +23,9 @@ pub const PAIR: f64 = 0.5;
 pub const MOVE: f64 = 0.6;
 /// The least similarity of a paragraph with two of the other version.
 pub const GROUP: f64 = 0.85;
+/// The least share of a lone paragraph's words found in the paragraph it
+/// was split from or merged into.
+const HELD: f64 = 0.8;
 /// Candidate places searched for a split or merge of a lone paragraph.
 const GAP_SEARCH: usize = 64;
 /// Pairs of lone paragraphs compared in search of moves.
@@ -188,7 +191,12 @@ fn group(one: &[Para], two: &[Para], s1: &mut [Slot], s2: &mut [Slot]) -> Vec<(u
                 continue;
             }
             let s = dice(&one[i].tokens, &merged(&two[j1].tokens, &two[j2].tokens));
-            if s >= GROUP && s > base + 0.1 && best.is_none_or(|(b, _)| s > b) {
+            // each lone member's words are in the one paragraph
+            let held = [j1, j2].iter().all(|&j| {
+                let t = &two[j].tokens;
+                s2[j] != Slot::Free || common(&one[i].tokens, t) as f64 >= HELD * t.len() as f64
+            });
+            if held && s >= GROUP && s > base && best.is_none_or(|(b, _)| s > b) {
                 best = Some((s, j1));
             }
         }

@@ -98,3 +98,10 @@ fn chinese_is_compared_by_character() {
         .collect();
     assert_eq!(ins, ["积极"]);
 }
+
+#[test]
+fn the_first_two_paragraphs_merged() {
+    let merged = RES.replace("14 December 2006,\n\nNoting", "14 December 2006, noting");
+    let c = run(RES, &merged);
+    assert_eq!(kinds(&c), ["merged"], "{:?}", c.entries);
+}
