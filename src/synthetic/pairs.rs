@@ -79,6 +79,14 @@ pub fn real_pairs(corpus: &Path) -> Vec<Pair> {
             });
         }
     }
+    // a record listed twice, a draft matched by two resolutions' titles:
+    // no pair of those is sure
     out.sort_by(|a, b| a.adopted.cmp(&b.adopted));
+    out.dedup_by(|a, b| a.adopted == b.adopted);
+    let mut uses: HashMap<PathBuf, usize> = HashMap::new();
+    for p in &out {
+        *uses.entry(p.draft.clone()).or_default() += 1;
+    }
+    out.retain(|p| uses[&p.draft] == 1);
     out
 }

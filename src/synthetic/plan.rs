@@ -377,7 +377,7 @@ fn render(src: &Source, items: &[Item], rng: &mut Rng) -> String {
             }
             out.push_str(if gap.is_empty() { "\n\n" } else { &gap });
             if k == furniture_at {
-                out.push_str("__________________\n\n24-01234\n\n");
+                out.push_str("24-01234 (E)    101224\n\n");
             }
         }
         let body = match it.origin {

@@ -147,7 +147,7 @@ impl Walk<'_> {
             }
             s.push(' ');
         }
-        let s: String = s
+        let s: String = without_star_notes(&s)
             .chars()
             .filter(|&c| c != '\u{AD}')
             .map(|c| match c {
@@ -171,6 +171,29 @@ impl Walk<'_> {
             })
             .into_owned()
     }
+}
+
+/// The text less the asterisk notes of a draft's first page (`* On behalf
+/// of the States that are members of …`), which the parser leaves in the
+/// paragraph a page break cuts: from a line opening with `* ` to the next
+/// blank line.
+fn without_star_notes(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains("* ") {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut skipping = false;
+    for line in s.split_inclusive('\n') {
+        if line.trim_start().starts_with("* ") {
+            skipping = true;
+        } else if line.trim().is_empty() {
+            skipping = false;
+        }
+        if !skipping {
+            out.push_str(line);
+        }
+    }
+    out.into()
 }
 
 /// A footnote marker flattened into the text by PDF extraction, which the
