@@ -3,7 +3,7 @@
 use super::Report;
 use crate::cli::outline::range_json;
 use serde_json::{Value, json};
-use unlsp_analysis::diff::{ChangeKind, Para};
+use unlsp_analysis::diff::{ChangeKind, Para, words_changed};
 use unlsp_syntax::text::LineIndex;
 
 fn side(paras: &[Para], ix: &[usize], li: &LineIndex, text: &str) -> Vec<Value> {
@@ -36,6 +36,8 @@ pub(super) fn value(r: &Report) -> Value {
         .map(|e| {
             json!({
                 "kind": e.kind.unwrap().name(),
+                "message": super::human::headline(r, e),
+                "words_changed": words_changed(&e.words),
                 "old": side(&r.cmp.old, &e.old, &oli, ot),
                 "new": side(&r.cmp.new, &e.new, &nli, nt),
                 "words": e.words.iter().map(|w| json!({"op": w.op.name(), "text": w.text})).collect::<Vec<_>>(),
