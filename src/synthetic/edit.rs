@@ -1,7 +1,7 @@
 //! Edits of one paragraph's text: a word replaced, a cut for a split, the
 //! lines re-wrapped, the number of a label changed.
 
-use super::Rng;
+use super::rng::Rng;
 use unlsp_syntax::cjk::is_cjk;
 
 /// Words of a text that an edit may replace: letters only, five or more,

@@ -2,8 +2,8 @@
 //! inserted, merged, edited, moved and split; the new text made from the
 //! old one's pieces; the change list a comparison should report.
 
-use super::Rng;
 use super::edit::{renumber, replace_word, rewrap, split_point};
+use super::rng::Rng;
 use std::collections::HashSet;
 use unlsp_analysis::diff::{ChangeKind, paragraphs};
 use unlsp_syntax::numbers::label_ordinal;
@@ -148,14 +148,12 @@ pub fn plant(text: &str, lang: Option<Lang>, seed: u64, donor: &str) -> Option<P
 /// text does not hold.
 fn donor_paragraph(donor: &str, lang: Option<Lang>, text: &str) -> Option<String> {
     let d = Document::with_lang(donor, lang);
-    let found = d
-        .tree()
+    d.tree()
         .nodes_of(NodeKind::Preambular)
         .into_iter()
         .filter(|n| n.children.is_empty())
         .map(|n| donor[n.range.clone()].trim().to_string())
-        .find(|b| b.len() > 40 && overlap(b, text) < 0.5);
-    found
+        .find(|b| b.len() > 40 && overlap(b, text) < 0.5)
 }
 
 /// The share of a paragraph's words (characters in Chinese and Japanese)

@@ -3,8 +3,8 @@
 //! bold, renumbering shown as `5 [6]` (now 5, formerly 6), a summary first.
 //! The blocks are shared by the Markdown and HTML forms.
 
-use super::Report;
 use super::name::{bare, margin, number};
+use super::report::Report;
 use unlsp_analysis::diff::{ChangeKind, Entry, Op, Para};
 use unlsp_syntax::tree::NodeKind;
 

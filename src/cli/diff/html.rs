@@ -1,8 +1,8 @@
 //! `--format html`: the compilation text as one self-contained page (no
 //! script, no external resource) that prints well.
 
-use super::Report;
 use super::compilation::{Block, blocks, formerly, summary};
+use super::report::Report;
 use unlsp_analysis::diff::{ChangeKind, Op};
 use unlsp_syntax::tree::NodeKind;
 

@@ -1,8 +1,8 @@
 //! The human format: one line per change, `file:line: what changed`, then
 //! the words (`[-deleted-]{+inserted+}`, red and green on a terminal).
 
-use super::Report;
 use super::name::{bare, describe};
+use super::report::Report;
 use unlsp_analysis::diff::{ChangeKind, Entry, Op, Para, words_changed};
 use unlsp_syntax::text::LineIndex;
 

@@ -1,6 +1,6 @@
 //! `--format json`: the contract of `schemas/diff.schema.json`.
 
-use super::Report;
+use super::report::Report;
 use crate::cli::outline::range_json;
 use serde_json::{Value, json};
 use unlsp_analysis::diff::{ChangeKind, Para, words_changed};

@@ -9,11 +9,11 @@ mod html;
 mod human;
 mod json;
 mod name;
+mod report;
 
 use super::arguments::{lang_option, read_document};
+use report::{Version, compare};
 use std::path::{Path, PathBuf};
-use unlsp_analysis::align::Work;
-use unlsp_analysis::diff::{self, Comparison};
 use unlsp_syntax::Document;
 
 #[derive(clap::Args)]
@@ -31,19 +31,6 @@ pub struct Options {
     /// Write the output to this file instead of standard output.
     #[arg(long)]
     pub out: Option<PathBuf>,
-}
-
-/// One version as read: its name, text and tree.
-pub(crate) struct Version {
-    pub(crate) name: String,
-    pub(crate) doc: Document,
-}
-
-/// The two versions and their comparison.
-pub(crate) struct Report {
-    pub(crate) old: Version,
-    pub(crate) new: Version,
-    pub(crate) cmp: Comparison,
 }
 
 pub fn run(opts: Options) -> i32 {
@@ -83,15 +70,6 @@ pub fn run(opts: Options) -> i32 {
         return 2;
     }
     if report.cmp.same() { 0 } else { 1 }
-}
-
-pub(crate) fn compare(old: Version, new: Version) -> Report {
-    let cmp = diff::compare(
-        (old.doc.text(), old.doc.tree()),
-        (new.doc.text(), new.doc.tree()),
-        &mut Work::new(),
-    );
-    Report { old, new, cmp }
 }
 
 /// `--revisions`: the tracked changes of a Word document, each a pair of
