@@ -16,12 +16,14 @@ table.summary th { background: #eee; text-align: left; }
 .para { display: flex; gap: .8em; margin: .6em 0; padding-left: .5em; border-left: 3px solid transparent; }
 .para.changed, .para.added, .para.moved, .para.split, .para.merged { border-left-color: #c60; }
 .para.deleted { border-left-color: #b00; color: #666; }
+.para.renumbered .margin { color: #a50; }
 .para.sub { margin-left: 2.5em; }
 .para.heading .text { font-weight: bold; text-align: center; width: 100%; }
 .margin { flex: 0 0 4.5em; text-align: right; font-variant-numeric: tabular-nums; color: #333; }
 .text { flex: 1; text-align: justify; }
 del { color: #b00; text-decoration: line-through; }
 ins { color: #064; text-decoration: none; font-weight: bold; }
+del + ins, ins + del { margin-left: .25em; }
 .note { font-style: italic; color: #a50; font-size: .85em; margin-right: .4em; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
