@@ -167,6 +167,10 @@ go-to-definition come from the unlsp language server through eglot
 ;;;###autoload
 (add-to-list 'magic-mode-alist '(unres-looks-like-un-document-p . unres-mode))
 
+;;;###autoload
+(autoload 'unres-compare "unres-compare"
+  "Compare the current draft with a file or a git revision (unlsp diff)." t)
+
 ;; eglot recipe: ("unlsp" "serve") for unres-mode.
 (with-eval-after-load 'eglot
   (defvar eglot-server-programs)

@@ -3,6 +3,7 @@
 pub(crate) mod akn_in;
 mod arguments;
 pub mod check;
+pub mod diff;
 pub mod export;
 pub mod fix;
 mod lookup;
@@ -72,6 +73,10 @@ pub enum Command {
         #[arg(long, value_delimiter = ',')]
         ignore: Vec<String>,
     },
+    /// Compare two versions of a draft paragraph by paragraph: added,
+    /// deleted, moved, renumbered, changed, split and merged paragraphs and
+    /// the words changed; exit 1 when they differ in substance.
+    Diff(diff::Options),
     /// Write documents in another format: `--to akn`, Akoma Ntoso 3.0 in
     /// the UN's AKN4UN profile. One FILE without `--out`: the XML on
     /// standard output; `--out DIR`: `DIR/<name>.xml` per file.
@@ -153,6 +158,7 @@ pub fn run(cli: Cli) -> i32 {
             Some(lang) => parallel::run(&files, &format, lang, &select, &ignore),
             None => 2,
         },
+        Command::Diff(opts) => diff::run(opts),
         Command::Export {
             to: _,
             files,

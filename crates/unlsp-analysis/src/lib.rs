@@ -8,6 +8,7 @@
 pub mod align;
 pub mod config;
 mod diagnostic;
+pub mod diff;
 pub mod fmt;
 pub mod incremental;
 mod lint;

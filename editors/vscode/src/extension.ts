@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as vscode from "vscode";
+import { registerCompare } from "./compare";
 import {
   DidChangeConfigurationNotification,
   DocumentSelector,
@@ -40,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand("unlsp.restartServer", () => restart()),
     vscode.commands.registerCommand("unlsp.showOutput", () => output?.show(true)),
+    // "unlsp: Compare with…" (compare.ts) runs `unlsp diff` itself, not through the server.
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (RESTART_SETTINGS.some((s) => e.affectsConfiguration(s))) {
         log("server settings changed: restarting");
@@ -57,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   for (const doc of vscode.workspace.textDocuments) {
     void detectUnDocument(doc);
   }
+  registerCompare(context, resolveServer);
 
   await start();
 }

@@ -273,6 +273,9 @@ function M.setup(opts)
     end
     vim.notify(table.concat(lines, "\n"))
   end, { desc = "Show the unlsp clients" })
+  vim.api.nvim_create_user_command("UnlspCompare", function(args)
+    require("unlsp.compare").compare(M.config.cmd[1], args.args, args.bang)
+  end, { nargs = "?", bang = true, complete = "file", desc = "Compare the draft with a file or a git revision (default HEAD)" })
 
   -- Buffers opened before setup() ran.
   for _, b in ipairs(vim.api.nvim_list_bufs()) do
