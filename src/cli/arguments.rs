@@ -13,11 +13,13 @@ pub(super) fn read_text(path: &std::path::Path) -> Result<String, String> {
     })
 }
 
-/// A document to read: the UN's AKN XML as its text, any other file as
-/// UTF-8 text.
+/// A document to read: the UN's AKN XML as its text, a Word document as its
+/// extracted text (`unlsp convert --to txt`), any other file as UTF-8 text.
 pub(super) fn read_document(path: &std::path::Path) -> Result<String, String> {
     if super::akn_in::is_akn(path) {
         super::akn_in::read(path)
+    } else if super::docx_in::is_word(path) {
+        super::docx_in::read(path).map(|x| x.text)
     } else {
         read_text(path)
     }

@@ -1,5 +1,12 @@
-//! Other formats of a document, from its text and its tree: text in, text
-//! out, no file access. [`akn`] writes Akoma Ntoso 3.0 in the UN's AKN4UN
-//! profile.
+//! Other formats of a document: [`akn`] writes Akoma Ntoso 3.0 in the UN's
+//! AKN4UN profile from a text and its tree; [`docx`] reads Word documents as
+//! an [`Extracted`] document (text, map back to the source, footnotes,
+//! tracked changes), which [`convert`] writes as plain text or Markdown.
+//! Bytes and text in and out, no file access.
 
 pub mod akn;
+pub mod convert;
+pub mod docx;
+pub mod extracted;
+
+pub use extracted::Extracted;
