@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as vscode from "vscode";
+import { registerCheckDocument } from "./checkDocument";
 import {
   DidChangeConfigurationNotification,
   DocumentSelector,
@@ -57,6 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   for (const doc of vscode.workspace.textDocuments) {
     void detectUnDocument(doc);
   }
+  registerCheckDocument(context, resolveServer);
 
   await start();
 }
