@@ -2,7 +2,7 @@
 //! `cargo bench --bench docx_read`.
 //!
 //! `tests/fixtures/docx/long.en.docx` is the Pact for the Future (A/RES/79/1)
-//! as Pandoc writes it from the AKN text: about 30,000 words, some 60 pages
+//! as Pandoc writes it from the AKN text: about 27,000 words, some 54 pages
 //! as the UN prints it. Read (unzip, XML, numbering, footnotes) and read
 //! then parsed, the best of ten runs each. Target: well under a second.
 

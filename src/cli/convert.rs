@@ -39,7 +39,9 @@ pub fn run(file: &Path, to: &str, revisions: bool, out: Option<&Path>) -> i32 {
             }
         },
         None => {
-            print!("{text}");
+            // a closed pipe (`| head`) ends the output, not the program
+            use std::io::Write;
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
             0
         }
     }
