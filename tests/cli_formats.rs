@@ -65,6 +65,7 @@ fn report(path: &str, text: &str) -> unlsp::cli::check::FileReport {
         lang: doc.lang(),
         kind: doc.tree().kind.name(),
         diagnostics,
+        located: None,
     }
 }
 

@@ -13,11 +13,14 @@ pub(super) fn read_text(path: &std::path::Path) -> Result<String, String> {
     })
 }
 
-/// A document to read: the UN's AKN XML as its text, a PDF as the text it
-/// shows, any other file as UTF-8 text.
+/// A document to read: the UN's AKN XML as its text, a Word document as its
+/// extracted text (`unlsp convert --to txt`), a PDF as the text it shows,
+/// any other file as UTF-8 text.
 pub(super) fn read_document(path: &std::path::Path) -> Result<String, String> {
     if super::akn_in::is_akn(path) {
         super::akn_in::read(path)
+    } else if super::docx_in::is_word(path) {
+        super::docx_in::read(path).map(|x| x.text)
     } else if super::pdf_in::is_pdf(path) {
         super::pdf_in::read(path)
     } else {

@@ -129,8 +129,9 @@ fn fix_round(cur: &str, lang: Option<Lang>, cfg: &Config) -> (String, usize) {
 /// folder, read back and compared, then renamed over the target. A symbolic
 /// link is written through (the file it points to gets the text, the link
 /// stays a link); a read-only file is refused, never rewritten.
-pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+pub fn write_atomic(path: &Path, text: impl AsRef<[u8]>) -> std::io::Result<()> {
     use std::io::{Error, ErrorKind, Write};
+    let text = text.as_ref();
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let meta = std::fs::metadata(&target).ok();
     if meta.as_ref().is_some_and(|m| m.permissions().readonly()) {
@@ -147,13 +148,13 @@ pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
         .prefix(".unlsp-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
+    tmp.write_all(text)?;
     tmp.as_file().sync_all()?;
     if let Some(m) = &meta {
         tmp.as_file().set_permissions(m.permissions())?;
     }
     // never put in place what cannot be read back as written
-    if std::fs::read(tmp.path())? != text.as_bytes() {
+    if std::fs::read(tmp.path())? != text {
         return Err(Error::other("the text written could not be read back"));
     }
     tmp.persist(&target).map_err(|e| e.error)?;

@@ -3,7 +3,9 @@
 pub(crate) mod akn_in;
 mod arguments;
 pub mod check;
+pub mod convert;
 pub mod diff;
+pub(crate) mod docx_in;
 pub mod export;
 pub mod fix;
 mod lookup;
@@ -11,6 +13,7 @@ pub mod outline;
 pub mod parallel;
 pub(crate) mod pdf_in;
 pub mod sarif;
+mod word_fix;
 
 use arguments::{lang_option, read_document, read_text};
 use clap::{Parser, Subcommand};
@@ -30,7 +33,8 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Print the structure of a document.
+    /// Print the structure of a document (text, Markdown, the UN's AKN XML,
+    /// or a Word .docx).
     Outline {
         file: PathBuf,
         #[arg(long, default_value = "text", value_parser = ["text", "json"])]
@@ -38,12 +42,16 @@ pub enum Command {
         #[arg(long, default_value = "auto")]
         lang: String,
     },
-    /// Lint files and folders (recursively: .txt, .md, .unres); `-` reads stdin.
+    /// Lint files and folders (recursively: .txt, .md, .unres, .docx; a
+    /// Word document given by name may also be .docm/.dotx); `-` reads stdin.
+    /// A Word document's diagnostics name their place
+    /// (`draft.docx: operative paragraph 5: …`).
     Check(check::Options),
     /// Normalise drafts: join wrapped lines, one paragraph per line, remove
     /// page furniture, fix spacing (words are never changed: a format that
     /// would change one is refused, exit 2, nothing written). `-` reads
-    /// standard input and writes the result to standard output.
+    /// standard input and writes the result to standard output. A Word
+    /// document is only reported on, never rewritten (as with `--check`).
     Fmt {
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -77,6 +85,22 @@ pub enum Command {
     /// deleted, moved, renumbered, changed, split and merged paragraphs and
     /// the words changed; exit 1 when they differ in substance.
     Diff(diff::Options),
+    /// A Word document (.docx) as text to edit in any editor: `--to txt`,
+    /// the text `check` reads (its JSON ranges refer to it), or `--to md`,
+    /// Markdown with `*italic*` leads and `[^n]` footnotes, which unlsp reads
+    /// back to the same structure. Tracked changes are accepted;
+    /// `--revisions` writes them as Pandoc spans (`[text]{.insertion
+    /// author=… date=…}`). Standard output unless `--out FILE`.
+    Convert {
+        file: PathBuf,
+        #[arg(long, value_parser = ["md", "txt"])]
+        to: String,
+        /// Show the tracked changes (Markdown only).
+        #[arg(long)]
+        revisions: bool,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Write documents in another format: `--to akn`, Akoma Ntoso 3.0 in
     /// the UN's AKN4UN profile. One FILE without `--out`: the XML on
     /// standard output; `--out DIR`: `DIR/<name>.xml` per file.
@@ -168,6 +192,12 @@ pub fn run(cli: Cli) -> i32 {
             Some(lang) => export::run(&files, out.as_deref(), lang),
             None => 2,
         },
+        Command::Convert {
+            file,
+            to,
+            revisions,
+            out,
+        } => convert::run(&file, &to, revisions, out.as_deref()),
         Command::Lookup { number, format } => lookup::lookup(&number.join(" "), &format),
         Command::Rules { format } => {
             print!("{}", rules_listing(&format));
@@ -226,15 +256,26 @@ fn fmt_files(
     un_documents_only: bool,
     lang: Option<unlsp_syntax::Lang>,
 ) -> i32 {
-    let mut changed = 0;
+    // files that would change and were not written (`--check`, Word)
+    let mut reported = 0;
     let mut failed = false;
     for f in files {
         let stdin = f.as_os_str() == "-";
+        // a Word document is reported on, never rewritten by formatting
+        let word = !stdin && docx_in::is_word(f);
+        if word && !check {
+            eprintln!(
+                "note: {}: a Word document is never rewritten by fmt: reported as with --check",
+                f.display()
+            );
+        }
         let text = if stdin {
             let mut t = String::new();
             std::io::Read::read_to_string(&mut std::io::stdin(), &mut t)
                 .map(|_| t)
                 .map_err(|e| format!("standard input: {e}"))
+        } else if word {
+            read_document(f)
         } else {
             read_text(f)
         };
@@ -275,8 +316,8 @@ fn fmt_files(
         if out == text {
             continue;
         }
-        changed += 1;
-        if check {
+        if check || word {
+            reported += 1;
             println!("would reformat {}", f.display());
         } else if let Err(e) = fix::write_atomic(f, &out) {
             eprintln!("error: {}: {e}", f.display());
@@ -287,7 +328,7 @@ fn fmt_files(
     }
     if failed {
         2
-    } else if check && changed > 0 {
+    } else if reported > 0 {
         1
     } else {
         0

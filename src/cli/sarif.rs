@@ -75,8 +75,8 @@ pub fn sarif(reports: &[FileReport]) -> Value {
     let mut results = Vec::new();
     for f in reports {
         let li = LineIndex::new(&f.text);
-        for d in &f.diagnostics {
-            let loc = json!({
+        for (k, d) in f.diagnostics.iter().enumerate() {
+            let mut loc = json!({
                 "physicalLocation": {
                     "artifactLocation": { "uri": uri(&f.path) },
                     "region": region(&li, &f.text, &d.range),
@@ -90,6 +90,15 @@ pub fn sarif(reports: &[FileReport]) -> Value {
                 "locations": [loc],
                 "properties": { "severity": d.severity.name() },
             });
+            // a Word document: the regions are those of its extracted text
+            // (`unlsp convert --to txt`); its own place and paragraph beside
+            if let Some(l) = &f.located {
+                r["properties"]["source"] = l.source_json(d.range.start);
+                if let Some(place) = l.places.get(k) {
+                    loc["logicalLocations"] = json!([{ "name": place, "kind": "paragraph" }]);
+                    r["locations"] = json!([loc]);
+                }
+            }
             if !d.related.is_empty() {
                 r["relatedLocations"] = Value::Array(
                     d.related
@@ -108,7 +117,9 @@ pub fn sarif(reports: &[FileReport]) -> Value {
                         .collect(),
                 );
             }
-            if let Some(fix) = &d.fix {
+            // a fix of a Word document is written into its runs by `--fix`,
+            // never as text replacements in the package
+            if let Some(fix) = d.fix.as_ref().filter(|_| f.located.is_none()) {
                 r["fixes"] = json!([{
                     "description": { "text": fix.title },
                     "artifactChanges": [{

@@ -1,7 +1,13 @@
-//! Other formats of a document, in and out, with no file access: [`akn`]
-//! writes Akoma Ntoso 3.0 in the UN's AKN4UN profile from the text and its
-//! tree; [`pdf`] reads a PDF's bytes into the text of its paragraphs and
-//! footnotes.
+//! Other formats of a document: [`akn`] writes Akoma Ntoso 3.0 in the UN's
+//! AKN4UN profile from a text and its tree; [`docx`] and [`pdf`] read Word
+//! documents and PDFs as an [`Extracted`] document (text, map back to the
+//! source, footnotes, tracked changes), which [`convert`] writes as plain
+//! text or Markdown. Bytes and text in and out, no file access.
 
 pub mod akn;
+pub mod convert;
+pub mod docx;
+pub mod extracted;
 pub mod pdf;
+
+pub use extracted::Extracted;

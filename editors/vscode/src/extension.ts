@@ -10,6 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import * as vscode from "vscode";
 import { registerCompare } from "./compare";
+import { registerCheckDocument } from "./checkDocument";
 import {
   DidChangeConfigurationNotification,
   DocumentSelector,
@@ -60,6 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     void detectUnDocument(doc);
   }
   registerCompare(context, resolveServer);
+  registerCheckDocument(context, resolveServer);
 
   await start();
 }

@@ -15,7 +15,8 @@ pub struct Collected {
     pub notes: Vec<String>,
 }
 
-/// Every checkable file under the paths, sorted (`.txt`, `.md`, `.unres`);
+/// Every checkable file under the paths, sorted (`.txt`, `.md`, `.unres`,
+/// `.docx`; never a PDF: a published PDF is not a draft);
 /// only regular files: reading a FIFO would wait for a writer for ever.
 pub fn collect_files(paths: &[PathBuf], project: &ProjectConfig, root: &Path) -> Collected {
     let mut c = Collected::default();
@@ -146,5 +147,9 @@ pub fn is_checkable(p: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    n.ends_with(".txt") || n.ends_with(".md") || n.ends_with(".unres")
+    n.ends_with(".txt")
+        || n.ends_with(".md")
+        || n.ends_with(".unres")
+        // Word's lock file beside an open document (`~$draft.docx`) is no draft
+        || (crate::cli::docx_in::is_docx(p) && !n.starts_with("~$"))
 }

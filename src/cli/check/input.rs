@@ -5,6 +5,8 @@ use std::path::Path;
 
 pub(super) enum Read {
     Text(String),
+    /// A document read out of another format (Word).
+    Document(Box<unlsp_formats::Extracted>),
     Binary,
     Invalid(String),
     Io(String),
@@ -14,6 +16,12 @@ pub(super) fn read(path: &Path) -> Read {
     if crate::cli::akn_in::is_akn(path) {
         return match crate::cli::akn_in::read(path) {
             Ok(t) => Read::Text(t),
+            Err(e) => Read::Invalid(e),
+        };
+    }
+    if crate::cli::docx_in::is_word(path) {
+        return match crate::cli::docx_in::read(path) {
+            Ok(x) => Read::Document(Box::new(x)),
             Err(e) => Read::Invalid(e),
         };
     }

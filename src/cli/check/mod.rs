@@ -3,6 +3,7 @@
 
 mod files;
 mod input;
+pub mod located;
 mod progress;
 pub mod report;
 
@@ -29,6 +30,10 @@ pub struct Options {
     /// Apply the safe fixes in place (standard input: print the fixed text).
     #[arg(long)]
     pub fix: bool,
+    /// With `--fix`, a Word document is overwritten instead of fixed into
+    /// `NAME.fixed.docx` beside it.
+    #[arg(long)]
+    pub in_place: bool,
     /// Show the safe fixes as a unified diff instead of applying them, then the report.
     #[arg(long)]
     pub diff: bool,
@@ -157,14 +162,27 @@ impl<'o> Run<'o> {
     }
 
     fn check(&self, path: String, rel: &str, text: String) -> FileReport {
+        self.check_read(path, rel, text, None)
+    }
+
+    /// A text, or a document read out of another format (`extracted`).
+    fn check_read(
+        &self,
+        path: String,
+        rel: &str,
+        text: String,
+        extracted: Option<unlsp_formats::Extracted>,
+    ) -> FileReport {
         let doc = Document::with_lang(&text, self.lang);
         let diagnostics = analysis::check(&doc, &self.config(rel));
+        let located = extracted.map(|x| Box::new(located::Located::new(x, &doc, &diagnostics)));
         FileReport {
             path,
             lang: doc.lang(),
             kind: doc.tree().kind.name(),
             text,
             diagnostics,
+            located,
         }
     }
 
@@ -206,6 +224,10 @@ impl<'o> Run<'o> {
                 let path = f.display().to_string();
                 let report = match read(f) {
                     Read::Text(text) => Ok(self.check(path.clone(), &self.relative(f), text)),
+                    Read::Document(x) => {
+                        let text = x.text.clone();
+                        Ok(self.check_read(path.clone(), &self.relative(f), text, Some(*x)))
+                    }
                     other => Err(other),
                 };
                 progress.tick(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
@@ -231,7 +253,7 @@ impl<'o> Run<'o> {
     /// Says why a file was not checked; whether that is an error.
     fn unreadable(&self, path: &str, content: Read) -> bool {
         match content {
-            Read::Text(_) => false,
+            Read::Text(_) | Read::Document(_) => false,
             Read::Binary => {
                 eprintln!("note: {path}: binary file skipped");
                 false
@@ -278,7 +300,27 @@ impl<'o> Run<'o> {
                 eprintln!("note: {}: a PDF is never fixed ({n} fixable)", r.path);
                 continue;
             }
-            if stdin {
+            let mut extracted = None;
+            if r.located.is_some() {
+                let path = Path::new(&r.path);
+                match super::word_fix::write(path, &r.text, &fixed, opts.in_place) {
+                    Ok((target, x)) => {
+                        eprintln!(
+                            "fixed {n} problem{} in {} (written to {})",
+                            if n == 1 { "" } else { "s" },
+                            r.path,
+                            target.display()
+                        );
+                        r.path = target.display().to_string();
+                        extracted = Some(x);
+                    }
+                    Err(e) => {
+                        eprintln!("error: {}: {e}", r.path);
+                        io_error = true;
+                        continue;
+                    }
+                }
+            } else if stdin {
                 print!("{fixed}");
             } else if let Err(e) = super::fix::write_atomic(Path::new(&r.path), &fixed) {
                 eprintln!("error: {}: {e}", r.path);
@@ -294,6 +336,10 @@ impl<'o> Run<'o> {
             let doc = Document::with_lang(&fixed, self.lang);
             r.diagnostics = analysis::check(&doc, &cfg);
             (r.lang, r.kind) = (doc.lang(), doc.tree().kind.name());
+            if let (Some(l), Some(x)) = (r.located.as_mut(), extracted) {
+                l.extracted = x;
+                l.relocate(&doc, &r.diagnostics);
+            }
             r.text = fixed;
         }
         io_error

@@ -1,6 +1,7 @@
 //! What `check` found in a file, and how it is written: JSON, or lines
 //! for a person (`path:line:col: severity[UN010]: message`, the source line
-//! and a caret under the span).
+//! and a caret under the span; for a Word document `draft.docx: operative
+//! paragraph 5: …`).
 
 use serde_json::json;
 use std::io::Write;
@@ -18,6 +19,9 @@ pub struct FileReport {
     pub lang: Lang,
     pub kind: &'static str,
     pub diagnostics: Vec<Diagnostic>,
+    /// For a document read out of another format (Word): the map back to
+    /// it and each diagnostic's place.
+    pub located: Option<Box<super::located::Located>>,
 }
 
 pub fn check_json(reports: &[FileReport]) -> serde_json::Value {
@@ -29,12 +33,18 @@ pub fn check_json(reports: &[FileReport]) -> serde_json::Value {
                 "path": r.path,
                 "language": r.lang.code(),
                 "kind": r.kind,
-                "diagnostics": r.diagnostics.iter().map(|d| json!({
-                    "code": d.code,
-                    "severity": d.severity.name(),
-                    "message": d.message,
-                    "range": crate::cli::outline::range_json(&li, &r.text, &d.range),
-                })).collect::<Vec<_>>(),
+                "diagnostics": r.diagnostics.iter().map(|d| {
+                    let mut v = json!({
+                        "code": d.code,
+                        "severity": d.severity.name(),
+                        "message": d.message,
+                        "range": crate::cli::outline::range_json(&li, &r.text, &d.range),
+                    });
+                    if let Some(l) = &r.located {
+                        v["source"] = l.source_json(d.range.start);
+                    }
+                    v
+                }).collect::<Vec<_>>(),
             })
         }).collect::<Vec<_>>(),
     })
@@ -47,16 +57,18 @@ pub fn human(w: &mut impl Write, reports: &[FileReport]) {
     let mut per_rule: std::collections::BTreeMap<&str, usize> = Default::default();
     for r in reports {
         let li = LineIndex::new(&r.text);
-        for d in &r.diagnostics {
+        for (k, d) in r.diagnostics.iter().enumerate() {
             counts[d.severity as usize] += 1;
             *per_rule.entry(d.code).or_default() += 1;
             let p = li.position(&r.text, d.range.start);
+            // a Word document: the place as its reader finds it
+            let place = match r.located.as_ref().and_then(|l| l.places.get(k)) {
+                Some(place) => format!("{}: {place}", r.path),
+                None => format!("{}:{}:{}", r.path, p.line, p.column),
+            };
             let _ = writeln!(
                 w,
-                "{}:{}:{}: {}[{}]: {}",
-                r.path,
-                p.line,
-                p.column,
+                "{place}: {}[{}]: {}",
                 d.severity.name(),
                 d.code,
                 d.message

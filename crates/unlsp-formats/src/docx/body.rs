@@ -1,0 +1,347 @@
+//! The walk over a Word document's body: paragraphs in order (content
+//! controls and text boxes read where they stand), each with the number
+//! Word shows; tables, comments, hidden text and field instructions left
+//! out (a field's result kept); tracked changes accepted and recorded;
+//! footnote references as bare numbers, the footnotes after a rule.
+
+use super::builder::{Builder, Origin, Part, RunText};
+use super::numbering::{Numbering, Styles, num_pr, toggle};
+use super::xml::{MC, W, attr, child, is};
+use crate::extracted::{FOOTNOTE_RULE, Footnote, Paragraph, Revision, RevisionKind, Style};
+use roxmltree::Node;
+
+/// A footnote reference met in the body.
+struct Reference {
+    id: String,
+    marker: std::ops::Range<usize>,
+    at: Origin,
+}
+
+pub(crate) struct Walker<'s> {
+    pub(crate) b: Builder,
+    styles: &'s Styles,
+    numbering: Numbering,
+    next_paragraph: usize,
+    at: Origin,
+    part: Part,
+    /// Open fields: whether each is still in its instructions.
+    fields: Vec<bool>,
+    refs: Vec<Reference>,
+    /// Leave out the white space before a footnote's first word.
+    trim_start: bool,
+}
+
+impl<'s> Walker<'s> {
+    pub(crate) fn new(styles: &'s Styles, numbering: Numbering) -> Walker<'s> {
+        Walker {
+            b: Builder::default(),
+            styles,
+            numbering,
+            next_paragraph: 0,
+            at: Origin {
+                paragraph: 0,
+                char: 0,
+                footnote: None,
+            },
+            part: Part::Document,
+            fields: Vec::new(),
+            refs: Vec::new(),
+            trim_start: false,
+        }
+    }
+
+    pub(crate) fn body(&mut self, body: Node) {
+        for c in body.children() {
+            self.block(c);
+        }
+    }
+
+    fn block(&mut self, n: Node) {
+        if !n.is_element() {
+            return;
+        }
+        if n.has_tag_name((MC, "AlternateContent")) {
+            if let Some(choice) = n.children().find(|c| c.is_element()) {
+                choice.children().for_each(|c| self.block(c));
+            }
+            return;
+        }
+        if n.tag_name().namespace() != Some(W) {
+            return;
+        }
+        match n.tag_name().name() {
+            "p" => self.paragraph(n),
+            "sdt" => {
+                if let Some(c) = child(n, "sdtContent") {
+                    c.children().for_each(|x| self.block(x));
+                }
+            }
+            "customXml" | "ins" | "moveTo" | "smartTag" => n.children().for_each(|x| self.block(x)),
+            // tables (page furniture, sponsors' lists), section properties,
+            // paragraphs deleted whole at block level
+            _ => {}
+        }
+    }
+
+    fn paragraph(&mut self, p: Node) {
+        let index = self.next_paragraph;
+        self.next_paragraph += 1;
+        let ppr = child(p, "pPr");
+        let style = ppr
+            .and_then(|x| child(x, "pStyle"))
+            .and_then(|s| attr(s, "val"));
+        // the paragraph mark deleted: with the change accepted, no number
+        let mark_deleted = ppr
+            .and_then(|x| child(x, "rPr"))
+            .is_some_and(|r| child(r, "del").is_some());
+        let num = ppr
+            .and_then(num_pr)
+            .or_else(|| style.and_then(|s| self.styles.numbering(s)));
+        let mark = self.b.mark();
+        if self.b.len() > 0 {
+            self.b.push_plain("\n\n");
+        }
+        let start = self.b.len();
+        self.at = Origin {
+            paragraph: index,
+            char: 0,
+            footnote: None,
+        };
+        let label = num
+            .filter(|_| !mark_deleted)
+            .and_then(|(id, lvl)| self.numbering.next(&id, lvl))
+            .filter(|(l, _)| !l.is_empty());
+        if let Some((label, suffix)) = &label {
+            self.b.push_generated(&format!("{label}{suffix}"), self.at);
+        }
+        self.inline(p);
+        if label.is_none() && self.b.x.text[start..].trim().is_empty() {
+            self.b.rollback(mark);
+        } else {
+            self.b.x.paragraphs.push(Paragraph {
+                index,
+                style: style.map(|s| self.styles.name(s).to_string()),
+                range: start..self.b.len(),
+            });
+        }
+        // text boxes anchored in the paragraph, after it
+        for tb in p.descendants().filter(|d| is(*d, "txbxContent")) {
+            let owner = tb.ancestors().skip(1).find(|a| is(*a, "p"));
+            let fallback = tb.ancestors().any(|a| a.has_tag_name((MC, "Fallback")));
+            if owner == Some(p) && !fallback {
+                tb.children().for_each(|c| self.block(c));
+            }
+        }
+    }
+
+    fn inline(&mut self, n: Node) {
+        for c in n.children().filter(Node::is_element) {
+            if c.has_tag_name((MC, "AlternateContent")) {
+                if let Some(choice) = c.children().find(|x| x.is_element()) {
+                    self.inline(choice);
+                }
+                continue;
+            }
+            if c.tag_name().namespace() != Some(W) {
+                continue;
+            }
+            match c.tag_name().name() {
+                "r" => self.run(c),
+                "hyperlink" | "smartTag" | "customXml" | "fldSimple" | "dir" | "bdo" => {
+                    self.inline(c)
+                }
+                "sdt" => {
+                    if let Some(x) = child(c, "sdtContent") {
+                        self.inline(x);
+                    }
+                }
+                "ins" | "moveTo" => {
+                    let start = self.b.len();
+                    self.inline(c);
+                    let text = self.b.x.text[start..].to_string();
+                    self.revision(c, RevisionKind::Insertion, start..self.b.len(), text);
+                }
+                "del" | "moveFrom" => {
+                    let text: String = c
+                        .descendants()
+                        .filter(|d| is(*d, "delText") || is(*d, "t"))
+                        .filter_map(|d| d.text())
+                        .collect();
+                    let at = self.b.len();
+                    self.revision(c, RevisionKind::Deletion, at..at, text);
+                }
+                // comments' anchors, bookmarks, proofing marks, the
+                // paragraph's properties
+                _ => {}
+            }
+        }
+    }
+
+    fn revision(
+        &mut self,
+        n: Node,
+        kind: RevisionKind,
+        range: std::ops::Range<usize>,
+        text: String,
+    ) {
+        self.b.revision(Revision {
+            kind,
+            author: attr(n, "author").unwrap_or("").to_string(),
+            date: attr(n, "date").map(str::to_string),
+            paragraph: self.at.paragraph,
+            range,
+            text,
+        });
+    }
+
+    fn run(&mut self, r: Node) {
+        let rpr = child(r, "rPr");
+        let hidden = |name| rpr.and_then(|x| toggle(x, name)) == Some(true);
+        if hidden("vanish") || hidden("webHidden") {
+            return;
+        }
+        let rstyle = rpr
+            .and_then(|x| child(x, "rStyle"))
+            .and_then(|s| attr(s, "val"));
+        let italic = rpr
+            .and_then(|x| toggle(x, "i"))
+            .or_else(|| rstyle.and_then(|s| self.styles.italic(s)))
+            .unwrap_or(false);
+        let bold = rpr
+            .and_then(|x| toggle(x, "b"))
+            .or_else(|| rstyle.and_then(|s| self.styles.bold(s)))
+            .unwrap_or(false);
+        for c in r.children().filter(|c| c.tag_name().namespace() == Some(W)) {
+            let name = c.tag_name().name();
+            if name == "fldChar" {
+                match attr(c, "fldCharType") {
+                    Some("begin") => self.fields.push(true),
+                    Some("separate") => {
+                        if let Some(f) = self.fields.last_mut() {
+                            *f = false;
+                        }
+                    }
+                    Some("end") => {
+                        self.fields.pop();
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            if self.fields.last() == Some(&true) {
+                continue; // a field's instructions: not text
+            }
+            match name {
+                "t" => self.text(c, italic, bold),
+                "tab" | "ptab" => self.source("\t"),
+                "br" | "cr" => match attr(c, "type") {
+                    Some("page" | "column") => self.at.char += 1,
+                    _ => self.source("\n"),
+                },
+                "noBreakHyphen" => self.source("-"),
+                "sym" => self.at.char += 1,
+                "footnoteReference" if self.part == Part::Document => self.reference(c),
+                _ => {}
+            }
+        }
+    }
+
+    /// Characters of the source that are not a `w:t`'s (a tab, a break).
+    fn source(&mut self, s: &str) {
+        if self.trim_start {
+            return;
+        }
+        self.b.push_source(s, self.at, None);
+        self.at.char += s.chars().count();
+    }
+
+    fn text(&mut self, t: Node, italic: bool, bold: bool) {
+        let all = t.text().unwrap_or("");
+        let skip = if self.trim_start {
+            all.len() - all.trim_start().len()
+        } else {
+            0
+        };
+        let s = &all[skip..];
+        if s.is_empty() {
+            return;
+        }
+        self.trim_start = false;
+        // the element's character data in the XML, when it is one text node
+        let xml = t
+            .first_child()
+            .filter(|n| n.is_text() && t.children().count() == 1)
+            .map(|n| n.range());
+        let run = xml.map(|xml| RunText {
+            part: self.part,
+            text: 0..0,
+            xml,
+            skip,
+        });
+        let start = self.b.len();
+        self.b.push_source(s, self.at, run);
+        self.at.char += s.chars().count();
+        let end = self.b.len();
+        if italic {
+            self.b.emphasis(start..end, Style::Italic);
+        } else if bold {
+            self.b.emphasis(start..end, Style::Bold);
+        }
+    }
+
+    fn reference(&mut self, c: Node) {
+        let number = (self.refs.len() + 1).to_string();
+        let start = self.b.len();
+        self.b.push_generated(&number, self.at);
+        self.refs.push(Reference {
+            id: attr(c, "id").unwrap_or("").to_string(),
+            marker: start..self.b.len(),
+            at: self.at,
+        });
+        self.at.char += 1;
+    }
+
+    /// The footnotes after a rule, numbered in the order of their
+    /// references, each one paragraph.
+    pub(crate) fn footnotes(&mut self, notes: Option<&roxmltree::Document>) {
+        if self.refs.is_empty() {
+            return;
+        }
+        self.b.push_plain(&format!("\n\n{FOOTNOTE_RULE}"));
+        self.part = Part::Footnotes;
+        let refs = std::mem::take(&mut self.refs);
+        for (k, r) in refs.iter().enumerate() {
+            let number = k as u32 + 1;
+            self.b.push_plain("\n\n");
+            self.at = Origin {
+                footnote: Some(number),
+                ..r.at
+            };
+            self.b.push_generated(&format!("{number} "), self.at);
+            let start = self.b.len();
+            let note = notes.and_then(|d| {
+                d.root_element()
+                    .children()
+                    .find(|f| is(*f, "footnote") && attr(*f, "id") == Some(r.id.as_str()))
+            });
+            self.trim_start = true;
+            for p in note
+                .iter()
+                .flat_map(|n| n.children())
+                .filter(|p| is(*p, "p"))
+            {
+                if self.b.len() > start && !self.trim_start {
+                    self.b.push_plain(" ");
+                }
+                self.inline(p);
+            }
+            self.trim_start = false;
+            self.b.x.footnotes.push(Footnote {
+                number,
+                marker: r.marker.clone(),
+                body: start..self.b.len(),
+            });
+        }
+        self.part = Part::Document;
+    }
+}

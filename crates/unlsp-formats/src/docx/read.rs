@@ -1,0 +1,72 @@
+//! A .docx package read into an [`Extracted`] document.
+
+use super::body::Walker;
+use super::builder::RunText;
+use super::numbering::{Numbering, Styles};
+use super::package::{Package, parse};
+use super::xml::{W, child};
+use crate::extracted::Extracted;
+
+/// The text of a Word document (`.docx` bytes) with its maps to the
+/// source; the error says why the bytes are not a readable Word document.
+pub fn read(bytes: Vec<u8>) -> Result<Extracted, String> {
+    let mut pkg = Package::open(bytes)?;
+    Ok(read_package(&mut pkg)?.extracted)
+}
+
+/// What a read keeps for writing a fix back: the runs and the parts' XML.
+pub(crate) struct Read {
+    pub(crate) extracted: Extracted,
+    pub(crate) runs: Vec<RunText>,
+    pub(crate) document: String,
+    pub(crate) footnotes: Option<String>,
+    /// The parts' names in the package.
+    pub(crate) document_name: String,
+    pub(crate) footnotes_name: String,
+}
+
+pub(crate) fn read_package(pkg: &mut Package) -> Result<Read, String> {
+    let dir = pkg
+        .main
+        .rsplit_once('/')
+        .map_or(String::new(), |(d, _)| format!("{d}/"));
+    let part = |pkg: &mut Package, name: &str| pkg.part(&format!("{dir}{name}"));
+    let styles_xml = part(pkg, "styles.xml")?;
+    let numbering_xml = part(pkg, "numbering.xml")?;
+    let footnotes_xml = part(pkg, "footnotes.xml")?;
+    let document_xml = pkg.main_part()?;
+    let styles_doc = styles_xml
+        .as_deref()
+        .map(|x| parse("styles.xml", x))
+        .transpose()?;
+    let numbering_doc = numbering_xml
+        .as_deref()
+        .map(|x| parse("numbering.xml", x))
+        .transpose()?;
+    let notes_doc = footnotes_xml
+        .as_deref()
+        .map(|x| parse("footnotes.xml", x))
+        .transpose()?;
+    let doc = parse(&pkg.main, &document_xml)?;
+    let body = child(doc.root_element(), "body")
+        .filter(|_| doc.root_element().has_tag_name((W, "document")))
+        .ok_or_else(|| format!("not a Word document: {} has no w:body", pkg.main))?;
+    let styles = Styles::read(styles_doc.as_ref());
+    let mut w = Walker::new(&styles, Numbering::read(numbering_doc.as_ref()));
+    w.body(body);
+    w.footnotes(notes_doc.as_ref());
+    let mut b = w.b;
+    if !b.x.text.is_empty() {
+        b.x.text.push('\n');
+    }
+    drop(doc);
+    drop(notes_doc);
+    Ok(Read {
+        extracted: b.x,
+        runs: b.runs,
+        document: document_xml,
+        footnotes: footnotes_xml,
+        document_name: pkg.main.clone(),
+        footnotes_name: format!("{dir}footnotes.xml"),
+    })
+}

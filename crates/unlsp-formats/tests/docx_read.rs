@@ -1,0 +1,174 @@
+//! The .docx reader on files Pandoc made from the UN's AKN texts
+//! (`scripts/docx-fixtures.py`): the numbers Word shows, the footnotes, the
+//! emphasis, the tracked changes, what is not text, the map back to the
+//! paragraphs, the fixes written back, and the bad inputs.
+
+use std::path::PathBuf;
+use unlsp_formats::docx::{self, TextEdit};
+use unlsp_formats::extracted::{RevisionKind, Style};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/docx")
+        .join(name);
+    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+fn line_starting<'t>(text: &'t str, prefix: &str) -> &'t str {
+    text.lines()
+        .find(|l| l.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no line `{prefix}…`"))
+}
+
+#[test]
+fn word_numbers_footnotes_and_italic_leads() {
+    let x = docx::read(fixture("ga-79-100.en.docx")).unwrap();
+    // Word's automatic numbering written out, 1 to 17, one paragraph a line
+    for n in 1..=17 {
+        line_starting(&x.text, &format!("{n}. "));
+    }
+    assert!(line_starting(&x.text, "4. ").starts_with("4. Urges that constitutional"));
+    // eight real footnotes: markers in the body, texts after the rule
+    assert_eq!(x.footnotes.len(), 8);
+    let f2 = &x.footnotes[1];
+    assert_eq!(&x.text[f2.marker.clone()], "2");
+    assert_eq!(&x.text[f2.body.clone()], "A/AC.109/2024/2.");
+    assert!(x.text.contains("Secretariat on Anguilla2 and other"));
+    assert!(
+        x.text
+            .contains("\n__________________\n\n1 Official Records")
+    );
+    // the leads set in italic
+    let italic: Vec<&str> = x
+        .emphasis
+        .iter()
+        .filter(|e| e.style == Style::Italic)
+        .map(|e| &x.text[e.range.clone()])
+        .collect();
+    for lead in ["Having considered", "Taking note", "Reaffirms", "Requests"] {
+        assert!(italic.contains(&lead), "{lead} in {italic:?}");
+    }
+    // paragraphs with their styles
+    let heading = x
+        .paragraphs
+        .iter()
+        .find(|p| x.text[p.range.clone()].starts_with("79/100."));
+    assert_eq!(heading.and_then(|p| p.style.as_deref()), Some("Heading 1"));
+}
+
+#[test]
+fn offsets_map_back_to_body_paragraphs() {
+    let x = docx::read(fixture("ga-79-100.en.docx")).unwrap();
+    let at = x.text.find("5. Requests the administering Power").unwrap();
+    let word = at + "5. Requests the ".len();
+    let s = x.source(word).unwrap();
+    let p = x.paragraphs.iter().find(|p| p.range.start == at).unwrap();
+    assert_eq!(s.paragraph, p.index);
+    // the automatic number is not in the paragraph's characters
+    assert_eq!(s.char, "Requests the ".chars().count());
+    assert_eq!(s.page, None);
+    assert_eq!(x.source(at).unwrap().char, 0);
+    // a footnote's text points at its reference
+    let f = &x.footnotes[0];
+    let s = x.source(f.body.start + 3).unwrap();
+    assert_eq!(s.footnote, Some(1));
+    assert_eq!(s.paragraph, x.source(f.marker.start).unwrap().paragraph);
+}
+
+#[test]
+fn tracked_changes_accepted_and_kept_with_author_and_paragraph() {
+    let x = docx::read(fixture("tracked.en.docx")).unwrap();
+    assert!(line_starting(&x.text, "3. ").contains("the Declaration as well as the relevant"));
+    assert!(x.text.contains("Recognizing also that all available"));
+    let kinds: Vec<(RevisionKind, &str, &str)> = x
+        .revisions
+        .iter()
+        .map(|r| (r.kind, r.author.as_str(), r.text.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (RevisionKind::Insertion, "Delegation of Fiji", "also"),
+            (RevisionKind::Deletion, "Delegation of Norway", "and"),
+            (
+                RevisionKind::Insertion,
+                "Delegation of Norway",
+                "as well as"
+            ),
+        ]
+    );
+    let ins = &x.revisions[2];
+    assert_eq!(&x.text[ins.range.clone()], "as well as");
+    assert_eq!(ins.date.as_deref(), Some("2026-11-02T10:00:00Z"));
+    // the paragraph is operative paragraph 3's
+    let op3 = x.text.find("3. Further reaffirms").unwrap();
+    assert_eq!(ins.paragraph, x.source(op3).unwrap().paragraph);
+    assert_eq!(x.revisions_in(ins.paragraph).count(), 2);
+}
+
+#[test]
+fn comments_tables_and_field_codes_are_not_text() {
+    let x = docx::read(fixture("comments-toc.en.docx")).unwrap();
+    assert!(!x.text.contains("Please check this paragraph"));
+    assert!(!x.text.contains("TOC \\o"));
+    assert!(!x.text.contains("Sponsor"));
+    assert!(line_starting(&x.text, "2. ").starts_with("2. Also reaffirms that"));
+}
+
+#[test]
+fn bad_packages_are_named_never_read() {
+    for (name, says) in [
+        ("bad/renamed-text.docx", "not a zip package"),
+        ("bad/truncated.docx", "truncated or damaged"),
+        ("bad/bomb.docx", "larger than 64 MB decompressed"),
+        ("bad/encrypted.docx", "password-protected"),
+        ("bad/zip-password.docx", "password-protected"),
+        ("bad/styles.odt", "OpenDocument"),
+    ] {
+        let e = docx::read(fixture(name)).unwrap_err();
+        assert!(e.contains(says), "{name}: {e}");
+    }
+}
+
+#[test]
+fn a_fix_changes_only_its_characters() {
+    let bytes = fixture("defects.en.docx");
+    let x = docx::read(bytes.clone()).unwrap();
+    let at = x.text.find("as soon as possible ;").unwrap() + "as soon as possible".len();
+    let edit = TextEdit {
+        range: at..at + 1,
+        text: String::new(),
+    };
+    let fixed = docx::apply(bytes.clone(), std::slice::from_ref(&edit)).unwrap();
+    let y = docx::read(fixed).unwrap();
+    let mut expected = x.text.clone();
+    expected.replace_range(edit.range.clone(), "");
+    assert_eq!(y.text, expected);
+    assert_eq!(
+        y.footnotes,
+        x.footnotes
+            .iter()
+            .map(|f| {
+                let mut f = f.clone();
+                f.body = f.body.start - 1..f.body.end - 1;
+                f.marker = if f.marker.start > at {
+                    f.marker.start - 1..f.marker.end - 1
+                } else {
+                    f.marker
+                };
+                f
+            })
+            .collect::<Vec<_>>()
+    );
+    // an edit of a number Word writes itself is refused
+    let n = x.text.find("4. Urges").unwrap();
+    let e = docx::apply(
+        bytes,
+        &[TextEdit {
+            range: n..n + 1,
+            text: "5".into(),
+        }],
+    )
+    .unwrap_err();
+    assert!(e.contains("Word writes itself"), "{e}");
+}
