@@ -60,6 +60,35 @@ fn exit_statuses() {
     assert!(err.contains("`--revisions` needs a .docx"), "{err}");
 }
 
+/// The tracked changes of a Word document (made by Pandoc from insertion and
+/// deletion spans, `scripts/docx-fixtures.py`) reported as a comparison of
+/// the text before them with the text after: the two paragraphs they touch,
+/// with the words deleted and inserted.
+#[test]
+fn tracked_changes_of_a_word_document() {
+    let f = unlsp_corpus::repo("tests/fixtures/docx/tracked.en.docx");
+    let (code, out, err) = run(&[&f], &["--revisions", "--format", "json"]);
+    assert_eq!(code, 1, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    validate(&json);
+    let changes = json["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 2, "{out}");
+    assert!(changes.iter().all(|c| c["kind"] == "changed"), "{out}");
+    let words = |op: &str| -> Vec<String> {
+        changes
+            .iter()
+            .flat_map(|c| c["words"].as_array().unwrap().iter())
+            .filter(|w| w["op"] == op)
+            .map(|w| w["text"].as_str().unwrap().trim().to_string())
+            .collect()
+    };
+    assert!(words("delete").contains(&"and".to_string()), "{out}");
+    assert!(
+        words("insert").iter().any(|w| w.contains("as well as")),
+        "{out}"
+    );
+}
+
 /// A committee draft and the resolution adopted from it: one paragraph
 /// added at the end, `Welcoming` become `Noting`, the JSON valid.
 #[test]

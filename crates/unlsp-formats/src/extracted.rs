@@ -144,6 +144,31 @@ impl Extracted {
         })
     }
 
+    /// The text as it stood before the tracked changes: every insertion
+    /// taken out, every deletion put back (the reviewer's "reject all").
+    pub fn rejected_text(&self) -> String {
+        let mut edits: Vec<&Revision> = self.revisions.iter().collect();
+        // from the end, an insertion before a deletion at the same place,
+        // so that each range still holds when it is applied
+        edits.sort_by_key(|r| {
+            (
+                std::cmp::Reverse(r.range.start),
+                r.kind == RevisionKind::Deletion,
+            )
+        });
+        let mut text = self.text.clone();
+        for r in edits {
+            let Some(range) = text.get(r.range.clone()).map(|_| r.range.clone()) else {
+                continue;
+            };
+            match r.kind {
+                RevisionKind::Insertion => text.replace_range(range, ""),
+                RevisionKind::Deletion => text.insert_str(range.start, &r.text),
+            }
+        }
+        text
+    }
+
     /// The tracked changes of one body paragraph.
     pub fn revisions_in(&self, paragraph: usize) -> impl Iterator<Item = &Revision> {
         self.revisions

@@ -37,28 +37,18 @@ pub fn run(opts: Options) -> i32 {
     let Some(lang) = lang_option(&opts.lang) else {
         return 2;
     };
-    if opts.revisions {
-        return revisions(&opts.files);
-    }
-    let [old, new] = opts.files.as_slice() else {
-        eprintln!("error: diff needs two files, OLD and NEW");
-        return 2;
+    let report = if opts.revisions {
+        revisions(&opts.files, lang)
+    } else {
+        two_files(&opts.files, lang)
     };
-    let read = |p: &Path| -> Result<Version, String> {
-        let text = read_document(p)?;
-        Ok(Version {
-            name: p.display().to_string(),
-            doc: Document::with_lang(&text, lang),
-        })
-    };
-    let (old, new) = match (read(old), read(new)) {
-        (Ok(a), Ok(b)) => (a, b),
-        (Err(e), _) | (_, Err(e)) => {
+    let report = match report {
+        Ok(r) => r,
+        Err(e) => {
             eprintln!("error: {e}");
             return 2;
         }
     };
-    let report = compare(old, new);
     let out = match opts.format.as_str() {
         "json" => json::render(&report),
         "markdown" => compilation::markdown(&report),
@@ -72,23 +62,47 @@ pub fn run(opts: Options) -> i32 {
     if report.cmp.same() { 0 } else { 1 }
 }
 
-/// `--revisions`: the tracked changes of a Word document, each a pair of
-/// old and new paragraph fed to `diff::compare_paragraphs`. Reading them
-/// needs the Word reader.
-fn revisions(files: &[PathBuf]) -> i32 {
-    match files {
-        [f] if f
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("docx")) =>
-        {
-            eprintln!(
-                "error: {}: reading the tracked changes of a .docx is not available in this build",
-                f.display()
-            );
-        }
-        _ => eprintln!("error: `--revisions` needs a .docx (one file)"),
+/// OLD and NEW read and compared.
+fn two_files(
+    files: &[PathBuf],
+    lang: Option<unlsp_syntax::Lang>,
+) -> Result<report::Report, String> {
+    let [old, new] = files else {
+        return Err("diff needs two files, OLD and NEW".into());
+    };
+    let read = |p: &Path| -> Result<Version, String> {
+        Ok(Version {
+            name: p.display().to_string(),
+            doc: Document::with_lang(&read_document(p)?, lang),
+        })
+    };
+    Ok(compare(read(old)?, read(new)?))
+}
+
+/// `--revisions`: the tracked changes of a Word document as a comparison of
+/// the text before them (all rejected) with the text after (all accepted).
+fn revisions(
+    files: &[PathBuf],
+    lang: Option<unlsp_syntax::Lang>,
+) -> Result<report::Report, String> {
+    let [f] = files else {
+        return Err("`--revisions` needs one Word document".into());
+    };
+    if !super::docx_in::is_word(f) {
+        return Err(format!("{}: `--revisions` needs a .docx", f.display()));
     }
-    2
+    let x = super::docx_in::read(f)?;
+    let name = f.display();
+    Ok(compare(
+        Version {
+            name: format!("{name} (before its tracked changes)"),
+            doc: Document::with_lang(&x.rejected_text(), lang),
+        },
+        Version {
+            name: format!("{name} (with its tracked changes)"),
+            doc: Document::with_lang(&x.text, lang),
+        },
+    ))
 }
 
 fn colour() -> bool {
