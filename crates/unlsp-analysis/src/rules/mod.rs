@@ -69,6 +69,7 @@ pub(crate) static CATALOGUE: &[&crate::RuleDef] = &[
     &citations::cited_act_later::RULE,
     &citations::same_session_higher_number::RULE,
     &citations::nonexistent_act::RULE,
+    &citations::title_mismatch::RULE,
     &symbols::symbol_whitespace::RULE,
     &symbols::symbol_component::RULE,
     &symbols::symbol_fullwidth::RULE,

@@ -20,6 +20,7 @@ pub(super) mod same_session_higher_number;
 pub(super) mod sc_resolution_without_year;
 #[cfg(test)]
 mod tests;
+pub(super) mod title_mismatch;
 
 use crate::{Ctx, Edit};
 use unlsp_index::catalogue::{ActKind, Entry, Organ, catalogue};
