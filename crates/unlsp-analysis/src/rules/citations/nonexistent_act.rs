@@ -57,6 +57,9 @@ struct Period {
 struct Periods {
     ga: HashMap<String, Period>,
     sc: HashMap<u16, Period>,
+    /// The numbers of GA resolutions numbered across sessions (`1514 (XV)`):
+    /// one sequence, whatever session a citation names.
+    ga_serial: std::collections::HashSet<u32>,
     /// Last adoption date in the records, per organ.
     ga_records_end: String,
     sc_records_end: String,
@@ -94,6 +97,7 @@ static PERIODS: LazyLock<Periods> = LazyLock::new(|| {
     let mut ps = Periods {
         ga: HashMap::new(),
         sc: HashMap::new(),
+        ga_serial: Default::default(),
         ga_records_end: String::new(),
         sc_records_end: String::new(),
     };
@@ -104,6 +108,9 @@ static PERIODS: LazyLock<Periods> = LazyLock::new(|| {
         let Some(n) = leading(&e.number) else {
             continue;
         };
+        if e.organ == Organ::GA && !e.number.contains('/') {
+            ps.ga_serial.insert(n);
+        }
         let p = match e.organ {
             Organ::GA => ps.ga.entry(e.session.clone()).or_default(),
             Organ::SC => match e.session.parse::<u16>() {
@@ -218,27 +225,44 @@ fn check_ga(c: &Citation, out: &mut Sink) {
     let Some((session, n)) = ga_session(&c.target) else {
         return;
     };
-    if n >= 1946 && c.target.contains('/') {
-        return; // ECOSOC-style year numbering
+    let slash = c.target.contains('/');
+    let sessional = session.parse::<u32>().ok();
+    if slash && sessional.is_some_and(|s| !(31..1946).contains(&s)) {
+        // GA numbers read `N/M` from the 31st session on: `5/14` is another
+        // body's (the Environment Assembly), `2023/5` the Economic and Social
+        // Council's
+        return;
+    }
+    // dated outside the session: another body's act (the Human Rights
+    // Council's `57/19 of 10 October 2024`), or UN041's wrong date
+    if let (Some(s), Some(d), true) = (sessional, c.date, slash)
+        && !(1945 + s as i32..=1946 + s as i32).contains(&d.year)
+    {
+        return;
     }
     let cat = catalogue();
-    if cat
-        .lookup(ActKind::Resolution, Organ::GA, &c.target)
-        .is_some()
-        || cat
-            .lookup(ActKind::Decision, Organ::GA, &c.target)
-            .is_some()
-    {
+    let known = |t: &str| {
+        cat.lookup(ActKind::Resolution, Organ::GA, t).is_some()
+            || cat.lookup(ActKind::Decision, Organ::GA, t).is_some()
+    };
+    if known(&c.target) {
         return; // it exists, or it is UN050's decision
     }
     let ps = &*PERIODS;
+    if !slash && ps.ga_serial.contains(&n) {
+        return; // the number exists under another session (`1874 (S-IV)`)
+    }
+    // `78/10215,`: an act and a footnote marker run together in the text (a
+    // marker sits there only when no date follows the number)
+    let split = |d: u32| n / d > 0 && known(&format!("{session}/{}", n / d));
+    if slash && c.date.is_none() && (split(10) || split(100)) {
+        return;
+    }
     let Some(p) = ps.ga.get(&session) else {
         return; // a session the catalogue knows nothing of
     };
-    let end = session
-        .parse::<i32>()
-        .ok()
-        .filter(|_| c.target.contains('/'))
+    let end = sessional
+        .filter(|_| slash)
         .map(|s| format!("{}-08-01", 1946 + s));
     let cov = coverage(p, end, &ps.ga_records_end);
     let what = format!("session {session}");
