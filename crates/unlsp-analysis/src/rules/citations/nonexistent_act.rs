@@ -254,7 +254,7 @@ fn check_ga(c: &Citation, out: &mut Sink) {
     }
     // `78/10215,`: an act and a footnote marker run together in the text (a
     // marker sits there only when no date follows the number)
-    let split = |d: u32| n / d > 0 && known(&format!("{session}/{}", n / d));
+    let split = |d: u32| n / d > 0 && n % d >= d / 10 && known(&format!("{session}/{}", n / d));
     if slash && c.date.is_none() && (split(10) || split(100)) {
         return;
     }
