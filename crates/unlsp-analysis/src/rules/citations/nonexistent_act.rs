@@ -363,7 +363,7 @@ fn wrong_year(cx: &Ctx, c: &Citation, (cited, adopted): (u16, u16), e: &Entry, o
                 range: start..start + 4,
                 text: adopted.to_string(),
             }],
-            true,
+            false, // the number may be the wrong part (`84 (1993)` for 804)
         );
     }
 }
