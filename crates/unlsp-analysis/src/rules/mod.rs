@@ -68,6 +68,8 @@ pub(crate) static CATALOGUE: &[&crate::RuleDef] = &[
     &citations::citation_date_format::RULE,
     &citations::cited_act_later::RULE,
     &citations::same_session_higher_number::RULE,
+    &citations::nonexistent_act::RULE,
+    &citations::title_mismatch::RULE,
     &symbols::symbol_whitespace::RULE,
     &symbols::symbol_component::RULE,
     &symbols::symbol_fullwidth::RULE,

@@ -12,6 +12,7 @@ pub(super) mod first_citation_without_date;
 pub(super) mod its_versus_organ;
 pub(super) mod list_not_chronological;
 pub(super) mod list_punctuation;
+pub(super) mod nonexistent_act;
 pub(super) mod pre_1976_without_session;
 pub(super) mod resolution_decision_confusion;
 pub(super) mod same_act_different_dates;
@@ -19,6 +20,7 @@ pub(super) mod same_session_higher_number;
 pub(super) mod sc_resolution_without_year;
 #[cfg(test)]
 mod tests;
+pub(super) mod title_mismatch;
 
 use crate::{Ctx, Edit};
 use unlsp_index::catalogue::{ActKind, Entry, Organ, catalogue};

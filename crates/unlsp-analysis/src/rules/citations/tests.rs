@@ -39,6 +39,26 @@ mod fix_tests {
     }
 
     #[test]
+    fn un055_writes_the_year_of_adoption() {
+        // S/RES/1445 (2002) with the year of resolution 1325 changed
+        let t = format!(
+            "{HEAD}Stressing the importance of including a gender perspective in peacekeeping operations, in accordance with Security Council resolution 1325 (2001), and the need,\n\n1. Decides to act.\n"
+        );
+        let f = fixed(&t, "UN055");
+        assert!(f.contains("resolution 1325 (2000), and"), "{f}");
+    }
+
+    #[test]
+    fn un056_writes_the_catalogue_title() {
+        // A/RES/80/142 as published: `resolution 79/1 entitled “The Pact of the Future”`
+        let t = format!(
+            "{HEAD}Welcoming the convening of the Summit of the Future on 22–23 September 2024 at the United Nations Headquarters in New York at which resolution 79/1 entitled\n“The Pact of the Future” and its annexes were adopted,\n\n1. Decides to act.\n"
+        );
+        let f = fixed(&t, "UN056");
+        assert!(f.contains("entitled\n“The Pact for the Future” and"), "{f}");
+    }
+
+    #[test]
     fn un042_dates_both_mentions_alike() {
         let t = format!(
             "{HEAD}Recalling its resolution 61/295 of 13 September 2007,\n\nRecalling also the United Nations Declaration on the Rights of Indigenous Peoples, adopted in resolution 61/295 of 14 September 2007,\n\n1. Decides to act.\n"
