@@ -25,11 +25,6 @@ pub(crate) fn is_docx(path: &Path) -> bool {
 
 /// The extracted document; the error names the file.
 pub(crate) fn read(path: &Path) -> Result<Extracted, String> {
-    let name = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| format!("{name}: {e}"))?;
-    if meta.len() > LIMIT {
-        return Err(format!("{name}: larger than {} MB: not read", LIMIT >> 20));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
-    unlsp_formats::docx::read(bytes).map_err(|e| format!("{name}: {e}"))
+    let bytes = super::bounded::read(path, LIMIT)?;
+    unlsp_formats::docx::read(bytes).map_err(|e| format!("{}: {e}", path.display()))
 }

@@ -2,6 +2,7 @@
 
 pub(crate) mod akn_in;
 mod arguments;
+mod bounded;
 pub mod check;
 pub mod convert;
 pub mod diff;

@@ -16,15 +16,8 @@ pub(crate) fn is_pdf(path: &Path) -> bool {
 
 /// The text of a PDF, or a message naming the file and the problem.
 pub(crate) fn read(path: &Path) -> Result<String, String> {
-    let name = path.display();
-    let size = std::fs::metadata(path)
-        .map_err(|e| format!("{name}: {e}"))?
-        .len();
-    if size > LIMIT {
-        return Err(format!("{name}: larger than {} MB", LIMIT >> 20));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
+    let bytes = super::bounded::read(path, LIMIT)?;
     unlsp_formats::pdf::read(&bytes)
         .map(|t| t.markdown())
-        .map_err(|e| format!("{name}: {e}"))
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
