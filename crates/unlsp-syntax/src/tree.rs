@@ -86,7 +86,7 @@ pub struct Node {
     pub range: Range<usize>,
     pub label: Option<String>,
     pub label_range: Option<Range<usize>>,
-    pub lead: Option<Lead>,
+    pub lead: Option<Box<Lead>>,
     pub children: Vec<Node>,
 }
 

@@ -111,7 +111,7 @@ impl<'t> Unit<'t> {
         Unit {
             node,
             ord,
-            gloss: node.lead.as_ref().map(lead_glosses).unwrap_or_default(),
+            gloss: node.lead.as_deref().map(lead_glosses).unwrap_or_default(),
             class: node.lead.as_ref().map(|l| l.class),
             cites: set(&facts.citations),
             nums,

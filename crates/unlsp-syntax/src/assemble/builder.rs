@@ -148,6 +148,10 @@ pub(super) struct Builder<'a> {
 /// Content blocks (neither blank nor furniture) between two checkpoints.
 pub(super) const CHECKPOINT_EVERY: usize = 32;
 
+/// Checkpoints a walk takes at most, about (a text of more than 131,072
+/// blocks is checkpointed less often than every `CHECKPOINT_EVERY`).
+pub(super) const MAX_CHECKPOINTS: usize = 4096;
+
 /// The builder's state between two blocks, with the growing containers as
 /// their header and whether they have children yet.
 #[derive(Debug, Clone, PartialEq)]
@@ -500,7 +504,7 @@ impl<'a> Builder<'a> {
             n.label = Some(l);
             n.label_range = Some(lr);
         }
-        n.lead = lead;
+        n.lead = lead.map(Box::new);
         if matches!(kind, NodeKind::Preambular | NodeKind::Operative) {
             self.st.blank_paras = if self.st.prev_blank {
                 (self.st.blank_paras + 1).min(3)
@@ -527,7 +531,7 @@ impl<'a> Builder<'a> {
         let mut n = Node::new(NodeKind::Subparagraph, r);
         n.label = Some(label);
         n.label_range = Some(label_range);
-        n.lead = lead;
+        n.lead = lead.map(Box::new);
         self.st.subs.push((n, level));
         self.st.target = Target::Body;
     }

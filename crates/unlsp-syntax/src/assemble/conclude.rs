@@ -109,24 +109,31 @@ pub(super) fn conclude(
     };
     if kind == DocKind::Other {
         orderly = false;
-        nodes = nodes.into_iter().flat_map(demote_operative).collect();
+        demote_operative(&mut nodes);
     }
     (Assembly { nodes, meta, kind }, orderly)
 }
 
 /// In a text that is not a resolution, numbered paragraphs are plain
-/// `paragraph` nodes and there is no operative part.
-fn demote_operative(mut n: Node) -> Vec<Node> {
-    if n.kind == NodeKind::Operative {
-        n.kind = NodeKind::Paragraph;
-        n.lead = None;
+/// `paragraph` nodes and there is no operative part (its children take its
+/// place). In place: a long list is not copied node by node.
+fn demote_operative(nodes: &mut Vec<Node>) {
+    for n in nodes.iter_mut() {
+        if n.kind == NodeKind::Operative {
+            n.kind = NodeKind::Paragraph;
+            n.lead = None;
+        }
+        demote_operative(&mut n.children);
     }
-    let children = std::mem::take(&mut n.children);
-    n.children = children.into_iter().flat_map(demote_operative).collect();
-    if n.kind == NodeKind::OperativePart {
-        return n.children;
+    if nodes.iter().any(|n| n.kind == NodeKind::OperativePart) {
+        for n in std::mem::take(nodes) {
+            if n.kind == NodeKind::OperativePart {
+                nodes.extend(n.children);
+            } else {
+                nodes.push(n);
+            }
+        }
     }
-    vec![n]
 }
 
 /// Containers take the union of their children; children are sorted. False

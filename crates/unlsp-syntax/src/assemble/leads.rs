@@ -43,7 +43,7 @@ impl<'a> Builder<'a> {
         let lead = self.lead_from(b, hit, class);
         self.settle(3);
         let p = self.st.para.as_mut().unwrap();
-        p.lead = Some(lead);
+        p.lead = Some(Box::new(lead));
         extend(&mut p.range, r);
         if p.kind == NodeKind::Operative {
             self.operative_leads += 1;

@@ -96,6 +96,9 @@ impl Builder<'_> {
         mut stop: impl FnMut(&mut Self, usize) -> bool,
     ) -> bool {
         let blocks = self.blocks;
+        // a very long text keeps at most about `MAX_CHECKPOINTS` of them: an
+        // edit walks a little further, the memory stays bounded
+        let every = CHECKPOINT_EVERY.max(blocks.len() / MAX_CHECKPOINTS);
         let mut i = from;
         while i < blocks.len() {
             if i > from && stop(self, i) {
@@ -106,10 +109,10 @@ impl Builder<'_> {
                 // sub-paragraphs: a long one (a list of hundreds of items) is
                 // snapshotted in proportion less often, so that it costs
                 // linear time, not quadratic
-                let due = CHECKPOINT_EVERY * (1 + self.open_nodes() / OPEN_NODES_PER_STEP);
+                let due = every * (1 + self.open_nodes() / OPEN_NODES_PER_STEP);
                 if i == from || self.since_checkpoint >= due {
                     self.checkpoint(i);
-                    self.checkpoint_due = CHECKPOINT_EVERY;
+                    self.checkpoint_due = every;
                 } else {
                     self.checkpoint_due = due;
                 }

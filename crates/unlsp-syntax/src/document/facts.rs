@@ -3,7 +3,9 @@
 //! analyses again only the units whose text changed, and spliced into the
 //! tree's lists.
 
-use super::units::{FoundUnit, SEGMENT_MIN, Splitter, collect_units, unit_ceil, unit_floor};
+use super::units::{
+    FoundUnit, Pieces, SEGMENT_MIN, Splitter, collect_units, unit_ceil, unit_floor,
+};
 use crate::assemble::Shift;
 use crate::inline::{self, UnitFacts, View};
 use crate::lexer::Block;
@@ -33,12 +35,27 @@ pub(super) struct UnitRec {
     number: Option<u32>,
     base: usize,
     kind: NodeKind,
-    pieces: Vec<Range<usize>>,
-    facts: UnitFacts,
+    pieces: Pieces,
+    /// None when the unit has no facts (most units, and every unit of a long
+    /// list of bare numbers, hold none: the record stays small).
+    facts: Option<Box<UnitFacts>>,
     lists: u32,
 }
 
+/// The facts of a unit that has none.
+static NO_FACTS: UnitFacts = UnitFacts {
+    citations: Vec::new(),
+    symbols: Vec::new(),
+    footnote_refs: Vec::new(),
+    paragraph_refs: Vec::new(),
+    dates: Vec::new(),
+};
+
 impl UnitRec {
+    fn facts(&self) -> &UnitFacts {
+        self.facts.as_deref().unwrap_or(&NO_FACTS)
+    }
+
     /// This old unit's facts for the new unit `f`, whose text is the same.
     fn take_for(&mut self, f: &FoundUnit) -> UnitRec {
         UnitRec {
@@ -48,7 +65,7 @@ impl UnitRec {
             base: self.base,
             kind: f.kind,
             pieces: std::mem::take(&mut self.pieces),
-            facts: std::mem::take(&mut self.facts),
+            facts: self.facts.take(),
             lists: self.lists,
         }
     }
@@ -78,7 +95,7 @@ impl UnitRec {
             base: f.range.start,
             kind: f.kind,
             pieces: f.pieces,
-            facts,
+            facts: has_facts(&facts).then(|| Box::new(facts)),
             lists,
         }
     }
@@ -280,7 +297,12 @@ impl FactStore {
                 }
             }
         }
-        self.units.splice(olds, new_recs);
+        if olds == (0..self.units.len()) {
+            // a whole new list: no second copy while it is spliced in
+            self.units = new_recs;
+        } else {
+            self.units.splice(olds, new_recs);
+        }
         if delta != 0 {
             for u in &mut self.units[end..] {
                 u.start = (u.start as isize + delta) as usize;
@@ -402,7 +424,9 @@ impl FactStore {
     pub(super) fn shrink_to_fit(&mut self) {
         for u in &mut self.units {
             u.pieces.shrink_to_fit();
-            let f = &mut u.facts;
+            let Some(f) = u.facts.as_deref_mut() else {
+                continue;
+            };
             f.citations.shrink_to_fit();
             f.symbols.shrink_to_fit();
             f.footnote_refs.shrink_to_fit();
@@ -529,6 +553,14 @@ fn narrow(
     })
 }
 
+fn has_facts(f: &UnitFacts) -> bool {
+    !(f.citations.is_empty()
+        && f.symbols.is_empty()
+        && f.footnote_refs.is_empty()
+        && f.paragraph_refs.is_empty()
+        && f.dates.is_empty())
+}
+
 /// The facts of `units`, in present offsets, their citation lists numbered
 /// from `base_lists`, in text order.
 fn window_facts(units: &[UnitRec], base_lists: u32, tree: &Tree) -> WindowFacts {
@@ -536,33 +568,33 @@ fn window_facts(units: &[UnitRec], base_lists: u32, tree: &Tree) -> WindowFacts 
     let mut list_base = base_lists;
     for u in units {
         let off = u.start as isize - u.base as isize;
-        for c in &u.facts.citations {
+        for c in &u.facts().citations {
             let mut c = c.clone();
             shift_citation(&mut c, off);
             c.list += list_base;
             w.citations.push(c);
         }
         list_base += u.lists;
-        w.symbols.extend(u.facts.symbols.iter().map(|s| {
+        w.symbols.extend(u.facts().symbols.iter().map(|s| {
             let mut s = s.clone();
             shift_symbol(&mut s, off);
             s
         }));
         if u.kind != NodeKind::Footnote {
             w.refs
-                .extend(u.facts.footnote_refs.iter().map(|(r, strong)| {
+                .extend(u.facts().footnote_refs.iter().map(|(r, strong)| {
                     let mut r = r.clone();
                     r.range = sh(&r.range, off);
                     (r, *strong)
                 }));
         }
         w.paragraph_refs
-            .extend(u.facts.paragraph_refs.iter().map(|p| {
+            .extend(u.facts().paragraph_refs.iter().map(|p| {
                 let mut p = p.clone();
                 shift_paragraph_ref(&mut p, off);
                 p
             }));
-        w.dates.extend(u.facts.dates.iter().map(|d| {
+        w.dates.extend(u.facts().dates.iter().map(|d| {
             let mut d = d.clone();
             d.range = sh(&d.range, off);
             d

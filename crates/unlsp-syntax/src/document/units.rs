@@ -6,6 +6,9 @@ use crate::lexer::{Block, BlockKind};
 use crate::tree::{Node, NodeKind};
 use std::ops::Range;
 
+/// A unit's own text pieces: nearly always one, kept inline.
+pub type Pieces = smallvec::SmallVec<[Range<usize>; 1]>;
+
 pub(crate) fn is_unit(kind: NodeKind) -> bool {
     kind.is_text_unit() || kind == NodeKind::Closing
 }
@@ -40,7 +43,7 @@ pub(super) fn unit_ceil(nodes: &[Node], x: usize) -> usize {
 pub(super) struct FoundUnit {
     pub(super) kind: NodeKind,
     pub(super) range: Range<usize>,
-    pub(super) pieces: Vec<Range<usize>>,
+    pub(super) pieces: Pieces,
     /// A footnote's number.
     pub(super) number: Option<u32>,
 }
@@ -172,7 +175,7 @@ pub(super) fn collect_units(
                 Some(segs) => {
                     for seg in segs {
                         let r = seg[0].start..seg[seg.len() - 1].end;
-                        push(r, seg);
+                        push(r, Pieces::from_vec(seg));
                     }
                 }
                 None => push(n.range.clone(), pieces),
@@ -183,8 +186,8 @@ pub(super) fn collect_units(
 }
 
 /// A node's own text: its range minus its children's.
-pub fn own_pieces(n: &Node) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+pub fn own_pieces(n: &Node) -> Pieces {
+    let mut out = Pieces::new();
     let mut pos = n.range.start;
     for c in &n.children {
         if c.range.start > pos {

@@ -25,7 +25,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
             // a preambular paragraph filed in the operative part keeps the
             // preamble's style (UN015 reports it)
             .filter(|p| !crate::rules::shared::preambular_with_operative_lead(cx, p))
-            .filter_map(|p| Some((*p, p.lead.as_ref()?)))
+            .filter_map(|p| Some((*p, p.lead.as_deref()?)))
             .collect();
         let marked: Vec<&(&Node, &Lead)> = leads.iter().filter(|(_, l)| l.emphasis).collect();
         if marked.is_empty() || marked.len() == leads.len() {
