@@ -338,6 +338,7 @@ impl<'s> Walker<'s> {
             self.trim_start = false;
             self.b.x.footnotes.push(Footnote {
                 number,
+                label: number.to_string(),
                 marker: r.marker.clone(),
                 body: start..self.b.len(),
             });
