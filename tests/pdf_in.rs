@@ -434,7 +434,7 @@ fn convert_reads_a_pdf_back_to_the_same_structure() {
         "*Reaffirming also* that all human rights",
         "of 24 March 2011,[^1] 19/25",
         "Egypt:[^*] draft resolution",
-        "\n[^*]: Any changes to the list of sponsors",
+        "\n[^*]: On behalf of the States that are members of the Organization of Islamic Cooperation",
         "\n[^1]: See Official Records of the General Assembly",
     ] {
         assert!(md.contains(s), "{s}\n{md}");
