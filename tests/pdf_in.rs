@@ -43,7 +43,7 @@ fn resolutions_have_the_akns_paragraph_and_footnote_counts() {
     let cfg = unlsp_analysis::Config::default();
     for stem in WITH_AKN {
         let gold = akn::read_gz(&root.join(format!("akn/ga/en/{stem}.xml.gz"))).unwrap();
-        let o = score::score(&gold, &read(&root, stem).markdown(), &cfg);
+        let o = score::score(&gold, &read(&root, stem).extracted().text, &cfg);
         for i in [2, 3, 5] {
             assert!(
                 o.ok[i],
@@ -60,7 +60,7 @@ fn resolutions_have_the_akns_paragraph_and_footnote_counts() {
 fn drafts_have_the_other_extractions_outline_and_words() {
     let Some(root) = corpus() else { return };
     for stem in DRAFTS {
-        let ours = read(&root, stem).markdown();
+        let ours = read(&root, stem).extracted().text;
         let theirs = std::fs::read_to_string(root.join(format!("texts/en/{stem}.txt"))).unwrap();
         assert_eq!(
             extraction::outline_key(&ours),
@@ -270,4 +270,248 @@ fn the_cli_reads_a_pdf_named_and_never_one_in_a_folder() {
     let out = unlsp(&["check".as_ref(), dir.path().as_os_str()]);
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.contains("1 file checked"), "{said}");
+}
+
+/// The words of the other extraction (PyMuPDF's, page by page: each page
+/// after the first opens with a line of its number and job number,
+/// `12/48 23-24915`), each with its page.
+fn their_words(theirs: &str, pages: usize) -> Vec<(String, u32)> {
+    let of = format!("/{pages}");
+    let number = |t: &str| t.strip_suffix(&of).and_then(|k| k.parse::<u32>().ok());
+    let job = |t: &str| {
+        let b = t.as_bytes();
+        b.len() == 8 && b[2] == b'-' && t.bytes().filter(u8::is_ascii_digit).count() == 7
+    };
+    let mut page = 1;
+    let mut out = Vec::new();
+    for line in theirs.lines() {
+        let tokens: Vec<&str> = line.split_whitespace().collect();
+        let numbered = tokens.iter().find_map(|t| number(t));
+        if let Some(k) = numbered.filter(|_| tokens.iter().all(|t| number(t).is_some() || job(t))) {
+            page = k;
+            continue;
+        }
+        for w in line
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            out.push((w.to_string(), page));
+        }
+    }
+    out
+}
+
+/// Each paragraph's page, as its source says, is the page the other
+/// extraction shows its opening words on (paragraphs of eight words or
+/// more, found in order).
+#[test]
+fn each_paragraph_is_on_the_page_the_other_extraction_shows() {
+    let Some(root) = corpus() else { return };
+    for stem in [
+        "A_C.3_80_L.25",
+        "A_RES_78_68",
+        "A_RES_80_25",
+        "A_C.1_80_L.55",
+    ] {
+        let t = read(&root, stem);
+        let x = t.extracted();
+        let theirs = std::fs::read_to_string(root.join(format!("texts/en/{stem}.txt"))).unwrap();
+        let words = their_words(&theirs, t.pages);
+        assert!(
+            words.iter().any(|w| w.1 == t.pages as u32),
+            "{stem}: pages seen"
+        );
+        let (mut from, mut found, mut long) = (0, 0, 0);
+        for p in &x.paragraphs {
+            let opening: Vec<&str> = x.text[p.range.clone()]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(8)
+                .collect();
+            if opening.len() < 8 {
+                continue;
+            }
+            long += 1;
+            let Some(at) = (from..words.len().saturating_sub(7))
+                .find(|&i| (0..8).all(|k| words[i + k].0 == opening[k]))
+            else {
+                continue;
+            };
+            found += 1;
+            from = at + 1;
+            let page = x.source(p.range.start).and_then(|s| s.page);
+            assert_eq!(
+                page,
+                Some(words[at].1),
+                "{stem}: paragraph {} «{}»",
+                p.index,
+                opening.join(" ")
+            );
+        }
+        assert!(
+            found * 10 >= long * 9,
+            "{stem}: {found} of {long} paragraphs found"
+        );
+    }
+}
+
+fn unlsp_str(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_unlsp"))
+        .args(args)
+        .output()
+        .expect("unlsp runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A diagnostic names the page its paragraph is on: in A/RES/78/68, `this
+/// resolution` in operative paragraph 275, which the other extraction shows
+/// on page 48 (its line follows the page's `48/48`); JSON carries the page
+/// and a range into the text `convert --to txt` prints.
+#[test]
+fn diagnostics_name_the_page() {
+    let Some(root) = corpus() else { return };
+    let pdf = root.join("pdf/A_RES_78_68.pdf");
+    let pdf = pdf.to_str().unwrap();
+    let (code, human, _) = unlsp_str(&["check", pdf]);
+    assert_eq!(code, Some(0));
+    assert!(
+        human.contains(&format!(
+            "{pdf}: page 48, operative paragraph 275: hint[UN032]"
+        )),
+        "{human}"
+    );
+    let (_, json, _) = unlsp_str(&["check", pdf, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let d = json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "UN032")
+        .expect("UN032");
+    assert_eq!(d["source"]["page"], 48);
+    let (_, txt, _) = unlsp_str(&["convert", pdf, "--to", "txt"]);
+    let at = d["range"]["start"]["offset"].as_u64().unwrap() as usize;
+    assert!(
+        txt[at..].starts_with("this resolution"),
+        "{}",
+        &txt[at..at + 40]
+    );
+}
+
+/// `convert` writes a PDF as the text `check` reads and as Markdown with
+/// its leads and footnotes; both parse back to the same structure.
+#[test]
+fn convert_reads_a_pdf_back_to_the_same_structure() {
+    let Some(root) = corpus() else { return };
+    for stem in WITH_AKN.iter().chain(&DRAFTS) {
+        let x = read(&root, stem).extracted();
+        let md = unlsp_formats::convert::to_markdown(&x, false);
+        let txt = unlsp_formats::convert::to_text(&x);
+        assert_eq!(
+            extraction::outline_key(&md),
+            extraction::outline_key(&txt),
+            "{stem}"
+        );
+        assert_eq!(
+            md.matches("\n[^").count(),
+            x.footnotes.len(),
+            "{stem}: notes"
+        );
+    }
+    let pdf = root.join("pdf/A_C.3_80_L.25.pdf");
+    let pdf = pdf.to_str().unwrap();
+    let (code, txt, err) = unlsp_str(&["convert", pdf, "--to", "txt"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(txt, read(&root, "A_C.3_80_L.25").extracted().text);
+    assert!(txt.contains("of 24 March 2011,1 19/25"), "{txt}");
+    let (code, md, _) = unlsp_str(&["convert", pdf, "--to", "md"]);
+    assert_eq!(code, Some(0));
+    for s in [
+        "*Reaffirming also* that all human rights",
+        "of 24 March 2011,[^1] 19/25",
+        "Egypt:[^*] draft resolution",
+        "\n[^*]: On behalf of the States that are members of the Organization of Islamic Cooperation",
+        "\n[^1]: See Official Records of the General Assembly",
+    ] {
+        assert!(md.contains(s), "{s}\n{md}");
+    }
+}
+
+/// Every command names the file and the problem of a PDF it cannot read,
+/// exit 2; `--fix` on a PDF is refused (exit 2, the file untouched) and
+/// `fmt` only reports on one.
+#[test]
+fn bad_pdfs_and_fixes_exit_2_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = unlsp_corpus::repo("tests/fixtures/pdf");
+    let mut bad = vec![
+        (fixtures.join("encrypted.pdf"), "encrypted"),
+        (fixtures.join("image-only.pdf"), "no text layer"),
+    ];
+    let Some(root) = corpus() else { return };
+    let real = pdf_bytes(&root, "A_80_L.32");
+    let truncated = dir.path().join("truncated.pdf");
+    std::fs::write(&truncated, &real[..5000]).unwrap();
+    let renamed = dir.path().join("renamed.pdf");
+    std::fs::copy(root.join("texts/en/A_80_L.32.txt"), &renamed).unwrap();
+    bad.push((truncated, "truncated"));
+    bad.push((renamed, "not a PDF"));
+    for (p, says) in &bad {
+        let name = p.file_name().unwrap().to_str().unwrap();
+        for cmd in [
+            &["check"][..],
+            &["outline"],
+            &["convert", "--to", "md"],
+            &["fmt", "--check"],
+            &["export", "--to", "akn"],
+        ] {
+            let mut args = cmd.to_vec();
+            args.push(p.to_str().unwrap());
+            let (code, _, err) = unlsp_str(&args);
+            assert_eq!(code, Some(2), "{cmd:?} {name}: {err}");
+            assert!(
+                err.contains(name) && err.contains(says),
+                "{cmd:?} {name}: {err}"
+            );
+        }
+    }
+    // A/RES/78/68 has a fixable problem; A/RES/80/25 none: both refused
+    for stem in ["A_RES_78_68", "A_RES_80_25"] {
+        let draft = dir.path().join(format!("{stem}.pdf"));
+        std::fs::write(&draft, pdf_bytes(&root, stem)).unwrap();
+        let d = draft.to_str().unwrap();
+        let (code, _, err) = unlsp_str(&["check", "--fix", d]);
+        assert_eq!(code, Some(2), "{stem}: {err}");
+        assert!(
+            err.contains(d) && err.contains("a PDF is never fixed"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read(&draft).unwrap(), pdf_bytes(&root, stem));
+        let (code, _, err) = unlsp_str(&["check", "--diff", d]);
+        assert!(code.unwrap() < 2, "{stem}: {err}");
+        let (code, _, err) = unlsp_str(&["fmt", d]);
+        assert!(
+            code.unwrap() < 2 && err.contains("never rewritten"),
+            "{stem}: {err}"
+        );
+        assert_eq!(std::fs::read(&draft).unwrap(), pdf_bytes(&root, stem));
+    }
+}
+
+/// `diff` reads a PDF: against the other extraction of the same PDF, the
+/// same in substance.
+#[test]
+fn diff_reads_a_pdf() {
+    let Some(root) = corpus() else { return };
+    for stem in ["A_RES_80_25", "A_C.3_80_L.25"] {
+        let pdf = root.join(format!("pdf/{stem}.pdf"));
+        let txt = root.join(format!("texts/en/{stem}.txt"));
+        let (code, out, err) = unlsp_str(&["diff", pdf.to_str().unwrap(), txt.to_str().unwrap()]);
+        assert_eq!(code, Some(0), "{stem}: {out}{err}");
+        assert!(out.contains("the same in substance"), "{out}");
+    }
 }

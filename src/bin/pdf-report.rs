@@ -81,7 +81,7 @@ fn one(path: &Path, stem: &str, root: &Path, cfg: &Config, h: &mut Half, list: b
     let read = unlsp_formats::pdf::read(&bytes);
     h.millis.push(t0.elapsed().as_secs_f64() * 1000.0);
     let text = match read {
-        Ok(t) => t.markdown(),
+        Ok(t) => t.extracted().text,
         Err(e) => {
             h.errors.push(format!("{stem}: {e}"));
             return;
@@ -216,7 +216,7 @@ fn print(name: &str, h: &Half) {
 fn show_one(pdfs: &Path, stem: &str, root: &Path) {
     let bytes = std::fs::read(pdfs.join(format!("{stem}.pdf"))).unwrap_or_default();
     let text = match unlsp_formats::pdf::read(&bytes) {
-        Ok(t) => t.markdown(),
+        Ok(t) => t.extracted().text,
         Err(e) => return println!("error: {e}"),
     };
     println!("{text}");

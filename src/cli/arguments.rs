@@ -13,18 +13,35 @@ pub(super) fn read_text(path: &std::path::Path) -> Result<String, String> {
     })
 }
 
-/// A document to read: the UN's AKN XML as its text, a Word document as its
-/// extracted text (`unlsp convert --to txt`), a PDF as the text it shows,
-/// any other file as UTF-8 text.
+/// A document to read: the UN's AKN XML as its text, a Word document or a
+/// PDF as its extracted text (`unlsp convert --to txt`), any other file as
+/// UTF-8 text.
 pub(super) fn read_document(path: &std::path::Path) -> Result<String, String> {
     if super::akn_in::is_akn(path) {
         super::akn_in::read(path)
-    } else if super::docx_in::is_word(path) {
-        super::docx_in::read(path).map(|x| x.text)
-    } else if super::pdf_in::is_pdf(path) {
-        super::pdf_in::read(path)
+    } else if let Some(x) = read_extracted(path) {
+        x.map(|x| x.text)
     } else {
         read_text(path)
+    }
+}
+
+/// Whether the path names a document read out of another format (Word, PDF).
+pub(crate) fn is_extracted(path: &std::path::Path) -> bool {
+    super::docx_in::is_word(path) || super::pdf_in::is_pdf(path)
+}
+
+/// A Word document or a PDF read as an extracted document (the error names
+/// the file); `None` for any other file.
+pub(crate) fn read_extracted(
+    path: &std::path::Path,
+) -> Option<Result<unlsp_formats::Extracted, String>> {
+    if super::docx_in::is_word(path) {
+        Some(super::docx_in::read(path))
+    } else if super::pdf_in::is_pdf(path) {
+        Some(super::pdf_in::read(path))
+    } else {
+        None
     }
 }
 

@@ -1,5 +1,5 @@
-//! `unlsp convert FILE --to md|txt`: a Word document as text a drafter can
-//! edit in any editor — plain text (the text `check` reads, which its JSON
+//! `unlsp convert FILE --to md|txt`: a Word document or a PDF as text a
+//! drafter can edit in any editor — plain text (the text `check` reads, which its JSON
 //! ranges refer to) or Markdown with `*italic*` leads and `[^n]` footnotes —
 //! optionally with its tracked changes as Pandoc spans.
 
@@ -8,17 +8,17 @@ use unlsp_formats::convert::{to_markdown, to_text};
 
 /// Writes the converted text to standard output or `out`; the exit status.
 pub fn run(file: &Path, to: &str, revisions: bool, out: Option<&Path>) -> i32 {
-    if !super::docx_in::is_word(file) {
-        eprintln!(
-            "error: {}: convert reads Word documents (.docx); a text or Markdown file is read as it is",
-            file.display()
-        );
-        return 2;
-    }
-    let x = match super::docx_in::read(file) {
-        Ok(x) => x,
-        Err(e) => {
+    let x = match super::arguments::read_extracted(file) {
+        Some(Ok(x)) => x,
+        Some(Err(e)) => {
             eprintln!("error: {e}");
+            return 2;
+        }
+        None => {
+            eprintln!(
+                "error: {}: convert reads Word documents (.docx) and PDFs; a text or Markdown file is read as it is",
+                file.display()
+            );
             return 2;
         }
     };

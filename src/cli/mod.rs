@@ -35,7 +35,7 @@ pub struct Cli {
 #[derive(Subcommand)]
 pub enum Command {
     /// Print the structure of a document (text, Markdown, the UN's AKN XML,
-    /// or a Word .docx).
+    /// a Word .docx or a PDF).
     Outline {
         file: PathBuf,
         #[arg(long, default_value = "text", value_parser = ["text", "json"])]
@@ -44,15 +44,16 @@ pub enum Command {
         lang: String,
     },
     /// Lint files and folders (recursively: .txt, .md, .unres, .docx; a
-    /// Word document given by name may also be .docm/.dotx); `-` reads stdin.
-    /// A Word document's diagnostics name their place
-    /// (`draft.docx: operative paragraph 5: …`).
+    /// Word document given by name may also be .docm/.dotx, and a PDF is read
+    /// only when named); `-` reads stdin. A Word document's or a PDF's
+    /// diagnostics name their place (`draft.docx: operative paragraph 5: …`,
+    /// `draft.pdf: page 3, operative paragraph 4: …`); a PDF is never fixed.
     Check(check::Options),
     /// Normalise drafts: join wrapped lines, one paragraph per line, remove
     /// page furniture, fix spacing (words are never changed: a format that
     /// would change one is refused, exit 2, nothing written). `-` reads
     /// standard input and writes the result to standard output. A Word
-    /// document is only reported on, never rewritten (as with `--check`).
+    /// document or a PDF is only reported on, never rewritten (as with `--check`).
     Fmt {
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -86,7 +87,7 @@ pub enum Command {
     /// deleted, moved, renumbered, changed, split and merged paragraphs and
     /// the words changed; exit 1 when they differ in substance.
     Diff(diff::Options),
-    /// A Word document (.docx) as text to edit in any editor: `--to txt`,
+    /// A Word document (.docx) or a PDF as text to edit in any editor: `--to txt`,
     /// the text `check` reads (its JSON ranges refer to it), or `--to md`,
     /// Markdown with `*italic*` leads and `[^n]` footnotes, which unlsp reads
     /// back to the same structure. Tracked changes are accepted;
@@ -262,11 +263,11 @@ fn fmt_files(
     let mut failed = false;
     for f in files {
         let stdin = f.as_os_str() == "-";
-        // a Word document is reported on, never rewritten by formatting
-        let word = !stdin && docx_in::is_word(f);
+        // a Word document or a PDF is reported on, never rewritten by formatting
+        let word = !stdin && arguments::is_extracted(f);
         if word && !check {
             eprintln!(
-                "note: {}: a Word document is never rewritten by fmt: reported as with --check",
+                "note: {}: a Word document or a PDF is never rewritten by fmt: reported as with --check",
                 f.display()
             );
         }

@@ -1,9 +1,11 @@
-//! PDF input: a published draft or resolution read as Markdown text
-//! (`unlsp_formats::pdf`: paragraphs in reading order, `[^n]` footnotes,
-//! `*italic*` leads, the page furniture left out). Only files named on the
-//! command line: a folder's PDFs are not drafts. A PDF is never fixed.
+//! PDF input: a published draft or resolution read as an extracted
+//! document (`unlsp_formats::pdf`: paragraphs in reading order with their
+//! page, the footnotes after a rule, the italic leads, the page furniture
+//! left out). Only files named on the command line: a folder's PDFs are not
+//! drafts. A PDF is never fixed.
 
 use std::path::Path;
+use unlsp_formats::Extracted;
 
 /// The largest PDF read.
 const LIMIT: u64 = 256 << 20;
@@ -14,10 +16,10 @@ pub(crate) fn is_pdf(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
-/// The text of a PDF, or a message naming the file and the problem.
-pub(crate) fn read(path: &Path) -> Result<String, String> {
+/// The extracted document; the error names the file and the problem.
+pub(crate) fn read(path: &Path) -> Result<Extracted, String> {
     let bytes = super::bounded::read(path, LIMIT)?;
     unlsp_formats::pdf::read(&bytes)
-        .map(|t| t.markdown())
+        .map(|t| t.extracted())
         .map_err(|e| format!("{}: {e}", path.display()))
 }

@@ -90,7 +90,7 @@ pub fn sarif(reports: &[FileReport]) -> Value {
                 "locations": [loc],
                 "properties": { "severity": d.severity.name() },
             });
-            // a Word document: the regions are those of its extracted text
+            // a Word document or a PDF: the regions are those of its extracted text
             // (`unlsp convert --to txt`); its own place and paragraph beside
             if let Some(l) = &f.located {
                 r["properties"]["source"] = l.source_json(d.range.start);
@@ -117,7 +117,8 @@ pub fn sarif(reports: &[FileReport]) -> Value {
                         .collect(),
                 );
             }
-            // a fix of a Word document is written into its runs by `--fix`,
+            // a fix of a Word document is written into its runs by `--fix`
+            // (a PDF is never fixed),
             // never as text replacements in the package
             if let Some(fix) = d.fix.as_ref().filter(|_| f.located.is_none()) {
                 r["fixes"] = json!([{

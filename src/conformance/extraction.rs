@@ -53,7 +53,8 @@ impl WordAgreement {
     }
 }
 
-/// `ours` (Markdown: footnote definitions at the end) against `theirs` (a
+/// `ours` (Markdown: footnote definitions at the end; or an extracted
+/// document's text: the footnotes after a rule) against `theirs` (a
 /// line extraction: footnotes under a rule at each page foot, the page
 /// furniture between pages), each split into body and footnotes, the
 /// furniture left out, words compared in order per part. A word is a run of
@@ -90,11 +91,19 @@ fn words(s: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Body and footnotes of Markdown (`[^n]: …` definitions) or of an
+/// extracted document's text (the footnotes after the rule).
 fn split_markdown(s: &str) -> (String, String) {
     let (mut body, mut notes) = (String::new(), String::new());
+    let mut after_rule = false;
     for para in s.split("\n\n") {
         let t = para.trim_start();
-        let note = t.starts_with("[^") && t.split_once("]:").is_some_and(|(l, _)| !l.contains(' '));
+        if t.trim_end() == unlsp_formats::extracted::FOOTNOTE_RULE {
+            after_rule = true;
+            continue;
+        }
+        let note = after_rule
+            || (t.starts_with("[^") && t.split_once("]:").is_some_and(|(l, _)| !l.contains(' ')));
         let out = if note { &mut notes } else { &mut body };
         out.push_str(para);
         out.push('\n');

@@ -30,8 +30,8 @@ pub fn to_markdown(x: &Extracted, revisions: bool) -> String {
         marks.push((r.start, 2, m.to_string()));
     }
     let mut skip: Vec<std::ops::Range<usize>> = Vec::new();
-    for f in &x.footnotes {
-        marks.push((f.marker.start, 1, format!("[^{}]", f.number)));
+    for f in x.footnotes.iter().filter(|f| !f.marker.is_empty()) {
+        marks.push((f.marker.start, 1, format!("[^{}]", f.label)));
         skip.push(f.marker.clone());
     }
     if revisions {
@@ -67,7 +67,7 @@ pub fn to_markdown(x: &Extracted, revisions: bool) -> String {
     md.push('\n');
     for f in &x.footnotes {
         let text = x.text.get(f.body.clone()).unwrap_or("");
-        md.push_str(&format!("\n[^{}]: {}\n", f.number, text.trim()));
+        md.push_str(&format!("\n[^{}]: {}\n", f.label, text.trim()));
     }
     md
 }

@@ -88,9 +88,13 @@ pub struct Emphasis {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Footnote {
-    /// The number the reader sees (references in order: 1, 2, 3…).
+    /// Its place among the footnotes, from 1 (Word numbers its references
+    /// so: 1, 2, 3…).
     pub number: u32,
-    /// The marker in the body text (the bare number).
+    /// The marker as the text shows it: the number, or a PDF's `*`.
+    pub label: String,
+    /// The marker in the body text (the bare label); empty at the text's
+    /// start when the reader found no marker for the footnote.
     pub marker: Range<usize>,
     /// The footnote's text (after its number, in the notes at the end).
     pub body: Range<usize>,

@@ -172,3 +172,64 @@ fn a_fix_changes_only_its_characters() {
     .unwrap_err();
     assert!(e.contains("Word writes itself"), "{e}");
 }
+
+/// ga-79-100.en.docx with its notes made endnotes: the footnotes part
+/// renamed the endnotes part, its notes and references renamed (the same
+/// real text, as Word writes endnotes).
+fn as_endnotes(bytes: Vec<u8>) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let mut name = f.name().unwrap().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            let mut s = String::from_utf8(data).unwrap();
+            for (a, b) in [
+                ("w:footnoteReference", "w:endnoteReference"),
+                ("<w:footnotes", "<w:endnotes"),
+                ("</w:footnotes>", "</w:endnotes>"),
+                ("<w:footnote ", "<w:endnote "),
+                ("</w:footnote>", "</w:endnote>"),
+                ("footnotes.xml", "endnotes.xml"),
+                ("footnotes+xml", "endnotes+xml"),
+                ("relationships/footnotes", "relationships/endnotes"),
+            ] {
+                s = s.replace(a, b);
+            }
+            data = s.into_bytes();
+        }
+        if name == "word/footnotes.xml" {
+            name = "word/endnotes.xml".into();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn endnotes_are_read_as_notes_and_fixed_in_their_part() {
+    let x = docx::read(fixture("ga-79-100.en.docx")).unwrap();
+    let bytes = as_endnotes(fixture("ga-79-100.en.docx"));
+    let y = docx::read(bytes.clone()).unwrap();
+    assert_eq!(y.text, x.text);
+    assert_eq!(y.footnotes, x.footnotes);
+    assert_eq!(y.spans, x.spans);
+    // a fix in an endnote's text is written into the endnotes part
+    let f2 = &y.footnotes[1];
+    assert_eq!(&y.text[f2.body.clone()], "A/AC.109/2024/2.");
+    let at = f2.body.end - 1;
+    let edit = TextEdit {
+        range: at..at + 1,
+        text: ";".into(),
+    };
+    let fixed = docx::apply(bytes, std::slice::from_ref(&edit)).unwrap();
+    let z = docx::read(fixed).unwrap();
+    let mut expected = y.text.clone();
+    expected.replace_range(edit.range.clone(), ";");
+    assert_eq!(z.text, expected);
+}

@@ -1,4 +1,4 @@
-// "unlsp: Check Word or PDF document…": a .docx (or .pdf, once unlsp reads it) chosen in a
+// "unlsp: Check Word or PDF document…": a .docx or a .pdf chosen in a
 // file dialog is converted by `unlsp convert FILE --to txt`, opened read-only beside the
 // current editor, and checked by `unlsp check FILE --format json`, whose diagnostics go to
 // the Problems list on the converted text (their ranges refer to that text). The language

@@ -5,7 +5,7 @@ use std::path::Path;
 
 pub(super) enum Read {
     Text(String),
-    /// A document read out of another format (Word).
+    /// A document read out of another format (Word, PDF).
     Document(Box<unlsp_formats::Extracted>),
     Binary,
     Invalid(String),
@@ -19,15 +19,9 @@ pub(super) fn read(path: &Path) -> Read {
             Err(e) => Read::Invalid(e),
         };
     }
-    if crate::cli::docx_in::is_word(path) {
-        return match crate::cli::docx_in::read(path) {
+    if let Some(x) = crate::cli::arguments::read_extracted(path) {
+        return match x {
             Ok(x) => Read::Document(Box::new(x)),
-            Err(e) => Read::Invalid(e),
-        };
-    }
-    if crate::cli::pdf_in::is_pdf(path) {
-        return match crate::cli::pdf_in::read(path) {
-            Ok(t) => Read::Text(t),
             Err(e) => Read::Invalid(e),
         };
     }

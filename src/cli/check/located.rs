@@ -1,7 +1,8 @@
 //! Where a diagnostic stands in a document read out of another format, as
 //! its reader finds it: `operative paragraph 5`, `preambular paragraph 3`,
-//! `footnote 2`, and in the source's own terms (body paragraph, character,
-//! page) for JSON and SARIF.
+//! `footnote 2`, after its page in a PDF (`page 3, operative paragraph 4`),
+//! and in the source's own terms (body paragraph, character, page) for JSON
+//! and SARIF.
 
 use serde_json::{Value, json};
 use unlsp_analysis::Diagnostic;
@@ -31,7 +32,13 @@ impl Located {
         let preambular = preambular_ranges(&doc.tree().nodes);
         self.places = diagnostics
             .iter()
-            .map(|d| self.place(&doc.tree().nodes, &preambular, d.range.start))
+            .map(|d| {
+                let place = self.place(&doc.tree().nodes, &preambular, d.range.start);
+                match self.extracted.source(d.range.start).and_then(|s| s.page) {
+                    Some(page) => format!("page {page}, {place}"),
+                    None => place,
+                }
+            })
             .collect();
     }
 

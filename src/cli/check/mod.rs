@@ -284,6 +284,15 @@ impl<'o> Run<'o> {
         let opts = self.opts;
         let mut io_error = false;
         for r in reports.iter_mut() {
+            // a published PDF is not a draft: its fixes are shown, never written
+            if !opts.diff && super::pdf_in::is_pdf(Path::new(&r.path)) {
+                eprintln!(
+                    "error: {}: a PDF is never fixed: fix the draft it was made from, or `unlsp convert` it to text (`--diff` shows the fixes)",
+                    r.path
+                );
+                io_error = true;
+                continue;
+            }
             let cfg = self.config(&r.path);
             let (fixed, n) = super::fix::fix_text(&r.text, self.lang, &cfg);
             if n == 0 {
@@ -294,10 +303,6 @@ impl<'o> Run<'o> {
             }
             if opts.diff {
                 print!("{}", super::fix::unified_diff(&r.path, &r.text, &fixed));
-                continue;
-            }
-            if super::pdf_in::is_pdf(Path::new(&r.path)) {
-                eprintln!("note: {}: a PDF is never fixed ({n} fixable)", r.path);
                 continue;
             }
             let mut extracted = None;

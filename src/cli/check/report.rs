@@ -1,7 +1,7 @@
 //! What `check` found in a file, and how it is written: JSON, or lines
 //! for a person (`path:line:col: severity[UN010]: message`, the source line
 //! and a caret under the span; for a Word document `draft.docx: operative
-//! paragraph 5: …`).
+//! paragraph 5: …`, for a PDF `draft.pdf: page 3, operative paragraph 4: …`).
 
 use serde_json::json;
 use std::io::Write;
@@ -19,7 +19,7 @@ pub struct FileReport {
     pub lang: Lang,
     pub kind: &'static str,
     pub diagnostics: Vec<Diagnostic>,
-    /// For a document read out of another format (Word): the map back to
+    /// For a document read out of another format (Word, PDF): the map back to
     /// it and each diagnostic's place.
     pub located: Option<Box<super::located::Located>>,
 }
@@ -61,7 +61,7 @@ pub fn human(w: &mut impl Write, reports: &[FileReport]) {
             counts[d.severity as usize] += 1;
             *per_rule.entry(d.code).or_default() += 1;
             let p = li.position(&r.text, d.range.start);
-            // a Word document: the place as its reader finds it
+            // a Word document or a PDF: the place as its reader finds it
             let place = match r.located.as_ref().and_then(|l| l.places.get(k)) {
                 Some(place) => format!("{}: {place}", r.path),
                 None => format!("{}:{}:{}", r.path, p.line, p.column),

@@ -2,7 +2,7 @@
 //! controls and text boxes read where they stand), each with the number
 //! Word shows; tables, comments, hidden text and field instructions left
 //! out (a field's result kept); tracked changes accepted and recorded;
-//! footnote references as bare numbers, the footnotes after a rule.
+//! footnote and endnote references as bare numbers, the notes after a rule.
 
 use super::builder::{Builder, Origin, Part, RunText};
 use super::numbering::{Numbering, Styles, num_pr, toggle};
@@ -10,9 +10,10 @@ use super::xml::{MC, W, attr, child, is};
 use crate::extracted::{FOOTNOTE_RULE, Footnote, Paragraph, Revision, RevisionKind, Style};
 use roxmltree::Node;
 
-/// A footnote reference met in the body.
+/// A footnote or endnote reference met in the body.
 struct Reference {
     id: String,
+    endnote: bool,
     marker: std::ops::Range<usize>,
     at: Origin,
 }
@@ -240,7 +241,8 @@ impl<'s> Walker<'s> {
                 },
                 "noBreakHyphen" => self.source("-"),
                 "sym" => self.at.char += 1,
-                "footnoteReference" if self.part == Part::Document => self.reference(c),
+                "footnoteReference" if self.part == Part::Document => self.reference(c, false),
+                "endnoteReference" if self.part == Part::Document => self.reference(c, true),
                 _ => {}
             }
         }
@@ -289,28 +291,39 @@ impl<'s> Walker<'s> {
         }
     }
 
-    fn reference(&mut self, c: Node) {
+    fn reference(&mut self, c: Node, endnote: bool) {
         let number = (self.refs.len() + 1).to_string();
         let start = self.b.len();
         self.b.push_generated(&number, self.at);
         self.refs.push(Reference {
             id: attr(c, "id").unwrap_or("").to_string(),
+            endnote,
             marker: start..self.b.len(),
             at: self.at,
         });
         self.at.char += 1;
     }
 
-    /// The footnotes after a rule, numbered in the order of their
-    /// references, each one paragraph.
-    pub(crate) fn footnotes(&mut self, notes: Option<&roxmltree::Document>) {
+    /// The footnotes and endnotes after a rule, numbered together in the
+    /// order of their references (the parser reads one series of notes),
+    /// each one paragraph.
+    pub(crate) fn footnotes(
+        &mut self,
+        notes: Option<&roxmltree::Document>,
+        endnotes: Option<&roxmltree::Document>,
+    ) {
         if self.refs.is_empty() {
             return;
         }
         self.b.push_plain(&format!("\n\n{FOOTNOTE_RULE}"));
-        self.part = Part::Footnotes;
         let refs = std::mem::take(&mut self.refs);
         for (k, r) in refs.iter().enumerate() {
+            let (part, doc, tag) = if r.endnote {
+                (Part::Endnotes, endnotes, "endnote")
+            } else {
+                (Part::Footnotes, notes, "footnote")
+            };
+            self.part = part;
             let number = k as u32 + 1;
             self.b.push_plain("\n\n");
             self.at = Origin {
@@ -319,10 +332,10 @@ impl<'s> Walker<'s> {
             };
             self.b.push_generated(&format!("{number} "), self.at);
             let start = self.b.len();
-            let note = notes.and_then(|d| {
+            let note = doc.and_then(|d| {
                 d.root_element()
                     .children()
-                    .find(|f| is(*f, "footnote") && attr(*f, "id") == Some(r.id.as_str()))
+                    .find(|f| is(*f, tag) && attr(*f, "id") == Some(r.id.as_str()))
             });
             self.trim_start = true;
             for p in note
@@ -338,6 +351,7 @@ impl<'s> Walker<'s> {
             self.trim_start = false;
             self.b.x.footnotes.push(Footnote {
                 number,
+                label: number.to_string(),
                 marker: r.marker.clone(),
                 body: start..self.b.len(),
             });

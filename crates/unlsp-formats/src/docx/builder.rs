@@ -11,6 +11,7 @@ use std::ops::Range;
 pub(crate) enum Part {
     Document,
     Footnotes,
+    Endnotes,
 }
 
 /// Characters of the text that are the text of one `w:t` element.

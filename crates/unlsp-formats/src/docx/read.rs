@@ -20,9 +20,11 @@ pub(crate) struct Read {
     pub(crate) runs: Vec<RunText>,
     pub(crate) document: String,
     pub(crate) footnotes: Option<String>,
+    pub(crate) endnotes: Option<String>,
     /// The parts' names in the package.
     pub(crate) document_name: String,
     pub(crate) footnotes_name: String,
+    pub(crate) endnotes_name: String,
 }
 
 pub(crate) fn read_package(pkg: &mut Package) -> Result<Read, String> {
@@ -34,6 +36,7 @@ pub(crate) fn read_package(pkg: &mut Package) -> Result<Read, String> {
     let styles_xml = part(pkg, "styles.xml")?;
     let numbering_xml = part(pkg, "numbering.xml")?;
     let footnotes_xml = part(pkg, "footnotes.xml")?;
+    let endnotes_xml = part(pkg, "endnotes.xml")?;
     let document_xml = pkg.main_part()?;
     let styles_doc = styles_xml
         .as_deref()
@@ -47,6 +50,10 @@ pub(crate) fn read_package(pkg: &mut Package) -> Result<Read, String> {
         .as_deref()
         .map(|x| parse("footnotes.xml", x))
         .transpose()?;
+    let endnotes_doc = endnotes_xml
+        .as_deref()
+        .map(|x| parse("endnotes.xml", x))
+        .transpose()?;
     let doc = parse(&pkg.main, &document_xml)?;
     let body = child(doc.root_element(), "body")
         .filter(|_| doc.root_element().has_tag_name((W, "document")))
@@ -54,19 +61,22 @@ pub(crate) fn read_package(pkg: &mut Package) -> Result<Read, String> {
     let styles = Styles::read(styles_doc.as_ref());
     let mut w = Walker::new(&styles, Numbering::read(numbering_doc.as_ref()));
     w.body(body);
-    w.footnotes(notes_doc.as_ref());
+    w.footnotes(notes_doc.as_ref(), endnotes_doc.as_ref());
     let mut b = w.b;
     if !b.x.text.is_empty() {
         b.x.text.push('\n');
     }
     drop(doc);
     drop(notes_doc);
+    drop(endnotes_doc);
     Ok(Read {
         extracted: b.x,
         runs: b.runs,
         document: document_xml,
         footnotes: footnotes_xml,
+        endnotes: endnotes_xml,
         document_name: pkg.main.clone(),
         footnotes_name: format!("{dir}footnotes.xml"),
+        endnotes_name: format!("{dir}endnotes.xml"),
     })
 }

@@ -37,11 +37,14 @@ pub fn apply(bytes: Vec<u8>, edits: &[TextEdit]) -> Result<Vec<u8>, String> {
     }
     let mut document = read.document.clone();
     let mut footnotes = read.footnotes.clone().unwrap_or_default();
+    let mut endnotes = read.endnotes.clone().unwrap_or_default();
     for ((part, start, end), mut edits) in changes.into_iter().rev() {
         let xml = if part == Part::Document as u8 {
             &mut document
-        } else {
+        } else if part == Part::Footnotes as u8 {
             &mut footnotes
+        } else {
+            &mut endnotes
         };
         let mut text = unescape(&xml[start..end]);
         edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
@@ -69,6 +72,8 @@ pub fn apply(bytes: Vec<u8>, edits: &[TextEdit]) -> Result<Vec<u8>, String> {
             Some(&document)
         } else if name == read.footnotes_name && read.footnotes.as_ref() != Some(&footnotes) {
             Some(&footnotes)
+        } else if name == read.endnotes_name && read.endnotes.as_ref() != Some(&endnotes) {
+            Some(&endnotes)
         } else {
             None
         };

@@ -212,7 +212,7 @@ fn flatten(pieces: &[Piece], text_of: impl Fn(&Piece) -> String) -> (String, Vec
 }
 
 /// A paragraph's label (`12.`, `(b)`, `(iv)`) before its lead.
-static LABEL: LazyLock<Regex> =
+pub(super) static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\d{1,3}\.|\([a-z]{1,6}\)|[a-z]\))\s+").unwrap());
 
 /// `*Recalling*` around the italic words the paragraph opens with (after

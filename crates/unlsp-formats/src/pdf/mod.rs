@@ -5,6 +5,7 @@
 mod assemble;
 mod content;
 mod error;
+mod extract;
 mod fonts;
 mod lines;
 mod model;

@@ -1,5 +1,6 @@
 //! What the PDF reader gives: paragraphs in reading order with their page,
-//! and the footnotes from the page feet.
+//! and the footnotes from the page feet (`extract.rs` makes it the
+//! [`Extracted`](crate::Extracted) document every command reads).
 
 /// The text of a PDF.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -29,22 +30,4 @@ pub struct PdfFootnote {
     pub label: String,
     pub text: String,
     pub page: usize,
-}
-
-impl PdfText {
-    /// Markdown: a paragraph a block, blank lines between, the footnotes
-    /// as `[^n]: …` definitions at the end, as a Markdown draft has them.
-    pub fn markdown(&self) -> String {
-        let mut out = String::new();
-        for p in &self.paragraphs {
-            out.push_str(&p.text);
-            out.push_str("\n\n");
-        }
-        for n in &self.footnotes {
-            out.push_str(&format!("[^{}]: {}\n\n", n.label, n.text));
-        }
-        out.truncate(out.trim_end().len());
-        out.push('\n');
-        out
-    }
 }
