@@ -29,8 +29,10 @@ Return the buffer that shows it."
          (dir default-directory))
     ;; the server exports what it has: send the edits not yet sent
     (eglot--signal-textDocument/didChange)
-    (let ((xml (eglot-execute-command server 'unlsp.exportAkn
-                                      (vector (eglot--TextDocumentIdentifier))))
+    ;; the request itself: `eglot-execute-command' is obsolete from Emacs 30's eglot on
+    (let ((xml (jsonrpc-request server :workspace/executeCommand
+                                (list :command "unlsp.exportAkn"
+                                      :arguments (vector (eglot--TextDocumentIdentifier)))))
           (out (get-buffer-create (unres-akn--buffer-name draft))))
       (unless (stringp xml)
         (error "The server gave no XML: %S" xml))
