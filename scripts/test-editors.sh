@@ -167,11 +167,13 @@ fi
 if want emacs; then
   step "emacs ($(emacs --version 2>/dev/null | head -1))"
   ELC="$WS/elc"; mkdir -p "$ELC"; cp editors/emacs/*.el "$ELC/"
+  # unres-akn.el requires eglot: Debian 12's elpa-eglot is a package, Emacs 29+ has it built in
   if emacs --batch -Q -L "$ELC" --eval '(setq byte-compile-error-on-warn t)' \
-       -f batch-byte-compile "$ELC/unres-lexicon.el" "$ELC/unres-mode.el"; then
-    record emacs-el ok "unres-mode.el byte-compiles without warnings"
+       --eval '(progn (require (quote package)) (add-to-list (quote package-directory-list) "/usr/share/emacs/site-lisp/elpa") (package-initialize))' \
+       -f batch-byte-compile "$ELC/unres-lexicon.el" "$ELC/unres-mode.el" "$ELC/unres-akn.el"; then
+    record emacs-el ok "unres-mode.el and unres-akn.el byte-compile without warnings"
   else
-    record emacs-el FAIL "unres-mode.el does not byte-compile cleanly"
+    record emacs-el FAIL "unres-mode.el or unres-akn.el does not byte-compile cleanly"
   fi
   run_editor_test emacs emacs --batch -Q -l "$ROOT/editors/emacs/test/eglot-test.el"
 fi

@@ -8,10 +8,11 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use unlsp::conformance::{self, Half, akn, render};
+use unlsp::conformance::{self, Half, render};
 use unlsp::synthetic;
 use unlsp_analysis::align::Work;
 use unlsp_analysis::diff;
+use unlsp_formats::akn::read;
 use unlsp_syntax::{Document, Lang};
 
 fn run(args: &[&Path], extra: &[&str]) -> (i32, String, String) {
@@ -184,7 +185,7 @@ fn akn_text(path: &Path) -> Option<String> {
         .read_to_string(&mut xml)
         .ok()?;
     Some(render::render(
-        &akn::parse(&xml).ok()?,
+        &read::parse(&xml).ok()?,
         render::Shape::Clean,
     ))
 }

@@ -1081,3 +1081,61 @@ async fn definition_of_an_act_known_only_to_the_catalogue_is_no_location() {
     assert!(links.to_string().contains("https://undocs.org/"), "{links}");
     c.shutdown().await;
 }
+
+/// `workspace/executeCommand` `unlsp.exportAkn` answers the AKN XML of the
+/// open document as the editor holds it (here after an edit that deleted
+/// operative paragraph 3, never saved anywhere): the XML of `unlsp export`
+/// for that text, which reads back with its paragraphs, points and leads.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn export_akn_command_answers_the_xml_of_the_text_in_the_editor() {
+    use unlsp_formats::akn::read;
+    let c = TestClient::in_process().await;
+    let init = c
+        .initialize(plain_caps(), json!({"debounceMs": 0}), None)
+        .await;
+    assert_eq!(
+        init["capabilities"]["executeCommandProvider"]["commands"],
+        json!(["unlsp.exportAkn"]),
+        "{init}"
+    );
+    let text = fixture("draft.txt");
+    c.open(URI, &text, 1).await;
+    let p3 = text.find("3. Decides").unwrap();
+    let end = text[p3..].find("\n\n").unwrap() + p3 + 2;
+    let edited = format!("{}{}", &text[..p3], &text[end..]);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": edited}]}),
+    )
+    .await;
+    for arg in [json!(URI), json!({"uri": URI})] {
+        let xml = c
+            .call(
+                "workspace/executeCommand",
+                json!({"command": "unlsp.exportAkn", "arguments": [arg]}),
+            )
+            .await;
+        let xml = xml.as_str().expect("the XML as a string");
+        let doc = unlsp_syntax::Document::new(&edited);
+        assert_eq!(xml, unlsp_formats::akn::write(doc.text(), doc.tree()));
+        let r = read::parse(xml).unwrap();
+        let nums: Vec<_> = r.operative().filter_map(|(n, _, _)| n.clone()).collect();
+        assert_eq!(nums, ["1.", "2."]);
+        assert_eq!(r.point_count(), 2);
+        assert_eq!(
+            r.preambular().collect::<Vec<_>>(),
+            ["Recalling", "Recalling also", "Welcoming"]
+        );
+        assert_eq!(r.footnote_count(), 1);
+    }
+    // a document the server does not hold, no argument, an unknown command
+    for params in [
+        json!({"command": "unlsp.exportAkn", "arguments": ["file:///tmp/unlsp-test/closed.txt"]}),
+        json!({"command": "unlsp.exportAkn", "arguments": []}),
+        json!({"command": "unlsp.nothing", "arguments": [URI]}),
+    ] {
+        let r = c.request("workspace/executeCommand", params.clone()).await;
+        assert!(r["error"]["message"].is_string(), "{params} → {r}");
+    }
+    c.shutdown().await;
+}

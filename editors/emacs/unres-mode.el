@@ -170,6 +170,9 @@ go-to-definition come from the unlsp language server through eglot
 ;;;###autoload
 (autoload 'unres-compare "unres-compare"
   "Compare the current draft with a file or a git revision (unlsp diff)." t)
+;;;###autoload
+(autoload 'unres-export-akn "unres-akn"
+  "Show the Akoma Ntoso XML of the current draft, made by the unlsp server." t)
 
 ;; eglot recipe: ("unlsp" "serve") for unres-mode.
 (with-eval-after-load 'eglot

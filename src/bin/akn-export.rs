@@ -17,7 +17,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Instant;
 use unlsp::conformance::markup::{self, FIELDS, Fields};
-use unlsp::conformance::{self, Half, akn, render};
+use unlsp::conformance::{self, Half, render};
+use unlsp_formats::akn::read;
 
 #[derive(clap::Parser)]
 struct Args {
@@ -53,7 +54,7 @@ fn main() {
         .par_iter()
         .map(|e| {
             let raw = markup::read_gz_text(&e.path)?;
-            let model = akn::parse(&raw)?;
+            let model = read::parse(&raw)?;
             if !model.quirks.is_empty() {
                 return Ok(None);
             }

@@ -13,10 +13,11 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
-use unlsp::conformance::{self, Half, akn, render};
+use unlsp::conformance::{self, Half, render};
 use unlsp::synthetic::{self, Expected};
 use unlsp_analysis::align::Work;
 use unlsp_analysis::diff::{self, ChangeKind, Comparison};
+use unlsp_formats::akn::read;
 use unlsp_syntax::{Document, Lang};
 
 #[derive(clap::Parser)]
@@ -54,7 +55,7 @@ fn akn_text(path: &Path) -> Option<String> {
         .read_to_string(&mut xml)
         .ok()?;
     Some(render::render(
-        &akn::parse(&xml).ok()?,
+        &read::parse(&xml).ok()?,
         render::Shape::Clean,
     ))
 }

@@ -3,9 +3,10 @@
 //! Untrusted input: no DTD (and so no entity) is accepted, and the XML,
 //! decompressed, is bounded in size.
 
-use crate::conformance::{akn, render};
+use crate::conformance::render;
 use std::io::Read;
 use std::path::Path;
+use unlsp_formats::akn::read as akn;
 
 /// The largest XML read, decompressed.
 const LIMIT: u64 = 64 << 20;

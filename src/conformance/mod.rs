@@ -2,11 +2,12 @@
 //!
 //! The Secretariat's AKN4UN XML of a resolution (`../shared/corpus/akn/`) says
 //! what a reader counts: preambular paragraphs and their leads, numbered
-//! paragraphs, points, footnotes, cited resolutions. [`akn`] reads it,
-//! [`render`] writes the resolution as text in the shapes drafters and
-//! extractors produce, and [`score`] compares the outline of that text with
-//! the markup. The report binary (`src/bin/conformance.rs`) runs the full
-//! sweep; `tests/conformance.rs` runs a fixed sample under assertions.
+//! paragraphs, points, footnotes, cited resolutions. `unlsp_formats::akn::read`
+//! reads it ([`akn`] from the corpus's files), [`render`] writes the
+//! resolution as text in the shapes drafters and extractors produce, and
+//! [`score`] compares the outline of that text with the markup. The report
+//! binary (`src/bin/conformance.rs`) runs the full sweep;
+//! `tests/conformance.rs` runs a fixed sample under assertions.
 //!
 //! **The split.** GA session 79 and the Security Council's 2022 resolutions
 //! are the half tuned on; session 80 and 2023 are measured only at the end of
@@ -30,6 +31,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use unlsp_analysis::Config;
+use unlsp_formats::akn::read::Quirk;
 
 /// The arguments every report binary takes: the corpus and the stride.
 #[derive(clap::Args)]
@@ -185,7 +187,7 @@ pub struct Miss {
 pub struct Report {
     pub tallies: BTreeMap<(Half, String, Source), Tally>,
     /// Files left out, with the reason.
-    pub skipped: Vec<(String, akn::Quirk)>,
+    pub skipped: Vec<(String, Quirk)>,
     /// Files that could not be read.
     pub unreadable: Vec<String>,
     /// Gold leads no text can reproduce, by language and reason.
@@ -211,11 +213,7 @@ pub struct Options {
 pub fn run(opts: &Options) -> Report {
     let entries = corpus(&opts.akn, opts.every, &opts.langs);
     let cfg = Config::default();
-    type One = (
-        Entry,
-        Result<Vec<(Source, Outcome)>, String>,
-        Vec<akn::Quirk>,
-    );
+    type One = (Entry, Result<Vec<(Source, Outcome)>, String>, Vec<Quirk>);
     let results: Vec<One> = entries
         .par_iter()
         .map(|e| {

@@ -3,7 +3,7 @@
 //! footnotes under a rule and page furniture, one line, a Markdown draft and
 //! text pasted from Word.
 
-use super::akn::{Block, Piece, Point, Resolution};
+use unlsp_formats::akn::read::{Block, Piece, Point, Resolution, plain};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Shape {
@@ -157,7 +157,7 @@ impl Writer {
         if let Some(s) = &r.symbol {
             fm.push_str(&format!("symbol: {s}\n"));
         }
-        let title = super::akn::plain(&r.title);
+        let title = plain(&r.title);
         let title = title.trim().trim_start_matches(['–', '-', '—']);
         if !title.trim().is_empty() {
             fm.push_str(&format!(
@@ -343,7 +343,7 @@ impl Writer {
         let width = if self.cjk { 40 } else { 86 };
         let symbol = r.symbol.clone().unwrap_or_default();
         let job = job_number(r);
-        let title = super::akn::plain(&r.title).trim().to_string();
+        let title = plain(&r.title).trim().to_string();
         // lay out every paragraph, remembering which notes each brings
         let mut pages: Vec<(Vec<String>, Vec<usize>)> = vec![(Vec::new(), Vec::new())];
         for p in &self.paras {

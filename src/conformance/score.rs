@@ -1,9 +1,9 @@
 //! One rendered text's outline scored against its markup, and the scores
 //! added up per half, language and shape.
 
-use super::akn::{Piece, Resolution, plain, squeeze};
 use std::collections::BTreeSet;
 use unlsp_analysis::{self as analysis, Config, Severity};
+use unlsp_formats::akn::read::{Block, Piece, Resolution, plain, squeeze};
 use unlsp_syntax::Document;
 use unlsp_syntax::tree::{Node, NodeKind};
 
@@ -146,9 +146,7 @@ pub fn score(gold: &Resolution, text: &str, cfg: &Config) -> Outcome {
         .body
         .iter()
         .filter_map(|b| match b {
-            super::akn::Block::Preambular { name, content } => {
-                Some((name.as_str(), content.as_slice()))
-            }
+            Block::Preambular { name, content } => Some((name.as_str(), content.as_slice())),
             _ => None,
         })
         .collect();

@@ -111,6 +111,10 @@ pub(crate) fn capabilities(n: &Negotiated) -> lsp::ServerCapabilities {
         })),
         inlay_hint_provider: Some(lsp::OneOf::Left(true)),
         document_formatting_provider: Some(lsp::OneOf::Left(true)),
+        execute_command_provider: Some(lsp::ExecuteCommandOptions {
+            commands: handlers::execute_command::commands(),
+            work_done_progress_options: Default::default(),
+        }),
         code_action_provider: Some(lsp::CodeActionProviderCapability::Options(
             lsp::CodeActionOptions {
                 code_action_kinds: Some(handlers::code_action::kinds()),

@@ -199,6 +199,10 @@ impl LanguageServer for Backend {
         Ok(handlers::document_symbol::run(&self.sh, p))
     }
 
+    async fn execute_command(&self, p: lsp::ExecuteCommandParams) -> Result<Option<lsp::LSPAny>> {
+        handlers::execute_command::run(&self.sh, p).await
+    }
+
     async fn symbol(
         &self,
         p: lsp::WorkspaceSymbolParams,

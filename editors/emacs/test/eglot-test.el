@@ -9,7 +9,8 @@
 ;; xref-find-definitions on "resolution 61/100" visits A_RES_61_100.unres, hover, an edit
 ;; that turns an operative verb into a participle brings a warning; undoing it removes it;
 ;; the imenu outline in one group per part, hover in the format eglot declares, and no
-;; definition for a resolution no workspace file is (1514 (XV)).  Works with
+;; definition for a resolution no workspace file is (1514 (XV)); `unres-export-akn' on an
+;; unsaved edit shows the server's AKN XML of the buffer.  Works with
 ;; Emacs 28.2 + elpa-eglot 1.9 (Debian 12) and with Emacs 29/30's built-in eglot.
 
 ;;; Code:
@@ -187,6 +188,35 @@
                                   (unlsp-test-diags :warning)))))
                 (unlsp-test-ok "after undoing the edit the new diagnostics are gone")
               (unlsp-test-fail "after undoing the edit the diagnostics did not go back"))))
+        (set-buffer-modified-p nil))
+      ;; 7b. M-x unres-export-akn on an unsaved edit ("3. Welcomes" -> "3. Acknowledges"): the
+      ;; server's XML of the buffer's text in an nxml buffer, one <paragraph> per operative
+      ;; paragraph (13), the edit in it
+      (goto-char (point-min))
+      (search-forward "; 3. Welcomes")
+      (let ((p (- (point) (length "Welcomes"))))
+        (goto-char p)
+        (delete-char (length "Welcomes"))
+        (insert "Acknowledges")
+        (let* ((out (condition-case err
+                        (call-interactively #'unres-export-akn)
+                      (error (unlsp-test-fail "unres-export-akn: %s" (error-message-string err)) nil)))
+               (xml (if (bufferp out) (with-current-buffer out (buffer-string)) ""))
+               (mode (and (bufferp out) (buffer-local-value 'major-mode out)))
+               (paras 0) (start 0))
+          (while (string-match "<paragraph[ >]" xml start)
+            (setq paras (1+ paras) start (match-end 0)))
+          (if (and (string-prefix-p "<?xml" xml) (string-match-p "<akomaNtoso" xml)
+                   (= paras 13) (string-match-p "Acknowledges" xml) (eq mode 'nxml-mode))
+              (unlsp-test-ok "unres-export-akn: %s in %s, %d bytes, %d paragraphs, the unsaved edit in it"
+                             (buffer-name out) mode (length xml) paras)
+            (when (bufferp out)
+              (unlsp-test-fail "unres-export-akn: want AKN XML with 13 <paragraph> and 'Acknowledges' in nxml-mode, got %d paragraphs in %s: %s"
+                               paras mode (truncate-string-to-width xml 120)))))
+        (goto-char p)
+        (delete-char (length "Acknowledges"))
+        (insert "Welcomes")
+        (eglot--signal-textDocument/didChange)
         (set-buffer-modified-p nil))
       ;; 8. imenu outline (eglot 1.9 groups it by symbol kind first): the preambular and
       ;; the operative paragraphs in one group, each under its part, numbered

@@ -8,7 +8,8 @@
 -- Checks: filetype detection, client attached, diagnostics published, hierarchical
 -- document symbols, go-to-definition from "resolution 61/100" to A_RES_61_100.unres, hover
 -- on the citation, an edit that turns an operative verb into a participle brings a warning
--- and undoing it takes it away. Then asks the other features once and reports which ones answer (not fatal).
+-- and undoing it takes it away. Then asks the other features once and reports which ones answer (not fatal);
+-- last, :UnlspExportAkn on an unsaved edit opens the server's AKN XML of the buffer.
 -- Works on Neovim 0.7.2 (Debian 12) and later.
 
 local repo = assert(os.getenv("UNLSP_REPO"), "UNLSP_REPO not set")
@@ -420,4 +421,36 @@ guarded(function()
   else
     fail((":edit! on detect.txt: filetype '%s', %d client(s)"):format(vim.bo[b3].filetype, #clients_of(b3)))
   end
+
+  -- 12. :UnlspExportAkn on seed001.unres with an unsaved edit ("3. Welcomes" -> "3. Acknowledges"):
+  -- the server's XML of the buffer's text in a new xml buffer, one <paragraph> per operative
+  -- paragraph (13), the edit in it and not on disk
+  vim.cmd("buffer " .. buf)
+  vim.api.nvim_buf_set_text(buf, erow, ecol, erow, ecol + #"Welcomes", { "Acknowledges" })
+  local before_bufs = #vim.api.nvim_list_bufs()
+  vim.cmd("UnlspExportAkn")
+  local xb
+  vim.wait(TIMEOUT, function()
+    local cur = vim.api.nvim_get_current_buf()
+    if cur ~= buf and vim.bo[cur].filetype == "xml" then
+      xb = cur
+    end
+    return xb ~= nil
+  end, 20)
+  if not xb then
+    fail((":UnlspExportAkn: no xml buffer opened (%d buffers before, %d now)"):format(before_bufs, #vim.api.nvim_list_bufs()))
+  else
+    local xml = table.concat(vim.api.nvim_buf_get_lines(xb, 0, -1, false), "\n")
+    local _, paras = xml:gsub("<paragraph[ >]", "")
+    local on_disk = table.concat(vim.fn.readfile(ws .. "/seed001.unres"), "\n")
+    if xml:match("^<%?xml") and xml:match("<akomaNtoso") and paras == 13
+      and xml:find("Acknowledges", 1, true) and not on_disk:find("3. Acknowledges", 1, true) then
+      ok((":UnlspExportAkn: %s, %d bytes, %d paragraphs, the unsaved edit in it"):format(
+        vim.fn.fnamemodify(vim.api.nvim_buf_get_name(xb), ":t"), #xml, paras))
+    else
+      fail((":UnlspExportAkn: want AKN XML with 13 <paragraph> and 'Acknowledges', got %d paragraphs, %d bytes: %s"):format(
+        paras, #xml, xml:sub(1, 120)))
+    end
+  end
+  vim.api.nvim_buf_set_text(buf, erow, ecol, erow, ecol + #"Acknowledges", { "Welcomes" })
 end)

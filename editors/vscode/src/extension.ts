@@ -11,6 +11,7 @@ import * as path from "path";
 import * as vscode from "vscode";
 import { registerCompare } from "./compare";
 import { registerCheckDocument } from "./checkDocument";
+import { registerExportAkn } from "./exportAkn";
 import {
   DidChangeConfigurationNotification,
   DocumentSelector,
@@ -62,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   }
   registerCompare(context, resolveServer);
   registerCheckDocument(context, resolveServer);
+  registerExportAkn(context, () => client);
 
   await start();
 }

@@ -39,12 +39,23 @@ function load({ serverPath = "/nonexistent/unlsp", remoteName = undefined } = {}
     executed: [],
     configListeners: [],
     clients: [],
+    requests: [], // [type, params] sent by the client
+    opened: [], // documents opened by the extension
+    shown: [], // [document, options]
+    activeTextEditor: undefined,
+    answer: async () => null, // what the server answers a request
   };
   const disposable = { dispose() {} };
   const vscode = {
     env: { remoteName },
     window: {
       createOutputChannel: () => ({ appendLine() {}, show() {}, dispose() {} }),
+      get activeTextEditor() {
+        return world.activeTextEditor;
+      },
+      async showTextDocument(doc, options) {
+        world.shown.push([doc, options]);
+      },
       showErrorMessage(message, ...buttons) {
         // stays open until the test answers it, as a notice does until the user clicks
         return new Promise((resolve) => world.notices.push({ message, buttons, answer: resolve }));
@@ -71,11 +82,16 @@ function load({ serverPath = "/nonexistent/unlsp", remoteName = undefined } = {}
         return disposable;
       },
       onDidOpenTextDocument: () => disposable,
+      async openTextDocument(what) {
+        world.opened.push(what);
+        return what;
+      },
       createFileSystemWatcher: () => disposable,
     },
     languages: { setTextDocumentLanguage: async () => undefined },
     Uri: { joinPath: (u, ...p) => ({ path: [u.path, ...p].join("/") }) },
     Range: class {},
+    ViewColumn: { Beside: -2 },
   };
   const State = { Stopped: 1, Starting: 3, Running: 2, 1: "Stopped", 2: "Running", 3: "Starting" };
   const lc = {
@@ -83,6 +99,7 @@ function load({ serverPath = "/nonexistent/unlsp", remoteName = undefined } = {}
     TransportKind: { stdio: 0 },
     RevealOutputChannelOn: { Never: 4 },
     DidChangeConfigurationNotification: { type: {} },
+    ExecuteCommandRequest: { type: { method: "workspace/executeCommand" } },
     LanguageClient: class {
       constructor(id, name, serverOptions) {
         this.serverOptions = serverOptions;
@@ -99,6 +116,10 @@ function load({ serverPath = "/nonexistent/unlsp", remoteName = undefined } = {}
         this.state = State.Stopped;
       }
       sendNotification() {}
+      async sendRequest(type, params) {
+        world.requests.push([type, params]);
+        return world.answer(type, params);
+      }
     },
   };
   const realLoad = Module._load;
@@ -187,4 +208,30 @@ test("'Open Settings' opens unlsp.server.path in the Settings editor locally", a
   w.notices[0].answer("Open Settings");
   assert.ok(await until(() => w.executed.length > 0));
   assert.deepStrictEqual(w.executed[0], ["workbench.action.openSettings", "unlsp.server.path"]);
+});
+
+test("'Export Akoma Ntoso' asks the server for the draft's XML and opens it beside", async () => {
+  const w = load({ serverPath: FAKE_SERVER });
+  await within(w.ext.activate(w.context));
+  const uri = { toString: () => "file:///ws/draft.unres" };
+  w.activeTextEditor = { document: { uri } };
+  const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<akomaNtoso/>\n';
+  w.answer = async () => xml;
+  await w.commands.get("unlsp.exportAkomaNtoso")();
+  assert.strictEqual(w.requests.length, 1);
+  assert.strictEqual(w.requests[0][0].method, "workspace/executeCommand");
+  assert.deepStrictEqual(w.requests[0][1], { command: "unlsp.exportAkn", arguments: ["file:///ws/draft.unres"] });
+  assert.deepStrictEqual(w.opened, [{ language: "xml", content: xml }]);
+  assert.strictEqual(w.shown[0][1].viewColumn, -2);
+  assert.strictEqual(w.notices.length, 0);
+});
+
+test("'Export Akoma Ntoso' says so when the server gives no XML", async () => {
+  const w = load({ serverPath: FAKE_SERVER });
+  await within(w.ext.activate(w.context));
+  w.activeTextEditor = { document: { uri: { toString: () => "file:///ws/closed.unres" } } };
+  w.answer = async () => null; // the document is not open in the server
+  await w.commands.get("unlsp.exportAkomaNtoso")();
+  assert.strictEqual(w.opened.length, 0);
+  assert.match(w.notices[0].message, /no XML/);
 });

@@ -19,10 +19,14 @@
 //!
 //! eIds follow the AKN naming convention (`para_3__list_1__point_a`); every
 //! one is unique in the document.
+//!
+//! [`read`] reads the UN's own AKN4UN XML back into a plain model of the
+//! resolution it marks up.
 
 mod body;
 mod ident;
 mod inline;
+pub mod read;
 mod xml;
 
 use inline::Ctx;

@@ -17,6 +17,7 @@ pub(crate) mod did_close;
 pub(crate) mod did_open;
 pub(crate) mod document_link;
 pub(crate) mod document_symbol;
+pub(crate) mod execute_command;
 pub(crate) mod folding_range;
 pub(crate) mod formatting;
 pub(crate) mod hover;

@@ -276,6 +276,9 @@ function M.setup(opts)
   vim.api.nvim_create_user_command("UnlspCompare", function(args)
     require("unlsp.compare").compare(M.config.cmd[1], args.args, args.bang)
   end, { nargs = "?", bang = true, complete = "file", desc = "Compare the draft with a file or a git revision (default HEAD)" })
+  vim.api.nvim_create_user_command("UnlspExportAkn", function()
+    require("unlsp.export").export_akn(0)
+  end, { desc = "unlsp: Export Akoma Ntoso (the draft's AKN4UN XML in a new window)" })
 
   -- Buffers opened before setup() ran.
   for _, b in ipairs(vim.api.nvim_list_bufs()) do
