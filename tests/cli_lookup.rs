@@ -124,3 +124,80 @@ fn a_document_absent_from_the_catalogue_is_found_in_the_reference_folder() {
     let o = p.lookup(&["A/80/L.999"]);
     assert_eq!(o.status.code(), Some(1));
 }
+
+/// `catalogue_records` in `unlsp.toml`: the records of a session the release lacks (real
+/// rows moved to session 81, `tests/fixtures/records/README.md`) are read by `lookup` and
+/// by `check` (UN055 no longer calls 81/4 absent from the catalogue); a missing file is
+/// named in a warning and the bundled catalogue is used.
+#[test]
+fn catalogue_records_are_merged_over_the_bundled_catalogue() {
+    let p = Project::new("records", &[]);
+    let records = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/records/GA_81.json");
+    std::fs::copy(&records, p.root.join("GA_81.json")).unwrap();
+    // the bundled catalogue alone: unknown
+    let o = p.lookup(&["--format", "json", "81/1"]);
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    std::fs::write(
+        p.root.join("unlsp.toml"),
+        "reference_folders = [\"refs\"]\ncatalogue_records = [\"GA_81.json\"]\n",
+    )
+    .unwrap();
+    let o = p.lookup(&["--format", "json", "81/1"]);
+    assert!(o.status.success(), "{o:?}");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        v["title"],
+        "Participation by the State of Palestine during the eightieth session"
+    );
+    assert_eq!(
+        (&v["date"], &v["date_source"]),
+        (
+            &serde_json::json!("2026-09-19"),
+            &serde_json::json!("records")
+        )
+    );
+    assert_eq!(v["vote"]["yes"], 145);
+    // check: a citation of 81/4 with its records date gives no UN041 and no UN055; the
+    // wrong day is caught from the records
+    let draft = p.root.join("drafts/2025/draft.txt");
+    let check = |p: &Project, day: &str| {
+        std::fs::write(
+            &draft,
+            format!("The General Assembly,\n\nRecalling its resolution 81/4 of {day} October 2026,\n\n1. Decides to remain seized of the matter.\n"),
+        )
+        .unwrap();
+        let o = Command::new(env!("CARGO_BIN_EXE_unlsp"))
+            .args(["check", "--format", "json"])
+            .arg(&draft)
+            .current_dir(&p.root)
+            .output()
+            .unwrap();
+        stdout(&o)
+    };
+    let right = check(&p, "29");
+    assert!(
+        !right.contains("UN055") && !right.contains("UN041"),
+        "{right}"
+    );
+    let wrong = check(&p, "28");
+    assert!(
+        wrong.contains("UN041")
+            && wrong.contains("adopted on 2026-10-29")
+            && wrong.contains("Secretariat's records"),
+        "{wrong}"
+    );
+    std::fs::write(
+        p.root.join("unlsp.toml"),
+        "catalogue_records = [\"missing.json\"]\n",
+    )
+    .unwrap();
+    let o = p.lookup(&["81/1"]);
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("missing.json") && err.contains("catalogue_records"),
+        "{err}"
+    );
+    // the bundled catalogue knows no day for 81/4
+    assert!(!check(&p, "28").contains("UN041"));
+}

@@ -402,3 +402,29 @@ fn chinese_organs_come_from_the_table() {
     );
     assert_eq!(got, [t("5/1", "HRC", "", 0), t("6/2", "HRC", "", 1)]);
 }
+
+/// Arabic session abbreviations (real sentences of A/RES/79/306, 80/77 and 79/229):
+/// `د` a regular session, `دإ` a special session (S-), `دإط` an emergency special session
+/// (ES-), in the parenthesised pre-1976 form and the post-1976 `دإط-10/15` form.
+#[test]
+fn arabic_special_and_emergency_special_sessions() {
+    let targets = |text: &str| -> Vec<String> { cites(text).into_iter().map(|c| c.0).collect() };
+    assert_eq!(
+        targets(
+            "إن الجمعية العامة،\nوإذ تعيد تأكيد المبادئ العامة التي يستند إليها تمويل عمليات الأمم المتحدة لحفظ السلام، حسبما نصت عليه قراراتها 1874 (دإ-4) المؤرخ 27 حزيران/يونيه 1963 و 3101 (د-28) المؤرخ 11 كانون الأول/ديسمبر 1973 و 55/235 المؤرخ 23 كانون الأول/ديسمبر 2000،\n"
+        ),
+        ["1874 (S-IV)", "3101 (XXVIII)", "55/235"]
+    );
+    assert_eq!(
+        targets(
+            "إن الجمعية العامة،\nوإذ تشير إلى قراريها 2252 (دإط-5) المؤرخ 4 تموز/يوليه 1967 و 2341 باء (د-22) المؤرخ 19 كانون الأول/ديسمبر 1967 وإلى جميع القرارات اللاحقة ذات الصلة،\n"
+        )[..1],
+        ["2252 (ES-V)"]
+    );
+    assert_eq!(
+        targets(
+            "إن الجمعية العامة،\nوإذ تشير كذلك إلى قراريها دإط-10/15 المؤرخ 20 تموز/يوليه 2004 ودإط-10/17 المؤرخ 15 كانون الأول/ديسمبر 2006،\n"
+        )[..1],
+        ["ES-10/15"]
+    );
+}

@@ -546,6 +546,78 @@ async fn completion_offers_leads_for_the_place_and_numbers_in_citations() {
     assert!(cit.iter().all(|x| x.starts_with("61/1")), "{cit:?}");
 }
 
+/// The completion items at a fixture's cursor, with the text and cursor.
+async fn complete_items(fix: &str) -> (String, usize, Vec<Value>) {
+    let c = start().await;
+    let (text, o) = cursor(&fixture(fix));
+    c.open(URI, &text, 1).await;
+    let r = c.call("textDocument/completion", at(URI, &text, o)).await;
+    c.shutdown().await;
+    (text, o, r["items"].as_array().cloned().unwrap_or_default())
+}
+
+fn item<'a>(items: &'a [Value], label: &str) -> &'a Value {
+    items
+        .iter()
+        .find(|i| i["label"] == label)
+        .unwrap_or_else(|| panic!("no {label} in {items:?}"))
+}
+
+/// After a symbol prefix or an act noun of another language (real lines of
+/// S/RES/2719 (2023), A/RES/79/206, French and Arabic GA 80 texts), the
+/// catalogue's acts of that session, the typed number replaced (UTF-16 range),
+/// the title in the detail and the catalogue's facts in the documentation.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn completion_offers_catalogue_acts_after_symbols_and_nouns_of_six_languages() {
+    let cases = [
+        (
+            "complete_symbol_sc.txt",
+            "271",
+            "2719 (2023)",
+            "2719 (2023)",
+        ),
+        ("complete_symbol_ga.txt", "79/20", "79/206", "79/206"),
+        ("complete_fr.txt", "79/9", "79/98", "79/98"),
+        ("complete_ar.txt", "79/9", "79/93", "79/93"),
+    ];
+    for (fix, typed, label, new_text) in cases {
+        let (text, o, items) = complete_items(fix).await;
+        assert!(
+            items
+                .iter()
+                .all(|i| i["label"].as_str().unwrap().starts_with(typed)),
+            "{fix}: {items:?}"
+        );
+        let it = item(&items, label);
+        let edit = &it["textEdit"];
+        assert_eq!(edit["newText"], new_text, "{fix}: {it}");
+        assert_eq!(edit["range"]["start"], pos(&text, o - typed.len()), "{fix}");
+        assert_eq!(edit["range"]["end"], pos(&text, o), "{fix}");
+        let detail = it["detail"].as_str().unwrap_or_default();
+        let doc = it["documentation"].as_str().unwrap_or_default();
+        assert!(
+            doc.contains("Title: ") && doc.contains("Adopted: "),
+            "{fix}: {doc}"
+        );
+        assert!(doc.contains(&format!("/RES/{label}")), "{fix}: {doc}");
+        assert!(detail.len() > 12, "{fix}: a date and a title: {detail}");
+    }
+    // the Council's acts only after `S/RES/`, never the Assembly's `2710 (XXV)`
+    let (_, _, sc) = complete_items("complete_symbol_sc.txt").await;
+    assert!(
+        sc.iter()
+            .all(|i| i["label"].as_str().unwrap().ends_with(")")
+                && !i["label"].as_str().unwrap().contains("(X")),
+        "{sc:?}"
+    );
+    let (_, _, fr) = complete_items("complete_fr.txt").await;
+    let d = item(&fr, "79/98")["detail"].as_str().unwrap().to_string();
+    assert!(
+        d.starts_with("2024-12-04 — Question of Western Sahara"),
+        "{d}"
+    );
+}
+
 fn apply(text: &str, edits: &[Value]) -> String {
     let mut e: Vec<(usize, usize, String)> = edits
         .iter()

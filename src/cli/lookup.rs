@@ -10,6 +10,7 @@ use unlsp_index::workspace::FileFacts;
 /// are the act; exit 1 when neither knows it.
 pub fn lookup(query: &str, format: &str) -> i32 {
     let cwd = std::env::current_dir().unwrap_or_default();
+    install_project_records(&cwd);
     let local = reference_documents(query, &cwd);
     let e = catalogue().find(query);
     let json = format == "json";
@@ -131,6 +132,16 @@ fn print_text(e: &Entry, paths: &[String]) {
     println!("  {}", e.undocs_url());
     for p in paths {
         println!("  local:   {p}");
+    }
+}
+
+/// The project's `catalogue_records` (around `dir`) merged over the bundled
+/// catalogue; a file that cannot be read is named in a warning.
+fn install_project_records(dir: &std::path::Path) {
+    if let Some((root, Ok(p))) = unlsp_analysis::project::discover(dir)
+        && let Err(e) = p.install_catalogue_records(Some(&root))
+    {
+        eprintln!("warning: {e}; using the bundled catalogue");
     }
 }
 

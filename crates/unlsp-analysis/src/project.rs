@@ -72,6 +72,11 @@ pub struct ProjectConfig {
     /// root or absolute, `~` expanded), indexed read-only and cached on disk.
     #[serde(default, alias = "referenceFolders")]
     pub reference_folders: Vec<String>,
+    /// Files of the Secretariat's records (one JSON object a line, the format of
+    /// `akn-data-extract`) merged over the bundled catalogue: records newer than the
+    /// release, read by `lookup`, the hover and the checks.
+    #[serde(default, alias = "catalogueRecords")]
+    pub catalogue_records: Vec<String>,
     /// The globs above, compiled once when the file is parsed.
     #[serde(skip)]
     globs: Globs,
@@ -183,6 +188,25 @@ impl ProjectConfig {
             }
         }
         v
+    }
+
+    /// The `catalogue_records` files as absolute paths, in order (`root`: the project root).
+    pub fn catalogue_records(&self, root: Option<&std::path::Path>) -> Vec<std::path::PathBuf> {
+        self.catalogue_records
+            .iter()
+            .map(|f| unlsp_index::reference::resolve_folder(f, root))
+            .collect()
+    }
+
+    /// Make the bundled catalogue with this project's `catalogue_records` merged over it
+    /// the one every lookup and check reads (none: the bundled one); an error names the
+    /// file, and the catalogue stays as it was.
+    pub fn install_catalogue_records(
+        &self,
+        root: Option<&std::path::Path>,
+    ) -> Result<unlsp_index::records::Installed, String> {
+        unlsp_index::records::install(&self.catalogue_records(root))
+            .map_err(|e| format!("{FILE_NAME}: catalogue_records: {e}"))
     }
 
     pub fn is_excluded(&self, rel_path: &str) -> bool {

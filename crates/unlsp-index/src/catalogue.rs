@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{OnceLock, RwLock};
 use unlsp_syntax::numbers::{is_upper_roman, roman_value as any_roman_value};
 
 static DATA: &[u8] = include_bytes!("../../../grammar/catalogue.tsv.gz");
@@ -191,9 +191,111 @@ const COLUMNS: usize = 16;
 
 static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
 
-/// The bundled catalogue, decompressed and parsed on first use.
+/// The catalogue lookups read when it is not the bundled one: the bundled one with the
+/// project's `catalogue_records` merged over it ([`crate::records::install`]).
+static ACTIVE: RwLock<Option<&'static Catalogue>> = RwLock::new(None);
+
+/// The catalogue every lookup reads: the bundled one, or the bundled one with the
+/// project's own records merged over it.
 pub fn catalogue() -> &'static Catalogue {
+    let active = *ACTIVE.read().unwrap_or_else(|e| e.into_inner());
+    active.unwrap_or_else(bundled)
+}
+
+/// The bundled catalogue, decompressed and parsed on first use.
+pub fn bundled() -> &'static Catalogue {
     CATALOGUE.get_or_init(|| Catalogue::from_gzip(DATA).expect("bundled catalogue is valid"))
+}
+
+/// Make `c` the catalogue [`catalogue()`] gives (`None`: the bundled one again).
+pub(crate) fn set_active(c: Option<&'static Catalogue>) {
+    *ACTIVE.write().unwrap_or_else(|e| e.into_inner()) = c;
+}
+
+/// What merging records over a catalogue did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Merged {
+    /// Acts the catalogue held, their fields updated from the records.
+    pub updated: usize,
+    /// Acts the catalogue did not hold.
+    pub added: usize,
+}
+
+/// The key two sources share for one act: an SC resolution by its number alone (the
+/// catalogue may not know its year), a GA act by its normalised number.
+fn merge_key(e: &Entry) -> (ActKind, Organ, String) {
+    let n = match e.organ {
+        Organ::SC => leading_number(&e.number).map_or_else(|| e.number.clone(), |n| n.to_string()),
+        Organ::GA => e.number.clone(),
+    };
+    (e.kind, e.organ, n)
+}
+
+/// `e` with the fields `r` (an act of the records) gives.
+fn update_from(mut e: Entry, r: &Entry) -> Entry {
+    if r.organ == Organ::SC {
+        e.number = r.number.clone();
+        e.symbol = r.symbol.clone();
+        e.session = r.session.clone();
+    }
+    if r.date.is_some() {
+        e.date = r.date.clone();
+        e.date_source = r.date_source.clone();
+        e.month = None;
+    }
+    if r.title.is_some() {
+        e.title = r.title.clone();
+        e.title_source = r.title_source.clone();
+    }
+    let take = |a: &mut Option<String>, b: &Option<String>| {
+        if b.is_some() {
+            *a = b.clone();
+        }
+    };
+    take(&mut e.vote, &r.vote);
+    take(&mut e.meeting, &r.meeting);
+    take(&mut e.originating_document, &r.originating_document);
+    take(&mut e.committee, &r.committee);
+    e.sponsors_count = r.sponsors_count.or(e.sponsors_count);
+    if !e.sources.iter().any(|s| s == "records") {
+        e.sources.insert(0, "records".into());
+    }
+    e
+}
+
+/// One catalogue line (`grammar/CATALOGUE.md`); tabs and line breaks in a field become spaces.
+fn tsv_line(e: &Entry, out: &mut String) {
+    let o = |x: &Option<String>| x.clone().unwrap_or_default();
+    let fields = [
+        if e.kind == ActKind::Resolution {
+            "R"
+        } else {
+            "D"
+        }
+        .to_string(),
+        if e.organ == Organ::GA { "GA" } else { "SC" }.to_string(),
+        e.session.clone(),
+        e.number.clone(),
+        e.symbol.clone(),
+        o(&e.date),
+        o(&e.month),
+        o(&e.title),
+        o(&e.title_source),
+        o(&e.vote),
+        e.sources.join(","),
+        o(&e.date_source),
+        o(&e.meeting),
+        o(&e.originating_document),
+        o(&e.committee),
+        e.sponsors_count.map(|n| n.to_string()).unwrap_or_default(),
+    ];
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push('\t');
+        }
+        out.push_str(&f.replace(['\t', '\n', '\r'], " "));
+    }
+    out.push('\n');
 }
 
 /// Size of the embedded (compressed) data in bytes.
@@ -418,6 +520,38 @@ impl Catalogue {
         Ok(cat)
     }
 
+    /// This catalogue with `records` (acts of the Secretariat's records) merged over it: an
+    /// act it holds takes every field the records give, with the records as its source; an
+    /// act it lacks is added after the others, in number order.
+    pub fn merged_with(&self, records: &[Entry]) -> Result<(Catalogue, Merged), String> {
+        let mut by_key: HashMap<(ActKind, Organ, String), &Entry> = HashMap::new();
+        for r in records {
+            by_key.insert(merge_key(r), r);
+        }
+        let mut text = String::from("#unlsp-catalogue 2 (bundled, records merged)\n");
+        let mut merged = Merged::default();
+        for e in self.entries() {
+            let e = match by_key.remove(&merge_key(&e)) {
+                Some(r) => {
+                    merged.updated += 1;
+                    update_from(e, r)
+                }
+                None => e,
+            };
+            tsv_line(&e, &mut text);
+        }
+        let mut new: Vec<&Entry> = records
+            .iter()
+            .filter(|r| by_key.remove(&merge_key(r)).is_some())
+            .collect();
+        new.sort_by_key(|e| natural_key(&e.number));
+        for e in new {
+            merged.added += 1;
+            tsv_line(e, &mut text);
+        }
+        Ok((Catalogue::from_tsv(&text)?, merged))
+    }
+
     /// Record `i`'s line in the arena.
     fn line(&self, i: usize) -> &str {
         let end = self
@@ -493,6 +627,20 @@ impl Catalogue {
             Some(e) => (**e).clone(),
             None => self.build(i),
         })
+    }
+
+    /// The acts whose number starts with `prefix` (`79/1`, `27`), in catalogue
+    /// order; only those entries are built, and none is kept (completion).
+    pub fn numbers_starting_with<'a>(
+        &'a self,
+        prefix: &'a str,
+    ) -> impl Iterator<Item = Entry> + 'a {
+        (0..self.recs.len())
+            .filter(move |&i| self.number(&self.recs[i]).starts_with(prefix))
+            .map(|i| match self.shown[i].get() {
+                Some(e) => (**e).clone(),
+                None => self.build(i),
+            })
     }
 
     /// Exact lookup of a normalised (or nearly normalised) number: `61/100`, `1514 (XV)`,
@@ -637,6 +785,26 @@ impl Catalogue {
         }
         Some((k, Organ::GA, norm.into_owned()))
     }
+}
+
+/// A sort key that puts `81/2` before `81/10` (digit runs padded).
+fn natural_key(n: &str) -> String {
+    let mut out = String::new();
+    let mut digits = String::new();
+    for ch in n.chars().chain(std::iter::once('\0')) {
+        if ch.is_ascii_digit() {
+            digits.push(ch);
+            continue;
+        }
+        if !digits.is_empty() {
+            out.push_str(&format!("{digits:0>8}"));
+            digits.clear();
+        }
+        if ch != '\0' {
+            out.push(ch);
+        }
+    }
+    out
 }
 
 fn leading_number(s: &str) -> Option<u32> {
@@ -887,6 +1055,20 @@ mod tests {
         );
         assert_eq!(c.sc(1445).unwrap().number, "1445 (2002)");
         assert!(c.by_session("2002").any(|e| e.number == "1445 (2002)"));
+    }
+
+    #[test]
+    fn numbers_by_prefix() {
+        let c = catalogue();
+        let s79: Vec<Entry> = c.numbers_starting_with("79/1").collect();
+        assert!(s79.iter().any(|e| e.number == "79/1"));
+        assert!(s79.iter().any(|e| e.number == "79/199"));
+        assert!(s79.iter().all(|e| e.number.starts_with("79/1")));
+        assert!(
+            c.numbers_starting_with("2721")
+                .any(|e| e.number == "2721 (2023)")
+        );
+        assert_eq!(c.numbers_starting_with("nonsense").count(), 0);
     }
 
     #[test]

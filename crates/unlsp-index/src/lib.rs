@@ -3,5 +3,6 @@
 
 pub mod cache;
 pub mod catalogue;
+pub mod records;
 pub mod reference;
 pub mod workspace;

@@ -31,6 +31,9 @@ pub(crate) fn reload(sh: &Shared, editor: Option<&serde_json::Value>) -> Vec<Str
             msgs.push(e);
         }
     }
+    if let Err(e) = project.install_catalogue_records(root.as_deref()) {
+        msgs.push(format!("{e} — using the catalogue as it was"));
+    }
     let new = settings::Settings { project, root };
     let lang_changed = new.lang() != old.lang();
     let lang = new.lang();

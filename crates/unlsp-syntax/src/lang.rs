@@ -125,6 +125,14 @@ impl LangTable {
     pub fn preferred_full_stop(&self) -> &str {
         &self.full_stop[0]
     }
+    /// The act nouns of the citation grammar as written (fr/es/ru/ar):
+    /// `résolutions`, `резолюцию`, `القرار`; empty for English and Chinese.
+    pub fn resolution_words(&self) -> &[String] {
+        &self.resolution_words
+    }
+    pub fn decision_words(&self) -> &[String] {
+        &self.decision_words
+    }
     /// The grammatical gender of an author line as written (UN082: `L'Assemblée
     /// générale` feminine, `Le Conseil de sécurité` masculine).
     pub fn author_gender(&self, author: &str) -> Option<Gender> {

@@ -144,6 +144,9 @@ impl<'o> Run<'o> {
             }
             None => (ProjectConfig::default(), cwd),
         };
+        if let Err(e) = project.install_catalogue_records(Some(&root)) {
+            eprintln!("warning: {e}; using the bundled catalogue");
+        }
         let lang = lang.or_else(|| project.language.as_deref().and_then(Lang::from_code));
         Run {
             opts,

@@ -7,6 +7,7 @@ use crate::state::Shared;
 use std::ops::Range;
 use std::str::FromStr;
 use tower_lsp_server::ls_types::{self as lsp, Uri};
+use unlsp_index::catalogue::{Entry, source_name};
 use unlsp_syntax::tree::{Citation, CitationKind, Node, NodeKind, Tree};
 
 /// `o` inside `r`, end inclusive (a cursor just after a word is on it).
@@ -98,4 +99,96 @@ pub(crate) async fn blocking<R: Send + 'static>(
         Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
         Err(_) => None,
     }
+}
+
+/// What the catalogue knows of an act, each fact with its source; never a
+/// fact taken from the document under the cursor.
+pub(crate) fn catalogue_facts(e: &Entry) -> String {
+    let from = |src: &Option<String>| {
+        src.as_deref()
+            .map(|s| format!(" ({})", source_name(s)))
+            .unwrap_or_default()
+    };
+    let mut s = String::new();
+    match (&e.date, &e.month) {
+        (Some(d), _) => s.push_str(&format!("- Adopted: {d}{}\n", from(&e.date_source))),
+        (None, Some(m)) => s.push_str(&format!("- Adopted: {m} (month only)\n")),
+        (None, None) => s.push_str("- Adopted: not known\n"),
+    }
+    match &e.title {
+        Some(t) if e.title_is_official() => {
+            s.push_str(&format!("- Title: {t}{}\n", from(&e.title_source)))
+        }
+        Some(t) => s.push_str(&format!(
+            "- Title: {t} (description, not the official title{})\n",
+            e.title_source
+                .as_deref()
+                .map(|x| format!("; {}", source_name(x)))
+                .unwrap_or_default()
+        )),
+        None => s.push_str("- Title: not known\n"),
+    }
+    let records = " (the Secretariat's records)";
+    if let Some(m) = &e.meeting {
+        s.push_str(&format!("- Meeting: {m}{records}\n"));
+    }
+    if let Some(v) = e.vote() {
+        let how = match (v.yes, v.no, v.abstain) {
+            (Some(y), Some(n), Some(a)) => format!("{} {y}–{n}–{a}", v.kind),
+            _ => e.vote.clone().unwrap_or_default(),
+        };
+        s.push_str(&format!("- How: {how}\n"));
+    }
+    if let Some(o) = &e.originating_document {
+        s.push_str(&format!("- Originating document: {o}{records}\n"));
+    }
+    if let Some(c) = &e.committee {
+        s.push_str(&format!("- Committee: {c}{records}\n"));
+    }
+    if let Some(n) = e.sponsors_count {
+        s.push_str(&format!("- Sponsors: {n}{records}\n"));
+    }
+    s.push_str(&format!("- Symbol: [{}]({})\n", e.symbol, e.undocs_url()));
+    s
+}
+
+/// A hover's (or completion item's) Markdown as plain text, for clients that do not declare
+/// Markdown in `hover.contentFormat` (eglot without `markdown-mode`): emphasis
+/// and code marks dropped, `[A/RES/61/100](https://…)` as `A/RES/61/100
+/// <https://…>`, a quote indented.
+pub(crate) fn plain_text(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    for (i, line) in md.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let line = match line.strip_prefix("> ") {
+            Some(q) => {
+                out.push_str("    ");
+                q
+            }
+            None => line,
+        };
+        let mut rest = line;
+        while let Some(open) = rest.find('[') {
+            let close = rest[open..].find("](").map(|c| open + c);
+            let end = close.and_then(|c| rest[c..].find(')').map(|e| c + e));
+            let (Some(c), Some(e)) = (close, end) else {
+                break;
+            };
+            out.push_str(&unmark(&rest[..open]));
+            out.push_str(&format!(
+                "{} <{}>",
+                unmark(&rest[open + 1..c]),
+                &rest[c + 2..e]
+            ));
+            rest = &rest[e + 1..];
+        }
+        out.push_str(&unmark(rest));
+    }
+    out
+}
+
+fn unmark(s: &str) -> String {
+    s.replace("**", "").replace(['*', '`'], "")
 }

@@ -5,11 +5,13 @@
 //! the bundled catalogue, inserted with their date in the document's citation
 //! form (`61/100 of 6 December 2006`; `2006 年 12 月 6 日第 61/100 号决议`).
 
+use super::common::{catalogue_facts, plain_text};
 use crate::convert;
 use crate::excerpt::first_words;
 use crate::snapshot::Snapshot;
 use crate::state::Shared;
 use std::collections::HashSet;
+use std::sync::LazyLock;
 use tower_lsp_server::ls_types as lsp;
 use unlsp_index::catalogue::{ActKind, Organ, catalogue};
 use unlsp_syntax::Lang;
@@ -19,24 +21,86 @@ use unlsp_syntax::tree::NodeKind;
 
 const MAX_ITEMS: usize = 200;
 
-/// The partial number after an act noun at the end of `prefix`: `Some("61/1")`
-/// for `recalling its resolutions 60/93 and 61/1`.
-fn citation_partial(prefix: &str) -> Option<&str> {
-    let lower = prefix.to_lowercase();
-    let kw = ["resolution", "decision", "决议", "第"]
-        .iter()
-        .filter_map(|k| lower.rfind(k).map(|i| (i, k.len())))
-        .max_by_key(|(i, _)| *i)?;
-    // lower-casing can change byte lengths outside ASCII: map back by suffix
-    let tail_len = lower.len() - (kw.0 + kw.1);
-    let tail = &prefix[prefix.len().checked_sub(tail_len)?..];
-    let tail = tail.strip_prefix('s').unwrap_or(tail);
-    if !tail.is_empty()
-        && !tail.starts_with(char::is_whitespace)
-        && !tail.starts_with(|c: char| c.is_ascii_digit())
-    {
-        return None;
+/// What a number can follow: an act noun of one of the six languages
+/// (`resolution`, `résolutions`, `резолюцию`, `القرار`, `决议`), `第`, or a symbol
+/// prefix (`A/RES/`, `A/DEC/`, `S/RES/`).
+struct Cue {
+    /// Lower case, as searched in the lower-cased line.
+    needle: String,
+    kind: Option<ActKind>,
+    organ: Option<Organ>,
+    /// A symbol prefix: the number follows with no space and is written bare.
+    symbol: bool,
+}
+
+static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
+    let word = |w: &str, kind| Cue {
+        needle: w.to_lowercase(),
+        kind,
+        organ: None,
+        symbol: false,
+    };
+    let symbol = |w: &str, kind, organ| Cue {
+        needle: w.to_lowercase(),
+        kind: Some(kind),
+        organ: Some(organ),
+        symbol: true,
+    };
+    let (res, dec) = (Some(ActKind::Resolution), Some(ActKind::Decision));
+    let mut cues = vec![
+        word("resolution", res),
+        word("decision", dec),
+        word("决议", res),
+        word("决定", dec),
+        word("第", None),
+        symbol("A/RES/", ActKind::Resolution, Organ::GA),
+        symbol("A/DEC/", ActKind::Decision, Organ::GA),
+        symbol("S/RES/", ActKind::Resolution, Organ::SC),
+    ];
+    for l in Lang::ALL {
+        let t = l.table();
+        cues.extend(t.resolution_words().iter().map(|w| word(w, res)));
+        cues.extend(t.decision_words().iter().map(|w| word(w, dec)));
     }
+    let mut seen = HashSet::new();
+    cues.retain(|c| seen.insert(c.needle.clone()));
+    cues
+});
+
+/// A number being typed after a cue at the end of the line.
+struct Cited<'p> {
+    /// `61/1` for `recalling its resolutions 60/93 and 61/1`; empty after
+    /// the noun or between numbers.
+    partial: &'p str,
+    cue: &'static Cue,
+}
+
+/// The partial number after the last cue of `prefix` (the cue that ends
+/// last; at the same end, the longest: `القرارين`, not `قراري`).
+fn citation_partial(prefix: &str) -> Option<Cited<'_>> {
+    let lower = prefix.to_lowercase();
+    let (end, cue) = CUES
+        .iter()
+        .filter_map(|c| lower.rfind(&c.needle).map(|i| (i + c.needle.len(), c)))
+        .max_by_key(|(end, c)| (*end, c.needle.len()))?;
+    // lower-casing can change byte lengths outside ASCII: map back by suffix
+    let tail_len = lower.len() - end;
+    let tail = &prefix[prefix.len().checked_sub(tail_len)?..];
+    let tail = if cue.symbol {
+        if tail.starts_with(char::is_whitespace) {
+            return None;
+        }
+        tail
+    } else {
+        let tail = tail.strip_prefix('s').unwrap_or(tail);
+        if !tail.is_empty()
+            && !tail.starts_with(char::is_whitespace)
+            && !tail.starts_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
+        tail
+    };
     let ok = tail.chars().all(|c| {
         c.is_ascii_alphanumeric() || matches!(c, '/' | '(' | ')' | ',' | '-' | ' ' | '\u{a0}')
     });
@@ -46,32 +110,38 @@ fn citation_partial(prefix: &str) -> Option<&str> {
     let partial = tail.rsplit([' ', ',', '\u{a0}']).next().unwrap_or("");
     // `and` between numbers is a separator, not a partial number
     if partial.chars().any(|c| c.is_ascii_lowercase()) && !partial.contains('/') {
-        return Some("");
+        return Some(Cited { partial: "", cue });
     }
-    Some(partial)
+    Some(Cited { partial, cue })
 }
 
-/// The act noun before the partial number: which kind of act, and for `第`
-/// (Chinese, where the date comes before `第` and the noun after the number)
-/// where it starts, so that the whole citation form can replace it.
+/// The act cited: which kind and organ, and for `第` (Chinese, where the date
+/// comes before `第` and the noun after the number) where it starts, so that
+/// the whole citation form can replace it.
 struct ActContext {
     kind: Option<ActKind>,
+    organ: Option<Organ>,
+    /// The number goes after a symbol prefix (`A/RES/`): written bare.
+    symbol: bool,
     /// Byte offset (in the line prefix) of `第`, when the citation is Chinese.
     zh_start: Option<usize>,
 }
 
-fn act_context(prefix: &str, partial: &str) -> ActContext {
-    let before = &prefix[..prefix.len() - partial.len()];
-    let lower = before.to_lowercase();
-    let last = |k: &str| lower.rfind(k);
-    let res = last("resolution").max(last("决议"));
-    let dec = last("decision").max(last("决定"));
-    let kind = match (res, dec) {
-        (Some(a), Some(b)) if b > a => Some(ActKind::Decision),
-        (None, Some(_)) => Some(ActKind::Decision),
-        (Some(_), _) => Some(ActKind::Resolution),
-        (None, None) => None,
-    };
+fn act_context(prefix: &str, cited: &Cited) -> ActContext {
+    let before = &prefix[..prefix.len() - cited.partial.len()];
+    // `第`: the noun comes after the number; the last noun before says
+    let kind = cited.cue.kind.or_else(|| {
+        let lower = before.to_lowercase();
+        let last = |k: &str| lower.rfind(k);
+        let res = last("resolution").max(last("决议"));
+        let dec = last("decision").max(last("决定"));
+        match (res, dec) {
+            (Some(a), Some(b)) if b > a => Some(ActKind::Decision),
+            (None, Some(_)) => Some(ActKind::Decision),
+            (Some(_), _) => Some(ActKind::Resolution),
+            (None, None) => None,
+        }
+    });
     // `第 61/` with nothing but spaces between `第` and the number
     let zh_start = before
         .trim_end()
@@ -82,7 +152,12 @@ fn act_context(prefix: &str, partial: &str) -> ActContext {
                 .chars()
                 .all(char::is_whitespace)
         });
-    ActContext { kind, zh_start }
+    ActContext {
+        kind,
+        organ: cited.cue.organ,
+        symbol: cited.cue.symbol,
+        zh_start,
+    }
 }
 
 /// One act to offer.
@@ -92,16 +167,18 @@ struct Candidate {
     organ: Organ,
     title: Option<String>,
     date: Option<Date>,
+    /// What the catalogue knows of it, with the sources (the hover's facts).
+    facts: Option<String>,
     /// 0: a document of the workspace, 1: a reference folder, 2: the catalogue.
     source: u8,
 }
 
 /// What completing `c` writes: `61/100 of 6 December 2006` in English,
 /// `2006 年 12 月 6 日第 61/100 号决议` (replacing from `第`) in Chinese, the
-/// number alone elsewhere or when no date is known.
-fn insert_text(c: &Candidate, lang: Lang, zh: bool) -> String {
+/// number alone after a symbol prefix, elsewhere or when no date is known.
+fn insert_text(c: &Candidate, lang: Lang, ctx: &ActContext) -> String {
     let ga = c.organ == Organ::GA;
-    if zh {
+    if ctx.zh_start.is_some() {
         let noun = if c.kind == ActKind::Decision {
             "决定"
         } else {
@@ -115,7 +192,7 @@ fn insert_text(c: &Candidate, lang: Lang, zh: bool) -> String {
         return format!("{date}第 {} 号{noun}", c.number);
     }
     match (lang, c.date) {
-        (Lang::En, Some(d)) if ga => format!("{} of {}", c.number, d.english()),
+        (Lang::En, Some(d)) if ga && !ctx.symbol => format!("{} of {}", c.number, d.english()),
         _ => c.number.clone(),
     }
 }
@@ -140,11 +217,79 @@ fn numeric_sort(n: &str) -> String {
     out
 }
 
+fn catalogue_facts_of(kind: ActKind, organ: Organ, number: &str) -> Option<String> {
+    catalogue()
+        .lookup(kind, organ, number)
+        .map(|e| plain_text(&catalogue_facts(e)))
+}
+
 fn catalogue_date(kind: ActKind, number: &str) -> Option<Date> {
     catalogue()
         .lookup(kind, Organ::GA, number)
         .and_then(|e| e.date.as_deref())
         .and_then(Date::from_iso)
+}
+
+/// The acts of the workspace (source 0) or a reference folder (1) whose
+/// number starts with `partial`.
+fn indexed_candidates(
+    ix: &unlsp_index::workspace::WorkspaceIndex,
+    source: u8,
+    partial: &str,
+    want: ActKind,
+    seen: &mut HashSet<String>,
+    cands: &mut Vec<Candidate>,
+) {
+    for (_, f) in ix.keys_starting_with(partial) {
+        let Some(n) = f.number.clone() else { continue };
+        if !seen.insert(n.clone()) {
+            continue;
+        }
+        let organ = if f.organ.as_deref() == Some("SC") {
+            Organ::SC
+        } else {
+            Organ::GA
+        };
+        cands.push(Candidate {
+            date: catalogue_date(want, &n),
+            facts: catalogue_facts_of(want, organ, &n),
+            number: n,
+            kind: want,
+            organ,
+            title: f.title.clone(),
+            source,
+        });
+    }
+}
+
+/// The catalogue's acts whose number starts with `partial`, of the kind and
+/// organ the cue names.
+fn catalogue_candidates(
+    partial: &str,
+    ctx: &ActContext,
+    seen: &mut HashSet<String>,
+    cands: &mut Vec<Candidate>,
+) {
+    for e in catalogue().numbers_starting_with(partial) {
+        if cands.len() >= MAX_ITEMS {
+            break;
+        }
+        if ctx.kind.is_some_and(|k| k != e.kind)
+            || ctx.organ.is_some_and(|o| o != e.organ)
+            || !seen.insert(e.number.clone())
+        {
+            continue;
+        }
+        cands.push(Candidate {
+            facts: Some(plain_text(&catalogue_facts(&e))),
+            number: e.number.clone(),
+            kind: e.kind,
+            organ: e.organ,
+            title: e.title.clone(),
+            date: e.date.as_deref().and_then(Date::from_iso),
+            source: 2,
+        });
+    }
 }
 
 fn act_items(
@@ -158,58 +303,15 @@ fn act_items(
     let want = ctx.kind.unwrap_or(ActKind::Resolution);
     let mut seen = HashSet::new();
     let mut cands: Vec<Candidate> = Vec::new();
-    let from_index = |ix: &unlsp_index::workspace::WorkspaceIndex,
-                      source: u8,
-                      seen: &mut HashSet<String>,
-                      cands: &mut Vec<Candidate>| {
-        for (_, f) in ix.keys_starting_with(partial) {
-            let Some(n) = f.number.clone() else { continue };
-            if !seen.insert(n.clone()) {
-                continue;
-            }
-            let organ = if f.organ.as_deref() == Some("SC") {
-                Organ::SC
-            } else {
-                Organ::GA
-            };
-            cands.push(Candidate {
-                date: catalogue_date(want, &n),
-                number: n,
-                kind: want,
-                organ,
-                title: f.title.clone(),
-                source,
-            });
-        }
-    };
-    from_index(&sh.index(), 0, &mut seen, &mut cands);
-    from_index(sh.refs().index(), 1, &mut seen, &mut cands);
+    indexed_candidates(&sh.index(), 0, partial, want, &mut seen, &mut cands);
+    indexed_candidates(sh.refs().index(), 1, partial, want, &mut seen, &mut cands);
     if !partial.is_empty() {
-        for e in catalogue().entries() {
-            if cands.len() >= MAX_ITEMS {
-                break;
-            }
-            if ctx.kind.is_some_and(|k| k != e.kind)
-                || !e.number.starts_with(partial)
-                || !seen.insert(e.number.clone())
-            {
-                continue;
-            }
-            cands.push(Candidate {
-                number: e.number.clone(),
-                kind: e.kind,
-                organ: e.organ,
-                title: e.title.clone(),
-                date: e.date.as_deref().and_then(Date::from_iso),
-                source: 2,
-            });
-        }
+        catalogue_candidates(partial, ctx, &mut seen, &mut cands);
     }
-    let zh = ctx.zh_start.is_some();
     cands
         .into_iter()
         .map(|c| {
-            let text = insert_text(&c, lang, zh);
+            let text = insert_text(&c, lang, ctx);
             let title = c.title.as_deref().map(|t| first_words(t, 160));
             let detail = match (&c.date, &title) {
                 (Some(d), Some(t)) => Some(format!("{} — {t}", d.iso())),
@@ -220,6 +322,7 @@ fn act_items(
                 label: c.number.clone(),
                 kind: Some(lsp::CompletionItemKind::REFERENCE),
                 detail,
+                documentation: c.facts.map(lsp::Documentation::String),
                 sort_text: Some(format!("{}{}", c.source, numeric_sort(&c.number))),
                 filter_text: Some(format!("{typed}{}", c.number)),
                 text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit::new(
@@ -357,8 +460,9 @@ pub(crate) fn run(
         let line = rope.byte_to_line(o);
         let ls = rope.line_to_byte(line);
         let prefix = v.text().get(ls..o)?;
-        if let Some(partial) = citation_partial(prefix) {
-            let ctx = act_context(prefix, partial);
+        if let Some(cited) = citation_partial(prefix) {
+            let ctx = act_context(prefix, &cited);
+            let partial = cited.partial;
             let lang = v.lang();
             // Chinese: the whole form replaces `第 61/`; else the number
             let start = match ctx.zh_start {
@@ -453,25 +557,41 @@ fn without_range(it: &mut lsp::CompletionItem, typed: &str) {
 mod tests {
     use super::*;
 
+    fn partial(prefix: &str) -> Option<&str> {
+        citation_partial(prefix).map(|c| c.partial)
+    }
+
     #[test]
     fn partial_numbers_after_act_nouns() {
+        assert_eq!(partial("Recalling its resolution 61/1"), Some("61/1"));
+        assert_eq!(partial("Recalling its resolutions 60/93 and "), Some(""));
+        assert_eq!(partial("Recalling its resolution "), Some(""));
+        assert_eq!(partial("回顾其第 61/"), Some("61/"));
+        // a word after the number is no number being typed
         assert_eq!(
-            citation_partial("Recalling its resolution 61/1"),
-            Some("61/1")
-        );
-        assert_eq!(
-            citation_partial("Recalling its resolutions 60/93 and "),
+            partial("Recalling its resolution 61/100 of 6 December"),
             Some("")
         );
-        assert_eq!(citation_partial("Recalling its resolution "), Some(""));
-        assert_eq!(citation_partial("回顾其第 61/"), Some("61/"));
-        assert_eq!(
-            citation_partial("Recalling its resolution 61/100 of 6 December"),
-            None.or(citation_partial(
-                "Recalling its resolution 61/100 of 6 December"
-            ))
-        );
-        assert_eq!(citation_partial("Recalling the report"), None);
+        assert_eq!(partial("Recalling the report"), None);
+        // the nouns of the other languages (grammar/languages.toml)
+        assert_eq!(partial("Rappelant sa résolution 79/1"), Some("79/1"));
+        assert_eq!(partial("Recordando su resolución 79/"), Some("79/"));
+        assert_eq!(partial("ссылаясь на свою резолюцию 79/12"), Some("79/12"));
+        assert_eq!(partial("وإذ تشير إلى قراريها 79/"), Some("79/"));
+        assert_eq!(partial("وإذ تشير إلى القرارين 78/"), Some("78/"));
+        // symbols: the number follows the prefix, with its kind and organ
+        for (p, n, organ) in [
+            ("see A/RES/79/1", "79/1", Organ::GA),
+            ("(S/RES/272", "272", Organ::SC),
+            ("a/res/ES-11/", "ES-11/", Organ::GA),
+        ] {
+            let c = citation_partial(p).unwrap();
+            assert_eq!(
+                (c.partial, c.cue.organ, c.cue.symbol),
+                (n, Some(organ), true)
+            );
+        }
+        assert!(citation_partial("A/RES/ 79/").is_none());
     }
 
     #[test]
@@ -498,10 +618,10 @@ mod tests {
     #[test]
     fn chinese_context_starts_at_di() {
         let p = "回顾其第 61/";
-        let c = act_context(p, citation_partial(p).unwrap());
+        let c = act_context(p, &citation_partial(p).unwrap());
         assert_eq!(c.zh_start, Some("回顾其".len()));
         let p = "Recalling its decision 61/5";
-        let c = act_context(p, citation_partial(p).unwrap());
+        let c = act_context(p, &citation_partial(p).unwrap());
         assert_eq!((c.kind, c.zh_start), (Some(ActKind::Decision), None));
         assert!(numeric_sort("61/2") < numeric_sort("61/10"));
     }

@@ -5,7 +5,8 @@
 //! paragraph's first words).
 
 use super::common::{
-    body_after_label, catalogue_entry, footnote_by_number, operative_by_label, touches,
+    body_after_label, catalogue_entry, catalogue_facts, footnote_by_number, operative_by_label,
+    plain_text, touches,
 };
 use crate::convert::uri_to_path;
 use crate::excerpt::first_words;
@@ -14,7 +15,6 @@ use crate::state::Shared;
 use std::path::Path;
 use std::str::FromStr;
 use tower_lsp_server::ls_types::{self as lsp, Uri};
-use unlsp_index::catalogue::{Entry, source_name};
 use unlsp_index::reference::{first_operative_in, first_operative_paragraph};
 use unlsp_index::workspace::ActKey;
 use unlsp_syntax::lexicon::{LeadClass, LeadForm, lexicon};
@@ -82,57 +82,6 @@ fn citation_text(c: &Citation, src: &Sources) -> String {
             first_words(p, 600)
         ));
     }
-    s
-}
-
-/// What the catalogue knows of an act, each fact with its source; never a
-/// fact taken from the document under the cursor.
-fn catalogue_facts(e: &Entry) -> String {
-    let from = |src: &Option<String>| {
-        src.as_deref()
-            .map(|s| format!(" ({})", source_name(s)))
-            .unwrap_or_default()
-    };
-    let mut s = String::new();
-    match (&e.date, &e.month) {
-        (Some(d), _) => s.push_str(&format!("- Adopted: {d}{}\n", from(&e.date_source))),
-        (None, Some(m)) => s.push_str(&format!("- Adopted: {m} (month only)\n")),
-        (None, None) => s.push_str("- Adopted: not known\n"),
-    }
-    match &e.title {
-        Some(t) if e.title_is_official() => {
-            s.push_str(&format!("- Title: {t}{}\n", from(&e.title_source)))
-        }
-        Some(t) => s.push_str(&format!(
-            "- Title: {t} (description, not the official title{})\n",
-            e.title_source
-                .as_deref()
-                .map(|x| format!("; {}", source_name(x)))
-                .unwrap_or_default()
-        )),
-        None => s.push_str("- Title: not known\n"),
-    }
-    let records = " (the Secretariat's records)";
-    if let Some(m) = &e.meeting {
-        s.push_str(&format!("- Meeting: {m}{records}\n"));
-    }
-    if let Some(v) = e.vote() {
-        let how = match (v.yes, v.no, v.abstain) {
-            (Some(y), Some(n), Some(a)) => format!("{} {y}–{n}–{a}", v.kind),
-            _ => e.vote.clone().unwrap_or_default(),
-        };
-        s.push_str(&format!("- How: {how}\n"));
-    }
-    if let Some(o) = &e.originating_document {
-        s.push_str(&format!("- Originating document: {o}{records}\n"));
-    }
-    if let Some(c) = &e.committee {
-        s.push_str(&format!("- Committee: {c}{records}\n"));
-    }
-    if let Some(n) = e.sponsors_count {
-        s.push_str(&format!("- Sponsors: {n}{records}\n"));
-    }
-    s.push_str(&format!("- Symbol: [{}]({})\n", e.symbol, e.undocs_url()));
     s
 }
 
@@ -233,47 +182,6 @@ fn lead_text(l: &Lead) -> String {
     s
 }
 
-/// The hover's Markdown as plain text, for clients that do not declare
-/// Markdown in `hover.contentFormat` (eglot without `markdown-mode`): emphasis
-/// and code marks dropped, `[A/RES/61/100](https://…)` as `A/RES/61/100
-/// <https://…>`, a quote indented.
-fn plain_text(md: &str) -> String {
-    let mut out = String::with_capacity(md.len());
-    for (i, line) in md.lines().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        let line = match line.strip_prefix("> ") {
-            Some(q) => {
-                out.push_str("    ");
-                q
-            }
-            None => line,
-        };
-        let mut rest = line;
-        while let Some(open) = rest.find('[') {
-            let close = rest[open..].find("](").map(|c| open + c);
-            let end = close.and_then(|c| rest[c..].find(')').map(|e| c + e));
-            let (Some(c), Some(e)) = (close, end) else {
-                break;
-            };
-            out.push_str(&unmark(&rest[..open]));
-            out.push_str(&format!(
-                "{} <{}>",
-                unmark(&rest[open + 1..c]),
-                &rest[c + 2..e]
-            ));
-            rest = &rest[e + 1..];
-        }
-        out.push_str(&unmark(rest));
-    }
-    out
-}
-
-fn unmark(s: &str) -> String {
-    s.replace("**", "").replace(['*', '`'], "")
-}
-
 /// The hover at the position of `p` in the document of `v`; reads the
 /// disk (a cited act's first operative paragraph): on a blocking thread.
 pub(crate) fn run(sh: &Shared, v: &Snapshot, p: lsp::HoverParams) -> Option<lsp::Hover> {
@@ -330,7 +238,7 @@ fn hover_markdown(sh: &Shared, v: &Snapshot, pos: lsp::Position) -> Option<lsp::
 
 #[cfg(test)]
 mod tests {
-    use super::plain_text;
+    use super::super::common::plain_text;
 
     #[test]
     fn markdown_becomes_plain_text() {

@@ -97,11 +97,23 @@ static OTHER_GRAMMARS: LazyLock<Vec<(Lang, OtherGrammar)>> = LazyLock::new(|| {
 
 /// A number as the citation grammars of fr/es/ru/ar write it: `61/100` (Arabic
 /// also `40 / 152`), `1514 (XV)`,
-/// `660 (1990)`, Arabic `1514 (د-15)`, or a bare `1493` (a Council resolution
-/// when a date follows).
+/// `660 (1990)`, Arabic `1514 (د-15)`, `1874 (دإ-4)`, `دإط-10/15`, or a bare
+/// `1493` (a Council resolution when a date follows).
 static OTHER_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:S-|ES-)?[0-9٠-٩]{1,4}\s?/\s?[0-9٠-٩]{1,4}(?:\s?[A-Z](?-u:\b))?(?:\s?\((?:[IVXL]+|\d{4})\))?|[0-9٠-٩]{1,4}\s?(?:[A-Z]\s?)?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|[0-9٠-٩]{4}|دإ?-[0-9٠-٩]{1,2})\)|[0-9٠-٩]{1,4}(?:[^0-9٠-٩/]|$))").unwrap()
+    Regex::new(r"^(?:(?:S-|ES-|دإط?-)?[0-9٠-٩]{1,4}\s?/\s?[0-9٠-٩]{1,4}(?:\s?[A-Z](?-u:\b))?(?:\s?\((?:[IVXL]+|\d{4})\))?|[0-9٠-٩]{1,4}\s?(?:[A-Z]\s?)?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|[0-9٠-٩]{4}|د(?:إط?)?-[0-9٠-٩]{1,2})\)|[0-9٠-٩]{1,4}(?:[^0-9٠-٩/]|$))").unwrap()
 });
+
+/// The session prefix an Arabic session abbreviation stands for: `د` a regular
+/// session (none), `دإ` a special session (`S-`: الدورة الاستثنائية), `دإط` an
+/// emergency special session (`ES-`: الدورة الاستثنائية الطارئة); with the
+/// abbreviation's length. `1874 (دإ-4)` is 1874 (S-IV), `2252 (دإط-5)` 2252
+/// (ES-V), `دإ-10/2` S-10/2 (A/RES/80/66), `دإط-10/15` ES-10/15 (A/RES/79/229).
+fn arabic_session(s: &str) -> Option<(&'static str, usize)> {
+    [("دإط", "ES-"), ("دإ", "S-"), ("د", "")]
+        .into_iter()
+        .find(|(abbr, _)| s.starts_with(abbr))
+        .map(|(abbr, pre)| (pre, abbr.len()))
+}
 
 /// `1514 (د-15)` → `1514 (XV)`, `٦١/١٠٠` → `61/100`, `40 / 152` → `40/152`.
 fn other_target(raw: &str) -> String {
@@ -118,16 +130,22 @@ fn other_target(raw: &str) -> String {
         .map(str::trim)
         .collect::<Vec<_>>()
         .join("/");
+    // `دإط-10/15` → `ES-10/15`, `دإ-10/2` → `S-10/2`
+    let ascii = match arabic_session(&ascii) {
+        Some((pre, len)) if ascii[len..].starts_with('-') => {
+            format!("{pre}{}", &ascii[len + 1..])
+        }
+        _ => ascii,
+    };
     let t = normalise_number(&ascii);
     if let Some(open) = t.find("(د") {
-        let emergency = t[open..].starts_with("(دإ");
+        let pre = arabic_session(&t[open + 1..]).map_or("", |(pre, _)| pre);
         let n: u32 = t[open..]
             .trim_end_matches(')')
             .rsplit('-')
             .next()
             .and_then(|d| d.parse().ok())
             .unwrap_or(0);
-        let pre = if emergency { "ES-" } else { "" };
         return format!("{}({pre}{})", &t[..open], roman(n));
     }
     t

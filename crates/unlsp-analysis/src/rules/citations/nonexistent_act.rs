@@ -22,8 +22,8 @@
 use super::{acts, names_other_body, paren};
 use crate::{Ctx, Edit, RuleDef, Severity, Sink};
 use std::collections::HashMap;
-use std::sync::LazyLock;
-use unlsp_index::catalogue::{ActKind, Entry, Organ, catalogue, source_name};
+use std::sync::{Arc, Mutex};
+use unlsp_index::catalogue::{ActKind, Catalogue, Entry, Organ, catalogue, source_name};
 use unlsp_syntax::numbers::{is_upper_roman, roman_value};
 use unlsp_syntax::tree::{Citation, CitationKind};
 
@@ -93,7 +93,24 @@ fn note(p: &mut Period, e: &Entry, n: u32) {
     }
 }
 
-static PERIODS: LazyLock<Periods> = LazyLock::new(|| {
+/// The periods of the catalogue lookups read, made again when that changes (a project's
+/// `catalogue_records` merged over the bundled one).
+fn periods() -> Arc<Periods> {
+    static PERIODS: Mutex<Option<(usize, Arc<Periods>)>> = Mutex::new(None);
+    let cat = catalogue();
+    let id = std::ptr::from_ref(cat) as usize;
+    let mut kept = PERIODS.lock().unwrap_or_else(|e| e.into_inner());
+    match kept.as_ref() {
+        Some((k, p)) if *k == id => p.clone(),
+        _ => {
+            let p = Arc::new(periods_of(cat));
+            *kept = Some((id, p.clone()));
+            p
+        }
+    }
+}
+
+fn periods_of(cat: &Catalogue) -> Periods {
     let mut ps = Periods {
         ga: HashMap::new(),
         sc: HashMap::new(),
@@ -101,7 +118,7 @@ static PERIODS: LazyLock<Periods> = LazyLock::new(|| {
         ga_records_end: String::new(),
         sc_records_end: String::new(),
     };
-    for e in catalogue().entries() {
+    for e in cat.entries() {
         if e.kind != ActKind::Resolution {
             continue;
         }
@@ -128,7 +145,7 @@ static PERIODS: LazyLock<Periods> = LazyLock::new(|| {
     ps.ga_records_end = end(&mut ps.ga.values());
     ps.sc_records_end = end(&mut ps.sc.values());
     ps
-});
+}
 
 #[derive(Debug, PartialEq)]
 enum Coverage {
@@ -248,7 +265,7 @@ fn check_ga(c: &Citation, out: &mut Sink) {
     if known(&c.target) {
         return; // it exists, or it is UN050's decision
     }
-    let ps = &*PERIODS;
+    let ps = periods();
     if !slash && ps.ga_serial.contains(&n) {
         return; // the number exists under another session (`1874 (S-IV)`)
     }
@@ -326,7 +343,7 @@ fn check_sc(cx: &Ctx, c: &Citation, out: &mut Sink) {
         }
         return;
     }
-    let ps = &*PERIODS;
+    let ps = periods();
     let Some(p) = ps.sc.get(&year) else {
         return;
     };
