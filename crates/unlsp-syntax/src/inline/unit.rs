@@ -9,7 +9,8 @@ use std::ops::Range;
 /// runs of bytes copied verbatim, and the spaces put in for line breaks.
 pub struct View {
     pub s: String,
-    segs: Vec<Seg>,
+    /// Nearly always one segment (a one-line unit): kept inline.
+    segs: smallvec::SmallVec<[Seg; 1]>,
     /// Document offset of the end of the view.
     end: usize,
 }
@@ -30,7 +31,7 @@ impl View {
         let cap: usize = pieces.iter().map(|r| r.len()).sum::<usize>() + pieces.len();
         let mut v = View {
             s: String::with_capacity(cap),
-            segs: Vec::with_capacity(pieces.len() * 2),
+            segs: smallvec::SmallVec::new(),
             end: pieces.last().map(|r| r.end).unwrap_or(0),
         };
         for (pi, r) in pieces.iter().enumerate() {
