@@ -144,7 +144,12 @@ fn squeeze(s: &str) -> String {
 /// A paragraph number's digits in ASCII (`١٢.` and `12.` alike).
 fn digits(s: &str) -> String {
     s.chars()
-        .filter_map(|c| c.to_digit(10).and_then(|d| char::from_digit(d, 10)))
+        .filter_map(|c| {
+            let zero = ['0', '٠', '۰', '０']
+                .into_iter()
+                .find(|&z| (z as u32..=z as u32 + 9).contains(&(c as u32)))?;
+            char::from_digit(c as u32 - zero as u32, 10)
+        })
         .collect()
 }
 
