@@ -66,7 +66,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
     let p = Parsed::of(cx.tree);
     let pre = &p.preambular;
     if m.preambular.len() != pre.len() {
-        let i = first_lead_apart(cx.text, m, &pre);
+        let i = first_lead_apart(cx.text, m, pre);
         report(cx, out, pre.get(i).or(pre.last()).copied(), |at| {
             format!(
                 "the UN's markup has {} preambular paragraphs, the parser finds {}{at}",
