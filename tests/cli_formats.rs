@@ -163,3 +163,57 @@ fn fmt_keeps_the_outline() {
         );
     }
 }
+
+/// `unlsp check` on the UN's AKN: the markup's structure against the
+/// parser's, as information where they part and nothing where they agree.
+/// The expected counts are read off the XML itself.
+#[test]
+fn akn_input_reports_where_the_markup_and_the_parser_part() {
+    use std::io::Read;
+    let Some(akn) = unlsp_corpus::shared("corpus/akn") else {
+        eprintln!("corpus/akn not found; skipped");
+        return;
+    };
+    let check = |rel: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_unlsp"))
+            .args(["check", "--select", "UN089"])
+            .arg(akn.join(rel))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{rel}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let xml = |rel: &str| {
+        let f = std::fs::File::open(akn.join(rel)).unwrap();
+        let mut s = String::new();
+        flate2::read::GzDecoder::new(f)
+            .read_to_string(&mut s)
+            .unwrap();
+        s
+    };
+    for rel in [
+        "ga/en/A_RES_79_100.xml.gz",
+        "ga/fr/A_RES_79_100.xml.gz",
+        "sc/en/S_RES_2618_2022.xml.gz",
+    ] {
+        let out = check(rel);
+        assert!(!out.contains("UN089"), "{rel}: {out}");
+    }
+    // the Council's 2719 (2023) numbers the points of its paragraph 3 `i.`,
+    // `ii.`, which the parser reads as running text
+    let rel = "sc/en/S_RES_2719_2023.xml.gz";
+    let points = xml(rel).matches("<point ").count();
+    assert!(points > 0);
+    let out = check(rel);
+    let lines: Vec<&str> = out.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("information[UN089]"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(
+        lines[at].contains(&format!("markup has {points} points")),
+        "{out}"
+    );
+    assert!(lines[at + 1].contains("| 3. Acknowledges"), "{out}");
+    assert_eq!(out.matches("[UN089]").count(), 1, "{out}");
+}

@@ -6,6 +6,7 @@
 use crate::conformance::render;
 use std::io::Read;
 use std::path::Path;
+use unlsp_analysis::SourceMarkup;
 use unlsp_formats::akn::read as akn;
 
 /// The largest XML read, decompressed.
@@ -19,6 +20,11 @@ pub(crate) fn is_akn(path: &Path) -> bool {
 
 /// The text of an AKN file.
 pub(crate) fn read(path: &Path) -> Result<String, String> {
+    read_marked(path).map(|(text, _)| text)
+}
+
+/// The text of an AKN file and the structure its markup gives it.
+pub(crate) fn read_marked(path: &Path) -> Result<(String, SourceMarkup), String> {
     let name = path.display();
     let f = std::fs::File::open(path).map_err(|e| format!("{name}: {e}"))?;
     let mut bytes = Vec::new();
@@ -40,5 +46,21 @@ pub(crate) fn read(path: &Path) -> Result<String, String> {
         )
     })?;
     let model = akn::parse(&xml).map_err(|e| format!("{name}: not AKN XML: {e}"))?;
-    Ok(render::render(&model, render::Shape::Clean))
+    Ok((render::render(&model, render::Shape::Clean), markup(&model)))
+}
+
+/// What the markup counts: the preambular containers, the operative
+/// paragraphs with their points at every depth, the footnotes.
+fn markup(model: &akn::Resolution) -> SourceMarkup {
+    fn count(ps: &[akn::Point]) -> usize {
+        ps.iter().map(|p| 1 + count(&p.points)).sum()
+    }
+    SourceMarkup {
+        preambular: model.preambular().map(str::to_string).collect(),
+        operative: model
+            .operative()
+            .map(|(num, _, points)| (num.clone().unwrap_or_default(), count(points)))
+            .collect(),
+        footnotes: model.footnote_count(),
+    }
 }

@@ -21,6 +21,9 @@ pub struct Config {
     /// thread only). The server sets it to the machine's cores; the CLI lints
     /// files in parallel instead.
     pub threads: usize,
+    /// The structure the markup of the file the text was read from gives it
+    /// (AKN XML), for the rule that compares it with the parser's.
+    pub markup: Option<std::sync::Arc<crate::SourceMarkup>>,
 }
 
 /// `unlsp.toml` `[[silence]]` entry or inline directive: one rule, optionally

@@ -34,11 +34,12 @@ pub(crate) fn lint(
     };
     let prev = cache.and_then(|(_, prev)| prev);
     let mut plan = prev.and_then(|prev| incremental::plan(prev, text, tree, &todo, &units));
-    let cx = Ctx::with_memo(
+    let mut cx = Ctx::with_memo(
         text,
         tree,
         carried_memo(prev, plan.as_ref(), cache.is_some()),
     );
+    cx.markup = cfg.markup.as_deref();
     // the unit rules see only the units that changed
     let small = plan.as_ref().map(|p| incremental::cut(tree, &p.dirty));
     let small_cx = small

@@ -62,6 +62,9 @@ pub struct Ctx<'a> {
     pub text: &'a str,
     pub tree: &'a Tree,
     pub lang: Lang,
+    /// The structure the source's markup gives the text, when it was read
+    /// out of marked-up XML.
+    pub(crate) markup: Option<&'a crate::SourceMarkup>,
     /// Facts several rules derive from the whole tree, computed once.
     pub(crate) memo: Memo,
     /// The tree is cut down to some units (incremental linting): whole-tree
@@ -116,6 +119,7 @@ impl Ctx<'_> {
             text,
             tree,
             lang: tree.lang,
+            markup: None,
             memo,
             partial: false,
         }

@@ -7,6 +7,8 @@ pub(super) enum Read {
     Text(String),
     /// A document read out of another format (Word, PDF).
     Document(Box<unlsp_formats::Extracted>),
+    /// The text of the UN's AKN XML, and the structure its markup gives it.
+    Marked(String, Box<unlsp_analysis::SourceMarkup>),
     Binary,
     Invalid(String),
     Io(String),
@@ -14,8 +16,8 @@ pub(super) enum Read {
 
 pub(super) fn read(path: &Path) -> Read {
     if crate::cli::akn_in::is_akn(path) {
-        return match crate::cli::akn_in::read(path) {
-            Ok(t) => Read::Text(t),
+        return match crate::cli::akn_in::read_marked(path) {
+            Ok((t, m)) => Read::Marked(t, Box::new(m)),
             Err(e) => Read::Invalid(e),
         };
     }

@@ -118,6 +118,15 @@ fn write_reports(format: &str, reports: &[FileReport]) {
     let _ = w.flush();
 }
 
+/// Where a checked text comes from, beside the text itself.
+enum Source {
+    Text,
+    /// A document read out of another format (Word, PDF).
+    Extracted(Box<unlsp_formats::Extracted>),
+    /// The UN's AKN XML: the structure its markup gives the text.
+    Marked(Box<analysis::SourceMarkup>),
+}
+
 /// One `check` run: the project around the first path, the language and the
 /// rule selection.
 struct Run<'o> {
@@ -165,20 +174,21 @@ impl<'o> Run<'o> {
     }
 
     fn check(&self, path: String, rel: &str, text: String) -> FileReport {
-        self.check_read(path, rel, text, None)
+        self.check_read(path, rel, text, Source::Text)
     }
 
     /// A text, or a document read out of another format (`extracted`).
-    fn check_read(
-        &self,
-        path: String,
-        rel: &str,
-        text: String,
-        extracted: Option<unlsp_formats::Extracted>,
-    ) -> FileReport {
+    fn check_read(&self, path: String, rel: &str, text: String, source: Source) -> FileReport {
         let doc = Document::with_lang(&text, self.lang);
-        let diagnostics = analysis::check(&doc, &self.config(rel));
-        let located = extracted.map(|x| Box::new(located::Located::new(x, &doc, &diagnostics)));
+        let mut cfg = self.config(rel);
+        let mut extracted = None;
+        match source {
+            Source::Text => {}
+            Source::Extracted(x) => extracted = Some(x),
+            Source::Marked(m) => cfg.markup = Some(std::sync::Arc::from(m)),
+        }
+        let diagnostics = analysis::check(&doc, &cfg);
+        let located = extracted.map(|x| Box::new(located::Located::new(*x, &doc, &diagnostics)));
         FileReport {
             path,
             lang: doc.lang(),
@@ -229,7 +239,12 @@ impl<'o> Run<'o> {
                     Read::Text(text) => Ok(self.check(path.clone(), &self.relative(f), text)),
                     Read::Document(x) => {
                         let text = x.text.clone();
-                        Ok(self.check_read(path.clone(), &self.relative(f), text, Some(*x)))
+                        let rel = self.relative(f);
+                        Ok(self.check_read(path.clone(), &rel, text, Source::Extracted(x)))
+                    }
+                    Read::Marked(text, m) => {
+                        let rel = self.relative(f);
+                        Ok(self.check_read(path.clone(), &rel, text, Source::Marked(m)))
                     }
                     other => Err(other),
                 };
@@ -256,7 +271,7 @@ impl<'o> Run<'o> {
     /// Says why a file was not checked; whether that is an error.
     fn unreadable(&self, path: &str, content: Read) -> bool {
         match content {
-            Read::Text(_) | Read::Document(_) => false,
+            Read::Text(_) | Read::Document(_) | Read::Marked(..) => false,
             Read::Binary => {
                 eprintln!("note: {path}: binary file skipped");
                 false

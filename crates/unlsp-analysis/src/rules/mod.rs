@@ -94,6 +94,7 @@ pub(crate) static CATALOGUE: &[&crate::RuleDef] = &[
     &hygiene::page_furniture::RULE,
     &hygiene::furniture_inconsistency::RULE,
     &typography::agenda_subitem_digit::RULE,
+    &structure::markup_mismatch::RULE,
 ];
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! One file per rule; the helpers several of them share are here.
 
 pub(super) mod author_line_missing;
+pub(super) mod markup_mismatch;
 pub(super) mod numbered_preambular_paragraph;
 pub(super) mod operative_numbering;
 pub(super) mod order_of_elements;
