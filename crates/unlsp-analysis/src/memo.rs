@@ -28,6 +28,9 @@ type NodeKey = (unlsp_syntax::tree::NodeKind, usize, usize);
 
 /// One fact per node, keyed by (kind, range), shared by the rules of one
 /// analysis across threads.
+/// Entries one per-node table keeps at most.
+const PER_NODE_MAX: usize = 1 << 17;
+
 struct PerNode<T>(std::sync::Mutex<rustc_hash::FxHashMap<NodeKey, T>>);
 
 impl<T> Default for PerNode<T> {
@@ -42,14 +45,20 @@ impl<T: Clone> PerNode<T> {
     }
 
     /// The fact of `n`, computed by `make` the first time (outside the lock:
-    /// other rules go on meanwhile).
+    /// other rules go on meanwhile). Past `PER_NODE_MAX` entries (a text of
+    /// hundreds of thousands of paragraphs) facts are computed each time
+    /// and not kept: the memory stays bounded.
     fn get(&self, n: &unlsp_syntax::tree::Node, make: impl FnOnce() -> T) -> T {
         let key = (n.kind, n.range.start, n.range.end);
         if let Some(v) = self.lock().get(&key) {
             return v.clone();
         }
         let v = make();
-        self.lock().entry(key).or_insert(v).clone()
+        let mut map = self.lock();
+        if map.len() >= PER_NODE_MAX {
+            return v;
+        }
+        map.entry(key).or_insert(v).clone()
     }
 
     /// The entries whose node `moved` places in the new text, with the
