@@ -788,7 +788,7 @@ impl Catalogue {
 }
 
 /// A sort key that puts `81/2` before `81/10` (digit runs padded).
-fn natural_key(n: &str) -> String {
+pub fn natural_key(n: &str) -> String {
     let mut out = String::new();
     let mut digits = String::new();
     for ch in n.chars().chain(std::iter::once('\0')) {

@@ -18,21 +18,6 @@ pub struct Records {
     pub merged: usize,
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn norm_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -48,7 +33,7 @@ fn count(r: &Map<String, Value>, k: &str) -> u32 {
 /// `29\u{a0}October 2025`, `on15 January 2025`, `2024-01-30 00:00:00` → ISO.
 fn record_date(raw: &str) -> Option<String> {
     let raw = raw.replace('\u{a0}', " ");
-    for (m, name) in MONTHS.iter().enumerate() {
+    for (m, name) in unlsp_syntax::dates::EN_MONTHS.iter().enumerate() {
         let Some(i) = raw.find(name) else { continue };
         let day: String = raw[..i]
             .trim_end()

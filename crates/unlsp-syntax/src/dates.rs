@@ -84,7 +84,7 @@ pub(crate) fn days_in_month(y: i32, m: u32) -> u32 {
     }
 }
 
-pub(crate) const EN_MONTHS: [&str; 12] = [
+pub const EN_MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

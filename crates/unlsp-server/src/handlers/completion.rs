@@ -197,26 +197,6 @@ fn insert_text(c: &Candidate, lang: Lang, ctx: &ActContext) -> String {
     }
 }
 
-/// A sort key that puts `61/2` before `61/10`.
-fn numeric_sort(n: &str) -> String {
-    let mut out = String::new();
-    let mut digits = String::new();
-    for ch in n.chars().chain(std::iter::once('\0')) {
-        if ch.is_ascii_digit() {
-            digits.push(ch);
-            continue;
-        }
-        if !digits.is_empty() {
-            out.push_str(&format!("{digits:0>6}"));
-            digits.clear();
-        }
-        if ch != '\0' {
-            out.push(ch);
-        }
-    }
-    out
-}
-
 fn catalogue_facts_of(kind: ActKind, organ: Organ, number: &str) -> Option<String> {
     catalogue()
         .lookup(kind, organ, number)
@@ -323,7 +303,11 @@ fn act_items(
                 kind: Some(lsp::CompletionItemKind::REFERENCE),
                 detail,
                 documentation: c.facts.map(lsp::Documentation::String),
-                sort_text: Some(format!("{}{}", c.source, numeric_sort(&c.number))),
+                sort_text: Some(format!(
+                    "{}{}",
+                    c.source,
+                    unlsp_index::catalogue::natural_key(&c.number)
+                )),
                 filter_text: Some(format!("{typed}{}", c.number)),
                 text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit::new(
                     range, text,
@@ -623,6 +607,9 @@ mod tests {
         let p = "Recalling its decision 61/5";
         let c = act_context(p, &citation_partial(p).unwrap());
         assert_eq!((c.kind, c.zh_start), (Some(ActKind::Decision), None));
-        assert!(numeric_sort("61/2") < numeric_sort("61/10"));
+        assert!(
+            unlsp_index::catalogue::natural_key("61/2")
+                < unlsp_index::catalogue::natural_key("61/10")
+        );
     }
 }
