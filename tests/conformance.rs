@@ -85,3 +85,41 @@ fn the_sample_meets_its_floors() {
     }
     assert!(failures.is_empty(), "{}\n\n{table}", failures.join("\n"));
 }
+
+/// Slips of the Arabic markup read back as the printed text has them: the
+/// last preambular paragraph placed unnumbered in `<mainBody>` (S/RES/2642
+/// (2022), A/RES/79/119, A/RES/79/131) and sub-paragraphs made paragraphs of
+/// their own (`<num>(أ)</num>`, S/RES/2631 (2022)). After the repair the
+/// Arabic gold counts what the English markup of the same resolution counts.
+#[test]
+fn arabic_markup_slips_are_read_back_as_the_english_counts() {
+    if unlsp_corpus::shared("corpus/akn").is_none() {
+        return;
+    }
+    let root = unlsp_corpus::shared_root().join("corpus/akn");
+    let counts = |r: &unlsp_formats::akn::read::Resolution| {
+        (
+            r.preambular().count(),
+            r.operative().count(),
+            r.point_count(),
+        )
+    };
+    let mut repaired = (0, 0);
+    for f in [
+        "sc/{}/S_RES_2642_2022.xml.gz",
+        "sc/{}/S_RES_2631_2022.xml.gz",
+        "ga/{}/A_RES_79_119.xml.gz",
+        "ga/{}/A_RES_79_131.xml.gz",
+    ] {
+        let read =
+            |lang: &str| conformance::akn::read_gz(&root.join(f.replace("{}", lang))).unwrap();
+        let (ar, en) = (read("ar"), read("en"));
+        assert_eq!(counts(&ar), counts(&en), "{f}");
+        repaired.0 += ar.preambular_in_body;
+        repaired.1 += ar.points_in_body;
+        // the English markup needs no repair
+        assert_eq!((en.preambular_in_body, en.points_in_body), (0, 0), "{f}");
+    }
+    assert_eq!(repaired.0, 3);
+    assert!(repaired.1 >= 7, "{repaired:?}");
+}

@@ -186,7 +186,8 @@ re!(
 );
 re!(
     CLOSING_SC_OLD,
-    r"^\s*Adopted\s+(?:unanimously\s+)?at\s+the\s+\d+\s*(?:st|nd|rd|th)\s+meeting"
+    // (`meet-` / `ing by 14 votes …`: the word broken at the line's end)
+    r"^\s*Adopted\s+(?:unanimously\s+)?at\s+the\s+\d+\s*(?:st|nd|rd|th)\s+meet(?:ing|-\s*$)"
 );
 re!(
     ANNEX,

@@ -108,6 +108,15 @@ pub struct Resolution {
     /// Cited resolutions, from the links (`75/118`, `2231 (2015)`).
     pub cited: BTreeSet<String>,
     pub quirks: Vec<Quirk>,
+    /// Preambular paragraphs the markup placed in `<mainBody>` (unnumbered,
+    /// before the first numbered paragraph, opened by an emphasised lead and
+    /// ended by a comma), read back into the preamble: a slip of the markup
+    /// that a reader of the printed text never sees.
+    pub preambular_in_body: usize,
+    /// Sub-paragraphs the markup made paragraphs of their own (unnumbered,
+    /// their label printed in the text: `(أ)`, `’1‘`), read back as points of
+    /// the paragraph before them.
+    pub points_in_body: usize,
 }
 
 impl Resolution {
@@ -174,10 +183,18 @@ impl Resolution {
 
     /// The leading emphasis of an operative paragraph (`Adopts`), the gold
     /// operative lead.
+    /// A number the markup left in the text (`1 -`, the Arabic Council
+    /// texts of 2022) is passed over.
     pub fn operative_lead(content: &[Piece]) -> Option<&str> {
+        let bare_number = |t: &str| {
+            let t = t.trim();
+            t.starts_with(|c: char| c.is_ascii_digit())
+                && t.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | ')' | '–' | ' ' | '\t'))
+        };
         match content
             .iter()
-            .find(|p| !matches!(p, Piece::Text(t) if t.trim().is_empty()))?
+            .find(|p| !matches!(p, Piece::Text(t) if t.trim().is_empty() || bare_number(t)))?
         {
             Piece::Emph(e) => Some(e.as_str()),
             _ => None,
@@ -248,6 +265,8 @@ pub fn parse(xml: &str) -> Result<Resolution, String> {
     if preambles > 1 || bodies > 1 {
         r.quirks.push(Quirk::SecondBody);
     }
+    r.preambular_in_body = preambular_from_body(&mut r.body);
+    r.points_in_body = points_from_body(&mut r.body);
     if let Some(m) = top.children().find(|n| n.has_tag_name("mainBody"))
         && m.descendants()
             .any(|n| n.has_tag_name("paragraph") && n.children().any(|c| c.has_tag_name("heading")))
@@ -255,6 +274,149 @@ pub fn parse(xml: &str) -> Result<Resolution, String> {
         r.quirks.push(Quirk::AnnexAsBody);
     }
     Ok(r)
+}
+
+/// Move back into the preamble the paragraphs the markup put at the head of
+/// `<mainBody>` although the text prints them as preambular: no number (no
+/// `<num>`, none printed at the start of the text), an emphasised lead, a
+/// comma at the end, and a numbered paragraph after them. Returns how many.
+fn preambular_from_body(body: &mut [Block]) -> usize {
+    let numbered = |b: &Block| match b {
+        Block::Operative { num, content, .. } => num.is_some() || printed_number(content),
+        _ => false,
+    };
+    let Some(first_numbered) = body.iter().position(numbered) else {
+        return 0;
+    };
+    let mut moved = 0;
+    for b in body[..first_numbered].iter_mut().rev() {
+        let Block::Operative {
+            num: None,
+            content,
+            points,
+        } = b
+        else {
+            break;
+        };
+        let text = plain(content);
+        let comma = text.trim_end().ends_with([',', '،', '，']);
+        let Some(name) = Resolution::operative_lead(content).map(str::to_string) else {
+            break;
+        };
+        if !comma || !points.is_empty() {
+            break;
+        }
+        *b = Block::Preambular {
+            name,
+            content: std::mem::take(content),
+        };
+        moved += 1;
+    }
+    moved
+}
+
+/// Make points again of the sub-paragraphs the markup gave paragraphs of
+/// their own: an unnumbered paragraph whose text opens with a printed item
+/// label (`(a)`, `(أ)`, `’1‘`) after an operative paragraph goes under it (a
+/// `’1‘` or `(1)` under its last lettered point). Returns how many.
+fn points_from_body(body: &mut Vec<Block>) -> usize {
+    let mut moved = 0;
+    let mut out: Vec<Block> = Vec::with_capacity(body.len());
+    for b in body.drain(..) {
+        let item = match &b {
+            // `<num>(أ)</num>` on a paragraph of its own
+            Block::Operative { num: Some(n), .. } => item_label(n).map(|i| (n.clone(), i)),
+            Block::Operative {
+                num: None, content, ..
+            } if !printed_number(content) => printed_item(content),
+            _ => None,
+        };
+        let Some((label, inner)) = item else {
+            out.push(b);
+            continue;
+        };
+        let Some(Block::Operative { points, .. }) = out.last_mut() else {
+            out.push(b);
+            continue;
+        };
+        let Block::Operative {
+            content,
+            points: own,
+            ..
+        } = b
+        else {
+            unreachable!()
+        };
+        let mut content = content;
+        strip_label(&mut content, &label);
+        let point = Point {
+            num: label,
+            content,
+            points: own,
+        };
+        match points.last_mut() {
+            Some(last) if inner => last.points.push(point),
+            _ => points.push(point),
+        }
+        moved += 1;
+    }
+    *body = out;
+    moved
+}
+
+/// The item label printed at the start of a paragraph's text and whether it
+/// is of the inner level (`’1‘`, a roman numeral): `(أ)` → (`(أ)`, false).
+fn printed_item(content: &[Piece]) -> Option<(String, bool)> {
+    let Some(Piece::Text(t)) = content.iter().find(|p| !is_blank_piece(p)) else {
+        return None;
+    };
+    let t = t.trim_start();
+    let first = t.chars().next()?.len_utf8();
+    let close = t[first..].find(['’', '‘', ')'])? + first;
+    let label = &t[..close + t[close..].chars().next()?.len_utf8()];
+    item_label(label).map(|inner| (label.to_string(), inner))
+}
+
+/// Whether `label` is a sub-paragraph's (`(a)`, `(أ)`, `’1‘`, `(1)`), and
+/// whether of the inner level (`’1‘`, `(1)`).
+fn item_label(label: &str) -> Option<bool> {
+    let t = label.trim();
+    let (open, close) = match t.chars().next()? {
+        '(' => ('(', ')'),
+        '’' => ('’', '‘'),
+        '‘' => ('‘', '’'),
+        _ => return None,
+    };
+    let inside = t[open.len_utf8()..].strip_suffix(close)?;
+    let n = inside.chars().count();
+    if n == 0 || n > 4 || !inside.chars().all(char::is_alphanumeric) {
+        return None;
+    }
+    // (a roman `(i)` is not told from the letter after `(h)`: lettered)
+    Some(open != '(' || inside.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn strip_label(content: &mut [Piece], label: &str) {
+    if let Some(Piece::Text(t)) = content.iter_mut().find(|p| !is_blank_piece(p)) {
+        let trimmed = t.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(label) {
+            *t = rest.trim_start().to_string();
+        }
+    }
+}
+
+/// Whether the text opens with a paragraph number the markup left in the
+/// text (`1 -`, `2.`), as in the Arabic Council texts of 2022.
+fn printed_number(content: &[Piece]) -> bool {
+    let Some(Piece::Text(t)) = content.iter().find(|p| !is_blank_piece(p)) else {
+        return false;
+    };
+    let t = t.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && {
+        let rest = t[digits..].trim_start();
+        rest.starts_with(['-', '.', ')', '–'])
+    }
 }
 
 fn as_line(b: Block) -> Block {

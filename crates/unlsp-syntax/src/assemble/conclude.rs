@@ -65,8 +65,22 @@ pub(super) fn conclude(
         }
     }
     // the last closing node gives the closing date
+    // (its first paragraph: a note after a blank line is not the closing's,
+    // `Adopted at the 1512th meet-` / `ing by 11 votes …` / `` / `13 Geneva
+    // Conventions of 12 August 1949`)
     if let Some(n) = nodes.iter().rev().find(|n| n.kind == NodeKind::Closing) {
-        meta.closing_date = crate::dates::find_dates(&text[n.range.clone()])
+        let closing = &text[n.range.clone()];
+        let blank = closing
+            .match_indices('\n')
+            .map(|(i, _)| i + 1)
+            .find(|&i| {
+                closing[i..]
+                    .split('\n')
+                    .next()
+                    .is_some_and(|l| l.trim().is_empty())
+            })
+            .unwrap_or(closing.len());
+        meta.closing_date = crate::dates::find_dates(&closing[..blank])
             .first()
             .map(|d| d.date);
     }

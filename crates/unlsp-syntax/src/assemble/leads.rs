@@ -300,6 +300,22 @@ impl<'a> Builder<'a> {
         }
         if self.st.pending_lead && self.st.para.is_some() {
             self.st.pending_lead = false;
+            // `1.` alone on its line and a verb the lexicon does not know on
+            // the next (`Warmly congratulates`): its lead by grammar
+            let bare = self.st.para.as_ref().is_some_and(|p| {
+                p.kind == NodeKind::Operative && p.lead.is_none() && self.st.subs.is_empty()
+            });
+            if bare
+                && !self.st.fn_zone
+                && let Some(lead) = self.operative_grammar_lead(r.clone())
+            {
+                self.settle(3);
+                let p = self.st.para.as_mut().unwrap();
+                p.lead = Some(Box::new(lead));
+                extend(&mut p.range, &r);
+                self.note_body_text(&r);
+                return;
+            }
         }
         if self.st.target == Target::Footnote && self.st.fn_zone {
             self.extend_target(r);
@@ -414,10 +430,42 @@ impl<'a> Builder<'a> {
     /// The lead of a paragraph the lexicon has no entry for, by the grammar
     /// of the document's language (`grammar.rs`), emphasis markers skipped.
     fn grammar_lead(&self, r: &Range<usize>) -> Option<Lead> {
+        self.lead_by_grammar(r.clone(), LeadClass::Preambular)
+    }
+
+    /// The lead of a numbered operative paragraph whose verb the lexicon
+    /// does not know (`Reconoce`, `تقر`, `с признательностью отмечает`),
+    /// in `r`, the text after its number.
+    pub(super) fn operative_grammar_lead(&self, r: Range<usize>) -> Option<Lead> {
+        let s = &self.text[r.clone()];
+        let skip = s.len()
+            - s.trim_start_matches([' ', '\t', '\u{a0}', '-', '–', '.', ')'])
+                .len();
+        self.lead_by_grammar(r.start + skip..r.end, LeadClass::Operative)
+    }
+
+    fn lead_by_grammar(&self, r: Range<usize>, class: LeadClass) -> Option<Lead> {
         let s = &self.text[r.clone()];
         let skip = s.len() - s.trim_start_matches(['*', '_', ' ', '\t']).len();
-        let len = crate::grammar::preambular_lead(self.lang, &s[skip..])
-            .filter(|&n| s.is_char_boundary(skip + n))?;
+        let organ = self.st.meta.organ.as_deref();
+        let mut len = match class {
+            LeadClass::Preambular => crate::grammar::preambular_lead(self.lang, &s[skip..]),
+            _ => crate::grammar::operative_lead(self.lang, &s[skip..], organ),
+        }
+        .filter(|&n| s.is_char_boundary(skip + n))?;
+        // emphasis opened right before the lead (`*Decides`; `_ Decides` is a
+        // stray mark)
+        let opened = s[..skip].ends_with(['*', '_']);
+        if opened {
+            // an emphasis opened before the lead runs on to its closing
+            // marker (`*تأخذ في الاعتبار*`)
+            if let Some((words, _)) = super::text::emphasis_runs_on(&s[skip + len..]) {
+                len += words;
+            }
+        } else if class == LeadClass::Operative {
+            // what follows the verb and belongs to it (`Condamne fermement`)
+            len += crate::grammar::lead_tail(self.lang, &s[skip + len..]);
+        }
         let start = r.start + skip;
         let text: String = self.text[start..start + len]
             .chars()
@@ -433,10 +481,10 @@ impl<'a> Builder<'a> {
             base: text.clone(),
             text,
             range: start..start + len + close,
-            class: LeadClass::Preambular,
+            class,
             form: crate::lexicon::LeadForm::Base,
             lang: self.lang,
-            emphasis: skip > 0 || close > 0,
+            emphasis: opened || close > 0,
             class_mismatch: false,
         })
     }

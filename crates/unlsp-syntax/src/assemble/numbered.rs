@@ -259,13 +259,22 @@ impl<'a> Builder<'a> {
         } else {
             LeadClass::Operative
         };
-        let lead = lead.as_ref().map(|h| self.lead_from(b, h, class));
+        let known = lead.is_some();
+        let lead = match lead {
+            Some(h) => Some(self.lead_from(b, h, class)),
+            // a verb the lexicon does not know, by grammar
+            None if kind == NodeKind::Operative => {
+                self.operative_grammar_lead(label_range.end..b.content_end())
+            }
+            None => None,
+        };
         if in_annex && number.is_some() {
             self.st.last_op = number;
         }
         if kind == NodeKind::Operative {
             self.st.in_operative = true;
-            if lead.is_some() {
+            // (only a verb the lexicon knows says the text is a resolution)
+            if known {
                 self.operative_leads += 1;
             }
             self.numbered_total += 1;
