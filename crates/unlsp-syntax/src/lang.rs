@@ -106,6 +106,9 @@ pub struct LangTable {
     /// body its sentence names (`inline::bodies`). English reads its `organs`.
     #[serde(default)]
     pub(crate) bodies: Vec<(String, String)>,
+    /// How a text cites an act's number with its date: `{number} du {date}`.
+    #[serde(default)]
+    pub(crate) number_date: String,
     /// (letter name, part letter): Arabic `سين` → `O` (`40/152 سين`).
     #[serde(default)]
     pub(crate) part_letters: Vec<(String, String)>,
