@@ -51,6 +51,15 @@ mod fix_tests {
         assert!(f.contains("69/131 от 11 декабря 2014 года о"), "{f}");
     }
 
+    /// A/RES/79/105 in Arabic as published: `92/78` for 78/92, adopted on the
+    /// day the text gives.
+    #[test]
+    fn un041_reads_a_number_written_backwards() {
+        let ar = "إن الجمعية العامة،\n\nوإذ تحيط علما بورقة العمل التي أعدتها الأمانة العامة بشأن غوام، والتي تضمنت المعلومات التي طلبتها الجمعية العامة في قرارها 92/78 المؤرخ 7 كانون الأول/ديسمبر 2023،\n\n1 - تقرر أن تبقي المسألة قيد نظرها.\n";
+        let f = fixed(ar, "UN041");
+        assert!(f.contains("في قرارها 78/92 المؤرخ 7"), "{f}");
+    }
+
     #[test]
     fn un055_writes_the_year_of_adoption() {
         // S/RES/1445 (2002) with the year of resolution 1325 changed
