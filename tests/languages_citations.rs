@@ -428,3 +428,87 @@ fn arabic_special_and_emergency_special_sessions() {
         ["ES-10/15"]
     );
 }
+
+/// Another body's acts in the other languages, real lines of GA 79–80: the
+/// body named before `sa résolution`/`su resolución`/`قراره`/`其`, or as the
+/// subject after the citation, owns an act dated outside the Assembly's
+/// session; the Assembly's own misdated act stays its own.
+#[test]
+fn other_bodies_in_every_language() {
+    let cases: [(&str, &str, &str); 9] = [
+        // A/RES/79/167 (fr)
+        (
+            "L’Assemblée générale,\n25. Rappelle la décision prise par le Conseil des droits de l’homme, dans sa résolution 54/15 du 11 octobre 2023, de convoquer une réunion-débat ;\n",
+            "54/15",
+            "HRC",
+        ),
+        // A/RES/79/170 (fr): the Council is the subject after the citation
+        (
+            "L’Assemblée générale,\n7. Note à cet égard que par sa résolution 54/18 du 12 octobre 2023, le Conseil des droits de l’homme a soumis à l’Assemblée générale le projet ;\n",
+            "54/18",
+            "HRC",
+        ),
+        // A/RES/79/170 (es)
+        (
+            "La Asamblea General,\n7. Toma nota a este respecto de que, mediante su resolución 54/18, de 12 de octubre de 2023, el Consejo de Derechos Humanos presentó a la Asamblea General el proyecto;\n",
+            "54/18",
+            "HRC",
+        ),
+        // A/RES/80/131 (es): ESCAP, another body
+        (
+            "La Asamblea General,\nObservando el establecimiento del Grupo de Trabajo de Expertos sobre Conectividad Energética por la Comisión Económica y Social para Asia y el Pacífico en su resolución 73/8, de 19 de mayo de 2017,\n",
+            "73/8",
+            "-",
+        ),
+        // A/RES/79/170 (ru): the subject after the date, no comma
+        (
+            "Генеральная Ассамблея,\n7. принимает к сведению в этой связи, что в своей резолюции 54/18 от 12 октября 2023 года Совет по правам человека представил Генеральной Ассамблее проект;\n",
+            "54/18",
+            "HRC",
+        ),
+        // A/RES/79/167 (ar)
+        (
+            "إن الجمعية العامة،\n25 - تشير إلى ما قرره مجلس حقوق الإنسان، في قراره 54/15 المؤرخ 11 تشرين الأول/أكتوبر 2023، من عقد حلقة نقاش؛\n",
+            "54/15",
+            "HRC",
+        ),
+        // A/RES/80/216 (zh): `理事会` alone, after the Human Rights Council
+        (
+            "大会，\n重申人权理事会以往关于享有安全饮用水和环境卫生的人权的所有决议，尤其是理事会2024年10月10日第57/13号决议，\n",
+            "57/13",
+            "-",
+        ),
+        // A/RES/79/275 (fr): the Assembly's own act misdated stays its own
+        (
+            "L’Assemblée générale,\nRappelant également sa résolution 55/56 du 1er décembre 2001, par laquelle elle a appuyé la création d’un système international de certification,\n",
+            "55/56",
+            "GA",
+        ),
+        // A/RES/80/110 (fr): misdated, no other body named
+        (
+            "L’Assemblée générale,\n331. Rappelle également que, dans sa résolution 78/69 du 5 décembre 2024, elle a décidé que le Processus consultatif se tiendrait ;\n",
+            "78/69",
+            "GA",
+        ),
+    ];
+    for (text, target, organ) in cases {
+        let got = organs(text);
+        assert!(got.contains(&o(target, organ)), "{text}\n{got:?}");
+    }
+}
+
+/// `les résolutions 237 (1967) et 259 (1968) du Conseil de sécurité, en date
+/// du 14 juin 1967 et du 27 septembre 1968` (A/RES/80/77): one date each.
+#[test]
+fn two_dates_joined_are_the_two_items_dates() {
+    let got = cites(
+        "L’Assemblée générale,\nRappelant également les résolutions 237 (1967) et 259 (1968) du Conseil de sécurité, en date du 14 juin 1967 et du 27 septembre 1968,\n",
+    );
+    assert_eq!(
+        got,
+        [
+            t("237 (1967)", "SC", "1967-06-14", 0),
+            t("259 (1968)", "SC", "1968-09-27", 0)
+        ]
+    );
+}

@@ -565,8 +565,11 @@ fn item<'a>(items: &'a [Value], label: &str) -> &'a Value {
 
 /// After a symbol prefix or an act noun of another language (real lines of
 /// S/RES/2719 (2023), A/RES/79/206, French and Arabic GA 80 texts), the
-/// catalogue's acts of that session, the typed number replaced (UTF-16 range),
-/// the title in the detail and the catalogue's facts in the documentation.
+/// catalogue's acts of that session, the typed number replaced (UTF-16 range)
+/// by the number with its date in the document's citation form (A/RES/80/89:
+/// `sa résolution 79/98 du 4 décembre 2024`, `قرارها 79/98 المؤرخ 4 كانون
+/// الأول/ديسمبر 2024`), the number alone before more words (`79/93 باء`), the
+/// title in the detail and the catalogue's facts in the documentation.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn completion_offers_catalogue_acts_after_symbols_and_nouns_of_six_languages() {
     let cases = [
@@ -577,8 +580,19 @@ async fn completion_offers_catalogue_acts_after_symbols_and_nouns_of_six_languag
             "2719 (2023)",
         ),
         ("complete_symbol_ga.txt", "79/20", "79/206", "79/206"),
-        ("complete_fr.txt", "79/9", "79/98", "79/98"),
+        (
+            "complete_fr.txt",
+            "79/9",
+            "79/98",
+            "79/98 du 4 décembre 2024",
+        ),
         ("complete_ar.txt", "79/9", "79/93", "79/93"),
+        (
+            "complete_ar_dated.txt",
+            "79/9",
+            "79/98",
+            "79/98 المؤرخ 4 كانون الأول/ديسمبر 2024",
+        ),
     ];
     for (fix, typed, label, new_text) in cases {
         let (text, o, items) = complete_items(fix).await;
@@ -753,8 +767,14 @@ async fn inlay_hint_dates_are_written_in_the_documents_language() {
         ),
         (
             "zh",
-            "大会，\n\n回顾其第 1514 (XV) 号决议，\n\n1. 决定继续处理此案。\n",
+            "大会，\n\n回顾其第1514(XV)号决议，\n\n1. 决定继续处理此案。\n",
             "(1960年12月14日",
+        ),
+        // with no date of its own, spaced as the text spaces `第 N 号`
+        (
+            "zh-spaced",
+            "大会，\n\n回顾其第 1514 (XV) 号决议，\n\n1. 决定继续处理此案。\n",
+            "(1960 年 12 月 14 日",
         ),
     ] {
         let uri = format!("file:///tmp/unlsp-test/hint-{name}.txt");

@@ -3,7 +3,9 @@
 //! of `../shared/corpus/texts/en` (`A_RES_*`, `S_RES_*`, the PDF and OCR
 //! extraction) and the UN's AKN of GA 79–80 and SC 2022–2023 in six
 //! languages, rendered as text (as `unlsp check FILE.xml.gz` reads it). Per
-//! rule and per language: documents, hits, hits per 10 documents; then every
+//! rule and per language: documents, hits, hits per 10 documents, one table
+//! for each half of the split (tuned: GA 79 and the English texts before
+//! session 80, SC 2022; measured: GA 80, SC 2023); then every
 //! hit that `tests/calibration/confirmed.tsv` does not list as a confirmed
 //! defect, to be read by hand.
 //!
@@ -15,7 +17,7 @@
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use unlsp::conformance::{self, render};
+use unlsp::conformance::{self, Half, render};
 use unlsp_analysis::{Config, Severity};
 use unlsp_syntax::Document;
 
@@ -29,6 +31,9 @@ struct Args {
     /// Count the hits only, without listing those not confirmed.
     #[arg(long)]
     quiet: bool,
+    /// Print the text before each listed hit (to read it by hand).
+    #[arg(long)]
+    context: bool,
 }
 
 /// One diagnostic of a measured rule.
@@ -37,11 +42,15 @@ struct Hit {
     file: String,
     line: usize,
     message: String,
+    /// The text before the diagnostic's range and the range itself.
+    excerpt: String,
 }
 
-/// One document checked: its group (`texts/en`, or `akn/<lang>`), and its hits.
+/// One document checked: its group (`texts/en`, or `akn/<lang>`), the half of
+/// the split it belongs to, and its hits.
 struct Checked {
     group: String,
+    half: Half,
     hits: Vec<Hit>,
 }
 
@@ -59,7 +68,12 @@ fn main() {
         eprintln!("note: no corpus under {}", root.display());
         return;
     }
-    print_table(&args.rules, &checked);
+    for half in [Half::Tune, Half::Measure] {
+        println!("{}", half.name());
+        let part: Vec<&Checked> = checked.iter().filter(|c| c.half == half).collect();
+        print_table(&args.rules, &part);
+        println!();
+    }
     let unconfirmed = not_confirmed(&checked);
     println!(
         "\n{} hits not in tests/calibration/confirmed.tsv",
@@ -68,6 +82,9 @@ fn main() {
     if !args.quiet {
         for h in unconfirmed {
             println!("{} {}:{} {}", h.code, h.file, h.line, h.message);
+            if args.context {
+                println!("    … {}", h.excerpt);
+            }
         }
     }
 }
@@ -83,8 +100,23 @@ fn hits(text: &str, file: &str, cfg: &Config) -> Vec<Hit> {
             file: file.to_string(),
             line: text[..d.range.start.min(text.len())].matches('\n').count() + 1,
             message: d.message,
+            excerpt: excerpt(text, d.range.clone()),
         })
         .collect()
+}
+
+/// Up to 240 bytes before `r` and `r` itself, on one line.
+fn excerpt(text: &str, r: std::ops::Range<usize>) -> String {
+    let end = r.end.min(text.len());
+    let mut from = r.start.min(end).saturating_sub(240);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut end = end;
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    text[from..end].replace('\n', " ⏎ ")
 }
 
 /// The English adopted resolutions (`A_RES_*.txt`, `S_RES_*.txt`).
@@ -105,6 +137,8 @@ fn english(dir: &Path, every: usize, cfg: &Config) -> Vec<Checked> {
             let name = p.file_name()?.to_string_lossy().to_string();
             Some(Checked {
                 group: "texts/en".to_string(),
+                // the sessions before 80 (and every Council year here) are tuned on
+                half: Half::of(&name).unwrap_or(Half::Tune),
                 hits: hits(&text, &name, cfg),
             })
         })
@@ -120,13 +154,14 @@ fn akn(dir: &Path, every: usize, cfg: &Config) -> Vec<Checked> {
             let text = render::render(&model, render::Shape::Clean);
             Some(Checked {
                 group: format!("akn/{}", e.lang),
+                half: e.half,
                 hits: hits(&text, &format!("{}/{}", e.lang, e.name), cfg),
             })
         })
         .collect()
 }
 
-fn print_table(rules: &[String], checked: &[Checked]) {
+fn print_table(rules: &[String], checked: &[&Checked]) {
     // group → (documents, hits per rule)
     let mut table: BTreeMap<&str, (usize, BTreeMap<&str, usize>)> = BTreeMap::new();
     for c in checked {

@@ -72,6 +72,23 @@ impl Date {
             Lang::En => self.english(),
         }
     }
+
+    /// An act's number with this date, as a text in `lang` cites the pair
+    /// (`[lang] number_date`, the date by [`Date::written`]): `61/100 of 6
+    /// December 2006`, `61/100 du 6 décembre 2006`, `61/100, de 6 de diciembre
+    /// de 2006`, `61/100 от 6 декабря 2006 года`, `61/100 المؤرخ 6 كانون
+    /// الأول/ديسمبر 2006`, `2006 年 12 月 6 日第 61/100 号` (`2006年12月6日第61/100号`
+    /// unless `spaced_cjk`).
+    pub fn with_number(&self, number: &str, lang: Lang, spaced_cjk: bool) -> String {
+        let form = &lang.table().number_date;
+        let form = if lang.is_cjk() && !spaced_cjk {
+            form.replace(' ', "")
+        } else {
+            form.clone()
+        };
+        form.replace("{number}", number)
+            .replace("{date}", &self.written(lang, spaced_cjk))
+    }
 }
 
 pub(crate) fn days_in_month(y: i32, m: u32) -> u32 {
@@ -400,6 +417,18 @@ mod tests {
             day: 1,
         };
         assert_eq!(first.written(Lang::Fr, false), "1er janvier 2006");
+        // with a cited number, in the form each language's texts cite it
+        let cited = |l| d.with_number("15/1", l, false);
+        assert_eq!(cited(Lang::En), "15/1 of 14 December 1960");
+        assert_eq!(cited(Lang::Fr), "15/1 du 14 décembre 1960");
+        assert_eq!(cited(Lang::Es), "15/1, de 14 de diciembre de 1960");
+        assert_eq!(cited(Lang::Ru), "15/1 от 14 декабря 1960 года");
+        assert_eq!(cited(Lang::Ar), "15/1 المؤرخ 14 كانون الأول/ديسمبر 1960");
+        assert_eq!(cited(Lang::Zh), "1960年12月14日第15/1号");
+        assert_eq!(
+            d.with_number("15/1", Lang::Zh, true),
+            "1960 年 12 月 14 日第 15/1 号"
+        );
         // each form reads back as the same date
         for l in Lang::ALL {
             assert_eq!(whole_date(&d.written(l, false)), Some(d), "{l:?}");

@@ -5,6 +5,7 @@
 //! a map back to byte offsets of the document.
 
 mod acts;
+mod bodies;
 mod en;
 mod markers;
 mod other;

@@ -100,6 +100,15 @@ pub struct LangTable {
     /// body): `Human Rights Council resolution 5/1`, `Commission resolution 66/1`.
     #[serde(default)]
     pub organs: Vec<(String, String)>,
+    /// (body name as running text writes it, organ code or "" for another
+    /// body): `Conseil des droits de l’homme`, `Комисси` (a stem); an act the
+    /// text gives the Assembly but dates outside its session belongs to the
+    /// body its sentence names (`inline::bodies`). English reads its `organs`.
+    #[serde(default)]
+    pub(crate) bodies: Vec<(String, String)>,
+    /// How a text cites an act's number with its date: `{number} du {date}`.
+    #[serde(default)]
+    pub(crate) number_date: String,
     /// (letter name, part letter): Arabic `سين` → `O` (`40/152 سين`).
     #[serde(default)]
     pub(crate) part_letters: Vec<(String, String)>,

@@ -57,6 +57,18 @@ pub(crate) fn footnote_by_number(tree: &Tree, n: u32, at: usize) -> Option<&Node
         .copied()
 }
 
+/// Chinese dates spaced (`2006 年 12 月 6 日`) when the document spaces its own:
+/// as its first date does, or with no date, as its first `第` does (`第 61/100 号`).
+pub(crate) fn cjk_dates_spaced(v: &crate::snapshot::Snapshot) -> bool {
+    let text = v.text();
+    match v.tree().dates.first() {
+        Some(d) => text.get(d.range.clone()).is_some_and(|s| s.contains(' ')),
+        None => text
+            .find('第')
+            .is_some_and(|i| text[i + '第'.len_utf8()..].starts_with(' ')),
+    }
+}
+
 /// The bundled catalogue's entry for a citation, if any.
 pub(crate) fn catalogue_entry(c: &Citation) -> Option<&'static unlsp_index::catalogue::Entry> {
     let noun = match c.kind {

@@ -5,7 +5,7 @@
 //! the bundled catalogue, inserted with their date in the document's citation
 //! form (`61/100 of 6 December 2006`; `2006 年 12 月 6 日第 61/100 号决议`).
 
-use super::common::{catalogue_facts, plain_text};
+use super::common::{catalogue_facts, cjk_dates_spaced, plain_text};
 use crate::convert;
 use crate::excerpt::first_words;
 use crate::snapshot::Snapshot;
@@ -125,9 +125,11 @@ struct ActContext {
     symbol: bool,
     /// Byte offset (in the line prefix) of `第`, when the citation is Chinese.
     zh_start: Option<usize>,
+    /// Words follow the cursor on its line (`61/1| and 62/3`): no date.
+    line_goes_on: bool,
 }
 
-fn act_context(prefix: &str, cited: &Cited) -> ActContext {
+fn act_context(prefix: &str, rest: &str, cited: &Cited) -> ActContext {
     let before = &prefix[..prefix.len() - cited.partial.len()];
     // `第`: the noun comes after the number; the last noun before says
     let kind = cited.cue.kind.or_else(|| {
@@ -157,6 +159,7 @@ fn act_context(prefix: &str, cited: &Cited) -> ActContext {
         organ: cited.cue.organ,
         symbol: cited.cue.symbol,
         zh_start,
+        line_goes_on: rest.trim_start().starts_with(|c: char| c.is_alphanumeric()),
     }
 }
 
@@ -173,10 +176,14 @@ struct Candidate {
     source: u8,
 }
 
-/// What completing `c` writes: `61/100 of 6 December 2006` in English,
-/// `2006 年 12 月 6 日第 61/100 号决议` (replacing from `第`) in Chinese, the
-/// number alone after a symbol prefix, elsewhere or when no date is known.
-fn insert_text(c: &Candidate, lang: Lang, ctx: &ActContext) -> String {
+/// What completing `c` writes: an Assembly act's number with its date in the
+/// document's citation form (`61/100 of 6 December 2006`, `61/100 du 6 décembre
+/// 2006`, `61/100, de 6 de diciembre de 2006`, `61/100 от 6 декабря 2006 года`,
+/// `61/100 المؤرخ 6 كانون الأول/ديسمبر 2006`: `Date::with_number`, the writer
+/// of the inlay hints' dates), and in Chinese `2006 年 12 月 6 日第 61/100 号决议`
+/// (replacing from `第`); the number alone after a symbol prefix, before more
+/// words on the line (`61/1| and 62/3`, `79/9| باء`) or when no date is known.
+fn insert_text(c: &Candidate, lang: Lang, ctx: &ActContext, spaced_cjk: bool) -> String {
     let ga = c.organ == Organ::GA;
     if ctx.zh_start.is_some() {
         let noun = if c.kind == ActKind::Decision {
@@ -184,15 +191,17 @@ fn insert_text(c: &Candidate, lang: Lang, ctx: &ActContext) -> String {
         } else {
             "决议"
         };
-        let date = c
-            .date
-            .filter(|_| ga)
-            .map(|d| d.chinese())
-            .unwrap_or_default();
-        return format!("{date}第 {} 号{noun}", c.number);
+        let form = match c.date.filter(|_| ga) {
+            Some(d) => d.with_number(&c.number, Lang::Zh, spaced_cjk),
+            None if spaced_cjk => format!("第 {} 号", c.number),
+            None => format!("第{}号", c.number),
+        };
+        return format!("{form}{noun}");
     }
-    match (lang, c.date) {
-        (Lang::En, Some(d)) if ga && !ctx.symbol => format!("{} of {}", c.number, d.english()),
+    match c.date {
+        Some(d) if ga && !ctx.symbol && !ctx.line_goes_on && lang != Lang::Zh => {
+            d.with_number(&c.number, lang, spaced_cjk)
+        }
         _ => c.number.clone(),
     }
 }
@@ -277,6 +286,7 @@ fn act_items(
     partial: &str,
     ctx: &ActContext,
     lang: Lang,
+    spaced_cjk: bool,
     range: lsp::Range,
     typed: &str,
 ) -> Vec<lsp::CompletionItem> {
@@ -291,7 +301,7 @@ fn act_items(
     cands
         .into_iter()
         .map(|c| {
-            let text = insert_text(&c, lang, ctx);
+            let text = insert_text(&c, lang, ctx, spaced_cjk);
             let title = c.title.as_deref().map(|t| first_words(t, 160));
             let detail = match (&c.date, &title) {
                 (Some(d), Some(t)) => Some(format!("{} — {t}", d.iso())),
@@ -445,7 +455,9 @@ pub(crate) fn run(
         let ls = rope.line_to_byte(line);
         let prefix = v.text().get(ls..o)?;
         if let Some(cited) = citation_partial(prefix) {
-            let ctx = act_context(prefix, &cited);
+            let next_line = rope.line_to_byte((line + 1).min(rope.len_lines()));
+            let rest = v.text().get(o..next_line.max(o)).unwrap_or("");
+            let ctx = act_context(prefix, rest, &cited);
             let partial = cited.partial;
             let lang = v.lang();
             // Chinese: the whole form replaces `第 61/`; else the number
@@ -480,7 +492,9 @@ pub(crate) fn run(
         Some(Want::Leads(lead_items(v, o, partial, r, numbered)))
     })()?;
     let mut items = match want {
-        Want::Acts(partial, ctx, lang, r, typed) => act_items(sh, &partial, &ctx, lang, r, &typed),
+        Want::Acts(partial, ctx, lang, r, typed) => {
+            act_items(sh, &partial, &ctx, lang, cjk_dates_spaced(v), r, &typed)
+        }
         Want::Leads(items) => items,
     };
     if !v.client().completion_text_edit {
@@ -602,11 +616,14 @@ mod tests {
     #[test]
     fn chinese_context_starts_at_di() {
         let p = "回顾其第 61/";
-        let c = act_context(p, &citation_partial(p).unwrap());
+        let c = act_context(p, "", &citation_partial(p).unwrap());
         assert_eq!(c.zh_start, Some("回顾其".len()));
         let p = "Recalling its decision 61/5";
-        let c = act_context(p, &citation_partial(p).unwrap());
+        let c = act_context(p, "\n", &citation_partial(p).unwrap());
         assert_eq!((c.kind, c.zh_start), (Some(ActKind::Decision), None));
+        assert!(!c.line_goes_on);
+        let c = act_context(p, " باء، اهتماماً", &citation_partial(p).unwrap());
+        assert!(c.line_goes_on);
         assert!(
             unlsp_index::catalogue::natural_key("61/2")
                 < unlsp_index::catalogue::natural_key("61/10")

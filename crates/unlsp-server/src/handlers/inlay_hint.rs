@@ -2,7 +2,7 @@
 //! resolution's adoption date (written as the document writes dates) and short
 //! title from the catalogue, where known.
 
-use super::common::catalogue_entry;
+use super::common::{catalogue_entry, cjk_dates_spaced};
 use crate::convert;
 use crate::excerpt::first_words;
 use crate::snapshot::Snapshot;
@@ -14,12 +14,7 @@ pub(crate) fn run(v: &Snapshot, p: lsp::InlayHintParams) -> Option<Vec<lsp::Inla
     let want = v.byte_range(p.range);
     let t = v.tree();
     let lang = v.lang();
-    // Chinese dates spaced (`2006 年 12 月 6 日`) when the document spaces its own
-    let spaced = t
-        .dates
-        .first()
-        .and_then(|d| v.text().get(d.range.clone()))
-        .is_some_and(|s| s.contains(' '));
+    let spaced = cjk_dates_spaced(v);
     let mut out = Vec::new();
     for c in &t.citations {
         if c.range.end < want.start || c.range.start > want.end {

@@ -1,9 +1,8 @@
 //! English citations of acts: `resolutions 62/57 and 62/58 of 5 December
 //! 2007`, `its decision 2/1`, `Security Council resolution 2231 (2015)`.
 
-use super::acts::{
-    alternation, apply_shared_date, organ_by_shape, outside_ga_session, pinpoints_len, sc_shaped,
-};
+use super::acts::{alternation, apply_shared_date, organ_by_shape, pinpoints_len, sc_shaped};
+use super::bodies::other_body_owns;
 use super::unit::View;
 use crate::dates;
 use crate::lang::Lang;
@@ -50,21 +49,6 @@ fn en_act_parts(m: &str) -> (Option<&str>, &str) {
         None => (None, t),
     }
 }
-
-/// Any organ phrase of the `[en]` table other than the General Assembly's: the
-/// body a bare `resolution 56/1` belongs to when its date rules out the Assembly
-/// (`decisions of the Human Rights Council, the most recent of which being
-/// resolutions 56/1 of 10 July 2024`).
-static EN_OTHER_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    let t = Lang::En.table();
-    let names: Vec<String> = t
-        .organs
-        .iter()
-        .filter(|(p, o)| o != "GA" && o != "SC" && p.contains(' '))
-        .map(|(p, _)| p.clone())
-        .collect();
-    Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", alternation(&names))).unwrap()
-});
 
 /// An item: `61/100`, `53/77 AA` (two-letter parts after Z), `1514 (XV)`,
 /// `2231 (2015)`, or a bare number.
@@ -121,47 +105,6 @@ fn organ_of(word: Option<&str>, own_organ: Option<&str>) -> (Option<String>, boo
         Some("") => (None, false, true),
         Some(o) => (Some(o.to_string()), false, false),
         None => (None, false, false),
-    }
-}
-
-/// A bare `resolution(s)` (or `its resolutions`) whose date rules out the General
-/// Assembly's act of that number: the body named last before it in the sentence
-/// owns the list
-/// (ESCAP's `…, of resolution 72/7 of 19 May 2016`).
-fn other_body_before(s: &str, list_start: usize, items: &mut [Citation]) {
-    // every dated item of the list is out of its session (one misprinted date
-    // in a list of the Assembly's own acts is not enough)
-    let mut dated = items
-        .iter()
-        .filter(|c| {
-            c.organ.as_deref() == Some("GA")
-                && c.date.is_some()
-                && c.target.starts_with(|ch: char| ch.is_ascii_digit())
-        })
-        .peekable();
-    if dated.peek().is_none() || !dated.all(|c| outside_ga_session(&c.target, c.date)) {
-        return;
-    }
-    let mut from = list_start.saturating_sub(300);
-    while !s.is_char_boundary(from) {
-        from -= 1;
-    }
-    let window = &s[from..list_start];
-    // the sentence: after the last `;` or `. `
-    let window = &window[window
-        .rfind(';')
-        .or_else(|| window.rfind(". ").map(|i| i + 1))
-        .map_or(0, |i| i + 1)..];
-    let Some(m) = EN_OTHER_BODY.find_iter(window).last() else {
-        return;
-    };
-    let squeezed = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
-    let organ = Lang::En.table().cited_organ(&squeezed).unwrap_or("");
-    for it in items.iter_mut() {
-        if it.organ.as_deref() == Some("GA") {
-            it.organ = (!organ.is_empty()).then(|| organ.to_string());
-            it.own = false;
-        }
     }
 }
 
@@ -269,7 +212,7 @@ pub(super) fn citations(
         // a bare noun, or `its` after another body's name (`the Human Rights
         // Council in its resolutions 55/28 …`, A/RES/79/258)
         if before.is_none() || own {
-            other_body_before(s, list_start, &mut items);
+            other_body_owns(Lang::En, s, list_start..pos, &mut items);
         }
         let lr = view.range(list_start..pos);
         for mut it in items {

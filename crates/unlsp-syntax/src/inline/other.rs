@@ -2,6 +2,7 @@
 //! words and organ phrases of `grammar/languages.toml`.
 
 use super::acts::{alternation, apply_shared_date, organ_by_shape, pinpoints_len, sc_shaped};
+use super::bodies::other_body_owns;
 use super::unit::View;
 use crate::dates;
 use crate::lang::{Lang, LangTable};
@@ -17,6 +18,9 @@ struct OtherGrammar {
     act: Regex,
     /// what introduces the date after a number
     date_intro: Regex,
+    /// a second date joined to the first (`du 14 juin 1967 et du 27 septembre
+    /// 1968`): the dates of the list's last two items, in turn
+    and_date: Regex,
     /// between two items of a list
     sep: Regex,
     /// a month and a year with no day
@@ -73,6 +77,12 @@ static OTHER_GRAMMARS: LazyLock<Vec<(Lang, OtherGrammar)>> = LazyLock::new(|| {
                 alternation(&t.date_words)
             ))
             .unwrap();
+            let and_date = Regex::new(&format!(
+                r"^\s*(?:{})\s*(?:{})\s*",
+                alternation(&t.list_and),
+                alternation(&t.date_words)
+            ))
+            .unwrap();
             let sep = Regex::new(&format!(
                 r"^(?:\s*[,،;؛]\s*(?:(?:{0})\s*)?|\s+(?:{0})\s*)",
                 alternation(&t.list_and)
@@ -85,6 +95,7 @@ static OTHER_GRAMMARS: LazyLock<Vec<(Lang, OtherGrammar)>> = LazyLock::new(|| {
                 OtherGrammar {
                     act,
                     date_intro,
+                    and_date,
                     sep,
                     month_year,
                     organ_after,
@@ -180,9 +191,18 @@ pub(super) fn citations(
                 head: &head,
                 list: *list,
             };
-            let Some((item, after)) = reader.read(pos, m.as_str(), &mut named_after) else {
+            let Some((item, after, earlier)) = reader.read(pos, m.as_str(), &mut named_after)
+            else {
                 break;
             };
+            // `237 (1967) et 259 (1968) …, en date du 14 juin 1967 et du 27
+            // septembre 1968`: the first date is the item's before
+            if let (Some((d, r)), Some(prev)) = (earlier, items.last_mut())
+                && prev.date.is_none()
+            {
+                prev.date = Some(d);
+                prev.date_range = Some(r);
+            }
             items.push(item);
             pos = after;
             let at = pos + pinpoints_len(&s[pos..], &table.pinpoint_words);
@@ -210,6 +230,7 @@ pub(super) fn citations(
         }
         // `la résolution 2231 (2015) du Conseil de sécurité`, `резолюцию 5/1 Совета
         // по правам человека`: the organ of every item the text does not own
+        let named = named_after.is_some() || head.named.is_some() || head.other_body;
         if let Some(o) =
             named_after.filter(|_| !head.own && head.named.is_none() && !head.other_body)
         {
@@ -224,6 +245,10 @@ pub(super) fn citations(
             }
         }
         apply_shared_date(&mut items, &joins);
+        // `sa résolution 54/18` of the Human Rights Council the sentence names
+        if !named {
+            other_body_owns(lang, s, list_start..pos, &mut items);
+        }
         let lr = view.range(list_start..pos);
         for mut it in items {
             it.list_range = lr.clone();
@@ -304,6 +329,9 @@ fn noun_plural(noun: &str) -> Option<bool> {
     }
 }
 
+/// A date and where it is written.
+type DatedAt = (dates::Date, std::ops::Range<usize>);
+
 /// Reads the items of one act's list.
 struct ItemReader<'a> {
     view: &'a View,
@@ -330,14 +358,15 @@ impl ItemReader<'_> {
     }
 
     /// The item whose number `raw` (an [`OTHER_ITEM`] match) starts at `pos`,
-    /// and where the text after it (its date, an organ phrase) ends. None:
-    /// the list ends before it.
+    /// where the text after it (its date, an organ phrase) ends, and the date
+    /// of the item before it when two joined dates follow (`du 14 juin 1967
+    /// et du 27 septembre 1968`). None: the list ends before it.
     fn read(
         &self,
         pos: usize,
         raw: &str,
         named_after: &mut Option<String>,
-    ) -> Option<(Citation, usize)> {
+    ) -> Option<(Citation, usize, Option<DatedAt>)> {
         let (s, g, table, head) = (self.view.s.as_str(), self.g, self.table, self.head);
         // the plain-number form ends with the character after the digits
         let raw = match raw.chars().next_back() {
@@ -378,9 +407,23 @@ impl ItemReader<'_> {
                 after = at + m.end();
             }
         }
-        if date.is_some() {
+        let mut earlier = None;
+        if let Some(d) = date {
             // `года` after a Russian date
             after += self.organ_after(after, named_after);
+            // `du 14 juin 1967 et du 27 septembre 1968`
+            if let Some(j) = g.and_date.find(&s[after..]) {
+                let at = after + j.end();
+                if let Some(fd) = dates::find_dates(&s[at..])
+                    .into_iter()
+                    .find(|fd| fd.start == 0)
+                {
+                    earlier = date_range.take().map(|r| (d, r));
+                    date = Some(fd.date);
+                    date_range = Some(self.view.range(at..at + fd.end));
+                    after = at + fd.end;
+                }
+            }
         }
         let mut target = match (plain, date) {
             // `резолюции 1493 от 28 июля 2003 года`: a Council resolution
@@ -414,6 +457,6 @@ impl ItemReader<'_> {
             in_footnote: head.in_footnote,
             raw: s[pos..num_end].to_string(),
         };
-        Some((item, after))
+        Some((item, after, earlier))
     }
 }

@@ -1,6 +1,7 @@
 //! Chinese citations of acts: `[date] 第 N 号 (、|和) ... 决议|决定`.
 
 use super::acts::{organ_by_shape, sc_shaped};
+use super::bodies::other_body_owns;
 use super::unit::View;
 use crate::cjk::{SpaceTrim, is_space};
 use crate::dates::Date;
@@ -82,13 +83,14 @@ pub(super) fn citations(
         let head = chain_head(s, start, last_chain_end, chain.first_date_at, own_organ);
         let list_range = view.range(head.list_start..pos);
         let plural = chain.items.len() > 1;
+        let mut items = Vec::new();
         for (t, r, d) in chain.items {
             let org = if head.other_body && !sc_shaped(&t) {
                 None
             } else {
                 head.organ.clone().or_else(|| organ_by_shape(&t))
             };
-            out.push(Citation {
+            items.push(Citation {
                 kind,
                 target: t,
                 organ: org,
@@ -103,6 +105,11 @@ pub(super) fn citations(
                 raw: view.s[r].to_string(),
             });
         }
+        // `人权理事会…及其 2024 年 7 月 10 日第 56/115 号决定`: the Council's
+        if head.organ.is_none() || head.own {
+            other_body_owns(Lang::Zh, s, head.list_start..pos, &mut items);
+        }
+        out.extend(items);
         *list += 1;
         last_chain_end = pos;
         search = pos.max(start + '第'.len_utf8());

@@ -105,48 +105,87 @@ fn check(cx: &Ctx, out: &mut Sink) {
             wrong_day(cx, c, d, dr, out);
             continue;
         }
-        {
-            let known = catalogue()
-                .lookup(
-                    if c.kind == CitationKind::Decision {
-                        ActKind::Decision
-                    } else {
-                        ActKind::Resolution
-                    },
-                    if c.organ.as_deref() == Some("SC") {
-                        Organ::SC
-                    } else {
-                        Organ::GA
-                    },
-                    &c.target,
-                )
-                .and_then(|e| e.date.clone());
-            let diag = out
-                .emit(
-                    dr.clone(),
-                    format!(
-                        "{} cannot be dated {}: {} falls between {} and {}{}",
-                        c.target,
-                        d.iso(),
-                        c.target,
-                        from.iso(),
-                        to.iso(),
-                        known
-                            .as_ref()
-                            .map(|k| format!(" (adopted {k})"))
-                            .unwrap_or_default()
-                    ),
-                )
-                .related(c.range.clone(), "cited number");
-            // the catalogue's date, when it fits the number
-            if let Some(k) = known.as_deref().and_then(Date::from_iso)
-                && k >= from
-                && k <= to
-            {
-                adoption_date_fix(cx, diag, dr, k, false);
-            }
-        }
+        out_of_window(cx, c, d, dr, (from, to), out);
     }
+}
+
+/// A date outside the years the number allows: the catalogue's date as the
+/// fix when it fits; else, when the number read backwards is an act adopted
+/// that very day (`قرارها 92/78 المؤرخ 7 كانون الأول/ديسمبر 2023`, A/RES/79/105
+/// in Arabic, for 78/92), that number.
+fn out_of_window(
+    cx: &Ctx,
+    c: &Citation,
+    d: Date,
+    dr: std::ops::Range<usize>,
+    (from, to): (Date, Date),
+    out: &mut Sink,
+) {
+    let kind = if c.kind == CitationKind::Decision {
+        ActKind::Decision
+    } else {
+        ActKind::Resolution
+    };
+    let organ = if c.organ.as_deref() == Some("SC") {
+        Organ::SC
+    } else {
+        Organ::GA
+    };
+    let known = catalogue()
+        .lookup(kind, organ, &c.target)
+        .and_then(|e| e.date.clone());
+    let reversed = reversed_number(&c.target)
+        .filter(|_| organ == Organ::GA && known.is_none())
+        .filter(|r| {
+            catalogue()
+                .lookup(kind, organ, r)
+                .and_then(|e| e.date.as_deref().and_then(Date::from_iso))
+                == Some(d)
+        });
+    let diag = out
+        .emit(
+            dr.clone(),
+            format!(
+                "{} cannot be dated {}: {} falls between {} and {}{}{}",
+                c.target,
+                d.iso(),
+                c.target,
+                from.iso(),
+                to.iso(),
+                known
+                    .as_ref()
+                    .map(|k| format!(" (adopted {k})"))
+                    .unwrap_or_default(),
+                reversed
+                    .as_ref()
+                    .map(|r| format!("; {r}, its numbers reversed, was adopted that day"))
+                    .unwrap_or_default()
+            ),
+        )
+        .related(c.range.clone(), "cited number");
+    // the catalogue's date, when it fits the number
+    if let Some(k) = known.as_deref().and_then(Date::from_iso)
+        && k >= from
+        && k <= to
+    {
+        adoption_date_fix(cx, diag, dr, k, false);
+    } else if let Some(r) = reversed.filter(|_| cx.text[c.range.clone()].is_ascii()) {
+        diag.fix(
+            format!("Write {r}"),
+            vec![crate::Edit {
+                range: c.range.clone(),
+                text: r,
+            }],
+            false,
+        );
+    }
+}
+
+/// `92/78` → `78/92`: a session and a number, read the other way round.
+fn reversed_number(target: &str) -> Option<String> {
+    let (a, b) = target.split_once('/')?;
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(a) && digits(b) && a != b).then(|| format!("{b}/{a}"))
 }
 
 /// A date that fits the number but is not the day the catalogue knows.

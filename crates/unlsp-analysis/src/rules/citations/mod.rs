@@ -76,16 +76,13 @@ fn catalogue_date(c: &Citation) -> Option<Date> {
     catalogue_entry(c).and_then(|e| e.date.as_deref().and_then(Date::from_iso))
 }
 
-/// `d` written the way `written` (a date of this document) is: English `6
-/// December 2006`, Chinese `2006 年 12 月 6 日` (without the spaces when the text
-/// has none); `None` for the other languages (no fix offered).
+/// `d` written the way `written` (a date of this document) is, by
+/// `Date::written`: English `6 December 2006`, French `6 décembre 2006`,
+/// Spanish `6 de diciembre de 2006`, Russian `6 декабря 2006 года`, Arabic `6
+/// كانون الأول/ديسمبر 2006`, Chinese `2006 年 12 月 6 日` (without the spaces when
+/// the text has none).
 fn date_like(lang: Lang, written: &str, d: Date) -> Option<String> {
-    match lang {
-        Lang::En => Some(d.english()),
-        Lang::Zh if !written.contains(' ') => Some(d.chinese().replace(' ', "")),
-        Lang::Zh => Some(d.chinese()),
-        _ => None,
-    }
+    Some(d.written(lang, lang.is_cjk() && written.contains(' ')))
 }
 
 /// Offer to write the catalogue's adoption date `k` over the cited date `dr`,

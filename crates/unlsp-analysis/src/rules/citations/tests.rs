@@ -38,6 +38,28 @@ mod fix_tests {
         assert!(f.contains("72/256 of 24 December 2017 and"), "{f}");
     }
 
+    /// The fix writes the date as the document's language does: A/RES/80/134
+    /// (fr) and A/RES/79/137 (ru) as published, against the Secretariat's
+    /// records.
+    #[test]
+    fn un041_writes_the_date_in_the_documents_language() {
+        let fr = "L’Assemblée générale,\n\nRappelant ses résolutions 74/211 du 19 décembre 2019, 76/201 du 17 décembre 2021 et 78/145 du 21 décembre 2023, ainsi que l’ensemble de ses déclarations,\n\n1. Décide d’agir.\n";
+        let f = fixed(fr, "UN041");
+        assert!(f.contains("et 78/145 du 19 décembre 2023, ainsi"), "{f}");
+        let ru = "Генеральная Ассамблея,\n\nссылаясь далее на свою резолюцию 69/131 от 11 декабря 2024 года о Международном дне йоги,\n\n1. постановляет действовать.\n";
+        let f = fixed(ru, "UN041");
+        assert!(f.contains("69/131 от 11 декабря 2014 года о"), "{f}");
+    }
+
+    /// A/RES/79/105 in Arabic as published: `92/78` for 78/92, adopted on the
+    /// day the text gives.
+    #[test]
+    fn un041_reads_a_number_written_backwards() {
+        let ar = "إن الجمعية العامة،\n\nوإذ تحيط علما بورقة العمل التي أعدتها الأمانة العامة بشأن غوام، والتي تضمنت المعلومات التي طلبتها الجمعية العامة في قرارها 92/78 المؤرخ 7 كانون الأول/ديسمبر 2023،\n\n1 - تقرر أن تبقي المسألة قيد نظرها.\n";
+        let f = fixed(ar, "UN041");
+        assert!(f.contains("في قرارها 78/92 المؤرخ 7"), "{f}");
+    }
+
     #[test]
     fn un055_writes_the_year_of_adoption() {
         // S/RES/1445 (2002) with the year of resolution 1325 changed
