@@ -217,3 +217,37 @@ fn akn_input_reports_where_the_markup_and_the_parser_part() {
     assert!(lines[at + 1].contains("| 3. Acknowledges"), "{out}");
     assert_eq!(out.matches("[UN089]").count(), 1, "{out}");
 }
+
+/// UN089 also names what is irregular in the UN's markup itself, once per
+/// kind on the first line: the slips the reader puts back (S/RES/2631 (2022)
+/// in Arabic marks its sub-paragraphs `(أ)` … `(ز)` as paragraphs; read back
+/// as points, and its inner `’1‘` items read by the parser, the counts
+/// agree), a collection (A/RES/79/252) and what the schema refuses (A/RES/80/242:
+/// a `<step>` without `date`).
+#[test]
+fn akn_in_reports_irregular_markup_as_information() {
+    let Some(akn) = unlsp_corpus::shared("corpus/akn") else {
+        return;
+    };
+    let check = |rel: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_unlsp"))
+            .args(["check", "--select", "UN089"])
+            .arg(akn.join(rel))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{rel}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let out = check("sc/ar/S_RES_2631_2022.xml.gz");
+    assert!(
+        out.contains(":1:1: information[UN089]: the UN's markup is irregular: 7 sub-paragraph(s) marked as paragraphs"),
+        "{out}"
+    );
+    assert_eq!(out.matches("[UN089]").count(), 1, "{out}");
+    let out = check("ga/en/A_RES_79_252.xml.gz");
+    assert!(out.contains("irregular: a <documentCollection>"), "{out}");
+    let out = check("ga/en/A_RES_80_242.xml.gz");
+    assert!(out.contains("irregular: <step> without date"), "{out}");
+    // a regular file has none
+    assert!(!check("ga/en/A_RES_79_100.xml.gz").contains("irregular"));
+}

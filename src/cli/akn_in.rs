@@ -62,5 +62,6 @@ fn markup(model: &akn::Resolution) -> SourceMarkup {
             .map(|(num, _, points)| (num.clone().unwrap_or_default(), count(points)))
             .collect(),
         footnotes: model.footnote_count(),
+        irregular: model.irregularities(),
     }
 }

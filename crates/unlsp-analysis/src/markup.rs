@@ -12,4 +12,7 @@ pub struct SourceMarkup {
     pub operative: Vec<(String, usize)>,
     /// Footnotes in the whole text.
     pub footnotes: usize,
+    /// What is irregular in the markup itself, in words (`second
+    /// preamble/mainBody`, `<step> without date`), each reported once.
+    pub irregular: Vec<String>,
 }

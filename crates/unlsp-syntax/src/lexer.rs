@@ -190,6 +190,8 @@ pub(crate) fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
             && t.len() > 1
             && (t.as_bytes()[1..t.len().min(8)].contains(&b')') || t.as_bytes()[1] == b'.')
         || ('㈠'..='㈩').contains(&first)
+        // the Arabic inner label `’1‘`
+        || first == '’'
         // Russian letters: `а)`, `б)`
         || ('а'..='я').contains(&first) && t[first.len_utf8()..].starts_with(')')
     {

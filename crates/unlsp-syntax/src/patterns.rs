@@ -210,9 +210,10 @@ re!(
 );
 // the Arabic numbering `1 - ` (an en dash as often as a hyphen)
 re!(NUMBERED_AR, r"^\s*(\d{1,5}|[٠-٩]{1,5})\s+[-–—]\s+");
+// sub-paragraph labels: `(a)`, `(iv)`, `b)`, `(أ)`, `㈠`, the Arabic inner `’1‘`, `a.`
 re!(
     SUBLABEL,
-    r"^\s*(?:(\(([a-z]{1,2}|[ivxlc]{1,7}|[أ-ي]ـ? ?)\)|([a-z]{1,2}|[ivx]{1,6}|[а-я])\)|[㈠-㈩])[ \t\u{3000}]*|([a-z]\.)(?:[ \t\u{3000}]+|$))"
+    r"^\s*(?:(\(([a-z]{1,2}|[ivxlc]{1,7}|[أ-ي]ـ? ?)\)|([a-z]{1,2}|[ivx]{1,6}|[а-я])\)|[㈠-㈩]|’[0-9٠-٩]{1,2}‘)[ \t\u{3000}]*|([a-z]\.)(?:[ \t\u{3000}]+|$))"
 );
 re!(FOOTNOTE_DEF_PAREN, r"^\s*\(([0-9٠-٩]{1,3})\)[ \t]+\S");
 re!(FOOTNOTE_DEF_SUP, r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S");

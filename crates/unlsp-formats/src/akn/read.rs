@@ -117,6 +117,10 @@ pub struct Resolution {
     /// their label printed in the text: `(أ)`, `’1‘`), read back as points of
     /// the paragraph before them.
     pub points_in_body: usize,
+    /// What the markup does against the OASIS schema (the UN's 53 files that
+    /// do not validate): `<step>` without `date`, `<keyword>` without
+    /// `showAs`, a collection's `<meta>` without `<identification>`.
+    pub schema_slips: Vec<&'static str>,
 }
 
 impl Resolution {
@@ -179,6 +183,40 @@ impl Resolution {
         for a in &self.annexes {
             blocks(a, f);
         }
+    }
+
+    /// Every irregularity of the markup, in words: what makes a file not
+    /// scored (quirks), what the reader put back (slips) and what the schema
+    /// refuses. Empty for a regular file.
+    pub fn irregularities(&self) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .quirks
+            .iter()
+            .map(|q| {
+                match q {
+                    Quirk::Collection => "a <documentCollection>: several texts in one file",
+                    Quirk::SecondBody => "a second <preamble>/<mainBody>",
+                    Quirk::AnnexAsBody => {
+                        "an annex's paragraphs marked as the resolution's own (a headed <paragraph> in <mainBody>)"
+                    }
+                }
+                .to_string()
+            })
+            .collect();
+        if self.preambular_in_body > 0 {
+            v.push(format!(
+                "{} preambular paragraph(s) placed in <mainBody> (read as preambular)",
+                self.preambular_in_body
+            ));
+        }
+        if self.points_in_body > 0 {
+            v.push(format!(
+                "{} sub-paragraph(s) marked as paragraphs (read as points)",
+                self.points_in_body
+            ));
+        }
+        v.extend(self.schema_slips.iter().map(|s| s.to_string()));
+        v
     }
 
     /// The leading emphasis of an operative paragraph (`Adopts`), the gold
@@ -265,6 +303,7 @@ pub fn parse(xml: &str) -> Result<Resolution, String> {
     if preambles > 1 || bodies > 1 {
         r.quirks.push(Quirk::SecondBody);
     }
+    r.schema_slips = schema_slips(top);
     r.preambular_in_body = preambular_from_body(&mut r.body);
     r.points_in_body = points_from_body(&mut r.body);
     if let Some(m) = top.children().find(|n| n.has_tag_name("mainBody"))
@@ -274,6 +313,30 @@ pub fn parse(xml: &str) -> Result<Resolution, String> {
         r.quirks.push(Quirk::AnnexAsBody);
     }
     Ok(r)
+}
+
+/// What the OASIS schema refuses in the UN's files, once each.
+fn schema_slips(top: Node) -> Vec<&'static str> {
+    let mut v = Vec::new();
+    if top.has_tag_name("documentCollection")
+        && let Some(meta) = top.children().find(|n| n.has_tag_name("meta"))
+        && !meta.children().any(|n| n.has_tag_name("identification"))
+    {
+        v.push("<documentCollection> whose <meta> has no <identification>");
+    }
+    if top
+        .descendants()
+        .any(|n| n.has_tag_name("step") && n.attribute("date").is_none())
+    {
+        v.push("<step> without date");
+    }
+    if top
+        .descendants()
+        .any(|n| n.has_tag_name("keyword") && n.attribute("showAs").is_none())
+    {
+        v.push("<keyword> without showAs");
+    }
+    v
 }
 
 /// Move back into the preamble the paragraphs the markup put at the head of

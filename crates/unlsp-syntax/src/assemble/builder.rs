@@ -582,6 +582,10 @@ impl<'a> Builder<'a> {
             && core
                 .chars()
                 .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c'));
+        // the Arabic `’1‘` is the inner level, as `(i)` is under `(a)`
+        if label.starts_with('’') {
+            return 2;
+        }
         if core.chars().all(|c| c.is_ascii_digit()) {
             return 0; // `1.` items of a numbered list hold `(a)` items
         }

@@ -98,7 +98,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
                     });
                     body.trim_start().starts_with(|ch: char| ch.is_lowercase())
                 });
-            if runs_on {
+            if runs_on || is_sub_heading(cx, n, &r) {
                 continue;
             }
             out.emit(
@@ -115,4 +115,17 @@ fn check(cx: &Ctx, out: &mut Sink) {
             );
         }
     }
+}
+
+/// A lettered sub-paragraph that is a heading over its own items, as the
+/// Council's mandates are written (`(c) Protection of civilians` / `(i) …`,
+/// Arabic `(ج) حماية المدنيين`): a few words with no punctuation at all.
+fn is_sub_heading(cx: &Ctx, n: &Node, end: &std::ops::Range<usize>) -> bool {
+    if n.kind != NodeKind::Subparagraph {
+        return false;
+    }
+    let start = n.label_range.as_ref().map_or(n.range.start, |l| l.end);
+    let own = crate::rules::shared::slice(cx.text, start, end.end);
+    own.chars().count() <= 120
+        && !own.contains(|c: char| c.is_ascii_punctuation() || "،؛，；：".contains(c))
 }

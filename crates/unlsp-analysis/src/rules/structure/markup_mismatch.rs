@@ -10,8 +10,8 @@ pub(crate) static RULE: RuleDef = RuleDef {
     name: "markup-mismatch",
     severity: Severity::Information,
     reach: Reach::Document,
-    summary: "The UN's AKN markup and the parser count the same paragraphs, points and footnotes.",
-    explanation: "When the input is the UN's Akoma Ntoso XML, its text is checked as any other text, and the markup's count of preambular paragraphs, operative paragraphs, points (sub-paragraphs, at every depth) and footnotes is compared with the parser's (the paragraphs of annexes left out). Either side can be wrong — the Secretariat's conversion marks an annex's paragraphs as the resolution's own, the parser joins two paragraphs — so a difference is information, placed on the first paragraph where the two part. Only files read from AKN XML are compared.",
+    summary: "The UN's AKN markup is regular and counts the paragraphs, points and footnotes the parser finds.",
+    explanation: "When the input is the UN's Akoma Ntoso XML, its text is checked as any other text, and the markup's count of preambular paragraphs, operative paragraphs, points (sub-paragraphs, at every depth) and footnotes is compared with the parser's (the paragraphs of annexes left out). Either side can be wrong — the Secretariat's conversion marks an annex's paragraphs as the resolution's own, the parser joins two paragraphs — so a difference is information, placed on the first paragraph where the two part. Irregular markup is reported too, once per kind on the first line: a second `<preamble>`/`<mainBody>`, a `<documentCollection>`, an annex marked as the body, what the schema refuses (`<step>` without `date`, `<keyword>` without `showAs`, a collection's `<meta>` without `<identification>`) and the slips read back (a preambular paragraph placed in `<mainBody>`, sub-paragraphs marked as paragraphs). Only files read from AKN XML are compared.",
     bad: "<preamble> with 12 <container>s; the parser finds 11 preambular paragraphs in its text",
     good: "<preamble> with 12 <container>s; the parser finds the same 12 preambular paragraphs",
     check,
@@ -63,6 +63,12 @@ impl<'t> Parsed<'t> {
 
 fn check(cx: &Ctx, out: &mut Sink) {
     let Some(m) = cx.markup else { return };
+    for what in &m.irregular {
+        out.emit(
+            first_line(cx.text, 0..cx.text.len()),
+            format!("the UN's markup is irregular: {what}"),
+        );
+    }
     let p = Parsed::of(cx.tree);
     let pre = &p.preambular;
     if m.preambular.len() != pre.len() {
