@@ -413,3 +413,44 @@ fn the_written_outline_is_the_pretty_printed_json() {
         );
     }
 }
+
+/// French and Russian put a footnote's marker before the punctuation, so
+/// that, flattened, it is glued to a bracket (`(Складские расписки)2,`) or to
+/// the resolution number it documents (`résolutions 20/151, 23/162`: 20/15
+/// and marker 1). Clean renderings of the UN's AKN files of A/RES/79/169
+/// (French) and A/RES/79/118 (Russian): every marker found, in order, and
+/// the resolution numbers' own digits left alone where no footnote follows
+/// in sequence.
+#[test]
+fn markers_before_the_punctuation() {
+    for (file, notes) in [
+        ("A_RES_79_169_fr_markers_before_punctuation.txt", 10),
+        ("A_RES_79_118_ru_marker_after_bracket.txt", 4),
+    ] {
+        let text =
+            std::fs::read_to_string(root().join("tests/fixtures/outline").join(file)).unwrap();
+        let d = Document::new(&text);
+        let t = d.tree();
+        let labels: Vec<u32> = t
+            .nodes_of(NodeKind::Footnote)
+            .iter()
+            .map(|n| n.label.as_ref().unwrap().parse().unwrap())
+            .collect();
+        assert_eq!(labels, (1..=notes).collect::<Vec<u32>>(), "{file}");
+        let refs: Vec<u32> = t.footnote_refs.iter().map(|r| r.number).collect();
+        assert_eq!(refs, labels, "{file}");
+    }
+    // the marker is the number's last digits only as the next in sequence
+    let text = std::fs::read_to_string(
+        root().join("tests/fixtures/outline/A_RES_79_169_fr_markers_before_punctuation.txt"),
+    )
+    .unwrap();
+    let t = Document::new(&text);
+    let first = &t.tree().footnote_refs[0];
+    assert_eq!(&text[first.range.start - 5..first.range.end], "20/151");
+    let no_notes = text.split("__________________").next().unwrap();
+    assert!(
+        Document::new(no_notes).tree().footnote_refs.is_empty(),
+        "without footnotes no resolution number loses a digit"
+    );
+}

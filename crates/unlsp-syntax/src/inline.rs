@@ -11,6 +11,7 @@ mod other;
 mod unit;
 mod zh;
 
+pub(crate) use markers::is_number_tail;
 pub use unit::{UnitFacts, View};
 
 use crate::dates;
