@@ -454,3 +454,35 @@ fn markers_before_the_punctuation() {
         "without footnotes no resolution number loses a digit"
     );
 }
+
+/// An Arabic heading between operative paragraphs is a line standing alone
+/// between blank lines, without terminal punctuation, however long (the
+/// lexer takes only short caseless lines for headings, since a wrapped line
+/// looks the same). The clean rendering of the UN's AKN file of A/RES/79/298
+/// (Arabic): the budget headings after paragraphs 10, 11 and 12 are sections,
+/// not the end of those paragraphs.
+#[test]
+fn long_arabic_headings_between_paragraphs() {
+    let text = std::fs::read_to_string(
+        root().join("tests/fixtures/outline/A_RES_79_298_ar_long_headings.txt"),
+    )
+    .unwrap();
+    let d = Document::new(&text);
+    let t = d.tree();
+    let sections: Vec<&str> = t
+        .nodes_of(NodeKind::Section)
+        .iter()
+        .map(|n| text[n.range.clone()].lines().next().unwrap())
+        .collect();
+    assert_eq!(sections.len(), 5, "{sections:?}");
+    assert!(sections[1].starts_with("تقرير أداء الميزانية للفترة من 1 تموز/يوليه 2023"));
+    for n in t.nodes_of(NodeKind::Operative) {
+        let own = text[n.range.clone()].trim_end();
+        assert!(
+            own.ends_with(['؛', '.', ':']),
+            "paragraph {:?} runs on: …{}",
+            n.label,
+            own.chars().rev().take(40).collect::<String>()
+        );
+    }
+}
