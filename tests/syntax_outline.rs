@@ -486,3 +486,30 @@ fn long_arabic_headings_between_paragraphs() {
         );
     }
 }
+
+/// A section heading after a Roman numeral may run past the 120 characters
+/// of a heading-like line (`V Revised estimates resulting from resolutions
+/// and decisions adopted by the Economic and Social Council at its 2024
+/// session`, 124): sections IV to VI of A/RES/79/258 (clean rendering of the
+/// UN's AKN file), each numbering its paragraphs from 1.
+#[test]
+fn long_section_headings_after_a_roman_numeral() {
+    let text = std::fs::read_to_string(
+        root().join("tests/fixtures/outline/A_RES_79_258_long_section_headings.txt"),
+    )
+    .unwrap();
+    let d = Document::new(&text);
+    let t = d.tree();
+    let labels: Vec<Option<&str>> = t
+        .nodes_of(NodeKind::Section)
+        .iter()
+        .map(|n| n.label.as_deref())
+        .collect();
+    assert_eq!(labels, [Some("IV"), Some("V"), Some("VI")]);
+    let firsts = t
+        .nodes_of(NodeKind::Operative)
+        .iter()
+        .filter(|n| n.label.as_deref() == Some("1"))
+        .count();
+    assert_eq!(firsts, 3);
+}
