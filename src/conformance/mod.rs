@@ -16,7 +16,8 @@
 //! Files with several resolutions (`documentCollection`) or a second
 //! `preamble`/`mainBody` pair are left out, and so are those whose markup
 //! gives an annex's paragraphs as the resolution's own; the report counts
-//! them.
+//! them. A footnote marker the markup puts inside a word (`Reduction, t⁷he`,
+//! GA 79/149) is rendered before that word, as the UN's PDF prints it.
 
 pub mod akn;
 pub mod extraction;
