@@ -288,8 +288,12 @@ impl Writer {
 
     fn note_line(&self, (marker, text): &(String, String)) -> String {
         // Arabic notes keep the parentheses of their marker: `(1) النص`
-        // (Markdown's `[^1]` has its own brackets)
-        if let Some(rest) = text.strip_prefix("()") {
+        // (Markdown's `[^1]` has its own brackets); the markup's placeholder
+        // for them is `()`, in some files `((` or `)(` (GA 79/176)
+        let placeholder = ["()", "((", ")(", "))"]
+            .iter()
+            .find_map(|p| text.strip_prefix(p));
+        if let Some(rest) = placeholder {
             let marker = if self.shape == Shape::Markdown {
                 marker.clone()
             } else {
@@ -532,6 +536,20 @@ mod tests {
             unparen_refs("2024([^1])، (A/79/23[^2])"),
             "2024[^1]، (A/79/23[^2])"
         );
+    }
+
+    /// The markup's placeholders for an Arabic note's parentheses, `()` and
+    /// in GA 79/176 `((`, become the marker's own: `(6) قرار …`.
+    #[test]
+    fn arabic_note_placeholders() {
+        let Some(p) = unlsp_corpus::shared("corpus/akn/ga/ar/A_RES_79_176.xml.gz") else {
+            return;
+        };
+        let r = crate::conformance::akn::read_gz(&p).unwrap();
+        let t = render(&r, Shape::Clean);
+        let notes = t.split("__________________").nth(1).unwrap();
+        assert!(notes.contains("\n(6) قرار المجلس الاقتصادي"), "{notes}");
+        assert!(!notes.contains("(("), "{notes}");
     }
 
     #[test]
