@@ -558,7 +558,7 @@ fn year_then_marker(s: &str, ds: usize, de: usize) -> Option<Range<usize>> {
     let prev_ok = s[..ds]
         .chars()
         .next_back()
-        .is_none_or(|c| is_space(c) || matches!(c, '–' | '-' | '('));
+        .is_none_or(|c| is_space(c) || matches!(c, '–' | '-' | '\u{2011}' | '('));
     let next_ok = s[de..].chars().next().is_none_or(|c| {
         is_space(c) || matches!(c, ',' | ';' | '.' | ':' | ')' | '，' | '；' | '。')
     });
@@ -643,6 +643,10 @@ fn glued_to_word(s: &str, ds: usize, de: usize) -> bool {
                 .next()
                 .is_some_and(|c| CJK_UNITS.contains(c));
     }
+    // `36ª12,`, `25º19;`: after a Spanish ordinal's indicator
+    if word.ends_with(['ª', 'º']) && word.chars().count() == 1 {
+        return before[..word_start].ends_with(|c: char| c.is_ascii_digit());
+    }
     // a code or unit: part of a symbol (`L.5`), a hyphenated or numbered name
     if before[..word_start]
         .chars()
@@ -706,6 +710,12 @@ mod tests {
         let s = "of 12 October 20238 and";
         let (a, b) = at(s, "20238");
         assert_eq!(year_then_marker(s, a, b), Some(a + 4..b));
+        let s = "Marco de Sendai 2015\u{2011}20303 en";
+        let (a, b) = at(s, "20303");
+        assert_eq!(year_then_marker(s, a, b), Some(a + 4..b));
+        let s = "sus reuniones anuales 35ª y 36ª12, incluidos";
+        let (a, b) = at(s, "12,");
+        assert!(glued_to_word(s, a, b - 1));
         let s = "some 20150 persons";
         let (a, b) = at(s, "20150");
         assert_eq!(year_then_marker(s, a, b), None);
