@@ -513,3 +513,19 @@ fn long_section_headings_after_a_roman_numeral() {
         .count();
     assert_eq!(firsts, 3);
 }
+
+/// A marker between two sentences of a paragraph (an annexed declaration):
+/// after the full stop and before the next sentence's capital. The first
+/// paragraph of the annex of A/RES/79/323 and its footnote (clean rendering
+/// of the UN's AKN file).
+#[test]
+fn marker_between_two_sentences() {
+    let text = "1. We, the Heads of State and Government and High Representatives, have gathered in Sevilla, Spain, from 30 June to 3 July 2025 to renew the global financing for development framework, building on the 2015 Addis Ababa Action Agenda.1 We also uphold and will advance all commitments in the 2002 Monterrey Consensus,2 the 2008 Doha Declaration,3 as well as the relevant commitments in the Pact for the Future.4\n\n__________________\n\n1 Resolution 69/313, annex.\n";
+    let d = Document::new(text);
+    let refs = &d.tree().footnote_refs;
+    assert_eq!(refs[0].number, 1, "{refs:?}");
+    assert_eq!(
+        &text[refs[0].range.start - 7..refs[0].range.end],
+        "Agenda.1"
+    );
+}

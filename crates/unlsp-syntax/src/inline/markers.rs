@@ -244,6 +244,14 @@ impl AfterPunct<'_> {
             }
             let after = s[de..].trim();
             if !after.is_empty() && !after.starts_with(|ch: char| ch.is_ascii_digit()) {
+                // `… Outcome.4 It is informed`: between two sentences of a
+                // paragraph (an annexed declaration), a weak marker
+                if before.ends_with(|ch: char| ch.is_lowercase())
+                    && after.starts_with(|ch: char| ch.is_uppercase())
+                    && s[de..].starts_with(' ')
+                {
+                    push_weak(view, inside_cite, v, s, ds..de);
+                }
                 return;
             }
         }
