@@ -178,6 +178,9 @@ fn digit_run(
     // `»8, dans`, `”3; and`, `(2015-2030)5,`: after a closing quote or
     // bracket the sentence's own punctuation follows the marker (French,
     // Spanish and Russian put the marker before it)
+    // (after a bracket the digits may also be the bracket's own number run
+    // on, so there the marker is weak: kept with its footnote, in sequence)
+    let after_bracket = !next_ok && matches!(punct, ')' | '）') && punct_follows(&s[de..]);
     let next_ok =
         next_ok || (matches!(punct, '»' | '”' | '"' | ')' | '）') && punct_follows(&s[de..]));
     let run = AfterPunct {
@@ -188,7 +191,9 @@ fn digit_run(
         punct_at,
         number,
     };
-    if glued_ok && next_ok && (!spaced || !punct.is_ascii() || punct == '"') {
+    if after_bracket {
+        push_weak(view, inside_cite, v, s, ds..de);
+    } else if glued_ok && next_ok && (!spaced || !punct.is_ascii() || punct == '"') {
         run.strong(inside_cite, v);
     } else if spaced && next.is_none_or(is_space) {
         // weak: standing alone, with a space after
