@@ -413,3 +413,119 @@ fn the_written_outline_is_the_pretty_printed_json() {
         );
     }
 }
+
+/// French and Russian put a footnote's marker before the punctuation, so
+/// that, flattened, it is glued to a bracket (`(Складские расписки)2,`) or to
+/// the resolution number it documents (`résolutions 20/151, 23/162`: 20/15
+/// and marker 1). Clean renderings of the UN's AKN files of A/RES/79/169
+/// (French) and A/RES/79/118 (Russian): every marker found, in order, and
+/// the resolution numbers' own digits left alone where no footnote follows
+/// in sequence.
+#[test]
+fn markers_before_the_punctuation() {
+    for (file, notes) in [
+        ("A_RES_79_169_fr_markers_before_punctuation.txt", 10),
+        ("A_RES_79_118_ru_marker_after_bracket.txt", 4),
+    ] {
+        let text =
+            std::fs::read_to_string(root().join("tests/fixtures/outline").join(file)).unwrap();
+        let d = Document::new(&text);
+        let t = d.tree();
+        let labels: Vec<u32> = t
+            .nodes_of(NodeKind::Footnote)
+            .iter()
+            .map(|n| n.label.as_ref().unwrap().parse().unwrap())
+            .collect();
+        assert_eq!(labels, (1..=notes).collect::<Vec<u32>>(), "{file}");
+        let refs: Vec<u32> = t.footnote_refs.iter().map(|r| r.number).collect();
+        assert_eq!(refs, labels, "{file}");
+    }
+    // the marker is the number's last digits only as the next in sequence
+    let text = std::fs::read_to_string(
+        root().join("tests/fixtures/outline/A_RES_79_169_fr_markers_before_punctuation.txt"),
+    )
+    .unwrap();
+    let t = Document::new(&text);
+    let first = &t.tree().footnote_refs[0];
+    assert_eq!(&text[first.range.start - 5..first.range.end], "20/151");
+    let no_notes = text.split("__________________").next().unwrap();
+    assert!(
+        Document::new(no_notes).tree().footnote_refs.is_empty(),
+        "without footnotes no resolution number loses a digit"
+    );
+}
+
+/// An Arabic heading between operative paragraphs is a line standing alone
+/// between blank lines, without terminal punctuation, however long (the
+/// lexer takes only short caseless lines for headings, since a wrapped line
+/// looks the same). The clean rendering of the UN's AKN file of A/RES/79/298
+/// (Arabic): the budget headings after paragraphs 10, 11 and 12 are sections,
+/// not the end of those paragraphs.
+#[test]
+fn long_arabic_headings_between_paragraphs() {
+    let text = std::fs::read_to_string(
+        root().join("tests/fixtures/outline/A_RES_79_298_ar_long_headings.txt"),
+    )
+    .unwrap();
+    let d = Document::new(&text);
+    let t = d.tree();
+    let sections: Vec<&str> = t
+        .nodes_of(NodeKind::Section)
+        .iter()
+        .map(|n| text[n.range.clone()].lines().next().unwrap())
+        .collect();
+    assert_eq!(sections.len(), 5, "{sections:?}");
+    assert!(sections[1].starts_with("تقرير أداء الميزانية للفترة من 1 تموز/يوليه 2023"));
+    for n in t.nodes_of(NodeKind::Operative) {
+        let own = text[n.range.clone()].trim_end();
+        assert!(
+            own.ends_with(['؛', '.', ':']),
+            "paragraph {:?} runs on: …{}",
+            n.label,
+            own.chars().rev().take(40).collect::<String>()
+        );
+    }
+}
+
+/// A section heading after a Roman numeral may run past the 120 characters
+/// of a heading-like line (`V Revised estimates resulting from resolutions
+/// and decisions adopted by the Economic and Social Council at its 2024
+/// session`, 124): sections IV to VI of A/RES/79/258 (clean rendering of the
+/// UN's AKN file), each numbering its paragraphs from 1.
+#[test]
+fn long_section_headings_after_a_roman_numeral() {
+    let text = std::fs::read_to_string(
+        root().join("tests/fixtures/outline/A_RES_79_258_long_section_headings.txt"),
+    )
+    .unwrap();
+    let d = Document::new(&text);
+    let t = d.tree();
+    let labels: Vec<Option<&str>> = t
+        .nodes_of(NodeKind::Section)
+        .iter()
+        .map(|n| n.label.as_deref())
+        .collect();
+    assert_eq!(labels, [Some("IV"), Some("V"), Some("VI")]);
+    let firsts = t
+        .nodes_of(NodeKind::Operative)
+        .iter()
+        .filter(|n| n.label.as_deref() == Some("1"))
+        .count();
+    assert_eq!(firsts, 3);
+}
+
+/// A marker between two sentences of a paragraph (an annexed declaration):
+/// after the full stop and before the next sentence's capital. The first
+/// paragraph of the annex of A/RES/79/323 and its footnote (clean rendering
+/// of the UN's AKN file).
+#[test]
+fn marker_between_two_sentences() {
+    let text = "1. We, the Heads of State and Government and High Representatives, have gathered in Sevilla, Spain, from 30 June to 3 July 2025 to renew the global financing for development framework, building on the 2015 Addis Ababa Action Agenda.1 We also uphold and will advance all commitments in the 2002 Monterrey Consensus,2 the 2008 Doha Declaration,3 as well as the relevant commitments in the Pact for the Future.4\n\n__________________\n\n1 Resolution 69/313, annex.\n";
+    let d = Document::new(text);
+    let refs = &d.tree().footnote_refs;
+    assert_eq!(refs[0].number, 1, "{refs:?}");
+    assert_eq!(
+        &text[refs[0].range.start - 7..refs[0].range.end],
+        "Agenda.1"
+    );
+}

@@ -5,6 +5,7 @@
 //! cargo run --release --bin conformance                  # the full table
 //! cargo run --release --bin conformance -- --every 10 --lang en,fr --shape clean,word
 //! cargo run --release --bin conformance -- --misses footnotes --shape wrapped   # tuned half only
+//! cargo run --release --bin conformance -- --diags UN077 --shape clean --lang fr # tuned half only
 //! ```
 
 use std::io::Write;
@@ -36,6 +37,10 @@ struct Args {
     /// List the misses of one field (or `all`) on the tuned half.
     #[arg(long)]
     misses: Option<String>,
+    /// List the errors, warnings and UN076/UN077 of one code (or `all`) on
+    /// the tuned half, with their context.
+    #[arg(long)]
+    diags: Option<String>,
     /// Print one AKN file rendered in the first shape asked.
     #[arg(long)]
     render: Option<PathBuf>,
@@ -59,7 +64,7 @@ fn main() -> ExitCode {
             args.shape
         },
     };
-    let (misses, render) = (args.misses, args.render);
+    let (misses, render, diags) = (args.misses, args.render, args.diags);
     if let Some(path) = render {
         // one file in the first shape asked, to read or to feed `unlsp`
         return match conformance::akn::read_gz(&path) {
@@ -79,6 +84,14 @@ fn main() -> ExitCode {
     }
     let started = std::time::Instant::now();
     let report = conformance::run(&opts);
+    if let Some(code) = diags {
+        for (file, src, c, what) in &report.diags {
+            if code == "all" || code == *c {
+                emit(&format!("{file}\t{}\t{c}\t{what}\n", src.name()));
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
     if let Some(field) = misses {
         for m in report
             .misses

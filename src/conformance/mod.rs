@@ -16,7 +16,8 @@
 //! Files with several resolutions (`documentCollection`) or a second
 //! `preamble`/`mainBody` pair are left out, and so are those whose markup
 //! gives an annex's paragraphs as the resolution's own; the report counts
-//! them.
+//! them. A footnote marker the markup puts inside a word (`Reduction, t⁷he`,
+//! GA 79/149) is rendered before that word, as the UN's PDF prints it.
 
 pub mod akn;
 pub mod extraction;
@@ -193,9 +194,12 @@ pub struct Report {
     /// Gold leads no text can reproduce, by language and reason.
     pub lead_quirks: BTreeMap<(String, String), usize>,
     pub misses: Vec<Miss>,
-    /// Error and warning codes on the renderings: (code, language) → count
-    /// on the tuned and the measured half.
+    /// Error and warning codes, and UN076/UN077, on the renderings: (code,
+    /// language) → count on the tuned and the measured half.
     pub codes: BTreeMap<(&'static str, String), [usize; 2]>,
+    /// Those diagnostics on the tuned half, one by one: file, source, code,
+    /// message and context.
+    pub diags: Vec<(String, Source, &'static str, String)>,
 }
 
 /// What to sweep.
@@ -274,6 +278,9 @@ pub fn run(opts: &Options) -> Report {
             }
             // misses are for tuning: never listed for the measured half
             if e.half == Half::Tune {
+                for (code, what) in &o.diags {
+                    r.diags.push((e.name.clone(), src, code, what.clone()));
+                }
                 let (missed, wrong) = &o.cite_misses;
                 if !missed.is_empty() || !wrong.is_empty() {
                     r.misses.push(Miss {
@@ -377,7 +384,7 @@ impl Report {
         }
         let _ = writeln!(
             s,
-            "\nErrors and warnings on the renderings (all shapes), by rule and language: tuned / measured"
+            "\nErrors and warnings, and UN076/UN077, on the renderings (all shapes), by rule and language: tuned / measured"
         );
         let mut last = "";
         for ((code, lang), [t, m]) in &self.codes {

@@ -176,7 +176,7 @@ impl Writer {
     /// kept for the end or the page foot.
     fn pieces(&mut self, v: &[Piece]) -> String {
         let mut s = String::new();
-        for p in v {
+        for (i, p) in v.iter().enumerate() {
             match p {
                 Piece::Text(t) => s.push_str(t),
                 Piece::Emph(t) if self.shape == Shape::Markdown => {
@@ -189,10 +189,19 @@ impl Writer {
                 }
                 Piece::Emph(t) => s.push_str(t),
                 Piece::Note { marker, text } => {
-                    if self.shape == Shape::Markdown {
-                        s.push_str(&format!("[^{marker}]"));
+                    let m = if self.shape == Shape::Markdown {
+                        format!("[^{marker}]")
                     } else {
-                        s.push_str(marker);
+                        marker.clone()
+                    };
+                    // a quirk of the markup: a marker inside a word
+                    // (`Reduction, t⁷he Addis`, GA 79/149) stands before the
+                    // word, as the UN's PDF prints it (`Reduction,⁷ the`)
+                    let next_letter = matches!(v.get(i + 1),
+                        Some(Piece::Text(t) | Piece::Emph(t)) if t.starts_with(char::is_alphabetic));
+                    match word_start(&s).filter(|_| next_letter) {
+                        Some(at) => s.insert_str(at, &m),
+                        None => s.push_str(&m),
                     }
                     self.notes.push((marker.clone(), text.clone()));
                 }
@@ -279,8 +288,12 @@ impl Writer {
 
     fn note_line(&self, (marker, text): &(String, String)) -> String {
         // Arabic notes keep the parentheses of their marker: `(1) النص`
-        // (Markdown's `[^1]` has its own brackets)
-        if let Some(rest) = text.strip_prefix("()") {
+        // (Markdown's `[^1]` has its own brackets); the markup's placeholder
+        // for them is `()`, in some files `((` or `)(` (GA 79/176)
+        let placeholder = ["()", "((", ")(", "))"]
+            .iter()
+            .find_map(|p| text.strip_prefix(p));
+        if let Some(rest) = placeholder {
             let marker = if self.shape == Shape::Markdown {
                 marker.clone()
             } else {
@@ -505,6 +518,14 @@ fn word_spaces(s: &str, french: bool) -> String {
     out
 }
 
+/// Where a word of one or two letters at the end of `s` starts, after a
+/// space: the place of a marker the markup put inside that word.
+fn word_start(s: &str) -> Option<usize> {
+    let t = s.trim_end_matches(char::is_alphabetic);
+    let letters = s[t.len()..].chars().count();
+    ((1..=2).contains(&letters) && t.ends_with(' ')).then(|| t.len() - 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -515,6 +536,20 @@ mod tests {
             unparen_refs("2024([^1])، (A/79/23[^2])"),
             "2024[^1]، (A/79/23[^2])"
         );
+    }
+
+    /// The markup's placeholders for an Arabic note's parentheses, `()` and
+    /// in GA 79/176 `((`, become the marker's own: `(6) قرار …`.
+    #[test]
+    fn arabic_note_placeholders() {
+        let Some(p) = unlsp_corpus::shared("corpus/akn/ga/ar/A_RES_79_176.xml.gz") else {
+            return;
+        };
+        let r = crate::conformance::akn::read_gz(&p).unwrap();
+        let t = render(&r, Shape::Clean);
+        let notes = t.split("__________________").nth(1).unwrap();
+        assert!(notes.contains("\n(6) قرار المجلس الاقتصادي"), "{notes}");
+        assert!(!notes.contains("(("), "{notes}");
     }
 
     #[test]
@@ -533,5 +568,8 @@ mod tests {
             "du 14\u{a0}décembre 1960\u{a0}; voir"
         );
         assert_eq!(word_spaces("of 14 December", false), "of 14\u{a0}December");
+        // a marker the markup put inside a word goes before the word
+        assert_eq!(word_start("Disaster Risk Reduction, t"), Some(24));
+        assert_eq!(word_start("Disaster Risk Reduction"), None);
     }
 }

@@ -42,8 +42,12 @@ pub struct Outcome {
     pub footnote_diags: usize,
     /// UN004 and UN007 (leads not recognised).
     pub lead_diags: usize,
-    /// Diagnostic counts by code (for the listing).
+    /// The codes of the errors, warnings and footnote diagnostics (UN076,
+    /// UN077), for the table by rule.
     pub codes: Vec<&'static str>,
+    /// The same diagnostics with their message and the text around them,
+    /// for `--diags`.
+    pub diags: Vec<(&'static str, String)>,
 }
 
 /// Whitespace and NBSP to single spaces, trimmed; what a lead is compared as.
@@ -257,10 +261,36 @@ fn count_diagnostics(doc: &Document, cfg: &Config, o: &mut Outcome) {
         if matches!(d.code, "UN004" | "UN007") {
             o.lead_diags += 1;
         }
-        if matches!(d.severity, Severity::Error | Severity::Warning) {
+        if matches!(d.severity, Severity::Error | Severity::Warning)
+            || matches!(d.code, "UN076" | "UN077")
+        {
             o.codes.push(d.code);
+            o.diags.push((d.code, in_context(doc.text(), &d)));
         }
     }
+}
+
+/// A diagnostic's message and the text around its range on one line, the
+/// range in `⟦…⟧`.
+fn in_context(text: &str, d: &analysis::Diagnostic) -> String {
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let (a, b) = (floor(d.range.start), floor(d.range.end.max(d.range.start)));
+    let from = floor(a.saturating_sub(70));
+    let to = floor((b + 70).min(text.len()));
+    let one = |s: &str| s.replace(['\n', '\r', '\t'], " ");
+    format!(
+        "{} | {}⟦{}⟧{}",
+        d.message,
+        one(&text[from..a]),
+        one(&text[a..b]),
+        one(&text[b..to])
+    )
 }
 
 /// Scores added up over documents.

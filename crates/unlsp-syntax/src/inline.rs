@@ -12,6 +12,7 @@ mod other;
 mod unit;
 mod zh;
 
+pub(crate) use markers::is_number_tail;
 pub use unit::{UnitFacts, View};
 
 use crate::dates;

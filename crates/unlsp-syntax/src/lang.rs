@@ -112,6 +112,11 @@ pub struct LangTable {
     /// (letter name, part letter): Arabic `سين` → `O` (`40/152 سين`).
     #[serde(default)]
     pub(crate) part_letters: Vec<(String, String)>,
+    /// The footnote marker stands before the punctuation (`(2015-2030)5,`,
+    /// `résolution 77/19¹,`), so that flattened it may end a resolution
+    /// number (`77/191,`).
+    #[serde(default)]
+    pub(crate) marker_before_punctuation: bool,
 }
 
 impl LangTable {

@@ -282,7 +282,10 @@ fn classify_rest(line: &str, t: &str, first: char, line_start: bool) -> BlockKin
         inner => inner,
     };
     let first = t.chars().next().unwrap_or(first);
-    if line_start && (t.len() <= 120 || t.len() <= 480 && t.chars().count() <= 120) {
+    // a section heading after a Roman numeral may run longer (`VIII
+    // Estimates in respect of special political missions, …`, 170 characters)
+    let max = if roman_heading(t) { 240 } else { 120 };
+    if line_start && (t.len() <= max || t.len() <= 4 * max && t.chars().count() <= max) {
         let last = t.chars().next_back().unwrap();
         let terminal = matches!(
             last,
@@ -311,6 +314,21 @@ fn classify_rest(line: &str, t: &str, first: char, line_start: bool) -> BlockKin
         }
     }
     BlockKind::Text
+}
+
+/// `V Revised estimates …`, `II. Request …`: a Roman numeral, a space (or
+/// a full stop and a space), and a capital letter.
+fn roman_heading(t: &str) -> bool {
+    let b = t.as_bytes();
+    let roman = b
+        .iter()
+        .take_while(|c| matches!(c, b'I' | b'V' | b'X' | b'L'))
+        .count();
+    let rest = &t[roman..];
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    (1..=6).contains(&roman)
+        && rest.starts_with([' ', '\u{a0}'])
+        && rest.trim_start().starts_with(char::is_uppercase)
 }
 
 /// A line that opens with emphasis (`*The General Assembly*,`, `*53rd plenary

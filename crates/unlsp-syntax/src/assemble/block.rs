@@ -124,6 +124,7 @@ impl<'a> Builder<'a> {
             BlockKind::HeadingLike { designator } => {
                 self.heading_like(i, b, r, designator.as_deref().map(String::from))
             }
+            BlockKind::Text if self.caseless_heading_line(i) => self.heading_like(i, b, r, None),
             _ => self.text_block(i, b, r),
         }
     }

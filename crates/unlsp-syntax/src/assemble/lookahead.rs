@@ -20,6 +20,31 @@ impl<'a> Builder<'a> {
             .find(|b| !b.is_blank() && !matches!(b.kind, BlockKind::Furniture(_)))
     }
 
+    /// Block `i` is a line of a caseless script (Arabic) standing alone
+    /// between blank lines, without terminal punctuation: a heading however
+    /// long (`تقرير أداء الميزانية للفترة من 1 تموز/يوليه 2023 إلى 30
+    /// حزيران/يونيه 2024`, `ثانيا طلب إعانة لمحكمة …`). The lexer takes only
+    /// the short ones for headings, since a wrapped line looks the same; a
+    /// wrapped line has its paragraph's next line after it.
+    pub(super) fn caseless_heading_line(&self, i: usize) -> bool {
+        let b = &self.blocks[i];
+        if !b.line_start || !self.st.prev_blank {
+            return false;
+        }
+        let t = self.text[b.start..b.content_end()].trim();
+        let (Some(first), Some(last)) = (t.chars().next(), t.chars().next_back()) else {
+            return false;
+        };
+        let caseless = first.is_alphabetic()
+            && !first.is_lowercase()
+            && !first.is_uppercase()
+            && !crate::cjk::is_cjk(first);
+        caseless
+            && t.chars().count() <= 160
+            && !matches!(last, ',' | ';' | ':' | '.' | '،' | '؛')
+            && self.blocks.get(i + 1).is_some_and(|n| n.is_blank())
+    }
+
     /// The punctuation that ends the paragraph whose first line is block `i`
     /// in a text without spaces (Chinese wraps anywhere): the last character
     /// of its last line before a blank line, furniture, an indented line (the

@@ -391,7 +391,10 @@ impl FactStore {
     /// marker glued to its word (`tests6`, `2024(1)`) that is the next in
     /// sequence counts without its footnote: the footnote was lost (UN077);
     /// so does any weak marker next after the last footnote, once every
-    /// footnote has had its marker.
+    /// footnote has had its marker. The last digits of a resolution number
+    /// (`77/191,`: 77/19 and marker 1) are a marker only in a language that
+    /// puts its markers before the punctuation, as the very next one, with
+    /// its footnote, and where no strong marker has that number.
     fn keep_markers(&self, text: &str, tree: &mut Tree) {
         let mut max_seen = 0;
         let glued = |r: &FootnoteRef| {
@@ -402,8 +405,26 @@ impl FactStore {
             .map(|(k, _)| *k)
             .max()
             .unwrap_or(0);
+        let before_punct = tree.lang.table().marker_before_punctuation;
+        let tail = |r: &FootnoteRef| crate::inline::is_number_tail(text, r.range.start);
+        // the numbers a strong marker elsewhere offers
+        let elsewhere: std::collections::HashSet<u32> = (self.raw_refs.iter())
+            .filter(|(r, strong)| *strong && !tail(r))
+            .map(|(r, _)| r.number)
+            .collect();
         for (r, strong) in &self.raw_refs {
             let next = r.number == max_seen + 1;
+            let has_note = self.footnotes.get(&r.number).is_some_and(|&n| n > 0);
+            // `77/191,`: the number's own digits unless the very next marker,
+            // with its footnote, and no strong marker elsewhere has it
+            // (`67/252 of …` in an English text whose marker 2 is `,2`)
+            if !strong && tail(r) {
+                if before_punct && next && has_note && !elsewhere.contains(&r.number) {
+                    max_seen = r.number;
+                    tree.footnote_refs.push(r.clone());
+                }
+                continue;
+            }
             // a marker glued to its word (`الدولية(11)`) may follow a run of
             // lost ones (three); one standing apart, a single lost one
             let reach = if glued(r) { 4 } else { 2 };

@@ -97,6 +97,12 @@ pub(super) fn find_markers(view: &View, f: &UnitFacts) -> Vec<(FootnoteRef, bool
             k += 1;
         }
         let de = k;
+        // `77/191,` (`77/19` and marker 1): a marker glued to the number
+        // before it (weak, kept only as the next in sequence)
+        for m in number_tail_markers(s, ds, de) {
+            let number: u32 = s[m.clone()].parse().unwrap_or(0);
+            v.push((FootnoteRef::inline(number, view.range(m)), false));
+        }
         if de - ds > 3 {
             // `20238 and`: a year with its marker glued on (weak)
             if let Some(m) = year_then_marker(s, ds, de) {
@@ -169,9 +175,14 @@ fn digit_run(
                     '/' | '.' | ',' | ':' | ')' | '-' | '年' | '月' | '日' | '个' | '%'
                 ))
     });
-    // `»8, dans`, `”3; and`: after a closing quote the sentence's own
-    // punctuation follows the marker
-    let next_ok = next_ok || (matches!(punct, '»' | '”' | '"') && punct_follows(&s[de..]));
+    // `»8, dans`, `”3; and`, `(2015-2030)5,`: after a closing quote or
+    // bracket the sentence's own punctuation follows the marker (French,
+    // Spanish and Russian put the marker before it)
+    // (after a bracket the digits may also be the bracket's own number run
+    // on, so there the marker is weak: kept with its footnote, in sequence)
+    let after_bracket = !next_ok && matches!(punct, ')' | '）') && punct_follows(&s[de..]);
+    let next_ok =
+        next_ok || (matches!(punct, '»' | '”' | '"' | ')' | '）') && punct_follows(&s[de..]));
     let run = AfterPunct {
         view,
         ds,
@@ -180,7 +191,9 @@ fn digit_run(
         punct_at,
         number,
     };
-    if glued_ok && next_ok && (!spaced || !punct.is_ascii() || punct == '"') {
+    if after_bracket {
+        push_weak(view, inside_cite, v, s, ds..de);
+    } else if glued_ok && next_ok && (!spaced || !punct.is_ascii() || punct == '"') {
         run.strong(inside_cite, v);
     } else if spaced && next.is_none_or(is_space) {
         // weak: standing alone, with a space after
@@ -236,6 +249,14 @@ impl AfterPunct<'_> {
             }
             let after = s[de..].trim();
             if !after.is_empty() && !after.starts_with(|ch: char| ch.is_ascii_digit()) {
+                // `… Outcome.4 It is informed`: between two sentences of a
+                // paragraph (an annexed declaration), a weak marker
+                if before.ends_with(|ch: char| ch.is_lowercase())
+                    && after.starts_with(|ch: char| ch.is_uppercase())
+                    && s[de..].starts_with(' ')
+                {
+                    push_weak(view, inside_cite, v, s, ds..de);
+                }
                 return;
             }
         }
@@ -420,10 +441,57 @@ fn is_quantity_word(word: &str) -> bool {
 }
 
 /// `s` opens with a comma, semicolon, colon or full stop that ends a phrase
-/// (a space or the end after it), not a number's part (`8,5`, `3.1`).
+/// (a space or the end after it), not a number's part (`8,5`, `3.1`); a
+/// French non-breaking space may stand before `;` and `:`.
 fn punct_follows(s: &str) -> bool {
+    let s = s
+        .strip_prefix(['\u{a0}', '\u{202f}'])
+        .filter(|t| t.starts_with([';', ':']))
+        .unwrap_or(s);
     let mut c = s.chars();
     matches!(c.next(), Some(',' | ';' | ':' | '.')) && c.next().is_none_or(is_space)
+}
+
+/// `résolution 77/191,`, `78/10215 ;`: the digits after the slash of a
+/// resolution number with a marker glued on, where French, Spanish and
+/// Russian put the marker before the punctuation. The last one and the last
+/// two digits are both candidates (at least one digit stays the number's);
+/// the sequence of markers decides (`FactStore::keep_markers`).
+fn number_tail_markers(s: &str, ds: usize, de: usize) -> Vec<Range<usize>> {
+    let b = s.as_bytes();
+    if de - ds < 2 || ds < 2 || b[ds - 1] != b'/' || !b[ds - 2].is_ascii_digit() {
+        return Vec::new();
+    }
+    // the number ends the phrase: a space, the end, or punctuation that
+    // does not run on into a word or a number (`77/191,` not `77/191/Add.1`)
+    let mut after = s[de..].chars();
+    match after.next() {
+        None => {}
+        Some(c) if is_space(c) => {}
+        Some(',' | ';' | ':' | '.' | ')') => {
+            if after.next().is_some_and(|c| !is_space(c)) {
+                return Vec::new();
+            }
+        }
+        _ => return Vec::new(),
+    }
+    (1..=2)
+        .rev()
+        .filter(|&n| de - ds > n && b[de - n] != b'0')
+        .map(|n| de - n..de)
+        .collect()
+}
+
+/// A marker at `start` glued to the digits after a slash (`77/19|1`): found
+/// by [`number_tail_markers`], kept only as the next marker in sequence with
+/// its footnote.
+pub(crate) fn is_number_tail(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    text[start..].starts_with(|c: char| c.is_ascii_digit())
+        && before.ends_with(|c: char| c.is_ascii_digit())
+        && before
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .ends_with('/')
 }
 
 /// Pushes a weak marker (kept only when its footnote exists, in sequence).
@@ -503,7 +571,7 @@ fn year_then_marker(s: &str, ds: usize, de: usize) -> Option<Range<usize>> {
     let prev_ok = s[..ds]
         .chars()
         .next_back()
-        .is_none_or(|c| is_space(c) || matches!(c, '–' | '-' | '('));
+        .is_none_or(|c| is_space(c) || matches!(c, '–' | '-' | '\u{2011}' | '('));
     let next_ok = s[de..].chars().next().is_none_or(|c| {
         is_space(c) || matches!(c, ',' | ';' | '.' | ':' | ')' | '，' | '；' | '。')
     });
@@ -588,6 +656,10 @@ fn glued_to_word(s: &str, ds: usize, de: usize) -> bool {
                 .next()
                 .is_some_and(|c| CJK_UNITS.contains(c));
     }
+    // `36ª12,`, `25º19;`: after a Spanish ordinal's indicator
+    if word.ends_with(['ª', 'º']) && word.chars().count() == 1 {
+        return before[..word_start].ends_with(|c: char| c.is_ascii_digit());
+    }
     // a code or unit: part of a symbol (`L.5`), a hyphenated or numbered name
     if before[..word_start]
         .chars()
@@ -651,9 +723,36 @@ mod tests {
         let s = "of 12 October 20238 and";
         let (a, b) = at(s, "20238");
         assert_eq!(year_then_marker(s, a, b), Some(a + 4..b));
+        let s = "Marco de Sendai 2015\u{2011}20303 en";
+        let (a, b) = at(s, "20303");
+        assert_eq!(year_then_marker(s, a, b), Some(a + 4..b));
+        let s = "sus reuniones anuales 35ª y 36ª12, incluidos";
+        let (a, b) = at(s, "12,");
+        assert!(glued_to_word(s, a, b - 1));
         let s = "some 20150 persons";
         let (a, b) = at(s, "20150");
         assert_eq!(year_then_marker(s, a, b), None);
+        // a marker glued to a resolution number: both splits offered
+        let s = "la résolution 78/10215, qui";
+        let (a, b) = at(s, "10215");
+        assert_eq!(number_tail_markers(s, a, b), vec![b - 2..b, b - 1..b]);
+        assert!(is_number_tail(s, b - 2));
+        // a Markdown marker after a number is no number's digits
+        let s = "résolution 59/300[^9] et";
+        assert!(!is_number_tail(s, s.find('[').unwrap()));
+        let s = "résolutions 35/45 et";
+        let (a, b) = at(s, "45");
+        assert_eq!(number_tail_markers(s, a, b), vec![b - 1..b]);
+        let s = "les résolutions 77/191/Add.1";
+        let (a, b) = at(s, "191");
+        assert!(number_tail_markers(s, a, b).is_empty());
+        let s = "résolution 77/190, qui";
+        let (a, b) = at(s, "190");
+        assert_eq!(number_tail_markers(s, a, b), vec![b - 2..b]);
+        // `(2015-2030)5,`: a marker before the sentence's comma
+        assert!(punct_follows(", dans"));
+        assert!(punct_follows("\u{a0}; et"));
+        assert!(!punct_follows(",5 millions"));
         // the Arabic parenthesised marker
         let s = "بشأن أنغويلا(2) والمعلومات";
         let (a, b) = at(s, "2");
