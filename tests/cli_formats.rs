@@ -174,15 +174,7 @@ fn akn_input_reports_where_the_markup_and_the_parser_part() {
         eprintln!("corpus/akn not found; skipped");
         return;
     };
-    let check = |rel: &str| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_unlsp"))
-            .args(["check", "--select", "UN089"])
-            .arg(akn.join(rel))
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{rel}");
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let check = |rel: &str| check_un089(&akn.join(rel));
     let xml = |rel: &str| {
         let f = std::fs::File::open(akn.join(rel)).unwrap();
         let mut s = String::new();
@@ -229,15 +221,7 @@ fn akn_in_reports_irregular_markup_as_information() {
     let Some(akn) = unlsp_corpus::shared("corpus/akn") else {
         return;
     };
-    let check = |rel: &str| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_unlsp"))
-            .args(["check", "--select", "UN089"])
-            .arg(akn.join(rel))
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{rel}");
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let check = |rel: &str| check_un089(&akn.join(rel));
     let out = check("sc/ar/S_RES_2631_2022.xml.gz");
     assert!(
         out.contains(":1:1: information[UN089]: the UN's markup is irregular: 7 sub-paragraph(s) marked as paragraphs"),
@@ -250,4 +234,15 @@ fn akn_in_reports_irregular_markup_as_information() {
     assert!(out.contains("irregular: <step> without date"), "{out}");
     // a regular file has none
     assert!(!check("ga/en/A_RES_79_100.xml.gz").contains("irregular"));
+}
+
+/// `unlsp check --select UN089` on an AKN file: its standard output.
+fn check_un089(path: &Path) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_unlsp"))
+        .args(["check", "--select", "UN089"])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", path.display());
+    String::from_utf8(out.stdout).unwrap()
 }
