@@ -141,6 +141,10 @@ mod fix_tests {
             f.contains("题为“评估《联合国打击贩运人口的全球行动计划》大会高级别会议的方式、形式和安排”的第79/286号"),
             "{f}"
         );
+        // wrapped lines: a break between the marks and the words around them
+        for (a, b) in [("题为", "题\n为"), ("为“", "为\n“"), ("”的", "”\n的")] {
+            assert_eq!(un056(&t.replace(a, b)).len(), 1, "{b}");
+        }
         // A/RES/79/198: the right title, the date between it and the number
         let t = "大会，\n\n欢迎2024年9月22日至23日在纽约联合国总部召开未来峰会，会上通过了题为“未来契约”的2024年9月22日第79/1号决议及其附件，\n\n1. 决定继续。\n";
         assert!(un056(t).is_empty(), "{:#?}", un056(t));

@@ -130,7 +130,8 @@ fn quoted_title_before(cx: &Ctx, c: &Citation) -> Option<Range<usize>> {
     let base = at - before.len();
     let b = before.trim_end();
     let b = b.strip_suffix('第').unwrap_or(b).trim_end();
-    let b = b.strip_suffix('的')?;
+    // a line break (a wrapped text) may fall between any two of these
+    let b = b.strip_suffix('的')?.trim_end();
     let close = b.strip_suffix(['”', '"'])?;
     let end = close.len();
     // the matching opening mark, past quotations nested inside
@@ -150,7 +151,10 @@ fn quoted_title_before(cx: &Ctx, c: &Citation) -> Option<Range<usize>> {
     let start = start?;
     close[..start]
         .trim_end_matches(['“', '"'])
-        .strip_suffix("题为")?;
+        .trim_end()
+        .strip_suffix('为')?
+        .trim_end()
+        .strip_suffix('题')?;
     Some(base + start..base + end)
 }
 
