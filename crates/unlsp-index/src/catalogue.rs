@@ -320,7 +320,7 @@ pub fn source_name(source: &str) -> &str {
     }
 }
 
-fn gunzip(data: &[u8]) -> Result<Vec<u8>, String> {
+pub(crate) fn gunzip(data: &[u8]) -> Result<Vec<u8>, String> {
     if data.len() < 18 || data[0] != 0x1f || data[1] != 0x8b || data[2] != 8 {
         return Err("not a gzip stream".into());
     }

@@ -5,4 +5,5 @@ pub mod cache;
 pub mod catalogue;
 pub mod records;
 pub mod reference;
+pub mod titles;
 pub mod workspace;

@@ -202,7 +202,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
 }
 
 /// The document's own number, written in its heading or title.
-fn own_symbol(cx: &Ctx, c: &Citation) -> bool {
+pub(super) fn own_symbol(cx: &Ctx, c: &Citation) -> bool {
     let m = &cx.tree.meta;
     let inside = |r: &Option<std::ops::Range<usize>>| {
         r.as_ref()

@@ -80,6 +80,90 @@ mod fix_tests {
         assert!(f.contains("entitled\n“The Pact for the Future” and"), "{f}");
     }
 
+    /// The UN056 diagnostics of a text.
+    fn un056(text: &str) -> Vec<Diagnostic> {
+        check(&Document::new(text), &Config::default())
+            .into_iter()
+            .filter(|d| d.code == "UN056")
+            .collect()
+    }
+
+    #[test]
+    fn un056_french_writes_the_french_title() {
+        // A/RES/80/229 as published: 80/227 quoted under another title
+        let t = "L’Assemblée générale,\n\nRappelant ses résolutions 79/313 du 30 juin 2025 sur la lutte contre le trafic d’espèces sauvages, réaffirmant les dispositions de sa résolution 80/227 du 18 décembre 2025, intitulée « Lutter contre les crimes portant atteinte à l’environnement, en particulier le trafic de spécimens de faune et de flore sauvages, l’exploitation minière illégale et le trafic illicite de minéraux et de métaux précieux », et rappelant ses autres résolutions,\n\n1. Décide de poursuivre.\n";
+        let f = fixed(t, "UN056");
+        assert!(
+            f.contains("intitulée « Lutter contre le trafic de faune et de flore sauvages, y compris de bois"),
+            "{f}"
+        );
+        // A/RES/79/198: the right title
+        let t = "L’Assemblée générale,\n\nSe félicitant de la tenue du Sommet de l’avenir, les 22 et 23 septembre 2024, au Siège de l’Organisation des Nations Unies, à New York, au cours duquel la résolution 79/1 intitulée « Le Pacte pour l’avenir » et les annexes s’y rapportant ont été adoptées,\n\n1. Décide de poursuivre.\n";
+        assert!(un056(t).is_empty(), "{:#?}", un056(t));
+        let t = t.replace("Le Pacte pour l’avenir", "Le Pacte de l’avenir");
+        assert_eq!(un056(&t).len(), 1);
+    }
+
+    #[test]
+    fn un056_spanish_writes_the_spanish_title() {
+        // A/RES/80/149 as published: the article of “El Pacto para el Futuro” left out
+        let t = "La Asamblea General,\n\nAcogiendo con beneplácito también la celebración de la Cumbre del Futuro los días 22 y 23 de septiembre de 2024 en la Sede de las Naciones Unidas (Nueva York), en la que se aprobaron la resolución 79/1, titulada “Pacto para el Futuro”, y sus anexos,\n\n1. Decide seguir.\n";
+        let f = fixed(t, "UN056");
+        assert!(
+            f.contains("titulada “El Pacto para el Futuro”, y sus"),
+            "{f}"
+        );
+        // A/RES/79/198: the right title, after the date
+        let t = "La Asamblea General,\n\nAcogiendo con beneplácito la Cumbre del Futuro, celebrada en la Sede de las Naciones Unidas (Nueva York) los días 22 y 23 de septiembre de 2024, en la que se aprobaron la resolución 79/1, de 22 de septiembre de 2024, titulada “El Pacto para el Futuro” y sus anexos,\n\n1. Decide seguir.\n";
+        assert!(un056(t).is_empty(), "{:#?}", un056(t));
+    }
+
+    #[test]
+    fn un056_russian_and_arabic_compare_their_own_titles() {
+        // A/RES/79/198 in Russian and Arabic: the right titles (no real
+        // mismatch in GA 79-80); one word changed, each is caught
+        let ru = "Генеральная Ассамблея,\n\nс удовлетворением отмечая проведение 22 и 23 сентября 2024 года в Центральных учреждениях Организации Объединенных Наций в Нью‑Йорке Саммита будущего, на котором были приняты резолюция 79/1 от 22 сентября 2024 года под названием «Пакт во имя будущего» и приложения к ней,\n\n1. постановляет продолжить.\n";
+        assert!(un056(ru).is_empty(), "{:#?}", un056(ru));
+        let f = fixed(&ru.replace("«Пакт во имя", "«Пакт для"), "UN056");
+        assert!(f.contains("под названием «Пакт во имя будущего» и"), "{f}");
+        let ar = "إن الجمعية العامة،\n\nوإذ ترحب بانعقاد مؤتمر قمة المستقبل يومي 22 و 23 أيلول/سبتمبر 2024 في مقر الأمم المتحدة في نيويورك والذي اعتُمد فيه القرار 79/1 المؤرخ 22 أيلول/سبتمبر 2024 المعنون ”ميثاق المستقبل“ ومرفقيه،\n\n1 - تقرر أن تواصل.\n";
+        assert!(un056(ar).is_empty(), "{:#?}", un056(ar));
+        let f = fixed(&ar.replace("”ميثاق المستقبل“", "”ميثاق الحاضر“"), "UN056");
+        assert!(f.contains("المعنون ”ميثاق المستقبل“ ومرفقيه"), "{f}");
+    }
+
+    #[test]
+    fn un056_chinese_reads_the_title_before_the_number() {
+        // A/RES/80/228 as published: 79/286 with its words in another order
+        let t = "大会，\n\n欢迎大会2025年4月29日题为“评估《联合国打击人口贩运全球行动计划》大会高级别会议的方式、形式和安排”的第79/286号决议获得通过，其中规定由大会举办该高级别会议并通过一项政治宣言，\n\n1. 决定继续。\n";
+        let f = fixed(t, "UN056");
+        assert!(
+            f.contains("题为“评估《联合国打击贩运人口的全球行动计划》大会高级别会议的方式、形式和安排”的第79/286号"),
+            "{f}"
+        );
+        // wrapped lines: a break between the marks and the words around them
+        for (a, b) in [("题为", "题\n为"), ("为“", "为\n“"), ("”的", "”\n的")] {
+            assert_eq!(un056(&t.replace(a, b)).len(), 1, "{b}");
+        }
+        // A/RES/79/198: the right title, the date between it and the number
+        let t = "大会，\n\n欢迎2024年9月22日至23日在纽约联合国总部召开未来峰会，会上通过了题为“未来契约”的2024年9月22日第79/1号决议及其附件，\n\n1. 决定继续。\n";
+        assert!(un056(t).is_empty(), "{:#?}", un056(t));
+        assert_eq!(un056(&t.replace("未来契约", "未来公约")).len(), 1);
+    }
+
+    #[test]
+    fn un056_never_checks_a_document_against_its_own_title() {
+        // the act's own number in its heading, its title quoted after it: the
+        // catalogue's title is the document's, never a reference for it
+        let t = "Resolution adopted by the General Assembly on 22 September 2024\n\n79/1. The Pact for the Future\n\nThe General Assembly,\n\nRecalling resolution 79/1, entitled “The Pact of the Future”,\n\n1. Decides to act.\n";
+        assert!(un056(t).is_empty(), "{:#?}", un056(t));
+        // the same citation in another act is checked
+        assert_eq!(
+            un056(&t.replace("79/1. The Pact", "79/2. The Pact")).len(),
+            1
+        );
+    }
+
     #[test]
     fn un042_dates_both_mentions_alike() {
         let t = format!(
