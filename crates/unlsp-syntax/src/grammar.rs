@@ -292,6 +292,20 @@ fn ru_operative(o: &Opening) -> Option<usize> {
         let (a, b) = (lw(k + 1), lw(k + 2));
         if a == "к" && b == "сведению" || a == "с" && instrumental(&b) {
             end = o.end(k + 2);
+        } else if verb == "выражает" && k + 1 < o.ws.len() {
+            // what is expressed: `выражает удовлетворение`, `выражает свою
+            // признательность`, `выражает серьезную обеспокоенность`
+            // (a noun in `-ние`, `-тие` is what is expressed itself)
+            let adjective = ["ую", "юю", "ою", "ое", "ее", "ие", "ые", "ои"]
+                .iter()
+                .any(|e| a.ends_with(e))
+                && !a.ends_with("ние")
+                && !a.ends_with("тие");
+            end = if adjective && k + 2 < o.ws.len() && !o.ws[k + 1].1.ends_with(',') {
+                o.end(k + 2)
+            } else {
+                o.end(k + 1)
+            };
         }
     }
     Some(end)
@@ -829,6 +843,14 @@ mod tests {
             Some("с признательностью принимает к сведению")
         );
         assert_eq!(op(Lang::Ru, ga, "учреждает Фонд"), Some("учреждает"));
+        assert_eq!(
+            op(Lang::Ru, ga, "выражает свою признательность Комиссии"),
+            Some("выражает свою признательность")
+        );
+        assert_eq!(
+            op(Lang::Ru, ga, "выражает удовлетворение в связи"),
+            Some("выражает удовлетворение")
+        );
         assert_eq!(
             op(Lang::Ru, ga, "вновь просит Генерального"),
             Some("вновь просит")
