@@ -46,7 +46,11 @@ fn facts_with_their_sources() {
     assert_eq!(j["meeting"], "3rd plenary meeting");
     assert_eq!(j["vote"]["kind"], "without a vote");
     assert_eq!(j["originating_document"], "A/79/L.2");
+    // the other languages' titles, from the UN's own texts (GA 79-80)
+    assert_eq!(j["titles"]["es"], "El Pacto para el Futuro");
+    assert_eq!(j["titles"].as_object().map(|o| o.len()), Some(5), "{j}");
     let (_, j) = lookup("S/RES/2724 (2024)");
+    assert_eq!(j["titles"], serde_json::json!({}));
     assert_valid(&v, "S/RES/2724 (2024)", &j);
     assert_eq!(j["title_source"], "records(descriptor)");
     assert_eq!(

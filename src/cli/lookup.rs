@@ -70,6 +70,10 @@ fn entry_json(e: &Entry, paths: &[String]) -> serde_json::Value {
             "text": e.vote,
         })
     });
+    let titles: serde_json::Map<String, serde_json::Value> = other_titles(e)
+        .into_iter()
+        .map(|(lang, t)| (lang.to_string(), t.into()))
+        .collect();
     serde_json::json!({
         "symbol": e.symbol,
         "number": e.number,
@@ -77,6 +81,7 @@ fn entry_json(e: &Entry, paths: &[String]) -> serde_json::Value {
         "organ": match e.organ { Organ::GA => "GA", Organ::SC => "SC" },
         "title": e.title,
         "title_source": e.title_source,
+        "titles": titles,
         "date": e.date,
         "date_source": e.date_source,
         "month": e.month,
@@ -93,6 +98,23 @@ fn entry_json(e: &Entry, paths: &[String]) -> serde_json::Value {
     })
 }
 
+/// The act's title in the other official languages (`fr`, `es`, `ru`, `ar`,
+/// `zh`), from the UN's own texts of GA sessions 79–80; none for other acts.
+fn other_titles(e: &Entry) -> Vec<(&'static str, String)> {
+    if e.organ != Organ::GA || e.kind != ActKind::Resolution {
+        return Vec::new();
+    }
+    let table = unlsp_index::titles::titles();
+    unlsp_syntax::lang::Lang::ALL
+        .into_iter()
+        .filter_map(|l| {
+            // parts with different titles (`79/245 A`, `B`) give each
+            let t = table.get(&e.number, l).join(" / ");
+            (!t.is_empty()).then(|| (l.code(), t))
+        })
+        .collect()
+}
+
 fn print_text(e: &Entry, paths: &[String]) {
     let from = |s: &Option<String>| s.as_deref().map(|s| format!("  ({s})")).unwrap_or_default();
     println!(
@@ -105,6 +127,9 @@ fn print_text(e: &Entry, paths: &[String]) {
             "  title:   from {}",
             e.title_source.as_deref().unwrap_or("?")
         );
+    }
+    for (lang, t) in other_titles(e) {
+        println!("  title ({lang}): {t}");
     }
     println!("  number:  {}", e.number);
     println!(
