@@ -1231,3 +1231,32 @@ async fn export_akn_command_answers_the_xml_of_the_text_in_the_editor() {
     }
     c.shutdown().await;
 }
+
+/// The hover on a citation in a French text gives the act's title as the
+/// UN's French text writes it (A/RES/80/89's line, `sa résolution 79/98 du
+/// 4 décembre 2024`: « Question du Sahara occidental »), beside the
+/// catalogue's facts; an English text gets no such line.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hover_gives_the_title_in_the_documents_language() {
+    let (text, _) = cursor(&fixture("complete_fr.txt"));
+    let text = text.replace("79/9", "79/98 du 4 décembre 2024,");
+    let hover = |text: String| async move {
+        let c = start().await;
+        c.open(URI, &text, 1).await;
+        let o = text.find("79/98").unwrap() + 2;
+        let h = c.call("textDocument/hover", at(URI, &text, o)).await;
+        c.shutdown().await;
+        h["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let v = hover(text.clone()).await;
+    assert!(v.contains("Title: Question of Western Sahara"), "{v}");
+    assert!(
+        v.contains("Title (fr): Question du Sahara occidental"),
+        "{v}"
+    );
+    let en = "The General Assembly,\n\nRecalling its resolution 79/98 of 4 December 2024,\n";
+    assert!(!hover(en.to_string()).await.contains("Title (fr)"));
+}

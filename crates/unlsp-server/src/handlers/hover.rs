@@ -6,7 +6,7 @@
 
 use super::common::{
     body_after_label, catalogue_entry, catalogue_facts, footnote_by_number, operative_by_label,
-    plain_text, touches,
+    plain_text, title_in, touches,
 };
 use crate::convert::uri_to_path;
 use crate::excerpt::first_words;
@@ -51,7 +51,7 @@ struct Sources {
     first_operative: Option<String>,
 }
 
-fn citation_text(c: &Citation, src: &Sources) -> String {
+fn citation_text(c: &Citation, src: &Sources, lang: unlsp_syntax::lang::Lang) -> String {
     let noun = match c.kind {
         CitationKind::Resolution => "resolution ",
         CitationKind::Decision => "decision ",
@@ -63,7 +63,13 @@ fn citation_text(c: &Citation, src: &Sources) -> String {
         c.target
     );
     match catalogue_entry(c) {
-        Some(e) => s.push_str(&catalogue_facts(e)),
+        Some(e) => {
+            s.push_str(&catalogue_facts(e));
+            // the title as the document's language writes it
+            if let Some(t) = title_in(e, lang) {
+                s.push_str(&t);
+            }
+        }
         None => s.push_str("- Not in the catalogue\n"),
     }
     if src.workspace.is_empty() {
@@ -212,7 +218,7 @@ fn hover_markdown(sh: &Shared, v: &Snapshot, pos: lsp::Position) -> Option<lsp::
     }
     if let Some(c) = t.citations.iter().find(|c| touches(&c.range, o)) {
         let sources = sources_of(sh, v, &c.target);
-        return Some(markdown(citation_text(c, &sources), v, &c.range));
+        return Some(markdown(citation_text(c, &sources, v.lang()), v, &c.range));
     }
     if let Some(r) = t
         .paragraph_refs
