@@ -529,3 +529,34 @@ fn marker_between_two_sentences() {
         "Agenda.1"
     );
 }
+
+/// Bidirectional marks are blanks to the parser, offsets unchanged: the UN's
+/// Chinese text of A/RES/79/134 prints its numbers `‎1.‎` and its author
+/// `大会，‎` (U+200E), as texts pasted from Word often do; its five
+/// operative paragraphs and its author are found, and every node's range
+/// still falls on character boundaries of the text as written.
+#[test]
+fn bidi_marks_are_blanks() {
+    let text = "79/134. 联合国同禁止化学武器组织的合作\n\n大会，\u{200e}\n\n\
+回顾其关于联合国同禁止化学武器组织的合作的2023年2月20日第77/272号决议，\u{200e}\n\n\
+\u{200e}1.\u{200e} 表示注意到禁止化学武器组织总干事以该组织名义提交的2023年报告；\n\n\
+\u{200e}2.\u{200e} 赞扬禁止化学武器组织继续努力；\n\n\
+\u{200e}3. 欢迎联合国同禁止化学武器组织持续进行有效合作；\n\n\
+\u{200f}4.\u{200f} 又回顾执行理事会的决定；\n\n\
+\u{200e}5.\u{200e} 决定将题为“联合国同禁止化学武器组织的合作”的分项目列入第八十届会议临时议程。\n";
+    let doc = Document::new(text);
+    let tree = doc.tree();
+    let mut ops = Vec::new();
+    let mut author = false;
+    tree.walk(|n, _| {
+        assert!(text.is_char_boundary(n.range.start) && text.is_char_boundary(n.range.end));
+        match n.kind {
+            NodeKind::Operative => ops.push(n.lead.as_ref().map(|l| l.text.clone())),
+            NodeKind::Author => author = true,
+            _ => {}
+        }
+    });
+    assert!(author);
+    assert_eq!(ops.len(), 5, "{ops:?}");
+    assert_eq!(ops[0].as_deref(), Some("表示注意到"));
+}

@@ -32,7 +32,14 @@ pub fn is_cyrillic(c: char) -> bool {
 
 /// Whitespace as drafts use it: ASCII, no-break space, ideographic space.
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{feff}'
+    c.is_whitespace() || c == '\u{feff}' || is_bidi_mark(c)
+}
+
+/// The invisible bidirectional controls (LRM, RLM, the embeddings and
+/// isolates) that Word and the UN's own texts put around numbers in Arabic
+/// and Chinese (`‎1.‎`, `大会，‎`): blanks to the parser.
+pub fn is_bidi_mark(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Trimming [`is_space`] with a fast path: a string that starts (ends) with an

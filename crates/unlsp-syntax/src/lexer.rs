@@ -81,6 +81,38 @@ fn new_block(
 }
 
 fn lex_line(line: &str, abs: usize, term: usize, out: &mut Vec<Block>) {
+    // bidirectional marks read as the ideographic space, a blank of the same
+    // three bytes (offsets and character boundaries unchanged)
+    if has_bidi_mark(line) {
+        let seen: String = line
+            .chars()
+            .map(|c| {
+                if crate::cjk::is_bidi_mark(c) {
+                    '\u{3000}'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        debug_assert_eq!(seen.len(), line.len());
+        return lex_line_seen(&seen, abs, term, out);
+    }
+    lex_line_seen(line, abs, term, out)
+}
+
+/// Whether `line` holds a bidirectional mark (all are three bytes, `E2 80 8E`,
+/// `E2 80 8F`, `E2 80 AA`–`AE`, `E2 81 A6`–`A9`), without decoding it.
+fn has_bidi_mark(line: &str) -> bool {
+    let b = line.as_bytes();
+    memchr::memchr_iter(0xE2, b).any(|i| {
+        matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0x80), Some(0x8E | 0x8F | 0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+        )
+    })
+}
+
+fn lex_line_seen(line: &str, abs: usize, term: usize, out: &mut Vec<Block>) {
     let indented = line.starts_with(is_space) && !line.trim().is_empty();
     if let Some(cut) = markup_prefix(line) {
         // `## 79/163. Title`, `<!-- note --> text`: the markup is a block of
