@@ -625,6 +625,15 @@ async fn completion_offers_catalogue_acts_after_symbols_and_nouns_of_six_languag
         "{sc:?}"
     );
     let (_, _, fr) = complete_items("complete_fr.txt").await;
+    // the documentation also gives the title as the French text writes it
+    let doc = item(&fr, "79/98")["documentation"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        doc.contains("Title (fr): Question du Sahara occidental"),
+        "{doc}"
+    );
     let d = item(&fr, "79/98")["detail"].as_str().unwrap().to_string();
     assert!(
         d.starts_with("2024-12-04 — Question of Western Sahara"),

@@ -5,7 +5,7 @@
 //! the bundled catalogue, inserted with their date in the document's citation
 //! form (`61/100 of 6 December 2006`; `2006 年 12 月 6 日第 61/100 号决议`).
 
-use super::common::{catalogue_facts, cjk_dates_spaced, plain_text};
+use super::common::{catalogue_facts, cjk_dates_spaced, plain_text, title_in};
 use crate::convert;
 use crate::excerpt::first_words;
 use crate::snapshot::Snapshot;
@@ -206,6 +206,16 @@ fn insert_text(c: &Candidate, lang: Lang, ctx: &ActContext, spaced_cjk: bool) ->
     }
 }
 
+/// The act's title as the document's language writes it, a line of the
+/// documentation (empty in English or where the UN's texts give none).
+fn own_language_title(c: &Candidate, lang: Lang) -> String {
+    catalogue()
+        .lookup(c.kind, c.organ, &c.number)
+        .and_then(|e| title_in(e, lang))
+        .map(|t| format!("\n{}", plain_text(&t)))
+        .unwrap_or_default()
+}
+
 fn catalogue_facts_of(kind: ActKind, organ: Organ, number: &str) -> Option<String> {
     catalogue()
         .lookup(kind, organ, number)
@@ -302,6 +312,7 @@ fn act_items(
         .into_iter()
         .map(|c| {
             let text = insert_text(&c, lang, ctx, spaced_cjk);
+            let own = own_language_title(&c, lang);
             let title = c.title.as_deref().map(|t| first_words(t, 160));
             let detail = match (&c.date, &title) {
                 (Some(d), Some(t)) => Some(format!("{} — {t}", d.iso())),
@@ -312,7 +323,7 @@ fn act_items(
                 label: c.number.clone(),
                 kind: Some(lsp::CompletionItemKind::REFERENCE),
                 detail,
-                documentation: c.facts.map(lsp::Documentation::String),
+                documentation: c.facts.map(|f| f + &own).map(lsp::Documentation::String),
                 sort_text: Some(format!(
                     "{}{}",
                     c.source,
