@@ -101,17 +101,9 @@ fn entry_json(e: &Entry, paths: &[String]) -> serde_json::Value {
 /// The act's title in the other official languages (`fr`, `es`, `ru`, `ar`,
 /// `zh`), from the UN's own texts of GA sessions 79–80; none for other acts.
 fn other_titles(e: &Entry) -> Vec<(&'static str, String)> {
-    if e.organ != Organ::GA || e.kind != ActKind::Resolution {
-        return Vec::new();
-    }
-    let table = unlsp_index::titles::titles();
     unlsp_syntax::lang::Lang::ALL
         .into_iter()
-        .filter_map(|l| {
-            // parts with different titles (`79/245 A`, `B`) give each
-            let t = table.get(&e.number, l).join(" / ");
-            (!t.is_empty()).then(|| (l.code(), t))
-        })
+        .filter_map(|l| unlsp_index::titles::title_of(e, l).map(|t| (l.code(), t)))
         .collect()
 }
 

@@ -26,6 +26,18 @@ pub fn titles() -> &'static Titles {
     TITLES.get_or_init(|| Titles::from_gzip(DATA).unwrap_or_else(|_| Titles::empty()))
 }
 
+/// An Assembly resolution's official title in `lang` (not English: the
+/// catalogue has that), parts with different titles joined (`79/245 A`,
+/// `B`); `None` for other acts or where the UN's texts give none.
+pub fn title_of(e: &crate::catalogue::Entry, lang: Lang) -> Option<String> {
+    use crate::catalogue::{ActKind, Organ};
+    if lang == Lang::En || e.organ != Organ::GA || e.kind != ActKind::Resolution {
+        return None;
+    }
+    let t = titles().get(&e.number, lang).join(" / ");
+    (!t.is_empty()).then_some(t)
+}
+
 impl Titles {
     fn empty() -> Titles {
         Titles {

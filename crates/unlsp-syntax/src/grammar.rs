@@ -112,32 +112,27 @@ pub(crate) fn operative_lead(lang: Lang, text: &str, organ: Option<&str>) -> Opt
 /// preposition or punctuation.
 fn latin_operative(o: &Opening) -> Option<usize> {
     let lang = o.lang;
-    let lw = |k: usize| o.w(k).to_lowercase();
+    let lw = |k: usize| o.lw(k);
     let stop = |k: usize| k >= o.ws.len() || trailing(o.ws[k].1) > 0;
     let adverb = |x: &str| {
-        matches!(
-            x,
-            "also"
-                | "further"
-                | "again"
-                | "once"
-                | "even"
-                | "hereby"
-                | "una"
-                | "vez"
-                | "más"
-                | "asimismo"
-                | "además"
-                | "también"
-                | "de"
-                | "nuevo"
-                | "à"
-                | "nouveau"
-                | "en"
-                | "outre"
-                | "par"
-                | "ailleurs"
-        ) || (x.ends_with("ly") && lang == Lang::En)
+        repeat(lang, x)
+            || matches!(
+                x,
+                "once"
+                    | "even"
+                    | "hereby"
+                    | "una"
+                    | "vez"
+                    | "más"
+                    | "de"
+                    | "nuevo"
+                    | "à"
+                    | "nouveau"
+                    | "outre"
+                    | "par"
+                    | "ailleurs"
+            )
+            || (x.ends_with("ly") && lang == Lang::En)
             || (x.ends_with("ment") && lang == Lang::Fr)
             || (x.ends_with("mente") && lang == Lang::Es)
     };
@@ -254,7 +249,7 @@ fn latin_operative(o: &Opening) -> Option<usize> {
 /// образом`, `безоговорочно`), then a verb in the third person
 /// (`учреждает`, `ссылается`), then `к сведению` or an attitude after it.
 fn ru_operative(o: &Opening) -> Option<usize> {
-    let lw = |k: usize| o.w(k).to_lowercase();
+    let lw = |k: usize| o.lw(k);
     let instrumental = |w: &str| {
         w.chars().count() > 5
             && ["ью", "ием", "нием", "ем", "ой"]
@@ -333,7 +328,7 @@ fn ar_operative(o: &Opening, organ: Option<&str>) -> Option<usize> {
         return None;
     }
     let adverb =
-        |w: &str| matches!(w, "أيضا" | "كذلك" | "مجددا" | "بقوة" | "بشدة" | "مرة") || (w == "أخرى");
+        |w: &str| repeat(Lang::Ar, w) || matches!(w, "مجددا" | "بقوة" | "بشدة" | "مرة" | "أخرى");
     let clean = |k: usize| k < o.ws.len() && trailing(o.ws[k].1) == 0;
     let mut k = 0;
     while clean(k) && k + 1 < o.ws.len() && adverb(o.w(k + 1)) {
@@ -381,6 +376,11 @@ impl Opening<'_> {
     /// Word `k` without its punctuation, "" past the last.
     fn w(&self, k: usize) -> &str {
         self.ws.get(k).map(|(_, w)| bare(w)).unwrap_or("")
+    }
+
+    /// Word `k` in lower case.
+    fn lw(&self, k: usize) -> String {
+        self.w(k).to_lowercase()
     }
 }
 
@@ -476,7 +476,7 @@ fn ru_lead(o: &Opening) -> Option<usize> {
     // a verbal adverb, perhaps after an adverbial phrase (`с
     // интересом ожидая`, `вновь подтверждая`); `будучи` + adjective
     for k in 0..o.ws.len().min(4) {
-        let x = o.w(k).to_lowercase();
+        let x = o.lw(k);
         if x == "будучи" && k + 1 < o.ws.len() {
             return Some(o.end(k + 1));
         }

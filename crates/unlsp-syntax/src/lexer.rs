@@ -100,15 +100,13 @@ fn lex_line(line: &str, abs: usize, term: usize, out: &mut Vec<Block>) {
     lex_line_seen(line, abs, term, out)
 }
 
-/// Whether `line` holds a bidirectional mark (all are three bytes, `E2 80 8E`,
-/// `E2 80 8F`, `E2 80 AA`–`AE`, `E2 81 A6`–`A9`), without decoding it.
+/// Whether `line` holds a bidirectional mark ([`crate::cjk::is_bidi_mark`]):
+/// every one starts with the byte `E2`, so only those places are decoded.
 fn has_bidi_mark(line: &str) -> bool {
-    let b = line.as_bytes();
-    memchr::memchr_iter(0xE2, b).any(|i| {
-        matches!(
-            (b.get(i + 1), b.get(i + 2)),
-            (Some(0x80), Some(0x8E | 0x8F | 0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
-        )
+    memchr::memchr_iter(0xE2, line.as_bytes()).any(|i| {
+        line.get(i..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(crate::cjk::is_bidi_mark)
     })
 }
 

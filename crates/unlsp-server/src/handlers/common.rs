@@ -116,13 +116,8 @@ pub(crate) async fn blocking<R: Send + 'static>(
 /// The act's official title in `lang` when it is not English (the UN's own
 /// texts of GA sessions 79–80), as a line of the facts.
 pub(crate) fn title_in(e: &Entry, lang: unlsp_syntax::lang::Lang) -> Option<String> {
-    if lang == unlsp_syntax::lang::Lang::En || e.organ != unlsp_index::catalogue::Organ::GA {
-        return None;
-    }
-    let t = unlsp_index::titles::titles()
-        .get(&e.number, lang)
-        .join(" / ");
-    (!t.is_empty()).then(|| format!("- Title ({}): {t} (the UN's own text)\n", lang.code()))
+    unlsp_index::titles::title_of(e, lang)
+        .map(|t| format!("- Title ({}): {t} (the UN's own text)\n", lang.code()))
 }
 
 /// What the catalogue knows of an act, each fact with its source; never a

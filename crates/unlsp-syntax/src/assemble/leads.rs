@@ -41,13 +41,19 @@ impl<'a> Builder<'a> {
             LeadClass::Operative
         };
         let lead = self.lead_from(b, hit, class);
+        if self.st.para.as_ref().unwrap().kind == NodeKind::Operative {
+            self.operative_leads += 1;
+        }
+        self.attach_lead(lead, r);
+    }
+
+    /// Give the open paragraph, whose number stood alone on the line
+    /// before, its lead on line `r`.
+    fn attach_lead(&mut self, lead: Lead, r: &Range<usize>) {
         self.settle(3);
         let p = self.st.para.as_mut().unwrap();
         p.lead = Some(Box::new(lead));
         extend(&mut p.range, r);
-        if p.kind == NodeKind::Operative {
-            self.operative_leads += 1;
-        }
         self.note_body_text(r);
     }
 
@@ -309,11 +315,7 @@ impl<'a> Builder<'a> {
                 && !self.st.fn_zone
                 && let Some(lead) = self.operative_grammar_lead(r.clone())
             {
-                self.settle(3);
-                let p = self.st.para.as_mut().unwrap();
-                p.lead = Some(Box::new(lead));
-                extend(&mut p.range, &r);
-                self.note_body_text(&r);
+                self.attach_lead(lead, &r);
                 return;
             }
         }
