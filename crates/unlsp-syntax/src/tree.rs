@@ -284,6 +284,17 @@ impl Tree {
         }
     }
 
+    /// The symbols wholly inside `range`, in text order. The list is sorted
+    /// by start, so the candidates are one slice of it found by two binary
+    /// searches: a rule that asks once per paragraph stays linear.
+    pub fn symbols_in(&self, range: &Range<usize>) -> impl Iterator<Item = &SymbolRef> {
+        let all = &self.symbols;
+        let from = all.partition_point(|s| s.range.start < range.start);
+        let to = all.partition_point(|s| s.range.start < range.end).max(from);
+        let end = range.end;
+        all[from..to].iter().filter(move |s| s.range.end <= end)
+    }
+
     /// All nodes of one kind, in text order.
     pub fn nodes_of(&self, kind: NodeKind) -> Vec<&Node> {
         let mut v = Vec::new();
@@ -350,5 +361,42 @@ mod tests {
             doc.edit(range, new);
             assert_eq!(*doc.tree(), *Document::new(doc.text()).tree());
         }
+    }
+
+    /// The symbols a paragraph holds, found by binary search, are those a
+    /// scan of every symbol finds, before and after edits that add symbols
+    /// to several paragraphs.
+    #[test]
+    fn symbols_in_a_paragraph_are_the_ones_a_full_scan_finds() {
+        let text = include_str!("../../../examples/A_RES_62_57.txt");
+        let mut doc = Document::new(text);
+        let mut found = Vec::new();
+        for round in 0..4 {
+            if round > 0 {
+                let at = doc
+                    .text()
+                    .match_indices("Recalling")
+                    .nth(round - 1)
+                    .unwrap()
+                    .0;
+                doc.edit(
+                    at..at,
+                    &format!("(A/62/{round} and Corr.1, E/2007/{round}) "),
+                );
+            }
+            let t = doc.tree();
+            assert!(t.symbols.is_sorted_by_key(|s| s.range.start));
+            let mut seen = 0;
+            t.walk(|n, _| {
+                let fast: Vec<_> = t.symbols_in(&n.range).collect();
+                let slow: Vec<_> = (t.symbols.iter())
+                    .filter(|s| n.range.start <= s.range.start && s.range.end <= n.range.end)
+                    .collect();
+                assert_eq!(fast, slow, "{:?}", n.range);
+                seen += fast.len();
+            });
+            found.push(seen);
+        }
+        assert!(found.is_sorted() && found[3] > found[0], "{found:?}");
     }
 }

@@ -25,10 +25,7 @@ static GA_DOC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^A/(?:C\.\d/)?(\d
 fn check(cx: &Ctx, out: &mut Sink) {
     let Some(own) = own_session(cx) else { return };
     for a in cx.tree.nodes_of(NodeKind::Adoption) {
-        for s in &cx.tree.symbols {
-            if s.range.start < a.range.start || s.range.end > a.range.end {
-                continue;
-            }
+        for s in cx.tree.symbols_in(&a.range) {
             if let Some(c) = GA_DOC.captures(&s.canonical)
                 && let Ok(n) = c[1].parse::<u32>()
                 && n != own

@@ -70,13 +70,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
 fn acronyms(cx: &Ctx, u: &Node) -> Vec<(String, Option<std::ops::Range<usize>>)> {
     let mut out = Vec::new();
     let v = view(cx, u);
-    // the tree's symbols are sorted: the unit's are one slice of them
-    let all = &cx.tree.symbols;
-    let from = all.partition_point(|s| s.range.start < u.range.start);
-    let to = all.partition_point(|s| s.range.start < u.range.end);
-    let symbols: Vec<_> = all[from..to.max(from)]
-        .iter()
-        .filter(|s| s.range.end <= u.range.end)
+    let symbols: Vec<_> = (cx.tree.symbols_in(&u.range))
         .map(|s| s.range.clone())
         .collect();
     // the groups are read off the match: the capturing search costs

@@ -22,12 +22,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
     for u in crate::rules::shared::units(cx) {
         let v = crate::rules::shared::view(cx, u);
         let mut last_symbol_end: Option<usize> = None;
-        let syms: Vec<_> = cx
-            .tree
-            .symbols
-            .iter()
-            .filter(|s| s.range.start >= u.range.start && s.range.end <= u.range.end)
-            .collect();
+        let syms: Vec<_> = cx.tree.symbols_in(&u.range).collect();
         for m in cx.re(&MODIFIER).find_iter(&v.s) {
             let r = v.range(m.range());
             if syms

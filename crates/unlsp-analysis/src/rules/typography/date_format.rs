@@ -21,16 +21,25 @@ static ISO_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").unwrap());
 
 fn check(cx: &Ctx, out: &mut Sink) {
+    // the citations' dates, by start: one binary search per date
+    let mut cited: Vec<_> = (cx.tree.citations.iter())
+        .filter_map(|c| c.date_range.clone())
+        .collect();
+    cited.sort_by_key(|r| r.start);
+    // the longest reach of the dates that start at or before each one
+    let reach: Vec<usize> = (cited.iter())
+        .scan(0, |m, r| {
+            *m = r.end.max(*m);
+            Some(*m)
+        })
+        .collect();
     for d in &cx.tree.dates {
         if d.canonical_form || !d.date.is_valid() {
             continue;
         }
         // inside a citation: UN052 says it
-        if cx.tree.citations.iter().any(|c| {
-            c.date_range
-                .as_ref()
-                .is_some_and(|r| r.start <= d.range.start && d.range.end <= r.end)
-        }) {
+        let k = cited.partition_point(|r| r.start <= d.range.start);
+        if k > 0 && d.range.end <= reach[k - 1] {
             continue;
         }
         let want = if cx.lang == Lang::Zh {
