@@ -12,7 +12,14 @@
 //! 10 MB of `1.` lines; one 10 MB line; the corpus concatenated to 10 MB;
 //! 10 MB of Chinese; 10 MB of `(`; two versions of 20,000 numbered
 //! paragraphs (the operative paragraphs of A/RES/79/144 cycled, one word
-//! changed).
+//! changed); 32,000 footnotes citing documents (a rule that looked at every
+//! symbol once per paragraph made this quadratic).
+//!
+//! The server is measured the same way: `unlsp serve` in a child process,
+//! `initialize` (with `maxFileSize` raised to 16 MB so that each input is
+//! parsed and checked, not set aside as too large), `didOpen` of the input,
+//! its diagnostics, `documentSymbol`, `shutdown`. And `parallel` once more
+//! under `ulimit -v 4000000` (4 GB of address space).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -32,21 +39,23 @@ fn measure(bin: &Path, args: &[&str]) -> (f64, f64, i32) {
     else {
         return (0.0, 0.0, -1);
     };
+    let (mb, code) = wait_peak(child.id());
+    (mb, t.elapsed().as_secs_f64(), code)
+}
+
+/// Waits for the child `pid`: (its peak RSS in MB, its exit code).
+fn wait_peak(pid: u32) -> (f64, i32) {
     let mut status = 0;
     // SAFETY: a zeroed rusage is a valid value for wait4 to fill.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     // SAFETY: waits for our own child, with valid pointers.
-    unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    unsafe { libc::wait4(pid as i32, &mut status, 0, &mut usage) };
     let code = if libc::WIFEXITED(status) {
         libc::WEXITSTATUS(status)
     } else {
         -libc::WTERMSIG(status)
     };
-    (
-        usage.ru_maxrss as f64 / 1024.0,
-        t.elapsed().as_secs_f64(),
-        code,
-    )
+    (usage.ru_maxrss as f64 / 1024.0, code)
 }
 
 /// `seed` repeated to at least `size` bytes.
@@ -134,13 +143,139 @@ fn paragraph_pair(dir: &Path, texts: &Path) -> (String, String) {
 }
 
 /// The large single inputs: what, file name.
-const INPUTS: [(&str, &str); 5] = [
+const INPUTS: [(&str, &str); 6] = [
     ("10 MB of `1.` lines", "ones.txt"),
     ("one 10 MB line", "line.txt"),
     ("corpus to 10 MB", "joined.txt"),
     ("10 MB of Chinese", "zh.txt"),
     ("10 MB of `(`", "parens.txt"),
+    ("32,000 footnotes", "notes.txt"),
 ];
+
+/// A preamble of 32,000 paragraphs each with a footnote marker, and the
+/// 32,000 footnotes, each citing a report and a resolution (about 4 MB).
+fn footnotes() -> String {
+    let n = 32_000;
+    let mut s = String::from("The General Assembly,\n");
+    for i in 1..=n {
+        s.push_str(&format!(
+            "Recalling its resolution 70/{},{i}\n",
+            i % 300 + 1
+        ));
+    }
+    s.push('\n');
+    for i in 1..=n {
+        s.push_str(&format!(
+            "{i} Official Records of the General Assembly, Seventieth Session, Supplement No. {} (A/70/{i}).\n",
+            i % 40 + 1
+        ));
+    }
+    s
+}
+
+/// One LSP message, framed.
+fn frame(v: &serde_json::Value) -> Vec<u8> {
+    let body = v.to_string();
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend_from_slice(body.as_bytes());
+    out
+}
+
+/// Reads framed messages until the response with `id`; false at the end of
+/// the stream.
+fn until_response(r: &mut impl std::io::BufRead, id: u64) -> bool {
+    loop {
+        let mut len = 0;
+        loop {
+            let mut line = String::new();
+            if r.read_line(&mut line).unwrap_or(0) == 0 {
+                return false;
+            }
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(n) = line.strip_prefix("Content-Length:") {
+                len = n.trim().parse().unwrap_or(0);
+            }
+        }
+        let mut body = vec![0; len];
+        if std::io::Read::read_exact(r, &mut body).is_err() {
+            return false;
+        }
+        let v: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+        if v["id"] == id && v.get("method").is_none() {
+            return true;
+        }
+    }
+}
+
+/// `unlsp serve` given `file` to open, its diagnostics awaited and its outline
+/// asked for: (peak RSS in MB, seconds, exit code).
+fn measure_server(bin: &Path, file: &str) -> (f64, f64, i32) {
+    use std::io::Write;
+    let text = std::fs::read_to_string(file).unwrap_or_default();
+    let t = Instant::now();
+    let Ok(mut child) = Command::new(bin)
+        .arg("serve")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+    else {
+        return (0.0, 0.0, -1);
+    };
+    let (Some(mut input), Some(output)) = (child.stdin.take(), child.stdout.take()) else {
+        return (0.0, 0.0, -1);
+    };
+    let mut output = std::io::BufReader::new(output);
+    let uri = "file:///bench/input.txt";
+    let send = |w: &mut std::process::ChildStdin, v: serde_json::Value| {
+        let _ = w.write_all(&frame(&v));
+        let _ = w.flush();
+    };
+    send(
+        &mut input,
+        serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+            "processId": null, "rootUri": null, "capabilities": {},
+            "initializationOptions": {"maxFileSize": 16_000_000, "debounceMs": 0}}}),
+    );
+    let mut ok = until_response(&mut output, 1);
+    send(
+        &mut input,
+        serde_json::json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+    );
+    send(
+        &mut input,
+        serde_json::json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+            "textDocument": {"uri": uri, "languageId": "unres", "version": 1, "text": text}}}),
+    );
+    // the pulled diagnostics: the full analysis, then the outline
+    send(
+        &mut input,
+        serde_json::json!({"jsonrpc": "2.0", "id": 2, "method": "textDocument/diagnostic",
+            "params": {"textDocument": {"uri": uri}}}),
+    );
+    ok &= until_response(&mut output, 2);
+    send(
+        &mut input,
+        serde_json::json!({"jsonrpc": "2.0", "id": 3, "method": "textDocument/documentSymbol",
+            "params": {"textDocument": {"uri": uri}}}),
+    );
+    ok &= until_response(&mut output, 3);
+    send(
+        &mut input,
+        serde_json::json!({"jsonrpc": "2.0", "id": 4, "method": "shutdown"}),
+    );
+    until_response(&mut output, 4);
+    send(
+        &mut input,
+        serde_json::json!({"jsonrpc": "2.0", "method": "exit"}),
+    );
+    drop(input);
+    let (mb, code) = wait_peak(child.id());
+    (mb, t.elapsed().as_secs_f64(), if ok { code } else { -1 })
+}
 
 /// Writes every input under `dir`.
 fn generate(dir: &Path, texts: &Path) {
@@ -157,6 +292,7 @@ fn generate(dir: &Path, texts: &Path) {
         joined,
         repeat_to(&zh, TEN_MB),
         repeat_to("(", TEN_MB),
+        footnotes(),
     ];
     for ((_, name), text) in INPUTS.iter().zip(&made) {
         write(dir, name, text);
@@ -235,6 +371,20 @@ fn main() {
     for (what, a) in &runs {
         let a: Vec<&str> = a.iter().map(String::as_str).collect();
         let (mb, s, code) = measure(&bin, &a);
+        println!("{what:<40} {mb:>10.1} {s:>8.2} {code:>5}");
+    }
+    // the address space bounded as the issue asks: a run that needed more
+    // would fail to allocate and exit non-zero
+    let (a, b) = (input("pair-a.txt"), input("pair-b.txt"));
+    let shell = format!("ulimit -v 4000000; exec \"$0\" parallel \"{a}\" \"{b}\"");
+    let unlsp = bin.display().to_string();
+    let (mb, s, code) = measure(Path::new("/bin/sh"), &["-c", &shell, &unlsp]);
+    let what = "parallel 20,000 paragraphs, ulimit -v 4 GB";
+    println!("{what:<40} {mb:>10.1} {s:>8.2} {code:>5}");
+    // the server: didOpen, diagnostics, documentSymbol (exit -1: no answer)
+    for (what, name) in INPUTS {
+        let (mb, s, code) = measure_server(&bin, &input(name));
+        let what = format!("serve {what}");
         println!("{what:<40} {mb:>10.1} {s:>8.2} {code:>5}");
     }
 }

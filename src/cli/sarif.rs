@@ -52,28 +52,28 @@ fn uri(path: &str) -> String {
     u.path().trim_start_matches('/').to_string()
 }
 
+/// The whole SARIF log of a run's reports.
 pub fn sarif(reports: &[FileReport]) -> Value {
-    let rules: Vec<Value> = catalogue()
-        .iter()
-        .map(|r| {
-            json!({
-                "id": r.id,
-                "name": r.name,
-                "shortDescription": { "text": r.summary },
-                "fullDescription": { "text": r.explanation },
-                "help": { "text": format!("{}\n\nBad:\n{}\n\nGood:\n{}", r.explanation, r.bad, r.good) },
-                "defaultConfiguration": { "level": level(r.severity), "enabled": r.default_on },
-                "properties": { "scopes": r.scopes.iter().map(|s| s.name()).collect::<Vec<_>>() },
-            })
-        })
-        .collect();
-    let index: std::collections::HashMap<&str, usize> = catalogue()
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id, i))
-        .collect();
-    let mut results = Vec::new();
+    let mut log = Sarif::default();
     for f in reports {
+        log.file(f);
+    }
+    log.finish()
+}
+
+/// A SARIF log built file by file: each file's results and artifact are
+/// made as it comes, so its text need not be kept until the end.
+#[derive(Default)]
+pub struct Sarif {
+    results: Vec<Value>,
+    artifacts: Vec<Value>,
+}
+
+impl Sarif {
+    pub fn file(&mut self, f: &FileReport) {
+        let index = rule_index();
+        self.artifacts
+            .push(json!({ "location": { "uri": uri(&f.path) }, "sourceLanguage": f.lang.code() }));
         let li = LineIndex::new(&f.text);
         for (k, d) in f.diagnostics.iter().enumerate() {
             let mut loc = json!({
@@ -132,28 +132,64 @@ pub fn sarif(reports: &[FileReport]) -> Value {
                     }],
                 }]);
             }
-            results.push(r);
+            self.results.push(r);
         }
     }
-    json!({
-        "$schema": "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "unlsp",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/unlsp/unlsp",
-                "rules": rules,
-            }},
-            "artifacts": reports.iter().map(|f| json!({ "location": { "uri": uri(&f.path) }, "sourceLanguage": f.lang.code() })).collect::<Vec<_>>(),
-            "results": results,
-            "columnKind": "unicodeCodePoints",
-        }],
-    })
+
+    /// The log: the rules, then every file's artifact and results.
+    pub fn finish(self) -> Value {
+        let rules: Vec<Value> = catalogue()
+            .iter()
+            .map(|r| {
+                json!({
+                    "id": r.id,
+                    "name": r.name,
+                    "shortDescription": { "text": r.summary },
+                    "fullDescription": { "text": r.explanation },
+                    "help": { "text": format!("{}\n\nBad:\n{}\n\nGood:\n{}", r.explanation, r.bad, r.good) },
+                    "defaultConfiguration": { "level": level(r.severity), "enabled": r.default_on },
+                    "properties": { "scopes": r.scopes.iter().map(|s| s.name()).collect::<Vec<_>>() },
+                })
+            })
+            .collect();
+        json!({
+            "$schema": "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [{
+                "tool": { "driver": {
+                    "name": "unlsp",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": "https://github.com/unlsp/unlsp",
+                    "rules": rules,
+                }},
+                "artifacts": self.artifacts,
+                "results": self.results,
+                "columnKind": "unicodeCodePoints",
+            }],
+        })
+    }
+}
+
+/// Each rule's place in the log's rule list.
+fn rule_index() -> &'static std::collections::HashMap<&'static str, usize> {
+    static INDEX: std::sync::LazyLock<std::collections::HashMap<&'static str, usize>> =
+        std::sync::LazyLock::new(|| {
+            catalogue()
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.id, i))
+                .collect()
+        });
+    &INDEX
 }
 
 /// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=UN010::message`
 pub fn github(reports: &[FileReport]) -> String {
+    reports.iter().map(github_file).collect()
+}
+
+/// One file's workflow annotations, a line each.
+pub fn github_file(f: &FileReport) -> String {
     let esc_data = |s: &str| {
         s.replace('%', "%25")
             .replace('\r', "%0D")
@@ -161,27 +197,25 @@ pub fn github(reports: &[FileReport]) -> String {
     };
     let esc_prop = |s: &str| esc_data(s).replace(':', "%3A").replace(',', "%2C");
     let mut out = String::new();
-    for f in reports {
-        let li = LineIndex::new(&f.text);
-        for d in &f.diagnostics {
-            let s = li.position(&f.text, d.range.start);
-            let e = li.position(&f.text, d.range.end.max(d.range.start));
-            let kind = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                _ => "notice",
-            };
-            out.push_str(&format!(
-                "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                esc_prop(&f.path),
-                s.line,
-                s.column,
-                e.line,
-                e.column,
-                esc_prop(&format!("{} ({})", d.code, d.severity.name())),
-                esc_data(&d.message)
-            ));
-        }
+    let li = LineIndex::new(&f.text);
+    for d in &f.diagnostics {
+        let s = li.position(&f.text, d.range.start);
+        let e = li.position(&f.text, d.range.end.max(d.range.start));
+        let kind = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            _ => "notice",
+        };
+        out.push_str(&format!(
+            "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+            esc_prop(&f.path),
+            s.line,
+            s.column,
+            e.line,
+            e.column,
+            esc_prop(&format!("{} ({})", d.code, d.severity.name())),
+            esc_data(&d.message)
+        ));
     }
     out
 }

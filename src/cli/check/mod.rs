@@ -15,8 +15,8 @@ use progress::Progress;
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use unlsp_analysis as analysis;
 use unlsp_analysis::project::{self, ProjectConfig};
-use unlsp_analysis::{self as analysis, Severity};
 use unlsp_syntax::{Document, Lang};
 
 #[derive(clap::Args)]
@@ -65,57 +65,128 @@ pub fn run(opts: Options) -> i32 {
     }
     let run = Run::new(&opts, lang);
     let stdin = opts.paths.len() == 1 && opts.paths[0].as_os_str() == "-";
-    let (mut reports, mut io_error) = if stdin {
-        match run.stdin() {
-            Some(r) => r,
-            None => return 2,
+    // `--diff` prints every fix before the report: its reports are kept to
+    // the end. Otherwise each file is fixed (`--fix`), written and let go as
+    // soon as the files before it are: memory follows the largest file, not
+    // the number of files.
+    let mut kept = Vec::new();
+    let mut out = Output::new(&opts.format);
+    let (mut io_error, mut has_error) = (false, false);
+    let read_error = {
+        let mut each = |mut r: FileReport| {
+            if opts.diff {
+                kept.push(r);
+                return;
+            }
+            if opts.fix {
+                io_error |= run.fix(std::slice::from_mut(&mut r), stdin);
+            }
+            has_error |= r.has_error();
+            // `--fix` of standard input prints the fixed text, not a report
+            if !(stdin && opts.fix) {
+                out.file(&r);
+            }
+        };
+        if stdin {
+            match run.stdin(&mut each) {
+                Some(e) => e,
+                None => return 2,
+            }
+        } else {
+            run.files(&mut each)
         }
-    } else {
-        run.files()
     };
-    reports.sort_by(|a, b| a.path.cmp(&b.path));
-    if opts.fix || opts.diff {
-        io_error |= run.fix(&mut reports, stdin);
-        if stdin && !opts.diff {
-            // standard output holds the fixed text: the exit status reports
-            return exit_code(&reports, io_error, opts.exit_zero);
+    io_error |= read_error;
+    if opts.diff {
+        io_error |= run.fix(&mut kept, stdin);
+        for r in &kept {
+            has_error |= r.has_error();
+            out.file(r);
         }
     }
-    // `--diff` leaves the files as they are: the report that follows the
-    // diff, and the exit status, are those of `check` without it
-    write_reports(&opts.format, &reports);
-    exit_code(&reports, io_error, opts.exit_zero)
-}
-
-/// 2 when a file could not be read, 1 when an error was found (unless
-/// `--exit-zero`), else 0.
-fn exit_code(reports: &[FileReport], io_error: bool, exit_zero: bool) -> i32 {
-    let has_error = reports
-        .iter()
-        .any(|r| r.diagnostics.iter().any(|d| d.severity == Severity::Error));
+    // `--fix` of standard input prints the fixed text, not a report: the
+    // exit status reports. `--diff` leaves the files as they are: the report
+    // after the diff, and the exit status, are those of `check` without it
+    if !(stdin && opts.fix && !opts.diff) {
+        out.finish();
+    }
     if io_error {
         2
-    } else if has_error && !exit_zero {
+    } else if has_error && !opts.exit_zero {
         1
     } else {
         0
     }
 }
 
-fn write_reports(format: &str, reports: &[FileReport]) {
-    let stdout = std::io::stdout();
-    let mut w = std::io::BufWriter::new(stdout.lock());
-    let json = |v: serde_json::Value| serde_json::to_string_pretty(&v).unwrap_or_default();
-    let _ = match format {
-        "sarif" => writeln!(w, "{}", json(super::sarif::sarif(reports))),
-        "github" => write!(w, "{}", super::sarif::github(reports)),
-        "json" => writeln!(w, "{}", json(check_json(reports))),
-        _ => {
-            human(&mut w, reports);
-            Ok(())
+/// The reports as they come, in file order, in the chosen format; the
+/// format's closing part (the human summary, the end of the JSON document,
+/// the SARIF log) at the end.
+struct Output {
+    format: String,
+    w: std::io::BufWriter<std::io::Stdout>,
+    tally: report::Tally,
+    json: Option<report::JsonStream>,
+    sarif: super::sarif::Sarif,
+}
+
+impl Output {
+    fn new(format: &str) -> Output {
+        Output {
+            format: format.to_string(),
+            w: std::io::BufWriter::new(std::io::stdout()),
+            tally: Default::default(),
+            json: None,
+            sarif: Default::default(),
         }
-    };
-    let _ = w.flush();
+    }
+
+    /// Begins the JSON document at its first file (or at its end).
+    fn begin_json(&mut self) {
+        if self.json.is_none() {
+            let skeleton = serde_json::json!({
+                "version": 1,
+                "files": [report::JsonStream::slot()],
+            });
+            self.json = report::JsonStream::begin(&mut self.w, &skeleton).ok();
+        }
+    }
+
+    fn file(&mut self, r: &FileReport) {
+        match self.format.as_str() {
+            "sarif" => self.sarif.file(r),
+            "github" => {
+                let _ = write!(self.w, "{}", super::sarif::github_file(r));
+            }
+            "json" => {
+                self.begin_json();
+                if let Some(j) = self.json.as_mut() {
+                    let _ = j.item(&mut self.w, &report::file_json(r));
+                }
+            }
+            _ => report::human_file(&mut self.w, r, &mut self.tally),
+        }
+    }
+
+    fn finish(mut self) {
+        match self.format.as_str() {
+            "sarif" => {
+                let log = std::mem::take(&mut self.sarif).finish();
+                let text = serde_json::to_string_pretty(&log).unwrap_or_default();
+                let _ = writeln!(self.w, "{text}");
+            }
+            "github" => {}
+            "json" => {
+                self.begin_json();
+                if let Some(j) = self.json.take() {
+                    let _ = j.end(&mut self.w);
+                    let _ = writeln!(self.w);
+                }
+            }
+            _ => self.tally.summary(&mut self.w),
+        }
+        let _ = self.w.flush();
+    }
 }
 
 /// Where a checked text comes from, beside the text itself.
@@ -199,8 +270,9 @@ impl<'o> Run<'o> {
         }
     }
 
-    /// Standard input as one file; `None` when it cannot be read.
-    fn stdin(&self) -> Option<(Vec<FileReport>, bool)> {
+    /// Standard input as one file, handed to `each`; whether it could not
+    /// be decoded, `None` when it could not be read.
+    fn stdin(&self, each: &mut dyn FnMut(FileReport)) -> Option<bool> {
         let mut buf = Vec::new();
         if let Err(e) = std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf) {
             eprintln!("error: standard input: {e}");
@@ -212,16 +284,20 @@ impl<'o> Run<'o> {
             .clone()
             .unwrap_or_else(|| "<stdin>".into());
         Some(match decode(&buf, &name) {
-            Read::Text(text) => (vec![self.check(name.clone(), &name, text)], false),
-            other => (Vec::new(), self.unreadable(&name, other)),
+            Read::Text(text) => {
+                each(self.check(name.clone(), &name, text));
+                false
+            }
+            other => self.unreadable(&name, other),
         })
     }
 
-    /// Every file under the paths, parsed and checked on every core; whether
-    /// one could not be read.
-    fn files(&self) -> (Vec<FileReport>, bool) {
+    /// Every file under the paths in path order, parsed and checked a batch
+    /// at a time on every core, each handed to `each` as soon as the files
+    /// before it are; whether one could not be read.
+    fn files(&self, each: &mut dyn FnMut(FileReport)) -> bool {
         let Collected {
-            files,
+            mut files,
             errors,
             notes,
         } = collect_files(&self.opts.paths, &self.project, &self.root);
@@ -229,43 +305,45 @@ impl<'o> Run<'o> {
         for e in errors {
             eprintln!("error: {e}");
         }
-        let progress = Progress::new(files.len());
-        let done = std::sync::atomic::AtomicUsize::new(0);
-        let checked: Vec<(String, Result<FileReport, Read>)> = files
-            .par_iter()
-            .map(|f| {
-                let path = f.display().to_string();
-                let report = match read(f) {
-                    Read::Text(text) => Ok(self.check(path.clone(), &self.relative(f), text)),
-                    Read::Document(x) => {
-                        let text = x.text.clone();
-                        let rel = self.relative(f);
-                        Ok(self.check_read(path.clone(), &rel, text, Source::Extracted(x)))
-                    }
-                    Read::Marked(text, m) => {
-                        let rel = self.relative(f);
-                        Ok(self.check_read(path.clone(), &rel, text, Source::Marked(m)))
-                    }
-                    other => Err(other),
-                };
-                progress.tick(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
-                (path, report)
-            })
-            .collect();
-        progress.finish();
-        let mut reports = Vec::with_capacity(checked.len());
-        let mut binary = Vec::new();
-        for (path, report) in checked {
-            match report {
-                Ok(r) => reports.push(r),
-                Err(Read::Binary) => binary.push(format!("note: {path}: binary file skipped")),
-                Err(other) => io_error |= self.unreadable(&path, other),
-            }
-        }
-        for n in notes.iter().chain(&binary) {
+        for n in &notes {
             eprintln!("{n}");
         }
-        (reports, io_error)
+        files.sort_by_cached_key(|f| f.display().to_string());
+        let progress = Progress::new(files.len());
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        // a batch keeps every core busy and is all the texts held at once
+        let batch = (rayon::current_num_threads() * 8).max(16);
+        for chunk in files.chunks(batch) {
+            let checked: Vec<(String, Result<FileReport, Read>)> = chunk
+                .par_iter()
+                .map(|f| {
+                    let path = f.display().to_string();
+                    let report = match read(f) {
+                        Read::Text(text) => Ok(self.check(path.clone(), &self.relative(f), text)),
+                        Read::Document(x) => {
+                            let text = x.text.clone();
+                            let rel = self.relative(f);
+                            Ok(self.check_read(path.clone(), &rel, text, Source::Extracted(x)))
+                        }
+                        Read::Marked(text, m) => {
+                            let rel = self.relative(f);
+                            Ok(self.check_read(path.clone(), &rel, text, Source::Marked(m)))
+                        }
+                        other => Err(other),
+                    };
+                    progress.tick(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
+                    (path, report)
+                })
+                .collect();
+            for (path, report) in checked {
+                match report {
+                    Ok(r) => each(r),
+                    Err(other) => io_error |= self.unreadable(&path, other),
+                }
+            }
+        }
+        progress.finish();
+        io_error
     }
 
     /// Says why a file was not checked; whether that is an error.

@@ -1,7 +1,8 @@
 //! The progress line of a long `check`.
 
 /// A progress line on standard error, only when it is a terminal, outside CI,
-/// and for more than a handful of files.
+/// and for more than a handful of files; not when the report itself goes to
+/// the terminal (it comes file by file: it is the progress).
 pub(super) struct Progress {
     total: usize,
     on: bool,
@@ -10,7 +11,10 @@ pub(super) struct Progress {
 impl Progress {
     pub(super) fn new(total: usize) -> Progress {
         use std::io::IsTerminal;
-        let on = total > 20 && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        let on = total > 20
+            && std::io::stderr().is_terminal()
+            && !std::io::stdout().is_terminal()
+            && std::env::var_os("CI").is_none();
         Progress { total, on }
     }
     pub(super) fn tick(&self, done: usize) {
