@@ -42,6 +42,8 @@ pub fn to_markdown(x: &Extracted, revisions: bool) -> String {
                     marks.push((r.range.end, 0, format!("]{{.insertion{attrs}}}")));
                     marks.push((r.range.start, 3, "[".into()));
                 }
+                // a deleted paragraph mark has no span: the line stays joined
+                RevisionKind::Deletion if r.text == "\n\n" => {}
                 RevisionKind::Deletion => marks.push((
                     r.range.start,
                     1,
