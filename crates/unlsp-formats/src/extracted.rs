@@ -101,6 +101,10 @@ pub struct Footnote {
     /// The marker in the body text (the bare label); empty at the text's
     /// start when the reader found no marker for the footnote.
     pub marker: Range<usize>,
+    /// Its further markers in the body, when the source refers to the note
+    /// again (a PDF's programme of work points at one note from several
+    /// rows); Word gives each reference a note of its own.
+    pub again: Vec<Range<usize>>,
     /// The footnote's text (after its number, in the notes at the end).
     pub body: Range<usize>,
 }

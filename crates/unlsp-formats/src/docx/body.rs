@@ -494,6 +494,7 @@ impl<'s> Walker<'s> {
                 number,
                 label: number.to_string(),
                 marker: r.marker.clone(),
+                again: Vec::new(),
                 body: start..self.b.len(),
             });
         }
