@@ -199,20 +199,16 @@ def edited(md: str, lang: str) -> str:
     five = re.sub(r"^\d+(\.| -) ", "", lines[m])
     lines[k] = lines[k].rstrip() + " " + five
     del lines[m]
-    # the third preambular paragraph (paragraphs are separated by blank lines)
+    # the third preambular paragraph: the paragraphs (after a blank line)
+    # that open with an emphasised lead before operative paragraph 1, the
+    # first of them the organ's name (`*The General Assembly*,`)
     first_op = operative_line("\n".join(lines), 1)
-    starts = [
+    pre = [
         n
         for n in range(first_op)
-        if lines[n].strip() and (n == 0 or not lines[n - 1].strip())
+        if lines[n].startswith("*") and (n == 0 or not lines[n - 1].strip())
     ]
-    # the masthead's lines come first: the preambular part starts at the
-    # line after the one ending with the organ's name (`The General
-    # Assembly,` / `The Security Council,` and their translations: the
-    # paragraph before the first that ends with a comma and starts with a
-    # lead in italics)
-    pre = [n for n in starts if lines[n].startswith("*")]
-    third = pre[3]  # pre[0] is the organ's name, in italics
+    third = pre[3]
     end = third
     while end < len(lines) and lines[end].strip():
         end += 1
