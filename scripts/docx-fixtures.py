@@ -14,8 +14,8 @@ password-protected package is skipped without it).
 
 LibreOffice (`apt-get install -y --no-install-recommends libreoffice-writer
 python3-uno`, optional: skipped without `soffice`) makes the files of
-tests/fixtures/docx/libreoffice/: the Pandoc files of every language saved
-again by an office suite (`soffice --headless --convert-to docx`: its own
+tests/fixtures/docx/libreoffice/: the Pandoc files saved again by an office
+suite (`soffice --headless --convert-to docx`: its own
 styles, numbering definitions, footnote anchors, bookmarks), and, per
 language, the comparison of one of them with an edited version
 (`compared.LANG.docx`, the edited version beside it): a UNO macro
@@ -250,6 +250,10 @@ def libreoffice() -> None:
         short = name.replace("A_RES_", "ga-").replace("S_RES_", "sc-").replace("_", "-")
         for lang in LANGS:
             office_saved(OUT / f"{short}.{lang}.docx", LO / f"{short}.{lang}.docx")
+    # the comments and table of contents, the tracked changes, the defects
+    # --fix removes and the long document, as LibreOffice saves them
+    for name in ["comments-toc.en", "tracked.en", "defects.en", "long.en"]:
+        office_saved(OUT / f"{name}.docx", LO / f"{name}.docx")
     with tempfile.TemporaryDirectory() as tmp:
         for lang in LANGS:
             md = for_pandoc(render("ga", "A_RES_79_100", lang))

@@ -212,9 +212,16 @@ fn entries(path: &Path) -> Vec<(String, Vec<u8>)> {
 /// document.xml, which differs by exactly the characters fixed.
 #[test]
 fn fix_changes_exactly_the_fixed_characters() {
+    // Pandoc's package and LibreOffice's
+    for name in ["defects.en.docx", "libreoffice/defects.en.docx"] {
+        fix_changes_exactly_the_fixed_characters_in(name);
+    }
+}
+
+fn fix_changes_exactly_the_fixed_characters_in(name: &str) {
     let dir = tempfile::tempdir().unwrap();
     let draft = dir.path().join("draft.docx");
-    std::fs::copy(fixtures().join("defects.en.docx"), &draft).unwrap();
+    std::fs::copy(fixtures().join(name), &draft).unwrap();
     let out = unlsp(&["check", "--fix", draft.to_str().unwrap()]);
     assert_eq!(
         out.status.code(),

@@ -130,9 +130,16 @@ fn bad_packages_are_named_never_read() {
     }
 }
 
+/// On the file Pandoc made and on the same file saved by LibreOffice.
 #[test]
 fn a_fix_changes_only_its_characters() {
-    let bytes = fixture("defects.en.docx");
+    for name in ["defects.en.docx", "libreoffice/defects.en.docx"] {
+        a_fix_changes_only_its_characters_in(name);
+    }
+}
+
+fn a_fix_changes_only_its_characters_in(name: &str) {
+    let bytes = fixture(name);
     let x = docx::read(bytes.clone()).unwrap();
     let at = x.text.find("as soon as possible ;").unwrap() + "as soon as possible".len();
     let edit = TextEdit {
@@ -265,6 +272,22 @@ fn libreoffice_saved_files_read_as_the_pandoc_files() {
             assert_eq!(l.paragraphs.len(), p.paragraphs.len(), "{name}");
         }
     }
+    // the comments and the table of contents (a field in a content
+    // control), the tracked changes, the long document
+    for name in ["comments-toc.en.docx", "tracked.en.docx", "long.en.docx"] {
+        let (p, l) = (read(name), read(&format!("libreoffice/{name}")));
+        assert_eq!(l.text, p.text, "{name}");
+        assert_eq!(l.footnotes, p.footnotes, "{name}");
+        assert_eq!(l.emphasis, p.emphasis, "{name}");
+        assert_eq!(l.revisions, p.revisions, "{name}");
+    }
+    let toc = part("libreoffice/comments-toc.en.docx", "word/document.xml");
+    assert!(toc.contains("<w:sdt>") && toc.contains("TOC \\"));
+    assert!(
+        !read("libreoffice/comments-toc.en.docx")
+            .text
+            .contains("Please check")
+    );
     // the packages are LibreOffice's own
     let ru = part("libreoffice/ga-79-100.ru.docx", "word/document.xml");
     assert!(ru.contains("<w:noBreakHyphen/>"));
