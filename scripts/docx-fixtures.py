@@ -12,11 +12,29 @@ content control). The bad inputs are made with the zip tool, Python's
 zipfile and msoffcrypto-tool (`pip install msoffcrypto-tool`, optional: the
 password-protected package is skipped without it).
 
+LibreOffice (`apt-get install -y --no-install-recommends libreoffice-writer
+python3-uno`, optional: skipped without `soffice`) makes the files of
+tests/fixtures/docx/libreoffice/: the Pandoc files saved again by an office
+suite (`soffice --headless --convert-to docx`: its own
+styles, numbering definitions, footnote anchors, bookmarks), and, per
+language, the comparison of one of them with an edited version
+(`compared.LANG.docx`, the edited version beside it): a UNO macro
+(`scripts/lo-uno.py compare`, run by the Python that has the `uno` module)
+opens the edited version and dispatches `.uno:CompareDocuments` against the
+original, which records the edits as tracked changes by the profile's user,
+then saves the result as Word does. LibreOffice's compare records a joined
+paragraph as a move, never as a deleted paragraph mark between two texts
+that stay; `joined.LANG.docx` has one: the same macro (`lo-uno.py join`)
+deletes the mark after operative paragraph 4 with Track Changes on, as a
+drafter pressing Delete does.
+
     python3 scripts/docx-fixtures.py
 """
 
 import io
+import os
 import re
+import tempfile
 import shutil
 import subprocess
 import sys
@@ -89,8 +107,12 @@ def pandoc(md: str, target: Path, *extra: str) -> None:
 
 
 def operative_line(md: str, n: int) -> int:
+    """The line of operative paragraph `n`: `n. ` (a list item), or the
+    Arabic texts' `n - `, which Pandoc keeps as text."""
     lines = md.split("\n")
-    return next(i for i, l in enumerate(lines) if l.startswith(f"{n}. "))
+    return next(
+        i for i, l in enumerate(lines) if l.startswith((f"{n}. ", f"{n} - "))
+    )
 
 
 def tracked(md: str) -> str:
@@ -139,6 +161,128 @@ def defects(md: str) -> str:
     j = operative_line(md, 9)
     lines[j] = lines[j].replace("*Welcomes* the active", "*Welcomes* , the active")
     return "\n".join(lines)
+
+
+# The phrase inserted into operative paragraph 2 of the edited version.
+PRIORITY = {
+    "en": "as a matter of priority",
+    "fr": "à titre prioritaire",
+    "es": "con carácter prioritario",
+    "ru": "в приоритетном порядке",
+    "ar": "على سبيل الأولوية",
+    "zh": "作为优先事项",
+}
+COMMA = re.compile(r"[,،，、]")
+LO = OUT / "libreoffice"
+LO_AUTHOR = "Delegation of Norway"
+
+
+def edited(md: str, lang: str) -> str:
+    """The edits a delegation makes to a draft, planted for the compare:
+    a phrase inserted before the end of operative paragraph 2, the words
+    between the first two commas of operative paragraph 3 deleted, the
+    third preambular paragraph deleted whole, and operative paragraphs 4 and
+    5 joined into one (the operative paragraphs after it numbered one
+    less)."""
+    lines = md.split("\n")
+    i = operative_line(md, 2)
+    line = lines[i].rstrip()
+    assert line[-1] in ";.,؛；。", f"{lang}: operative paragraph 2 ends with {line[-1]!r}"
+    sep = {"zh": "，", "ar": "، "}.get(lang, ", ")
+    lines[i] = line[:-1] + sep + PRIORITY[lang] + line[-1]
+    j = operative_line(md, 3)
+    commas = [m.start() for m in COMMA.finditer(lines[j])]
+    assert len(commas) >= 2, f"{lang}: operative paragraph 3 has fewer than two commas"
+    lines[j] = lines[j][: commas[0]] + lines[j][commas[1] :]
+    # operative 5's text after operative 4's, one paragraph
+    k, m = operative_line(md, 4), operative_line(md, 5)
+    five = re.sub(r"^\d+(\.| -) ", "", lines[m])
+    lines[k] = lines[k].rstrip() + " " + five
+    del lines[m]
+    # the third preambular paragraph: the paragraphs (after a blank line)
+    # that open with an emphasised lead before operative paragraph 1, the
+    # first of them the organ's name (`*The General Assembly*,`)
+    first_op = operative_line("\n".join(lines), 1)
+    pre = [
+        n
+        for n in range(first_op)
+        if lines[n].startswith("*") and (n == 0 or not lines[n - 1].strip())
+    ]
+    third = pre[3]
+    end = third
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    del lines[third : end + 1]
+    return "\n".join(lines)
+
+
+def soffice(*args: str) -> None:
+    profile = Path(tempfile.gettempdir()) / "unlsp-docx-fixtures-profile"
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", *args],
+        check=True,
+        capture_output=True,
+    )
+
+
+def office_saved(source: Path, target: Path) -> None:
+    """`source` opened and saved as .docx by LibreOffice."""
+    with tempfile.TemporaryDirectory() as tmp:
+        soffice("--convert-to", "docx", "--outdir", tmp, str(source))
+        shutil.move(str(Path(tmp) / (source.stem + ".docx")), target)
+
+
+def uno_python() -> str:
+    try:
+        import uno  # type: ignore # noqa: F401
+
+        return sys.executable
+    except ImportError:
+        return "/usr/bin/python3"
+
+
+def libreoffice() -> None:
+    if not shutil.which("soffice"):
+        print("soffice missing: the LibreOffice files not made", file=sys.stderr)
+        return
+    LO.mkdir(parents=True, exist_ok=True)
+    for organ, name in SAMPLES:
+        short = name.replace("A_RES_", "ga-").replace("S_RES_", "sc-").replace("_", "-")
+        for lang in LANGS:
+            office_saved(OUT / f"{short}.{lang}.docx", LO / f"{short}.{lang}.docx")
+    # the comments and table of contents, the tracked changes, the defects
+    # --fix removes and the long document, as LibreOffice saves them
+    for name in ["comments-toc.en", "tracked.en", "defects.en", "long.en"]:
+        office_saved(OUT / f"{name}.docx", LO / f"{name}.docx")
+    with tempfile.TemporaryDirectory() as tmp:
+        for lang in LANGS:
+            md = for_pandoc(render("ga", "A_RES_79_100", lang))
+            new = Path(tmp) / f"edited.{lang}.docx"
+            pandoc(edited(md, lang), Path(tmp) / "pandoc.docx")
+            office_saved(Path(tmp) / "pandoc.docx", new)
+            original = LO / f"ga-79-100.{lang}.docx"
+            uno_macro("compare", original, new, LO / f"compared.{lang}.docx", tmp)
+            shutil.copy(new, LO / f"edited.{lang}.docx")
+            # operative paragraph 4's first words as the text shows them
+            four = md.split("\n")[operative_line(md, 4)]
+            four = re.sub(r"\[\^\d+\]|\*", "", re.sub(r"^\d+(\.| -) ", "", four))
+            uno_macro("join", original, four[:24], LO / f"joined.{lang}.docx", tmp)
+
+
+def uno_macro(command: str, first: Path, second, out: Path, tmp: str) -> None:
+    subprocess.run(
+        [
+            uno_python(),
+            str(ROOT / "scripts" / "lo-uno.py"),
+            command,
+            str(first),
+            str(second),
+            str(out),
+            LO_AUTHOR,
+            str(Path(tmp) / "profile"),
+        ],
+        check=True,
+    )
 
 
 def bad_inputs() -> None:
@@ -213,6 +357,7 @@ def main() -> None:
     organ, name = LONG
     pandoc(for_pandoc(render(organ, name, "en")), OUT / "long.en.docx")
     bad_inputs()
+    libreoffice()
 
 
 if __name__ == "__main__":

@@ -240,3 +240,71 @@ fn synthetic_versions_in_six_languages() {
         "{spurious} spurious of {expected}"
     );
 }
+
+/// Files LibreOffice made from GA 79/100 in six languages
+/// (`scripts/docx-fixtures.py`): its compare (`.uno:CompareDocuments`) with
+/// an edited version, and a paragraph mark deleted with Track Changes on.
+/// The planted edits come back from the tracked changes: a phrase inserted
+/// into operative paragraph 2, words deleted from 3, 4 and 5 merged into
+/// 4, the twelve after them renumbered (by Word's numbering: the Arabic
+/// files write their numbers as text, which the edits leave as they were).
+#[test]
+fn tracked_changes_of_libreoffice_files() {
+    for (lang, phrase) in [
+        ("en", "as a matter of priority"),
+        ("fr", "à titre prioritaire"),
+        ("es", "con carácter prioritario"),
+        ("ru", "в приоритетном порядке"),
+        ("ar", "على سبيل الأولوية"),
+        ("zh", "作为优先事项"),
+    ] {
+        for (file, edits) in [("compared", true), ("joined", false)] {
+            let f = unlsp_corpus::repo(&format!(
+                "tests/fixtures/docx/libreoffice/{file}.{lang}.docx"
+            ));
+            let (code, out, err) = run(&[&f], &["--revisions", "--format", "json"]);
+            assert_eq!(code, 1, "{file}.{lang}: {err}");
+            let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+            validate(&json);
+            let changes = json["changes"].as_array().unwrap();
+            let of = |kind: &str| -> Vec<&serde_json::Value> {
+                changes.iter().filter(|c| c["kind"] == kind).collect()
+            };
+            let labels = |c: &serde_json::Value, side: &str| -> Vec<String> {
+                c[side]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|n| n["label"].as_str().unwrap_or("").to_string())
+                    .collect()
+            };
+            let merged = of("merged");
+            assert_eq!(merged.len(), 1, "{file}.{lang}: {out}");
+            assert_eq!(labels(merged[0], "old"), ["4", "5"], "{file}.{lang}");
+            assert_eq!(labels(merged[0], "new"), ["4"], "{file}.{lang}");
+            let renumbered = if lang == "ar" { 0 } else { 12 };
+            assert_eq!(of("renumbered").len(), renumbered, "{file}.{lang}");
+            let changed = of("changed");
+            if !edits {
+                assert!(changed.is_empty(), "{file}.{lang}: {out}");
+                continue;
+            }
+            let words = |c: &serde_json::Value, op: &str| -> String {
+                c["words"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|w| w["op"] == op)
+                    .map(|w| w["text"].as_str().unwrap())
+                    .collect()
+            };
+            let two = changed.iter().find(|c| labels(c, "new") == ["2"]).unwrap();
+            assert!(words(two, "insert").contains(phrase), "{lang}: {two}");
+            let three = changed.iter().find(|c| labels(c, "new") == ["3"]).unwrap();
+            assert!(
+                words(three, "delete").chars().count() > 10,
+                "{lang}: {three}"
+            );
+        }
+    }
+}

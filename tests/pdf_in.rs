@@ -439,6 +439,21 @@ fn convert_reads_a_pdf_back_to_the_same_structure() {
     ] {
         assert!(md.contains(s), "{s}\n{md}");
     }
+    // A/C.2/80/L.1 (the Committee's programme of work) refers to its note 4
+    // from five rows: each keeps its marker
+    let x = read(&root, "A_C.2_80_L.1").extracted();
+    let four = x.footnotes.iter().find(|f| f.label == "4").unwrap();
+    assert_eq!(four.again.len(), 4);
+    for m in std::iter::once(&four.marker).chain(&four.again) {
+        assert_eq!(&x.text[m.clone()], "4");
+        assert!(x.text[..m.start].ends_with("draft proposals"));
+    }
+    let md = unlsp_formats::convert::to_markdown(&x, false);
+    assert_eq!(md.matches("draft proposals[^4]").count(), 5, "{md}");
+    assert_eq!(
+        extraction::outline_key(&md),
+        extraction::outline_key(&unlsp_formats::convert::to_text(&x))
+    );
 }
 
 /// Every command names the file and the problem of a PDF it cannot read,

@@ -30,9 +30,12 @@ pub fn to_markdown(x: &Extracted, revisions: bool) -> String {
         marks.push((r.start, 2, m.to_string()));
     }
     let mut skip: Vec<std::ops::Range<usize>> = Vec::new();
-    for f in x.footnotes.iter().filter(|f| !f.marker.is_empty()) {
-        marks.push((f.marker.start, 1, format!("[^{}]", f.label)));
-        skip.push(f.marker.clone());
+    for f in &x.footnotes {
+        let markers = std::iter::once(&f.marker).chain(&f.again);
+        for m in markers.filter(|m| !m.is_empty()) {
+            marks.push((m.start, 1, format!("[^{}]", f.label)));
+            skip.push(m.clone());
+        }
     }
     if revisions {
         for r in &x.revisions {
@@ -42,6 +45,8 @@ pub fn to_markdown(x: &Extracted, revisions: bool) -> String {
                     marks.push((r.range.end, 0, format!("]{{.insertion{attrs}}}")));
                     marks.push((r.range.start, 3, "[".into()));
                 }
+                // a deleted paragraph mark has no span: the line stays joined
+                RevisionKind::Deletion if r.text == "\n\n" => {}
                 RevisionKind::Deletion => marks.push((
                     r.range.start,
                     1,

@@ -28,6 +28,11 @@ pub struct Extracted {
     pub revisions: Vec<Revision>,
     /// The body paragraphs that have text, in order, with their styles.
     pub paragraphs: Vec<Paragraph>,
+    /// The text as it stood before the tracked changes, when the reader
+    /// read the source a second time with every change rejected (Word:
+    /// deleted runs read, inserted runs left out, paragraph marks and
+    /// numbers as they were); `None` when it did not.
+    pub rejected: Option<String>,
 }
 
 /// A body paragraph with text.
@@ -96,6 +101,10 @@ pub struct Footnote {
     /// The marker in the body text (the bare label); empty at the text's
     /// start when the reader found no marker for the footnote.
     pub marker: Range<usize>,
+    /// Its further markers in the body, when the source refers to the note
+    /// again (a PDF's programme of work points at one note from several
+    /// rows); Word gives each reference a note of its own.
+    pub again: Vec<Range<usize>>,
     /// The footnote's text (after its number, in the notes at the end).
     pub body: Range<usize>,
 }
@@ -118,7 +127,8 @@ pub struct Revision {
     /// The inserted text's range in `text`; for a deletion, the empty
     /// range where the deleted text stood.
     pub range: Range<usize>,
-    /// The inserted or deleted text.
+    /// The inserted or deleted text; a deleted paragraph mark (the
+    /// paragraph runs on into the next) is `"\n\n"`.
     pub text: String,
 }
 
@@ -148,9 +158,13 @@ impl Extracted {
         })
     }
 
-    /// The text as it stood before the tracked changes: every insertion
-    /// taken out, every deletion put back (the reviewer's "reject all").
+    /// The text as it stood before the tracked changes (the reviewer's
+    /// "reject all"): the reader's second read when it made one, else
+    /// every insertion taken out and every deletion put back.
     pub fn rejected_text(&self) -> String {
+        if let Some(t) = &self.rejected {
+            return t.clone();
+        }
         let mut edits: Vec<&Revision> = self.revisions.iter().collect();
         // from the end, an insertion before a deletion at the same place,
         // so that each range still holds when it is applied

@@ -130,9 +130,16 @@ fn bad_packages_are_named_never_read() {
     }
 }
 
+/// On the file Pandoc made and on the same file saved by LibreOffice.
 #[test]
 fn a_fix_changes_only_its_characters() {
-    let bytes = fixture("defects.en.docx");
+    for name in ["defects.en.docx", "libreoffice/defects.en.docx"] {
+        a_fix_changes_only_its_characters_in(name);
+    }
+}
+
+fn a_fix_changes_only_its_characters_in(name: &str) {
+    let bytes = fixture(name);
     let x = docx::read(bytes.clone()).unwrap();
     let at = x.text.find("as soon as possible ;").unwrap() + "as soon as possible".len();
     let edit = TextEdit {
@@ -232,4 +239,182 @@ fn endnotes_are_read_as_notes_and_fixed_in_their_part() {
     let mut expected = y.text.clone();
     expected.replace_range(edit.range.clone(), ";");
     assert_eq!(z.text, expected);
+}
+
+const LANGS: [&str; 6] = ["en", "fr", "es", "ru", "ar", "zh"];
+
+fn read(name: &str) -> unlsp_formats::Extracted {
+    docx::read(fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn part(name: &str, part: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(fixture(name))).unwrap();
+    let mut s = String::new();
+    zip.by_name(part).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+/// The Pandoc files saved again by LibreOffice (`soffice --convert-to
+/// docx`: its own styles, numbering definitions with start overrides,
+/// footnote anchors and separators, bookmarks, `w:noBreakHyphen` for every
+/// U+2011) read as the Pandoc files themselves: the same text with the
+/// numbers Word shows, the same footnotes, the same italic and bold leads.
+#[test]
+fn libreoffice_saved_files_read_as_the_pandoc_files() {
+    for stem in ["ga-79-100", "sc-2720-2023"] {
+        for lang in LANGS {
+            let name = format!("{stem}.{lang}.docx");
+            let (p, l) = (read(&name), read(&format!("libreoffice/{name}")));
+            assert_eq!(l.text, p.text, "{name}");
+            assert_eq!(l.footnotes, p.footnotes, "{name}");
+            assert_eq!(l.emphasis, p.emphasis, "{name}");
+            assert_eq!(l.paragraphs.len(), p.paragraphs.len(), "{name}");
+        }
+    }
+    // the comments and the table of contents (a field in a content
+    // control), the tracked changes, the long document
+    for name in ["comments-toc.en.docx", "tracked.en.docx", "long.en.docx"] {
+        let (p, l) = (read(name), read(&format!("libreoffice/{name}")));
+        assert_eq!(l.text, p.text, "{name}");
+        assert_eq!(l.footnotes, p.footnotes, "{name}");
+        assert_eq!(l.emphasis, p.emphasis, "{name}");
+        assert_eq!(l.revisions, p.revisions, "{name}");
+    }
+    let toc = part("libreoffice/comments-toc.en.docx", "word/document.xml");
+    assert!(toc.contains("<w:sdt>") && toc.contains("TOC \\"));
+    assert!(
+        !read("libreoffice/comments-toc.en.docx")
+            .text
+            .contains("Please check")
+    );
+    // the packages are LibreOffice's own
+    let ru = part("libreoffice/ga-79-100.ru.docx", "word/document.xml");
+    assert!(ru.contains("<w:noBreakHyphen/>"));
+    assert!(
+        read("libreoffice/ga-79-100.ru.docx")
+            .text
+            .contains("по\u{2011}прежнему")
+    );
+    let numbering = part("libreoffice/ga-79-100.en.docx", "word/numbering.xml");
+    assert!(numbering.contains("<w:startOverride"));
+}
+
+/// The phrase the edited version inserts into operative paragraph 2
+/// (`scripts/docx-fixtures.py`).
+const PRIORITY: [(&str, &str); 6] = [
+    ("en", "as a matter of priority"),
+    ("fr", "à titre prioritaire"),
+    ("es", "con carácter prioritario"),
+    ("ru", "в приоритетном порядке"),
+    ("ar", "على سبيل الأولوية"),
+    ("zh", "作为优先事项"),
+];
+
+/// LibreOffice's compare (`.uno:CompareDocuments`) of GA 79/100 with an
+/// edited version, in six languages: accepted, the text is the edited
+/// version's; rejected, the original's paragraphs (LibreOffice writes the
+/// deleted preambular paragraph after the last one); each change kept
+/// with its author, date and paragraph, one change per edit however many
+/// runs LibreOffice writes it in.
+#[test]
+fn libreoffice_compare_kept_as_tracked_changes() {
+    for (lang, phrase) in PRIORITY {
+        let c = read(&format!("libreoffice/compared.{lang}.docx"));
+        let e = read(&format!("libreoffice/edited.{lang}.docx"));
+        let o = read(&format!("libreoffice/ga-79-100.{lang}.docx"));
+        assert_eq!(c.text, e.text, "{lang}");
+        let sorted = |t: &str| {
+            let mut v: Vec<String> = t.lines().map(str::to_string).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(sorted(&c.rejected_text()), sorted(&o.text), "{lang}");
+        assert!(
+            c.revisions
+                .iter()
+                .all(|r| r.author == "Delegation of Norway" && r.date.is_some()),
+            "{lang}"
+        );
+        let ins = c
+            .revisions
+            .iter()
+            .find(|r| r.kind == RevisionKind::Insertion && r.text.contains(phrase))
+            .unwrap_or_else(|| panic!("{lang}: {:#?}", c.revisions));
+        assert_eq!(c.text[ins.range.clone()], ins.text, "{lang}");
+        let at = c.text.find(phrase).unwrap();
+        assert_eq!(ins.paragraph, c.source(at).unwrap().paragraph, "{lang}");
+        // operative paragraph 3, the next: the words between its first two
+        // commas deleted (LibreOffice aligns them on words), one change
+        let del: Vec<_> = c
+            .revisions
+            .iter()
+            .filter(|r| r.kind == RevisionKind::Deletion && r.paragraph == ins.paragraph + 1)
+            .collect();
+        assert_eq!(del.len(), 1, "{lang}: {del:#?}");
+        assert!(
+            del[0].text.chars().count() > 10 && o.text.contains(&del[0].text),
+            "{lang}: {:?}",
+            del[0].text
+        );
+        // operative paragraph 5 moved into 4: its mark moved away too
+        assert!(
+            c.revisions
+                .iter()
+                .any(|r| r.kind == RevisionKind::Deletion && r.text == "\n\n"),
+            "{lang}"
+        );
+    }
+}
+
+/// A paragraph's number as the text writes it (`4. `), taken off.
+fn without_number(line: &str) -> &str {
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    match line[digits..].strip_prefix(". ") {
+        Some(rest) if digits > 0 => rest,
+        _ => line,
+    }
+}
+
+/// A paragraph mark deleted with Track Changes on (LibreOffice deleting
+/// the mark after operative paragraph 4, `lo-uno.py join`): with the
+/// change accepted, paragraph 4 runs on into 5 — one line, numbered 4, the
+/// numbers after it one less; rejected, the two stand apart, numbered as
+/// they were.
+#[test]
+fn a_deleted_paragraph_mark_joins_the_paragraph_to_the_next() {
+    for lang in LANGS {
+        let j = read(&format!("libreoffice/joined.{lang}.docx"));
+        let o = read(&format!("libreoffice/ga-79-100.{lang}.docx"));
+        assert_eq!(j.rejected_text(), o.text, "{lang}");
+        let lines = |t: &str| -> Vec<String> {
+            t.lines()
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let (lj, lo) = (lines(&j.text), lines(&o.text));
+        assert_eq!(lj.len() + 1, lo.len(), "{lang}");
+        let k = (0..lj.len()).find(|&i| lj[i] != lo[i]).unwrap();
+        let joined = format!("{}{}", lo[k], without_number(&lo[k + 1]));
+        assert_eq!(lj[k], joined, "{lang}");
+        assert!(lj[k].starts_with('4'), "{lang}: {}", lj[k]);
+        for i in k + 1..lj.len() {
+            assert_eq!(without_number(&lj[i]), without_number(&lo[i + 1]), "{lang}");
+        }
+        if lang != "ar" {
+            // Word's numbers (the Arabic files write theirs as text)
+            assert!(lj[k + 1].starts_with("5. "), "{lang}: {}", lj[k + 1]);
+        }
+        // the change: the mark of paragraph 4's line, by its author
+        let at = j.text.find(&lj[k]).unwrap();
+        let mark: Vec<_> = j.revisions.iter().collect();
+        assert_eq!(mark.len(), 1, "{lang}: {mark:#?}");
+        assert_eq!(
+            (mark[0].kind, mark[0].text.as_str(), mark[0].author.as_str()),
+            (RevisionKind::Deletion, "\n\n", "Delegation of Norway")
+        );
+        assert_eq!(mark[0].paragraph, j.source(at).unwrap().paragraph);
+        assert_eq!(mark[0].range.start, at + lo[k].len());
+    }
 }

@@ -1,14 +1,44 @@
 //! The walk over a Word document's body: paragraphs in order (content
 //! controls and text boxes read where they stand), each with the number
 //! Word shows; tables, comments, hidden text and field instructions left
-//! out (a field's result kept); tracked changes accepted and recorded;
-//! footnote and endnote references as bare numbers, the notes after a rule.
+//! out (a field's result kept); tracked changes accepted and recorded (or,
+//! in the second read, rejected), a paragraph whose mark is gone run on
+//! into the next; footnote and endnote references as bare numbers, the
+//! notes after a rule.
 
 use super::builder::{Builder, Origin, Part, RunText};
 use super::numbering::{Numbering, Styles, num_pr, toggle};
 use super::xml::{MC, W, attr, child, is};
 use crate::extracted::{FOOTNOTE_RULE, Footnote, Paragraph, Revision, RevisionKind, Style};
 use roxmltree::Node;
+
+/// Elements between paragraphs that mark a range and hold no text.
+const RANGE_MARKS: &[&str] = &[
+    "bookmarkStart",
+    "bookmarkEnd",
+    "commentRangeStart",
+    "commentRangeEnd",
+    "moveFromRangeStart",
+    "moveFromRangeEnd",
+    "moveToRangeStart",
+    "moveToRangeEnd",
+    "permStart",
+    "permEnd",
+    "proofErr",
+];
+
+/// A line of the text being written: one paragraph, or several whose
+/// marks are gone.
+struct Line {
+    mark: super::builder::Mark,
+    start: usize,
+    /// The first paragraph's index.
+    index: usize,
+    numbered: bool,
+    style: Option<String>,
+    /// The paragraph that continues the line.
+    next: roxmltree::NodeId,
+}
 
 /// A footnote or endnote reference met in the body.
 struct Reference {
@@ -30,10 +60,15 @@ pub(crate) struct Walker<'s> {
     refs: Vec<Reference>,
     /// Leave out the white space before a footnote's first word.
     trim_start: bool,
+    /// Whether the read accepts the tracked changes (else rejects them).
+    accept: bool,
+    /// The line a paragraph whose mark is gone left open.
+    line: Option<Line>,
 }
 
 impl<'s> Walker<'s> {
-    pub(crate) fn new(styles: &'s Styles, numbering: Numbering) -> Walker<'s> {
+    /// `accept`: the text with the tracked changes accepted, else rejected.
+    pub(crate) fn new(styles: &'s Styles, numbering: Numbering, accept: bool) -> Walker<'s> {
         Walker {
             b: Builder::default(),
             styles,
@@ -48,12 +83,17 @@ impl<'s> Walker<'s> {
             fields: Vec::new(),
             refs: Vec::new(),
             trim_start: false,
+            accept,
+            line: None,
         }
     }
 
     pub(crate) fn body(&mut self, body: Node) {
         for c in body.children() {
             self.block(c);
+        }
+        if let Some(l) = self.line.take() {
+            self.close(l);
         }
     }
 
@@ -77,53 +117,94 @@ impl<'s> Walker<'s> {
                     c.children().for_each(|x| self.block(x));
                 }
             }
-            "customXml" | "ins" | "moveTo" | "smartTag" => n.children().for_each(|x| self.block(x)),
-            // tables (page furniture, sponsors' lists), section properties,
-            // paragraphs deleted whole at block level
+            "customXml" | "smartTag" => n.children().for_each(|x| self.block(x)),
+            // content inserted or deleted at block level, as the read takes it
+            "ins" | "moveTo" if self.accept => n.children().for_each(|x| self.block(x)),
+            "del" | "moveFrom" if !self.accept => n.children().for_each(|x| self.block(x)),
+            // tables (page furniture, sponsors' lists), section properties
             _ => {}
         }
     }
 
+    /// The change that takes `p`'s paragraph mark away in this read: its
+    /// deletion or move away (changes accepted), its insertion or move
+    /// there (changes rejected).
+    fn mark_gone<'a, 'i>(&self, p: Node<'a, 'i>) -> Option<Node<'a, 'i>> {
+        let changes = if self.accept {
+            ["del", "moveFrom"]
+        } else {
+            ["ins", "moveTo"]
+        };
+        let rpr = child(p, "pPr").and_then(|x| child(x, "rPr"))?;
+        rpr.children()
+            .find(|c| changes.iter().any(|name| is(*c, name)))
+    }
+
+    /// The paragraph `p`'s text runs on into when its mark is gone: the
+    /// next paragraph, past bookmarks and other range marks; none when a
+    /// table or the body's end comes first.
+    fn joined<'a, 'i>(&self, p: Node<'a, 'i>) -> Option<Node<'a, 'i>> {
+        self.mark_gone(p)?;
+        let mut n = p.next_sibling_element();
+        while let Some(x) = n {
+            if is(x, "p") {
+                return Some(x);
+            }
+            if x.tag_name().namespace() != Some(W) || !RANGE_MARKS.contains(&x.tag_name().name()) {
+                return None;
+            }
+            n = x.next_sibling_element();
+        }
+        None
+    }
+
+    /// The paragraph's properties in this read (with changes rejected, the
+    /// ones a property change recorded as before).
+    fn properties<'a, 'i>(&self, p: Node<'a, 'i>) -> Option<Node<'a, 'i>> {
+        let ppr = child(p, "pPr")?;
+        if self.accept {
+            return Some(ppr);
+        }
+        Some(
+            child(ppr, "pPrChange")
+                .and_then(|c| child(c, "pPr"))
+                .unwrap_or(ppr),
+        )
+    }
+
+    /// A body paragraph. Paragraphs whose marks are gone are one line with
+    /// the paragraph they run on into, whose mark (style, number) the line
+    /// takes (ECMA-376 17.13.5.15: a deleted paragraph mark combines the
+    /// paragraph's contents with the following paragraph's).
     fn paragraph(&mut self, p: Node) {
         let index = self.next_paragraph;
         self.next_paragraph += 1;
-        let ppr = child(p, "pPr");
-        let style = ppr
-            .and_then(|x| child(x, "pStyle"))
-            .and_then(|s| attr(s, "val"));
-        // the paragraph mark deleted: with the change accepted, no number
-        let mark_deleted = ppr
-            .and_then(|x| child(x, "rPr"))
-            .is_some_and(|r| child(r, "del").is_some());
-        let num = ppr
-            .and_then(num_pr)
-            .or_else(|| style.and_then(|s| self.styles.numbering(s)));
-        let mark = self.b.mark();
-        if self.b.len() > 0 {
-            self.b.push_plain("\n\n");
-        }
-        let start = self.b.len();
+        let line = match self.line.take() {
+            Some(l) if l.next == p.id() => l,
+            other => {
+                if let Some(l) = other {
+                    self.close(l);
+                }
+                self.open_line(p, index)
+            }
+        };
         self.at = Origin {
             paragraph: index,
             char: 0,
             footnote: None,
         };
-        let label = num
-            .filter(|_| !mark_deleted)
-            .and_then(|(id, lvl)| self.numbering.next(&id, lvl))
-            .filter(|(l, _)| !l.is_empty());
-        if let Some((label, suffix)) = &label {
-            self.b.push_generated(&format!("{label}{suffix}"), self.at);
-        }
         self.inline(p);
-        if label.is_none() && self.b.x.text[start..].trim().is_empty() {
-            self.b.rollback(mark);
-        } else {
-            self.b.x.paragraphs.push(Paragraph {
-                index,
-                style: style.map(|s| self.styles.name(s).to_string()),
-                range: start..self.b.len(),
+        if let Some(next) = self.joined(p) {
+            if let Some(change) = self.mark_gone(p).filter(|_| self.accept) {
+                let at = self.b.len();
+                self.revision(change, RevisionKind::Deletion, at..at, "\n\n".into());
+            }
+            self.line = Some(Line {
+                next: next.id(),
+                ..line
             });
+        } else {
+            self.close(line);
         }
         // text boxes anchored in the paragraph, after it
         for tb in p.descendants().filter(|d| is(*d, "txbxContent")) {
@@ -132,6 +213,60 @@ impl<'s> Walker<'s> {
             if owner == Some(p) && !fallback {
                 tb.children().for_each(|c| self.block(c));
             }
+        }
+    }
+
+    /// A new line of text for paragraph `p` and those it runs on into:
+    /// the number Word shows for the last of them.
+    fn open_line(&mut self, p: Node, index: usize) -> Line {
+        let mut last = p;
+        while let Some(n) = self.joined(last) {
+            last = n;
+        }
+        let ppr = self.properties(last);
+        let style = ppr
+            .and_then(|x| child(x, "pStyle"))
+            .and_then(|s| attr(s, "val"));
+        let num = ppr
+            .and_then(num_pr)
+            .or_else(|| style.and_then(|s| self.styles.numbering(s)));
+        let mark = self.b.mark();
+        if self.b.len() > 0 {
+            self.b.push_plain("\n\n");
+        }
+        let start = self.b.len();
+        let at = Origin {
+            paragraph: index,
+            char: 0,
+            footnote: None,
+        };
+        let label = num
+            .and_then(|(id, lvl)| self.numbering.next(&id, lvl))
+            .filter(|(l, _)| !l.is_empty());
+        if let Some((label, suffix)) = &label {
+            self.b.push_generated(&format!("{label}{suffix}"), at);
+        }
+        Line {
+            mark,
+            start,
+            index,
+            numbered: label.is_some(),
+            style: style.map(|s| self.styles.name(s).to_string()),
+            next: p.id(),
+        }
+    }
+
+    /// The line ends: a paragraph of the text, or nothing when it has no
+    /// number and no text.
+    fn close(&mut self, l: Line) {
+        if !l.numbered && self.b.x.text[l.start..].trim().is_empty() {
+            self.b.rollback(l.mark);
+        } else {
+            self.b.x.paragraphs.push(Paragraph {
+                index: l.index,
+                style: l.style,
+                range: l.start..self.b.len(),
+            });
         }
     }
 
@@ -156,6 +291,8 @@ impl<'s> Walker<'s> {
                         self.inline(x);
                     }
                 }
+                "ins" | "moveTo" if !self.accept => {}
+                "del" | "moveFrom" if !self.accept => self.inline(c),
                 "ins" | "moveTo" => {
                     let start = self.b.len();
                     self.inline(c);
@@ -234,13 +371,17 @@ impl<'s> Walker<'s> {
             }
             match name {
                 "t" => self.text(c, italic, bold),
+                "delText" if !self.accept => self.text(c, italic, bold),
                 "tab" | "ptab" => self.source("\t"),
                 "br" | "cr" => match attr(c, "type") {
                     Some("page" | "column") => self.at.char += 1,
                     _ => self.source("\n"),
                 },
-                "noBreakHyphen" => self.source("-"),
-                "sym" => self.at.char += 1,
+                // the characters office suites write as elements (LibreOffice
+                // saves every U+2011 and U+00AD so): the non-breaking hyphen
+                // as the character it is, the soft hyphen unseen
+                "noBreakHyphen" => self.source("\u{2011}"),
+                "sym" | "softHyphen" => self.at.char += 1,
                 "footnoteReference" if self.part == Part::Document => self.reference(c, false),
                 "endnoteReference" if self.part == Part::Document => self.reference(c, true),
                 _ => {}
@@ -353,6 +494,7 @@ impl<'s> Walker<'s> {
                 number,
                 label: number.to_string(),
                 marker: r.marker.clone(),
+                again: Vec::new(),
                 body: start..self.b.len(),
             });
         }

@@ -138,7 +138,25 @@ impl Builder {
         self.x.emphasis.push(Emphasis { range, style });
     }
 
+    /// A tracked change; one that continues the last (the same kind, author,
+    /// date and paragraph, from where the last ends) is one change with it,
+    /// as Word shows it: office suites write one element a run. A deleted
+    /// paragraph mark stays a change of its own.
     pub(crate) fn revision(&mut self, r: Revision) {
+        const MARK: &str = "\n\n";
+        if let Some(last) = self.x.revisions.last_mut()
+            && last.kind == r.kind
+            && last.author == r.author
+            && last.date == r.date
+            && last.paragraph == r.paragraph
+            && last.range.end == r.range.start
+            && last.text != MARK
+            && r.text != MARK
+        {
+            last.range.end = r.range.end;
+            last.text.push_str(&r.text);
+            return;
+        }
         self.x.revisions.push(r);
     }
 }

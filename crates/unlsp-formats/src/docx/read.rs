@@ -59,12 +59,21 @@ pub(crate) fn read_package(pkg: &mut Package) -> Result<Read, String> {
         .filter(|_| doc.root_element().has_tag_name((W, "document")))
         .ok_or_else(|| format!("not a Word document: {} has no w:body", pkg.main))?;
     let styles = Styles::read(styles_doc.as_ref());
-    let mut w = Walker::new(&styles, Numbering::read(numbering_doc.as_ref()));
-    w.body(body);
-    w.footnotes(notes_doc.as_ref(), endnotes_doc.as_ref());
-    let mut b = w.b;
-    if !b.x.text.is_empty() {
-        b.x.text.push('\n');
+    let walk = |accept| {
+        let mut w = Walker::new(&styles, Numbering::read(numbering_doc.as_ref()), accept);
+        w.body(body);
+        w.footnotes(notes_doc.as_ref(), endnotes_doc.as_ref());
+        let mut b = w.b;
+        if !b.x.text.is_empty() {
+            b.x.text.push('\n');
+        }
+        b
+    };
+    let mut b = walk(true);
+    // the text before the tracked changes: a second read rejecting them
+    // (numbers and paragraph marks as they were)
+    if !b.x.revisions.is_empty() {
+        b.x.rejected = Some(walk(false).x.text);
     }
     drop(doc);
     drop(notes_doc);

@@ -101,12 +101,25 @@ impl PdfText {
             if let Some(i) = found {
                 used[i] = true;
             }
-            notes.push((k as u32 + 1, note, found));
+            notes.push((k as u32 + 1, note, found, Vec::new()));
+        }
+        // a marker left over refers again to the note of the last marker
+        // before it with its label (one note, several references)
+        for i in (0..markers.len()).filter(|&i| !used[i]) {
+            let earlier = notes
+                .iter_mut()
+                .filter(|n| {
+                    n.2.is_some_and(|j| j < i && markers[j].label == markers[i].label)
+                })
+                .max_by_key(|n| n.2);
+            if let Some(n) = earlier {
+                n.3.push(markers[i].text.clone());
+            }
         }
         if !notes.is_empty() {
             x.text.push_str(&format!("\n\n{FOOTNOTE_RULE}"));
         }
-        for (number, note, found) in notes {
+        for (number, note, found, again) in notes {
             x.text.push_str("\n\n");
             let marker = found.map(|i| &markers[i]);
             // a note whose marker was not found points at the last paragraph
@@ -131,6 +144,7 @@ impl PdfText {
                 number,
                 label: note.label.clone(),
                 marker: marker.map_or(0..0, |m| m.text.clone()),
+                again,
                 body: start..x.text.len(),
             });
         }
