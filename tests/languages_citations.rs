@@ -429,13 +429,19 @@ fn arabic_special_and_emergency_special_sessions() {
     );
 }
 
-/// Another body's acts in the other languages, real lines of GA 79–80: the
+/// Another body's acts in every language, real lines of GA 78–80: the
 /// body named before `sa résolution`/`su resolución`/`قراره`/`其`, or as the
 /// subject after the citation, owns an act dated outside the Assembly's
 /// session; the Assembly's own misdated act stays its own.
 #[test]
 fn other_bodies_in_every_language() {
-    let cases: [(&str, &str, &str); 9] = [
+    let cases: [(&str, &str, &str); 10] = [
+        // A/RES/78/203 (en): the subject after the citation, as in French
+        (
+            "The General Assembly,\n7. Takes note, in this regard, that through its resolution 54/18 of 12 October 2023, the Human Rights Council submitted to the General Assembly the draft;\n",
+            "54/18",
+            "HRC",
+        ),
         // A/RES/79/167 (fr)
         (
             "L’Assemblée générale,\n25. Rappelle la décision prise par le Conseil des droits de l’homme, dans sa résolution 54/15 du 11 octobre 2023, de convoquer une réunion-débat ;\n",

@@ -122,9 +122,7 @@ impl Bodies {
 
 /// Gives the items of a list that the text reads as the Assembly's to the body
 /// its sentence names, when every dated one is dated outside its session (one
-/// misprinted date in a list of the Assembly's own acts is not enough); the
-/// subject after the list is looked for in every language but English, whose
-/// rules read it (UN041).
+/// misprinted date in a list of the Assembly's own acts is not enough).
 pub(super) fn other_body_owns(lang: Lang, s: &str, list: Range<usize>, items: &mut [Citation]) {
     let mut dated = items
         .iter()
@@ -140,11 +138,10 @@ pub(super) fn other_body_owns(lang: Lang, s: &str, list: Range<usize>, items: &m
     let Some(bodies) = Bodies::of(lang) else {
         return;
     };
-    let Some(organ) = bodies.before(s, list.start).or_else(|| {
-        (lang != Lang::En)
-            .then(|| bodies.after(s, list.end))
-            .flatten()
-    }) else {
+    let Some(organ) = bodies
+        .before(s, list.start)
+        .or_else(|| bodies.after(s, list.end))
+    else {
         return;
     };
     for it in items.iter_mut() {

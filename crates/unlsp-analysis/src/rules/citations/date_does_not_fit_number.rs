@@ -2,8 +2,6 @@
 
 use super::{acts, adoption_date_fix, catalogue_entry, names_other_body, paren};
 use crate::{Ctx, RuleDef, Severity, Sink};
-use regex::Regex;
-use std::sync::LazyLock;
 use unlsp_index::catalogue::{ActKind, Organ, catalogue, source_name};
 use unlsp_syntax::dates::Date;
 use unlsp_syntax::numbers::{is_upper_roman as is_roman, roman_value as any_roman_value};
@@ -93,7 +91,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
         };
         // `… the Economic and Social Commission for Asia and the Pacific in its
         // resolution 73/8` — `its` is another body's: no window to check.
-        if other_body_before(cx, c) || other_body_after(cx, c) {
+        if other_body_before(cx, c) {
             continue;
         }
         let written = crate::rules::shared::slice(cx.text, c.list_range.start, c.range.start);
@@ -226,42 +224,6 @@ fn other_body_before(cx: &Ctx, c: &Citation) -> bool {
         from,
         c.list_range.start,
     ))
-}
-
-/// `through its resolution 54/18 of 12 October 2023, the Human Rights Council
-/// submitted …` (GA 78/203): `its` points forward to the body that the
-/// clause after the citation names as its subject.
-fn other_body_after(cx: &Ctx, c: &Citation) -> bool {
-    let end = c.date_range.as_ref().map_or(c.range.end, |r| r.end);
-    let after = crate::rules::shared::slice(cx.text, end, end + 80);
-    let after = after.split(';').next().unwrap_or(after);
-    // `2023,20 the Human Rights Council`: a footnote marker after the comma
-    static SUBJECT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^[^,]*,\s?\d{0,3}\s+the\s+([^,(]*)").unwrap());
-    let Some(m) = SUBJECT.captures(after) else {
-        return false;
-    };
-    // the name: its capitalised words (`Human Rights Council submitted …`)
-    let subject = m
-        .get(1)
-        .map_or("", |m| m.as_str())
-        .split_whitespace()
-        .take_while(|w| {
-            w.starts_with(|c: char| c.is_uppercase()) || matches!(*w, "of" | "and" | "for" | "on")
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    !subject.contains("General Assembly")
-        && [
-            "Council",
-            "Commission",
-            "Conference",
-            "Committee",
-            "Board",
-            "Assembly of",
-        ]
-        .iter()
-        .any(|w| subject.contains(w))
 }
 
 /// A session numeral in capitals (`XV`).
