@@ -518,3 +518,32 @@ fn two_dates_joined_are_the_two_items_dates() {
         ]
     );
 }
+
+/// Chinese wrapped as a PDF wraps it (the conformance harness's `wrapped`
+/// shape of A/RES/79/227 and 79/127): a line break that cuts a number or a
+/// year is no space, so the citation and its date are whole; a footnote
+/// marker after punctuation at a line's end stays a marker (A/RES/79/310).
+#[test]
+fn chinese_numbers_cut_by_a_line_break() {
+    let got = cites(
+        "大会，\n回顾其2020年12月21日第75/235号、2021年12月17日第76/22\n2号、2022年12月14日第77/186号和2012年12月14日第67/98号、2\n013年12月16日第68/117号决议，\n",
+    );
+    let dates: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(t, _, d, _)| (t.as_str(), d.as_str()))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("75/235", "2020-12-21"),
+            ("76/222", "2021-12-17"),
+            ("77/186", "2022-12-14"),
+            ("67/98", "2012-12-14"),
+            ("68/117", "2013-12-16"),
+        ]
+    );
+    let text = "大会，\n11. 表示注意到秘书长关于该特派团预算执行情况的报告；3\n2025年7月1日至2026年6月30日期间预算估计数；\n\n__________________\n3 A/79/589。\n";
+    let doc = Document::new(text);
+    let markers: Vec<u32> = doc.tree().footnote_refs.iter().map(|r| r.number).collect();
+    assert_eq!(markers, [3], "{:?}", doc.tree().footnote_refs);
+}

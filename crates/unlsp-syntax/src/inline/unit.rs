@@ -1,7 +1,7 @@
 //! A unit's text as inline analysis reads it (wrapped lines joined) and the
 //! facts found in it.
 
-use crate::cjk::{SpaceTrim, is_cjk};
+use crate::cjk::{SpaceTrim, is_cjk, is_han};
 use crate::tree::{Citation, DateRef, FootnoteRef, ParagraphRef, SymbolRef};
 use std::ops::Range;
 
@@ -83,7 +83,8 @@ impl View {
                     }
                 }
                 let prev = v.s.chars().next_back();
-                let glue = prev.is_some_and(|p| is_cjk(p) && is_cjk(next) || p == '-');
+                let glue = prev.is_some_and(|p| is_cjk(p) && is_cjk(next) || p == '-')
+                    || cut_in_cjk(&v.s, &piece[nl..q], &piece[q..]);
                 if !glue && !v.s.ends_with(' ') {
                     v.put_space(r.start + nl);
                 }
@@ -181,4 +182,43 @@ pub struct UnitFacts {
     pub footnote_refs: Vec<(FootnoteRef, bool)>,
     pub paragraph_refs: Vec<ParagraphRef>,
     pub dates: Vec<DateRef>,
+}
+
+/// A line break inside a number or symbol of Chinese or Japanese text, which
+/// writes them against the characters around with no space: one break (not a
+/// blank line) between digits or slashes of a run that follows a CJK character
+/// (`第79/2` | `86号`, `（A/79/` | `286）`, `、2` | `011年`), unless a
+/// paragraph number opens the next line (`报告，8` | `1. 表示`) or, after
+/// punctuation, the digits are a footnote marker before a number. A
+/// break between an ideograph and a number stays a space: it may part two
+/// lines of their own (`第18次全体会议` | `2024年10月7日`).
+fn cut_in_cjk(before: &str, breaks: &str, after: &str) -> bool {
+    let Some(next) = after.chars().next() else {
+        return false;
+    };
+    let numeric = |c: char| c.is_ascii_digit() || c == '/';
+    if breaks.matches('\n').count() > 1
+        || !(before.chars().next_back().is_some_and(numeric) && numeric(next))
+    {
+        return false;
+    }
+    // a paragraph's number opens the next line (`1. 表示注意到`): not a cut
+    let digits = after.trim_start_matches(|c: char| c.is_ascii_digit());
+    if digits.starts_with(['.', '．', ')', '）']) {
+        return false;
+    }
+    let head = before.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || "/.-".contains(c));
+    let Some(h) = head.chars().next_back().filter(|c| is_cjk(*c)) else {
+        return false;
+    };
+    if is_han(h) || matches!(h, '（' | '《' | '〔' | '【' | '“') {
+        return true;
+    }
+    // after punctuation the digits may be a footnote marker (`报告；3` |
+    // `2025年7月1日`): a cut only when the two halves make one number of at
+    // most four digits (`、2` | `011年`) or a symbol's (`、76/22` | `2号`)
+    let tail = &before[head.len()..];
+    let lead = &after[..after.len() - after.trim_start_matches(numeric).len()];
+    let joined = format!("{tail}{lead}");
+    joined.contains('/') || joined.bytes().filter(u8::is_ascii_digit).count() <= 4
 }
