@@ -933,9 +933,15 @@ async fn chinese_seed_round_trips_positions() {
                    "contentChanges": [{"range": {"start": {"line": line_no, "character": col}, "end": {"line": line_no, "character": col}}, "text": insert}]}),
         )
         .await;
-        c.diagnostics(URI, 2).await;
         let mut want = text.clone();
         want.insert_str(line_start + line.len(), insert);
+        // the edit applied (diagnostics that did not move are not sent again: no barrier)
+        for _ in 0..200 {
+            if c.text_of(URI).as_ref() == Some(&want) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
         assert_eq!(c.text_of(URI).unwrap(), want, "utf8={caps_utf8}");
         c.shutdown().await;
     }
