@@ -411,19 +411,19 @@ async function step(name, fn) {
           .first()
           .waitFor({ state: "visible", timeout: STEP_TIMEOUT });
         await page.locator(".quick-input-list .monaco-list-row", { hasText: "Another file" }).first().click();
-        // VS Code's file dialog in the browser: a quick input holding a path
+        // VS Code's file dialog in the browser: a quick input holding the folder's path and
+        // its files; the file is picked from the list (typing a path races the dialog's own
+        // filling of the input), then accepted
         const input = page.locator(".quick-input-widget input");
         await input.waitFor({ state: "visible", timeout: STEP_TIMEOUT });
+        const row = page.locator(".quick-input-list .monaco-list-row", { hasText: "draft-L99.unres" }).first();
+        await row.waitFor({ state: "visible", timeout: STEP_TIMEOUT });
+        await row.click();
         await page.waitForFunction(
-          () => /\//.test(document.querySelector(".quick-input-widget input")?.value || ""),
+          () => /draft-L99\.unres$/.test(document.querySelector(".quick-input-widget input")?.value || ""),
           null,
           { timeout: STEP_TIMEOUT },
         );
-        await input.fill(path.join(ws, "draft-L99.unres"));
-        await page
-          .locator(".quick-input-list .monaco-list-row", { hasText: "draft-L99.unres" })
-          .first()
-          .waitFor({ state: "visible", timeout: STEP_TIMEOUT });
         await page.keyboard.press("Enter");
         const tab = page.locator(".tabs-container .tab", { hasText: "Compilation" });
         await tab.first().waitFor({ state: "visible", timeout: STEP_TIMEOUT });
