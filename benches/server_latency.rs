@@ -200,15 +200,27 @@ async fn run(label: &str, text: &str, iters: usize) {
         .await;
     let t = Instant::now();
     c.open(uri, text, 1).await;
-    c.diagnostics(uri, 1).await;
+    let first = c.diagnostics(uri, 1).await;
     println!(
         "{label}: {} bytes, open + first diagnostics {:.1} ms",
         text.len(),
         t.elapsed().as_secs_f64() * 1e3
     );
 
-    // a place inside an operative paragraph (else the middle)
-    let at = text.find("\n1. ").map(|i| i + 6).unwrap_or(text.len() / 2);
+    // the start of the line of a diagnostic in the middle (else inside the first operative
+    // paragraph): every keystroke there moves that diagnostic, so each version's
+    // diagnostics are sent (the same list is not sent again)
+    let line_of_middle = first
+        .get(first.len() / 2)
+        .and_then(|d| d["range"]["start"]["line"].as_u64());
+    let at = match line_of_middle {
+        Some(l) => text
+            .split_inclusive('\n')
+            .take(l as usize)
+            .map(str::len)
+            .sum(),
+        None => text.find("\n1. ").map(|i| i + 6).unwrap_or(text.len() / 2),
+    };
     let at = (at..).find(|i| text.is_char_boundary(*i)).unwrap();
     let cite = text
         .find("resolution ")

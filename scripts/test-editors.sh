@@ -9,6 +9,10 @@
 #   4. server       the unlsp binary exists and answers `initialize` on `unlsp serve`
 #   5. neovim       nvim --headless --clean: editors/nvim/test/lsp_test.lua
 #   6. emacs        emacs --batch + eglot: editors/emacs/test/eglot-test.el
+#   7. docs         the Neovim (lua) and Emacs (elisp) examples of README.md and
+#                   editors/README.md load without error in nvim --headless and emacs --batch
+#                   and open a .unres file in filetype/mode unres, Neovim with the server
+#                   attached (their unlsp.toml examples and CLI lines: tests/readme.rs)
 #
 # Environment:
 #   UNLSP_BIN            server binary (default: target/debug/unlsp, built with `cargo build`
@@ -22,7 +26,7 @@ set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-ONLY="${UNLSP_ONLY:-grammar vscode helix server neovim emacs}"
+ONLY="${UNLSP_ONLY:-grammar vscode helix server neovim emacs docs}"
 want() { [[ " $ONLY " == *" $1 "* ]]; }
 
 declare -a RESULTS=()
@@ -176,6 +180,65 @@ if want emacs; then
     record emacs-el FAIL "unres-mode.el or unres-akn.el does not byte-compile cleanly"
   fi
   run_editor_test emacs emacs --batch -Q -l "$ROOT/editors/emacs/test/eglot-test.el"
+fi
+
+# ---- 7. docs: the editor examples of the READMEs ----------------------------------------
+if want docs; then
+  step "docs: the Neovim and Emacs examples of README.md and editors/README.md"
+  DOCS="$WS/docs"; mkdir -p "$DOCS"
+  # each ```lua / ```elisp block to a file, /path/to/unlsp → this repository
+  python3 - "$ROOT" "$DOCS" <<'PY'
+import os, re, sys
+root, out = sys.argv[1:]
+for rel in ("README.md", "editors/README.md"):
+    text = open(os.path.join(root, rel), encoding="utf-8").read()
+    for i, (lang, body) in enumerate(re.findall(r"^```(lua|elisp)\n(.*?)^```", text, re.S | re.M)):
+        ext = "lua" if lang == "lua" else "el"
+        name = "%s.%02d.%s" % (rel.replace("/", "_"), i, ext)
+        with open(os.path.join(out, name), "w", encoding="utf-8") as f:
+            f.write(body.replace("/path/to/unlsp", root))
+PY
+  # the examples start `unlsp` from PATH, as the docs install it
+  mkdir -p "$DOCS/bin" && ln -sf "$UNLSP_BIN" "$DOCS/bin/unlsp"
+  export PATH="$DOCS/bin:$PATH"
+  NEW_NVIM=0
+  nvim --headless --clean -c 'lua if vim.lsp.config == nil then vim.cmd("cquit 1") end' -c 'qall!' 2>/dev/null && NEW_NVIM=1
+  ok=1; n=0; skipped=""
+  # the blocks of one README in order, in one editor, as a user's configuration following it
+  for doc in README.md editors_README.md; do
+    lua=(); el=()
+    for f in "$DOCS/$doc".*.lua; do
+      [ -e "$f" ] || continue
+      # a block for a newer Neovim (vim.lsp.config: 0.11) is skipped on an older one
+      if grep -q 'vim\.lsp\.config' "$f" && [ $NEW_NVIM = 0 ]; then skipped="$skipped $(basename "$f")"; continue; fi
+      lua+=(-c "lua local ok, err = pcall(dofile, '$f'); if not ok then io.stdout:write('$(basename "$f"): ' .. tostring(err) .. '\\n'); vim.cmd('cquit 1') end")
+    done
+    for f in "$DOCS/$doc".*.el; do [ -e "$f" ] && el+=(-l "$f"); done
+    n=$((n + ${#lua[@]} / 2 + ${#el[@]} / 2))
+    # an error shown to the user (vim.notify at ERROR, as the plugin reports a missing server) fails
+    if [ ${#lua[@]} -gt 0 ] && ! timeout 60 nvim --headless --clean \
+        -c "lua local n = vim.notify; vim.notify = function(m, l, o) if (l or 0) >= vim.log.levels.ERROR then vim.v.errmsg = tostring(m) end; return n(m, l, o) end" \
+        "${lua[@]}" \
+        -c "edit $WS/seed001.unres" \
+        -c "lua vim.wait(10000, function() return next(vim.lsp.buf_get_clients(0)) ~= nil or vim.v.errmsg ~= '' end, 50)" \
+        -c "lua if vim.bo.filetype ~= 'unres' or vim.v.errmsg ~= '' or next(vim.lsp.buf_get_clients(0)) == nil then io.stdout:write('filetype ' .. vim.bo.filetype .. ', server attached: ' .. tostring(next(vim.lsp.buf_get_clients(0)) ~= nil) .. ', errmsg: ' .. vim.v.errmsg .. '\\n'); vim.cmd('cquit 1') end" \
+        -c 'qall!' 2>&1; then
+      echo "FAIL  the Neovim examples of $doc"; ok=0
+    fi
+    if [ ${#el[@]} -gt 0 ]; then
+      out=$(timeout 60 emacs --batch -Q \
+        --eval '(progn (require (quote package)) (add-to-list (quote package-directory-list) "/usr/share/emacs/site-lisp/elpa") (package-initialize))' \
+        "${el[@]}" \
+        --eval "(progn (find-file \"$WS/seed001.unres\") (unless (eq major-mode 'unres-mode) (error \"seed001.unres opened in %s\" major-mode)))" 2>&1)
+      rc=$?
+      if [ $rc != 0 ]; then echo "$out" | grep -v -E '^(Loading|Warning \(comp\))'; echo "FAIL  the Emacs examples of $doc"; ok=0; fi
+    fi
+  done
+  if [ $ok = 1 ] && [ $n -gt 0 ]; then
+    record docs ok "$n example(s) load and open seed001.unres as unres${skipped:+; skipped (newer Neovim):$skipped}"
+  else
+    record docs FAIL "an editor example of the READMEs does not load (see above)"
+  fi
 fi
 
 echo

@@ -8,7 +8,10 @@
 #   scripts/test-vscode-e2e.sh
 #
 # Environment: UNLSP_BIN (default target/debug/unlsp), UNLSP_E2E_DIR (default
-# ~/.cache/unlsp-e2e), UNLSP_SKIP_INSTALL=1, UNLSP_E2E_PORT (default: a free port).
+# ~/.cache/unlsp-e2e), UNLSP_SKIP_INSTALL=1, UNLSP_E2E_PORT (default: a free port),
+# E2E_ONLY ("features", "large" or both, the default: the 1 MB measurements of
+# keystroke-to-paint against Plain Text, first diagnostics and outline),
+# UNLSP_E2E_SETTINGS (a JSON object of more VS Code settings, for measurements).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -47,6 +50,22 @@ SEED="${UNLSP_SEED:-$ROOT/../shared/seeds/001_500e0e0957a9be1e.txt}"
 [ -f "$SEED" ] || SEED="$ROOT/editors/test-fixtures/seed001.txt"
 cp "$SEED" "$WS/seed001.unres"
 cp editors/test-fixtures/A_RES_61_100.unres editors/test-fixtures/detect.txt "$WS/"
+# two versions of a draft for "unlsp: Compare with…": the revision changes the words of
+# operative paragraph 1 and deletes the second paragraph numbered 2
+cp examples/draft-with-defects.unres "$WS/draft-L99.unres"
+python3 - "$WS/draft-L99.unres" "$WS/draft-rev1.unres" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+text = text.replace("1. Calls upon all States", "1. Strongly encourages all States", 1)
+text = "".join(l for l in text.splitlines(keepends=True) if not l.startswith("2. Invites"))
+open(sys.argv[2], "w", encoding="utf-8").write(text)
+PY
+# the 1 MB UN document of the keystroke and large-file measurements, and the same text
+# for the Plain Text comparison (issue 25.7)
+if [[ " ${E2E_ONLY:-features large} " == *" large "* ]]; then
+  python3 scripts/large-un-document.py "$WS/big.unres"
+  cp "$WS/big.unres" "$WS/big-plain.txt"
+fi
 chmod u+w "$WS"/*
 
 cat > "$UD/User/settings.json" <<EOF
@@ -61,9 +80,21 @@ cat > "$UD/User/settings.json" <<EOF
   "workbench.enableExperiments": false,
   "update.mode": "none",
   "editor.hover.delay": 200,
-  "chat.disableAIFeatures": true
+  "chat.disableAIFeatures": true,
+  "files.autoSave": "off",
+  "[plaintext]": { "editor.wordWrap": "on" }
 }
 EOF
+
+# UNLSP_E2E_SETTINGS='{"breadcrumbs.enabled": false}': more user settings (measurements)
+if [ -n "${UNLSP_E2E_SETTINGS:-}" ]; then
+  python3 - "$UD/User/settings.json" <<'PY'
+import json, os, sys
+s = json.load(open(sys.argv[1]))
+s.update(json.loads(os.environ["UNLSP_E2E_SETTINGS"]))
+json.dump(s, open(sys.argv[1], "w"), indent=2)
+PY
+fi
 
 echo "=== installing the extension into code-server"
 "$CODE_SERVER" --extensions-dir "$EXT" --user-data-dir "$UD" --install-extension "$VSIX" 2>&1 | tail -2
@@ -85,6 +116,7 @@ E2E_URL="http://127.0.0.1:$PORT/?folder=$WS" \
 E2E_PLAYWRIGHT="$E2E_DIR/node_modules/playwright-core" \
 E2E_ARTIFACTS="$ART" \
 E2E_WORKSPACE="$WS" \
+E2E_ONLY="${E2E_ONLY:-features large}" \
   node editors/vscode/test/e2e.cjs || rc=$?
 # The extension host's log: where the language client reports the server's start.
 find "$UD/logs" -name '*unlsp*' -path '*output*' -exec cp {} "$ART/" \; 2>/dev/null || true

@@ -162,6 +162,17 @@ fn deletion_and_renumbering_in_every_format() {
     validate(&json);
     assert_eq!(json["summary"]["deleted"], 1);
     assert_eq!(json["summary"]["renumbered"], 19);
+    // where the deleted paragraph stood: after operative paragraph 22 of the new text
+    // (editors put its diagnostic there)
+    let deleted = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "deleted")
+        .unwrap();
+    assert_eq!(deleted["old"][0]["label"], "23");
+    assert_eq!(deleted["after"][0]["kind"], "operative");
+    assert_eq!(deleted["after"][0]["label"], "22", "{deleted}");
     let (_, md, _) = run(&[&draft, &adopted], &["--format", "markdown"]);
     assert!(
         md.contains("~~Invites Member States to promote public awareness"),

@@ -146,3 +146,170 @@ fn the_extension_knows_the_server_options() {
         assert!(!ts.contains(&read), "extension.ts: {read}");
     }
 }
+
+/// The fenced blocks of `lang` in the Markdown file `rel`.
+fn fenced(rel: &str, lang: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(repo(rel)).unwrap();
+    let (open, mut blocks, mut cur) = (format!("```{lang}"), Vec::new(), None::<String>);
+    for line in text.lines() {
+        match cur.as_mut() {
+            None if line.trim_end() == open => cur = Some(String::new()),
+            Some(_) if line.trim_end() == "```" => blocks.extend(cur.take()),
+            Some(b) => {
+                b.push_str(line);
+                b.push('\n');
+            }
+            None => {}
+        }
+    }
+    blocks
+}
+
+/// Every `unlsp.toml` example of the READMEs is read by the loader the tools
+/// use (the Helix `languages.toml` recipe, the other TOML there, is
+/// `editors/helix/test_languages.py`'s).
+#[test]
+fn unlsp_toml_examples_parse() {
+    let mut seen = 0;
+    for rel in ["README.md", "editors/README.md"] {
+        for block in fenced(rel, "toml") {
+            if block.contains("[language-server.") {
+                continue;
+            }
+            seen += 1;
+            if let Err(e) = unlsp_analysis::project::ProjectConfig::parse(&block) {
+                panic!("{rel}: an unlsp.toml example does not load: {e}\n{block}");
+            }
+        }
+    }
+    assert!(seen >= 1, "no unlsp.toml example found in the READMEs");
+}
+
+/// A command line of the README run in the repository; its exit status.
+fn unlsp(args: &[&str]) -> i32 {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_unlsp"))
+        .args(args)
+        .current_dir(repo(""))
+        .output()
+        .unwrap();
+    out.status.code().unwrap_or(-1)
+}
+
+/// The README's quick start and every command of its "Command line" synopsis
+/// run on the bundled examples with the exit status the README gives: a
+/// command added to the synopsis without an example here fails this test.
+#[test]
+fn readme_command_lines_run_with_their_documented_status() {
+    let text = std::fs::read_to_string(repo("README.md")).unwrap();
+    // quick start: "The first command exits with status 1 because the bundled draft has errors"
+    assert!(text.contains("cargo run --release -- check examples/"));
+    assert!(text.contains("exits with status 1"));
+    assert_eq!(unlsp(&["check", "examples/"]), 1, "unlsp check examples/");
+    assert_eq!(unlsp(&["--version"]), 0, "unlsp --version");
+    // one runnable instance per subcommand of the synopsis, with its status
+    let examples: &[(&str, &[&[&str]], i32)] = &[
+        (
+            "check",
+            &[
+                &["check", "examples/A_RES_62_57.txt"],
+                &["check", "examples/", "--format", "json", "--exit-zero"],
+            ],
+            0,
+        ),
+        // the example is one line as extracted: `--check` says it would reformat it
+        ("fmt", &[&["fmt", "--check", "examples/A_RES_62_57.txt"]], 1),
+        (
+            "outline",
+            &[&["outline", "examples/A_RES_62_57.txt", "--format", "json"]],
+            0,
+        ),
+        (
+            "convert",
+            &[&[
+                "convert",
+                "tests/fixtures/docx/tracked.en.docx",
+                "--to",
+                "md",
+            ]],
+            0,
+        ),
+        (
+            "parallel",
+            &[&[
+                "parallel",
+                "examples/A_RES_62_57.txt",
+                "examples/A_RES_62_57.txt",
+            ]],
+            0,
+        ),
+        (
+            "diff",
+            &[&[
+                "diff",
+                "examples/draft-with-defects.unres",
+                "examples/draft-with-defects.unres",
+            ]],
+            0,
+        ),
+        (
+            "lookup",
+            &[
+                &["lookup", "79/1"],
+                &["lookup", "1514 (XV)", "--format", "json"],
+            ],
+            0,
+        ),
+        ("rules", &[&["rules", "--format", "json"]], 0),
+        ("explain", &[&["explain", "UN010"]], 0),
+    ];
+    // and the documented failures
+    assert_eq!(
+        unlsp(&["lookup", "78/999"]),
+        1,
+        "an act nobody knows exits 1"
+    );
+    assert_eq!(
+        unlsp(&[
+            "diff",
+            "examples/A_RES_62_57.txt",
+            "examples/draft-with-defects.unres"
+        ]),
+        1,
+        "diff: 1 when they differ"
+    );
+    assert_eq!(
+        unlsp(&["check", "examples/", "--select", "UN999"]),
+        2,
+        "a rule id that names no rule"
+    );
+    let synopsis = text
+        .split("## Command line")
+        .nth(1)
+        .and_then(|s| s.split("```text\n").nth(1))
+        .and_then(|s| s.split("```").next())
+        .expect("README: the ```text synopsis under ## Command line");
+    let mut missing = Vec::new();
+    for line in synopsis.lines() {
+        let Some(cmd) = line
+            .strip_prefix("unlsp ")
+            .and_then(|l| l.split_whitespace().next())
+        else {
+            continue;
+        };
+        if cmd == "serve" {
+            continue; // the server: tests/server_lsp.rs and the editor tests
+        }
+        match examples.iter().find(|(c, _, _)| *c == cmd) {
+            Some((_, runs, status)) => {
+                for args in *runs {
+                    assert_eq!(unlsp(args), *status, "unlsp {}", args.join(" "));
+                }
+            }
+            None => missing.push(cmd.to_string()),
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "README synopsis commands with no example here: {missing:?}"
+    );
+}

@@ -158,6 +158,73 @@ async fn pull_diagnostics_when_the_client_asks_and_no_push() {
     c.shutdown().await;
 }
 
+/// An edit that leaves the text as it was (a letter typed and deleted in one
+/// change): `v2`; one that moves every diagnostic a line down: `v3`.
+fn no_op_edit(version: i64) -> Value {
+    let p = json!({"line": 0, "character": 0});
+    let p1 = json!({"line": 0, "character": 1});
+    json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [
+        {"range": {"start": p, "end": p}, "text": "x"},
+        {"range": {"start": p, "end": p1}, "text": ""},
+    ]})
+}
+fn newline_at_top(version: i64) -> Value {
+    let p = json!({"line": 0, "character": 0});
+    json!({"textDocument": {"uri": URI, "version": version},
+           "contentChanges": [{"range": {"start": p, "end": p}, "text": "\n"}]})
+}
+
+/// After an edit that moved and changed none of them, the diagnostics are not
+/// sent again (issue 25.7: 477 diagnostics re-sent after every keystroke in
+/// a 1 MB document); after one that moved them, they are.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unchanged_diagnostics_are_not_pushed_again() {
+    let c = start().await;
+    let text = fixture("draft.txt");
+    c.open(URI, &text, 1).await;
+    assert!(!c.diagnostics(URI, 1).await.is_empty());
+    c.notify("textDocument/didChange", no_op_edit(2)).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let pushed = |v: i64| {
+        c.messages()
+            .iter()
+            .filter(|m| {
+                m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"] == v
+            })
+            .count()
+    };
+    assert_eq!(pushed(2), 0, "the same diagnostics pushed again");
+    c.notify("textDocument/didChange", newline_at_top(3)).await;
+    let moved = c.diagnostics(URI, 3).await;
+    assert!(!moved.is_empty());
+    c.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pull_after_an_edit_that_moved_no_diagnostic_is_unchanged() {
+    let c = TestClient::in_process().await;
+    let mut caps = plain_caps();
+    caps["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
+    c.initialize(caps, json!({"debounceMs": 0}), None).await;
+    c.open(URI, &fixture("draft.txt"), 1).await;
+    let pull = |prev: Value| {
+        c.call(
+            "textDocument/diagnostic",
+            json!({"textDocument": td(URI), "previousResultId": prev}),
+        )
+    };
+    let first = pull(Value::Null).await;
+    assert_eq!(first["kind"], "full");
+    c.notify("textDocument/didChange", no_op_edit(2)).await;
+    let again = pull(first["resultId"].clone()).await;
+    assert_eq!(again["kind"], "unchanged", "{again}");
+    c.notify("textDocument/didChange", newline_at_top(3)).await;
+    let moved = pull(first["resultId"].clone()).await;
+    assert_eq!(moved["kind"], "full");
+    assert_ne!(moved["resultId"], first["resultId"]);
+    c.shutdown().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn document_symbols_are_the_outline() {
     let c = start().await;
@@ -866,9 +933,15 @@ async fn chinese_seed_round_trips_positions() {
                    "contentChanges": [{"range": {"start": {"line": line_no, "character": col}, "end": {"line": line_no, "character": col}}, "text": insert}]}),
         )
         .await;
-        c.diagnostics(URI, 2).await;
         let mut want = text.clone();
         want.insert_str(line_start + line.len(), insert);
+        // the edit applied (diagnostics that did not move are not sent again: no barrier)
+        for _ in 0..200 {
+            if c.text_of(URI).as_ref() == Some(&want) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
         assert_eq!(c.text_of(URI).unwrap(), want, "utf8={caps_utf8}");
         c.shutdown().await;
     }

@@ -164,10 +164,16 @@ async fn store_and_publish(
     if sh.documents().version_of(&uri) != Some(version) {
         return;
     }
-    sh.session()
-        .client()
-        .publish_diagnostics(uri.clone(), lsp_diags, Some(version))
-        .await;
+    // the same list as last time (an edit that moved none): nothing to send
+    if sh
+        .documents()
+        .note_pushed(&uri, lsp_diagnostics::fingerprint(&lsp_diags))
+    {
+        sh.session()
+            .client()
+            .publish_diagnostics(uri.clone(), lsp_diags, Some(version))
+            .await;
+    }
     drop(order);
     parallel::refresh_open_versions(sh, &uri).await;
 }

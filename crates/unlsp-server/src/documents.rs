@@ -168,6 +168,9 @@ pub(crate) struct Documents {
     semantic_tokens: DashMap<Uri, (String, Arc<Vec<lsp::SemanticToken>>)>,
     /// Source of semantic-token result ids (unique for the server's life).
     semantic_tokens_ids: AtomicU64,
+    /// The fingerprint of the diagnostics last pushed for each document: the
+    /// same list is not sent again after an edit that changed none of them.
+    pushed: DashMap<Uri, u64>,
 }
 
 impl Documents {
@@ -182,6 +185,7 @@ impl Documents {
         self.lint.remove(uri);
         self.outlines.remove(uri);
         self.semantic_tokens.remove(uri);
+        self.pushed.remove(uri);
         removed.is_some()
     }
 
@@ -319,6 +323,12 @@ impl Documents {
 
     pub(crate) fn clear_outlines(&self) {
         self.outlines.clear();
+    }
+
+    /// Records `fingerprint` as the diagnostics pushed for `uri`; false when
+    /// they are the ones pushed last (nothing to send).
+    pub(crate) fn note_pushed(&self, uri: &Uri, fingerprint: u64) -> bool {
+        self.pushed.insert(uri.clone(), fingerprint) != Some(fingerprint)
     }
 
     /// Keep `data` as the document's last semantic tokens under a new result id.

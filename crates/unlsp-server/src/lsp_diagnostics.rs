@@ -69,3 +69,14 @@ pub(crate) fn to_lsp(
         .map(|d| one(uri, rope, n.encoding, n.related_information, d))
         .collect()
 }
+
+/// A fingerprint of a list of diagnostics as the client receives it (ranges
+/// included): equal lists give equal fingerprints for the server's life. An
+/// edit that moved and changed none of a document's diagnostics sends none
+/// again: no push, and "unchanged" to a pull.
+pub(crate) fn fingerprint(items: &[lsp::Diagnostic]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    serde_json::to_vec(items).unwrap_or_default().hash(&mut h);
+    h.finish()
+}

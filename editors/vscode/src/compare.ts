@@ -24,6 +24,8 @@ interface Change {
   words_changed: number;
   old: Paragraph[];
   new: Paragraph[];
+  /** the new paragraph before the change: where a deleted paragraph stood */
+  after?: Paragraph[];
 }
 interface DiffJson {
   same: boolean;
@@ -114,13 +116,12 @@ function toRange(doc: vscode.TextDocument, p: Paragraph): vscode.Range {
 }
 
 /** One information diagnostic per change, on the new paragraph (a deleted one: on the
- * paragraph before where it stood). */
-function toDiagnostics(doc: vscode.TextDocument, json: DiffJson, label: string): vscode.Diagnostic[] {
+ * paragraph before where it stood, the first line at the start). */
+export function toDiagnostics(doc: vscode.TextDocument, json: DiffJson, label: string): vscode.Diagnostic[] {
   const out: vscode.Diagnostic[] = [];
-  let last: vscode.Range = doc.lineAt(0).range;
   for (const c of json.changes) {
-    const where = c.new[0] ? toRange(doc, c.new[0]) : last;
-    last = where;
+    const at = c.new[0] ?? c.after?.[0];
+    const where = at ? toRange(doc, at) : doc.lineAt(0).range;
     const d = new vscode.Diagnostic(where, `since ${label}: ${c.message}`, vscode.DiagnosticSeverity.Information);
     d.source = "unlsp diff";
     d.code = c.kind;

@@ -335,9 +335,18 @@ export function looksLikeUnDocument(head: string): boolean {
   return author.test(head) || (masthead.test(head) && adoption.test(head)) || (masthead.test(head) && /\n\s*\d+\.\s/.test(head));
 }
 
+/** The files this session switched to `unres` (by URI). Switched once only: when the user
+ * sets such a document back to Plain Text, VS Code reopens it as `plaintext` (a close and an
+ * open event), and switching it again would revert the user's choice. */
+const switched = new Set<string>();
+
 async function detectUnDocument(doc: vscode.TextDocument): Promise<void> {
   if (doc.languageId !== "plaintext" || doc.uri.scheme !== "file") {
     return;
+  }
+  const key = doc.uri.toString();
+  if (switched.has(key)) {
+    return; // the user chose Plain Text after the switch
   }
   if (!vscode.workspace.getConfiguration("unlsp", doc.uri).get<boolean>("detectPlainText", true)) {
     return;
@@ -345,6 +354,7 @@ async function detectUnDocument(doc: vscode.TextDocument): Promise<void> {
   const head = doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, 80), 0)).slice(0, 6000);
   if (looksLikeUnDocument(head)) {
     log(`${doc.uri.fsPath} looks like a UN document: language unres`);
+    switched.add(key);
     await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
   }
 }

@@ -38,6 +38,8 @@ function load({ serverPath = "/nonexistent/unlsp", remoteName = undefined } = {}
     commands: new Map(),
     executed: [],
     configListeners: [],
+    openListeners: [], // onDidOpenTextDocument
+    languageSet: [], // [uri, language] set by the extension
     clients: [],
     requests: [], // [type, params] sent by the client
     opened: [], // documents opened by the extension
@@ -81,14 +83,25 @@ function load({ serverPath = "/nonexistent/unlsp", remoteName = undefined } = {}
         world.configListeners.push(fn);
         return disposable;
       },
-      onDidOpenTextDocument: () => disposable,
+      onDidOpenTextDocument(fn) {
+        world.openListeners.push(fn);
+        return disposable;
+      },
       async openTextDocument(what) {
         world.opened.push(what);
         return what;
       },
       createFileSystemWatcher: () => disposable,
     },
-    languages: { setTextDocumentLanguage: async () => undefined },
+    languages: {
+      async setTextDocumentLanguage(doc, language) {
+        world.languageSet.push([doc.uri.toString(), language]);
+        // as VS Code does: the document is closed and opened again in the new language
+        const reopened = { ...doc, languageId: language };
+        for (const fn of world.openListeners) fn(reopened);
+        return reopened;
+      },
+    },
     Uri: { joinPath: (u, ...p) => ({ path: [u.path, ...p].join("/") }) },
     Range: class {},
     ViewColumn: { Beside: -2 },
@@ -234,4 +247,36 @@ test("'Export Akoma Ntoso' says so when the server gives no XML", async () => {
   await w.commands.get("unlsp.exportAkomaNtoso")();
   assert.strictEqual(w.opened.length, 0);
   assert.match(w.notices[0].message, /no XML/);
+});
+
+/** A text document as the detection reads it. */
+function textDocument(name, text, languageId = "plaintext") {
+  const lines = text.split("\n");
+  return {
+    uri: { scheme: "file", fsPath: `/ws/${name}`, toString: () => `file:///ws/${name}` },
+    languageId,
+    lineCount: lines.length,
+    getText: () => text,
+  };
+}
+
+const UN_TEXT = "United Nations A/RES/61/100\n\nGeneral Assembly Distr.: General\n\nResolution adopted by the General Assembly\n\nThe General Assembly,\n\n1. Decides to remain seized of the matter.\n";
+
+test("a .txt that looks like a UN document is switched to unres, once", async () => {
+  const w = load({ serverPath: FAKE_SERVER });
+  await within(w.ext.activate(w.context));
+  const doc = textDocument("detect.txt", UN_TEXT);
+  for (const fn of w.openListeners) fn(doc);
+  assert.ok(await until(() => w.languageSet.length === 1));
+  assert.deepStrictEqual(w.languageSet[0], ["file:///ws/detect.txt", "unres"]);
+  // the user sets it back to Plain Text: VS Code reopens it as plaintext
+  for (const fn of w.openListeners) fn(textDocument("detect.txt", UN_TEXT, "plaintext"));
+  await new Promise((r) => setTimeout(r, 50));
+  assert.strictEqual(w.languageSet.length, 1, "the extension reverted the user's choice of Plain Text");
+  // another file is still detected; a plain note is left alone
+  for (const fn of w.openListeners) fn(textDocument("other.txt", UN_TEXT));
+  for (const fn of w.openListeners) fn(textDocument("notes.txt", "Shopping list\n- bread\n"));
+  assert.ok(await until(() => w.languageSet.length === 2));
+  await new Promise((r) => setTimeout(r, 50));
+  assert.deepStrictEqual(w.languageSet.map((l) => l[0]), ["file:///ws/detect.txt", "file:///ws/other.txt"]);
 });

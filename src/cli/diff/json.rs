@@ -30,20 +30,26 @@ pub(super) fn value(r: &Report) -> Value {
         .zip(counts)
         .map(|(k, n)| (k.name().to_string(), json!(n)))
         .collect();
-    let changes: Vec<Value> = r
-        .cmp
-        .changes()
-        .map(|e| {
-            json!({
-                "kind": e.kind.unwrap().name(),
+    // the entries are the new text's paragraphs in reading order, the deleted
+    // ones where they stood: `after` is the new paragraph before each change
+    let mut before: Option<usize> = None;
+    let mut changes: Vec<Value> = Vec::new();
+    for e in &r.cmp.entries {
+        if let Some(kind) = e.kind {
+            changes.push(json!({
+                "kind": kind.name(),
                 "message": super::human::headline(r, e),
                 "words_changed": words_changed(&e.words),
                 "old": side(&r.cmp.old, &e.old, &oli, ot),
                 "new": side(&r.cmp.new, &e.new, &nli, nt),
+                "after": side(&r.cmp.new, before.as_slice(), &nli, nt),
                 "words": e.words.iter().map(|w| json!({"op": w.op.name(), "text": w.text})).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
+            }));
+        }
+        if let Some(&last) = e.new.last() {
+            before = Some(last);
+        }
+    }
     json!({
         "version": 1,
         "old": {"path": r.old.name, "language": r.old.doc.tree().lang.code(), "paragraphs": r.cmp.old.len()},

@@ -1,7 +1,10 @@
 //! `textDocument/diagnostic`: the rule diagnostics of the current version
 //! (computed now when none are kept for it) and the differences with other
-//! language versions, with a result id that answers "unchanged" while
-//! neither the document nor the settings changed.
+//! language versions, with a result id (the list's fingerprint) that answers
+//! "unchanged" while the list is the same — after an edit that moved none of
+//! them too. A pull for a version not analysed yet waits the debounce first,
+//! as a push does: the editor pulls after every keystroke and cancels the
+//! pull of a version that moved on.
 
 use super::common::blocking;
 use crate::analyse;
@@ -39,19 +42,28 @@ pub(crate) async fn run(
     p: lsp::DocumentDiagnosticParams,
 ) -> lsp::DocumentDiagnosticReportResult {
     let uri = p.text_document.uri;
-    let Some((version, rope, diags)) = analyse::diagnostics_now(sh, &uri).await else {
+    let delay = sh.session().settings().debounce();
+    let gen_ = sh.session().config_gen();
+    let docs = sh.documents();
+    let analysed = docs
+        .version_of(&uri)
+        .is_some_and(|v| docs.computed(&uri, v, gen_).is_some());
+    if !delay.is_zero() && !analysed {
+        tokio::time::sleep(delay).await;
+    }
+    let Some((_, rope, diags)) = analyse::diagnostics_now(sh, &uri).await else {
         return full(Vec::new(), None);
     };
-    let result_id = format!("{version}.{}", sh.session().config_gen());
-    if p.previous_result_id.as_deref() == Some(result_id.as_str()) {
-        return unchanged(result_id);
-    }
     let mut items = lsp_diagnostics::to_lsp(&sh.session().neg(), &uri, &rope, &diags);
     if let Some(snap) = sh.snapshot(&uri) {
         // other versions are read from disk
         let me = sh.clone();
         let differences = blocking(move || Some(parallel::diagnostics(&me, &snap))).await;
         items.extend(differences.unwrap_or_default());
+    }
+    let result_id = format!("{:016x}", lsp_diagnostics::fingerprint(&items));
+    if p.previous_result_id.as_deref() == Some(result_id.as_str()) {
+        return unchanged(result_id);
     }
     full(items, Some(result_id))
 }

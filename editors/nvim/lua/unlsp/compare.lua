@@ -81,11 +81,11 @@ function M.compare(exe, what, bang)
   if not ok or type(json) ~= "table" then
     return notify("diff: unreadable output", vim.log.levels.ERROR)
   end
-  local diags, last = {}, 0
+  local diags = {}
   for _, c in ipairs(json.changes or {}) do
-    local p = c.new and c.new[1]
-    local lnum = p and (p.range.start.line - 1) or last
-    last = lnum
+    -- a deleted paragraph: on the new paragraph before where it stood (`after`)
+    local p = (c.new and c.new[1]) or (c.after and c.after[1])
+    local lnum = p and (p.range.start.line - 1) or 0
     table.insert(diags, {
       lnum = lnum,
       col = 0,
