@@ -43,6 +43,8 @@ struct Outcome {
     name: String,
     edits: usize,
     expected: usize,
+    /// The planted changes.
+    planted: Vec<Expected>,
     found: usize,
     missed: Vec<Expected>,
     spurious: Vec<Expected>,
@@ -80,6 +82,7 @@ fn run_one(half: Half, group: &str, name: &str, text: &str, donor: &str) -> Opti
         name: name.to_string(),
         edits: p.edits,
         expected: p.expected.len(),
+        planted: p.expected,
         found,
         missed,
         spurious,
@@ -140,13 +143,20 @@ fn main() {
         all.len() - outcomes.len()
     );
     table(&outcomes);
+    by_unit(&outcomes);
     if args.list {
         for o in outcomes.iter().filter(|o| o.half == Half::Tune) {
             for m in &o.missed {
-                println!("missed  {} {} {:?} {:?}", o.group, o.name, m.kind, m.old);
+                println!(
+                    "missed  {} {} {:?} {} {:?}",
+                    o.group, o.name, m.kind, m.unit, m.old
+                );
             }
             for s in &o.spurious {
-                println!("spurious {} {} {:?} {:?}", o.group, o.name, s.kind, s.old);
+                println!(
+                    "spurious {} {} {:?} {} {:?}",
+                    o.group, o.name, s.kind, s.unit, s.old
+                );
             }
         }
     }
@@ -180,7 +190,7 @@ fn show(all: &[Input], name: &str, group: &str) {
     let _ = std::fs::write("/tmp/diff-old.txt", &all[k].3);
     let _ = std::fs::write("/tmp/diff-new.txt", &p.text);
     for e in &p.expected {
-        println!("expected {:?} {:?}", e.kind, e.old);
+        println!("expected {:?} {} {:?}", e.kind, e.unit, e.old);
     }
 }
 
@@ -212,6 +222,33 @@ fn table(outcomes: &[Outcome]) {
             100.0 * r[3] as f64 / r[2].max(1) as f64,
             r[4],
             r[5]
+        );
+    }
+}
+
+/// Planted changes found and spurious ones by the outline's kind of the
+/// unit (the title, section headings, footnotes, paragraphs), per half.
+fn by_unit(outcomes: &[Outcome]) {
+    let mut by: BTreeMap<(Half, &'static str), [usize; 3]> = BTreeMap::new();
+    for o in outcomes {
+        for e in &o.planted {
+            by.entry((o.half, e.unit)).or_default()[0] += 1;
+        }
+        for e in &o.missed {
+            by.entry((o.half, e.unit)).or_default()[1] += 1;
+        }
+        for e in &o.spurious {
+            by.entry((o.half, e.unit)).or_default()[2] += 1;
+        }
+    }
+    println!("\n| half | unit | expected changes | found | % | spurious |");
+    println!("|---|---|---|---|---|---|");
+    for ((half, unit), [n, missed, spurious]) in &by {
+        println!(
+            "| {} | {unit} | {n} | {} | {:.2} | {spurious} |",
+            half.name(),
+            n - missed,
+            100.0 * (n - missed) as f64 / (*n).max(1) as f64
         );
     }
 }
