@@ -7,6 +7,7 @@
 //! ```text
 //! cargo run --profile fast --bin diff-report                # everything
 //! cargo run --profile fast --bin diff-report -- --every 5 --list
+//! cargo run --profile fast --bin diff-report -- --pairs      # the real pairs only
 //! ```
 
 use rayon::prelude::*;
@@ -18,6 +19,7 @@ use unlsp::synthetic::{self, Expected};
 use unlsp_analysis::align::Work;
 use unlsp_analysis::diff::{self, ChangeKind, Comparison};
 use unlsp_formats::akn::read;
+use unlsp_syntax::tree::NodeKind;
 use unlsp_syntax::{Document, Lang};
 
 #[derive(clap::Parser)]
@@ -34,6 +36,9 @@ struct Args {
     show: Option<String>,
     #[arg(long, default_value = "en")]
     group: String,
+    /// Only the real draft → adopted pairs.
+    #[arg(long)]
+    pairs: bool,
 }
 
 /// One resolution's outcome.
@@ -120,6 +125,10 @@ fn inputs(root: &Path, every: usize) -> Vec<Input> {
 fn main() {
     let args = <Args as clap::Parser>::parse();
     let root = args.corpus.corpus();
+    if args.pairs {
+        pairs(&root);
+        return;
+    }
     let all = inputs(&root, args.corpus.every());
     if let Some(name) = &args.show {
         show(&all, name, &args.group);
@@ -258,10 +267,10 @@ fn pairs(root: &Path) {
     let pairs = synthetic::real_pairs(root);
     println!("\nReal pairs (GA 80 draft → adopted): {}\n", pairs.len());
     println!(
-        "| draft | adopted | added | deleted | moved | renumbered | changed | split | merged | words |"
+        "| draft | adopted | added | deleted | moved | renumbered | changed | split | merged | words | title | headings | footnotes |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|");
-    let mut total = [0usize; 8];
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    let mut total = [0usize; 11];
     for p in &pairs {
         let (Ok(a), Ok(b)) = (
             std::fs::read_to_string(&p.draft),
@@ -283,8 +292,32 @@ fn pairs(root: &Path) {
             print!(" {x} |");
             total[k] += x;
         }
-        println!(" {words} |");
+        print!(" {words} |");
         total[7] += words;
+        // of the changes, those of the title, the headings, the footnotes
+        for (k, kinds) in [
+            &[NodeKind::Title][..],
+            &[NodeKind::Section, NodeKind::Annex],
+            &[NodeKind::Footnote],
+        ]
+        .iter()
+        .enumerate()
+        {
+            let n = c
+                .changes()
+                .filter(|e| {
+                    let p = match (e.new.first(), e.old.first()) {
+                        (Some(&j), _) => &c.new[j],
+                        (None, Some(&i)) => &c.old[i],
+                        _ => return false,
+                    };
+                    kinds.contains(&p.kind)
+                })
+                .count();
+            print!(" {n} |");
+            total[8 + k] += n;
+        }
+        println!();
     }
     print!("| **all** | {} |", pairs.len());
     for x in total {

@@ -11,7 +11,8 @@
 //!    A title, or a heading with the same number, pairs whatever its words
 //!    (a heading has too few for a share of them to tell); so does a lone
 //!    footnote or heading that is the only one of its kind left over on
-//!    each side between the same aligned neighbours.
+//!    each side between the same aligned neighbours, with a few of its
+//!    words kept.
 //! 4. A pair with the same text and another label: renumbered; with other
 //!    words: changed (whatever its labels).
 //!
@@ -41,6 +42,11 @@ pub const GROUP: f64 = 0.85;
 const HELD: f64 = 0.8;
 /// Candidate places searched for a split or merge of a lone paragraph.
 const GAP_SEARCH: usize = 64;
+/// Words (character pairs in Chinese and Japanese) of a unit too short for
+/// a share of them to tell whether it was reworded or replaced.
+const FEW: usize = 3;
+/// The least similarity of a longer unit reworded in place.
+const KEPT: f64 = 0.2;
 /// Pairs of lone paragraphs compared in search of moves.
 const MOVE_CELLS: usize = 250_000;
 
@@ -140,7 +146,8 @@ fn around(slots: &[Slot]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
 
 /// A unit of few words (a footnote, a heading, the title): one lone on each
 /// side between the same aligned neighbours is the same unit reworded
-/// (`同上。` become `同通过`), however few words it kept.
+/// (`同上。` become `同通过`), if it kept some of its words ([`KEPT`]) or
+/// had hardly any ([`FEW`]).
 fn short(kind: NodeKind) -> bool {
     matches!(
         kind,
@@ -164,6 +171,11 @@ fn reworded_in_place(old: &[Para], new: &[Para], so: &mut [Slot], sn: &mut [Slot
         }
         let js: Vec<usize> = (lo..hi).filter(|&j| lone_new(j, old[i].kind)).collect();
         let [j] = js[..] else { continue };
+        // a long unit that shares few words with it is another one
+        let (a, b) = (&old[i].tokens, &new[j].tokens);
+        if a.len().max(b.len()) > FEW && dice(a, b) < KEPT {
+            continue;
+        }
         // the one lone unit of its kind on the old side of the same gap
         let olo = nbefore[j].map_or(0, |b| b + 1);
         let ohi = after_of(so, i).unwrap_or(old.len());
