@@ -319,3 +319,187 @@ fn tracked_changes_of_libreoffice_files() {
         }
     }
 }
+
+/// A version of `name` (a GA 80 resolution's English text) with `edits`
+/// made, each once, written to a temporary file of its own (`tag`: tests
+/// run in parallel).
+fn edited(name: &str, tag: &str, edits: &[(&str, &str)]) -> Option<(PathBuf, PathBuf)> {
+    let old = texts()?.join(name);
+    let mut t = std::fs::read_to_string(&old).unwrap();
+    for (a, b) in edits {
+        assert!(t.contains(a), "{a:?} not in {name}");
+        t = t.replacen(a, b, 1);
+    }
+    let new = std::env::temp_dir().join(format!("unlsp-diff-{}-{tag}-{name}", std::process::id()));
+    std::fs::write(&new, t).unwrap();
+    Some((old, new))
+}
+
+fn json_of(old: &Path, new: &Path) -> serde_json::Value {
+    let (code, out, err) = run(&[old, new], &["--format", "json"]);
+    assert!(code <= 1, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    validate(&json);
+    json
+}
+
+fn kinds_of(json: &serde_json::Value) -> Vec<(String, String)> {
+    json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let side = if c["new"][0].is_null() {
+                &c["old"]
+            } else {
+                &c["new"]
+            };
+            (
+                c["kind"].as_str().unwrap().to_string(),
+                side[0]["kind"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The title reworded (with the running headers that repeat it) and a
+/// footnote's words changed: a `title` and a `footnote` entry, the words
+/// marked in every format; the exit status counts them.
+#[test]
+fn a_changed_title_and_footnote() {
+    let title = "Unilateral economic measures as a means of political";
+    let new_title = "Unilateral economic and financial measures as a means of political";
+    let Some((old, new)) = edited(
+        "A_RES_80_120.txt",
+        "title",
+        &[
+            (&format!("80/120. {title}"), &format!("80/120. {new_title}")),
+            (&format!("\n{title}"), &format!("\n{new_title}")),
+            (&format!("\n{title}"), &format!("\n{new_title}")),
+            (
+                "1 Resolution 2625 (XXV), annex.",
+                "1 Resolution 2625 (XXV), annex, para. 3.",
+            ),
+        ],
+    ) else {
+        return;
+    };
+    let json = json_of(&old, &new);
+    assert_eq!(
+        kinds_of(&json),
+        [
+            ("changed".into(), "title".into()),
+            ("changed".into(), "footnote".into())
+        ],
+        "{json:#}"
+    );
+    let changes = json["changes"].as_array().unwrap();
+    assert_eq!(changes[0]["message"], "the title changed (2 words)");
+    assert_eq!(changes[1]["new"][0]["label"], "1");
+    assert!(
+        changes[1]["words"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["op"] == "insert" && w["text"] == ", para. 3"),
+        "{json:#}"
+    );
+    let (code, human, _) = run(&[&old, &new], &[]);
+    assert_eq!(code, 1);
+    assert!(
+        human.contains("(of which the title changed, 1 footnote changed)"),
+        "{human}"
+    );
+    let (_, md, _) = run(&[&old, &new], &["--format", "markdown"]);
+    assert!(
+        md.contains("## Unilateral economic **and financial** measures"),
+        "{md}"
+    );
+    assert!(
+        md.contains("---\n\n1 Resolution 2625 (XXV), annex**, para. 3**."),
+        "{md}"
+    );
+    let (_, html, _) = run(&[&old, &new], &["--format", "html"]);
+    assert!(
+        html.contains("<div class=\"para changed heading title\">"),
+        "{html}"
+    );
+    assert!(html.contains("<ins>and financial </ins>measures"), "{html}");
+    assert!(html.contains("<hr class=\"notes\">"), "{html}");
+    assert!(html.contains("annex<ins>, para. 3</ins>."), "{html}");
+    let _ = std::fs::remove_file(new);
+}
+
+/// The first footnote deleted with its marker, the others renumbered: one
+/// deleted footnote, no renumbering reported (footnote numbers are the
+/// page's, not the negotiators').
+#[test]
+fn a_deleted_footnote_renumbers_the_others_silently() {
+    let Some((old, new)) = edited(
+        "A_RES_80_120.txt",
+        "footnote",
+        &[
+            ("United Nations,1 which", "United Nations, which"),
+            ("1 Resolution 2625 (XXV), annex. \n", ""),
+            ("Development,2 \n", "Development,1 \n"),
+            ("2 Resolution 70/1.", "1 Resolution 70/1."),
+            ("Secretary-General;3", "Secretary-General;2"),
+            ("3 A/80/415.", "2 A/80/415."),
+            ("2021,4 in which", "2021,3 in which"),
+            ("4 TD/541/Add.2.", "3 TD/541/Add.2."),
+        ],
+    ) else {
+        return;
+    };
+    let json = json_of(&old, &new);
+    // (the parser reads the `4` of `proclaimed 4 December` as a marker of
+    // footnote 4 in the original, which has one: that paragraph differs)
+    let notes: Vec<(String, String)> = kinds_of(&json)
+        .into_iter()
+        .filter(|(k, u)| u == "footnote" || k == "renumbered")
+        .collect();
+    assert_eq!(notes, [("deleted".into(), "footnote".into())], "{json:#}");
+    let deleted = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["old"][0]["kind"] == "footnote")
+        .unwrap();
+    assert_eq!(deleted["old"][0]["label"], "1");
+    let _ = std::fs::remove_file(new);
+}
+
+/// Section headings (GA 80 resolution on oceans and the law of the sea):
+/// one renamed, one deleted with the paragraphs under it kept, one added;
+/// the sections after the deleted one keep their numbers.
+#[test]
+fn headings_renamed_deleted_and_added() {
+    let Some((old, new)) = edited(
+        "A_RES_80_110.txt",
+        "headings",
+        &[
+            (
+                "II \nCapacity-building \n",
+                "II \nCapacity-building and transfer of marine technology \n",
+            ),
+            ("III \nMeeting of States Parties \n \n", ""),
+            ("\n \n360. ", "\n \nXVII \nFollow-up \n \n360. "),
+        ],
+    ) else {
+        return;
+    };
+    let json = json_of(&old, &new);
+    assert_eq!(
+        kinds_of(&json),
+        [
+            ("changed".into(), "section".into()),
+            ("deleted".into(), "section".into()),
+            ("added".into(), "section".into()),
+        ],
+        "{json:#}"
+    );
+    let (_, human, _) = run(&[&old, &new], &[]);
+    assert!(human.contains("section II changed (5 words)"), "{human}");
+    assert!(human.contains("section III deleted"), "{human}");
+    let _ = std::fs::remove_file(new);
+}

@@ -7,6 +7,7 @@
 //! ```text
 //! cargo run --profile fast --bin diff-report                # everything
 //! cargo run --profile fast --bin diff-report -- --every 5 --list
+//! cargo run --profile fast --bin diff-report -- --pairs      # the real pairs only
 //! ```
 
 use rayon::prelude::*;
@@ -18,6 +19,7 @@ use unlsp::synthetic::{self, Expected};
 use unlsp_analysis::align::Work;
 use unlsp_analysis::diff::{self, ChangeKind, Comparison};
 use unlsp_formats::akn::read;
+use unlsp_syntax::tree::NodeKind;
 use unlsp_syntax::{Document, Lang};
 
 #[derive(clap::Parser)]
@@ -34,6 +36,9 @@ struct Args {
     show: Option<String>,
     #[arg(long, default_value = "en")]
     group: String,
+    /// Only the real draft → adopted pairs.
+    #[arg(long)]
+    pairs: bool,
 }
 
 /// One resolution's outcome.
@@ -43,6 +48,8 @@ struct Outcome {
     name: String,
     edits: usize,
     expected: usize,
+    /// The planted changes.
+    planted: Vec<Expected>,
     found: usize,
     missed: Vec<Expected>,
     spurious: Vec<Expected>,
@@ -80,6 +87,7 @@ fn run_one(half: Half, group: &str, name: &str, text: &str, donor: &str) -> Opti
         name: name.to_string(),
         edits: p.edits,
         expected: p.expected.len(),
+        planted: p.expected,
         found,
         missed,
         spurious,
@@ -117,6 +125,10 @@ fn inputs(root: &Path, every: usize) -> Vec<Input> {
 fn main() {
     let args = <Args as clap::Parser>::parse();
     let root = args.corpus.corpus();
+    if args.pairs {
+        pairs(&root);
+        return;
+    }
     let all = inputs(&root, args.corpus.every());
     if let Some(name) = &args.show {
         show(&all, name, &args.group);
@@ -140,13 +152,20 @@ fn main() {
         all.len() - outcomes.len()
     );
     table(&outcomes);
+    by_unit(&outcomes);
     if args.list {
         for o in outcomes.iter().filter(|o| o.half == Half::Tune) {
             for m in &o.missed {
-                println!("missed  {} {} {:?} {:?}", o.group, o.name, m.kind, m.old);
+                println!(
+                    "missed  {} {} {:?} {} {:?}",
+                    o.group, o.name, m.kind, m.unit, m.old
+                );
             }
             for s in &o.spurious {
-                println!("spurious {} {} {:?} {:?}", o.group, o.name, s.kind, s.old);
+                println!(
+                    "spurious {} {} {:?} {} {:?}",
+                    o.group, o.name, s.kind, s.unit, s.old
+                );
             }
         }
     }
@@ -180,7 +199,7 @@ fn show(all: &[Input], name: &str, group: &str) {
     let _ = std::fs::write("/tmp/diff-old.txt", &all[k].3);
     let _ = std::fs::write("/tmp/diff-new.txt", &p.text);
     for e in &p.expected {
-        println!("expected {:?} {:?}", e.kind, e.old);
+        println!("expected {:?} {} {:?}", e.kind, e.unit, e.old);
     }
 }
 
@@ -216,15 +235,42 @@ fn table(outcomes: &[Outcome]) {
     }
 }
 
+/// Planted changes found and spurious ones by the outline's kind of the
+/// unit (the title, section headings, footnotes, paragraphs), per half.
+fn by_unit(outcomes: &[Outcome]) {
+    let mut by: BTreeMap<(Half, &'static str), [usize; 3]> = BTreeMap::new();
+    for o in outcomes {
+        for e in &o.planted {
+            by.entry((o.half, e.unit)).or_default()[0] += 1;
+        }
+        for e in &o.missed {
+            by.entry((o.half, e.unit)).or_default()[1] += 1;
+        }
+        for e in &o.spurious {
+            by.entry((o.half, e.unit)).or_default()[2] += 1;
+        }
+    }
+    println!("\n| half | unit | expected changes | found | % | spurious |");
+    println!("|---|---|---|---|---|---|");
+    for ((half, unit), [n, missed, spurious]) in &by {
+        println!(
+            "| {} | {unit} | {n} | {} | {:.2} | {spurious} |",
+            half.name(),
+            n - missed,
+            100.0 * (n - missed) as f64 / (*n).max(1) as f64
+        );
+    }
+}
+
 /// The real draft → adopted pairs: what changed, by kind.
 fn pairs(root: &Path) {
     let pairs = synthetic::real_pairs(root);
     println!("\nReal pairs (GA 80 draft → adopted): {}\n", pairs.len());
     println!(
-        "| draft | adopted | added | deleted | moved | renumbered | changed | split | merged | words |"
+        "| draft | adopted | added | deleted | moved | renumbered | changed | split | merged | words | title | headings | footnotes |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|");
-    let mut total = [0usize; 8];
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    let mut total = [0usize; 11];
     for p in &pairs {
         let (Ok(a), Ok(b)) = (
             std::fs::read_to_string(&p.draft),
@@ -246,8 +292,32 @@ fn pairs(root: &Path) {
             print!(" {x} |");
             total[k] += x;
         }
-        println!(" {words} |");
+        print!(" {words} |");
         total[7] += words;
+        // of the changes, those of the title, the headings, the footnotes
+        for (k, kinds) in [
+            &[NodeKind::Title][..],
+            &[NodeKind::Section, NodeKind::Annex],
+            &[NodeKind::Footnote],
+        ]
+        .iter()
+        .enumerate()
+        {
+            let n = c
+                .changes()
+                .filter(|e| {
+                    let p = match (e.new.first(), e.old.first()) {
+                        (Some(&j), _) => &c.new[j],
+                        (None, Some(&i)) => &c.old[i],
+                        _ => return false,
+                    };
+                    kinds.contains(&p.kind)
+                })
+                .count();
+            print!(" {n} |");
+            total[8 + k] += n;
+        }
+        println!();
     }
     print!("| **all** | {} |", pairs.len());
     for x in total {

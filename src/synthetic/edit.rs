@@ -5,8 +5,8 @@ use super::rng::Rng;
 use unlsp_syntax::cjk::is_cjk;
 
 /// Words of a text that an edit may replace: letters only, five or more,
-/// past the first three words (the lead phrase).
-fn word_spans(s: &str) -> Vec<(usize, usize)> {
+/// past the first `skip` words (a paragraph's lead phrase).
+fn word_spans(s: &str, skip: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
     let mut seen = 0;
@@ -17,7 +17,7 @@ fn word_spans(s: &str) -> Vec<(usize, usize)> {
         }
         if let Some(st) = start.take() {
             seen += 1;
-            if seen > 3 && s[st..i].chars().count() >= 5 {
+            if seen > skip && s[st..i].chars().count() >= 5 {
                 out.push((st, i));
             }
         }
@@ -28,11 +28,22 @@ fn word_spans(s: &str) -> Vec<(usize, usize)> {
 /// Replaces a word of `body` (two characters in Chinese and Japanese) with
 /// one of `donor`'s; `None` when there is none to replace or to take.
 pub(super) fn replace_word(body: &str, donor: &str, rng: &mut Rng) -> Option<String> {
+    replace_word_after(body, donor, rng, 3)
+}
+
+/// [`replace_word`] past the first `skip` words (none in a heading, a
+/// title or a footnote, which have no lead phrase).
+pub(super) fn replace_word_after(
+    body: &str,
+    donor: &str,
+    rng: &mut Rng,
+    skip: usize,
+) -> Option<String> {
     if body.chars().filter(|c| is_cjk(*c)).count() > body.len() / 6 {
-        return replace_chars(body, donor, rng);
+        return replace_chars(body, donor, rng, skip.min(4));
     }
-    let spans = word_spans(body);
-    let pool = word_spans(donor);
+    let spans = word_spans(body, skip);
+    let pool = word_spans(donor, 3);
     if spans.is_empty() || pool.is_empty() {
         return None;
     }
@@ -52,10 +63,10 @@ pub(super) fn replace_word(body: &str, donor: &str, rng: &mut Rng) -> Option<Str
     ))
 }
 
-fn replace_chars(body: &str, donor: &str, rng: &mut Rng) -> Option<String> {
+fn replace_chars(body: &str, donor: &str, rng: &mut Rng, skip: usize) -> Option<String> {
     let at: Vec<usize> = body
         .char_indices()
-        .skip(4)
+        .skip(skip)
         .filter(|(i, c)| is_cjk(*c) && body[*i..].chars().nth(1).is_some_and(is_cjk))
         .map(|(i, _)| i)
         .collect();

@@ -1,22 +1,17 @@
-//! The plan of a synthetic version: which top-level paragraphs are deleted,
-//! inserted, merged, edited, moved and split; the new text made from the
-//! old one's pieces; the change list a comparison should report.
+//! The plan of a synthetic version: the outline's edits first (`outline`:
+//! title, headings, a footnote), then which top-level paragraphs are
+//! deleted, inserted, merged, edited, moved and split; the new text made
+//! from the old one's pieces; the change list a comparison should report.
 
 use super::edit::{renumber, replace_word, rewrap, split_point};
+use super::expected::Expected;
+use super::outline::{self, units};
 use super::rng::Rng;
 use std::collections::HashSet;
-use unlsp_analysis::diff::{ChangeKind, paragraphs};
+use unlsp_analysis::diff::ChangeKind;
 use unlsp_syntax::numbers::label_ordinal;
 use unlsp_syntax::tree::{Node, NodeKind};
 use unlsp_syntax::{Document, Lang};
-
-/// One change to report: its kind and the old paragraphs (indices into
-/// `unlsp_analysis::diff::paragraphs` of the old text; none when added).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Expected {
-    pub kind: ChangeKind,
-    pub old: Vec<usize>,
-}
 
 /// A synthetic version and what comparing it with its original must say.
 pub struct Planted {
@@ -101,11 +96,39 @@ impl Source<'_> {
 }
 
 /// Plants changes in `text` (a preambular paragraph of `donor`, a text
-/// in the same language, is the one inserted). `None` when the text has
-/// too few paragraphs.
+/// in the same language, is the one inserted; its words replace others).
+/// `None` when the text has too few paragraphs.
 pub fn plant(text: &str, lang: Option<Lang>, seed: u64, donor: &str) -> Option<Planted> {
+    // the outline's edits draw from a stream of their own: the paragraphs'
+    // plan of a resolution stays what it was without them
+    let mut orng = Rng::new(seed ^ 0x5EC7_1075_0000_0000);
+    let Some(o) = outline::plant(text, lang, donor, &mut orng) else {
+        return paragraphs_plan(text, lang, seed, donor);
+    };
+    let mut p = paragraphs_plan(&o.text, lang, seed, donor)?;
+    for e in &mut p.expected {
+        for i in &mut e.old {
+            *i = o.map.get(*i).copied().flatten()?;
+        }
+    }
+    // a footnote edited inside a paragraph the plan deletes goes with it
+    let gone: Vec<Vec<usize>> = p
+        .expected
+        .iter()
+        .filter(|e| e.kind == ChangeKind::Deleted)
+        .map(|e| e.old.clone())
+        .collect();
+    p.expected
+        .extend(o.expected.into_iter().filter(|e| !gone.contains(&e.old)));
+    p.expected.sort();
+    p.edits += o.edits;
+    Some(p)
+}
+
+/// The paragraphs' plan of [`plant`].
+fn paragraphs_plan(text: &str, lang: Option<Lang>, seed: u64, donor: &str) -> Option<Planted> {
     let doc = Document::with_lang(text, lang);
-    let paras = paragraphs(doc.text(), doc.tree());
+    let (paras, body) = units(&doc);
     let mut top: Vec<&Node> = Vec::new();
     doc.tree().walk(|n, _| {
         if matches!(n.kind, NodeKind::Preambular | NodeKind::Operative) {
@@ -118,7 +141,7 @@ pub fn plant(text: &str, lang: Option<Lang>, seed: u64, donor: &str) -> Option<P
     let ix: Vec<usize> = top
         .iter()
         .map(|n| {
-            paras
+            paras[..body]
                 .iter()
                 .position(|p| p.range.start == n.range.start && p.kind == n.kind)
         })
@@ -128,7 +151,31 @@ pub fn plant(text: &str, lang: Option<Lang>, seed: u64, donor: &str) -> Option<P
     let mut rng = Rng::new(seed);
     let choice = choose(&src, &mut rng);
     let items = build(&src, &choice, &donor_body, donor, &mut rng)?;
-    let expected = expect(&src, &choice, &items, &ix);
+    let mut expected = expect(&src, &choice, &items, &ix);
+    // a deleted paragraph takes the footnotes a page put inside it along
+    for &t in &choice.delete {
+        src.top[t].walk(&mut |n, _| {
+            if n.kind == NodeKind::Footnote
+                && let Some(k) = paras[body..]
+                    .iter()
+                    .position(|p| p.range.start == n.range.start)
+            {
+                expected.push(Expected {
+                    kind: ChangeKind::Deleted,
+                    old: vec![body + k],
+                    unit: "",
+                });
+            }
+        });
+    }
+    for e in &mut expected {
+        e.unit = e
+            .old
+            .first()
+            .map_or(NodeKind::Preambular, |&i| paras[i].kind)
+            .name();
+    }
+    expected.sort();
     let text = render(&src, &items, &mut rng);
     let edits = choice.delete.len()
         + choice.edit.len()
@@ -326,7 +373,11 @@ fn capital(s: &str) -> String {
 }
 
 fn expect(src: &Source, c: &Choice, items: &[Item], ix: &[usize]) -> Vec<Expected> {
-    let e = |kind, old: Vec<usize>| Expected { kind, old };
+    let e = |kind, old: Vec<usize>| Expected {
+        kind,
+        old,
+        unit: "",
+    };
     let mut out: Vec<Expected> = c
         .delete
         .iter()

@@ -1,6 +1,6 @@
 //! The reported changes against the planted ones.
 
-use super::plan::Expected;
+use super::expected::Expected;
 use unlsp_analysis::diff::{ChangeKind, Comparison};
 
 /// What the comparison reported, in the form of [`Expected`].
@@ -9,6 +9,11 @@ pub fn reported(c: &Comparison) -> Vec<Expected> {
         .map(|e| Expected {
             kind: e.kind.unwrap_or(ChangeKind::Changed),
             old: e.old.clone(),
+            unit: match (e.old.first(), e.new.first()) {
+                (Some(&i), _) => c.old[i].kind.name(),
+                (None, Some(&j)) => c.new[j].kind.name(),
+                _ => "",
+            },
         })
         .collect()
 }

@@ -80,6 +80,42 @@ fn block(r: &Report, e: &Entry) -> Block {
     }
 }
 
+/// The changes to the title, the headings and the footnotes, which the
+/// summary's counts include: `the title changed`, `1 heading added`,
+/// `2 footnotes changed`.
+pub(super) fn outline_summary(r: &Report) -> Vec<String> {
+    let kind_of = |e: &Entry| match (e.new.first(), e.old.first()) {
+        (Some(&j), _) => r.cmp.new[j].kind,
+        (None, Some(&i)) => r.cmp.old[i].kind,
+        _ => NodeKind::Paragraph,
+    };
+    let mut out = Vec::new();
+    for (kinds, one, many) in [
+        (&[NodeKind::Title][..], "the title", "titles"),
+        (
+            &[NodeKind::Section, NodeKind::Annex][..],
+            "heading",
+            "headings",
+        ),
+        (&[NodeKind::Footnote][..], "footnote", "footnotes"),
+    ] {
+        for k in ChangeKind::ALL {
+            let n = r
+                .cmp
+                .changes()
+                .filter(|e| e.kind == Some(k) && kinds.contains(&kind_of(e)))
+                .count();
+            match n {
+                0 => {}
+                1 if kinds[0] == NodeKind::Title => out.push(format!("{one} {}", k.name())),
+                1 => out.push(format!("1 {one} {}", k.name())),
+                _ => out.push(format!("{n} {many} {}", k.name())),
+            }
+        }
+    }
+    out
+}
+
 /// The summary: paragraphs added, deleted, moved, changed and the rest.
 pub(super) fn summary(r: &Report) -> Vec<(String, usize)> {
     let counts = r.cmp.counts();
@@ -118,9 +154,21 @@ pub(super) fn markdown(r: &Report) -> String {
     );
     let parts: Vec<String> = summary(r).iter().map(|(k, n)| format!("{n} {k}")).collect();
     s.push_str(&format!("Paragraphs: {}.\n\n", parts.join(", ")));
+    let outline = outline_summary(r);
+    if !outline.is_empty() {
+        s.push_str(&format!("Of which: {}.\n\n", outline.join(", ")));
+    }
+    let mut in_notes = false;
     for b in blocks(r) {
-        if b.kind == NodeKind::Subparagraph {
-            s.push_str("    ");
+        if b.kind == NodeKind::Footnote && !in_notes {
+            s.push_str("---\n\n");
+            in_notes = true;
+        }
+        match b.kind {
+            NodeKind::Subparagraph => s.push_str("    "),
+            NodeKind::Title => s.push_str("## "),
+            NodeKind::Section | NodeKind::Annex => s.push_str("### "),
+            _ => {}
         }
         if !b.margin.is_empty() {
             s.push_str(&format!("{} ", md_escape(&b.margin)));

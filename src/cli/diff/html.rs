@@ -1,7 +1,7 @@
 //! `--format html`: the compilation text as one self-contained page (no
 //! script, no external resource) that prints well.
 
-use super::compilation::{Block, blocks, formerly, summary};
+use super::compilation::{Block, blocks, formerly, outline_summary, summary};
 use super::report::Report;
 use unlsp_analysis::diff::{ChangeKind, Op};
 use unlsp_syntax::tree::NodeKind;
@@ -19,6 +19,11 @@ table.summary th { background: #eee; text-align: left; }
 .para.renumbered .margin { color: #a50; }
 .para.sub { margin-left: 2.5em; }
 .para.heading .text { font-weight: bold; text-align: center; width: 100%; }
+.para.title .text { font-size: 1.15em; }
+hr.notes { width: 30%; margin: 2em 0 .5em; border: 0; border-top: 1px solid #888; }
+.para.footnote { font-size: .85em; margin: .3em 0; }
+.para.footnote .margin { flex-basis: 2.5em; }
+.outline { font-size: .9em; margin: -1.5em 0 2em; }
 .margin { flex: 0 0 4.5em; text-align: right; font-variant-numeric: tabular-nums; color: #333; }
 .text { flex: 1; text-align: justify; }
 del { color: #b00; text-decoration: line-through; }
@@ -54,8 +59,11 @@ fn class(b: &Block) -> String {
     if b.kind == NodeKind::Subparagraph {
         c.push("sub");
     }
-    if matches!(b.kind, NodeKind::Section | NodeKind::Annex) {
-        c.push("heading");
+    match b.kind {
+        NodeKind::Section | NodeKind::Annex => c.push("heading"),
+        NodeKind::Title => c.extend(["heading", "title"]),
+        NodeKind::Footnote => c.push("footnote"),
+        _ => {}
     }
     c.join(" ")
 }
@@ -91,17 +99,11 @@ pub(super) fn render(r: &Report) -> String {
         "<title>Compilation: {}</title>\n<style>{STYLE}</style></head><body>\n",
         esc(&r.new.name)
     ));
-    let title = r
-        .new
-        .doc
-        .tree()
-        .meta
-        .title
-        .clone()
-        .or(r.new.doc.tree().meta.symbol.clone());
+    // the title itself is the compilation's first block, its changes marked
+    let symbol = r.new.doc.tree().meta.symbol.clone();
     s.push_str(&format!(
-        "<h1>{}</h1>\n<p class=\"files\">{} → {}</p>\n",
-        esc(title.as_deref().unwrap_or("Compilation text")),
+        "<h1>Compilation text{}</h1>\n<p class=\"files\">{} → {}</p>\n",
+        symbol.map(|x| format!(": {}", esc(&x))).unwrap_or_default(),
         esc(&r.old.name),
         esc(&r.new.name)
     ));
@@ -115,7 +117,19 @@ pub(super) fn render(r: &Report) -> String {
         s.push_str(&format!("<td>{n}</td>"));
     }
     s.push_str("</tr></table>\n");
+    let outline = outline_summary(r);
+    if !outline.is_empty() {
+        s.push_str(&format!(
+            "<p class=\"outline\">Of which: {}.</p>\n",
+            esc(&outline.join(", "))
+        ));
+    }
+    let mut in_notes = false;
     for b in blocks(r) {
+        if b.kind == NodeKind::Footnote && !in_notes {
+            s.push_str("<hr class=\"notes\">\n");
+            in_notes = true;
+        }
         paragraph(&b, &mut s);
     }
     s.push_str("</body></html>\n");

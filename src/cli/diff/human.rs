@@ -48,8 +48,14 @@ pub(super) fn summary_line(r: &Report) -> String {
     } else {
         ""
     };
+    let outline = super::compilation::outline_summary(r);
+    let outline = if outline.is_empty() {
+        String::new()
+    } else {
+        format!(" (of which {})", outline.join(", "))
+    };
     format!(
-        "{} → {}: {total} change{}: {}{cut}\n",
+        "{} → {}: {total} change{}: {}{outline}{cut}\n",
         r.old.name,
         r.new.name,
         if total == 1 { "" } else { "s" },
@@ -58,6 +64,9 @@ pub(super) fn summary_line(r: &Report) -> String {
 }
 
 fn relabel(a: &Para, b: &Para) -> String {
+    if b.kind == unlsp_syntax::tree::NodeKind::Title {
+        return String::new();
+    }
     match (&a.label, &b.label) {
         (Some(x), Some(y)) if bare(x) != bare(y) => format!(" (was {})", bare(x)),
         _ => String::new(),

@@ -1,7 +1,7 @@
 //! How a paragraph is named to a reader: `operative paragraph 5`,
 //! `preambular paragraph 4` (preambular paragraphs have no number: their
-//! place), `subparagraph 5 (a)`; and the short forms of a compilation
-//! text's margin (`PP4`, `5`, `(a)`).
+//! place), `subparagraph 5 (a)`, `section II`, `footnote 3`, `the title`;
+//! and the short forms of a compilation text's margin (`PP4`, `5`, `(a)`).
 
 use unlsp_analysis::diff::Para;
 use unlsp_syntax::tree::NodeKind;
@@ -30,12 +30,17 @@ fn kind_name(k: NodeKind) -> &'static str {
         NodeKind::Subparagraph => "subparagraph",
         NodeKind::Section => "section",
         NodeKind::Annex => "annex",
+        NodeKind::Footnote => "footnote",
         _ => "paragraph",
     }
 }
 
 /// `operative paragraph 5`.
 pub(super) fn describe(p: &Para) -> String {
+    if p.kind == NodeKind::Title {
+        // its number is the adopted resolution's, not the title's
+        return "the title".to_string();
+    }
     format!("{} {}", kind_name(p.kind), number(p))
 }
 
@@ -43,6 +48,7 @@ pub(super) fn describe(p: &Para) -> String {
 pub(super) fn margin(p: &Para) -> String {
     match (&p.label, p.kind) {
         (None, NodeKind::Preambular) => format!("PP{}", p.index),
+        (_, NodeKind::Title) => String::new(),
         (Some(l), _) => bare(l).to_string(),
         (None, _) => String::new(),
     }

@@ -8,14 +8,28 @@
 //!    One whose text is still there elsewhere was copied: added.
 //! 3. One paragraph whose words are those of two consecutive paragraphs of
 //!    the other version ([`GROUP`]): split, or merged the other way round.
+//!    A title, or a heading with the same number, pairs whatever its words
+//!    (a heading has too few for a share of them to tell); so does a lone
+//!    footnote or heading that is the only one of its kind left over on
+//!    each side between the same aligned neighbours, with a few of its
+//!    words kept.
 //! 4. A pair with the same text and another label: renumbered; with other
 //!    words: changed (whatever its labels).
+//!
+//! [`compare_versions`] runs this on the body (title, headings, paragraphs)
+//! and on the footnotes apart: a footnote's number and place are the page's
+//! (one added before it renumbers it; it follows its paragraph when that
+//! moves), so only its words, its addition and its deletion are changes.
+//! The title's number is given on adoption: only its words are compared,
+//! and only when both versions have a title (the masthead of a draft may
+//! hide it from the parser).
 
 use super::change::{ChangeKind, Comparison, Entry};
 use super::para::{Para, common, dice, merged};
 use super::words::{Op, WordOp, word_diff};
 use crate::align::{self, Work};
 use std::collections::HashMap;
+use unlsp_syntax::tree::NodeKind;
 
 /// The least similarity (Dice over words) of two aligned paragraphs.
 pub const PAIR: f64 = 0.5;
@@ -28,6 +42,11 @@ pub const GROUP: f64 = 0.85;
 const HELD: f64 = 0.8;
 /// Candidate places searched for a split or merge of a lone paragraph.
 const GAP_SEARCH: usize = 64;
+/// Words (character pairs in Chinese and Japanese) of a unit too short for
+/// a share of them to tell whether it was reworded or replaced.
+const FEW: usize = 3;
+/// The least similarity of a longer unit reworded in place.
+const KEPT: f64 = 0.2;
 /// Pairs of lone paragraphs compared in search of moves.
 const MOVE_CELLS: usize = 250_000;
 
@@ -48,15 +67,22 @@ pub fn compare_paragraphs(old: Vec<Para>, new: Vec<Para>, work: &mut Work) -> Co
         if a.kind != b.kind {
             return 0.0;
         }
+        let same_label = a.ord.is_some() && a.ord == b.ord;
         let s = if a.hash == b.hash {
             1.0
         } else {
             dice(&a.tokens, &b.tokens)
         };
+        // a heading of few words is renamed in place, not replaced: the
+        // title, and a heading that keeps its number, pair whatever their words
+        let renamed = a.kind == NodeKind::Title
+            || matches!(a.kind, NodeKind::Section | NodeKind::Annex)
+                && a.label.is_some()
+                && a.label_key() == b.label_key();
+        let s = if renamed { s.max(PAIR) } else { s };
         if s < PAIR {
             return 0.0;
         }
-        let same_label = a.ord.is_some() && a.ord == b.ord;
         s + if same_label { 0.05 } else { 0.0 } + if a.parent == b.parent { 0.01 } else { 0.0 }
     };
     let key = |p: &Para| (!p.text.is_empty()).then_some(p.hash);
@@ -78,6 +104,7 @@ pub fn compare_paragraphs(old: Vec<Para>, new: Vec<Para>, work: &mut Work) -> Co
             sn[j] = Slot::Pair(i);
         }
     }
+    reworded_in_place(&old, &new, &mut so, &mut sn);
     moves(&old, &new, &mut so, &mut sn);
     let mut groups = Vec::new();
     for (i, j1) in group(&old, &new, &mut so, &mut sn) {
@@ -115,6 +142,61 @@ fn around(slots: &[Slot]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
         }
     }
     (before, after)
+}
+
+/// A unit of few words (a footnote, a heading, the title): one lone on each
+/// side between the same aligned neighbours is the same unit reworded
+/// (`同上。` become `同通过`), if it kept some of its words ([`KEPT`]) or
+/// had hardly any ([`FEW`]).
+fn short(kind: NodeKind) -> bool {
+    matches!(
+        kind,
+        NodeKind::Footnote | NodeKind::Section | NodeKind::Annex | NodeKind::Title
+    )
+}
+
+fn reworded_in_place(old: &[Para], new: &[Para], so: &mut [Slot], sn: &mut [Slot]) {
+    let (before, after) = around(so);
+    let (nbefore, _) = around(sn);
+    let lone_new = |j: usize, k: NodeKind| sn[j] == Slot::Free && new[j].kind == k;
+    let mut found = Vec::new();
+    for i in 0..old.len() {
+        if so[i] != Slot::Free || !short(old[i].kind) {
+            continue;
+        }
+        let lo = before[i].map_or(0, |b| b + 1);
+        let hi = after[i].unwrap_or(new.len());
+        if lo > hi {
+            continue;
+        }
+        let js: Vec<usize> = (lo..hi).filter(|&j| lone_new(j, old[i].kind)).collect();
+        let [j] = js[..] else { continue };
+        // a long unit that shares few words with it is another one
+        let (a, b) = (&old[i].tokens, &new[j].tokens);
+        if a.len().max(b.len()) > FEW && dice(a, b) < KEPT {
+            continue;
+        }
+        // the one lone unit of its kind on the old side of the same gap
+        let olo = nbefore[j].map_or(0, |b| b + 1);
+        let ohi = after_of(so, i).unwrap_or(old.len());
+        let others = (olo..ohi)
+            .filter(|&k| k != i && so[k] == Slot::Free && old[k].kind == old[i].kind)
+            .count();
+        if others == 0 {
+            found.push((i, j));
+        }
+    }
+    for (i, j) in found {
+        if so[i] == Slot::Free && sn[j] == Slot::Free {
+            so[i] = Slot::Pair(j);
+            sn[j] = Slot::Pair(i);
+        }
+    }
+}
+
+/// The old index of the first paired paragraph after `i`.
+fn after_of(so: &[Slot], i: usize) -> Option<usize> {
+    (i + 1..so.len()).find(|&k| matches!(so[k], Slot::Pair(_)))
 }
 
 /// Lone paragraphs found elsewhere in the other version: the same text
@@ -310,4 +392,45 @@ fn whole(op: Op, text: &str) -> Vec<WordOp> {
         op,
         text: text.to_string(),
     }]
+}
+
+/// Two versions compared: their body paragraphs (with the title and the
+/// headings) in order, then their footnotes.
+pub fn compare_versions(
+    (mut old, mut new): (Vec<Para>, Vec<Para>),
+    (old_notes, new_notes): (Vec<Para>, Vec<Para>),
+    work: &mut Work,
+) -> Comparison {
+    let titled = |ps: &[Para]| ps.iter().any(|p| p.kind == NodeKind::Title);
+    if titled(&old) != titled(&new) {
+        old.retain(|p| p.kind != NodeKind::Title);
+        new.retain(|p| p.kind != NodeKind::Title);
+    }
+    let mut body = compare_paragraphs(old, new, work);
+    for e in &mut body.entries {
+        let title = e
+            .new
+            .first()
+            .is_some_and(|&j| body.new[j].kind == NodeKind::Title);
+        if title && e.kind == Some(ChangeKind::Renumbered) {
+            e.kind = None;
+        }
+    }
+    let notes = compare_paragraphs(old_notes, new_notes, work);
+    let (no, nn) = (body.old.len(), body.new.len());
+    for mut e in notes.entries {
+        e.kind = match e.kind {
+            Some(ChangeKind::Renumbered) => None,
+            Some(ChangeKind::Moved) if e.words.is_empty() => None,
+            Some(ChangeKind::Moved) => Some(ChangeKind::Changed),
+            k => k,
+        };
+        e.old.iter_mut().for_each(|i| *i += no);
+        e.new.iter_mut().for_each(|j| *j += nn);
+        body.entries.push(e);
+    }
+    body.old.extend(notes.old);
+    body.new.extend(notes.new);
+    body.cut_short |= notes.cut_short;
+    body
 }

@@ -1,8 +1,10 @@
 //! Two versions of one document compared paragraph by paragraph: what was
 //! added, deleted, moved, renumbered, changed, split or merged, and within a
 //! changed paragraph the words (by character in Chinese and Japanese).
-//! Wrapped lines, page furniture, footnotes and footnote markers are not
-//! compared. Pure: texts and trees in, entries with byte ranges out.
+//! The title, section headings and footnotes are compared too (kinds
+//! `title`, `section`, `footnote`); wrapped lines, page furniture, footnote
+//! markers and where a footnote stands are not. Pure: texts and trees in,
+//! entries with byte ranges out.
 
 mod change;
 mod compare;
@@ -10,8 +12,8 @@ mod para;
 mod words;
 
 pub use change::{ChangeKind, Comparison, Entry};
-pub use compare::{GROUP, MOVE, PAIR, compare_paragraphs};
-pub use para::{Para, paragraphs};
+pub use compare::{GROUP, MOVE, PAIR, compare_paragraphs, compare_versions};
+pub use para::{Para, footnotes, paragraphs};
 pub use words::{Op, WordOp, word_diff, words_changed};
 
 use crate::align::Work;
@@ -19,7 +21,11 @@ use unlsp_syntax::tree::Tree;
 
 /// Compares two versions, each a text and its tree.
 pub fn compare(old: (&str, &Tree), new: (&str, &Tree), work: &mut Work) -> Comparison {
-    compare_paragraphs(paragraphs(old.0, old.1), paragraphs(new.0, new.1), work)
+    compare_versions(
+        (paragraphs(old.0, old.1), paragraphs(new.0, new.1)),
+        (footnotes(old.0, old.1), footnotes(new.0, new.1)),
+        work,
+    )
 }
 
 #[cfg(test)]

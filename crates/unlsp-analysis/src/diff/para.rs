@@ -1,7 +1,9 @@
 //! The paragraphs of one version as the comparison sees them: kind and label
 //! (the outline's), place, and their own text with wrapped lines joined,
 //! the label, sub-paragraphs, footnotes, footnote markers and page furniture
-//! left out, so that none of those counts as a change.
+//! left out, so that none of those counts as a change. The title and the
+//! section headings are paragraphs of the body; the footnotes are a sequence
+//! of their own ([`footnotes`]), since where a page puts them is no change.
 
 use regex::Regex;
 use rustc_hash::FxHasher;
@@ -10,7 +12,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 use unlsp_syntax::assemble::{join_broken_words, join_wrapped};
 use unlsp_syntax::cjk::is_cjk;
-use unlsp_syntax::numbers::label_ordinal;
+use unlsp_syntax::numbers::{chinese_numeral, label_ordinal};
 use unlsp_syntax::tree::{Node, NodeKind, Tree};
 
 /// One paragraph of a version.
@@ -39,7 +41,8 @@ pub struct Para {
 fn compared(kind: NodeKind) -> bool {
     matches!(
         kind,
-        NodeKind::Preambular
+        NodeKind::Title
+            | NodeKind::Preambular
             | NodeKind::Operative
             | NodeKind::Subparagraph
             | NodeKind::Paragraph
@@ -48,39 +51,61 @@ fn compared(kind: NodeKind) -> bool {
     )
 }
 
-/// The paragraphs of a version in text order.
+/// The paragraphs of a version in text order (the title, headings and
+/// paragraphs; not the footnotes).
 pub fn paragraphs(text: &str, tree: &Tree) -> Vec<Para> {
-    let cjk = tree.lang.is_cjk();
-    let mut markers: Vec<Range<usize>> =
-        tree.footnote_refs.iter().map(|r| r.range.clone()).collect();
-    markers.sort_by_key(|r| r.start);
-    let mut notes: Vec<u32> = Vec::new();
+    let mut cx = Walk::new(text, tree);
+    cx.nodes(&tree.nodes, None);
+    cx.out
+}
+
+/// The footnotes of a version in text order, their number left out of
+/// their text (it is their label).
+pub fn footnotes(text: &str, tree: &Tree) -> Vec<Para> {
+    let mut cx = Walk::new(text, tree);
+    let mut notes = Vec::new();
     tree.walk(|n, _| {
-        if n.kind == NodeKind::Footnote
-            && let Some(k) = n.label.as_deref().and_then(|l| l.trim().parse().ok())
-        {
-            notes.push(k);
+        if n.kind == NodeKind::Footnote {
+            notes.push(n);
         }
     });
-    let mut out = Vec::new();
-    let mut cx = Walk {
-        text,
-        cjk,
-        markers: &markers,
-        notes: &notes,
-        out: &mut out,
-    };
-    cx.nodes(&tree.nodes, None);
-    out
+    for (k, n) in notes.into_iter().enumerate() {
+        let own = cx.own_text(n);
+        cx.out.push(Para::new(n, own, k + 1, None, false, cx.cjk));
+    }
+    cx.out
 }
 
 struct Walk<'a> {
     text: &'a str,
     cjk: bool,
-    markers: &'a [Range<usize>],
+    markers: Vec<Range<usize>>,
     /// The numbers of the document's footnotes.
-    notes: &'a [u32],
-    out: &'a mut Vec<Para>,
+    notes: Vec<u32>,
+    out: Vec<Para>,
+}
+
+impl<'a> Walk<'a> {
+    fn new(text: &'a str, tree: &Tree) -> Walk<'a> {
+        let mut markers: Vec<Range<usize>> =
+            tree.footnote_refs.iter().map(|r| r.range.clone()).collect();
+        markers.sort_by_key(|r| r.start);
+        let mut notes: Vec<u32> = Vec::new();
+        tree.walk(|n, _| {
+            if n.kind == NodeKind::Footnote
+                && let Some(k) = n.label.as_deref().and_then(|l| l.trim().parse().ok())
+            {
+                notes.push(k);
+            }
+        });
+        Walk {
+            text,
+            cjk: tree.lang.is_cjk(),
+            markers,
+            notes,
+            out: Vec::new(),
+        }
+    }
 }
 
 impl Walk<'_> {
@@ -117,9 +142,35 @@ impl Walk<'_> {
         }
     }
 
+    /// Where the text of a node whose label the parser gave without its
+    /// range starts: past the label when the node opens with it (a section's
+    /// `II`), so that a heading renumbered is not a heading reworded.
+    fn after_label(&self, n: &Node) -> usize {
+        let (Some(l), Some(t)) = (n.label.as_deref(), self.text.get(n.range.clone())) else {
+            return n.range.start;
+        };
+        let (l, body) = (l.trim(), t.trim_start());
+        let lead = t.len() - body.len();
+        // the label as the parser gives it (`II`), or its number written in
+        // Chinese (`一` for `1`)
+        let written = l.parse::<u32>().ok().map(chinese_numeral);
+        for form in std::iter::once(l).chain(written.as_deref()) {
+            match body.strip_prefix(form) {
+                Some(rest) if !form.is_empty() && !rest.starts_with(char::is_alphanumeric) => {
+                    return n.range.start + lead + form.len();
+                }
+                _ => {}
+            }
+        }
+        n.range.start
+    }
+
     /// The node's text less its label, children, and footnote markers.
     fn own_text(&self, n: &Node) -> String {
-        let start = n.label_range.as_ref().map_or(n.range.start, |r| r.end);
+        let start = n
+            .label_range
+            .as_ref()
+            .map_or_else(|| self.after_label(n), |r| r.end);
         let mut pieces = Vec::new();
         let mut pos = start.min(n.range.end);
         for c in &n.children {
