@@ -162,3 +162,46 @@ fn the_cli_reads_the_uns_akn_and_refuses_a_dtd() {
     let out = Command::new(bin).arg("outline").arg(&f).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The preambular containers' `name`s (the lead extent) of the export equal
+/// the UN's on real resolutions of the tuned half, one or two per language
+/// and shape of lead: a governed preposition left out (`Guided` by,
+/// `Referring` to), the attitude an expression verb states (`Expressing its
+/// deep concern`, `Expresando profunda preocupación`, `выражая
+/// озабоченность`, `وإذ تعرب عن القلق`), a manner (`Constatant avec une vive
+/// inquiétude`, `وإذ تلاحظ بقلق بالغ`), a repeat (`напоминая также`) and
+/// lexicon additions (`Haciendo notar`).
+#[test]
+fn preambular_container_names_follow_the_uns_lead_extent() {
+    let (Some(texts), Some(akn_dir)) = (
+        unlsp_corpus::shared("corpus/texts/en"),
+        unlsp_corpus::shared("corpus/akn"),
+    ) else {
+        return;
+    };
+    let cases = [
+        ("en", "ga", "A_RES_79_139"),
+        ("en", "ga", "A_RES_79_144"),
+        ("fr", "ga", "A_RES_79_112"),
+        ("fr", "ga", "A_RES_79_176"),
+        ("es", "ga", "A_RES_79_10"),
+        ("es", "ga", "A_RES_79_105"),
+        ("ru", "ga", "A_RES_79_110"),
+        ("ru", "ga", "A_RES_79_133"),
+        ("ar", "ga", "A_RES_79_103"),
+        ("ar", "ga", "A_RES_79_108"),
+    ];
+    for (lang, organ, name) in cases {
+        let path = akn_dir.join(format!("{organ}/{lang}/{name}.xml.gz"));
+        let raw = conformance::markup::read_gz_text(&path).unwrap();
+        let text = if lang == "en" {
+            std::fs::read_to_string(texts.join(format!("{name}.txt"))).unwrap()
+        } else {
+            render::render(&read::parse(&raw).unwrap(), render::Shape::Clean)
+        };
+        let gold = conformance::markup::fields(&raw).unwrap();
+        let ours = conformance::markup::fields(&export(&text)).unwrap();
+        assert!(!gold.pre.is_empty(), "{lang} {name}");
+        assert_eq!(ours.pre, gold.pre, "{lang} {name}");
+    }
+}

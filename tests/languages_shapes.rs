@@ -42,7 +42,8 @@ fn a_one_line_russian_text_splits_on_its_lower_case_leads() {
         "вновь подтверждая",
         "принимая к сведению",
         "напоминая",
-        "выражая",
+        // the attitude the verb expresses is the lead's (`lead_object`)
+        "выражая свою серьезную озабоченность",
         "определяя",
     ];
     assert_eq!(leads(&lines, NodeKind::Preambular), want);

@@ -123,8 +123,18 @@ fn digest<T: Hash + ?Sized>(v: &T) -> u64 {
     h.finish()
 }
 
+/// `FILE`, or a rendered AKN file as the table names it (`….xml.gz [markdown]`).
 fn show(path: &Path) -> ExitCode {
-    let Ok(text) = std::fs::read_to_string(path) else {
+    let name = path.display().to_string();
+    let rendered = name
+        .strip_suffix(']')
+        .and_then(|n| n.rsplit_once(" ["))
+        .and_then(|(f, shape)| {
+            let s = Shape::ALL.iter().copied().find(|s| s.name() == shape)?;
+            let r = conformance::akn::read_gz(Path::new(f)).ok()?;
+            Some(conformance::render::render(&r, s))
+        });
+    let Some(text) = rendered.or_else(|| std::fs::read_to_string(path).ok()) else {
         eprintln!("cannot read {}", path.display());
         return ExitCode::from(2);
     };

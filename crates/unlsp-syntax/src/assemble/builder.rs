@@ -279,7 +279,11 @@ impl<'a> Builder<'a> {
         let tail = if hit.m.emphasis {
             emphasis_runs_on(rest)
         } else {
-            let t = crate::grammar::lead_tail(self.lang, rest);
+            let t = match crate::grammar::lead_tail(self.lang, rest) {
+                // the attitude an expression verb states (`Expressing deep concern`)
+                0 => crate::grammar::lead_object(self.lang, &text, rest),
+                t => t,
+            };
             (t > 0).then_some((t, t))
         };
         if let Some((words, past)) = tail {

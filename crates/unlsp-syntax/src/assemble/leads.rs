@@ -464,9 +464,13 @@ impl<'a> Builder<'a> {
             if let Some((words, _)) = super::text::emphasis_runs_on(&s[skip + len..]) {
                 len += words;
             }
-        } else if class == LeadClass::Operative {
-            // what follows the verb and belongs to it (`Condamne fermement`)
-            len += crate::grammar::lead_tail(self.lang, &s[skip + len..]);
+        } else {
+            // what follows the verb and belongs to it (`Condamne fermement`,
+            // `Attendant avec intérêt`), as after a lead the lexicon knows
+            len += match crate::grammar::lead_tail(self.lang, &s[skip + len..]) {
+                0 => crate::grammar::lead_object(self.lang, &s[skip..skip + len], &s[skip + len..]),
+                t => t,
+            };
         }
         let start = r.start + skip;
         let text: String = self.text[start..start + len]
