@@ -60,6 +60,13 @@ fn base_key(l: &Lead) -> String {
                     | "most"
                     | "profoundly"
                     | "reiterating"
+                    // Russian `вновь подтверждая` (Reaffirming) is the base of
+                    // `подтверждая также` (Reaffirming also), as the UN's
+                    // Russian writes it (A/RES/79/190); `еще раз` (once again)
+                    | "вновь"
+                    | "еще"
+                    | "ещё"
+                    | "раз"
             )
         })
         .collect();
