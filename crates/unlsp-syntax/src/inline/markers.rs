@@ -468,8 +468,13 @@ fn number_tail_markers(s: &str, ds: usize, de: usize) -> Vec<Range<usize>> {
     match after.next() {
         None => {}
         Some(c) if is_space(c) => {}
-        Some(',' | ';' | ':' | '.' | ')') => {
+        Some(p @ (',' | ';' | ':' | '.' | ')')) => {
             if after.next().is_some_and(|c| !is_space(c)) {
+                return Vec::new();
+            }
+            // `A/79/431, par. 33`: a part of the act named after its number;
+            // a marker comes after the part, so the digits are the number's
+            if p == ',' && pinpoint_follows(&s[de + 1..]) {
                 return Vec::new();
             }
         }
@@ -480,6 +485,22 @@ fn number_tail_markers(s: &str, ds: usize, de: usize) -> Vec<Range<usize>> {
         .filter(|&n| de - ds > n && b[de - n] != b'0')
         .map(|n| de - n..de)
         .collect()
+}
+
+/// `rest` opens with a part of an act in any language (`par. 33`, `para. 5`,
+/// `párr. 2`, `п. 4`, `sect. III`).
+fn pinpoint_follows(rest: &str) -> bool {
+    static WORDS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        crate::lang::Lang::ALL
+            .into_iter()
+            .flat_map(|l| l.table().pinpoint_words.iter().cloned())
+            .collect()
+    });
+    let t = rest.trim_space_start();
+    WORDS.iter().any(|w| {
+        t.starts_with(w.as_str())
+            && (w.ends_with('.') || !t[w.len()..].starts_with(char::is_alphanumeric))
+    })
 }
 
 /// A marker at `start` glued to the digits after a slash (`77/19|1`): found
@@ -749,6 +770,17 @@ mod tests {
         let s = "résolution 77/190, qui";
         let (a, b) = at(s, "190");
         assert_eq!(number_tail_markers(s, a, b), vec![b - 2..b]);
+        // a part of the document after the number (A/RES/79/100 fr, es,
+        // ru: the report on the adoption line): its digits, no marker
+        for s in [
+            "Quatrième Commission) (A/79/431, par. 33)]",
+            "Cuarta Comisión) (A/79/431, párr. 33)]",
+            "четвертого комитета (A/79/431, п. 33)]",
+            "Fourth Committee (A/79/431, para. 33)]",
+        ] {
+            let (a, b) = at(s, "431");
+            assert!(number_tail_markers(s, a, b).is_empty(), "{s}");
+        }
         // `(2015-2030)5,`: a marker before the sentence's comma
         assert!(punct_follows(", dans"));
         assert!(punct_follows("\u{a0}; et"));
