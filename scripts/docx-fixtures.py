@@ -246,6 +246,10 @@ def libreoffice() -> None:
         print("soffice missing: the LibreOffice files not made", file=sys.stderr)
         return
     LO.mkdir(parents=True, exist_ok=True)
+    # what the edited versions insert, for the tests that look for it
+    (LO / "inserted.tsv").write_text(
+        "".join(f"{lang}\t{PRIORITY[lang]}\n" for lang in LANGS), encoding="utf-8"
+    )
     for organ, name in SAMPLES:
         short = name.replace("A_RES_", "ga-").replace("S_RES_", "sc-").replace("_", "-")
         for lang in LANGS:
