@@ -41,6 +41,15 @@ pub(super) fn organ_by_shape(target: &str) -> Option<String> {
     }
 }
 
+/// The word of `words` that opens `s` (`par. 33`, `para.`, `sect. III`): an
+/// abbreviation, or a whole word.
+pub(super) fn pinpoint_word<'w>(s: &str, words: &'w [String]) -> Option<&'w String> {
+    words.iter().find(|w| {
+        s.starts_with(w.as_str())
+            && (w.ends_with('.') || !s[w.len()..].starts_with(|c: char| c.is_alphanumeric()))
+    })
+}
+
 /// The parts of an act named after its number, each after a comma or a
 /// semicolon (`, sect. III, para. 12` in `55/222, sect. III, para. 12; 56/64
 /// B`): their length in `s`, up to the separator that follows the last. A
@@ -56,11 +65,7 @@ pub(super) fn pinpoints_len(s: &str, words: &[String]) -> usize {
             return len;
         };
         let after = t[sep.len_utf8()..].trim_start();
-        let Some(word) = words.iter().find(|w| {
-            after.starts_with(w.as_str())
-                && (w.ends_with('.')
-                    || !after[w.len()..].starts_with(|c: char| c.is_alphanumeric()))
-        }) else {
+        let Some(word) = pinpoint_word(after, words) else {
             return len;
         };
         let label = &after[word.len()..];

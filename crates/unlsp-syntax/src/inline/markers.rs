@@ -496,11 +496,7 @@ fn pinpoint_follows(rest: &str) -> bool {
             .flat_map(|l| l.table().pinpoint_words.iter().cloned())
             .collect()
     });
-    let t = rest.trim_space_start();
-    WORDS.iter().any(|w| {
-        t.starts_with(w.as_str())
-            && (w.ends_with('.') || !t[w.len()..].starts_with(char::is_alphanumeric))
-    })
+    super::acts::pinpoint_word(rest.trim_space_start(), &WORDS).is_some()
 }
 
 /// A marker at `start` glued to the digits after a slash (`77/19|1`): found
