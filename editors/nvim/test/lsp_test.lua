@@ -3,13 +3,17 @@
 --   UNLSP_BIN=target/debug/unlsp UNLSP_WORKSPACE=/tmp/ws \
 --     nvim --headless --clean -c "luafile editors/nvim/test/lsp_test.lua"
 --
--- UNLSP_WORKSPACE must hold seed001.unres (a copy of seed 001, GA 62/57) and
--- A_RES_61_100.unres (the resolution it cites); scripts/test-editors.sh prepares it.
+-- UNLSP_WORKSPACE must hold seed001.unres (a copy of seed 001, GA 62/57),
+-- A_RES_61_100.unres (the resolution it cites), detect.txt, citations-en.unres and
+-- citations-zh.unres; scripts/test-editors.sh prepares it.
 -- Checks: filetype detection, client attached, diagnostics published, hierarchical
 -- document symbols, go-to-definition from "resolution 61/100" to A_RES_61_100.unres, hover
 -- on the citation, an edit that turns an operative verb into a participle brings a warning
 -- and undoing it takes it away. Then asks the other features once and reports which ones answer (not fatal);
--- last, :UnlspExportAkn on an unsaved edit opens the server's AKN XML of the buffer.
+-- then :UnlspExportAkn on an unsaved edit opens the server's AKN XML of the buffer; last,
+-- in citations-en.unres and citations-zh.unres the wrong day (UN041) and the wrong title
+-- (UN056) are fixed through vim.lsp.buf.code_action() and their diagnostics go, the
+-- non-existent number (UN055) stays.
 -- Works on Neovim 0.7.2 (Debian 12) and later.
 
 local repo = assert(os.getenv("UNLSP_REPO"), "UNLSP_REPO not set")
@@ -96,6 +100,98 @@ local function diag_summary(list)
   end
   table.sort(parts)
   return table.concat(parts, " ")
+end
+
+-- Opens a fixture of editors/test-fixtures with planted citation mistakes, waits for their
+-- diagnostics (each case's code, and `unfixed`, which has no fix), then for each case puts
+-- the cursor on its diagnostic, asks for code actions as a user does
+-- (vim.lsp.buf.code_action, the choice made in a stubbed vim.ui.select), and checks that
+-- the buffer is the original with exactly `wrong` replaced by `right` and that, after
+-- the server checks the new text, the diagnostic is gone and `unfixed` still there.
+local function check_citation_fixes(name, cases, unfixed)
+  vim.cmd("hide edit " .. vim.fn.fnameescape(ws .. "/" .. name))
+  local b = vim.api.nvim_get_current_buf()
+  local c
+  vim.wait(TIMEOUT, function()
+    c = clients_of(b)[1]
+    return c ~= nil and c.initialized ~= false and c.server_capabilities ~= nil
+  end, 20)
+  if not c then
+    fail(name .. ": no client attached")
+    return
+  end
+  local function with_code(code)
+    for _, d in ipairs(vim.diagnostic.get(b)) do
+      if d.code == code then
+        return d
+      end
+    end
+  end
+  local codes = { unfixed }
+  for _, case in ipairs(cases) do
+    table.insert(codes, case.code)
+  end
+  local all = vim.wait(TIMEOUT, function()
+    for _, code in ipairs(codes) do
+      if not with_code(code) then
+        return false
+      end
+    end
+    return true
+  end, 20)
+  if not all then
+    fail(("%s: want %s, got %s"):format(name, table.concat(codes, " "), diag_summary(vim.diagnostic.get(b))))
+    return
+  end
+  ok(("%s: %s reported (%s)"):format(name, table.concat(codes, " "), diag_summary(vim.diagnostic.get(b))))
+  local text = table.concat(vim.api.nvim_buf_get_lines(b, 0, -1, false), "\n")
+  for _, case in ipairs(cases) do
+    local d = with_code(case.code)
+    local s, e = text:find(case.wrong, 1, true)
+    assert(s, name .. ": '" .. case.wrong .. "' not in the fixture")
+    local want = text:sub(1, s - 1) .. case.right .. text:sub(e + 1)
+    vim.api.nvim_win_set_cursor(0, { d.lnum + 1, d.col })
+    local titles, picked = {}, nil
+    local real_select = vim.ui.select
+    vim.ui.select = function(items, opts, on_choice)
+      for _, it in ipairs(items) do
+        local title = opts.format_item and opts.format_item(it) or tostring(it)
+        table.insert(titles, title)
+        if not picked and title:find("(" .. case.code .. ")", 1, true) then
+          picked = it
+        end
+      end
+      on_choice(picked)
+    end
+    vim.lsp.buf.code_action()
+    local applied = vim.wait(TIMEOUT, function()
+      return table.concat(vim.api.nvim_buf_get_lines(b, 0, -1, false), "\n") ~= text
+    end, 20)
+    vim.ui.select = real_select
+    local now = table.concat(vim.api.nvim_buf_get_lines(b, 0, -1, false), "\n")
+    if not picked then
+      fail(("%s: no %s quick fix among the code actions at %d:%d: %s"):format(
+        name, case.code, d.lnum + 1, d.col + 1, vim.inspect(titles)))
+    elseif not applied then
+      fail(("%s: the %s quick fix changed nothing"):format(name, case.code))
+    elseif now ~= want then
+      local row = d.lnum + 1
+      fail(("%s: the %s quick fix left line %d as %q, want %q"):format(name, case.code, row,
+        vim.split(now, "\n", { plain = true })[row] or "", vim.split(want, "\n", { plain = true })[row] or ""))
+    else
+      ok(("%s: code action %q (%s) writes %s"):format(name, titles[1] and table.concat(titles, " | ") or "?",
+        c.offset_encoding or "?", case.right))
+    end
+    text = now
+    local gone = vim.wait(TIMEOUT, function()
+      return with_code(case.code) == nil and with_code(unfixed) ~= nil
+    end, 20)
+    if gone then
+      ok(("%s: after the fix %s is gone, %s stays"):format(name, case.code, unfixed))
+    else
+      fail(("%s: after the fix: %s"):format(name, diag_summary(vim.diagnostic.get(b))))
+    end
+  end
 end
 
 guarded(function()
@@ -453,4 +549,15 @@ guarded(function()
     end
   end
   vim.api.nvim_buf_set_text(buf, erow, ecol, erow, ecol + #"Acknowledges", { "Welcomes" })
+
+  -- 13. the catalogue's quick fixes applied through :lua vim.lsp.buf.code_action(), the
+  -- action picked in vim.ui.select as a user picks it, its edit applied by Neovim itself
+  check_citation_fixes("citations-en.unres", {
+    { code = "UN041", wrong = "78/91 of 8 December 2023", right = "78/91 of 7 December 2023" },
+    { code = "UN056", wrong = "entitled “Effects of nuclear radiation”", right = "entitled “Effects of atomic radiation”" },
+  }, "UN055")
+  check_citation_fixes("citations-zh.unres", {
+    { code = "UN041", wrong = "2024年12月20日第79/198号", right = "2024年12月19日第79/198号" },
+    { code = "UN056", wrong = "题为“未来公约”", right = "题为“未来契约”" },
+  }, "UN055")
 end)
