@@ -4,13 +4,17 @@
 ;;   emacs --batch -Q -l editors/emacs/test/eglot-test.el
 ;;
 ;; UNLSP_WORKSPACE holds seed001.unres (seed 001, GA 62/57), A_RES_61_100.unres (the
-;; resolution it cites) and detect.txt; scripts/test-editors.sh prepares it.  Checks:
+;; resolution it cites), detect.txt, citations-en.unres and citations-zh.unres;
+;; scripts/test-editors.sh prepares it.  Checks:
 ;; modes, eglot connects, diagnostics reach flymake, hierarchical document symbols,
 ;; xref-find-definitions on "resolution 61/100" visits A_RES_61_100.unres, hover, an edit
 ;; that turns an operative verb into a participle brings a warning; undoing it removes it;
 ;; the imenu outline in one group per part, hover in the format eglot declares, and no
 ;; definition for a resolution no workspace file is (1514 (XV)); `unres-export-akn' on an
-;; unsaved edit shows the server's AKN XML of the buffer.  Works with
+;; unsaved edit shows the server's AKN XML of the buffer; in citations-en.unres and
+;; citations-zh.unres (editors/test-fixtures) the wrong day (UN041) and the wrong title
+;; (UN056) are fixed through `eglot-code-actions' and their diagnostics go, the
+;; non-existent number (UN055) stays.  Works with
 ;; Emacs 28.2 + elpa-eglot 1.9 (Debian 12) and with Emacs 29/30's built-in eglot.
 
 ;;; Code:
@@ -77,6 +81,64 @@
 
 (defun unlsp-test-diag-key (d)
   (format "%s:%s" (flymake-diagnostic-beg d) (flymake-diagnostic-text d)))
+
+(defun unlsp-test-diag-code (d)
+  "The LSP code of the flymake diagnostic D that eglot made."
+  (plist-get (cdr (assoc 'eglot-lsp-diag (flymake-diagnostic-data d))) :code))
+
+(defun unlsp-test-with-code (code)
+  (seq-find (lambda (d) (equal (unlsp-test-diag-code d) code)) (unlsp-test-diags)))
+
+(defun unlsp-test-citation-fixes (name cases unfixed)
+  "Open NAME of the workspace, a fixture with planted citation mistakes; for each
+case (CODE WRONG RIGHT) go to CODE's diagnostic, run `eglot-code-actions' as a
+user does (a menu, when there is one, answered by the title ending in (CODE)), and
+check that the buffer is the original with exactly WRONG replaced by RIGHT and that,
+once the server has the new text, CODE's diagnostic is gone and UNFIXED's stays."
+  (find-file (expand-file-name name unlsp-test-ws))
+  ;; flymake defers its start until the buffer is displayed, which --batch never does
+  (flymake-start)
+  (if (not (unlsp-test-wait (lambda () (eglot-current-server))))
+      (unlsp-test-fail "%s: eglot does not manage it" name)
+    (let ((codes (cons unfixed (mapcar #'car cases))))
+      (if (not (unlsp-test-wait (lambda () (seq-every-p #'unlsp-test-with-code codes))))
+          (unlsp-test-fail "%s: want %s, got %s" name (string-join codes " ")
+                           (mapconcat (lambda (d) (format "%s" (unlsp-test-diag-code d))) (unlsp-test-diags) " "))
+        (unlsp-test-ok "%s: %s reach flymake" name (string-join codes " "))
+        (dolist (case cases)
+          (pcase-let* ((`(,code ,wrong ,right) case)
+                       (d (unlsp-test-with-code code))
+                       (text (buffer-string))
+                       (at (string-search wrong text))
+                       (want (concat (substring text 0 at) right (substring text (+ at (length wrong)))))
+                       (menu nil))
+            (goto-char (flymake-diagnostic-beg d))
+            (condition-case err
+                (let ((last-nonmenu-event ?\r))
+                  (cl-letf (((symbol-function 'completing-read)
+                             (lambda (_prompt items &rest _)
+                               (setq menu (mapcar #'car items))
+                               (seq-find (lambda (title) (string-suffix-p (format "(%s)" code) title))
+                                         menu))))
+                    (call-interactively #'eglot-code-actions)))
+              (error (unlsp-test-fail "%s: eglot-code-actions on %s: %s"
+                                      name code (error-message-string err))))
+            (cond ((equal (buffer-string) want)
+                   (unlsp-test-ok "%s: eglot-code-actions%s writes %s" name
+                                  (if menu (format " (menu: %s)" (string-join menu " | ")) "")
+                                  right))
+                  ((equal (buffer-string) text)
+                   (unlsp-test-fail "%s: the %s quick fix changed nothing" name code))
+                  (t (let ((line (line-number-at-pos (flymake-diagnostic-beg d))))
+                       (unlsp-test-fail "%s: the %s quick fix left line %d as %S, want %S" name code line
+                                        (nth (1- line) (split-string (buffer-string) "\n"))
+                                        (nth (1- line) (split-string want "\n"))))))
+            (eglot--signal-textDocument/didChange)
+            (if (unlsp-test-wait (lambda () (and (not (unlsp-test-with-code code))
+                                                  (unlsp-test-with-code unfixed))))
+                (unlsp-test-ok "%s: after the fix %s is gone, %s stays" name code unfixed)
+              (unlsp-test-fail "%s: after the fix: %s" name
+                               (mapconcat (lambda (d) (format "%s" (unlsp-test-diag-code d))) (unlsp-test-diags) " ")))))))))
 
 (defun unlsp-test-run ()
   (unlsp-test-out "emacs %s, eglot %s, server %s" emacs-version
@@ -273,7 +335,18 @@
                      (eq (current-buffer) buf)
                      (not (seq-find (lambda (b) (string-match-p "undocs" (buffer-name b))) (buffer-list))))
                 (unlsp-test-ok "definition on 'resolution 1514 (XV)' (not in the workspace): no location (xref: %s)" outcome)
-              (unlsp-test-fail "definition on 'resolution 1514 (XV)': want no location, got %S (xref: %s)" res outcome))))))))
+              (unlsp-test-fail "definition on 'resolution 1514 (XV)': want no location, got %S (xref: %s)" res outcome)))))))
+  ;; 11. the catalogue's quick fixes through M-x eglot-code-actions
+  (unlsp-test-citation-fixes
+   "citations-en.unres"
+   '(("UN041" "78/91 of 8 December 2023" "78/91 of 7 December 2023")
+     ("UN056" "entitled “Effects of nuclear radiation”" "entitled “Effects of atomic radiation”"))
+   "UN055")
+  (unlsp-test-citation-fixes
+   "citations-zh.unres"
+   '(("UN041" "2024年12月20日第79/198号" "2024年12月19日第79/198号")
+     ("UN056" "题为“未来公约”" "题为“未来契约”"))
+   "UN055"))
 
 (condition-case err
     (unlsp-test-run)
