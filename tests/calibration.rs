@@ -828,7 +828,7 @@ fn annex_paragraphs_number_from_one() {
             .children
             .iter()
             .filter(|n| n.kind == NodeKind::Paragraph)
-            .filter_map(|n| n.label.clone())
+            .filter_map(|n| n.label.map(String::from))
             .collect()
     };
     if let Ok(text) = std::fs::read_to_string(dir.join("S_RES_1454_2002.txt")) {

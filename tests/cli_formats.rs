@@ -141,7 +141,7 @@ fn fmt_keeps_the_outline() {
                 if !matches!(n.kind, unlsp_syntax::NodeKind::Furniture) {
                     v.push((
                         n.kind,
-                        n.label.clone(),
+                        n.label.map(String::from),
                         n.lead.as_ref().map(|l| l.text.clone()),
                     ));
                 }
@@ -245,4 +245,35 @@ fn check_un089(path: &Path) -> String {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", path.display());
     String::from_utf8(out.stdout).unwrap()
+}
+
+/// `unlsp outline` writes as it goes: a reader that stops after the first
+/// lines (`| head`) ends it quietly with status 0, in text and in JSON.
+#[test]
+fn outline_to_a_reader_that_stops_early() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lines.txt");
+    std::fs::write(&path, "1. Decides;\n".repeat(100_000)).unwrap();
+    for format in ["text", "json"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_unlsp"))
+            .args(["outline", "--format", format])
+            .arg(&path)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(!first.is_empty());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{format}");
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }

@@ -83,7 +83,7 @@ fn counts_equal_the_akn_in_six_languages() {
 fn structure(text: &str) -> Vec<(NodeKind, Option<String>)> {
     fn walk(nodes: &[Node], out: &mut Vec<(NodeKind, Option<String>)>) {
         for n in nodes.iter().filter(|n| n.kind != NodeKind::Furniture) {
-            out.push((n.kind, n.label.clone()));
+            out.push((n.kind, n.label.map(String::from)));
             walk(&n.children, out);
         }
     }

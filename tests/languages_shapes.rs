@@ -18,7 +18,7 @@ fn labels(doc: &Document, kind: NodeKind) -> Vec<String> {
     doc.tree()
         .nodes_of(kind)
         .iter()
-        .map(|n| n.label.clone().unwrap_or_default())
+        .map(|n| n.label.map(String::from).unwrap_or_default())
         .collect()
 }
 

@@ -208,7 +208,7 @@ fn bom_crlf_and_lone_cr() {
         .children
         .iter()
         .filter(|c| c.kind == NodeKind::Subparagraph)
-        .map(|c| c.label.clone().unwrap())
+        .map(|c| c.label.unwrap())
         .collect();
     assert_eq!(subs, vec!["(a)", "(b)"]);
     let json = outline_json(&doc);

@@ -156,11 +156,13 @@ pub fn run(cli: Cli) -> i32 {
             if format == "json" {
                 let out = std::io::BufWriter::new(std::io::stdout().lock());
                 if let Err(e) = outline::write_outline_json(&doc, out) {
-                    eprintln!("error: {e}");
-                    return 2;
+                    return output_error(e.io_error_kind(), &e);
                 }
             } else {
-                print!("{}", outline::outline_text(&doc));
+                let out = std::io::BufWriter::new(std::io::stdout().lock());
+                if let Err(e) = outline::write_outline_text(&doc, out) {
+                    return output_error(Some(e.kind()), &e);
+                }
             }
             0
         }
@@ -335,4 +337,14 @@ fn fmt_files(
     } else {
         0
     }
+}
+
+/// The exit status after a failed write to standard output: a reader that
+/// stopped early (`| head`) is no error.
+fn output_error(kind: Option<std::io::ErrorKind>, e: &dyn std::fmt::Display) -> i32 {
+    if kind == Some(std::io::ErrorKind::BrokenPipe) {
+        return 0;
+    }
+    eprintln!("error: {e}");
+    2
 }

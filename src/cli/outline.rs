@@ -127,30 +127,44 @@ impl Serialize for Outline<'_> {
 
 /// Indented text: one node per line, `kind label lead — first words`.
 pub fn outline_text(doc: &Document) -> String {
+    let mut out = Vec::new();
+    // writing into memory cannot fail
+    let _ = write_outline_text(doc, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`outline_text`] written line by line as it is made: the outline of a
+/// text of millions of paragraphs is never held whole.
+pub fn write_outline_text(doc: &Document, mut out: impl std::io::Write) -> std::io::Result<()> {
     let text = doc.text();
     let li = LineIndex::new(text);
     let t = doc.tree();
-    let mut out = String::new();
-    out.push_str(&format!(
-        "{} {} · symbol {} · number {} · author {}\n",
+    writeln!(
+        out,
+        "{} {} · symbol {} · number {} · author {}",
         t.lang.code(),
         t.kind.name(),
         t.meta.symbol.as_deref().unwrap_or("-"),
         t.meta.number.as_deref().unwrap_or("-"),
         t.meta.author.as_deref().unwrap_or("-"),
-    ));
+    )?;
     if let Some(title) = &t.meta.title {
-        out.push_str(&format!("title: {title}\n"));
+        writeln!(out, "title: {title}")?;
     }
+    let mut result = Ok(());
     t.walk(|n, depth| {
+        if result.is_err() {
+            return;
+        }
         let pos = li.position(text, n.range.start);
         let words: String =
             unlsp_syntax::assemble::join_wrapped(&text[n.range.clone()], t.lang.is_cjk())
                 .chars()
                 .take(48)
                 .collect();
-        out.push_str(&format!(
-            "{:indent$}{} {}{}{} [{}:{}] {}\n",
+        result = writeln!(
+            out,
+            "{:indent$}{} {}{} [{}:{}] {}",
             "",
             n.kind.name(),
             n.label
@@ -161,27 +175,28 @@ pub fn outline_text(doc: &Document) -> String {
                 .as_ref()
                 .map(|l| format!("«{}» ", l.text))
                 .unwrap_or_default(),
-            "",
             pos.line,
             pos.column,
             words,
             indent = depth * 2
-        ));
+        );
     });
+    result?;
     if !t.citations.is_empty() {
-        out.push_str("citations:\n");
+        writeln!(out, "citations:")?;
         for c in &t.citations {
             let pos = li.position(text, c.range.start);
-            out.push_str(&format!(
-                "  {:?} {} {} {} [{}:{}]\n",
+            writeln!(
+                out,
+                "  {:?} {} {} {} [{}:{}]",
                 c.kind,
                 c.target,
                 c.organ.as_deref().unwrap_or("-"),
                 c.date.map(|d| d.iso()).unwrap_or_else(|| "-".into()),
                 pos.line,
                 pos.column
-            ));
+            )?;
         }
     }
-    out
+    out.flush()
 }

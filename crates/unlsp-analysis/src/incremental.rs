@@ -198,7 +198,7 @@ pub fn cut(tree: &Tree, keep: &[Range<usize>]) -> Tree {
         (!children.is_empty()).then(|| Node {
             kind: n.kind,
             range: n.range.clone(),
-            label: n.label.clone(),
+            label: n.label,
             label_range: n.label_range.clone(),
             lead: n.lead.clone(),
             children,

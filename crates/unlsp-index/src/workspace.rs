@@ -92,7 +92,7 @@ impl FileFacts {
             if n.kind == NodeKind::Operative
                 && let (Some(l), Some(r)) = (&n.label, &n.label_range)
             {
-                paragraphs.push((l.clone(), r.clone()));
+                paragraphs.push((l.to_string(), r.clone()));
             }
         });
         let title_node = tree

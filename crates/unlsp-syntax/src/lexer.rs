@@ -10,7 +10,7 @@ mod masthead;
 mod numbering;
 mod oneline;
 
-pub use block::{Block, BlockKind, FurnitureKind, Label, LeadHit, NumberedHead, SubHead};
+pub use block::{Block, BlockKind, FurnitureKind, LeadHit, NumberedHead, SubHead};
 pub(crate) use markdown::{front_matter_lang, markdown_footnote_label};
 pub(crate) use numbering::normalise_number;
 
@@ -231,7 +231,6 @@ pub(crate) fn classify(line: &str, abs: usize, line_start: bool) -> BlockKind {
                 m,
             });
             return BlockKind::Sub(Box::new(SubHead {
-                label: Label::new(&line[m.clone()]),
                 label_rel: (m.start as u32, m.end as u32),
                 lead,
             }));

@@ -12,6 +12,7 @@ pub mod dates;
 pub mod document;
 pub mod grammar;
 pub mod inline;
+pub mod label;
 pub mod lang;
 pub mod lexer;
 pub mod lexicon;

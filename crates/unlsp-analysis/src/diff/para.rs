@@ -307,7 +307,7 @@ impl Para {
             .and_then(|l| label_ordinal(l, roman && n.kind == NodeKind::Subparagraph));
         Para {
             kind: n.kind,
-            label: n.label.clone(),
+            label: n.label.map(String::from),
             index,
             parent: parent.map(str::to_string),
             range: n.range.clone(),

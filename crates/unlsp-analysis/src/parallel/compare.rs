@@ -278,8 +278,8 @@ impl<'a> Cx<'a> {
                             _ => i64::MIN,
                         };
                         if shift != 0 {
-                            let la = x.node.label.clone().unwrap_or_else(|| "(none)".into());
-                            let lb = y.node.label.clone().unwrap_or_else(|| "(none)".into());
+                            let la = x.node.label.map_or_else(|| "(none)".into(), String::from);
+                            let lb = y.node.label.map_or_else(|| "(none)".into(), String::from);
                             match &mut run {
                                 Some(r) if r.5 == shift && shift != i64::MIN => {
                                     r.2 = la;
@@ -495,7 +495,7 @@ impl<'a> Cx<'a> {
         let ua = units(&self.v[0], &sa);
         let ub = units(&self.v[1], &sb);
         let mut matched_b = vec![false; ub.len()];
-        let label_of = |u: &Unit| u.node.label.clone().unwrap_or_default();
+        let label_of = |u: &Unit| u.node.label.map(String::from).unwrap_or_default();
         let mut last_b: Option<&Node> = None;
         for u in &ua {
             let j = (0..ub.len()).find(|&j| !matched_b[j] && u.ord.is_some() && ub[j].ord == u.ord);

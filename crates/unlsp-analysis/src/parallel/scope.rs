@@ -47,7 +47,7 @@ impl<'t> Scope<'t> {
                 } else {
                     "section"
                 };
-                let label = n.label.clone().unwrap_or_else(|| n_sections.to_string());
+                let label = n.label.map_or_else(|| n_sections.to_string(), String::from);
                 let name = format!("{}{what} {label}", self.prefix());
                 let inner = Scope::of(n.children.iter(), &name);
                 self.sections.push((n, inner));

@@ -165,7 +165,7 @@ fn blocks(cx: &mut Ctx, ids: &mut Ids, nodes: &[Node], prefix: &str, out: &mut E
                 let id = ids.unique(format!("{prefix}sec_{}", ids.sections));
                 let mut s = El::new("section").attr("eId", id.clone());
                 if let Some(l) = &n.label {
-                    s.push(El::new("num").text(l.clone()));
+                    s.push(El::new("num").text(*l));
                 }
                 let head: Vec<_> = own_segments(cx.text, n, false)
                     .into_iter()
@@ -214,7 +214,7 @@ fn hier(cx: &mut Ctx, ids: &mut Ids, n: &Node, name: &'static str, id: String) -
             .and_then(|r| cx.text.get(r.start..label_end(cx.text, r.end)))
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty() && !s.contains('\n'))
-            .unwrap_or_else(|| l.clone());
+            .unwrap_or_else(|| l.to_string());
         e.push(El::new("num").text(num));
     }
     let lead = n.lead.as_ref().map(|l| l.range.clone());

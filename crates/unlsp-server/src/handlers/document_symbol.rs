@@ -54,7 +54,7 @@ fn describe(v: &Snapshot, n: &Node) -> Option<(String, lsp::SymbolKind)> {
         NodeKind::Footnote => (
             format!(
                 "Footnote {}: {}",
-                n.label.clone().unwrap_or_default(),
+                n.label.as_deref().unwrap_or_default(),
                 first_words(body_after_label(text, n), 40)
             ),
             PARAGRAPH,

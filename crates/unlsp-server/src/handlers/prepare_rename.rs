@@ -14,6 +14,6 @@ pub(crate) fn run(
     let r = n.label_range.clone()?;
     Some(lsp::PrepareRenameResponse::RangeWithPlaceholder {
         range: v.range(&r),
-        placeholder: n.label.clone()?,
+        placeholder: n.label?.to_string(),
     })
 }

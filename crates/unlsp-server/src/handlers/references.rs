@@ -78,11 +78,11 @@ fn local(v: &Snapshot, o: usize, decl: bool) -> Option<Step> {
         .nodes_of(NodeKind::Operative)
         .into_iter()
         .find(|n| n.label_range.as_ref().is_some_and(|r| touches(r, o)))?;
-    let label = op.label.clone()?;
+    let label = op.label?;
     let mut l: Vec<lsp::Location> = t
         .paragraph_refs
         .iter()
-        .filter(|r| r.of_citation.is_none() && r.number.to_string() == label)
+        .filter(|r| r.of_citation.is_none() && r.number.to_string() == *label)
         .map(|r| v.location(&r.number_range))
         .collect();
     if decl {

@@ -6,7 +6,7 @@ use crate::cjk::{SpaceTrim, is_space};
 use crate::lang::Lang;
 use crate::lexer::{Block, BlockKind, FurnitureKind, SubHead};
 use crate::lexicon::LeadClass;
-use crate::tree::{Node, NodeKind};
+use crate::tree::{Label, Node, NodeKind};
 use std::ops::Range;
 
 impl<'a> Builder<'a> {
@@ -117,7 +117,8 @@ impl<'a> Builder<'a> {
                 label_rel,
             } => self.footnote_def(i, b, number, superscript, label_rel, r),
             BlockKind::Numbered(n) => {
-                self.numbered(i, b, r, &n.label, n.number, n.label_rel, &n.lead)
+                let label = Label::numbered(&self.text[b.abs(n.label_rel)]);
+                self.numbered(i, b, r, &label, n.number, n.label_rel, &n.lead)
             }
             BlockKind::Sub(sub) => self.sub(i, b, sub, r),
             BlockKind::Lead(hit) => self.lead_block(i, b, r, hit),
@@ -221,7 +222,7 @@ impl<'a> Builder<'a> {
         self.st.meta.number = Some(number.to_string());
         self.st.meta.number_range = Some(r.start..r.start + first.len());
         if let Some(n) = self.top.last_mut() {
-            n.label = Some(number.to_string());
+            n.label = Some(Label::new(number));
             n.label_range = Some(r.start..r.start + first.len());
         }
         self.st.zone = Zone::Title;
@@ -231,7 +232,7 @@ impl<'a> Builder<'a> {
     fn annex(&mut self, label: Option<&str>, r: Range<usize>) {
         self.settle(0);
         let mut n = Node::new(NodeKind::Annex, r);
-        n.label = label.map(String::from);
+        n.label = label.map(Label::new);
         self.section = Some(n);
         self.st.zone = Zone::Annex;
         self.st.target = Target::Section;
@@ -272,7 +273,7 @@ impl<'a> Builder<'a> {
             self.st.fn_zone = true;
             self.st.last_fn = *number;
             let mut n = Node::new(NodeKind::Footnote, r);
-            n.label = Some(number.to_string());
+            n.label = Some(Label::new(&number.to_string()));
             n.label_range = Some(b.abs(*label_rel));
             self.st.floats.push(n);
             self.st.target = Target::Footnote;
@@ -284,11 +285,9 @@ impl<'a> Builder<'a> {
     /// A sub-paragraph label: a sub-paragraph of the open paragraph when its
     /// letter comes in turn; else text.
     fn sub(&mut self, i: usize, b: &Block, sub: &SubHead, r: Range<usize>) {
-        let SubHead {
-            label,
-            label_rel,
-            lead,
-        } = sub;
+        let SubHead { label_rel, lead } = sub;
+        let text = self.text;
+        let label = &text[b.abs(*label_rel)];
         let inside =
             self.st.para.is_some() && !(self.st.fn_zone && self.st.target == Target::Footnote);
         if inside && !matches!(self.st.zone, Zone::Closing) && self.letter_in_turn(label) {

@@ -8,7 +8,7 @@ use crate::cjk::trim_range;
 use crate::lang::Lang;
 use crate::lexer::{Block, LeadHit};
 use crate::lexicon::{LeadClass, Lexicon, lexicon};
-use crate::tree::{DocKind, Lead, Meta, Node, NodeKind};
+use crate::tree::{DocKind, Label, Lead, Meta, Node, NodeKind};
 use std::cell::Cell;
 use std::ops::Range;
 
@@ -170,7 +170,7 @@ fn header(n: &Node) -> Node {
     Node {
         kind: n.kind,
         range: n.range.clone(),
-        label: n.label.clone(),
+        label: n.label,
         label_range: n.label_range.clone(),
         lead: n.lead.clone(),
         children: Vec::new(),
@@ -505,7 +505,7 @@ impl<'a> Builder<'a> {
         self.settle(2);
         let mut n = Node::new(kind, r);
         if let Some((l, lr)) = label {
-            n.label = Some(l);
+            n.label = Some(Label::new(&l));
             n.label_range = Some(lr);
         }
         n.lead = lead.map(Box::new);
@@ -533,7 +533,7 @@ impl<'a> Builder<'a> {
         let keep = self.st.subs.iter().take_while(|(_, l)| *l < level).count();
         self.settle(3 + keep);
         let mut n = Node::new(NodeKind::Subparagraph, r);
-        n.label = Some(label);
+        n.label = Some(Label::new(&label));
         n.label_range = Some(label_range);
         n.lead = lead.map(Box::new);
         self.st.subs.push((n, level));
@@ -606,7 +606,7 @@ impl<'a> Builder<'a> {
             .subs
             .iter()
             .find(|(_, l)| *l == 1)
-            .and_then(|(n, _)| n.label.clone());
+            .and_then(|(n, _)| n.label);
         if let Some(prev) = open1 {
             let p: String = prev.chars().filter(|c| c.is_alphanumeric()).collect();
             // the letter label after `(h)` is `(i)`, after `(hh)` is `(ii)`

@@ -139,15 +139,27 @@ fn demote_operative(nodes: &mut Vec<Node>) {
         }
         demote_operative(&mut n.children);
     }
-    if nodes.iter().any(|n| n.kind == NodeKind::OperativePart) {
-        for n in std::mem::take(nodes) {
-            if n.kind == NodeKind::OperativePart {
-                nodes.extend(n.children);
-            } else {
-                nodes.push(n);
-            }
+    // the largest part's list becomes the level's: its nodes (all the text's,
+    // in a list of numbered lines) are not copied into a second list
+    let Some(big) = (0..nodes.len())
+        .filter(|&k| nodes[k].kind == NodeKind::OperativePart)
+        .max_by_key(|&k| nodes[k].children.len())
+    else {
+        return;
+    };
+    let mut out = std::mem::take(&mut nodes[big].children);
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    for (k, n) in std::mem::take(nodes).into_iter().enumerate() {
+        let side = if k < big { &mut before } else { &mut after };
+        match n.kind {
+            _ if k == big => {}
+            NodeKind::OperativePart => side.extend(n.children),
+            _ => side.push(n),
         }
     }
+    out.splice(0..0, before);
+    out.extend(after);
+    *nodes = out;
 }
 
 /// Containers take the union of their children; children are sorted. False

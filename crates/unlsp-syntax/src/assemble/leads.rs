@@ -6,7 +6,7 @@ use crate::cjk::SpaceTrim;
 use crate::lang::Lang;
 use crate::lexer::{Block, BlockKind, LeadHit};
 use crate::lexicon::LeadClass;
-use crate::tree::{Lead, Node, NodeKind};
+use crate::tree::{Label, Lead, Node, NodeKind};
 use std::ops::Range;
 
 impl<'a> Builder<'a> {
@@ -255,7 +255,7 @@ impl<'a> Builder<'a> {
             self.close_heading();
             self.settle(0);
             let mut n = Node::new(NodeKind::Section, r);
-            n.label = designator;
+            n.label = designator.as_deref().map(Label::new);
             self.section = Some(n);
             self.st.section_restart = true;
             self.st.in_operative = false;

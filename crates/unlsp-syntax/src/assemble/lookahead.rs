@@ -5,7 +5,7 @@ use super::builder::*;
 use super::text::*;
 use crate::cjk::{SpaceTrim, is_space};
 use crate::lexer::{Block, BlockKind, FurnitureKind};
-use crate::tree::{Node, NodeKind};
+use crate::tree::{Label, Node, NodeKind};
 use std::ops::Range;
 
 impl<'a> Builder<'a> {
@@ -256,7 +256,7 @@ impl<'a> Builder<'a> {
         let line = &self.text[r.clone()];
         let first = line.split('.').next().unwrap_or("").trim_end();
         let mut n = Node::new(NodeKind::Section, r.clone());
-        n.label = Some(number.to_string());
+        n.label = Some(Label::new(number));
         n.label_range = Some(r.start..r.start + first.len());
         self.section = Some(n);
         self.st.section_restart = true;

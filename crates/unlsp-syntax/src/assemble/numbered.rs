@@ -6,7 +6,7 @@ use super::text::*;
 use crate::cjk::{SpaceTrim, is_space};
 use crate::lexer::{Block, BlockKind, LeadHit};
 use crate::lexicon::LeadClass;
-use crate::tree::{Node, NodeKind};
+use crate::tree::{Label, Node, NodeKind};
 use std::ops::Range;
 
 impl<'a> Builder<'a> {
@@ -187,7 +187,7 @@ impl<'a> Builder<'a> {
             self.st.fn_zone = true;
             self.st.last_fn = n;
             let mut f = Node::new(NodeKind::Footnote, r.clone());
-            f.label = Some(n.to_string());
+            f.label = Some(Label::new(&n.to_string()));
             f.label_range = Some(b.abs(label_rel));
             self.st.floats.push(f);
             self.st.target = Target::Footnote;

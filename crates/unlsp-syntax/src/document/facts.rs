@@ -35,7 +35,10 @@ pub(super) struct UnitRec {
     number: Option<u32>,
     base: usize,
     kind: NodeKind,
-    pieces: Pieces,
+    /// The unit's own text, in the offsets it was analysed in; None when it
+    /// is the unit's whole range (a paragraph without sub-paragraphs: a text
+    /// of millions of numbered lines keeps no list per line).
+    pieces: Option<Box<Pieces>>,
     /// None when the unit has no facts (most units, and every unit of a long
     /// list of bare numbers, hold none: the record stays small).
     facts: Option<Box<UnitFacts>>,
@@ -56,11 +59,33 @@ impl UnitRec {
         self.facts.as_deref().unwrap_or(&NO_FACTS)
     }
 
-    /// This old unit's facts for the new unit `f`, whose text is the same.
-    fn take_for(&mut self, f: &FoundUnit) -> UnitRec {
+    /// The unit's own text, in the offsets it was analysed in.
+    fn pieces(&self) -> Pieces {
+        match &self.pieces {
+            Some(p) => (**p).clone(),
+            None => smallvec::smallvec![self.base..self.base + (self.end - self.start)],
+        }
+    }
+
+    /// A unit found in the tree, not analysed yet.
+    fn found(f: FoundUnit) -> UnitRec {
         UnitRec {
             start: f.range.start,
             end: f.range.end,
+            number: f.number,
+            base: f.range.start,
+            kind: f.kind,
+            pieces: (f.pieces.len() != 1 || f.pieces[0] != f.range).then(|| Box::new(f.pieces)),
+            facts: None,
+            lists: 0,
+        }
+    }
+
+    /// This old unit's facts for the new unit `f`, whose text is the same.
+    fn take_for(&mut self, f: &UnitRec) -> UnitRec {
+        UnitRec {
+            start: f.start,
+            end: f.end,
             number: f.number,
             base: self.base,
             kind: f.kind,
@@ -71,13 +96,13 @@ impl UnitRec {
     }
 
     /// The unit's text analysed anew.
-    fn analyse(text: &str, tree: &Tree, f: FoundUnit) -> UnitRec {
-        let view = View::new(text, &f.pieces);
+    fn analyse(&mut self, text: &str, tree: &Tree) {
+        let view = View::new(text, &self.pieces());
         let facts = inline::analyse(
             &view,
             tree.lang,
             tree.meta.organ.as_deref(),
-            f.kind == NodeKind::Footnote,
+            self.kind == NodeKind::Footnote,
             tree.meta.symbol.as_deref(),
             0,
         );
@@ -88,22 +113,16 @@ impl UnitRec {
             .max()
             .map(|m| m + 1)
             .unwrap_or(0);
-        UnitRec {
-            start: f.range.start,
-            end: f.range.end,
-            number: f.number,
-            base: f.range.start,
-            kind: f.kind,
-            pieces: f.pieces,
-            facts: has_facts(&facts).then(|| Box::new(facts)),
-            lists,
-        }
+        self.base = self.start;
+        self.facts = has_facts(&facts).then(|| Box::new(facts));
+        self.lists = lists;
     }
 }
 
 /// The units to analyse and the old units they replace.
 struct Plan {
-    found: Vec<FoundUnit>,
+    /// The units found, not analysed yet.
+    found: Vec<UnitRec>,
     /// The old units replaced, `units[olds]`.
     olds: Range<usize>,
     /// Only the units of the window are replaced (else all).
@@ -170,11 +189,12 @@ impl FactStore {
         let old_spans: Vec<(usize, usize, u32)> = (self.units[olds.clone()].iter())
             .map(|u| (u.start, u.end, u.lists))
             .collect();
-        let (new_recs, origin) = reuse_or_analyse(
+        let mut new_recs = found;
+        let origin = reuse_or_analyse(
             text,
             tree,
             &mut self.units[olds.clone()],
-            found,
+            &mut new_recs,
             shift,
             partial,
         );
@@ -227,7 +247,7 @@ impl FactStore {
         };
         let hi_old = old_offset(hi_new, delta);
         let mut found = Vec::new();
-        collect_units(&tree.nodes, lo, hi_new, split, &mut found);
+        collect_units(&tree.nodes, lo, hi_new, split, &mut found, &UnitRec::found);
         // The window must be clean: the units starting in it end in it, the
         // ones before it end before it (overlapping nodes — a footnote that
         // runs on over the next text — break that). Else all units.
@@ -245,7 +265,7 @@ impl FactStore {
         let mut counts = [0usize; 3];
         let mut last = 0u8;
         let clean = window.is_some()
-            && found.iter().all(|f| f.range.end <= hi_new)
+            && found.iter().all(|f| f.end <= hi_new)
             && self.units.iter().all(|u| {
                 let (c, inside) = class(u);
                 counts[c as usize] += 1;
@@ -264,7 +284,14 @@ impl FactStore {
         }
         if window.is_some() {
             found.clear();
-            collect_units(&tree.nodes, 0, usize::MAX, split, &mut found);
+            collect_units(
+                &tree.nodes,
+                0,
+                usize::MAX,
+                split,
+                &mut found,
+                &UnitRec::found,
+            );
         }
         Plan {
             found,
@@ -444,7 +471,9 @@ impl FactStore {
     /// Give back the spare room the lists grew while they were built.
     pub(super) fn shrink_to_fit(&mut self) {
         for u in &mut self.units {
-            u.pieces.shrink_to_fit();
+            if let Some(p) = u.pieces.as_deref_mut() {
+                p.shrink_to_fit();
+            }
             let Some(f) = u.facts.as_deref_mut() else {
                 continue;
             };
@@ -459,18 +488,18 @@ impl FactStore {
     }
 }
 
-/// The records of the units `found`: an old unit's (from `olds`) where its
-/// text is the same, shifted, else the unit analysed anew; and for each, the
-/// old unit it was taken from in order (`None` when analysed, or found by its
-/// start when the units are all analysed again).
+/// The units `found` given their facts in place: an old unit's (from
+/// `olds`) where its text is the same, shifted, else the unit analysed anew.
+/// Returns, when only a window is analysed (`partial`), the old unit each was
+/// taken from in order (`None` when analysed); else nothing.
 fn reuse_or_analyse(
     text: &str,
     tree: &Tree,
     olds: &mut [UnitRec],
-    found: Vec<FoundUnit>,
+    found: &mut [UnitRec],
     shift: Option<Shift>,
     partial: bool,
-) -> (Vec<UnitRec>, Vec<Option<usize>>) {
+) -> Vec<Option<usize>> {
     // (all units: their order may not be text order, find them by start)
     let by_start: HashMap<usize, usize> = match shift {
         Some(s) if !partial => olds
@@ -481,26 +510,30 @@ fn reuse_or_analyse(
         _ => HashMap::default(),
     };
     let mut cursor = 0;
-    let mut new_recs = Vec::with_capacity(found.len());
-    let mut origin: Vec<Option<usize>> = Vec::with_capacity(found.len());
+    let mut origin: Vec<Option<usize>> = Vec::with_capacity(if partial { found.len() } else { 0 });
     for f in found {
         let (reused, from) = match shift {
             Some(s) if !partial => {
-                let reused = (by_start.get(&f.range.start))
+                let reused = (by_start.get(&f.start))
                     .map(|&k| &mut olds[k])
                     .filter(|u| {
-                        u.kind == f.kind && !u.pieces.is_empty() && same_pieces(u, &f.pieces, s)
+                        u.kind == f.kind && !u.pieces().is_empty() && same_pieces(u, &f.pieces(), s)
                     })
-                    .map(|u| u.take_for(&f));
+                    .map(|u| u.take_for(f));
                 (reused, None)
             }
-            Some(s) => reuse_in_order(olds, &mut cursor, &f, s),
+            Some(s) => reuse_in_order(olds, &mut cursor, f, s),
             None => (None, None),
         };
-        new_recs.push(reused.unwrap_or_else(|| UnitRec::analyse(text, tree, f)));
-        origin.push(from);
+        match reused {
+            Some(u) => *f = u,
+            None => f.analyse(text, tree),
+        }
+        if partial {
+            origin.push(from);
+        }
     }
-    (new_recs, origin)
+    origin
 }
 
 /// The old unit at `f`'s start, in order from `cursor`, when its text is
@@ -508,16 +541,16 @@ fn reuse_or_analyse(
 fn reuse_in_order(
     olds: &mut [UnitRec],
     cursor: &mut usize,
-    f: &FoundUnit,
+    f: &UnitRec,
     s: Shift,
 ) -> (Option<UnitRec>, Option<usize>) {
-    let start = f.range.start;
+    let start = f.start;
     while let Some(u) = olds.get_mut(*cursor) {
         match s.map(u.start) {
             Some(m) if m > start => break,
             Some(m) if m == start => {
                 let mut out = (None, None);
-                if u.kind == f.kind && same_pieces(u, &f.pieces, s) {
+                if u.kind == f.kind && same_pieces(u, &f.pieces(), s) {
                     out = (Some(u.take_for(f)), Some(*cursor));
                 }
                 *cursor += 1;
@@ -637,7 +670,8 @@ fn window_facts(units: &[UnitRec], base_lists: u32, tree: &Tree) -> WindowFacts 
 /// or all after it (its facts move as one), shifted like their text.
 fn same_pieces(u: &UnitRec, pieces: &[Range<usize>], s: Shift) -> bool {
     let off = u.start as isize - u.base as isize;
-    let span = match (u.pieces.first(), u.pieces.last()) {
+    let own = u.pieces();
+    let span = match (own.first(), own.last()) {
         (Some(a), Some(b)) => sh(&(a.start..b.end), off),
         _ => return pieces.is_empty(),
     };
@@ -646,11 +680,7 @@ fn same_pieces(u: &UnitRec, pieces: &[Range<usize>], s: Shift) -> bool {
         (false, true) => s.delta,
         _ => return false,
     };
-    u.pieces.len() == pieces.len()
-        && u.pieces
-            .iter()
-            .zip(pieces)
-            .all(|(p, q)| sh(p, off + d) == *q)
+    own.len() == pieces.len() && own.iter().zip(pieces).all(|(p, q)| sh(p, off + d) == *q)
 }
 
 /// Replace the items starting in `lo..hi` of a list ordered by `start` with

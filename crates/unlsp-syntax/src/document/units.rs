@@ -144,12 +144,15 @@ impl<'a> Splitter<'a> {
 }
 
 /// The text units starting in `lo..hi`, in tree order, with their own text.
-pub(super) fn collect_units(
+/// Each is made into the caller's record by `make` as it is found: a full
+/// parse of a text of millions of units keeps one list, not two.
+pub(super) fn collect_units<T>(
     level: &[Node],
     lo: usize,
     hi: usize,
     split: &Splitter,
-    out: &mut Vec<FoundUnit>,
+    out: &mut Vec<T>,
+    make: &impl Fn(FoundUnit) -> T,
 ) {
     for n in level {
         if n.range.start >= hi {
@@ -164,12 +167,12 @@ pub(super) fn collect_units(
                 .flatten();
             let pieces = own_pieces(n);
             let mut push = |range, pieces| {
-                out.push(FoundUnit {
+                out.push(make(FoundUnit {
                     kind: n.kind,
                     range,
                     pieces,
                     number: number.take(),
-                })
+                }))
             };
             match split.segments(&pieces) {
                 Some(segs) => {
@@ -181,7 +184,7 @@ pub(super) fn collect_units(
                 None => push(n.range.clone(), pieces),
             }
         }
-        collect_units(&n.children, lo, hi, split, out);
+        collect_units(&n.children, lo, hi, split, out, make);
     }
 }
 

@@ -50,51 +50,9 @@ impl LeadHit {
     }
 }
 
-/// A paragraph or sub-paragraph label as a block holds it (`12`, `12 bis`,
-/// `(a)`, `vii)`, `㈠`), inline: the label shapes of [`NUMBERED`],
-/// [`NUMBERED_AR`], [`NUMBERED_TIGHT`] and [`SUBLABEL`] hold at most five
-/// digits of up to 4 bytes and a suffix (`quater`), 27 bytes.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub struct Label {
-    len: u8,
-    buf: [u8; Label::CAP],
-}
-
-impl Label {
-    pub(crate) const CAP: usize = 31;
-
-    /// `s`, cut at a character boundary if it were longer than [`Label::CAP`]
-    /// (no label shape is).
-    pub fn new(s: &str) -> Label {
-        let n = crate::text::clamp_to_char(s, Label::CAP);
-        let mut buf = [0u8; Label::CAP];
-        buf[..n].copy_from_slice(&s.as_bytes()[..n]);
-        Label { len: n as u8, buf }
-    }
-
-    pub fn as_str(&self) -> &str {
-        // built from a `str` cut at a character boundary
-        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or_default()
-    }
-}
-
-impl std::ops::Deref for Label {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::fmt::Debug for Label {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        self.as_str().fmt(f)
-    }
-}
-
 /// A numbered paragraph's opening (`1.`, `**2.**`, `١ -`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NumberedHead {
-    pub label: Label,
     pub number: Option<u32>,
     /// The label's bytes inside the block.
     pub(crate) label_rel: (u32, u32),
@@ -104,7 +62,6 @@ pub struct NumberedHead {
 /// A sub-paragraph's opening (`(a)`, `ii)`, `㈠`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SubHead {
-    pub label: Label,
     /// The label's bytes inside the block.
     pub(crate) label_rel: (u32, u32),
     pub lead: Option<LeadHit>,
@@ -207,10 +164,5 @@ mod tests {
     fn blocks_are_small() {
         assert_eq!(std::mem::size_of::<BlockKind>(), 24);
         assert_eq!(std::mem::size_of::<Block>(), 64);
-        let l = Label::new("12345 quater");
-        assert_eq!(&*l, "12345 quater");
-        // five 4-byte digits and a suffix still fit
-        let long = format!("{} quater", "𝟙".repeat(5));
-        assert_eq!(&*Label::new(&long), long);
     }
 }

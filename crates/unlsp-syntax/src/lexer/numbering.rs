@@ -162,11 +162,6 @@ pub(super) fn numbered(line: &str) -> Option<BlockKind> {
         digits.parse().ok()
     };
     let suffix_text = &line[suffix.clone()];
-    let label = if suffix_text.is_empty() {
-        Label::new(m)
-    } else {
-        Label::new(&format!("{} {}", m, suffix_text.trim()))
-    };
     if tight {
         // the match ends after the first Han character, which belongs to the text
         end -= line[..end].chars().next_back().map_or(0, char::len_utf8);
@@ -181,7 +176,6 @@ pub(super) fn numbered(line: &str) -> Option<BlockKind> {
         suffix.end
     };
     Some(BlockKind::Numbered(Box::new(NumberedHead {
-        label,
         number: number.filter(|_| suffix_text.is_empty()),
         label_rel: (digits.start as u32, label_end as u32),
         lead,
@@ -240,7 +234,6 @@ pub(super) fn classify_digit_line(line: &str, t: &str) -> Option<BlockKind> {
     if t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()) {
         let at = line.find(t).unwrap_or(0);
         return Some(BlockKind::Numbered(Box::new(NumberedHead {
-            label: Label::new(t),
             number: t.parse().ok(),
             label_rel: (at as u32, (at + t.len()) as u32),
             lead: None,
