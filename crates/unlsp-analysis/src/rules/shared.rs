@@ -81,28 +81,42 @@ pub(crate) fn all_of<'a>(cx: &Ctx<'a>, kind: NodeKind) -> Vec<&'a Node> {
 /// The outermost text units (paragraphs, titles, adoption lines) and every
 /// footnote, in text order: scanning each with [`body_pieces`] covers the
 /// running text once.
-pub(crate) fn units<'a>(cx: &Ctx<'a>) -> Vec<&'a Node> {
-    fn go<'a>(n: &'a Node, inside: bool, out: &mut Vec<&'a Node>) {
-        if n.kind == NodeKind::Footnote {
-            out.push(n);
-            return;
-        }
-        if n.kind == NodeKind::Furniture {
-            return;
-        }
-        let unit = n.kind.is_text_unit();
-        if unit && !inside {
-            out.push(n);
-        }
-        for c in &n.children {
-            go(c, inside || unit, out);
+pub(crate) fn units<'a>(cx: &Ctx<'a>) -> Units<'a> {
+    Units {
+        stack: vec![(cx.tree.nodes.iter(), false)],
+    }
+}
+
+/// The walk of [`units`], one node at a time: a text of millions of
+/// paragraphs is never listed whole.
+pub(crate) struct Units<'a> {
+    /// The levels being walked, each with whether it is inside a unit.
+    stack: Vec<(std::slice::Iter<'a, Node>, bool)>,
+}
+
+impl<'a> Iterator for Units<'a> {
+    type Item = &'a Node;
+
+    fn next(&mut self) -> Option<&'a Node> {
+        loop {
+            let (level, inside) = self.stack.last_mut()?;
+            let inside = *inside;
+            let Some(n) = level.next() else {
+                self.stack.pop();
+                continue;
+            };
+            match n.kind {
+                NodeKind::Footnote => return Some(n),
+                NodeKind::Furniture => continue,
+                _ => {}
+            }
+            let unit = n.kind.is_text_unit();
+            self.stack.push((n.children.iter(), inside || unit));
+            if unit && !inside {
+                return Some(n);
+            }
         }
     }
-    let mut out = Vec::new();
-    for n in &cx.tree.nodes {
-        go(n, false, &mut out);
-    }
-    out
 }
 
 /// The running text of a unit (wrapped lines joined) with a map back to the

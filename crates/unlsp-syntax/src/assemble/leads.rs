@@ -230,7 +230,9 @@ impl<'a> Builder<'a> {
             && self.heading_run_end(i).is_some_and(|n| {
                 let expected = self.st.last_op.map_or(1, |l| l + 1);
                 match &n.kind {
-                    BlockKind::Numbered(h) => h.number.is_none_or(|k| k == expected || k == 1),
+                    BlockKind::Numbered(h) => {
+                        (h.number(n, self.text)).is_none_or(|k| k == expected || k == 1)
+                    }
                     BlockKind::Lead(_) | BlockKind::Sub(_) => true,
                     _ => false,
                 }

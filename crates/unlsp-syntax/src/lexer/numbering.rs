@@ -144,23 +144,6 @@ pub(super) fn numbered(line: &str) -> Option<BlockKind> {
             (m.range(), suffix, c.get(0).unwrap().end(), tight)
         }
     };
-    let m = &line[digits.clone()];
-    // Arabic-Indic digits read as Western ones (no copy for the usual ASCII)
-    let number: Option<u32> = if m.is_ascii() {
-        m.parse().ok()
-    } else {
-        let digits: String = m
-            .chars()
-            .map(|ch| {
-                if ('٠'..='٩').contains(&ch) {
-                    char::from_u32(ch as u32 - 0x660 + 0x30).unwrap()
-                } else {
-                    ch
-                }
-            })
-            .collect();
-        digits.parse().ok()
-    };
     let suffix_text = &line[suffix.clone()];
     if tight {
         // the match ends after the first Han character, which belongs to the text
@@ -175,11 +158,10 @@ pub(super) fn numbered(line: &str) -> Option<BlockKind> {
     } else {
         suffix.end
     };
-    Some(BlockKind::Numbered(Box::new(NumberedHead {
-        number: number.filter(|_| suffix_text.is_empty()),
+    Some(BlockKind::Numbered(NumberedHead {
         label_rel: (digits.start as u32, label_end as u32),
         lead,
-    })))
+    }))
 }
 
 /// The shapes of a line that opens with a digit, in the order
@@ -233,11 +215,10 @@ pub(super) fn classify_digit_line(line: &str, t: &str) -> Option<BlockKind> {
     // or a footnote marker on its own line; the assembler decides.
     if t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()) {
         let at = line.find(t).unwrap_or(0);
-        return Some(BlockKind::Numbered(Box::new(NumberedHead {
-            number: t.parse().ok(),
+        return Some(BlockKind::Numbered(NumberedHead {
             label_rel: (at as u32, (at + t.len()) as u32),
             lead: None,
-        })));
+        }));
     }
     if page {
         return Some(BlockKind::Furniture(FurnitureKind::PageNumber));

@@ -38,7 +38,6 @@ fn check(cx: &Ctx, out: &mut Sink) {
     let mut reported: HashSet<&str> = HashSet::new();
     // acronyms defined anywhere (`full name (X)`) count from their definition on
     let found: Vec<_> = units(cx)
-        .into_iter()
         .filter(|u| {
             !matches!(
                 u.kind,

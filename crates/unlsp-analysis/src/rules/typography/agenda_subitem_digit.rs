@@ -24,14 +24,8 @@ static AGENDA_DIGIT: Pattern = Pattern::new(|| {
 });
 
 fn check(cx: &Ctx, out: &mut Sink) {
-    let mut spans: Vec<std::ops::Range<usize>> = cx
-        .tree
-        .nodes_of(NodeKind::Heading)
-        .into_iter()
-        .map(|n| n.range.clone())
-        .collect();
-    spans.extend(units(cx).into_iter().map(|n| n.range.clone()));
-    for sp in spans {
+    let headings = cx.tree.nodes_of(NodeKind::Heading);
+    for sp in (headings.into_iter().chain(units(cx))).map(|n| n.range.clone()) {
         let s = &cx.text[sp.clone()];
         for c in cx.re(&AGENDA_DIGIT).captures_iter(s) {
             let g = c.get(1).unwrap();
