@@ -2,7 +2,7 @@
 //! perhaps after an adverbial, with what a verb of expressing takes.
 
 use super::preambular::zh_lead;
-use super::words::{Opening, capitalised, repeat, trailing, words};
+use super::words::{Opening, capitalised, repeat, trailing};
 use crate::lang::Lang;
 
 /// The byte length of the operative lead that opens `text` (the words after
@@ -12,13 +12,7 @@ use crate::lang::Lang;
 /// the opening is not a verb. `organ` is the author's (`GA`, `SC`), when the
 /// text has named it: the verb agrees with it.
 pub(crate) fn operative_lead(lang: Lang, text: &str, organ: Option<&str>) -> Option<usize> {
-    let o = Opening {
-        lang,
-        ws: words(text, 8),
-    };
-    if o.ws.is_empty() {
-        return None;
-    }
+    let o = Opening::new(lang, text, 8)?;
     match lang {
         Lang::En | Lang::Fr | Lang::Es => latin_operative(&o),
         Lang::Ru => ru_operative(&o),

@@ -1,7 +1,7 @@
 //! The preambular lead by grammar: a participle, a participial phrase or an
 //! adjective in each language, or a Chinese clause's verb.
 
-use super::words::{Opening, capitalised, en_participle_or_adjective, lower, words};
+use super::words::{Opening, capitalised, en_participle_or_adjective, lower};
 use crate::lang::Lang;
 
 /// The byte length of the preambular lead that opens `text` (leading
@@ -11,13 +11,7 @@ pub(crate) fn preambular_lead(lang: Lang, text: &str) -> Option<usize> {
     if lang == Lang::Zh {
         return zh_lead(text);
     }
-    let o = Opening {
-        lang,
-        ws: words(text, 5),
-    };
-    if o.ws.is_empty() {
-        return None;
-    }
+    let o = Opening::new(lang, text, 5)?;
     match lang {
         Lang::En => en_lead(&o),
         Lang::Fr => fr_lead(&o),
@@ -58,7 +52,8 @@ fn fr_lead(o: &Opening) -> Option<usize> {
     if !capitalised(head) {
         return None;
     }
-    if head == "Ayant" && lower(o.w(1)) {
+    // `Ayant` + participle, an adverb in `-ment` + participle
+    if (head == "Ayant" || head.ends_with("ment")) && lower(o.w(1)) {
         return Some(o.with_repeat(1));
     }
     // a reflexive participle, with its attribute: `Se déclarant
@@ -79,9 +74,6 @@ fn fr_lead(o: &Opening) -> Option<usize> {
             o.end(k)
         });
     }
-    if head.ends_with("ment") && lower(o.w(1)) {
-        return Some(o.with_repeat(1));
-    }
     let participle = head.ends_with("ant")
         || [
             "ée", "ées", "é", "és", "ue", "ues", "nte", "ntes", "euse", "eux",
@@ -98,10 +90,8 @@ fn es_lead(o: &Opening) -> Option<usize> {
     if !capitalised(head) {
         return None;
     }
-    if head == "Habiendo" && lower(o.w(1)) {
-        return Some(o.with_repeat(1));
-    }
-    if head.ends_with("mente") && lower(o.w(1)) {
+    // `Habiendo` + participle, an adverb in `-mente` + participle
+    if (head == "Habiendo" || head.ends_with("mente")) && lower(o.w(1)) {
         return Some(o.with_repeat(1));
     }
     // gerunds (with an enclitic, `Esforzándose`), participles and
@@ -125,13 +115,9 @@ fn ru_lead(o: &Opening) -> Option<usize> {
             return Some(o.end(k + 1));
         }
         let adverb = x.chars().count() > 4
-            && (x.ends_with('я')
-                || x.ends_with("ясь")
-                || x.ends_with("вшись")
-                || x.ends_with("ав")
-                || x.ends_with("ев")
-                || x.ends_with("ив")
-                || x.ends_with("ыв"));
+            && ["я", "ясь", "вшись", "ав", "ев", "ив", "ыв"]
+                .iter()
+                .any(|e| x.ends_with(e));
         if adverb {
             return Some(o.end(k));
         }

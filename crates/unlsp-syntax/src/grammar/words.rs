@@ -61,7 +61,13 @@ pub(super) struct Opening<'t> {
     pub(super) ws: Vec<(usize, &'t str)>,
 }
 
-impl Opening<'_> {
+impl<'t> Opening<'t> {
+    /// The first `n` words of `text`; `None` when it has none.
+    pub(super) fn new(lang: Lang, text: &'t str, n: usize) -> Option<Opening<'t>> {
+        let ws = words(text, n);
+        (!ws.is_empty()).then_some(Opening { lang, ws })
+    }
+
     /// The end of word `k`, trailing punctuation left out.
     pub(super) fn end(&self, k: usize) -> usize {
         self.ws[k].0 + self.ws[k].1.len() - trailing(self.ws[k].1)
@@ -104,11 +110,8 @@ pub(super) fn trailing(w: &str) -> usize {
 pub(super) fn en_participle_or_adjective(w: &str) -> bool {
     let n = w.chars().count();
     n > 4
-        && (w.ends_with("ing")
-            || w.ends_with("ed")
-            || w.ends_with("ful")
-            || w.ends_with("ous")
-            || w.ends_with("ant")
-            || w.ends_with("ent")
+        && (["ing", "ed", "ful", "ous", "ant", "ent"]
+            .iter()
+            .any(|e| w.ends_with(e))
             || matches!(w, "Aware" | "aware" | "Seized" | "seized"))
 }
