@@ -138,28 +138,8 @@ pub(super) fn normalise_ga(s: &str) -> Option<Cow<'_, str>> {
             .or_else(|| inner.strip_prefix("S-"))
             .unwrap_or(&inner);
         roman_value(core)?;
-        let head = s[..open].trim();
-        let end = head
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(head.len());
-        if end == 0 {
-            return None;
-        }
-        let num = &head[..end];
-        let part = head[end..].trim();
-        if part.len() > 1 || !part.chars().all(|c| c.is_ascii_uppercase()) {
-            return None;
-        }
-        let out = if part.is_empty() {
-            format!("{num} ({inner})")
-        } else {
-            format!("{num} {part} ({inner})")
-        };
-        return Some(if out == s {
-            Cow::Borrowed(s)
-        } else {
-            Cow::Owned(out)
-        });
+        let (num, part) = number_and_part(s[..open].trim())?;
+        return Some(as_written(s, format!("{num}{part} ({inner})")));
     }
     // post-1976: [S-|ES-]SESSION/NUMBER[ PART]
     let (sess, rest) = s.split_once('/')?;
@@ -180,28 +160,34 @@ pub(super) fn normalise_ga(s: &str) -> Option<Cow<'_, str>> {
         }
         n.to_string()
     };
-    let rest = rest.trim();
-    let end = rest
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(rest.len());
-    if end == 0 {
+    let (num, part) = number_and_part(rest.trim())?;
+    let num: u32 = num.parse().ok()?;
+    Some(as_written(s, format!("{sess_norm}/{num}{part}")))
+}
+
+/// The digits that open `s` and the part letter after them, as written in
+/// the canonical form (`24 V` → (`24`, ` V`), `217A` → (`217`, ` A`), `100` →
+/// (`100`, ``)); `None` without digits or with more than one capital letter.
+fn number_and_part(s: &str) -> Option<(&str, String)> {
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let part = s[end..].trim();
+    if end == 0 || part.len() > 1 || !part.chars().all(|c| c.is_ascii_uppercase()) {
         return None;
     }
-    let num: u32 = rest[..end].parse().ok()?;
-    let part = rest[end..].trim();
-    if part.len() > 1 || !part.chars().all(|c| c.is_ascii_uppercase()) {
-        return None;
-    }
-    let out = if part.is_empty() {
-        format!("{sess_norm}/{num}")
-    } else {
-        format!("{sess_norm}/{num} {part}")
+    let part = match part {
+        "" => String::new(),
+        p => format!(" {p}"),
     };
-    Some(if out == s {
+    Some((&s[..end], part))
+}
+
+/// `out`, borrowed from `s` when it is `s` as written.
+fn as_written(s: &str, out: String) -> Cow<'_, str> {
+    if out == s {
         Cow::Borrowed(s)
     } else {
         Cow::Owned(out)
-    })
+    }
 }
 
 /// `61` -> `61`, `XV` / `(XV)` -> `15`, `S-VI` -> `S-6`, `ES-10` -> `ES-10`, `2015` -> `2015`.
