@@ -2,7 +2,7 @@
 """Build the bundled catalogue of GA/SC resolutions and GA decisions.
 
 Reads only ../shared/corpus (read-only) and writes:
-  grammar/catalogue.tsv.gz   the data compiled into the binary (crates/unlsp-index/src/catalogue.rs)
+  grammar/catalogue.tsv.gz   the data compiled into the binary (crates/unlsp-index/src/catalogue/)
   grammar/CATALOGUE.md       format description and coverage report (with the section on
                              grammar/titles.tsv.gz, built by scripts/build_titles.py)
 
@@ -985,7 +985,7 @@ def write_report(path, entries, stats, raw, gz):
       '`citations(a/b)` keeps the count (a < b means some text disagrees).\n'
       '- Decisions with parts (`74/537 A and B`) get per-part entries whose dates come from citations only.\n')
     w('## Rust side\n')
-    w('`crates/unlsp-index/src/catalogue.rs` embeds the file with `include_bytes!`, gunzips it with `miniz_oxide` and parses it '
+    w('`crates/unlsp-index/src/catalogue/` embeds the file with `include_bytes!`, gunzips it with `miniz_oxide` and parses it '
       'on the first call to `catalogue()` (`OnceLock`): about 20 ms in release for ~12k entries. Lookups are '
       '`HashMap` hits: about 40 ns in release (`lookup_is_fast` test). API: `catalogue()`, '
       '`Catalogue::{lookup, find, sc, by_session, parse_query, len, entries}`, `Entry::{year, undocs_url, '

@@ -495,3 +495,164 @@ fn a_method_added_in_another_file_is_a_use_of_that_file() {
     assert_eq!(cycles.len(), 1, "{cycles:?}");
     assert!(cycles[0].contains("x.rs uses y.rs: .go()"), "{cycles:?}");
 }
+
+/// The longest a function may be, from its `fn` line to its closing brace,
+/// and the longest a file may be outside its test module.
+const MAX_FUNCTION_LINES: usize = 119;
+const MAX_FILE_LINES: usize = 799;
+
+/// Files that are a table of data rather than code, with the reason; they may
+/// be longer than `MAX_FILE_LINES` (never their functions).
+const TABLES: &[(&str, &str)] = &[];
+
+/// `text` with its comments and string and character literals blanked, each
+/// character but a line break turned into a space, so that lines keep their
+/// numbers and braces in prose do not count.
+fn blank_literals(text: &str) -> String {
+    let lit = Regex::new(
+        r##"(?s)//[^\n]*|/\*.*?\*/|r#".*?"#|r"[^"]*"|b?"(?:\\.|[^"\\])*"|b?'(?:\\u\{\w+\}|\\.|[^'\\])'"##,
+    )
+    .unwrap();
+    lit.replace_all(text, |c: &regex::Captures| {
+        c[0].chars()
+            .map(|ch| if ch == '\n' { '\n' } else { ' ' })
+            .collect::<String>()
+    })
+    .into_owned()
+}
+
+/// Where the body of the function whose `fn` starts at `at` ends: the brace
+/// that closes it, or `None` for a declaration without a body.
+fn fn_end(code: &str, at: usize) -> Option<usize> {
+    let mut depth = 0i32;
+    let mut body = None;
+    for (i, c) in code[at..].char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ';' if depth == 0 && body.is_none() => return None,
+            '{' if depth == 0 && body.is_none() => body = Some(0),
+            _ => {}
+        }
+        if let Some(b) = body.as_mut() {
+            *b += (c == '{') as i32 - (c == '}') as i32;
+            if *b == 0 {
+                return Some(at + i);
+            }
+        }
+    }
+    None
+}
+
+/// Every source file of the workspace (`src/` and `crates/*/src/`) that is
+/// not a test module of its own (`#[cfg(test)] mod tests;` and what lies
+/// below it), by its path from the workspace root, with its text.
+fn source_files() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut todo = vec![root.join("src")];
+    for e in std::fs::read_dir(root.join("crates")).unwrap().flatten() {
+        todo.push(e.path().join("src"));
+    }
+    let mut files = Vec::new();
+    while let Some(dir) = todo.pop() {
+        for e in std::fs::read_dir(&dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                todo.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                files.push(p);
+            }
+        }
+    }
+    let test_mod =
+        Regex::new(r"#\[cfg\(test\)\]\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;").unwrap();
+    let mut tests = Vec::new();
+    let texts: Vec<String> = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect();
+    for (f, text) in files.iter().zip(&texts) {
+        let under = match f.ends_with("lib.rs") || f.ends_with("main.rs") || f.ends_with("mod.rs") {
+            true => f.parent().unwrap().to_path_buf(),
+            false => f.with_extension(""),
+        };
+        for c in test_mod.captures_iter(&blank_literals(text)) {
+            tests.push(under.join(format!("{}.rs", &c[1])));
+            tests.push(under.join(&c[1]));
+        }
+    }
+    files
+        .into_iter()
+        .zip(texts)
+        .filter(|(f, _)| !tests.iter().any(|t| f.starts_with(t)))
+        .map(|(f, text)| {
+            let shown = f.strip_prefix(root).unwrap().display().to_string();
+            (shown, text)
+        })
+        .collect()
+}
+
+/// The sizes over the limits in one file: its lines outside `#[cfg(test)]`
+/// items, and each function outside them, from its `fn` line to its closing
+/// brace.
+fn oversized(file: &str, text: &str) -> Vec<String> {
+    let mut code = blank_literals(text);
+    let mut test_lines = 0;
+    while let Some(at) = code.find("#[cfg(test)]") {
+        let end = item_end(&code, at);
+        test_lines += code[at..end].matches('\n').count() + 1;
+        code.replace_range(at..end, " ");
+    }
+    let mut found = Vec::new();
+    let lines = text.lines().count() - test_lines;
+    let table = TABLES.iter().any(|(t, _)| *t == file);
+    if lines > MAX_FILE_LINES && !table {
+        found.push(format!("{file}: {lines} lines outside its tests"));
+    }
+    let line_of = |at: usize| code[..at].matches('\n').count() + 1;
+    let function = Regex::new(r"\bfn\s+(\w+)").unwrap();
+    for c in function.captures_iter(&code) {
+        let at = c.get(0).unwrap().start();
+        if let Some(end) = fn_end(&code, at) {
+            let n = line_of(end) - line_of(at) + 1;
+            if n > MAX_FUNCTION_LINES {
+                found.push(format!("{file}:{}: fn {} is {n} lines", line_of(at), &c[1]));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_function_or_file_is_too_long_to_hold_in_the_head() {
+    let mut found: Vec<String> = source_files()
+        .iter()
+        .flat_map(|(file, text)| oversized(file, text))
+        .collect();
+    found.sort();
+    assert!(
+        found.is_empty(),
+        "over {MAX_FUNCTION_LINES} lines a function or {MAX_FILE_LINES} a file \
+         (split it into named pieces):\n  {}",
+        found.join("\n  ")
+    );
+}
+
+#[test]
+fn a_long_function_and_a_long_file_are_found_but_not_their_tests() {
+    let body = "    let x = 1;\n".repeat(MAX_FUNCTION_LINES - 2);
+    let long = format!("fn long() {{\n{body}}}\n");
+    let short = format!("fn short() {{\n{}}}\n", "    let s = \"}\";\n".repeat(3));
+    let tested = format!("#[cfg(test)]\nmod tests {{\n{long}{long}}}\n");
+    assert_eq!(
+        oversized("a.rs", &(short.clone() + &long + &tested)),
+        Vec::<String>::new()
+    );
+    let longer = long.replace("fn long() {", "fn long() {\n    let y = 2;");
+    assert_eq!(oversized("b.rs", &longer), ["b.rs:1: fn long is 120 lines"]);
+    let file = "const C: u8 = 0;\n".repeat(MAX_FILE_LINES + 1) + &tested;
+    assert_eq!(
+        oversized("c.rs", &file),
+        ["c.rs: 800 lines outside its tests"]
+    );
+}

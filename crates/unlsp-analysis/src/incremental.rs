@@ -307,49 +307,48 @@ impl Plan {
 /// as (prefix length, end of the window in the old text, byte delta).
 fn window(old: &Rope, new: &str) -> (usize, usize, isize) {
     let nb = new.as_bytes();
-    // whole chunks compare as slices (memcmp); the first unequal one byte by byte
-    let mut p = 0;
-    for chunk in old.chunks() {
-        let c = chunk.as_bytes();
-        let n = c.len().min(nb.len() - p);
-        if c[..n] == nb[p..p + n] {
-            p += n;
-            if n < c.len() {
-                break;
-            }
-            continue;
-        }
-        p += c
-            .iter()
-            .zip(&nb[p..p + n])
-            .take_while(|(a, b)| a == b)
-            .count();
-        break;
-    }
+    let p = shared_run(old.chunks().map(str::as_bytes), nb, nb.len(), false);
     let old_len = old.len_bytes();
-    let max_s = old_len.min(nb.len()) - p;
-    let mut s = 0;
     let (mut chunks, ..) = old.chunks_at_byte(old_len);
-    while let Some(chunk) = chunks.prev() {
-        let c = chunk.as_bytes();
-        let n = c.len().min(max_s - s);
-        let (tail, theirs) = (&c[c.len() - n..], &nb[nb.len() - s - n..nb.len() - s]);
-        if tail == theirs {
-            s += n;
+    let backwards = std::iter::from_fn(|| chunks.prev()).map(str::as_bytes);
+    let s = shared_run(backwards, nb, old_len.min(nb.len()) - p, true);
+    (p, old_len - s, nb.len() as isize - old_len as isize)
+}
+
+/// How many bytes `chunks` share with `theirs`, at most `max`: from the
+/// start, or from the end when `from_end` (the chunks then come last first).
+/// Whole chunks compare as slices (memcmp); the first unequal one byte by byte.
+fn shared_run<'c>(
+    chunks: impl Iterator<Item = &'c [u8]>,
+    theirs: &[u8],
+    max: usize,
+    from_end: bool,
+) -> usize {
+    let mut k = 0;
+    for c in chunks {
+        let n = c.len().min(max - k);
+        let (mine, other) = match from_end {
+            true => (
+                &c[c.len() - n..],
+                &theirs[theirs.len() - k - n..theirs.len() - k],
+            ),
+            false => (&c[..n], &theirs[k..k + n]),
+        };
+        if mine == other {
+            k += n;
             if n < c.len() {
                 break;
             }
             continue;
         }
-        s += tail
-            .iter()
-            .rev()
-            .zip(theirs.iter().rev())
-            .take_while(|(a, b)| a == b)
-            .count();
+        let pairs = mine.iter().zip(other);
+        k += match from_end {
+            true => pairs.rev().take_while(|(a, b)| a == b).count(),
+            false => pairs.take_while(|(a, b)| a == b).count(),
+        };
         break;
     }
-    (p, old_len - s, nb.len() as isize - old_len as isize)
+    k
 }
 
 /// Which units changed since `prev`, and the unit rules' diagnostics that

@@ -109,37 +109,12 @@ impl<'a> Cx<'a> {
     fn document(&mut self) {
         let [a, b] = self.v;
         let (ma, mb) = (&a.tree.meta, &b.tree.meta);
-        let here = |t: &Tree, r: &Option<Range<usize>>| {
-            r.clone()
-                .or_else(|| t.nodes.first().map(|n| n.range.start..n.range.start))
-                .unwrap_or(0..0)
-        };
-        if let (Some(sa), Some(sb)) = (&ma.symbol, &mb.symbol)
-            && sa != sb
-        {
-            let ra = here(a.tree, &ma.symbol_range);
-            let rb = here(b.tree, &mb.symbol_range);
-            let p = [self.doc_place(0, ra), self.doc_place(1, rb)];
-            self.push(
-                DiffKind::Symbols,
-                "document",
-                format!("symbol {sa} in {}, {sb} in {}", a.name, b.name),
-                p,
-            );
-        }
-        if let (Some(na), Some(nb)) = (&ma.number, &mb.number)
-            && na != nb
-        {
-            let ra = here(a.tree, &ma.number_range);
-            let rb = here(b.tree, &mb.number_range);
-            let p = [self.doc_place(0, ra), self.doc_place(1, rb)];
-            self.push(
-                DiffKind::Numbering,
-                "document",
-                format!("number {na} in {}, {nb} in {}", a.name, b.name),
-                p,
-            );
-        }
+        let symbols = [ma.symbol.as_ref(), mb.symbol.as_ref()];
+        let ranges = [&ma.symbol_range, &mb.symbol_range];
+        self.heading_field(DiffKind::Symbols, "symbol", symbols, ranges);
+        let numbers = [ma.number.as_ref(), mb.number.as_ref()];
+        let ranges = [&ma.number_range, &mb.number_range];
+        self.heading_field(DiffKind::Numbering, "number", numbers, ranges);
         if let (Some(da), Some(db)) = (ma.adoption_date, mb.adoption_date)
             && da != db
         {
@@ -167,6 +142,35 @@ impl<'a> Cx<'a> {
                 p,
             );
         }
+    }
+
+    /// A heading field (`symbol`, `number`) both versions state and state
+    /// differently, placed where each states it (or at its first node).
+    fn heading_field(
+        &mut self,
+        kind: DiffKind,
+        field: &str,
+        values: [Option<&String>; 2],
+        ranges: [&Option<Range<usize>>; 2],
+    ) {
+        let [a, b] = self.v;
+        let [Some(va), Some(vb)] = values else {
+            return;
+        };
+        if va == vb {
+            return;
+        }
+        let here = |t: &Tree, r: &Option<Range<usize>>| {
+            r.clone()
+                .or_else(|| t.nodes.first().map(|n| n.range.start..n.range.start))
+                .unwrap_or(0..0)
+        };
+        let p = [
+            self.doc_place(0, here(a.tree, ranges[0])),
+            self.doc_place(1, here(b.tree, ranges[1])),
+        ];
+        let message = format!("{field} {va} in {}, {vb} in {}", a.name, b.name);
+        self.push(kind, "document", message, p);
     }
 
     fn doc_place(&self, side: usize, r: Range<usize>) -> Place {
@@ -398,15 +402,7 @@ impl<'a> Cx<'a> {
                 .cloned()
                 .collect()
         };
-        self.facts_differ(
-            DiffKind::Citations,
-            unit,
-            "cites",
-            &cited(&x.facts, &y.facts),
-            &cited(&y.facts, &x.facts),
-            x.node,
-            y.node,
-        );
+        self.facts_differ(DiffKind::Citations, unit, "cites", [x, y], cited);
         // a date of one version matches a date of the same month in the other
         // that also writes its day (the two ends of a range)
         let dates = |p: &Facts, q: &Facts| -> Vec<(String, Range<usize>)> {
@@ -427,25 +423,14 @@ impl<'a> Cx<'a> {
                 })
                 .collect()
         };
-        let da = dates(&x.facts, &y.facts);
-        let db = dates(&y.facts, &x.facts);
-        self.facts_differ(
-            DiffKind::Dates,
-            unit,
-            "gives the date",
-            &da,
-            &db,
-            x.node,
-            y.node,
-        );
+        self.facts_differ(DiffKind::Dates, unit, "gives the date", [x, y], dates);
+        let symbols = |p: &Facts, _: &Facts| p.symbols.clone();
         self.facts_differ(
             DiffKind::Symbols,
             unit,
             "names the document",
-            &x.facts.symbols,
-            &y.facts.symbols,
-            x.node,
-            y.node,
+            [x, y],
+            symbols,
         );
         let numbers = |p: &Facts, q: &Facts| -> Vec<(String, Range<usize>)> {
             p.numbers
@@ -454,35 +439,18 @@ impl<'a> Cx<'a> {
                 .cloned()
                 .collect()
         };
-        self.facts_differ(
-            DiffKind::Numbers,
-            unit,
-            "has the number",
-            &numbers(&x.facts, &y.facts),
-            &numbers(&y.facts, &x.facts),
-            x.node,
-            y.node,
-        );
-        let fa: Vec<(String, Range<usize>)> = x
-            .facts
-            .footnotes
-            .iter()
-            .map(|(n, r)| (n.to_string(), r.clone()))
-            .collect();
-        let fb: Vec<(String, Range<usize>)> = y
-            .facts
-            .footnotes
-            .iter()
-            .map(|(n, r)| (n.to_string(), r.clone()))
-            .collect();
+        self.facts_differ(DiffKind::Numbers, unit, "has the number", [x, y], numbers);
+        let footnotes = |p: &Facts, _: &Facts| -> Vec<(String, Range<usize>)> {
+            (p.footnotes.iter())
+                .map(|(n, r)| (n.to_string(), r.clone()))
+                .collect()
+        };
         self.facts_differ(
             DiffKind::Footnotes,
             unit,
             "refers to footnote",
-            &fa,
-            &fb,
-            x.node,
-            y.node,
+            [x, y],
+            footnotes,
         );
     }
 
@@ -527,18 +495,18 @@ impl<'a> Cx<'a> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// One kind of fact of two aligned units, each side's read by `side`
+    /// (its own facts, the other's), reported when the two sets differ.
     fn facts_differ(
         &mut self,
         kind: DiffKind,
         unit: &str,
         verb: &str,
-        a: &[(String, Range<usize>)],
-        b: &[(String, Range<usize>)],
-        na: &Node,
-        nb: &Node,
+        [x, y]: [&Unit; 2],
+        side: impl Fn(&Facts, &Facts) -> Vec<(String, Range<usize>)>,
     ) {
-        let (sa, sb) = (set(a), set(b));
+        let (a, b) = (side(&x.facts, &y.facts), side(&y.facts, &x.facts));
+        let (sa, sb) = (set(&a), set(&b));
         if sa == sb {
             return;
         }
@@ -558,8 +526,8 @@ impl<'a> Cx<'a> {
                 .map(|(_, r)| r.clone())
         };
         let p = [
-            self.place(0, na, first(a, &only_a)),
-            self.place(1, nb, first(b, &only_b)),
+            self.place(0, x.node, first(&a, &only_a)),
+            self.place(1, y.node, first(&b, &only_b)),
         ];
         self.push(kind, unit, parts.join("; "), p);
     }

@@ -167,14 +167,7 @@ fn blocks(cx: &mut Ctx, ids: &mut Ids, nodes: &[Node], prefix: &str, out: &mut E
                 if let Some(l) = &n.label {
                     s.push(El::new("num").text(*l));
                 }
-                let head: Vec<_> = own_segments(cx.text, n, false)
-                    .into_iter()
-                    .take_while(|r| {
-                        n.children
-                            .iter()
-                            .all(|c| c.range.start >= r.end || is_aside(c))
-                    })
-                    .collect();
+                let head = heading_segments(cx.text, n);
                 let items = cx.inline(&head, None, false);
                 if !items.is_empty() {
                     s.push(El::new("heading").items(items));
@@ -185,6 +178,19 @@ fn blocks(cx: &mut Ctx, ids: &mut Ids, nodes: &[Node], prefix: &str, out: &mut E
             _ => {}
         }
     }
+}
+
+/// The segments of `n`'s own text before its first child that is not an
+/// aside: a section's or an annex's heading.
+fn heading_segments(text: &str, n: &Node) -> Vec<Range<usize>> {
+    own_segments(text, n, false)
+        .into_iter()
+        .take_while(|r| {
+            n.children
+                .iter()
+                .all(|c| c.range.start >= r.end || is_aside(c))
+        })
+        .collect()
 }
 
 fn is_aside(n: &Node) -> bool {
@@ -271,14 +277,7 @@ pub(crate) fn attachments(cx: &mut Ctx, ids: &mut Ids, id: &Ident) -> Option<El>
         let k = i + 1;
         let prefix = format!("att_{k}__");
         let mut body = El::new("mainBody");
-        let head: Vec<_> = own_segments(cx.text, a, false)
-            .into_iter()
-            .take_while(|r| {
-                a.children
-                    .iter()
-                    .all(|c| c.range.start >= r.end || is_aside(c))
-            })
-            .collect();
+        let head = heading_segments(cx.text, a);
         for seg in head {
             for line in cx.text.get(seg.clone()).unwrap_or("").split('\n') {
                 let start = line.as_ptr() as usize - cx.text.as_ptr() as usize;

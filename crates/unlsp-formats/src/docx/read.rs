@@ -27,6 +27,14 @@ pub(crate) struct Read {
     pub(crate) endnotes_name: String,
 }
 
+/// A part the package may lack, parsed when it has it.
+fn optional<'x>(
+    name: &str,
+    xml: &'x Option<String>,
+) -> Result<Option<roxmltree::Document<'x>>, String> {
+    xml.as_deref().map(|x| parse(name, x)).transpose()
+}
+
 pub(crate) fn read_package(pkg: &mut Package) -> Result<Read, String> {
     let dir = pkg
         .main
@@ -38,22 +46,10 @@ pub(crate) fn read_package(pkg: &mut Package) -> Result<Read, String> {
     let footnotes_xml = part(pkg, "footnotes.xml")?;
     let endnotes_xml = part(pkg, "endnotes.xml")?;
     let document_xml = pkg.main_part()?;
-    let styles_doc = styles_xml
-        .as_deref()
-        .map(|x| parse("styles.xml", x))
-        .transpose()?;
-    let numbering_doc = numbering_xml
-        .as_deref()
-        .map(|x| parse("numbering.xml", x))
-        .transpose()?;
-    let notes_doc = footnotes_xml
-        .as_deref()
-        .map(|x| parse("footnotes.xml", x))
-        .transpose()?;
-    let endnotes_doc = endnotes_xml
-        .as_deref()
-        .map(|x| parse("endnotes.xml", x))
-        .transpose()?;
+    let styles_doc = optional("styles.xml", &styles_xml)?;
+    let numbering_doc = optional("numbering.xml", &numbering_xml)?;
+    let notes_doc = optional("footnotes.xml", &footnotes_xml)?;
+    let endnotes_doc = optional("endnotes.xml", &endnotes_xml)?;
     let doc = parse(&pkg.main, &document_xml)?;
     let body = child(doc.root_element(), "body")
         .filter(|_| doc.root_element().has_tag_name((W, "document")))

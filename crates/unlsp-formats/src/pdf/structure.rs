@@ -65,6 +65,15 @@ pub(super) fn blocks(doc: &Document) -> Option<Vec<Block>> {
     (!w.blocks.is_empty()).then_some(w.blocks)
 }
 
+/// The page an element or a marked-content reference names (`/Pg`), or the
+/// one it inherits.
+fn own_page(d: &Dictionary, inherited: Option<ObjectId>) -> Option<ObjectId> {
+    d.get(b"Pg")
+        .ok()
+        .and_then(|o| o.as_reference().ok())
+        .or(inherited)
+}
+
 impl Walk<'_> {
     /// The kids (`/K`) of an element: elements, MCIDs, marked-content references.
     fn children(
@@ -75,11 +84,7 @@ impl Walk<'_> {
         note: Option<usize>,
         depth: usize,
     ) {
-        let page = elem
-            .get(b"Pg")
-            .ok()
-            .and_then(|o| o.as_reference().ok())
-            .or(page);
+        let page = own_page(elem, page);
         let Ok(k) = elem.get(b"K") else {
             return;
         };
@@ -117,11 +122,7 @@ impl Walk<'_> {
             Object::Integer(mcid) => self.content(page, *mcid, block),
             Object::Dictionary(d) => match d.get(b"Type").ok().and_then(|o| o.as_name().ok()) {
                 Some(b"MCR") => {
-                    let page = d
-                        .get(b"Pg")
-                        .ok()
-                        .and_then(|o| o.as_reference().ok())
-                        .or(page);
+                    let page = own_page(d, page);
                     if let Ok(mcid) = d.get(b"MCID").and_then(|o| o.as_i64()) {
                         self.content(page, mcid, block);
                     }

@@ -227,17 +227,27 @@ pub(super) fn shift_rest(n: &mut Node, e: Shift) {
         return;
     }
     let one = [e];
-    let mut r = Remap::new(&one);
-    r.range(&mut n.range);
-    if let Some(x) = n.label_range.as_mut() {
-        r.range(x);
-    }
-    if let Some(l) = n.lead.as_mut() {
-        r.range(&mut l.range);
-    }
+    Remap::new(&one).own(n);
     for c in &mut n.children {
         shift_rest(c, e);
     }
+}
+
+/// A container the state compared (a part, a section) with the tail of its
+/// children from the old tree after it, shifted, and its range remapped.
+fn with_tail(
+    mut n: Node,
+    (mut range, mut children): (Range<usize>, Vec<Node>),
+    r: &mut Remap,
+    edit: Shift,
+) -> Node {
+    for c in &mut children {
+        shift_rest(c, edit);
+    }
+    r.range(&mut range);
+    n.children.extend(children);
+    n.range = range;
+    n
 }
 
 pub(super) fn take_node(slot: &mut Node) -> Node {
@@ -280,28 +290,17 @@ pub(super) fn stitch(b: &mut Builder, mut rest: Rest, plan: Plan, edit: Shift) -
         r.range(&mut range);
         n.range = range;
     }
-    if let Some((mut range, mut children)) = part_tail {
-        for c in &mut children {
-            shift_rest(c, edit);
-        }
-        r.range(&mut range);
-        let mut p = b.part.take().expect("the part the state compared");
-        p.children.extend(children);
-        p.range = range;
+    if let Some(tail) = part_tail {
+        let p = b.part.take().expect("the part the state compared");
+        let p = with_tail(p, tail, &mut r, edit);
         match b.section.as_mut() {
             Some(s) => s.children.push(p),
             None => b.top.push(p),
         }
     }
-    if let Some((mut range, mut children)) = section_tail {
-        for c in &mut children {
-            shift_rest(c, edit);
-        }
-        r.range(&mut range);
-        let mut s = b.section.take().expect("the section the state compared");
-        s.children.extend(children);
-        s.range = range;
-        b.top.push(s);
+    if let Some(tail) = section_tail {
+        let s = b.section.take().expect("the section the state compared");
+        b.top.push(with_tail(s, tail, &mut r, edit));
     }
     // the open paragraph, sub-paragraphs, floats and heading are in the rest
     b.st.para = None;

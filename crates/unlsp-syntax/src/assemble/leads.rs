@@ -432,7 +432,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The lead of a paragraph the lexicon has no entry for, by the grammar
-    /// of the document's language (`grammar.rs`), emphasis markers skipped.
+    /// of the document's language (`grammar/`), emphasis markers skipped.
     fn grammar_lead(&self, r: &Range<usize>) -> Option<Lead> {
         self.lead_by_grammar(r.clone(), LeadClass::Preambular)
     }

@@ -67,15 +67,20 @@ impl Remap<'_> {
     }
 
     pub(super) fn node(&mut self, n: &mut Node) {
+        self.own(n);
+        for c in &mut n.children {
+            self.node(c);
+        }
+    }
+
+    /// A node's own ranges: its extent, label and lead (not its children's).
+    pub(super) fn own(&mut self, n: &mut Node) {
         self.range(&mut n.range);
         if let Some(r) = n.label_range.as_mut() {
             self.range(r);
         }
         if let Some(l) = n.lead.as_mut() {
             self.range(&mut l.range);
-        }
-        for c in &mut n.children {
-            self.node(c);
         }
     }
 

@@ -25,15 +25,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
         // once per document: the first space between two Han characters in a paragraph
         let mut found = None;
         cx.tree.walk(|n, _| {
-            if found.is_some()
-                || !matches!(
-                    n.kind,
-                    NodeKind::Preambular
-                        | NodeKind::Operative
-                        | NodeKind::Paragraph
-                        | NodeKind::Subparagraph
-                )
-            {
+            if found.is_some() || !paragraph(n.kind) {
                 return;
             }
             for r in unlsp_syntax::document::own_pieces(n) {
@@ -67,13 +59,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
     }
     let beside = beside_markers(cx);
     cx.tree.walk(|n, _| {
-        if !matches!(
-            n.kind,
-            NodeKind::Preambular
-                | NodeKind::Operative
-                | NodeKind::Subparagraph
-                | NodeKind::Paragraph
-        ) {
+        if !paragraph(n.kind) {
             return;
         }
         for r in unlsp_syntax::document::own_pieces(n) {
@@ -136,4 +122,12 @@ fn beside_markers(cx: &Ctx) -> rustc_hash::FxHashSet<usize> {
     refs.iter()
         .flat_map(|f| [f.range.end, f.range.start.saturating_sub(2)])
         .collect()
+}
+
+/// The nodes whose own text is checked: paragraphs and sub-paragraphs.
+fn paragraph(kind: NodeKind) -> bool {
+    matches!(
+        kind,
+        NodeKind::Preambular | NodeKind::Operative | NodeKind::Paragraph | NodeKind::Subparagraph
+    )
 }
