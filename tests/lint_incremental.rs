@@ -358,3 +358,28 @@ fn typing_with_the_memo_shed_before_each_keystroke() {
     );
     assert!(checked <= reused * 6, "{checked} units for {reused} edits");
 }
+
+/// A text of more units than the incremental bound (a text of numbered
+/// lines) is linted whole at each analysis and leaves no cache, with the
+/// diagnostics of a full check; a resolution's size leaves one.
+#[test]
+fn a_text_of_more_units_than_the_bound_leaves_no_cache() {
+    let cfg = Config::default();
+    for (lines, cached) in [(1_000, true), (140_000, false)] {
+        let doc = Document::new(&"1. Decides to remain seized of the matter;\n".repeat(lines));
+        let (inc, cache) =
+            analysis::check_incremental(doc.rope(), doc.text(), doc.tree(), &cfg, None);
+        assert_eq!(cache.is_some(), cached, "{lines} lines");
+        // (each UN008 carries the one renumbering of every paragraph: the
+        // fixes are compared by their edits' count)
+        let key = |d: &Diagnostic| {
+            let fix = d.fix.as_ref().map(|f| f.edits.len());
+            (d.code, d.range.clone(), d.message.clone(), fix)
+        };
+        let full = analysis::check_tree(doc.text(), doc.tree(), &cfg);
+        assert!(
+            inc.iter().map(key).eq(full.iter().map(key)),
+            "{lines} lines"
+        );
+    }
+}

@@ -29,9 +29,26 @@ fn is_container(k: NodeKind) -> bool {
     )
 }
 
+/// A text of more units than this is linted whole at each analysis and
+/// leaves no cache: the signatures of millions of units (a text of numbered
+/// lines) would weigh more than the time they save, as the memo's tables
+/// stop growing at the same size. A resolution has a few thousand.
+pub(crate) const MAX_UNITS: usize = 1 << 17;
+
+/// How many units `tree` has.
+pub(crate) fn unit_count(tree: &Tree) -> usize {
+    fn count(n: &Node) -> usize {
+        match is_container(n.kind) {
+            true => n.children.iter().map(count).sum(),
+            false => 1,
+        }
+    }
+    tree.nodes.iter().map(count).sum()
+}
+
 /// The units of `tree` in text order: (range, signature).
 pub fn unit_sigs(tree: &Tree) -> Vec<(Range<usize>, u64)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(unit_count(tree));
     // the facts, walked alongside in text order
     let mut facts = FactCursor::default();
     fn go(
@@ -194,7 +211,8 @@ pub fn cut(tree: &Tree, keep: &[Range<usize>]) -> Tree {
         if !is_container(n.kind) {
             return kept(&n.range).then(|| n.clone());
         }
-        let children: Vec<Node> = n.children.iter().filter_map(|c| go(c, kept)).collect();
+        let children: unlsp_syntax::tree::Nodes =
+            n.children.iter().filter_map(|c| go(c, kept)).collect();
         (!children.is_empty()).then(|| Node {
             kind: n.kind,
             range: n.range.clone(),

@@ -27,6 +27,7 @@ pub(crate) fn lint(
     cache: Option<(&ropey::Rope, Option<&LintCache>)>,
 ) -> (Vec<Diagnostic>, Option<LintCache>) {
     let started = Instant::now();
+    let cache = cache.filter(|_| incremental::unit_count(tree) <= incremental::MAX_UNITS);
     let todo = applicable(tree, cfg);
     let units = match cache {
         Some(_) => incremental::unit_sigs(tree),

@@ -483,7 +483,7 @@ fn empty_tree() -> Tree {
         lang: Lang::En,
         kind: DocKind::Other,
         meta: Default::default(),
-        nodes: Vec::new(),
+        nodes: crate::tree::Nodes::new(),
         citations: Vec::new(),
         symbols: Vec::new(),
         footnote_refs: Vec::new(),

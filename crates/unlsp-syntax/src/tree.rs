@@ -81,6 +81,11 @@ pub struct Lead {
     pub class_mismatch: bool,
 }
 
+/// A list of nodes: one pointer wide, and no allocation while empty (most
+/// nodes have no children; a text of millions of numbered lines has a node
+/// per line).
+pub type Nodes = thin_vec::ThinVec<Node>;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
     pub kind: NodeKind,
@@ -88,7 +93,7 @@ pub struct Node {
     pub label: Option<Label>,
     pub label_range: Option<Range<usize>>,
     pub lead: Option<Box<Lead>>,
-    pub children: Vec<Node>,
+    pub children: Nodes,
 }
 
 impl Node {
@@ -118,7 +123,7 @@ impl Node {
             label: None,
             label_range: None,
             lead: None,
-            children: Vec::new(),
+            children: Nodes::new(),
         }
     }
 
@@ -268,7 +273,7 @@ pub struct Tree {
     pub lang: Lang,
     pub kind: DocKind,
     pub meta: Meta,
-    pub nodes: Vec<Node>,
+    pub nodes: Nodes,
     pub citations: Vec<Citation>,
     pub symbols: Vec<SymbolRef>,
     pub footnote_refs: Vec<FootnoteRef>,

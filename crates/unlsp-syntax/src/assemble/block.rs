@@ -116,18 +116,7 @@ impl<'a> Builder<'a> {
                 superscript,
                 label_rel,
             } => self.footnote_def(i, b, number, superscript, label_rel, r),
-            BlockKind::Numbered(n) => {
-                let label = Label::numbered(&self.text[b.abs(n.label_rel)]);
-                self.numbered(
-                    i,
-                    b,
-                    r,
-                    &label,
-                    n.number(b, self.text),
-                    n.label_rel,
-                    &n.lead,
-                )
-            }
+            BlockKind::Numbered(n) => self.numbered(i, b, r, n),
             BlockKind::Sub(sub) => self.sub(i, b, sub, r),
             BlockKind::Lead(hit) => self.lead_block(i, b, r, hit),
             BlockKind::HeadingLike { designator } => {

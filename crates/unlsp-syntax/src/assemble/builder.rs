@@ -8,7 +8,7 @@ use crate::cjk::trim_range;
 use crate::lang::Lang;
 use crate::lexer::{Block, LeadHit};
 use crate::lexicon::{LeadClass, Lexicon, lexicon};
-use crate::tree::{DocKind, Label, Lead, Meta, Node, NodeKind};
+use crate::tree::{DocKind, Label, Lead, Meta, Node, NodeKind, Nodes};
 use std::cell::Cell;
 use std::ops::Range;
 
@@ -35,7 +35,7 @@ pub(super) enum Target {
 }
 
 pub struct Assembly {
-    pub nodes: Vec<Node>,
+    pub nodes: Nodes,
     pub meta: Meta,
     pub kind: DocKind,
 }
@@ -53,7 +53,7 @@ pub(super) struct State {
     pub(super) heading_end_before_run: usize,
     pub(super) para: Option<Node>,
     pub(super) subs: Vec<(Node, u8)>,
-    pub(super) floats: Vec<Node>,
+    pub(super) floats: Nodes,
     pub(super) target: Target,
     pub(super) zone: Zone,
     pub(super) in_operative: bool,
@@ -92,7 +92,7 @@ impl Default for State {
             heading_end_before_run: 0,
             para: None,
             subs: Vec::new(),
-            floats: Vec::new(),
+            floats: Nodes::new(),
             target: Target::None,
             zone: Zone::Start,
             in_operative: false,
@@ -121,7 +121,7 @@ pub(super) struct Builder<'a> {
     pub(super) blocks: &'a [Block],
     pub(super) lang: Lang,
     pub(super) lex: &'static Lexicon,
-    pub(super) top: Vec<Node>,
+    pub(super) top: Nodes,
     pub(super) section: Option<Node>,
     pub(super) part: Option<Node>,
     /// Everything else a checkpoint saves and a restart loads.
@@ -173,7 +173,7 @@ fn header(n: &Node) -> Node {
         label: n.label,
         label_range: n.label_range.clone(),
         lead: n.lead.clone(),
-        children: Vec::new(),
+        children: Nodes::new(),
     }
 }
 
@@ -233,7 +233,7 @@ impl<'a> Builder<'a> {
             blocks,
             lang,
             lex: lexicon(),
-            top: Vec::new(),
+            top: Nodes::new(),
             section: None,
             part: None,
             st: State::default(),

@@ -4,7 +4,7 @@
 use super::builder::*;
 use super::text::*;
 use crate::lang::Lang;
-use crate::tree::{DocKind, Meta, Node, NodeKind};
+use crate::tree::{DocKind, Meta, Node, NodeKind, Nodes};
 use std::ops::Range;
 
 /// The raw top-level nodes → the tree's nodes, meta and kind. Ranges are fixed
@@ -16,7 +16,7 @@ use std::ops::Range;
 pub(super) fn conclude(
     text: &str,
     lang: Lang,
-    mut nodes: Vec<Node>,
+    mut nodes: Nodes,
     mut meta: Meta,
     c: Counters,
     fix: Range<usize>,
@@ -131,7 +131,7 @@ pub(super) fn conclude(
 /// In a text that is not a resolution, numbered paragraphs are plain
 /// `paragraph` nodes and there is no operative part (its children take its
 /// place). In place: a long list is not copied node by node.
-fn demote_operative(nodes: &mut Vec<Node>) {
+fn demote_operative(nodes: &mut Nodes) {
     for n in nodes.iter_mut() {
         if n.kind == NodeKind::Operative {
             n.kind = NodeKind::Paragraph;

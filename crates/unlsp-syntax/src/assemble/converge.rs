@@ -4,7 +4,7 @@
 
 use super::builder::*;
 use super::shift::{Remap, Shift};
-use crate::tree::{Node, NodeKind};
+use crate::tree::{Node, NodeKind, Nodes};
 use std::ops::Range;
 
 /// The old tree after the restart checkpoint, in old offsets: the top-level
@@ -12,7 +12,7 @@ use std::ops::Range;
 pub(super) struct Rest {
     pub(super) t: usize,
     pub(super) top_off: usize,
-    pub(super) top: Vec<Node>,
+    pub(super) top: Nodes,
     /// Final range of `top[t - 1]`.
     pub(super) top_last_final: Option<Range<usize>>,
     pub(super) section: Option<Tail>,
@@ -25,7 +25,7 @@ pub(super) struct Rest {
 pub(super) struct Tail {
     pub(super) range: Range<usize>,
     pub(super) off: usize,
-    pub(super) children: Vec<Node>,
+    pub(super) children: Nodes,
 }
 
 /// Where the old run's rest after a convergence checkpoint lies in `Rest`.
@@ -237,7 +237,7 @@ pub(super) fn shift_rest(n: &mut Node, e: Shift) {
 /// children from the old tree after it, shifted, and its range remapped.
 fn with_tail(
     mut n: Node,
-    (mut range, mut children): (Range<usize>, Vec<Node>),
+    (mut range, mut children): (Range<usize>, Nodes),
     r: &mut Remap,
     edit: Shift,
 ) -> Node {
@@ -259,7 +259,7 @@ pub(super) fn take_node(slot: &mut Node) -> Node {
 pub(super) fn stitch(b: &mut Builder, mut rest: Rest, plan: Plan, edit: Shift) -> usize {
     let one = [edit];
     let mut r = Remap::new(&one);
-    pub(super) fn tail_of(n: Node, from: usize) -> (Range<usize>, Vec<Node>) {
+    pub(super) fn tail_of(n: Node, from: usize) -> (Range<usize>, Nodes) {
         let mut ch = n.children;
         (n.range, ch.split_off(from))
     }

@@ -4,23 +4,17 @@
 use super::builder::*;
 use super::text::*;
 use crate::cjk::{SpaceTrim, is_space};
-use crate::lexer::{Block, BlockKind, LeadHit};
+use crate::lexer::{Block, BlockKind, LeadHit, NumberedHead};
 use crate::lexicon::LeadClass;
 use crate::tree::{Label, Node, NodeKind};
 use std::ops::Range;
 
 impl<'a> Builder<'a> {
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn numbered(
-        &mut self,
-        i: usize,
-        b: &Block,
-        r: Range<usize>,
-        label: &str,
-        number: Option<u32>,
-        label_rel: (u32, u32),
-        lead: &Option<LeadHit>,
-    ) {
+    pub(super) fn numbered(&mut self, i: usize, b: &Block, r: Range<usize>, head: &NumberedHead) {
+        let text = self.text;
+        let written = Label::numbered(&text[b.abs(head.label_rel)]);
+        let (label, number) = (written.as_str(), head.number(b, text));
+        let (label_rel, lead) = (head.label_rel, &head.lead);
         let expected = self.st.last_op.map(|n| n + 1).unwrap_or(1);
         let rest = &self.text[b.abs(label_rel).end..b.content_end()];
         let rest_t = rest.trim_start_matches(|c: char| c == '.' || c == '*' || is_space(c));

@@ -13,7 +13,7 @@ use super::converge::{Frame, Plan, Rest, Tail, converges, stitch};
 use super::shift::{Remap, Shift};
 use crate::lang::Lang;
 use crate::lexer::{Block, BlockKind};
-use crate::tree::{Meta, Node};
+use crate::tree::{Meta, Node, Nodes};
 
 /// Content blocks and blocks between the restart checkpoint and the first
 /// re-lexed block: `next_content` and `heading_run_end` look at most 10 content
@@ -233,9 +233,9 @@ pub(crate) fn reassemble(
     blocks: &[Block],
     lang: Lang,
     memo: &mut AsmMemo,
-    mut old: Vec<Node>,
+    mut old: Nodes,
     e: &EditSpan,
-) -> Result<Reassembly, Vec<Node>> {
+) -> Result<Reassembly, Nodes> {
     if !memo.usable {
         return Err(old);
     }
@@ -348,7 +348,7 @@ fn restart_offset(snap: &Snap, pos_c: usize) -> usize {
 
 /// Cut the old tree at the checkpoint: the builder takes the containers open
 /// there, with the children they had; the rest of the old tree is returned.
-fn cut_at(b: &mut Builder, old: &mut Vec<Node>, snap: &Snap, c: &Checkpoint) -> Rest {
+fn cut_at(b: &mut Builder, old: &mut Nodes, snap: &Snap, c: &Checkpoint) -> Rest {
     let (t, sl, pl) = (c.top_len, c.section_len, c.part_len);
     let spine = snap.section.is_some() || snap.part.is_some();
     let mut top_rest = old.split_off(t);
@@ -359,7 +359,7 @@ fn cut_at(b: &mut Builder, old: &mut Vec<Node>, snap: &Snap, c: &Checkpoint) -> 
     let mut rest = Rest {
         t,
         top_off: t + spine as usize,
-        top: Vec::new(),
+        top: Nodes::new(),
         top_last_final,
         section: None,
         part: None,

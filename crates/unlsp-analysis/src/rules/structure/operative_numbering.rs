@@ -159,23 +159,31 @@ fn check(cx: &Ctx, out: &mut Sink) {
 /// (S/RES/366 (1974) writes `4, Demands`, so its paragraph 5, which cites
 /// `paragraph 4 above`, would become 4).
 fn makes_self_reference(cx: &Ctx, groups: &[Vec<Numbered>], fix: &[Edit]) -> bool {
+    // the fix's edits are sorted by start, the references sorted here: each
+    // lookup is a binary search, so that a text of many paragraphs stays linear
     let new_number = |range: &Range<usize>, old: u32| {
-        fix.iter()
+        let from = fix.partition_point(|e| e.range.start < range.start);
+        fix[from..]
+            .iter()
+            .take_while(|e| e.range.start == range.start)
             .find(|e| e.range == *range)
             .and_then(|e| e.text.parse().ok())
             .unwrap_or(old)
     };
+    let mut refs: Vec<_> = (cx.tree.paragraph_refs.iter())
+        .filter(|r| r.of_citation.is_none())
+        .collect();
+    refs.sort_by_key(|r| r.range.start);
     groups.iter().flatten().any(|n| {
         let Some((Some(have), lr)) = &n.label else {
             return false;
         };
         let own = new_number(lr, *have);
-        cx.tree.paragraph_refs.iter().any(|r| {
-            r.of_citation.is_none()
-                && n.node.range.contains(&r.range.start)
-                && r.number != *have
-                && new_number(&r.number_range, r.number) == own
-        })
+        let from = refs.partition_point(|r| r.range.start < n.node.range.start);
+        refs[from..]
+            .iter()
+            .take_while(|r| r.range.start < n.node.range.end)
+            .any(|r| r.number != *have && new_number(&r.number_range, r.number) == own)
     })
 }
 
