@@ -150,7 +150,7 @@ pub fn analyse(
         zh_paragraph_refs(view, &f.citations, &mut f.paragraph_refs);
     }
     // footnote markers
-    let found = markers::find_markers(view, &f);
+    let found = markers::find_markers(view, &f, lang.table());
     f.footnote_refs.extend(found);
     markers::markdown_markers(view, &mut f.footnote_refs);
     f

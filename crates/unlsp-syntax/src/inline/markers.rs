@@ -3,7 +3,8 @@
 
 use super::unit::{UnitFacts, View};
 use crate::cjk::{SpaceTrim, is_cjk, is_space, superscript_digit};
-use crate::tree::FootnoteRef;
+use crate::lang::LangTable;
+use crate::tree::{DateRef, FootnoteRef};
 use std::ops::Range;
 
 /// Measure words and units that follow a number in Chinese text.
@@ -55,8 +56,13 @@ fn superscript_runs(s: &str) -> Vec<(Range<usize>, u32)> {
 
 /// Footnote markers: superscripts (always), digits glued after punctuation
 /// (strong), digits standing alone after a word (weak: kept only when a footnote
-/// with that number exists; the caller decides).
-pub(super) fn find_markers(view: &View, f: &UnitFacts) -> Vec<(FootnoteRef, bool)> {
+/// with that number exists; the caller decides). `lang` says how the
+/// language writes decimals and markers.
+pub(super) fn find_markers(
+    view: &View,
+    f: &UnitFacts,
+    lang: &LangTable,
+) -> Vec<(FootnoteRef, bool)> {
     let s = view.s.as_str();
     let mut v = Vec::new();
     // citation, symbol and date ranges, sorted, for a binary-search overlap test
@@ -100,6 +106,14 @@ pub(super) fn find_markers(view: &View, f: &UnitFacts) -> Vec<(FootnoteRef, bool
         // `77/191,` (`77/19` and marker 1): a marker glued to the number
         // before it (weak, kept only as the next in sequence)
         for m in number_tail_markers(s, ds, de) {
+            // `18 November 2024`: a day is no number with a marker
+            let r = view.range(m.clone());
+            if f.dates
+                .iter()
+                .any(|d| d.range.start <= r.start && r.end <= d.range.end)
+            {
+                continue;
+            }
             let number: u32 = s[m.clone()].parse().unwrap_or(0);
             v.push((FootnoteRef::inline(number, view.range(m)), false));
         }
@@ -110,7 +124,7 @@ pub(super) fn find_markers(view: &View, f: &UnitFacts) -> Vec<(FootnoteRef, bool
             }
             continue;
         }
-        digit_run(view, &inside_cite, &mut v, ds, de);
+        digit_run(view, lang, &f.dates, &inside_cite, &mut v, ds, de);
     }
     v.sort_by_key(|(r, _)| r.range.start);
     v
@@ -119,6 +133,8 @@ pub(super) fn find_markers(view: &View, f: &UnitFacts) -> Vec<(FootnoteRef, bool
 /// The marker, if any, that the run of one to three digits `ds..de` is.
 fn digit_run(
     view: &View,
+    lang: &LangTable,
+    dates: &[DateRef],
     inside_cite: &impl Fn(&Range<usize>) -> bool,
     v: &mut Vec<(FootnoteRef, bool)>,
     ds: usize,
@@ -128,6 +144,28 @@ fn digit_run(
     let next = s[de..].chars().next();
     let prev = s[..ds].chars().next_back();
     let Some(prev) = prev else { return };
+    // `soit 4 887 800 dollars`, `为1 025 092美元`: the first group of a
+    // number (after punctuation the digits are a marker: `。1 013 年`)
+    if (is_space(prev) || prev.is_alphabetic()) && opens_digit_groups(&s[de..]) {
+        return;
+    }
+    // `les 18 et 19 mai 2023`, `del 23 al 27 de octubre`, `5–6 декабря`: the
+    // first day of a range
+    if opens_day_range(view, lang, dates, ds, de) || is_day_of_month(s, lang, ds, de) {
+        return;
+    }
+    // `2,5 pour cent`, `54,4 بليون`: a decimal where the comma is the
+    // decimal sign
+    if prev == ',' && lang.decimal_comma && s[..ds - 1].ends_with(|c: char| c.is_ascii_digit()) {
+        return;
+    }
+    // `(2005()22)`, `العهد()27)`: an Arabic marker whose brackets the text
+    // mirrored (the number's closing bracket and the marker's opening one
+    // turned round)
+    if prev == ')' && lang.parenthesised_markers && mirrored_marker(s, ds, de) {
+        push_weak(view, inside_cite, v, s, ds..de);
+        return;
+    }
     // `nuclear tests6`, `Abyei1,`: a marker glued to a word (weak)
     if prev.is_alphabetic() {
         if glued_to_word(s, ds, de) {
@@ -137,7 +175,7 @@ fn digit_run(
     }
     // `أنغويلا(2)`, `2024(1)`: the parenthesised marker of Arabic texts (weak)
     if prev == '(' {
-        if parenthesised_marker(s, ds, de) {
+        if parenthesised_marker(s, ds, de, lang.parenthesised_markers) {
             push_weak(view, inside_cite, v, s, ds..de);
         }
         return;
@@ -458,10 +496,10 @@ fn punct_follows(s: &str) -> bool {
 /// two digits are both candidates (at least one digit stays the number's);
 /// the sequence of markers decides (`FactStore::keep_markers`).
 fn number_tail_markers(s: &str, ds: usize, de: usize) -> Vec<Range<usize>> {
-    let b = s.as_bytes();
-    if de - ds < 2 || ds < 2 || b[ds - 1] != b'/' || !b[ds - 2].is_ascii_digit() {
+    if de - ds < 2 || !ends_a_number(&s[..ds], de - ds) {
         return Vec::new();
     }
+    let b = s.as_bytes();
     // the number ends the phrase: a space, the end, or punctuation that
     // does not run on into a word or a number (`77/191,` not `77/191/Add.1`)
     let mut after = s[de..].chars();
@@ -499,16 +537,40 @@ fn pinpoint_follows(rest: &str) -> bool {
     super::acts::pinpoint_word(rest.trim_space_start(), &WORDS).is_some()
 }
 
-/// A marker at `start` glued to the digits after a slash (`77/19|1`): found
-/// by [`number_tail_markers`], kept only as the next marker in sequence with
-/// its footnote.
+/// The digits of a run `len` long that opens after `before` may end a
+/// number that a marker was glued to: the number after the slash of an
+/// act's (`77/19|1`), after the full stop of a symbol's part (`1/CMA.5|16`,
+/// `EC-94/DEC.2|18`), or a number of one or two digits standing after a word
+/// (`Action 21|6`, `résolution 16|15`); a year with its marker glued on is
+/// [`year_then_marker`]'s.
+fn ends_a_number(before: &str, len: usize) -> bool {
+    let b = before.as_bytes();
+    let n = b.len();
+    match b.last() {
+        Some(b'/') => n >= 2 && b[n - 2].is_ascii_digit(),
+        Some(b'.') => n >= 2 && b[n - 2].is_ascii_alphabetic(),
+        _ => {
+            len <= 3
+                && before.ends_with(char::is_whitespace)
+                && before
+                    .trim_end_matches(char::is_whitespace)
+                    .ends_with(|c: char| c.is_alphabetic())
+        }
+    }
+}
+
+/// A marker at `start` glued to the digits of a number (`77/19|1`,
+/// `Action 21|6`): found by [`number_tail_markers`], kept only as the next
+/// marker in sequence with its footnote.
 pub(crate) fn is_number_tail(text: &str, start: usize) -> bool {
     let before = &text[..start];
-    text[start..].starts_with(|c: char| c.is_ascii_digit())
-        && before.ends_with(|c: char| c.is_ascii_digit())
-        && before
-            .trim_end_matches(|c: char| c.is_ascii_digit())
-            .ends_with('/')
+    let head = before.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = before.len() - head.len();
+    let run = digits + text[start..].len()
+        - text[start..]
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    digits > 0 && run > digits && ends_a_number(head, run)
 }
 
 /// Pushes a weak marker (kept only when its footnote exists, in sequence).
@@ -527,14 +589,12 @@ fn push_weak(
     v.push((FootnoteRef::inline(number, r), false));
 }
 
-/// A year of the UN's time (1945–2049) as four digits.
+/// A year as UN texts cite them (the Geneva Protocol of 1925, targets for
+/// 2050) as four digits: 1900–2099.
 fn is_year(d: &[u8]) -> bool {
     d.len() == 4
         && d.iter().all(u8::is_ascii_digit)
-        && matches!(
-            (d[0], d[1], d[2]),
-            (b'1', b'9', b'4'..=b'9') | (b'2', b'0', b'0'..=b'4')
-        )
+        && matches!((d[0], d[1]), (b'1', b'9') | (b'2', b'0'))
 }
 
 /// `s` ends with a year standing alone (`August 1948`), not a digit group.
@@ -598,7 +658,10 @@ fn year_then_marker(s: &str, ds: usize, de: usize) -> Option<Range<usize>> {
 /// `أنغويلا(2)`, `عام 2024(1)`: digits in brackets glued to a non-Latin
 /// word or to a year, closed at once and not followed by a word; not a
 /// paragraph's part (`5(2)`), a session (`1514(XV)`), a label (`(a)`).
-fn parenthesised_marker(s: &str, ds: usize, de: usize) -> bool {
+/// Where the language prints its markers so (`bracketed`), after any number
+/// or code (`القرن 21(5)`, `EC-94/DEC.2(18)`), a bracket that opens words
+/// (`(كوفيد-19((3)`) and the comma between two markers (`(10)،(11)`) too.
+fn parenthesised_marker(s: &str, ds: usize, de: usize, bracketed: bool) -> bool {
     let open = ds - 1;
     if s.as_bytes()[ds] == b'0' || !s[de..].starts_with(')') {
         return false;
@@ -610,6 +673,7 @@ fn parenthesised_marker(s: &str, ds: usize, de: usize) -> bool {
     let glued = (c.is_alphabetic() && !c.is_ascii())
         || (c.is_ascii_digit() && (ends_with_year(before) || ends_with_resolution(before)))
         || matches!(c, '»' | '”' | '“' | '"')
+        || (bracketed && (c.is_ascii_alphanumeric() || matches!(c, '(' | '،')))
         // `(قواعد بانكوك)(9)`: after a parenthesis that closes words
         || (c == ')'
             && before[..before.len() - 1]
@@ -623,6 +687,76 @@ fn parenthesised_marker(s: &str, ds: usize, de: usize) -> bool {
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// `(2005()22)`: the digits `ds..de` between `()` and `)`, the brackets of
+/// an Arabic marker after a closing bracket, mirrored.
+fn mirrored_marker(s: &str, ds: usize, de: usize) -> bool {
+    s.as_bytes()[ds] != b'0' && s[..ds].ends_with("()") && s[de..].starts_with(')')
+}
+
+/// The digits `ds..de`, standing apart, go on with a dash or a word of the
+/// language's ranges (`et`, `au`, `and`, `y`, `по`) and a date that opens
+/// there with a later day: they are the first day of a range of days (`les
+/// 18 et 19 mai`), not a marker (`Weapons1 on 7 July 2017`).
+fn opens_day_range(view: &View, lang: &LangTable, dates: &[DateRef], ds: usize, de: usize) -> bool {
+    let s = view.s.as_str();
+    let day =
+        |d: &str| -> Option<u32> { (1..=2).contains(&d.len()).then(|| d.parse().ok()).flatten() };
+    let Some(from) = day(&s[ds..de]) else {
+        return false;
+    };
+    if !s[..ds].ends_with(char::is_whitespace) {
+        return false;
+    }
+    let rest = &s[de..];
+    let t = rest.trim_start_matches(char::is_whitespace);
+    let t = match t.strip_prefix(['-', '–', '—', '\u{2011}']) {
+        Some(u) => u,
+        None => {
+            let w = t.len() - t.trim_start_matches(char::is_alphabetic).len();
+            if t.len() == rest.len() || !lang.range_words.iter().any(|r| *r == t[..w]) {
+                return false;
+            }
+            &t[w..]
+        }
+    };
+    let t = t.trim_start_matches(char::is_whitespace);
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if !day(&t[..digits]).is_some_and(|to| from < to && to <= 31) {
+        return false;
+    }
+    let at = view.range(s.len() - t.len()..s.len() - t.len() + 1).start;
+    dates.iter().any(|d| d.range.start == at)
+}
+
+/// The digits `ds..de`, standing apart, are a day followed by its month
+/// (`«Мир с природой» 21 октября — 1 ноября`, `21 de octubre`), not a marker.
+fn is_day_of_month(s: &str, lang: &LangTable, ds: usize, de: usize) -> bool {
+    if de - ds > 2 || !s[..ds].ends_with(char::is_whitespace) {
+        return false;
+    }
+    let Some(rest) = s[de..].strip_prefix(char::is_whitespace) else {
+        return false;
+    };
+    let rest = rest.strip_prefix("de ").unwrap_or(rest);
+    let word = &rest[..rest.len() - rest.trim_start_matches(char::is_alphabetic).len()];
+    !word.is_empty() && lang.months.iter().any(|m| m == word)
+}
+
+/// `s` (what follows a run of digits) goes on with a group of three digits
+/// after a space (`4 887 800`, `1\u{a0}025`): the run opens a number.
+fn opens_digit_groups(s: &str) -> bool {
+    let Some(sep) = s
+        .chars()
+        .next()
+        .filter(|&c| matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+    else {
+        return false;
+    };
+    let rest = &s[sep.len_utf8()..];
+    let n = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    n == 3
 }
 
 /// `s` ends with a resolution number (`71/205`, `72/190`): Arabic texts put a
@@ -685,10 +819,22 @@ fn glued_to_word(s: &str, ds: usize, de: usize) -> bool {
     {
         return false;
     }
-    let letters = word.chars().count();
-    // acronyms and their numbers (`G20`, `CO2`, `SDG16`, `MINUSCA2`?) read as
-    // names; so do short units (`km2`, `m3`)
-    letters >= 3 && !last.is_uppercase()
+    // `celui‑ci5`, `ceux-ci5`: the letters of a hyphenated word count whole
+    let joined = before[..word_start]
+        .strip_suffix(['-', '\u{2011}'])
+        .map_or(0, |w| {
+            w.chars().rev().take_while(|c| c.is_alphabetic()).count()
+        });
+    let letters = word.chars().count() + joined;
+    if last.is_uppercase() {
+        // short acronyms and their numbers (`G20`, `CO2`, `SDG16`) read as
+        // names; a long one (`INTERPOL5,`, `ТРИПС9,`) or a roman numeral
+        // (`Groupe de travail III19`, `Protocole V14`) takes no number glued on
+        return word.chars().count() >= 4 && word.chars().all(char::is_uppercase)
+            || word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    }
+    // short units (`km2`, `m3`) read as names
+    letters >= 3
 }
 
 #[cfg(test)]
@@ -784,10 +930,85 @@ mod tests {
         // the Arabic parenthesised marker
         let s = "بشأن أنغويلا(2) والمعلومات";
         let (a, b) = at(s, "2");
-        assert!(parenthesised_marker(s, a, b));
+        assert!(parenthesised_marker(s, a, b, true));
         let s = "article 5(2) of";
         let (a, b) = at(s, "2");
-        assert!(!parenthesised_marker(s, a, b));
+        assert!(!parenthesised_marker(s, a, b, false));
+    }
+
+    /// The markers of a one-paragraph text in language `lang`, with
+    /// their numbers.
+    fn markers_in(s: &str, lang: crate::lang::Lang) -> Vec<(u32, &str)> {
+        let whole = 0..s.len();
+        let view = View::new(s, std::slice::from_ref(&whole));
+        let f = super::super::analyse(&view, lang, None, false, None, 0);
+        (f.footnote_refs.iter())
+            .map(|(r, _)| (r.number, &s[r.range.clone()]))
+            .collect()
+    }
+
+    /// Real lines of the UN's texts (GA 79, clean renderings of the AKN).
+    #[test]
+    fn markers_by_the_language_s_grammar() {
+        use crate::lang::Lang::{Ar, En, Es, Fr, Ru, Zh};
+        let has = |s: &str, l, n: u32| markers_in(s, l).iter().any(|m| m.0 == n);
+        // Arabic: `(N)` after a number or a code (79/200, 79/56), mirrored
+        // brackets (79/187), after an opening bracket and between two markers
+        // (79/284, 79/138)
+        assert!(has("الفصل 17 من جدول أعمال القرن 21(3)، وإذ تعيد", Ar, 3));
+        assert!(has("تنفيذ القرار EC-94/DEC.2(18)؛", Ar, 18));
+        assert!(has("(قواعد بكين/بيجين()7)، وإذ تقر", Ar, 7));
+        assert!(has("جائحة مرض فيروس كورونا (كوفيد-19((3)، وتحيط", Ar, 3));
+        assert!(has("في نزاع واحد(10)،(11)، وإذ تدين", Ar, 11));
+        assert!(!has("article 5(2) of", En, 2));
+        // a decimal comma is no marker (79/198 ar, 79/236 fr, 79/303 ru)
+        assert!(!has("من 54,4 بليون دولار في عام 2022 إلى 52,6 بليون", Ar, 6));
+        assert!(!has("concernant les 1,9 milliard de jeunes", Fr, 9));
+        assert!(!has("составляет примерно 2,5 процента от", Ru, 5));
+        // nor the first group of a number (79/305 fr, zh)
+        assert!(!has(
+            "pour la Mission, soit 4 887 800 dollars, la part",
+            Fr,
+            4
+        ));
+        assert!(!has("工作人员薪金税收入估计数4 887 800美元", Zh, 4));
+        // nor the first day of a range (79/207 fr, es; S/RES/2654 ru), but a
+        // marker before `on 1 August` is one (79/38 en)
+        assert!(!has(
+            "qui s’est tenue à Abidjan, du 9 au 20 mai 2022,",
+            Fr,
+            9
+        ));
+        assert!(!has("los días 18 y 19 de mayo de 2023, en la que", Es, 18));
+        assert!(!has("«за круглым столом» 5–6 декабря 2018 года", Ru, 5));
+        assert!(has("Nuclear Weapons1 on 7 July 2017;", En, 1));
+        // nor a day before its month (79/205 ru)
+        assert!(!has(
+            "по теме «Мир с природой» 21 октября — 1 ноября 2024 года",
+            Ru,
+            21
+        ));
+        // glued to a long acronym, a roman numeral, a hyphenated word (79/136,
+        // 79/117, 79/240 fr); not to a short acronym
+        assert!(has("culture et INTERPOL5, ainsi que", Fr, 5));
+        assert!(has("du Groupe de travail III19 ; V Registre", Fr, 19));
+        assert!(has("ou ajoutés à ceux-ci5, Rappelant", Fr, 5));
+        assert!(!has("the G20 summit", En, 20));
+        // glued to a number: the last digits, a candidate the sequence decides
+        // on (`FactStore::keep_markers`; 79/196 fr, 79/202 es)
+        assert!(has("la mise en œuvre d’Action 216 et le Plan", Fr, 6));
+        assert!(has("con la decisión 1/CMA.516, Reconociendo", Es, 16));
+        assert!(is_number_tail("d’Action 216 et", "d’Action 21".len()));
+        assert!(is_number_tail(
+            "la decisión 1/CMA.516,",
+            "la decisión 1/CMA.5".len()
+        ));
+        assert!(!is_number_tail(
+            "of 12 October 20238 and",
+            "of 12 October 2023".len()
+        ));
+        // a year of the Geneva Protocol and a target year (79/48, 79/2)
+        assert!(is_year(b"1925") && is_year(b"2050"));
     }
 
     #[test]
