@@ -299,12 +299,7 @@ impl AfterPunct<'_> {
             }
         }
         // `，13 个国家`: a count, not a marker
-        if s[de..]
-            .trim_space_start()
-            .chars()
-            .next()
-            .is_some_and(|ch| CJK_UNITS.contains(ch))
-        {
+        if counts_a_unit(s[de..].trim_space_start()) {
             return;
         }
         let r = view.range(ds..de);
@@ -360,6 +355,13 @@ impl AfterPunct<'_> {
         }
         push_weak(view, inside_cite, v, s, ds..de);
     }
+}
+
+/// `s` (what follows a number) opens with a Chinese measure word or unit
+/// (`13 个国家`, `5国`), not with a word that merely starts with one
+/// (`《世界人权宣言》、1 国际人权两公约`: 国际, international).
+fn counts_a_unit(s: &str) -> bool {
+    s.chars().next().is_some_and(|ch| CJK_UNITS.contains(ch)) && !s.starts_with("国际")
 }
 
 /// Abbreviations whose number follows their full stop (`para. 3`, `No. 5`).
@@ -801,11 +803,7 @@ fn glued_to_word(s: &str, ds: usize, de: usize) -> bool {
     if is_cjk(last) {
         // `第3`, `3个` are ordinals and counts; Chinese runs on without spaces,
         // so what came before the word says nothing (`60多年之后3 仍有`)
-        return !word.ends_with('第')
-            && !s[de..]
-                .chars()
-                .next()
-                .is_some_and(|c| CJK_UNITS.contains(c));
+        return !word.ends_with('第') && !counts_a_unit(&s[de..]);
     }
     // `36ª12,`, `25º19;`: after a Spanish ordinal's indicator
     if word.ends_with(['ª', 'º']) && word.chars().count() == 1 {
@@ -994,6 +992,14 @@ mod tests {
         assert!(has("du Groupe de travail III19 ; V Registre", Fr, 19));
         assert!(has("ou ajoutés à ceux-ci5, Rappelant", Fr, 5));
         assert!(!has("the G20 summit", En, 20));
+        // after an enumeration comma, before `国际` (international), not a
+        // count of countries (79/182 zh)
+        assert!(has(
+            "遵循《联合国宪章》和《世界人权宣言》、1 国际人权两公约",
+            Zh,
+            1
+        ));
+        assert!(!has("共有，13 个国家", Zh, 13));
         // glued to a number: the last digits, a candidate the sequence decides
         // on (`FactStore::keep_markers`; 79/196 fr, 79/202 es)
         assert!(has("la mise en œuvre d’Action 216 et le Plan", Fr, 6));
