@@ -278,18 +278,23 @@ impl AfterPunct<'_> {
         }
         if punct == '.' {
             // `1.5`, `62/57.`; a marker after a full stop only ends a paragraph
-            if before
-                .chars()
-                .next_back()
-                .is_some_and(|ch| ch.is_ascii_digit())
+            // (but a year ends a sentence: `in New York from 5 to 9 June
+            // 2017.3 3. The ocean`)
+            let year = ends_with_year(before);
+            if !year
+                && before
+                    .chars()
+                    .next_back()
+                    .is_some_and(|ch| ch.is_ascii_digit())
             {
                 return;
             }
             let after = s[de..].trim();
             if !after.is_empty() && !after.starts_with(|ch: char| ch.is_ascii_digit()) {
-                // `… Outcome.4 It is informed`: between two sentences of a
-                // paragraph (an annexed declaration), a weak marker
-                if before.ends_with(|ch: char| ch.is_lowercase())
+                // `… Outcome.4 It is informed`, `the Decade 2014–2024.11 The
+                // combined`: between two sentences of a paragraph (an annexed
+                // declaration), a weak marker
+                if (year || before.ends_with(|ch: char| ch.is_lowercase()))
                     && after.starts_with(|ch: char| ch.is_uppercase())
                     && s[de..].starts_with(' ')
                 {
@@ -631,12 +636,17 @@ fn digit_group(s: &str, punct_at: usize, punct: char, spaced: bool, len: usize) 
         return false;
     }
     let sep = if spaced { ' ' } else { punct };
-    let digit_before = if spaced {
-        punct.is_ascii_digit()
+    // the group before the separator: one to three digits, not a year nor
+    // the number of an act (`Sediments, 2004,123 and`, `resolution 5/14,118`:
+    // markers)
+    let head = if spaced {
+        &s[..punct_at + punct.len_utf8()]
     } else {
-        s[..punct_at].ends_with(|c: char| c.is_ascii_digit())
+        &s[..punct_at]
     };
-    digit_before && matches!(sep, ',' | '.' | ' ' | '\'' | '’')
+    let rest = head.trim_end_matches(|c: char| c.is_ascii_digit());
+    let run = head.len() - rest.len();
+    (1..=3).contains(&run) && !rest.ends_with('/') && matches!(sep, ',' | '.' | ' ' | '\'' | '’')
 }
 
 /// `20238 and`, `2015–20307`: five or six digits that are a year and a
@@ -980,6 +990,24 @@ mod tests {
         assert!(!has("los días 18 y 19 de mayo de 2023, en la que", Es, 18));
         assert!(!has("«за круглым столом» 5–6 декабря 2018 года", Ru, 5));
         assert!(has("Nuclear Weapons1 on 7 July 2017;", En, 1));
+        // after a year and its comma or full stop (79/144, 79/314, 79/233 en)
+        assert!(has(
+            "Ballast Water and Sediments, 2004,123 and also",
+            En,
+            123
+        ));
+        assert!(!has("equivalent to 19,865,367 dollars", En, 367));
+        assert!(has(
+            "held in New York from 5 to 9 June 2017.3 3. The ocean",
+            En,
+            3
+        ));
+        assert!(has(
+            "Countries for the Decade 2014–2024.11 The combined",
+            En,
+            11
+        ));
+        assert!(!has("some 2.5 per cent", En, 5));
         // nor a day before its month (79/205 ru)
         assert!(!has(
             "по теме «Мир с природой» 21 октября — 1 ноября 2024 года",
