@@ -10,6 +10,11 @@ use std::ops::Range;
 /// Measure words and units that follow a number in Chinese text.
 const CJK_UNITS: &str = "个年月日次名项国届岁人万亿多余家卷号段条款分%倍位种件份页章节点天周美元";
 
+/// Chinese words a number follows as its value, not as a marker: a month,
+/// `至` (to), `午` (morning, afternoon), `第` (the ordinal), `约` (about),
+/// `共` (in all), `标` (`目标7`, goal 7), `号`.
+const CJK_TAKES_NUMBER: &str = "月至午第约共标号";
+
 /// Markdown footnote references, `text[^3]`: marked, so strong,
 /// and counted as superscripts are (a writer's marker, not an extraction's
 /// digits).
@@ -791,6 +796,14 @@ fn glued_to_word(s: &str, ds: usize, de: usize) -> bool {
     if s.as_bytes()[ds] == b'0' {
         return false;
     }
+    // `审议了秘书长的报告37及行预咨委会的相关报告`: Chinese runs on from
+    // the marker into the next word, as into the one before it
+    // (not after the words a number follows as its value: `11月19日至21日`,
+    // `下午4时30分至6时`, `目标7`, `第3段`)
+    let prev = s[..ds].chars().next_back();
+    if prev.is_some_and(is_cjk) && s[de..].chars().next().is_some_and(crate::cjk::is_han) {
+        return !prev.is_some_and(|c| CJK_TAKES_NUMBER.contains(c)) && !counts_a_unit(&s[de..]);
+    }
     // what follows: the end, a space, or punctuation that does not run on
     // into a word or a number (`Abyei1,` but not `H2O`, `A1/B2`)
     let mut after = s[de..].chars();
@@ -1028,6 +1041,17 @@ mod tests {
             1
         ));
         assert!(!has("共有，13 个国家", Zh, 13));
+        // glued to the words on both sides (79/258 zh), but not an ordinal
+        // or a count
+        assert!(has(
+            "审议了秘书长的报告37及行预咨委会的相关报告，38",
+            Zh,
+            37
+        ));
+        assert!(!has("大会第3段和第4段", Zh, 3));
+        assert!(!has("其中有儿童12岁以下", Zh, 12));
+        assert!(!has("将于下午4时30分至6时举行", Zh, 6));
+        assert!(!has("加速可持续发展目标7行动的全球路线图", Zh, 7));
         // glued to a number: the last digits, a candidate the sequence decides
         // on (`FactStore::keep_markers`; 79/196 fr, 79/202 es)
         assert!(has("la mise en œuvre d’Action 216 et le Plan", Fr, 6));
