@@ -228,6 +228,7 @@ fn digit_run(
         next_ok || (matches!(punct, '»' | '”' | '"' | ')' | '）') && punct_follows(&s[de..]));
     let run = AfterPunct {
         view,
+        lang,
         ds,
         de,
         punct,
@@ -249,6 +250,7 @@ fn digit_run(
 #[derive(Clone, Copy)]
 struct AfterPunct<'a> {
     view: &'a View,
+    lang: &'a LangTable,
     ds: usize,
     de: usize,
     punct: char,
@@ -271,6 +273,7 @@ impl AfterPunct<'_> {
             punct,
             punct_at,
             number,
+            ..
         } = self;
         let s = view.s.as_str();
         let before = &s[..punct_at];
@@ -312,6 +315,10 @@ impl AfterPunct<'_> {
         if counts_a_unit(s[de..].trim_space_start()) {
             return;
         }
+        // `第10、12、13、15、18、20和30段`: the next number of a list
+        if punct == '、' && in_number_list(before.trim_space_end()) {
+            return;
+        }
         let r = view.range(ds..de);
         if inside_cite(&r) {
             return;
@@ -329,6 +336,7 @@ impl AfterPunct<'_> {
     fn weak(self, inside_cite: &impl Fn(&Range<usize>) -> bool, v: &mut Vec<(FootnoteRef, bool)>) {
         let AfterPunct {
             view,
+            lang,
             ds,
             de,
             punct,
@@ -349,7 +357,26 @@ impl AfterPunct<'_> {
             .next()
             .unwrap_or("");
         let lower = word.to_lowercase();
+        // `conformément au paragraphe 7 de la section II.B`: the parts of an
+        // act the language names before their number
+        let names_a_part = || {
+            (lang.pinpoint_words.iter()).any(|p| p.trim_end_matches('.').to_lowercase() == lower)
+        };
+        // `paragraphes 18 et 19`, `paragraphs 10, 12, 13, 15, 18, 20 and 30`:
+        // the next number of a list
+        let in_a_list = || {
+            let listed = (lang.list_and.iter().chain(&lang.range_words)).any(|w| *w == lower);
+            (listed || punct == ',')
+                && after_plain_number(
+                    s[..punct_at + punct.len_utf8() - word.len()]
+                        .trim_end()
+                        .trim_end_matches(',')
+                        .trim_end(),
+                )
+        };
         if is_counted_word(&lower)
+            || names_a_part()
+            || in_a_list()
             || (!word.is_empty()
                 && word.len() <= 3
                 && word
@@ -372,6 +399,13 @@ impl AfterPunct<'_> {
 /// (`《世界人权宣言》、1 国际人权两公约`: 国际, international).
 fn counts_a_unit(s: &str) -> bool {
     s.chars().next().is_some_and(|ch| CJK_UNITS.contains(ch)) && !s.starts_with("国际")
+}
+
+/// `s` ends with a number of a Chinese list of numbers (`第10、12`): the
+/// digits after `第` or `、`, not an act's (`第48/18、6`) nor a year.
+fn in_number_list(s: &str) -> bool {
+    let head = s.trim_end_matches(|c: char| c.is_ascii_digit());
+    head.len() < s.len() && (head.ends_with('第') || head.ends_with('、'))
 }
 
 /// Abbreviations whose number follows their full stop (`para. 3`, `No. 5`).
@@ -1021,6 +1055,37 @@ mod tests {
             11
         ));
         assert!(!has("some 2.5 per cent", En, 5));
+        // nor the number of a part of an act (79/248, 79/49 fr)
+        assert!(!has(
+            "en rendre compte, conformément au paragraphe 7 de la section II.B",
+            Fr,
+            7
+        ));
+        assert!(!has(
+            "el material definido en el párrafo 2 del presente artículo",
+            Es,
+            2
+        ));
+        assert!(!has(
+            "aux États visés aux paragraphes 18 et 19 de la présente",
+            Fr,
+            19
+        ));
+        assert!(!has(
+            "paragraphs 10, 12, 13, 15, 18, 20 and 30 above",
+            En,
+            20
+        ));
+        assert!(!has(
+            "特别是上文第10、12、13、15、18、20和30段的执行情况",
+            Zh,
+            20
+        ));
+        assert!(has(
+            "2021年10月11日第48/18、6 2022年10月7日第51/32号",
+            Zh,
+            6
+        ));
         // nor a day before its month (79/205 ru)
         assert!(!has(
             "по теме «Мир с природой» 21 октября — 1 ноября 2024 года",
