@@ -110,7 +110,13 @@ pub(super) fn find_markers(
         let de = k;
         // `77/191,` (`77/19` and marker 1): a marker glued to the number
         // before it (weak, kept only as the next in sequence)
-        for m in number_tail_markers(s, ds, de) {
+        // `27 May 20164`: a day is no number with a marker glued on
+        let tails = if is_day_of_month(s, lang, ds, de) {
+            Vec::new()
+        } else {
+            number_tail_markers(s, ds, de)
+        };
+        for m in tails {
             // `18 November 2024`: a day is no number with a marker
             let r = view.range(m.clone());
             if f.dates
@@ -364,9 +370,19 @@ impl AfterPunct<'_> {
         };
         // `paragraphes 18 et 19`, `paragraphs 10, 12, 13, 15, 18, 20 and 30`:
         // the next number of a list
+        let list_word = |w: &str| (lang.list_and.iter().chain(&lang.range_words)).any(|x| x == w);
         let in_a_list = || {
-            let listed = (lang.list_and.iter().chain(&lang.range_words)).any(|w| *w == lower);
-            (listed || punct == ',')
+            // after a comma, only where the list goes on (`18, 20 and 30`; not
+            // `Agenda 21, 3 the`, a marker an extraction set apart)
+            let goes_on = || {
+                let rest = s[de..].trim_start();
+                let w = rest.len() - rest.trim_start_matches(char::is_alphabetic).len();
+                (list_word(&rest[..w]) || rest.starts_with(','))
+                    && rest[w..]
+                        .trim_start_matches([',', ' '])
+                        .starts_with(|c: char| c.is_ascii_digit())
+            };
+            (list_word(&lower) || (punct == ',' && goes_on()))
                 && after_plain_number(
                     s[..punct_at + punct.len_utf8() - word.len()]
                         .trim_end()
@@ -757,7 +773,11 @@ fn opens_day_range(view: &View, lang: &LangTable, dates: &[DateRef], ds: usize, 
     let Some(from) = day(&s[ds..de]) else {
         return false;
     };
-    if !s[..ds].ends_with(char::is_whitespace) {
+    // standing apart, and not after a number (`24 August 2016 3 and 21
+    // October 2016,4`: a marker)
+    if !s[..ds].ends_with(char::is_whitespace)
+        || s[..ds].trim_end().ends_with(|c: char| c.is_ascii_digit())
+    {
         return false;
     }
     let rest = &s[de..];
@@ -885,8 +905,10 @@ fn glued_to_word(s: &str, ds: usize, de: usize) -> bool {
         // short acronyms and their numbers (`G20`, `CO2`, `SDG16`) read as
         // names; a long one (`INTERPOL5,`, `ТРИПС9,`) or a roman numeral
         // (`Groupe de travail III19`, `Protocole V14`) takes no number glued on
+        // (`by I1 votes` is a scan's 11)
+        let ocr = word == "I" && s[ds..].starts_with('1');
         return word.chars().count() >= 4 && word.chars().all(char::is_uppercase)
-            || word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+            || (word.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) && !ocr);
     }
     // short units (`km2`, `m3`) read as names
     letters >= 3
@@ -1037,6 +1059,16 @@ mod tests {
         assert!(!has("los días 18 y 19 de mayo de 2023, en la que", Es, 18));
         assert!(!has("«за круглым столом» 5–6 декабря 2018 года", Ru, 5));
         assert!(has("Nuclear Weapons1 on 7 July 2017;", En, 1));
+        assert!(has(
+            "Mechanism of 24 August 2016 3 and 21 October 2016,4 which",
+            En,
+            3
+        ));
+        assert!(!has(
+            "Adopted at the 1473rd meeting by I1 votes to none",
+            En,
+            1
+        ));
         // after a year and its comma or full stop (79/144, 79/314, 79/233 en)
         assert!(has(
             "Ballast Water and Sediments, 2004,123 and also",
@@ -1075,6 +1107,11 @@ mod tests {
             "paragraphs 10, 12, 13, 15, 18, 20 and 30 above",
             En,
             20
+        ));
+        assert!(has(
+            "Agenda 21,2 the Programme for the Further Implementation of Agenda 21, 3 the Johannesburg",
+            En,
+            3
         ));
         assert!(!has(
             "特别是上文第10、12、13、15、18、20和30段的执行情况",
