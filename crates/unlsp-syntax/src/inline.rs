@@ -8,6 +8,7 @@ mod acts;
 mod bodies;
 mod en;
 mod markers;
+mod number_shapes;
 mod other;
 mod unit;
 mod zh;
