@@ -222,6 +222,40 @@ fn failing_fixtures_fire_at_their_span_and_passing_texts_stay_quiet() {
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
+/// A passing text with no failing twin (`UN077/ar.pass.txt`: real text on
+/// which the rule once fired falsely) stays quiet on its rule.
+#[test]
+fn passing_texts_without_a_failing_twin_stay_quiet() {
+    let mut problems = Vec::new();
+    let mut n = 0;
+    for d in std::fs::read_dir(dir()).unwrap().flatten() {
+        let id = d.file_name().to_string_lossy().to_string();
+        if !d.path().is_dir() || analysis::rule(&id).is_none() {
+            continue;
+        }
+        for f in std::fs::read_dir(d.path()).unwrap().flatten() {
+            let file = f.file_name().to_string_lossy().to_string();
+            let Some(stem) = file.strip_suffix("pass.txt") else {
+                continue;
+            };
+            if f.path().with_file_name(format!("{stem}fail.txt")).exists() {
+                continue;
+            }
+            n += 1;
+            let text = std::fs::read_to_string(f.path()).unwrap();
+            for d in diagnostics(&text).iter().filter(|d| d.code == id) {
+                problems.push(format!(
+                    "{id}/{file}: {}: {}",
+                    show(&text, &d.range),
+                    d.message
+                ));
+            }
+        }
+    }
+    assert!(n > 0);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// Every rule of the catalogue has an English failing fixture; rules that
 /// apply to Chinese are listed when they lack a Chinese one.
 #[test]

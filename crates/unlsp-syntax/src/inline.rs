@@ -8,6 +8,7 @@ mod acts;
 mod bodies;
 mod en;
 mod markers;
+mod number_shapes;
 mod other;
 mod unit;
 mod zh;
@@ -150,7 +151,7 @@ pub fn analyse(
         zh_paragraph_refs(view, &f.citations, &mut f.paragraph_refs);
     }
     // footnote markers
-    let found = markers::find_markers(view, &f);
+    let found = markers::find_markers(view, &f, lang.table());
     f.footnote_refs.extend(found);
     markers::markdown_markers(view, &mut f.footnote_refs);
     f

@@ -117,6 +117,20 @@ pub struct LangTable {
     /// number (`77/191,`).
     #[serde(default)]
     pub(crate) marker_before_punctuation: bool,
+    /// Decimals are written with a comma (`2,5 pour cent`, `54,4 بليون`):
+    /// digits glued after a comma that follows a digit are a number's, never
+    /// a footnote marker.
+    #[serde(default)]
+    pub(crate) decimal_comma: bool,
+    /// Footnote markers are printed in brackets glued to the word or number
+    /// they document (`جدول أعمال القرن 21(5)`), so `(N)` after a number is
+    /// a marker, not a part of it.
+    #[serde(default)]
+    pub(crate) parenthesised_markers: bool,
+    /// The words between the two days of a range (`18 et 19 mai`, `del 9 al
+    /// 20 de mayo`): the first day is no footnote marker.
+    #[serde(default)]
+    pub(crate) range_words: Vec<String>,
 }
 
 impl LangTable {

@@ -208,8 +208,9 @@ re!(
     NUMBERED_TIGHT,
     r"^\s*(\*{1,2})?(\d{1,3})()\.(\*{1,2})?\p{Han}"
 );
-// the Arabic numbering `1 - ` (an en dash as often as a hyphen)
-re!(NUMBERED_AR, r"^\s*(\d{1,5}|[٠-٩]{1,5})\s+[-–—]\s+");
+// the Arabic numbering `1 - ` (an en dash as often as a hyphen; `36- `
+// without the space before it in GA 79/121, 79/138, 79/226)
+re!(NUMBERED_AR, r"^\s*(\d{1,5}|[٠-٩]{1,5})\s*[-–—]\s+");
 // sub-paragraph labels: `(a)`, `(iv)`, `b)`, `(أ)`, `㈠`, the Arabic inner `’1‘`, `a.`
 re!(
     SUBLABEL,
@@ -280,5 +281,19 @@ mod tests {
             old.find(text).map(|m| m.range()),
             new.find(text).map(|m| m.range())
         );
+    }
+
+    /// The Arabic numbering with no space before its dash (GA 79/121:
+    /// `36- ترحب`) numbers a paragraph as `37 - ترحب` does; a range in a
+    /// line of English does not.
+    #[test]
+    fn arabic_numbering_without_the_space_before_the_dash() {
+        let number = |l: &str| NUMBERED_AR.captures(l).map(|c| c[1].to_string());
+        assert_eq!(
+            number("36- ترحب بما تبذله شعبة التدوين").as_deref(),
+            Some("36")
+        );
+        assert_eq!(number("37 - ترحب بما").as_deref(), Some("37"));
+        assert_eq!(number("2015-2030 Agenda"), None);
     }
 }

@@ -88,9 +88,19 @@ fn orphans(cx: &Ctx, defs: &[(u32, &unlsp_syntax::tree::Node)], out: &mut Sink) 
         *s = (*s).min(r.range.start);
     }
     let defined: std::collections::HashSet<u32> = defs.iter().map(|(n, _)| *n).collect();
+    // past the last marker a gap shows only where footnotes go on after it
+    // (a marker and its text lost between two that stand) or where the rule
+    // stands over no footnote at all (`Human Rights, 1 in which`, GA 79/270):
+    // a number after the last marker of a text whose footnotes all have
+    // theirs is a number (`6.5 million`, `soit 4 887 800`)
+    let last = if defined.iter().any(|&n| n > max + 1) || defs.is_empty() {
+        max + 1
+    } else {
+        max
+    };
     // the bare digits of the running text, found once for every gap
     let mut bare: Option<Vec<(u32, std::ops::Range<usize>)>> = None;
-    for k in 1..=max + 1 {
+    for k in 1..=last {
         let has = |n: u32| first_end.contains_key(&n);
         if has(k) || (k > 1 && !has(k - 1)) || defined.contains(&k) {
             continue;

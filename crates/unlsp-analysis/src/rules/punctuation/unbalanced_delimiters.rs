@@ -143,20 +143,21 @@ fn scan(
             if is_open {
                 stacks[k].push(r.start + i);
             } else if stacks[k].pop().is_none() && strays[k].is_none() {
-                // `a)` labels in French and Spanish; `1)` enumerations
+                // `a)` labels in French and Spanish; `1)` enumerations; a
+                // range or a quotation of labels (`подпунктах a)–f)`,
+                // `«a) При назначении`, GA 79/129, 79/280 in Russian)
                 let before = s[..i].trim_end_matches(is_space);
                 let word = before
                     .chars()
                     .rev()
                     .take_while(|p| p.is_alphanumeric())
                     .count();
-                let label = word > 0
-                    && word <= 4
-                    && before
-                        .chars()
-                        .rev()
-                        .nth(word)
-                        .is_none_or(|p| is_space(p) || p == '\n');
+                let label =
+                    word > 0
+                        && word <= 4
+                        && before.chars().rev().nth(word).is_none_or(|p| {
+                            is_space(p) || matches!(p, '\n' | '–' | '-' | '«' | '“')
+                        });
                 if c == ')' && (label || fr_es) {
                     continue;
                 }
