@@ -497,6 +497,26 @@ fn empty_tree() -> Tree {
 mod tests {
     use super::*;
 
+    /// A marker glued to a resolution number before a word (`71/2051 and`,
+    /// as A/RES/79/184 writes `71/20518 and`) is read where the number has
+    /// four digits or more; `64/191 of` (A/C.2/80/L.12) keeps its digits.
+    #[test]
+    fn a_marker_glued_to_a_number_before_a_word() {
+        let text = "The General Assembly,\n\n\
+            Recalling its resolutions 62/186 of 19 December 2007 and 64/191 of 21 December 2009,\n\n\
+            Taking note of the reports submitted pursuant to resolutions 71/2051 and 72/190,2 \
+            and of the reports of the Secretary-General,\n\n\
+            1. Decides to remain seized of the matter.\n\n\
+            __________________\n\n1 See A/72/498.\n\n2 See A/73/404.\n";
+        let doc = Document::new(text);
+        let found: Vec<(u32, usize)> = (doc.tree().footnote_refs.iter())
+            .map(|r| (r.number, r.range.start))
+            .collect();
+        let one = text.find("2051").unwrap() + 3;
+        let two = text.find(",2 ").unwrap() + 1;
+        assert_eq!(found, [(1, one), (2, two)]);
+    }
+
     /// At idle the contiguous copy of the text goes and comes back equal;
     /// one a snapshot shares stays; edits after it keep rope and copy equal.
     #[test]

@@ -419,9 +419,9 @@ impl FactStore {
     /// sequence counts without its footnote: the footnote was lost (UN077);
     /// so does any weak marker next after the last footnote, once every
     /// footnote has had its marker. The last digits of a resolution number
-    /// (`77/191,`: 77/19 and marker 1) are a marker only in a language that
-    /// puts its markers before the punctuation, as the very next one, with
-    /// its footnote, and where no strong marker has that number.
+    /// (`77/191,`: 77/19 and marker 1) are a marker only before a word or in
+    /// a language that puts its markers before the punctuation, as the very
+    /// next one, with its footnote, and where no strong marker has that number.
     fn keep_markers(&self, text: &str, tree: &mut Tree) {
         let mut max_seen = 0;
         let glued = |r: &FootnoteRef| {
@@ -434,6 +434,18 @@ impl FactStore {
             .unwrap_or(0);
         let before_punct = tree.lang.table().marker_before_punctuation;
         let tail = |r: &FootnoteRef| crate::inline::is_number_tail(text, r.range.start);
+        // `resolutions 71/20518 and 72/190`: a marker glued to a number of
+        // four digits or more (an act's number has three at most: `64/191
+        // of` is no 64/19 with marker 1) and followed by a word, in any
+        // language (before punctuation only where the language puts its
+        // markers there)
+        let before_word = |r: &FootnoteRef| {
+            let rest = &text[r.range.end..];
+            let digits = (text[..r.range.end].bytes().rev())
+                .take_while(u8::is_ascii_digit)
+                .count();
+            digits >= 4 && rest.starts_with(' ') && rest[1..].starts_with(char::is_alphabetic)
+        };
         // the numbers a strong marker elsewhere offers
         let elsewhere: std::collections::HashSet<u32> = (self.raw_refs.iter())
             .filter(|(r, strong)| *strong && !tail(r))
@@ -446,7 +458,11 @@ impl FactStore {
             // with its footnote, and no strong marker elsewhere has it
             // (`67/252 of …` in an English text whose marker 2 is `,2`)
             if !strong && tail(r) {
-                if before_punct && next && has_note && !elsewhere.contains(&r.number) {
+                if (before_punct || before_word(r))
+                    && next
+                    && has_note
+                    && !elsewhere.contains(&r.number)
+                {
                     max_seen = r.number;
                     tree.footnote_refs.push(r.clone());
                 }

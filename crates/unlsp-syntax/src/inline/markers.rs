@@ -238,10 +238,25 @@ fn digit_run(
         push_weak(view, inside_cite, v, s, ds..de);
     } else if glued_ok && next_ok && (!spaced || !punct.is_ascii() || punct == '"') {
         run.strong(inside_cite, v);
-    } else if spaced && next.is_none_or(is_space) {
-        // weak: standing alone, with a space after
+    } else if spaced && (next.is_none_or(is_space) || opens_a_word(&s[de..])) {
+        // weak: standing alone, with a space after, or set apart from the
+        // word before and glued to the next (`Weapons 6and the`, `2015–2030,
+        // 9the New`: where a conversion put the marker after the space)
         run.weak(inside_cite, v);
     }
+}
+
+/// `and the`, `including`: the digits before `rest` are glued to a word of
+/// at least three lower-case letters, not an ordinal's or a paragraph
+/// number's suffix (`5ème`, `12bis`).
+fn opens_a_word(rest: &str) -> bool {
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    word.chars().count() >= 3
+        && word.starts_with(char::is_lowercase)
+        && !matches!(
+            word.as_str(),
+            "bis" | "ter" | "quater" | "ème" | "èmes" | "eme" | "emes" | "ième"
+        )
 }
 
 /// A run of digits `ds..de` (the number `number`) after the punctuation, or
@@ -610,6 +625,48 @@ mod tests {
         (f.footnote_refs.iter())
             .map(|(r, _)| (r.number, &s[r.range.clone()]))
             .collect()
+    }
+
+    /// A marker the UN's own markup puts after the space and before the next
+    /// word (GA 79 renderings: 79/36, 79/203, 79/100), kept where its
+    /// footnote comes in sequence; ordinals and paragraph suffixes are no
+    /// markers.
+    #[test]
+    fn a_marker_set_apart_and_glued_to_the_next_word() {
+        use crate::lang::Lang::{En, Fr};
+        for (s, n) in [
+            (
+                "the Treaty on the Non-Proliferation of Nuclear Weapons 6and the advisory",
+                6,
+            ),
+            (
+                "Framework for Disaster Risk Reduction 2015–2030, 9the New Urban Agenda",
+                9,
+            ),
+            (
+                "the 2030 Agenda for Sustainable Development, 8including the Goals",
+                8,
+            ),
+        ] {
+            let (number, at) = (n.to_string(), s.find(&format!(" {n}")).unwrap() + 1);
+            let found = markers_in(s, En);
+            assert!(
+                found.iter().any(|m| m.0 == n && m.1 == number),
+                "{s}: {found:?}"
+            );
+            assert_eq!(s.find(&number), Some(at));
+        }
+        for s in [
+            "the 5th session",
+            "les 3ème et 4ème sessions",
+            "paragraph 12bis of",
+            "the 21st century",
+        ] {
+            assert!(
+                markers_in(s, Fr).is_empty() && markers_in(s, En).is_empty(),
+                "{s}"
+            );
+        }
     }
 
     /// Real lines of the UN's texts (GA 79, clean renderings of the AKN).
