@@ -142,6 +142,7 @@ cp "$SEED" "$WS/seed001.unres"
 cp "$ROOT/editors/test-fixtures/A_RES_61_100.unres" "$WS/"
 cp "$ROOT/editors/test-fixtures/detect.txt" "$WS/"
 cp "$ROOT/editors/test-fixtures/citations-en.unres" "$ROOT/editors/test-fixtures/citations-zh.unres" "$WS/"
+cp "$ROOT/editors/test-fixtures/compare-old.unres" "$ROOT/editors/test-fixtures/compare-new.unres" "$WS/"
 chmod u+w "$WS"/*   # the seeds are read-only; the tests edit their copies
 export UNLSP_REPO="$ROOT" UNLSP_BIN UNLSP_WORKSPACE="$WS"
 

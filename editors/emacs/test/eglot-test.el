@@ -4,7 +4,8 @@
 ;;   emacs --batch -Q -l editors/emacs/test/eglot-test.el
 ;;
 ;; UNLSP_WORKSPACE holds seed001.unres (seed 001, GA 62/57), A_RES_61_100.unres (the
-;; resolution it cites), detect.txt, citations-en.unres and citations-zh.unres;
+;; resolution it cites), detect.txt, citations-en.unres, citations-zh.unres,
+;; compare-old.unres and compare-new.unres;
 ;; scripts/test-editors.sh prepares it.  Checks:
 ;; modes, eglot connects, diagnostics reach flymake, hierarchical document symbols,
 ;; xref-find-definitions on "resolution 61/100" visits A_RES_61_100.unres, hover, an edit
@@ -14,7 +15,9 @@
 ;; unsaved edit shows the server's AKN XML of the buffer; in citations-en.unres and
 ;; citations-zh.unres (editors/test-fixtures) the wrong day (UN041) and the wrong title
 ;; (UN056) are fixed through `eglot-code-actions' and their diagnostics go, the
-;; non-existent number (UN055) stays.  Works with
+;; non-existent number (UN055) stays; `unres-compare' of compare-new.unres against
+;; compare-old.unres lists the reworded title, the renamed section heading and the changed
+;; footnote at their lines, and `next-error' visits them.  Works with
 ;; Emacs 28.2 + elpa-eglot 1.9 (Debian 12) and with Emacs 29/30's built-in eglot.
 
 ;;; Code:
@@ -33,6 +36,7 @@
 (require 'eglot)
 (require 'flymake)
 (require 'xref)
+(require 'cl-lib)
 
 (defvar unlsp-test-failures 0)
 (defvar unlsp-test-warnings 0)
@@ -139,6 +143,58 @@ once the server has the new text, CODE's diagnostic is gone and UNFIXED's stays.
                 (unlsp-test-ok "%s: after the fix %s is gone, %s stays" name code unfixed)
               (unlsp-test-fail "%s: after the fix: %s" name
                                (mapconcat (lambda (d) (format "%s" (unlsp-test-diag-code d))) (unlsp-test-diags) " ")))))))))
+
+;; M-x unres-compare on two versions of A/RES/80/110 that differ in the title, the heading
+;; of section II and footnote 2: the *unlsp compare* buffer lists the three changes, and
+;; `next-error' from it visits each one's line in the draft, as RET does.
+(defun unlsp-test-compare ()
+  (require 'unres-compare)
+  (find-file (expand-file-name "compare-new.unres" unlsp-test-ws))
+  (let* ((draft (current-buffer))
+         (line-of (lambda (text)
+                    (with-current-buffer draft
+                      (goto-char (point-min))
+                      (re-search-forward (concat "^" (regexp-quote text) "$"))
+                      (line-number-at-pos))))
+         (want (list (list (funcall line-of "80/110. Oceans, seas and the law of the sea")
+                           "the title changed (1 word)")
+                     (list (funcall line-of "II") "section II changed (6 words)")
+                     (list (funcall line-of "2 United Nations, Treaty Series, vol. 2167, No. 37924.")
+                           "footnote 2 changed (4 words)")))
+         (opened nil)
+         (got nil))
+    (cl-letf (((symbol-function 'browse-url-of-file) (lambda (f) (setq opened f))))
+      (let ((unres-diff-program unlsp-test-bin))
+        (unres-compare (expand-file-name "compare-old.unres" unlsp-test-ws))))
+    (with-current-buffer "*unlsp compare*"
+      (goto-char (point-min))
+      (dolist (w want)
+        (let ((where (format "%s:%d: %s" (buffer-file-name draft) (car w) (cadr w))))
+          (push (if (search-forward where nil t) (car w) where) got))))
+    (if (equal (nreverse got) (mapcar #'car want))
+        (unlsp-test-ok "unres-compare lists the title, section II and footnote 2 at lines %s"
+                       (mapconcat (lambda (w) (number-to-string (car w))) want ", "))
+      (unlsp-test-fail "unres-compare: missing %S in %S" got
+                       (with-current-buffer "*unlsp compare*" (buffer-string))))
+    ;; next-error from the list: each change's line in the draft, in order
+    (let ((visited nil))
+      (with-current-buffer "*unlsp compare*"
+        (goto-char (point-min))
+        (setq next-error-last-buffer (current-buffer)))
+      (dotimes (_ (length want))
+        (condition-case err
+            (progn (next-error)
+                   (push (list (buffer-file-name) (line-number-at-pos)) visited))
+          (error (push (error-message-string err) visited))))
+      (setq visited (nreverse visited))
+      (if (equal visited (mapcar (lambda (w) (list (buffer-file-name draft) (car w))) want))
+          (unlsp-test-ok "next-error in *unlsp compare* visits the draft at lines %s"
+                         (mapconcat (lambda (v) (number-to-string (cadr v))) visited ", "))
+        (unlsp-test-fail "next-error in *unlsp compare*: %S" visited)))
+    (if (and opened (with-temp-buffer (insert-file-contents opened)
+                                      (and (search-forward "<html" nil t) (search-forward "seas" nil t))))
+        (unlsp-test-ok "unres-compare opens the compilation %s" (file-name-nondirectory opened))
+      (unlsp-test-fail "unres-compare: no HTML compilation opened (%S)" opened))))
 
 (defun unlsp-test-run ()
   (unlsp-test-out "emacs %s, eglot %s, server %s" emacs-version
@@ -346,7 +402,10 @@ once the server has the new text, CODE's diagnostic is gone and UNFIXED's stays.
    "citations-zh.unres"
    '(("UN041" "2024年12月20日第79/198号" "2024年12月19日第79/198号")
      ("UN056" "题为“未来公约”" "题为“未来契约”"))
-   "UN055"))
+   "UN055")
+  ;; 12. M-x unres-compare: where a reworded title, a renamed heading and a changed
+  ;; footnote are shown
+  (unlsp-test-compare))
 
 (condition-case err
     (unlsp-test-run)

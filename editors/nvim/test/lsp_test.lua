@@ -4,8 +4,9 @@
 --     nvim --headless --clean -c "luafile editors/nvim/test/lsp_test.lua"
 --
 -- UNLSP_WORKSPACE must hold seed001.unres (a copy of seed 001, GA 62/57),
--- A_RES_61_100.unres (the resolution it cites), detect.txt, citations-en.unres and
--- citations-zh.unres; scripts/test-editors.sh prepares it.
+-- A_RES_61_100.unres (the resolution it cites), detect.txt, citations-en.unres,
+-- citations-zh.unres, compare-old.unres and compare-new.unres; scripts/test-editors.sh
+-- prepares it.
 -- Checks: filetype detection, client attached, diagnostics published, hierarchical
 -- document symbols, go-to-definition from "resolution 61/100" to A_RES_61_100.unres, hover
 -- on the citation, an edit that turns an operative verb into a participle brings a warning
@@ -13,7 +14,8 @@
 -- then :UnlspExportAkn on an unsaved edit opens the server's AKN XML of the buffer; last,
 -- in citations-en.unres and citations-zh.unres the wrong day (UN041) and the wrong title
 -- (UN056) are fixed through vim.lsp.buf.code_action() and their diagnostics go, the
--- non-existent number (UN055) stays.
+-- non-existent number (UN055) stays; last, :UnlspCompare marks a reworded title, a renamed
+-- section heading and a changed footnote on their lines.
 -- Works on Neovim 0.7.2 (Debian 12) and later.
 
 local repo = assert(os.getenv("UNLSP_REPO"), "UNLSP_REPO not set")
@@ -191,6 +193,71 @@ local function check_citation_fixes(name, cases, unfixed)
     else
       fail(("%s: after the fix: %s"):format(name, diag_summary(vim.diagnostic.get(b))))
     end
+  end
+end
+
+-- :UnlspCompare on two versions of A/RES/80/110 that differ in the title, one section
+-- heading and one footnote: where each change is marked and what it says.
+local function check_compare()
+  vim.cmd("hide edit " .. vim.fn.fnameescape(ws .. "/compare-new.unres"))
+  local b = vim.api.nvim_get_current_buf()
+  local lines = vim.api.nvim_buf_get_lines(b, 0, -1, false)
+  local function line_of(text)
+    for i, l in ipairs(lines) do
+      if l == text then
+        return i - 1
+      end
+    end
+    error("compare-new.unres: no line " .. text)
+  end
+  local want = {
+    { lnum = line_of("80/110. Oceans, seas and the law of the sea"), message = "since compare-old.unres: the title changed (1 word)" },
+    { lnum = line_of("II"), message = "since compare-old.unres: section II changed (6 words)" },
+    { lnum = line_of("2 United Nations, Treaty Series, vol. 2167, No. 37924."), message = "since compare-old.unres: footnote 2 changed (4 words)" },
+  }
+  local opened
+  local real_open = vim.ui.open
+  vim.ui.open = function(path)
+    opened = path
+  end
+  vim.cmd("UnlspCompare " .. vim.fn.fnameescape(ws .. "/compare-old.unres"))
+  vim.ui.open = real_open
+  local ns = require("unlsp.compare").ns
+  local got = vim.diagnostic.get(b, { namespace = ns })
+  table.sort(got, function(x, y)
+    return x.lnum < y.lnum
+  end)
+  local function show(list)
+    local parts = {}
+    for _, d in ipairs(list) do
+      table.insert(parts, ("%d: %s"):format(d.lnum + 1, d.message))
+    end
+    return table.concat(parts, " | ")
+  end
+  local same = #got == #want
+  for i, w in ipairs(want) do
+    local d = got[i]
+    if not d or d.lnum ~= w.lnum or d.message ~= w.message or d.code ~= "changed"
+      or d.severity ~= vim.diagnostic.severity.INFO then
+      same = false
+    end
+  end
+  if same then
+    ok(":UnlspCompare marks the title, section II and footnote 2 where they stand: " .. show(got))
+  else
+    fail((":UnlspCompare: want %s, got %s"):format(show(want), show(got)))
+  end
+  local html = opened and table.concat(vim.fn.readfile(opened), "\n") or ""
+  if html:find("<html", 1, true) and html:find("seas", 1, true) then
+    ok((":UnlspCompare opens the compilation %s (%d bytes)"):format(vim.fn.fnamemodify(opened, ":t"), #html))
+  else
+    fail(":UnlspCompare: no HTML compilation opened (" .. tostring(opened) .. ")")
+  end
+  vim.cmd("UnlspCompare!")
+  if #vim.diagnostic.get(b, { namespace = ns }) == 0 then
+    ok(":UnlspCompare! clears the marks")
+  else
+    fail(":UnlspCompare!: the marks stay")
   end
 end
 
@@ -560,4 +627,11 @@ guarded(function()
     { code = "UN041", wrong = "2024年12月20日第79/198号", right = "2024年12月19日第79/198号" },
     { code = "UN056", wrong = "题为“未来公约”", right = "题为“未来契约”" },
   }, "UN055")
+
+  -- 14. :UnlspCompare FILE on compare-new.unres against compare-old.unres (A/RES/80/110 with
+  -- its title reworded, the heading of section II renamed and footnote 2's words changed):
+  -- one information diagnostic per change, on the line of the new title, the new heading
+  -- and the new footnote, and nothing else marked; the HTML compilation handed to
+  -- vim.ui.open (stubbed); :UnlspCompare! clears the marks
+  check_compare()
 end)

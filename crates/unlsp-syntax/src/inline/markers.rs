@@ -774,6 +774,12 @@ mod tests {
             Ru,
             21
         ));
+        // nor a day and its month without a year (80/120 en)
+        assert!(!has(
+            "General Assembly proclaimed 4 December as the International Day against",
+            En,
+            4
+        ));
         // glued to a long acronym, a roman numeral, a hyphenated word (79/136,
         // 79/117, 79/240 fr); not to a short acronym
         assert!(has("culture et INTERPOL5, ainsi que", Fr, 5));
