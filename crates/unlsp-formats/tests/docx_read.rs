@@ -419,3 +419,81 @@ fn a_deleted_paragraph_mark_joins_the_paragraph_to_the_next() {
         assert_eq!(mark[0].range.start, at + lo[k].len());
     }
 }
+
+/// A copy of the package with each named part's text passed through `f`.
+fn with_parts(bytes: Vec<u8>, f: impl Fn(&str, String) -> String) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut data = Vec::new();
+        file.read_to_end(&mut data).unwrap();
+        if name.ends_with(".xml") {
+            data = f(&name, String::from_utf8(data).unwrap()).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// ga-79-100.en.docx with the operative list's numbering made a list
+/// style, as Word writes one: the list's abstract numbering only links to
+/// the numbering style `UNOperative` (`w:numStyleLink`), whose list (a new
+/// `w:num`) has the original levels in an abstract numbering that links
+/// back (`w:styleLink`).
+fn through_a_list_style(bytes: Vec<u8>) -> Vec<u8> {
+    const LIST: &str = r#"<w:abstractNum w:abstractNumId="99411">"#;
+    with_parts(bytes, |name, xml| {
+        match name {
+        "word/numbering.xml" => {
+            let start = xml.find(LIST).expect("the operative list's definition");
+            let end = start + xml[start..].find("</w:abstractNum>").unwrap();
+            let levels = &xml[start + LIST.len()..end];
+            let defined = format!(
+                r#"<w:abstractNum w:abstractNumId="7"><w:styleLink w:val="UNOperative" />{levels}</w:abstractNum>"#
+            );
+            let linking = r#"<w:nsid w:val="A99411" /><w:multiLevelType w:val="multilevel" /><w:numStyleLink w:val="UNOperative" />"#;
+            let mut out = format!("{}{linking}{}", &xml[..start + LIST.len()], &xml[end..]);
+            let first_num = out.find("<w:num ").unwrap();
+            out.insert_str(first_num, &defined);
+            out.replace(
+                "</w:numbering>",
+                r#"<w:num w:numId="7"><w:abstractNumId w:val="7" /></w:num></w:numbering>"#,
+            )
+        }
+        "word/styles.xml" => xml.replace(
+            "</w:styles>",
+            r#"<w:style w:type="numbering" w:customStyle="1" w:styleId="UNOperative"><w:name w:val="UN Operative" /><w:pPr><w:numPr><w:numId w:val="7" /></w:numPr></w:pPr></w:style></w:styles>"#,
+        ),
+        _ => xml,
+    }
+    })
+}
+
+#[test]
+fn numbering_linked_through_a_list_style_reads_as_the_list_itself() {
+    use std::io::Read;
+    let bytes = through_a_list_style(fixture("ga-79-100.en.docx"));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    let mut numbering = String::new();
+    (zip.by_name("word/numbering.xml").unwrap())
+        .read_to_string(&mut numbering)
+        .unwrap();
+    // the list the paragraphs name has no levels of its own
+    let list = numbering.find(r#"w:abstractNumId="99411">"#).unwrap();
+    let list = &numbering[list..list + numbering[list..].find("</w:abstractNum>").unwrap()];
+    assert!(
+        list.contains("w:numStyleLink") && !list.contains("<w:lvl "),
+        "{list}"
+    );
+    let x = docx::read(fixture("ga-79-100.en.docx")).unwrap();
+    let y = docx::read(bytes).unwrap();
+    assert_eq!(y.text, x.text);
+    assert_eq!(y.paragraphs, x.paragraphs);
+    assert_eq!(y.spans, x.spans);
+    line_starting(&y.text, "17. ");
+}
