@@ -497,3 +497,68 @@ fn numbering_linked_through_a_list_style_reads_as_the_list_itself() {
     assert_eq!(y.spans, x.spans);
     line_starting(&y.text, "17. ");
 }
+
+const BOXED: &str = "Prepared by the Secretariat for information only.";
+
+/// A text box as Word anchors one in a run: a drawing with, beside it for
+/// older readers, the same box in VML (`mc:Fallback`); `vml_only`: the VML
+/// box alone (`w:pict`), as older files have it.
+fn text_box_run(vml_only: bool) -> String {
+    let content =
+        format!(r#"<w:txbxContent><w:p><w:r><w:t>{BOXED}</w:t></w:r></w:p></w:txbxContent>"#);
+    let vml = format!(
+        r#"<w:pict><v:shape id="box1" style="width:144pt;height:36pt"><v:textbox>{content}</v:textbox></v:shape></w:pict>"#
+    );
+    if vml_only {
+        return format!("<w:r>{vml}</w:r>");
+    }
+    format!(
+        r#"<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="2" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="1828800" cy="457200"/><wp:wrapSquare wrapText="bothSides"/><wp:docPr id="100" name="Text Box 1"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx>{content}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback>{vml}</mc:Fallback></mc:AlternateContent></w:r>"#
+    )
+}
+
+/// The lines of a text that hold words.
+fn text_lines(t: &str) -> Vec<String> {
+    t.lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A text box anchored between the words of a paragraph whose mark is
+/// deleted (LibreOffice's `joined.en.docx`, operative paragraph 4 run on
+/// into 5, with a box put after its lead): with the change accepted, the
+/// box's text is a paragraph of its own after the joined paragraph, which
+/// reads as without the box; rejected, after paragraph 4. Read once,
+/// whether Word wrote the box as a drawing with a VML copy or in VML only.
+#[test]
+fn a_text_box_in_a_joined_paragraph_stands_after_it() {
+    const LEAD: &str = "<w:t>Urges</w:t></w:r>";
+    let plain = read("libreoffice/joined.en.docx");
+    for vml_only in [false, true] {
+        let bytes = with_parts(fixture("libreoffice/joined.en.docx"), |name, xml| {
+            if name != "word/document.xml" {
+                return xml;
+            }
+            let at = xml.find(LEAD).expect("operative paragraph 4's lead") + LEAD.len();
+            format!("{}{}{}", &xml[..at], text_box_run(vml_only), &xml[at..])
+        });
+        let x = docx::read(bytes).unwrap();
+        let (lx, lp) = (text_lines(&x.text), text_lines(&plain.text));
+        let k = lp.iter().position(|l| l.starts_with("4. Urges")).unwrap();
+        let mut expected = lp.clone();
+        expected.insert(k + 1, BOXED.to_string());
+        assert_eq!(lx, expected, "vml only: {vml_only}");
+        // the deleted mark is the one change, where it was
+        assert_eq!(x.revisions, plain.revisions);
+        // rejected: after paragraph 4, which stands apart again
+        let (rx, rp) = (
+            text_lines(&x.rejected_text()),
+            text_lines(&plain.rejected_text()),
+        );
+        let k = rp.iter().position(|l| l.starts_with("4. Urges")).unwrap();
+        let mut expected = rp.clone();
+        expected.insert(k + 1, BOXED.to_string());
+        assert_eq!(rx, expected, "vml only: {vml_only}");
+    }
+}
