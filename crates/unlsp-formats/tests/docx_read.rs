@@ -562,3 +562,43 @@ fn a_text_box_in_a_joined_paragraph_stands_after_it() {
         assert_eq!(rx, expected, "vml only: {vml_only}");
     }
 }
+
+/// Where LibreOffice's compare puts a paragraph deleted whole (GA 79/100's
+/// third preambular paragraph, in six languages): after the document's last
+/// paragraph, whose mark it marks deleted, so that its deletion runs from
+/// the end of that paragraph (the place LibreOffice's own Reject All
+/// restores it to). The package keeps no other trace of where it stood (no
+/// bookmark, no anchor, the same date and author as every change, ids in
+/// the order of the body), so the text with the changes rejected has it
+/// last and every other paragraph in the original's order.
+#[test]
+fn libreoffice_compare_writes_a_deleted_paragraph_last() {
+    let body = |t: &str| -> Vec<String> {
+        let end = t
+            .find(unlsp_formats::extracted::FOOTNOTE_RULE)
+            .unwrap_or(t.len());
+        text_lines(&t[..end])
+    };
+    for lang in LANGS {
+        let name = format!("libreoffice/compared.{lang}.docx");
+        let xml = part(&name, "word/document.xml");
+        let paragraphs: Vec<&str> = xml.split("<w:p>").skip(1).collect();
+        let (before, last) = (
+            paragraphs[paragraphs.len() - 2],
+            paragraphs[paragraphs.len() - 1],
+        );
+        assert!(
+            last.contains("<w:delText") && !last.contains("<w:t>") && !last.contains("<w:t "),
+            "{lang}: {last}"
+        );
+        let mark = &before[..before.find("</w:pPr>").unwrap()];
+        assert!(mark.contains("<w:rPr><w:del "), "{lang}: {mark}");
+        let rejected = body(&read(&name).rejected_text());
+        let mut original = body(&read(&format!("libreoffice/ga-79-100.{lang}.docx")).text);
+        let deleted = rejected.last().unwrap();
+        let k = original.iter().position(|l| l == deleted).unwrap();
+        assert!(k < original.len() - 3, "{lang}: {k}");
+        original.remove(k);
+        assert_eq!(rejected[..rejected.len() - 1], original[..], "{lang}");
+    }
+}

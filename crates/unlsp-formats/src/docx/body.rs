@@ -231,8 +231,8 @@ impl<'s> Walker<'s> {
     /// paragraph of theirs a paragraph of the text: after the whole line,
     /// so that a box anchored in a paragraph whose mark is gone stands
     /// after the joined paragraph, not between its words.
-    fn end(&mut self, l: Line, doc: &roxmltree::Document) {
-        let boxes = l.boxes.clone();
+    fn end(&mut self, mut l: Line, doc: &roxmltree::Document) {
+        let boxes = std::mem::take(&mut l.boxes);
         self.close(l);
         for tb in boxes.into_iter().filter_map(|id| doc.get_node(id)) {
             tb.children().for_each(|c| self.block(c));
