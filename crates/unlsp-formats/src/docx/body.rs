@@ -1,5 +1,6 @@
 //! The walk over a Word document's body: paragraphs in order (content
-//! controls and text boxes read where they stand), each with the number
+//! controls read where they stand, text boxes after the paragraph they are
+//! anchored in), each with the number
 //! Word shows; tables, comments, hidden text and field instructions left
 //! out (a field's result kept); tracked changes accepted and recorded (or,
 //! in the second read, rejected), a paragraph whose mark is gone run on
