@@ -355,4 +355,22 @@ mod tests {
         assert_eq!(format_number(3, "arabicAbjad"), "ج");
         assert_eq!(format_number(12, "decimal"), "12");
     }
+
+    /// A list whose style link leads back to itself has no levels: no
+    /// number, and the read ends.
+    #[test]
+    fn a_style_link_round_a_cycle_gives_no_number() {
+        let w = format!(r#"xmlns:w="{W}""#);
+        let styles = format!(
+            r#"<w:styles {w}><w:style w:type="numbering" w:styleId="S"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>"#
+        );
+        let numbering = format!(
+            r#"<w:numbering {w}><w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="S"/></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#
+        );
+        let styles = roxmltree::Document::parse(&styles).unwrap();
+        let numbering = roxmltree::Document::parse(&numbering).unwrap();
+        let styles = Styles::read(Some(&styles));
+        let mut n = Numbering::read(Some(&numbering), &styles);
+        assert_eq!(n.next("1", 0), None);
+    }
 }
