@@ -419,3 +419,186 @@ fn a_deleted_paragraph_mark_joins_the_paragraph_to_the_next() {
         assert_eq!(mark[0].range.start, at + lo[k].len());
     }
 }
+
+/// A copy of the package with each named part's text passed through `f`.
+fn with_parts(bytes: Vec<u8>, f: impl Fn(&str, String) -> String) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut data = Vec::new();
+        file.read_to_end(&mut data).unwrap();
+        if name.ends_with(".xml") {
+            data = f(&name, String::from_utf8(data).unwrap()).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// ga-79-100.en.docx with the operative list's numbering made a list
+/// style, as Word writes one: the list's abstract numbering only links to
+/// the numbering style `UNOperative` (`w:numStyleLink`), whose list (a new
+/// `w:num`) has the original levels in an abstract numbering that links
+/// back (`w:styleLink`).
+fn through_a_list_style(bytes: Vec<u8>) -> Vec<u8> {
+    const LIST: &str = r#"<w:abstractNum w:abstractNumId="99411">"#;
+    with_parts(bytes, |name, xml| {
+        match name {
+        "word/numbering.xml" => {
+            let start = xml.find(LIST).expect("the operative list's definition");
+            let end = start + xml[start..].find("</w:abstractNum>").unwrap();
+            let levels = &xml[start + LIST.len()..end];
+            let defined = format!(
+                r#"<w:abstractNum w:abstractNumId="7"><w:styleLink w:val="UNOperative" />{levels}</w:abstractNum>"#
+            );
+            let linking = r#"<w:nsid w:val="A99411" /><w:multiLevelType w:val="multilevel" /><w:numStyleLink w:val="UNOperative" />"#;
+            let mut out = format!("{}{linking}{}", &xml[..start + LIST.len()], &xml[end..]);
+            let first_num = out.find("<w:num ").unwrap();
+            out.insert_str(first_num, &defined);
+            out.replace(
+                "</w:numbering>",
+                r#"<w:num w:numId="7"><w:abstractNumId w:val="7" /></w:num></w:numbering>"#,
+            )
+        }
+        "word/styles.xml" => xml.replace(
+            "</w:styles>",
+            r#"<w:style w:type="numbering" w:customStyle="1" w:styleId="UNOperative"><w:name w:val="UN Operative" /><w:pPr><w:numPr><w:numId w:val="7" /></w:numPr></w:pPr></w:style></w:styles>"#,
+        ),
+        _ => xml,
+    }
+    })
+}
+
+#[test]
+fn numbering_linked_through_a_list_style_reads_as_the_list_itself() {
+    use std::io::Read;
+    let bytes = through_a_list_style(fixture("ga-79-100.en.docx"));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    let mut numbering = String::new();
+    (zip.by_name("word/numbering.xml").unwrap())
+        .read_to_string(&mut numbering)
+        .unwrap();
+    // the list the paragraphs name has no levels of its own
+    let list = numbering.find(r#"w:abstractNumId="99411">"#).unwrap();
+    let list = &numbering[list..list + numbering[list..].find("</w:abstractNum>").unwrap()];
+    assert!(
+        list.contains("w:numStyleLink") && !list.contains("<w:lvl "),
+        "{list}"
+    );
+    let x = docx::read(fixture("ga-79-100.en.docx")).unwrap();
+    let y = docx::read(bytes).unwrap();
+    assert_eq!(y.text, x.text);
+    assert_eq!(y.paragraphs, x.paragraphs);
+    assert_eq!(y.spans, x.spans);
+    line_starting(&y.text, "17. ");
+}
+
+const BOXED: &str = "Prepared by the Secretariat for information only.";
+
+/// A text box as Word anchors one in a run: a drawing with, beside it for
+/// older readers, the same box in VML (`mc:Fallback`); `vml_only`: the VML
+/// box alone (`w:pict`), as older files have it.
+fn text_box_run(vml_only: bool) -> String {
+    let content =
+        format!(r#"<w:txbxContent><w:p><w:r><w:t>{BOXED}</w:t></w:r></w:p></w:txbxContent>"#);
+    let vml = format!(
+        r#"<w:pict><v:shape id="box1" style="width:144pt;height:36pt"><v:textbox>{content}</v:textbox></v:shape></w:pict>"#
+    );
+    if vml_only {
+        return format!("<w:r>{vml}</w:r>");
+    }
+    format!(
+        r#"<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="2" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="1828800" cy="457200"/><wp:wrapSquare wrapText="bothSides"/><wp:docPr id="100" name="Text Box 1"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx>{content}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback>{vml}</mc:Fallback></mc:AlternateContent></w:r>"#
+    )
+}
+
+/// The lines of a text that hold words.
+fn text_lines(t: &str) -> Vec<String> {
+    t.lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A text box anchored between the words of a paragraph whose mark is
+/// deleted (LibreOffice's `joined.en.docx`, operative paragraph 4 run on
+/// into 5, with a box put after its lead): with the change accepted, the
+/// box's text is a paragraph of its own after the joined paragraph, which
+/// reads as without the box; rejected, after paragraph 4. Read once,
+/// whether Word wrote the box as a drawing with a VML copy or in VML only.
+#[test]
+fn a_text_box_in_a_joined_paragraph_stands_after_it() {
+    const LEAD: &str = "<w:t>Urges</w:t></w:r>";
+    let plain = read("libreoffice/joined.en.docx");
+    for vml_only in [false, true] {
+        let bytes = with_parts(fixture("libreoffice/joined.en.docx"), |name, xml| {
+            if name != "word/document.xml" {
+                return xml;
+            }
+            let at = xml.find(LEAD).expect("operative paragraph 4's lead") + LEAD.len();
+            format!("{}{}{}", &xml[..at], text_box_run(vml_only), &xml[at..])
+        });
+        let x = docx::read(bytes).unwrap();
+        let (lx, lp) = (text_lines(&x.text), text_lines(&plain.text));
+        let k = lp.iter().position(|l| l.starts_with("4. Urges")).unwrap();
+        let mut expected = lp.clone();
+        expected.insert(k + 1, BOXED.to_string());
+        assert_eq!(lx, expected, "vml only: {vml_only}");
+        // the deleted mark is the one change, where it was
+        assert_eq!(x.revisions, plain.revisions);
+        // rejected: after paragraph 4, which stands apart again
+        let (rx, rp) = (
+            text_lines(&x.rejected_text()),
+            text_lines(&plain.rejected_text()),
+        );
+        let k = rp.iter().position(|l| l.starts_with("4. Urges")).unwrap();
+        let mut expected = rp.clone();
+        expected.insert(k + 1, BOXED.to_string());
+        assert_eq!(rx, expected, "vml only: {vml_only}");
+    }
+}
+
+/// Where LibreOffice's compare puts a paragraph deleted whole (GA 79/100's
+/// third preambular paragraph, in six languages): after the document's last
+/// paragraph, whose mark it marks deleted, so that its deletion runs from
+/// the end of that paragraph (the place LibreOffice's own Reject All
+/// restores it to). The package keeps no other trace of where it stood (no
+/// bookmark, no anchor, the same date and author as every change, ids in
+/// the order of the body), so the text with the changes rejected has it
+/// last and every other paragraph in the original's order.
+#[test]
+fn libreoffice_compare_writes_a_deleted_paragraph_last() {
+    let body = |t: &str| -> Vec<String> {
+        let end = t
+            .find(unlsp_formats::extracted::FOOTNOTE_RULE)
+            .unwrap_or(t.len());
+        text_lines(&t[..end])
+    };
+    for lang in LANGS {
+        let name = format!("libreoffice/compared.{lang}.docx");
+        let xml = part(&name, "word/document.xml");
+        let paragraphs: Vec<&str> = xml.split("<w:p>").skip(1).collect();
+        let (before, last) = (
+            paragraphs[paragraphs.len() - 2],
+            paragraphs[paragraphs.len() - 1],
+        );
+        assert!(
+            last.contains("<w:delText") && !last.contains("<w:t>") && !last.contains("<w:t "),
+            "{lang}: {last}"
+        );
+        let mark = &before[..before.find("</w:pPr>").unwrap()];
+        assert!(mark.contains("<w:rPr><w:del "), "{lang}: {mark}");
+        let rejected = body(&read(&name).rejected_text());
+        let mut original = body(&read(&format!("libreoffice/ga-79-100.{lang}.docx")).text);
+        let deleted = rejected.last().unwrap();
+        let k = original.iter().position(|l| l == deleted).unwrap();
+        assert!(k < original.len() - 3, "{lang}: {k}");
+        original.remove(k);
+        assert_eq!(rejected[..rejected.len() - 1], original[..], "{lang}");
+    }
+}

@@ -1,5 +1,6 @@
 //! The walk over a Word document's body: paragraphs in order (content
-//! controls and text boxes read where they stand), each with the number
+//! controls read where they stand, text boxes after the paragraph they are
+//! anchored in), each with the number
 //! Word shows; tables, comments, hidden text and field instructions left
 //! out (a field's result kept); tracked changes accepted and recorded (or,
 //! in the second read, rejected), a paragraph whose mark is gone run on
@@ -38,6 +39,9 @@ struct Line {
     style: Option<String>,
     /// The paragraph that continues the line.
     next: roxmltree::NodeId,
+    /// The text boxes anchored in its paragraphs (`w:txbxContent`), read
+    /// after it.
+    boxes: Vec<roxmltree::NodeId>,
 }
 
 /// A footnote or endnote reference met in the body.
@@ -64,6 +68,21 @@ pub(crate) struct Walker<'s> {
     accept: bool,
     /// The line a paragraph whose mark is gone left open.
     line: Option<Line>,
+}
+
+/// The text boxes anchored in paragraph `p` (not in a paragraph of a box
+/// of its), each once: a drawing's, not the VML copy Word writes beside it
+/// for older readers (`mc:Fallback`).
+fn text_boxes(p: Node) -> Vec<roxmltree::NodeId> {
+    p.descendants()
+        .filter(|d| is(*d, "txbxContent"))
+        .filter(|tb| {
+            let owner = tb.ancestors().skip(1).find(|a| is(*a, "p"));
+            let fallback = tb.ancestors().any(|a| a.has_tag_name((MC, "Fallback")));
+            owner == Some(p) && !fallback
+        })
+        .map(|tb| tb.id())
+        .collect()
 }
 
 impl<'s> Walker<'s> {
@@ -93,7 +112,7 @@ impl<'s> Walker<'s> {
             self.block(c);
         }
         if let Some(l) = self.line.take() {
-            self.close(l);
+            self.end(l, body.document());
         }
     }
 
@@ -179,15 +198,16 @@ impl<'s> Walker<'s> {
     fn paragraph(&mut self, p: Node) {
         let index = self.next_paragraph;
         self.next_paragraph += 1;
-        let line = match self.line.take() {
+        let mut line = match self.line.take() {
             Some(l) if l.next == p.id() => l,
             other => {
                 if let Some(l) = other {
-                    self.close(l);
+                    self.end(l, p.document());
                 }
                 self.open_line(p, index)
             }
         };
+        line.boxes.extend(text_boxes(p));
         self.at = Origin {
             paragraph: index,
             char: 0,
@@ -204,15 +224,19 @@ impl<'s> Walker<'s> {
                 ..line
             });
         } else {
-            self.close(line);
+            self.end(line, p.document());
         }
-        // text boxes anchored in the paragraph, after it
-        for tb in p.descendants().filter(|d| is(*d, "txbxContent")) {
-            let owner = tb.ancestors().skip(1).find(|a| is(*a, "p"));
-            let fallback = tb.ancestors().any(|a| a.has_tag_name((MC, "Fallback")));
-            if owner == Some(p) && !fallback {
-                tb.children().for_each(|c| self.block(c));
-            }
+    }
+
+    /// The line ends, then the text boxes anchored in it are read, each
+    /// paragraph of theirs a paragraph of the text: after the whole line,
+    /// so that a box anchored in a paragraph whose mark is gone stands
+    /// after the joined paragraph, not between its words.
+    fn end(&mut self, mut l: Line, doc: &roxmltree::Document) {
+        let boxes = std::mem::take(&mut l.boxes);
+        self.close(l);
+        for tb in boxes.into_iter().filter_map(|id| doc.get_node(id)) {
+            tb.children().for_each(|c| self.block(c));
         }
     }
 
@@ -253,6 +277,7 @@ impl<'s> Walker<'s> {
             numbered: label.is_some(),
             style: style.map(|s| self.styles.name(s).to_string()),
             next: p.id(),
+            boxes: Vec::new(),
         }
     }
 

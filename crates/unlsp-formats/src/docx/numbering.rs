@@ -128,12 +128,19 @@ pub(crate) struct Numbering {
 }
 
 impl Numbering {
-    pub(crate) fn read(doc: Option<&roxmltree::Document>) -> Numbering {
+    /// The definitions of `numbering.xml`; `styles` resolve the ones that
+    /// link to a numbering style.
+    pub(crate) fn read(doc: Option<&roxmltree::Document>, styles: &Styles) -> Numbering {
         let mut n = Numbering::default();
         let Some(doc) = doc else { return n };
+        // abstract numbering -> the numbering style it takes its levels from
+        let mut links = HashMap::new();
         for a in doc.root_element().children() {
             if a.has_tag_name((W, "abstractNum")) {
                 let id = attr(a, "abstractNumId").unwrap_or("").to_string();
+                if let Some(style) = child(a, "numStyleLink").and_then(|l| attr(l, "val")) {
+                    links.insert(id.clone(), style.to_string());
+                }
                 n.abstracts.insert(id, levels(a));
             } else if a.has_tag_name((W, "num")) {
                 let id = attr(a, "numId").unwrap_or("").to_string();
@@ -159,7 +166,40 @@ impl Numbering {
                 );
             }
         }
+        let resolved: HashMap<String, String> = links
+            .keys()
+            .filter_map(|a| Some((a.clone(), n.linked(a, &links, styles)?)))
+            .collect();
+        for num in n.nums.values_mut() {
+            if let Some(target) = resolved.get(&num.abstract_id) {
+                num.abstract_id = target.clone();
+            }
+        }
         n
+    }
+
+    /// The abstract numbering whose levels `abstract_id` uses when it
+    /// links to a numbering style (ECMA-376 Part 1, 17.9, `w:numStyleLink`): the
+    /// style's `w:numPr/w:numId` names a list, and that list's abstract
+    /// numbering (the one whose `w:styleLink` names the style) holds the
+    /// levels. Lists that link to one style are counted as one list.
+    fn linked(
+        &self,
+        abstract_id: &str,
+        links: &HashMap<String, String>,
+        styles: &Styles,
+    ) -> Option<String> {
+        let mut cur = abstract_id;
+        // a style's list may link to a style again: followed a few times,
+        // never round a cycle
+        for _ in 0..4 {
+            let Some(style) = links.get(cur) else {
+                return Some(cur.to_string());
+            };
+            let (num_id, _) = styles.numbering(style)?;
+            cur = &self.nums.get(&num_id)?.abstract_id;
+        }
+        None
     }
 
     /// The number Word shows for the next paragraph of list `num_id` at
@@ -314,5 +354,23 @@ mod tests {
         assert_eq!(format_number(2, "arabicAbjad"), "ب");
         assert_eq!(format_number(3, "arabicAbjad"), "ج");
         assert_eq!(format_number(12, "decimal"), "12");
+    }
+
+    /// A list whose style link leads back to itself has no levels: no
+    /// number, and the read ends.
+    #[test]
+    fn a_style_link_round_a_cycle_gives_no_number() {
+        let w = format!(r#"xmlns:w="{W}""#);
+        let styles = format!(
+            r#"<w:styles {w}><w:style w:type="numbering" w:styleId="S"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>"#
+        );
+        let numbering = format!(
+            r#"<w:numbering {w}><w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="S"/></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#
+        );
+        let styles = roxmltree::Document::parse(&styles).unwrap();
+        let numbering = roxmltree::Document::parse(&numbering).unwrap();
+        let styles = Styles::read(Some(&styles));
+        let mut n = Numbering::read(Some(&numbering), &styles);
+        assert_eq!(n.next("1", 0), None);
     }
 }

@@ -56,7 +56,11 @@ pub(crate) fn read_package(pkg: &mut Package) -> Result<Read, String> {
         .ok_or_else(|| format!("not a Word document: {} has no w:body", pkg.main))?;
     let styles = Styles::read(styles_doc.as_ref());
     let walk = |accept| {
-        let mut w = Walker::new(&styles, Numbering::read(numbering_doc.as_ref()), accept);
+        let mut w = Walker::new(
+            &styles,
+            Numbering::read(numbering_doc.as_ref(), &styles),
+            accept,
+        );
         w.body(body);
         w.footnotes(notes_doc.as_ref(), endnotes_doc.as_ref());
         let mut b = w.b;
