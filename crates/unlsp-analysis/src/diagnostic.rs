@@ -114,6 +114,17 @@ impl Diagnostic {
     pub fn fix(&mut self, title: impl Into<String>, edits: Vec<Edit>, safe: bool) -> &mut Self {
         self.fix_shared(title, std::sync::Arc::new(edits), safe)
     }
+    /// A fix of one edit: `text` in place of `range`.
+    pub fn fix_one(
+        &mut self,
+        title: impl Into<String>,
+        range: Range<usize>,
+        text: impl Into<String>,
+        safe: bool,
+    ) -> &mut Self {
+        let text = text.into();
+        self.fix(title, vec![Edit { range, text }], safe)
+    }
     pub(crate) fn fix_shared(
         &mut self,
         title: impl Into<String>,

@@ -1,7 +1,7 @@
 //! UN045 `act-noun-number`: `resolution` for one act, `resolutions` for several.
 
 use super::act_lists;
-use crate::{Ctx, Edit, RuleDef, Sink};
+use crate::{Ctx, RuleDef, Sink};
 use regex::Regex;
 use std::sync::LazyLock;
 use unlsp_syntax::lang::Lang;
@@ -65,14 +65,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
                     l.len()
                 ),
             )
-            .fix(
-                format!("Write `{want}`"),
-                vec![Edit {
-                    range: nr,
-                    text: want.clone(),
-                }],
-                true,
-            );
+            .fix_one(format!("Write `{want}`"), nr, want.clone(), true);
         }
         // `resolutions X` with one number is usually `resolutions X and
         // subsequent…` or a list the parser cut short: the corpus shows no real

@@ -3,7 +3,7 @@
 
 use super::acts;
 use crate::pattern::Pattern;
-use crate::{Ctx, Edit, RuleDef, Severity, Sink};
+use crate::{Ctx, RuleDef, Severity, Sink};
 use regex::Regex;
 
 pub(crate) static RULE: RuleDef = RuleDef {
@@ -31,14 +31,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
                 c.range.clone(),
                 format!("`{}`: a space goes before the part letter", s.trim()),
             )
-            .fix(
-                "Insert a space",
-                vec![Edit {
-                    range: at..at,
-                    text: " ".into(),
-                }],
-                true,
-            );
+            .fix_one("Insert a space", at..at, " ", true);
         }
     }
 }

@@ -2,7 +2,7 @@
 //! decision gives its date.
 
 use super::{acts, paren};
-use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Sink};
+use crate::{Ctx, RES_DRAFT, Reach, RuleDef, Sink};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -89,12 +89,10 @@ fn check(cx: &Ctx, out: &mut Sink) {
             && cx.lang == Lang::En
         {
             let end = c.range.end;
-            d.fix(
+            d.fix_one(
                 format!("Add `of {}`", d0.english()),
-                vec![Edit {
-                    range: end..end,
-                    text: format!(" of {}", d0.english()),
-                }],
+                end..end,
+                format!(" of {}", d0.english()),
                 false,
             );
         } else if let Some(d0) = date
@@ -114,12 +112,10 @@ fn check(cx: &Ctx, out: &mut Sink) {
                 } else {
                     " "
                 };
-                d.fix(
+                d.fix_one(
                     format!("Add `{}`", d0.chinese()),
-                    vec![Edit {
-                        range: at..at,
-                        text: format!("{space}{}", d0.chinese()),
-                    }],
+                    at..at,
+                    format!("{space}{}", d0.chinese()),
                     false,
                 );
             }

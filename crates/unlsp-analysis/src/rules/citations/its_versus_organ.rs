@@ -2,7 +2,7 @@
 //! names the organ.
 
 use super::{acts, paren};
-use crate::{Ctx, Edit, RES_DRAFT, RuleDef, Severity, Sink};
+use crate::{Ctx, RES_DRAFT, RuleDef, Severity, Sink};
 use unlsp_syntax::numbers::is_upper_roman as is_roman;
 
 pub(crate) static RULE: RuleDef = RuleDef {
@@ -49,14 +49,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
             ),
         );
         if let Some(a) = at {
-            d.fix(
-                format!("Write `{name}`"),
-                vec![Edit {
-                    range: a..a + 3,
-                    text: name.into(),
-                }],
-                false,
-            );
+            d.fix_one(format!("Write `{name}`"), a..a + 3, name, false);
         }
     }
 }

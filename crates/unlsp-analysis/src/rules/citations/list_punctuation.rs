@@ -2,7 +2,7 @@
 //! comma (zh `、` and `和`).
 
 use super::acts;
-use crate::{Ctx, Edit, RuleDef, Severity, Sink};
+use crate::{Ctx, RuleDef, Severity, Sink};
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::tree::Citation;
 
@@ -46,14 +46,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
                             at..at + 1,
                             "serial comma before `and` in a list of resolutions: remove it",
                         )
-                        .fix(
-                            "Remove the comma",
-                            vec![Edit {
-                                range: at..at + 1,
-                                text: String::new(),
-                            }],
-                            true,
-                        );
+                        .fix_one("Remove the comma", at..at + 1, "", true);
                     }
                 } else if let Some(i) = between.find('，')
                     && !between.contains("关于")
@@ -63,12 +56,10 @@ fn check(cx: &Ctx, out: &mut Sink) {
                         at..at + '，'.len_utf8(),
                         "items of a list are separated by `、`",
                     )
-                    .fix(
+                    .fix_one(
                         "Write `、`",
-                        vec![Edit {
-                            range: at..at + '，'.len_utf8(),
-                            text: "、".into(),
-                        }],
+                        at..at + '，'.len_utf8(),
+                        "、",
                         true,
                     );
                 }

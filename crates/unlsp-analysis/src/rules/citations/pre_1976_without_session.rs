@@ -4,7 +4,7 @@
 use super::names_other_body;
 use crate::pattern::Pattern;
 use crate::rules::shared::{units, view};
-use crate::{Ctx, Edit, RuleDef, Sink};
+use crate::{Ctx, RuleDef, Sink};
 use regex::Regex;
 use unlsp_index::catalogue::catalogue;
 use unlsp_syntax::lang::Lang;
@@ -79,14 +79,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
                 && e.number.contains('(')
             {
                 let want = e.number.clone();
-                d.fix(
-                    format!("Write `{want}`"),
-                    vec![Edit {
-                        range: r,
-                        text: want,
-                    }],
-                    false,
-                );
+                d.fix_one(format!("Write `{want}`"), r, want, false);
             }
         }
     }

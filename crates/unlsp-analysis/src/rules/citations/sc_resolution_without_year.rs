@@ -3,7 +3,7 @@
 
 use crate::pattern::Pattern;
 use crate::rules::shared::{units, view};
-use crate::{Ctx, Edit, RuleDef, Sink};
+use crate::{Ctx, RuleDef, Sink};
 use regex::Regex;
 use std::sync::LazyLock;
 use unlsp_index::catalogue::catalogue;
@@ -47,14 +47,7 @@ fn missing_sc_year(out: &mut Sink, r: std::ops::Range<usize>, number: &str, west
         } else {
             format!("({y})")
         };
-        d.fix(
-            format!("Add `{text}`"),
-            vec![Edit {
-                range: r.end..r.end,
-                text,
-            }],
-            false,
-        );
+        d.fix_one(format!("Add `{text}`"), r.end..r.end, text, false);
     }
 }
 
@@ -83,12 +76,10 @@ fn check(cx: &Ctx, out: &mut Sink) {
                             v.range(abs.start..list.start() + y.end()),
                             "space before the year in English: `2231 (2015)`",
                         )
-                        .fix(
+                        .fix_one(
                             "Add the space",
-                            vec![Edit {
-                                range: r.start..r.start,
-                                text: " ".into(),
-                            }],
+                            r.start..r.start,
+                            " ",
                             true,
                         );
                     }

@@ -10,7 +10,7 @@
 
 use super::nonexistent_act::own_symbol;
 use super::{acts, catalogue_entry};
-use crate::{Ctx, Edit, RuleDef, Sink};
+use crate::{Ctx, RuleDef, Sink};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -89,12 +89,10 @@ fn check(cx: &Ctx, out: &mut Sink) {
                 format!("{} is entitled “{title}” (title from {source})", c.target),
             )
             .related(c.range.clone(), "cited act");
-        diag.fix(
+        diag.fix_one(
             "Write the title of the resolution".to_string(),
-            vec![Edit {
-                range: quoted,
-                text: title.to_string(),
-            }],
+            quoted,
+            title.to_string(),
             false,
         );
     }

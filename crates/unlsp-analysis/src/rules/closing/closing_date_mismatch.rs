@@ -1,7 +1,7 @@
 //! UN018 `closing-date-mismatch`: The closing date equals the date of the adoption line.
 
 use super::date_in;
-use crate::{Ctx, Edit, RES_ONLY, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RES_ONLY, Reach, RuleDef, Severity, Sink};
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::tree::NodeKind;
 
@@ -45,12 +45,5 @@ fn check(cx: &Ctx, out: &mut Sink) {
     if let Some(ar) = date_in(cx, NodeKind::Adoption) {
         d.related(ar, "date of the adoption line");
     }
-    d.fix(
-        format!("Write `{want}`"),
-        vec![Edit {
-            range: cr,
-            text: want.clone(),
-        }],
-        false,
-    );
+    d.fix_one(format!("Write `{want}`"), cr, want.clone(), false);
 }

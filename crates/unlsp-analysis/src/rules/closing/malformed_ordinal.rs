@@ -3,7 +3,7 @@
 
 use crate::pattern::Pattern;
 use crate::rules::shared::{units, view};
-use crate::{Ctx, Edit, RuleDef, Severity, Sink};
+use crate::{Ctx, RuleDef, Severity, Sink};
 use regex::Regex;
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::numbers::{chinese_number, chinese_numeral, ordinal_value, ordinal_word};
@@ -61,12 +61,10 @@ fn check(cx: &Ctx, out: &mut Sink) {
                         v.range(g.range()),
                         format!("`{}`: write `{want}`", g.as_str()),
                     )
-                    .fix(
+                    .fix_one(
                         format!("Write `{want}`"),
-                        vec![Edit {
-                            range: v.range(g.range()),
-                            text: want.clone(),
-                        }],
+                        v.range(g.range()),
+                        want.clone(),
                         true,
                     );
                 }
@@ -107,14 +105,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
                 dr.clone(),
                 format!("malformed session ordinal: write `{want}`"),
             )
-            .fix(
-                format!("Write `{want}`"),
-                vec![Edit {
-                    range: dr,
-                    text: want.clone(),
-                }],
-                true,
-            );
+            .fix_one(format!("Write `{want}`"), dr, want.clone(), true);
         }
     }
 }

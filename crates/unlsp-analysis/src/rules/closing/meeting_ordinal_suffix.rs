@@ -2,7 +2,7 @@
 
 use crate::pattern::Pattern;
 use crate::rules::shared::{units, view};
-use crate::{Ctx, Edit, RuleDef, Severity, Sink};
+use crate::{Ctx, RuleDef, Severity, Sink};
 use regex::Regex;
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::tree::NodeKind;
@@ -46,14 +46,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
                     map(c.get(0).unwrap().range()),
                     format!("`{}{}`: write `{}{want}`", &c[1], &c[2], &c[1]),
                 )
-                .fix(
-                    format!("Write `{}{want}`", &c[1]),
-                    vec![Edit {
-                        range: r,
-                        text: want.into(),
-                    }],
-                    true,
-                );
+                .fix_one(format!("Write `{}{want}`", &c[1]), r, want, true);
             }
         }
     };

@@ -2,7 +2,7 @@
 //! `إذ`, later ones with `وإذ`.
 
 use crate::rules::shared::parts;
-use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RES_DRAFT, Reach, RuleDef, Severity, Sink};
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::tree::NodeKind;
 
@@ -48,12 +48,10 @@ fn check(cx: &Ctx, out: &mut Sink) {
                     start..start + word.len(),
                     format!("the first preambular paragraph opens with `{IDH}`, not `{WA_IDH}`"),
                 )
-                .fix(
+                .fix_one(
                     format!("Write `{IDH}`"),
-                    vec![Edit {
-                        range: start..start + word.len(),
-                        text: IDH.to_string(),
-                    }],
+                    start..start + word.len(),
+                    IDH.to_string(),
                     true,
                 );
             } else if i > 0 && word == IDH {
@@ -63,14 +61,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
                         "a later preambular paragraph opens with a bare `{IDH}`: join it with `{WA_IDH}`"
                     ),
                 )
-                .fix(
-                    format!("Write `{WA_IDH}`"),
-                    vec![Edit {
-                        range: start..start + word.len(),
-                        text: WA_IDH.to_string(),
-                    }],
-                    true,
-                );
+                .fix_one(format!("Write `{WA_IDH}`"), start..start + word.len(), WA_IDH.to_string(), true);
             }
         }
     }

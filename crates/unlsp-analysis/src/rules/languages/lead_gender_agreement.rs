@@ -2,7 +2,7 @@
 //! author (the General Assembly feminine, the Security Council masculine).
 
 use crate::rules::shared::parts;
-use crate::{Ctx, Edit, RES_DRAFT, RuleDef, Sink};
+use crate::{Ctx, RES_DRAFT, RuleDef, Sink};
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::lexicon::{Gender, lexicon};
 use unlsp_syntax::tree::Lead;
@@ -108,14 +108,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
                 ),
             );
             if exact {
-                d.fix(
-                    format!("Write `{other}`"),
-                    vec![Edit {
-                        range: start..end,
-                        text: other.clone(),
-                    }],
-                    true,
-                );
+                d.fix_one(format!("Write `{other}`"), start..end, other.clone(), true);
             }
         }
     }

@@ -2,7 +2,7 @@
 
 use super::lower_first;
 use crate::rules::shared::parts;
-use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Sink};
+use crate::{Ctx, RES_DRAFT, Reach, RuleDef, Sink};
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::lexicon::{LeadClass, LeadForm};
 
@@ -67,12 +67,10 @@ fn check(cx: &Ctx, out: &mut Sink) {
                     "`{written}`: in a General Assembly operative paragraph English writes `{want}`"
                 ),
             )
-            .fix(
+            .fix_one(
                 format!("Write `{want}`"),
-                vec![Edit {
-                    range: l.range.clone(),
-                    text: want.clone(),
-                }],
+                l.range.clone(),
+                want.clone(),
                 true,
             );
         }

@@ -3,7 +3,7 @@
 
 use super::base_key;
 use crate::rules::shared::parts;
-use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Sink};
+use crate::{Ctx, RES_DRAFT, Reach, RuleDef, Sink};
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::lexicon::{LeadClass, LeadForm};
 
@@ -102,12 +102,10 @@ fn check(cx: &Ctx, out: &mut Sink) {
                         l.text, l.base, base
                     ),
                 )
-                .fix(
+                .fix_one(
                     format!("Write `{base}`"),
-                    vec![Edit {
-                        range: l.range.clone(),
-                        text: base.clone(),
-                    }],
+                    l.range.clone(),
+                    base.clone(),
                     false,
                 );
             }

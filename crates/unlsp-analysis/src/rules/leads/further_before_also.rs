@@ -2,7 +2,7 @@
 
 use super::base_key;
 use crate::rules::shared::parts;
-use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RES_DRAFT, Reach, RuleDef, Severity, Sink};
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::lexicon::LeadForm;
 
@@ -41,12 +41,10 @@ fn check(cx: &Ctx, out: &mut Sink) {
                         "`{written}` before any `also` form: the second occurrence takes `also`"
                     ),
                 )
-                .fix(
+                .fix_one(
                     format!("Write `{want}`"),
-                    vec![Edit {
-                        range: l.range.clone(),
-                        text: want.clone(),
-                    }],
+                    l.range.clone(),
+                    want.clone(),
                     false,
                 );
             }

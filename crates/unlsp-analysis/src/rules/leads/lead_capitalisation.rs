@@ -2,7 +2,7 @@
 //! case in Russian.
 
 use crate::rules::shared::parts;
-use crate::{Ctx, Edit, RES_DRAFT, RuleDef, Sink};
+use crate::{Ctx, RES_DRAFT, RuleDef, Sink};
 use unlsp_syntax::lang::Lang;
 
 pub(crate) static RULE: RuleDef = RuleDef {
@@ -49,12 +49,10 @@ fn check(cx: &Ctx, out: &mut Sink) {
                     }
                 ),
             )
-            .fix(
+            .fix_one(
                 format!("Write `{fixed}`"),
-                vec![Edit {
-                    range: at..at + c.len_utf8(),
-                    text: fixed.clone(),
-                }],
+                at..at + c.len_utf8(),
+                fixed.clone(),
                 true,
             );
         }

@@ -2,7 +2,7 @@
 
 use super::lower_first;
 use crate::rules::shared::parts;
-use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RES_DRAFT, Reach, RuleDef, Severity, Sink};
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::lexicon::{LeadClass, LeadForm};
 
@@ -41,12 +41,10 @@ fn check(cx: &Ctx, out: &mut Sink) {
                 format!("`{}` repeats the previous lead: consider `{want}`", b.text),
             )
             .related(a.range.clone(), "previous paragraph")
-            .fix(
+            .fix_one(
                 format!("Write `{want}`"),
-                vec![Edit {
-                    range: b.range.clone(),
-                    text: want.clone(),
-                }],
+                b.range.clone(),
+                want.clone(),
                 false,
             );
         }

@@ -1,6 +1,6 @@
 //! UN002 `author-line-punctuation`: The author line ends with a comma.
 
-use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Sink};
+use crate::{Ctx, RES_DRAFT, Reach, RuleDef, Sink};
 use unlsp_syntax::cjk::is_space;
 use unlsp_syntax::tree::{Node, NodeKind};
 
@@ -48,12 +48,10 @@ fn check(cx: &Ctx, out: &mut Sink) {
                 at..at + last.len_utf8(),
                 format!("author line ends with `{last}`: end it with `{want}`"),
             )
-            .fix(
+            .fix_one(
                 format!("Replace `{last}` with `{want}`"),
-                vec![Edit {
-                    range: at..at + last.len_utf8(),
-                    text: want.to_string(),
-                }],
+                at..at + last.len_utf8(),
+                want.to_string(),
                 true,
             );
         } else if next.is_some_and(|n| n.kind == NodeKind::Preamble) {
@@ -62,14 +60,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
                 a.range.start..end,
                 format!("author line without its comma: write `{}{want}`", t.trim()),
             )
-            .fix(
-                format!("Add `{want}`"),
-                vec![Edit {
-                    range: end..end,
-                    text: want.to_string(),
-                }],
-                true,
-            );
+            .fix_one(format!("Add `{want}`"), end..end, want.to_string(), true);
         }
     }
 }

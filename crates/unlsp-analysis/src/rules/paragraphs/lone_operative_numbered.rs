@@ -1,7 +1,7 @@
 //! UN009 `lone-operative-numbered`: A single operative paragraph is not numbered.
 
 use crate::rules::shared::operative_groups;
-use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RES_DRAFT, Reach, RuleDef, Severity, Sink};
 
 pub(crate) static RULE: RuleDef = RuleDef {
     id: "UN009",
@@ -30,13 +30,6 @@ fn check(cx: &Ctx, out: &mut Sink) {
             lr.clone(),
             "the only operative paragraph is numbered: a lone operative paragraph carries no number",
         )
-            .fix(
-                "Remove the number",
-                vec![Edit {
-                    range: lr.start..lead_start.max(lr.end),
-                    text: String::new(),
-                }],
-                true,
-            );
+            .fix_one("Remove the number", lr.start..lead_start.max(lr.end), "", true);
     }
 }

@@ -1,6 +1,6 @@
 //! UN011 `missing-colon`: Text that introduces sub-paragraphs ends with a colon.
 
-use crate::{Ctx, Edit, RES_DRAFT, RuleDef, Sink};
+use crate::{Ctx, RES_DRAFT, RuleDef, Sink};
 use unlsp_syntax::cjk::is_space;
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::paragraph::body_pieces;
@@ -78,14 +78,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
                 r.clone(),
                 format!("text before sub-paragraphs ends with `{c}`: end it with `{want}`"),
             )
-            .fix(
-                format!("Replace `{c}` with `{want}`"),
-                vec![Edit {
-                    range: r,
-                    text: want.into(),
-                }],
-                true,
-            );
+            .fix_one(format!("Replace `{c}` with `{want}`"), r, want, true);
         } else if c.is_alphanumeric() {
             // `to prepare a timetable for` / `(a) the completion of …` (SC 898
             // (1994)): the sentence runs on through the labels, an inline
@@ -105,14 +98,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
                 r.clone(),
                 format!("text before sub-paragraphs has no colon: end it with `{want}`"),
             )
-            .fix(
-                format!("Add `{want}`"),
-                vec![Edit {
-                    range: r.end..r.end,
-                    text: want.into(),
-                }],
-                true,
-            );
+            .fix_one(format!("Add `{want}`"), r.end..r.end, want, true);
         }
     }
 }

@@ -2,7 +2,7 @@
 //! en/zh/ru, `a)` in fr/es.
 
 use crate::rules::shared::all_of;
-use crate::{Ctx, Edit, RuleDef, Severity, Sink};
+use crate::{Ctx, RuleDef, Severity, Sink};
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::tree::NodeKind;
 
@@ -47,14 +47,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
                     cx.lang.table().name
                 ),
             )
-            .fix(
-                format!("Write `{want}`"),
-                vec![Edit {
-                    range: r.clone(),
-                    text: want.clone(),
-                }],
-                true,
-            );
+            .fix_one(format!("Write `{want}`"), r.clone(), want.clone(), true);
         }
     }
 }

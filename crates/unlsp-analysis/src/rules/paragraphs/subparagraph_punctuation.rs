@@ -2,7 +2,7 @@
 //! parent's punctuation.
 
 use crate::rules::shared::terminal;
-use crate::{Ctx, Edit, RES_DRAFT, RuleDef, Sink};
+use crate::{Ctx, RES_DRAFT, RuleDef, Sink};
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::tree::{Node, NodeKind};
 
@@ -77,12 +77,10 @@ fn check(cx: &Ctx, out: &mut Sink) {
                     r.clone(),
                     format!("sub-paragraph ends with `{mark}`: end it with `{want}`"),
                 )
-                .fix(
+                .fix_one(
                     format!("Replace `{mark}` with `{want}`"),
-                    vec![Edit {
-                        range: r,
-                        text: want.clone(),
-                    }],
+                    r,
+                    want.clone(),
                     true,
                 );
             }

@@ -2,7 +2,7 @@
 //! full stop.
 
 use crate::rules::shared::{operative_groups, terminal};
-use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RES_DRAFT, Reach, RuleDef, Severity, Sink};
 use regex::Regex;
 use std::sync::LazyLock;
 use unlsp_syntax::cjk::is_space;
@@ -110,21 +110,17 @@ fn mark_fix(
     replace: bool,
 ) {
     if replace {
-        d.fix(
+        d.fix_one(
             format!("Replace `{mark}` with `{want}`"),
-            vec![Edit {
-                range: r,
-                text: want.to_string(),
-            }],
+            r,
+            want.to_string(),
             true,
         );
     } else {
-        d.fix(
+        d.fix_one(
             format!("Add `{want}`"),
-            vec![Edit {
-                range: r.end..r.end,
-                text: want.to_string(),
-            }],
+            r.end..r.end,
+            want.to_string(),
             true,
         );
     }

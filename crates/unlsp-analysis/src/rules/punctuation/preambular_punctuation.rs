@@ -1,7 +1,7 @@
 //! UN006 `preambular-punctuation`: A preambular paragraph ends with a comma.
 
 use crate::rules::shared::{all_of, terminal};
-use crate::{Ctx, Edit, RES_DRAFT, RuleDef, Sink};
+use crate::{Ctx, RES_DRAFT, RuleDef, Sink};
 use unlsp_syntax::tree::NodeKind;
 
 pub(crate) static RULE: RuleDef = RuleDef {
@@ -32,12 +32,10 @@ fn check(cx: &Ctx, out: &mut Sink) {
                 r.clone(),
                 format!("preambular paragraph ends with `{mark}`: end it with `{want}`"),
             )
-            .fix(
+            .fix_one(
                 format!("Replace `{mark}` with `{want}`"),
-                vec![Edit {
-                    range: r,
-                    text: want.to_string(),
-                }],
+                r,
+                want.to_string(),
                 true,
             );
         } else if mark != ':' && mark != '：' {
@@ -46,14 +44,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
                 r.clone(),
                 format!("preambular paragraph does not end with `{want}`"),
             )
-            .fix(
-                format!("Add `{want}`"),
-                vec![Edit {
-                    range: at,
-                    text: want.to_string(),
-                }],
-                true,
-            );
+            .fix_one(format!("Add `{want}`"), at, want.to_string(), true);
         }
     }
 }

@@ -1,7 +1,7 @@
 //! UN075 `spacing`: No double spaces, no space before punctuation; no spaces between Chinese
 //! characters.
 
-use crate::{Ctx, Edit, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, Reach, RuleDef, Severity, Sink};
 use unlsp_syntax::cjk::{is_han, is_space};
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::tree::NodeKind;
@@ -87,12 +87,10 @@ fn check(cx: &Ctx, out: &mut Sink) {
                 }
                 if let Some(i) = double {
                     let at = base + off + i;
-                    out.emit(at..at + 2, "double space").fix(
+                    out.emit(at..at + 2, "double space").fix_one(
                         "Use one space",
-                        vec![Edit {
-                            range: at..at + 2,
-                            text: " ".into(),
-                        }],
+                        at..at + 2,
+                        " ",
                         true,
                     );
                     return;
@@ -100,14 +98,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
                 if let Some(i) = before_punct {
                     let at = base + off + i;
                     out.emit(at..at + 2, format!("space before `{}`", &t[i + 1..i + 2]))
-                        .fix(
-                            "Remove the space",
-                            vec![Edit {
-                                range: at..at + 1,
-                                text: String::new(),
-                            }],
-                            true,
-                        );
+                        .fix_one("Remove the space", at..at + 1, "", true);
                     return;
                 }
             }

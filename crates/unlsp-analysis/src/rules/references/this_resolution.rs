@@ -2,7 +2,7 @@
 //! `本决议`).
 
 use crate::rules::shared::{units, view};
-use crate::{Ctx, Edit, RES_DRAFT, RuleDef, Severity, Sink};
+use crate::{Ctx, RES_DRAFT, RuleDef, Severity, Sink};
 use regex::Regex;
 use std::sync::LazyLock;
 use unlsp_syntax::lang::Lang;
@@ -39,14 +39,8 @@ fn check(cx: &Ctx, out: &mut Sink) {
         if cx.lang == Lang::Zh {
             for m in THIS_ZH.find_iter(&v.s) {
                 let r = v.range(m.range());
-                out.emit(r.clone(), "write `本决议`").fix(
-                    "Write `本决议`",
-                    vec![Edit {
-                        range: r,
-                        text: "本决议".into(),
-                    }],
-                    true,
-                );
+                out.emit(r.clone(), "write `本决议`")
+                    .fix_one("Write `本决议`", r, "本决议", true);
             }
         } else {
             for c in THIS_EN.captures_iter(&v.s) {
@@ -57,12 +51,10 @@ fn check(cx: &Ctx, out: &mut Sink) {
                     r.clone(),
                     format!("`{}`: write `{the} present resolution`", m.as_str()),
                 )
-                .fix(
+                .fix_one(
                     format!("Write `{the} present resolution`"),
-                    vec![Edit {
-                        range: r,
-                        text: format!("{the} present resolution"),
-                    }],
+                    r,
+                    format!("{the} present resolution"),
                     true,
                 );
             }

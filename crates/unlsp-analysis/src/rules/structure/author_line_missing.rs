@@ -2,7 +2,7 @@
 //! paragraph.
 
 use crate::rules::shared::all_of;
-use crate::{Ctx, Edit, RES_DRAFT, Reach, RuleDef, Severity, Sink};
+use crate::{Ctx, RES_DRAFT, Reach, RuleDef, Severity, Sink};
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::tree::NodeKind;
 
@@ -37,6 +37,6 @@ fn check(cx: &Ctx, out: &mut Sink) {
             _ => ("The General Assembly,", "The General Assembly"),
         };
         out.emit(start..start, format!("no author line before the first paragraph: write `{line}` (or the organ that acts) on its own line"))
-            .fix(format!("Insert `{organ},`"), vec![Edit { range: start..start, text: format!("{line}\n\n") }], false);
+            .fix_one(format!("Insert `{organ},`"), start..start, format!("{line}\n\n"), false);
     }
 }

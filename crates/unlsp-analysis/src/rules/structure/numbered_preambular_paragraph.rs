@@ -1,7 +1,7 @@
 //! UN005 `numbered-preambular-paragraph`: Preambular paragraphs are not numbered.
 
 use crate::rules::shared::all_of;
-use crate::{Ctx, Edit, RES_DRAFT, RuleDef, Severity, Sink};
+use crate::{Ctx, RES_DRAFT, RuleDef, Severity, Sink};
 use unlsp_syntax::tree::NodeKind;
 
 pub(crate) static RULE: RuleDef = RuleDef {
@@ -27,14 +27,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
                     "preambular paragraph numbered `{l}.`: preambular paragraphs are not numbered"
                 ),
             )
-            .fix(
-                "Remove the number",
-                vec![Edit {
-                    range: lr.start..lead_start,
-                    text: String::new(),
-                }],
-                true,
-            );
+            .fix_one("Remove the number", lr.start..lead_start, "", true);
         }
     }
 }

@@ -1,7 +1,7 @@
 //! UN012 `subparagraph-sequence`: Sub-paragraph labels run (a), (b), (c) … and (i), (ii),
 //! (iii) … without gaps.
 
-use crate::{Ctx, Edit, RuleDef, Severity, Sink};
+use crate::{Ctx, RuleDef, Severity, Sink};
 use unlsp_syntax::numbers::{label_for, label_ordinal};
 use unlsp_syntax::paragraph::nests_siblings;
 use unlsp_syntax::tree::{Node, NodeKind};
@@ -101,12 +101,10 @@ fn check(cx: &Ctx, out: &mut Sink) {
                             s.label.as_deref().unwrap_or("")
                         ),
                     )
-                    .fix(
+                    .fix_one(
                         format!("Relabel as {want}"),
-                        vec![Edit {
-                            range: s.label_range.clone().unwrap_or(s.range.clone()),
-                            text: want.clone(),
-                        }],
+                        s.label_range.clone().unwrap_or(s.range.clone()),
+                        want.clone(),
                         false,
                     );
                 }

@@ -1,6 +1,6 @@
 //! UN062 `symbol-fullwidth`: Symbols are written in ASCII, also in Chinese text.
 
-use crate::{Ctx, Edit, RuleDef, Severity, Sink};
+use crate::{Ctx, RuleDef, Severity, Sink};
 use unlsp_syntax::symbols::SymbolProblem;
 
 pub(crate) static RULE: RuleDef = RuleDef {
@@ -22,12 +22,10 @@ fn check(cx: &Ctx, out: &mut Sink) {
                 s.range.clone(),
                 format!("full-width characters in a symbol: write `{}`", s.canonical),
             )
-            .fix(
+            .fix_one(
                 format!("Write `{}`", s.canonical),
-                vec![Edit {
-                    range: s.range.clone(),
-                    text: s.canonical.clone(),
-                }],
+                s.range.clone(),
+                s.canonical.clone(),
                 true,
             );
         }

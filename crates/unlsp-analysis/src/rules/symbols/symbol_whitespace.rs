@@ -1,6 +1,6 @@
 //! UN060 `symbol-whitespace`: No whitespace inside a document symbol.
 
-use crate::{Ctx, Edit, RuleDef, Severity, Sink};
+use crate::{Ctx, RuleDef, Severity, Sink};
 use unlsp_syntax::symbols::SymbolProblem;
 
 pub(crate) static RULE: RuleDef = RuleDef {
@@ -47,12 +47,10 @@ fn check(cx: &Ctx, out: &mut Sink) {
                 s.range.clone(),
                 format!("space inside the symbol `{written}`: write `{fixed}`"),
             )
-            .fix(
+            .fix_one(
                 format!("Write `{fixed}`"),
-                vec![Edit {
-                    range: s.range.clone(),
-                    text: fixed.clone(),
-                }],
+                s.range.clone(),
+                fixed.clone(),
                 true,
             );
         }

@@ -2,7 +2,7 @@
 
 use crate::pattern::Pattern;
 use crate::rules::shared::units;
-use crate::{Ctx, Edit, RuleDef, Severity, Sink};
+use crate::{Ctx, RuleDef, Severity, Sink};
 use regex::Regex;
 use unlsp_syntax::cjk::is_cjk;
 use unlsp_syntax::tree::NodeKind;
@@ -39,14 +39,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
             );
             if g.as_str() == "1" || g.as_str() == "11" {
                 let want = "l".repeat(g.as_str().len());
-                d.fix(
-                    format!("Write `({want})`"),
-                    vec![Edit {
-                        range: r,
-                        text: want.clone(),
-                    }],
-                    false,
-                );
+                d.fix_one(format!("Write `({want})`"), r, want.clone(), false);
             }
         }
     }

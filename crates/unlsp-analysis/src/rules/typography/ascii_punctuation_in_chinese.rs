@@ -1,7 +1,7 @@
 //! UN070 `ascii-punctuation-in-chinese`: Chinese prose uses full-width punctuation.
 
 use crate::rules::shared::{units, view};
-use crate::{Ctx, Edit, RuleDef, Sink};
+use crate::{Ctx, RuleDef, Sink};
 use unlsp_syntax::cjk::{is_han, is_space};
 use unlsp_syntax::lang::Lang;
 use unlsp_syntax::tree::NodeKind;
@@ -53,14 +53,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
                 r.clone(),
                 format!("ASCII `{c}` in Chinese text: write `{fw}`"),
             )
-            .fix(
-                format!("Write `{fw}`"),
-                vec![Edit {
-                    range: r,
-                    text: fw.into(),
-                }],
-                true,
-            );
+            .fix_one(format!("Write `{fw}`"), r, fw, true);
         }
     };
     for u in units(cx) {

@@ -2,7 +2,7 @@
 //! Arabic figures.
 
 use crate::rules::shared::{units, view};
-use crate::{Ctx, Edit, RuleDef, Severity, Sink};
+use crate::{Ctx, RuleDef, Severity, Sink};
 use regex::Regex;
 use std::sync::LazyLock;
 use unlsp_syntax::lang::Lang;
@@ -39,14 +39,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
                 r.clone(),
                 format!("session `{}` in figures: write `第{want}届`", g.as_str()),
             )
-            .fix(
-                format!("Write `{want}`"),
-                vec![Edit {
-                    range: r,
-                    text: want.clone(),
-                }],
-                true,
-            );
+            .fix_one(format!("Write `{want}`"), r, want.clone(), true);
         }
         for c in ZH_MEETING_WORDS.captures_iter(s) {
             let g = c.get(1).unwrap();
@@ -61,14 +54,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
                     g.as_str()
                 ),
             )
-            .fix(
-                format!("Write `{n}`"),
-                vec![Edit {
-                    range: r,
-                    text: n.to_string(),
-                }],
-                true,
-            );
+            .fix_one(format!("Write `{n}`"), r, n.to_string(), true);
         }
     };
     for u in units(cx) {

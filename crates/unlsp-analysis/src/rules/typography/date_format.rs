@@ -1,7 +1,7 @@
 //! UN074 `date-format`: Dates in the language's format.
 
 use crate::rules::shared::{units, view};
-use crate::{Ctx, Edit, RuleDef, Sink};
+use crate::{Ctx, RuleDef, Sink};
 use regex::Regex;
 use std::sync::LazyLock;
 use unlsp_syntax::lang::Lang;
@@ -52,12 +52,10 @@ fn check(cx: &Ctx, out: &mut Sink) {
             .collect::<Vec<_>>()
             .join(" ");
         out.emit(d.range.clone(), format!("date `{written}`: write `{want}`"))
-            .fix(
+            .fix_one(
                 format!("Write `{want}`"),
-                vec![Edit {
-                    range: d.range.clone(),
-                    text: want.clone(),
-                }],
+                d.range.clone(),
+                want.clone(),
                 true,
             );
     }
@@ -76,14 +74,7 @@ fn check(cx: &Ctx, out: &mut Sink) {
                 let want = format!("{y}年{m}月{d}日");
                 let r = v.range(c.get(0).unwrap().range());
                 out.emit(r.clone(), format!("date `{}`: write `{want}`", &c[0]))
-                    .fix(
-                        format!("Write `{want}`"),
-                        vec![Edit {
-                            range: r,
-                            text: want.clone(),
-                        }],
-                        true,
-                    );
+                    .fix_one(format!("Write `{want}`"), r, want.clone(), true);
             }
         }
     }
