@@ -33,9 +33,13 @@ fn group_starts(groups: &[Vec<Numbered>]) -> Vec<u32> {
             _ => 1,
         };
         out.push(start);
+        // the next group goes on from the number this one ended on as
+        // written (after a repeated or skipped number, reported in its own
+        // group, the sections after it are not each reported again)
         let count = g.iter().filter(|n| n.label.is_some()).count() as u32;
+        let last_written = g.iter().rev().find_map(|n| n.label.as_ref()?.0);
         if count > 0 {
-            prev_last = start + count - 1;
+            prev_last = last_written.unwrap_or(start + count - 1);
         }
     }
     out
