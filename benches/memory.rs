@@ -13,7 +13,9 @@
 //! 10 MB of Chinese; 10 MB of `(`; two versions of 20,000 numbered
 //! paragraphs (the operative paragraphs of A/RES/79/144 cycled, one word
 //! changed); 32,000 footnotes citing documents (a rule that looked at every
-//! symbol once per paragraph made this quadratic).
+//! symbol once per paragraph made this quadratic); 10 MB of one numbered
+//! paragraph repeated (every number wrong: UN008's check of its renumbering
+//! was quadratic).
 //!
 //! The server is measured the same way: `unlsp serve` in a child process,
 //! `initialize` (with `maxFileSize` raised to 16 MB so that each input is
@@ -143,13 +145,14 @@ fn paragraph_pair(dir: &Path, texts: &Path) -> (String, String) {
 }
 
 /// The large single inputs: what, file name.
-const INPUTS: [(&str, &str); 6] = [
+const INPUTS: [(&str, &str); 7] = [
     ("10 MB of `1.` lines", "ones.txt"),
     ("one 10 MB line", "line.txt"),
     ("corpus to 10 MB", "joined.txt"),
     ("10 MB of Chinese", "zh.txt"),
     ("10 MB of `(`", "parens.txt"),
     ("32,000 footnotes", "notes.txt"),
+    ("10 MB of one numbered paragraph", "repeated.txt"),
 ];
 
 /// A preamble of 32,000 paragraphs each with a footnote marker, and the
@@ -293,6 +296,9 @@ fn generate(dir: &Path, texts: &Path) {
         repeat_to(&zh, TEN_MB),
         repeat_to("(", TEN_MB),
         footnotes(),
+        // every number repeated: one UN008 a paragraph, each offering the
+        // one renumbering of them all (a quadratic check once)
+        repeat_to("1. Decides to remain seized of the matter;\n", TEN_MB),
     ];
     for ((_, name), text) in INPUTS.iter().zip(&made) {
         write(dir, name, text);
