@@ -58,18 +58,6 @@ impl std::ops::Deref for Label {
     }
 }
 
-impl AsRef<str> for Label {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::borrow::Borrow<str> for Label {
-    fn borrow(&self) -> &str {
-        self.as_str()
-    }
-}
-
 impl std::fmt::Debug for Label {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         self.as_str().fmt(f)
@@ -97,12 +85,6 @@ impl PartialEq<str> for Label {
 impl PartialEq<&str> for Label {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
-    }
-}
-
-impl From<&str> for Label {
-    fn from(s: &str) -> Label {
-        Label::new(s)
     }
 }
 

@@ -65,17 +65,12 @@ impl NumberedHead {
     /// its block.
     pub fn number(&self, block: &Block, text: &str) -> Option<u32> {
         let label = text.get(block.abs(self.label_rel))?;
-        if label.is_ascii() {
-            return label.parse().ok();
-        }
-        let digits: String = label
-            .chars()
-            .map(|c| match crate::numbers::arabic_indic_digit(c) {
-                Some(d) => char::from_digit(d, 10).unwrap_or(c),
-                None => c,
-            })
-            .collect();
-        digits.parse().ok()
+        label.chars().try_fold(0u32, |n, c| {
+            let d = c
+                .to_digit(10)
+                .or_else(|| crate::numbers::arabic_indic_digit(c))?;
+            n.checked_mul(10)?.checked_add(d)
+        })
     }
 }
 
